@@ -1,0 +1,16 @@
+export { insertInBatches } from './insertInBatches.js';
+export { migrateToLatest } from './migrate.js';
+export { type Database, type DatabaseOptions, type Engine, openDatabase } from './openDatabase.js';
+export {
+  type ChildListSpec,
+  createPageLoader,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  type Page,
+  type PageArgs,
+  type PageWindow,
+  pageWindow,
+  toPage,
+} from './pagination.js';
+export { StatementCounter } from './StatementCounter.js';

@@ -1,0 +1,39 @@
+import { makeCode } from '../ErrorCode.js';
+
+// These codes are Apollo Server's own; govgraph passes them through unchanged so that
+// standard GraphQL clients keep working. They are listed here so the registry is complete.
+export const GRAPHQL_PARSE_FAILED = makeCode(
+  'GRAPHQL_PARSE_FAILED',
+  'input',
+  'The request document is not valid GraphQL syntax. The message gives the line and column.',
+);
+export const GRAPHQL_VALIDATION_FAILED = makeCode(
+  'GRAPHQL_VALIDATION_FAILED',
+  'input',
+  'The operation does not fit the schema: an unknown field or type, a missing required argument, or a literal of the wrong type. Check the field name against the schema in GraphiQL.',
+);
+export const BAD_USER_INPUT = makeCode(
+  'BAD_USER_INPUT',
+  'input',
+  'A variable does not fit its declared type (missing, null for a non-null type, or the wrong shape).',
+);
+export const BAD_REQUEST = makeCode(
+  'BAD_REQUEST',
+  'input',
+  'The HTTP request is not a GraphQL request: no query, an unsupported content type or method.',
+);
+export const OPERATION_RESOLUTION_FAILURE = makeCode(
+  'OPERATION_RESOLUTION_FAILURE',
+  'input',
+  'The document holds several operations and `operationName` does not pick one of them.',
+);
+export const PERSISTED_QUERY_NOT_FOUND = makeCode(
+  'PERSISTED_QUERY_NOT_FOUND',
+  'input',
+  'An automatic persisted query hash is not known yet; send the full query once with the hash.',
+);
+export const PERSISTED_QUERY_NOT_SUPPORTED = makeCode(
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'input',
+  'Automatic persisted queries are turned off on this server.',
+);

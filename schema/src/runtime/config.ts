@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Raised when the environment does not describe a startable service; lists every bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses environment variables once, at the edge (`main.ts`), into a typed object. Every
+ * problem is reported at once, each naming the variable and what is wrong with it.
+ */
+export function parseEnv<T extends z.ZodRawShape>(
+  shape: T,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<z.ZodObject<T>> {
+  const result = z.object(shape).safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? '?');
+    const value = env[name];
+    const shown = value === undefined ? 'is not set' : `is ${JSON.stringify(value)}`;
+    return `  ${name} ${shown}: ${issue.message}`;
+  });
+  throw new ConfigError(`Configuration is not valid:\n${lines.join('\n')}`);
+}
+
+/** A TCP port, 0-65535, from an environment string. */
+export const portVar = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0-65535')
+    .max(65535, 'must be 0-65535')
+    .default(fallback);
+
+/** An optional PostgreSQL URL; unset means the embedded SQLite file. */
+export const databaseUrlVar = z
+  .string()
+  .regex(
+    /^postgres(ql)?:\/\/.+/,
+    'must be a postgres:// URL, or unset for the embedded SQLite file',
+  )
+  .optional();
+
+export const logLevelVar = z
+  .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  .default('info');

@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ConfigError, databaseUrlVar, logLevelVar, parseEnv, portVar } from './config.js';
+import type { DepartmentModule } from './departmentModule.js';
+import { createLogger } from './logger.js';
+
+/** Where embedded department databases live unless GOVGRAPH_DATA_DIR says otherwise. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../data', import.meta.url));
+
+/** Reads one department's configuration from the environment (e.g. POPULATION_PORT). */
+export function departmentConfig(prefix: string, defaultPort: number, env = process.env) {
+  const raw = parseEnv(
+    {
+      [`${prefix}_PORT`]: portVar(defaultPort),
+      [`${prefix}_DATABASE_URL`]: databaseUrlVar,
+      GOVGRAPH_DATA_DIR: z.string().min(1, 'must be a directory path').default(DEFAULT_DATA_DIR),
+      LOG_LEVEL: logLevelVar,
+    },
+    env,
+  ) as Record<string, unknown>;
+  return {
+    port: raw[`${prefix}_PORT`] as number,
+    databaseUrl: raw[`${prefix}_DATABASE_URL`] as string | undefined,
+    dataDir: raw.GOVGRAPH_DATA_DIR as string,
+    logLevel: raw.LOG_LEVEL as string,
+  };
+}
+
+/** The whole of a department's `main.ts`: validated config, database, listen, stop on signals. */
+export async function runDepartmentMain<DB, W>(department: DepartmentModule<DB, W>): Promise<void> {
+  let config: ReturnType<typeof departmentConfig>;
+  try {
+    config = departmentConfig(department.envPrefix, department.defaultPort);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`${department.name}: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(department.name, config.logLevel);
+  const database = await department.openDatabase({
+    url: config.databaseUrl,
+    sqliteFile: `${config.dataDir}/${department.name}.sqlite`,
+  });
+  const listening = await department
+    .createServer({ database, logger })
+    .listen(config.port, '0.0.0.0');
+  logger.info(
+    { port: listening.port, engine: database.engine },
+    `${department.title} subgraph listening`,
+  );
+  const stop = async () => {
+    await listening.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,32 @@
+import type { DocumentNode } from 'graphql';
+import type { Database, DatabaseOptions } from '../db/openDatabase.js';
+import type { DepartmentServer } from './departmentServer.js';
+import type { Logger } from './logger.js';
+
+/** Reports seeding progress: rows written so far out of the total for one table. */
+export type SeedProgress = (table: string, done: number, total: number) => void;
+
+/**
+ * What every department package exports as `department`, so that tools (compose, seed,
+ * start, bench) and tests treat all departments alike. `W` is the synthetic world type of
+ * `@govgraph/datagen` (kept generic so the standards package does not depend on it).
+ */
+export interface DepartmentModule<DB, W> {
+  /** Subgraph name in the supergraph, e.g. `population`. */
+  name: string;
+  /** Human title, e.g. `Population registry`. */
+  title: string;
+  /** Prefix of the department's environment variables, e.g. `POPULATION` for `POPULATION_PORT`. */
+  envPrefix: string;
+  /** The department's own SDL (without the shared standards, which the schema builder adds). */
+  typeDefs: DocumentNode;
+  defaultPort: number;
+  /** Opens the department's own database and runs its migrations. */
+  openDatabase(options: DatabaseOptions): Promise<Database<DB>>;
+  /** Builds (does not start) the department's subgraph server. */
+  createServer(deps: { database: Database<DB>; logger: Logger }): DepartmentServer;
+  /** Replaces the department's data with the synthetic world's, in bulk. */
+  seed(database: Database<DB>, world: W, progress?: SeedProgress): Promise<void>;
+  /** True when the database already holds data (so `npm start` does not seed twice). */
+  isSeeded(database: Database<DB>): Promise<boolean>;
+}

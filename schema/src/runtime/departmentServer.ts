@@ -1,0 +1,90 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { standardsTypeDefs } from '../directives/index.js';
+import { standardScalars } from '../scalars/index.js';
+import { formatPublicError, type RequestScope, useErrorMasking } from './errorMasking.js';
+import { createGraphQLHandler, type Listening, listen, sendJson } from './httpServer.js';
+import type { Logger } from './logger.js';
+
+type SchemaModules = Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>;
+/** The resolver map shape `buildSubgraphSchema` takes. */
+export type DepartmentResolvers = NonNullable<
+  Extract<SchemaModules[number], { typeDefs: unknown }>['resolvers']
+>;
+
+/**
+ * A department's subgraph schema: the shared standards (federation link, metadata directives,
+ * identifier scalars with their parse rules) followed by the department's own SDL.
+ */
+export function buildDepartmentSchema(
+  typeDefs: DocumentNode,
+  resolvers: DepartmentResolvers,
+): GraphQLSchema {
+  return buildSubgraphSchema([
+    { typeDefs: standardsTypeDefs, resolvers: { ...standardScalars } },
+    { typeDefs, resolvers },
+  ]);
+}
+
+export interface DepartmentServerOptions<TContext extends RequestScope & BaseContext> {
+  /** Department name as it appears in the supergraph (e.g. `population`). */
+  name: string;
+  schema: GraphQLSchema;
+  logger: Logger;
+  /** Builds the per-request context: loaders and anything else scoped to one request. */
+  context: (scope: RequestScope, req: IncomingMessage) => TContext | Promise<TContext>;
+  /** Answers `/ready`: true once the database is reachable. */
+  ready?: () => Promise<boolean>;
+}
+
+export interface DepartmentServer {
+  server: ApolloServer<BaseContext>;
+  /** Starts Apollo Server and listens on the port; 0 picks a free one. */
+  listen(port: number, host?: string): Promise<Listening>;
+}
+
+/** The one factory behind a department in production, `npm start` and tests. It never listens by itself. */
+export function createDepartmentServer<TContext extends RequestScope & BaseContext>(
+  options: DepartmentServerOptions<TContext>,
+): DepartmentServer {
+  const server = new ApolloServer<TContext>({
+    schema: options.schema,
+    formatError: formatPublicError,
+    includeStacktraceInErrorResponses: false,
+    // Subgraphs are called by the gateway only; the gateway owns GraphiQL and CSRF policy.
+    csrfPrevention: false,
+    introspection: true,
+    plugins: [useErrorMasking<TContext>()],
+  });
+  const log = options.logger;
+  return {
+    server: server as unknown as ApolloServer<BaseContext>,
+    async listen(port, host) {
+      await server.start();
+      const handler = createGraphQLHandler(server, {
+        context: async (req, requestId) =>
+          options.context({ requestId, logger: log.child({ requestId }) }, req),
+        routes: {
+          '/health': (_req, res) => sendJson(res, 200, { status: 'ok', department: options.name }),
+          '/ready': async (_req, res) => {
+            const ok = options.ready ? await options.ready().catch(() => false) : true;
+            sendJson(res, ok ? 200 : 503, {
+              status: ok ? 'ready' : 'not ready',
+              department: options.name,
+            });
+          },
+        },
+      });
+      const listening = await listen(handler, port, host);
+      return {
+        ...listening,
+        close: async () => {
+          await listening.close();
+          await server.stop();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { INTERNAL_ERROR } from '../errors/codes/platform.js';
+import { isRegisteredCode } from '../errors/registry.js';
+import type { Logger } from './logger.js';
+
+/** The context fields that error masking and logging rely on. */
+export interface RequestScope {
+  requestId: string;
+  logger: Logger;
+}
+
+// Extensions a caller may see; anything else (stacktrace, exception, http) stays in the log.
+const PUBLIC_EXTENSIONS = new Set(['code', 'department', 'argument', 'requestId', 'serviceName']);
+
+/**
+ * Apollo Server `formatError`: the deepest registered code in the error's cause chain wins
+ * (a scalar's INVALID_NATIONAL_ID beats the GRAPHQL_VALIDATION_FAILED wrapped around it), and
+ * an error with no registered code is masked, so no stack, SQL or path reaches a caller.
+ */
+export function formatPublicError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  let code: string | undefined;
+  for (
+    let e: unknown = error;
+    e instanceof Error;
+    e = (e as GraphQLError).originalError ?? e.cause
+  ) {
+    const candidate = e instanceof GraphQLError ? e.extensions.code : undefined;
+    if (isRegisteredCode(candidate)) code = candidate;
+    if (e === (e as GraphQLError).originalError) break;
+  }
+  const ownCode = formatted.extensions?.code;
+  if (!code && isRegisteredCode(ownCode)) code = ownCode;
+  if (!code) {
+    return {
+      message: 'Internal error. Quote the request id to the operator; the logs hold the cause.',
+      extensions: { code: INTERNAL_ERROR.code },
+      ...(formatted.path ? { path: formatted.path } : {}),
+    };
+  }
+  const extensions: Record<string, unknown> = { code };
+  for (const [key, value] of Object.entries(formatted.extensions ?? {})) {
+    if (key !== 'code' && PUBLIC_EXTENSIONS.has(key)) extensions[key] = value;
+  }
+  return { ...formatted, extensions };
+}
+
+/**
+ * Logs every error with its request id and full detail, and stamps the request id on the
+ * errors the caller sees so that an operator can find the log line.
+ */
+export function useErrorMasking<
+  TContext extends BaseContext & RequestScope,
+>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        // Runs once per request that produced errors, before they are formatted.
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = error.originalError ?? error;
+            const code = error.extensions.code;
+            if (isRegisteredCode(code) && code !== INTERNAL_ERROR.code) {
+              contextValue.logger.info(
+                { requestId: contextValue.requestId, code, msg: error.message },
+                'request error',
+              );
+            } else {
+              contextValue.logger.error(
+                { requestId: contextValue.requestId, err: original, path: error.path },
+                'request error',
+              );
+            }
+          }
+        },
+        // Runs just before the response is serialised.
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (!errors) return;
+          response.body.singleResult.errors = errors.map((e) => ({
+            ...e,
+            extensions: { ...e.extensions, requestId: contextValue.requestId },
+          }));
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  type ApolloServer,
+  type BaseContext,
+  HeaderMap,
+  type HTTPGraphQLRequest,
+} from '@apollo/server';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface GraphQLHandlerOptions<TContext extends BaseContext> {
+  /** Builds the per-request context (loaders, identity) once the request id is known. */
+  context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
+  /** Other routes served beside GraphQL, by exact path (e.g. `/health`). */
+  routes?: Record<string, RouteHandler>;
+  /** Path of the GraphQL endpoint. @default '/graphql' */
+  path?: string;
+  /** Largest accepted request body in bytes. @default 1_000_000 */
+  maxBodyBytes?: number;
+}
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** The request id from `X-Request-Id` when it is well formed, otherwise a new one. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * A plain `node:http` listener in front of Apollo Server: JSON bodies, GET queries, extra
+ * routes. It replaces `startStandaloneServer` (express, body-parser, cors) because the hub
+ * needs its own routes beside GraphQL and a short hot path.
+ */
+export function createGraphQLHandler<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  options: GraphQLHandlerOptions<TContext>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const path = options.path ?? '/graphql';
+  const maxBody = options.maxBodyBytes ?? 1_000_000;
+  const routes = options.routes ?? {};
+  return (req, res) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const pathname = q === -1 ? url : url.slice(0, q);
+    const route = routes[pathname];
+    if (route) {
+      Promise.resolve(route(req, res)).catch((error: unknown) => fail(res, error));
+      return;
+    }
+    if (pathname !== path) {
+      sendJson(res, 404, { error: `No route ${pathname}; GraphQL is served at ${path}.` });
+      return;
+    }
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    readBody(req, maxBody)
+      .then(async (raw) => {
+        const headers = new HeaderMap();
+        for (const [key, value] of Object.entries(req.headers)) {
+          if (value !== undefined)
+            headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+        }
+        let body: unknown;
+        if (raw.length > 0) {
+          try {
+            body = JSON.parse(raw);
+          } catch {
+            sendJson(res, 400, {
+              errors: [
+                {
+                  message: 'The request body is not valid JSON.',
+                  extensions: { code: 'BAD_REQUEST', requestId },
+                },
+              ],
+            });
+            return;
+          }
+        }
+        const httpGraphQLRequest: HTTPGraphQLRequest = {
+          method: (req.method ?? 'GET').toUpperCase(),
+          headers,
+          search: q === -1 ? '' : url.slice(q),
+          body,
+        };
+        const response = await server.executeHTTPGraphQLRequest({
+          httpGraphQLRequest,
+          context: () => options.context(req, requestId),
+        });
+        for (const [key, value] of response.headers) res.setHeader(key, value);
+        res.statusCode = response.status ?? 200;
+        if (response.body.kind === 'complete') {
+          res.end(response.body.string);
+          return;
+        }
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      })
+      .catch((error: unknown) => fail(res, error));
+  };
+}
+
+function readBody(req: IncomingMessage, max: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        reject(Object.assign(new Error(`request body over ${max} bytes`), { status: 413 }));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  if (res.headersSent) return void res.end();
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(value));
+}
+
+function fail(res: ServerResponse, error: unknown): void {
+  const status = (error as { status?: number }).status === 413 ? 413 : 500;
+  sendJson(res, status, {
+    errors: [
+      {
+        message: status === 413 ? 'The request body is too large.' : 'Internal error.',
+        extensions: { code: status === 413 ? 'BAD_REQUEST' : 'INTERNAL_ERROR' },
+      },
+    ],
+  });
+}
+
+export interface Listening {
+  server: Server;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Listens on `port` (0 picks a free one) and resolves once the socket is bound. */
+export function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  port: number,
+  host = '127.0.0.1',
+): Promise<Listening> {
+  const server = createServer({ keepAliveTimeout: 65_000 }, handler);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const bound = (server.address() as AddressInfo).port;
+      resolve({
+        server,
+        port: bound,
+        url: `http://${host}:${bound}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,21 @@
+export { ConfigError, databaseUrlVar, logLevelVar, parseEnv, portVar } from './config.js';
+export { DEFAULT_DATA_DIR, departmentConfig, runDepartmentMain } from './departmentMain.js';
+export type { DepartmentModule, SeedProgress } from './departmentModule.js';
+export {
+  buildDepartmentSchema,
+  createDepartmentServer,
+  type DepartmentResolvers,
+  type DepartmentServer,
+  type DepartmentServerOptions,
+} from './departmentServer.js';
+export { formatPublicError, type RequestScope, useErrorMasking } from './errorMasking.js';
+export {
+  createGraphQLHandler,
+  type GraphQLHandlerOptions,
+  type Listening,
+  listen,
+  type RouteHandler,
+  requestIdOf,
+  sendJson,
+} from './httpServer.js';
+export { createLogger, type Logger } from './logger.js';

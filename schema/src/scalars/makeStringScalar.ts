@@ -1,0 +1,47 @@
+import { GraphQLScalarType, Kind, print, type ValueNode } from 'graphql';
+import type { ErrorCode } from '../errors/ErrorCode.js';
+
+/** A checker returns the canonical value, or a sentence saying what is wrong with the input. */
+export type Checker = (
+  value: string,
+) => { ok: true; value: string } | { ok: false; problem: string };
+
+interface StringScalarConfig {
+  name: string;
+  description: string;
+  specifiedByURL?: string;
+  code: ErrorCode;
+  check: Checker;
+}
+
+/**
+ * A string-backed standard scalar. Query literals, variables and resolver output all go
+ * through the same checker, so a bad value is refused the same way wherever it appears.
+ */
+export function makeStringScalar(config: StringScalarConfig): GraphQLScalarType<string, string> {
+  const { name, code, check } = config;
+  const parse = (value: unknown, shown: string): string => {
+    if (typeof value !== 'string') {
+      throw code.err(`${name} must be a string; got ${shown}.`);
+    }
+    const result = check(value);
+    if (!result.ok)
+      throw code.err(`${name} ${JSON.stringify(value)} is invalid: ${result.problem}`);
+    return result.value;
+  };
+  return new GraphQLScalarType<string, string>({
+    name,
+    description: config.description,
+    specifiedByURL: config.specifiedByURL ?? null,
+    serialize: (value) => parse(value, describe(value)),
+    parseValue: (value) => parse(value, describe(value)),
+    parseLiteral: (node: ValueNode) =>
+      parse(node.kind === Kind.STRING ? node.value : undefined, print(node)),
+  });
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return `${typeof value} ${String(value)}`;
+}

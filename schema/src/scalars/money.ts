@@ -1,0 +1,23 @@
+import { INVALID_MONEY } from '../errors/codes/input.js';
+import { type Checker, makeStringScalar } from './makeStringScalar.js';
+
+/** Money is carried as a decimal string, canonicalised to two decimals ("12" -> "12.00"). */
+export const checkMoney: Checker = (value) => {
+  const match = /^(-?)(\d{1,15})(?:\.(\d{1,2}))?$/.exec(value);
+  if (!match) {
+    return {
+      ok: false,
+      problem: 'money is a decimal string in CNY with at most two decimals, e.g. "1234.50".',
+    };
+  }
+  const [, sign, whole, cents = ''] = match;
+  return { ok: true, value: `${sign}${BigInt(whole ?? '0')}.${cents.padEnd(2, '0')}` };
+};
+
+export const MoneyScalar = makeStringScalar({
+  name: 'Money',
+  description:
+    'An amount in CNY as a decimal string with two decimals, e.g. `"1234.50"`; never a float, so no rounding.',
+  code: INVALID_MONEY,
+  check: checkMoney,
+});
