@@ -1,0 +1,19 @@
+import type { World } from '@govgraph/datagen';
+import type { DepartmentModule } from '@govgraph/schema/runtime';
+import { openPopulationDatabase } from './db/openPopulationDatabase.js';
+import type { PopulationDB } from './db/schema.js';
+import { isPopulationSeeded, seedPopulation } from './db/seed.js';
+import { createPopulationServer } from './server.js';
+import { typeDefs } from './typeDefs.js';
+
+export const department: DepartmentModule<PopulationDB, World> = {
+  name: 'population',
+  title: 'Population registry',
+  envPrefix: 'POPULATION',
+  typeDefs,
+  defaultPort: 4001,
+  openDatabase: openPopulationDatabase,
+  createServer: createPopulationServer,
+  seed: seedPopulation,
+  isSeeded: isPopulationSeeded,
+};

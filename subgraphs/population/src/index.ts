@@ -1,0 +1,7 @@
+export type { PopulationContext } from './context.js';
+export { openPopulationDatabase } from './db/openPopulationDatabase.js';
+export type { PersonRow, PopulationDB } from './db/schema.js';
+export { seedPopulation } from './db/seed.js';
+export { department } from './department.js';
+export { createPopulationServer } from './server.js';
+export { typeDefs } from './typeDefs.js';

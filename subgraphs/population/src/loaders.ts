@@ -1,0 +1,43 @@
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
+import type { HouseholdRow, PersonRow, PopulationDB } from './db/schema.js';
+
+export interface PopulationLoaders {
+  person: DataLoader<string, PersonRow | null>;
+  household: DataLoader<string, HouseholdRow | null>;
+  children: DataLoader<string, PersonRow[]>;
+}
+
+/** Loaders for one request: every list of N people costs one statement per kind, not N. */
+export function createLoaders(db: Kysely<PopulationDB>): PopulationLoaders {
+  return {
+    person: new DataLoader(async (ids) => {
+      const rows = await db
+        .selectFrom('person')
+        .selectAll()
+        .where('national_id', 'in', ids)
+        .execute();
+      const byId = new Map(rows.map((r) => [r.national_id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    household: new DataLoader(async (numbers) => {
+      const rows = await db
+        .selectFrom('household')
+        .selectAll()
+        .where('number', 'in', numbers)
+        .execute();
+      const byNumber = new Map(rows.map((r) => [r.number, r]));
+      return numbers.map((n) => byNumber.get(n) ?? null);
+    }),
+    children: new DataLoader(async (parentIds) => {
+      const rows = await db
+        .selectFrom('person')
+        .selectAll()
+        .where((eb) => eb.or([eb('father_id', 'in', parentIds), eb('mother_id', 'in', parentIds)]))
+        .orderBy('birth_date')
+        .orderBy('national_id')
+        .execute();
+      return parentIds.map((id) => rows.filter((r) => r.father_id === id || r.mother_id === id));
+    }),
+  };
+}
