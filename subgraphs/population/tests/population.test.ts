@@ -84,7 +84,7 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
     );
     expect(res.errors).toBeUndefined();
     const parents = (
-      res.data?.person as {
+      (res.data ?? {}).person as {
         parents: { nationalId: string; spouse: unknown; children: { nationalId: string }[] }[];
       }
     ).parents;
@@ -146,7 +146,7 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
       database.statements.reset();
       const res = await query(q, { ids });
       expect(res.errors).toBeUndefined();
-      expect((res.data?.people as unknown[]).length).toBe(n);
+      expect(((res.data ?? {}).people as unknown[]).length).toBe(n);
       return database.statements.total;
     };
     const small = await run(2);
