@@ -33,6 +33,13 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+/** Whether a cached answer may be shared between callers (PUBLIC) or belongs to one caller (PRIVATE). */
+export type CacheControlScope =
+  /** Only the caller that fetched it may be served the cached answer. */
+  | 'PRIVATE'
+  /** Any caller may be served the cached answer (subject to the access policy). */
+  | 'PUBLIC';
+
 /** Sensitivity levels, weakest first. */
 export type ClassificationLevel =
   /** Business secrets; needs a grant and a purpose. */
@@ -256,6 +263,7 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   BuildingId: ResolverTypeWrapper<Scalars['BuildingId']['output']>;
+  CacheControlScope: CacheControlScope;
   ClassificationLevel: ClassificationLevel;
   CreditCode: ResolverTypeWrapper<Scalars['CreditCode']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -271,8 +279,9 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationToHead: RelationToHead;
   UpdateFrequency: UpdateFrequency;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -287,9 +296,18 @@ export type ResolversParentTypes = ResolversObject<{
   NationalId: Scalars['NationalId']['output'];
   Person: PersonRow;
   Query: Record<PropertyKey, never>;
-  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = PopulationContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ClassificationDirectiveArgs = {
   level: ClassificationLevel;
@@ -379,6 +397,7 @@ export type Resolvers<ContextType = PopulationContext> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = PopulationContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   classification?: ClassificationDirectiveResolver<any, any, ContextType>;
   legalBasis?: LegalBasisDirectiveResolver<any, any, ContextType>;
   updateFrequency?: UpdateFrequencyDirectiveResolver<any, any, ContextType>;
