@@ -1,0 +1,25 @@
+import type { Database, DatabaseOptions } from '@govgraph/schema/db';
+import type { DepartmentServer, Logger, SeedProgress } from '@govgraph/schema/runtime';
+import type { DocumentNode } from 'graphql';
+
+/** A department's database with its table types erased: the tools only hand it back to its owner. */
+export type DepartmentDatabase = Omit<Database<unknown>, 'db'>;
+
+/**
+ * A `DepartmentModule` as the tools see it. Kysely's `Database<DB>` is invariant in `DB`, so
+ * `[population, market]` has no common `DepartmentModule<DB, W>` type; this one erases `DB`.
+ * Its methods take the erased database in method (bivariant) position, so every
+ * `DepartmentModule<DB, W>` is assignable, and the tools only ever pass a department the
+ * database its own `openDatabase` returned.
+ */
+export interface HubDepartment<W> {
+  name: string;
+  title: string;
+  envPrefix: string;
+  typeDefs: DocumentNode;
+  defaultPort: number;
+  openDatabase(options: DatabaseOptions): Promise<DepartmentDatabase>;
+  createServer(deps: { database: DepartmentDatabase; logger: Logger }): DepartmentServer;
+  seed(database: DepartmentDatabase, world: W, progress?: SeedProgress): Promise<void>;
+  isSeeded(database: DepartmentDatabase): Promise<boolean>;
+}

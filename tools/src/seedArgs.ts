@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+
+export const SEED_USAGE = `usage: npm run seed -- --people <count> [--seed <integer>] [--only <department,...>]
+
+Replaces every department's data with a synthetic world of <count> people.
+  --people  how many people the world has (required), e.g. 100000
+  --seed    the generator seed; the same seed and size give the same world (default 42)
+  --only    a comma-separated subset of departments: `;
+
+/** A command-line mistake; the message says what is wrong, followed by the usage. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface SeedArgs {
+  people: number;
+  seed: number;
+  /** Department names, in the hub's order. */
+  only: string[];
+}
+
+/** Parses `--people N [--seed S] [--only a,b]` against the hub's department names. */
+export function parseSeedArgs(
+  argv: readonly string[],
+  departmentNames: readonly string[],
+): SeedArgs {
+  const usage = `${SEED_USAGE}${departmentNames.join(', ')}`;
+  let values: { people?: string; seed?: string; only?: string };
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: { people: { type: 'string' }, seed: { type: 'string' }, only: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+  const integer = (flag: string, raw: string | undefined, min: number): number => {
+    if (
+      raw === undefined ||
+      !/^-?\d+$/.test(raw.replaceAll('_', '')) ||
+      Number(raw.replaceAll('_', '')) < min
+    ) {
+      const said = raw === undefined ? 'is missing' : `is ${JSON.stringify(raw)}`;
+      throw new UsageError(
+        `--${flag} ${said}: give a whole number${min > 0 ? ` of at least ${min}` : ''}.\n\n${usage}`,
+      );
+    }
+    return Number(raw.replaceAll('_', ''));
+  };
+  const people = integer('people', values.people, 1);
+  const seed =
+    values.seed === undefined ? 42 : integer('seed', values.seed, Number.MIN_SAFE_INTEGER);
+  const only =
+    values.only === undefined
+      ? [...departmentNames]
+      : values.only
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+  const unknown = only.filter((name) => !departmentNames.includes(name));
+  if (unknown.length > 0 || only.length === 0) {
+    throw new UsageError(
+      `--only ${JSON.stringify(values.only)} names ${unknown.length > 0 ? `unknown department(s) ${unknown.join(', ')}` : 'no department'}.\n\n${usage}`,
+    );
+  }
+  return { people, seed, only: departmentNames.filter((name) => only.includes(name)) };
+}

@@ -1,0 +1,158 @@
+import { createGatewayServer } from '@govgraph/gateway';
+import {
+  createLogger,
+  type Listening,
+  type Logger,
+  type SeedProgress,
+} from '@govgraph/schema/runtime';
+import type { DepartmentDatabase, HubDepartment } from './HubDepartment.js';
+import type { HubConfig } from './hubConfig.js';
+
+export interface StartHubOptions<W> {
+  departments: readonly HubDepartment<W>[];
+  /** Parsed once at the edge (`hubConfig(process.env)`). */
+  config: HubConfig;
+  /** Builds the world an empty database is seeded with; called at most once, only if needed. */
+  createWorld: (params: { people: number; seed: number }) => W;
+  /** @default a pino logger named `hub` at `config.logLevel` */
+  logger?: Logger;
+  /** Progress of first-run seeding, per department. */
+  progress?: (department: string) => SeedProgress | undefined;
+  /** Query text GraphiQL opens with. */
+  graphiqlDefaultQuery?: string;
+}
+
+export interface RunningDepartment {
+  name: string;
+  url: string;
+  engine: 'sqlite' | 'postgres';
+  /** True when this start found the database empty and seeded it. */
+  seededNow: boolean;
+}
+
+export interface Hub {
+  /** `http://localhost:<port>`: the gateway as a browser on this machine reaches it. */
+  gatewayUrl: string;
+  graphqlUrl: string;
+  graphiqlUrl: string;
+  departments: RunningDepartment[];
+  /** Milliseconds spent seeding empty databases (0 when all were seeded already). */
+  seedMs: number;
+  /** Stops the gateway, then every department, then closes their databases. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+// Departments serve the gateway only, so they listen on loopback; the gateway on config.gateway.host.
+const DEPARTMENT_HOST = '127.0.0.1';
+
+/**
+ * The whole hub in one process (`npm start`, tests, the benchmark): opens every department's
+ * database, seeds the empty ones from one world, starts every department subgraph and then
+ * the gateway in front of them. If any step fails, what already started is stopped again.
+ */
+export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger('hub', config.logLevel);
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup().catch((error: unknown) => logger.error({ err: error }, 'stop failed'));
+    }
+  };
+  try {
+    const opened: { department: HubDepartment<W>; database: DepartmentDatabase; empty: boolean }[] =
+      [];
+    for (const department of options.departments) {
+      const database = await department.openDatabase(settingsOf(config, department.name).database);
+      cleanups.push(() => database.close());
+      opened.push({ department, database, empty: !(await department.isSeeded(database)) });
+    }
+
+    const seedStarted = performance.now();
+    const empty = opened.filter((o) => o.empty);
+    if (empty.length > 0) {
+      const world = options.createWorld(config.world);
+      for (const { department, database } of empty) {
+        logger.info(
+          { department: department.name, ...config.world },
+          `seeding ${department.title} (first run)`,
+        );
+        await department.seed(database, world, options.progress?.(department.name));
+      }
+    }
+    const seedMs = empty.length > 0 ? performance.now() - seedStarted : 0;
+
+    const running: RunningDepartment[] = [];
+    const subgraphUrls: Record<string, string> = {};
+    for (const { department, database, empty: seededNow } of opened) {
+      const port = settingsOf(config, department.name).port;
+      const listening = await listenOrExplain(
+        () =>
+          department
+            .createServer({ database, logger: logger.child({ department: department.name }) })
+            .listen(port, DEPARTMENT_HOST),
+        `${department.envPrefix}_PORT`,
+        port,
+      );
+      cleanups.push(() => listening.close());
+      const url = `http://${DEPARTMENT_HOST}:${listening.port}/graphql`;
+      if (listening.port !== department.defaultPort) subgraphUrls[department.name] = url;
+      running.push({ name: department.name, url, engine: database.engine, seededNow });
+    }
+
+    const gateway = createGatewayServer({
+      supergraphPath: config.gateway.supergraphPath,
+      subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
+      logger: logger.child({ service: 'gateway' }),
+      subgraphUrls,
+      ...(options.graphiqlDefaultQuery
+        ? { graphiqlDefaultQuery: options.graphiqlDefaultQuery }
+        : {}),
+    });
+    const listening = await listenOrExplain(
+      () => gateway.listen(config.gateway.port, config.gateway.host),
+      'GATEWAY_PORT',
+      config.gateway.port,
+    );
+    cleanups.push(() => listening.close());
+    const gatewayUrl = `http://localhost:${listening.port}`;
+    return {
+      gatewayUrl,
+      graphqlUrl: `${gatewayUrl}/graphql`,
+      graphiqlUrl: `${gatewayUrl}/graphiql`,
+      departments: running,
+      seedMs,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function settingsOf(config: HubConfig, name: string) {
+  const settings = config.departments[name];
+  if (!settings) throw new Error(`hub configuration has no settings for department ${name}`);
+  return settings;
+}
+
+/** A port already in use is the common failure here; say which variable moves it. */
+async function listenOrExplain(
+  listen: () => Promise<Listening>,
+  variable: string,
+  port: number,
+): Promise<Listening> {
+  try {
+    return await listen();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(
+        `port ${port} is already in use: stop what holds it, or set ${variable} to another port.`,
+        {
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  }
+}
