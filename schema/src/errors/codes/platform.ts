@@ -10,6 +10,11 @@ export const DEPARTMENT_ERROR = makeCode(
   'availability',
   'A department answered with an error that it did not classify. The fields it owns are null; `extensions.department` names it and `extensions.requestId` lets the operator find the detail in the logs.',
 );
+export const GATEWAY_NOT_READY = makeCode(
+  'GATEWAY_NOT_READY',
+  'availability',
+  'The gateway is starting and has not loaded its supergraph yet (`/ready` answers 503 meanwhile). Retry in a few seconds.',
+);
 export const INTERNAL_ERROR = makeCode(
   'INTERNAL_ERROR',
   'internal',
