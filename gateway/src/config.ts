@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { logLevelVar, parseEnv, portVar } from '@govgraph/schema/runtime';
+import { z } from 'zod';
+
+/** The composed supergraph shipped with the package (`npm run compose` writes it). */
+export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
+  new URL('../supergraph.graphql', import.meta.url),
+);
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  supergraphPath: string;
+  subgraphTimeoutMs: number;
+  logLevel: string;
+}
+
+/** Reads the gateway's configuration from the environment; a bad value throws a `ConfigError` naming it. */
+export function gatewayConfig(
+  env: Record<string, string | undefined> = process.env,
+): GatewayConfig {
+  const raw = parseEnv(
+    {
+      GATEWAY_PORT: portVar(4000),
+      GATEWAY_HOST: z.string().min(1, 'must be a host name or address').default('0.0.0.0'),
+      SUPERGRAPH_PATH: z
+        .string()
+        .min(1, 'must be the path of a composed supergraph file')
+        .default(DEFAULT_SUPERGRAPH_PATH),
+      SUBGRAPH_TIMEOUT_MS: z.coerce
+        .number({ error: 'must be a number of milliseconds' })
+        .int('must be a whole number of milliseconds')
+        .min(1, 'must be at least 1 millisecond')
+        .max(600_000, 'must be at most 600000 (10 minutes)')
+        .default(5000),
+      LOG_LEVEL: logLevelVar,
+    },
+    env,
+  );
+  return {
+    port: raw.GATEWAY_PORT,
+    host: raw.GATEWAY_HOST,
+    // A relative path is read from the working directory, as a shell user expects.
+    supergraphPath: resolve(raw.SUPERGRAPH_PATH),
+    subgraphTimeoutMs: raw.SUBGRAPH_TIMEOUT_MS,
+    logLevel: raw.LOG_LEVEL,
+  };
+}

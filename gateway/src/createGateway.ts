@@ -1,0 +1,136 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GATEWAY_NOT_READY } from '@govgraph/schema';
+import {
+  createGraphQLHandler,
+  formatPublicError,
+  type Listening,
+  type Logger,
+  listen,
+  type RequestScope,
+  requestIdOf,
+  sendJson,
+  useErrorMasking,
+} from '@govgraph/schema/runtime';
+import { DepartmentDataSource } from './dataSource/DepartmentDataSource.js';
+import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
+import { healthRoutes } from './healthRoutes.js';
+import { useOneErrorPerDepartment } from './plugins/useOneErrorPerDepartment.js';
+import { useStandardScalars } from './plugins/useStandardScalars.js';
+import { supergraphFromFile } from './supergraph/supergraphFromFile.js';
+
+/** What every gateway request carries: its id (also sent to departments) and a logger bound to it. */
+export type GatewayContext = RequestScope;
+
+export interface GatewayServerOptions {
+  /** The composed supergraph file; it is watched and reloaded when it changes. */
+  supergraphPath: string;
+  logger: Logger;
+  /** How long one department fetch may take. @default 5000 */
+  subgraphTimeoutMs?: number;
+  /** Overrides a department's URL by its supergraph name (tests start departments on free ports). */
+  subgraphUrls?: Record<string, string>;
+  /** Query text GraphiQL opens with. @default GraphiQL's welcome text */
+  graphiqlDefaultQuery?: string;
+  /** Quiet time after a supergraph file change before it is reloaded. @default 100 */
+  reloadDebounceMs?: number;
+}
+
+export interface GatewayServer {
+  server: ApolloServer<GatewayContext>;
+  gateway: ApolloGateway;
+  /**
+   * Binds the port (0 picks a free one), then loads the supergraph; resolves once queries can
+   * be served. Meanwhile `/health` answers 200 and `/ready` and `/graphql` 503.
+   */
+  listen(port: number, host?: string): Promise<Listening>;
+}
+
+/** The one factory behind the gateway in production, `npm start` and tests. It never listens by itself. */
+export function createGatewayServer(options: GatewayServerOptions): GatewayServer {
+  const { logger } = options;
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraphFromFile({
+      path: options.supergraphPath,
+      logger,
+      debounceMs: options.reloadDebounceMs,
+    }),
+    buildService: ({ name, url }) =>
+      new DepartmentDataSource({
+        name,
+        url: options.subgraphUrls?.[name] ?? url ?? '',
+        logger,
+        timeoutMs: options.subgraphTimeoutMs,
+      }),
+    // Refuse a malformed supergraph in production too, rather than failing on the first query.
+    validateSupergraph: true,
+    logger,
+  });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    logger,
+    formatError: formatPublicError,
+    includeStacktraceInErrorResponses: false,
+    // GraphiQL needs introspection; the access policy (a later plugin) decides what it shows.
+    introspection: true,
+    plugins: [
+      useStandardScalars(),
+      useErrorMasking<GatewayContext>(),
+      useOneErrorPerDepartment(),
+      // Apollo's landing page loads from a CDN; the gateway serves its own GraphiQL instead.
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  let ready = false;
+  return {
+    server,
+    gateway,
+    async listen(port, host) {
+      const graphql = createGraphQLHandler(server, {
+        context: async (_req, requestId) => ({ requestId, logger: logger.child({ requestId }) }),
+        routes: {
+          ...healthRoutes(() => ready),
+          ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
+        },
+      });
+      const handler = (req: IncomingMessage, res: ServerResponse) =>
+        ready || !isGraphQLPath(req.url) ? graphql(req, res) : notReady(req, res);
+      const listening = await listen(handler, port, host);
+      try {
+        await server.start();
+      } catch (error) {
+        await listening.close();
+        throw error;
+      }
+      ready = true;
+      return {
+        ...listening,
+        close: async () => {
+          ready = false;
+          await listening.close();
+          await server.stop();
+        },
+      };
+    },
+  };
+}
+
+function isGraphQLPath(url = '/'): boolean {
+  return url === '/graphql' || url.startsWith('/graphql?');
+}
+
+function notReady(req: IncomingMessage, res: ServerResponse): void {
+  const requestId = requestIdOf(req);
+  res.setHeader('retry-after', '5');
+  sendJson(res, 503, {
+    errors: [
+      {
+        message:
+          'The gateway is starting and has not loaded its supergraph yet. Retry in a few seconds.',
+        extensions: { code: GATEWAY_NOT_READY.code, requestId },
+      },
+    ],
+  });
+}

@@ -1,0 +1,131 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { Logger, RequestScope } from '@govgraph/schema/runtime';
+import type { GraphQLFormattedError } from 'graphql';
+import {
+  fromDepartment,
+  passesThrough,
+  UNAVAILABLE_STATUSES,
+  unavailableError,
+} from './departmentErrors.js';
+import { timeoutFetcher } from './timeoutFetcher.js';
+
+type ProcessOptions = Parameters<RemoteGraphQLDataSource['process']>[0];
+type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+export interface DepartmentDataSourceOptions {
+  /** The subgraph's name in the supergraph; callers see it as `extensions.department`. */
+  name: string;
+  url: string;
+  /** Used when a request has no logger of its own (health checks). */
+  logger: Logger;
+  /** How long one fetch may take before the department counts as unavailable. @default 5000 */
+  timeoutMs?: number;
+}
+
+/**
+ * How the gateway talks to one department: a timeout per fetch, the caller's request id
+ * forwarded as `x-request-id`, and every failure turned into a public error that names the
+ * department, so one department down never costs the caller the others' data.
+ */
+export class DepartmentDataSource extends RemoteGraphQLDataSource {
+  readonly department: string;
+  readonly timeoutMs: number;
+  readonly #logger: Logger;
+
+  constructor(options: DepartmentDataSourceOptions) {
+    const timeoutMs = options.timeoutMs ?? 5000;
+    super({ url: options.url, fetcher: timeoutFetcher(timeoutMs) });
+    this.department = options.name;
+    this.timeoutMs = timeoutMs;
+    this.#logger = options.logger;
+  }
+
+  // Runs before each subgraph fetch, once the HTTP request is built.
+  override willSendRequest(options: ProcessOptions): void {
+    const scope = scopeOf(options.context);
+    if (scope) options.request.http?.headers.set('x-request-id', scope.requestId);
+  }
+
+  override async process(options: ProcessOptions): Promise<ProcessResult> {
+    // Health checks and schema loading (no incoming request) keep Apollo's behaviour: they
+    // should fail loudly. (The request-kind enum is not exported, hence the shape test.)
+    if (!('incomingRequestContext' in options)) {
+      return super.process(options);
+    }
+    const log = scopeOf(options.context)?.logger ?? this.#logger;
+    let response: ProcessResult;
+    try {
+      response = await super.process(options);
+    } catch (error) {
+      return { errors: this.#failure(error, log) };
+    }
+    if (!response.errors) return response;
+    this.#logUnclassified(response.errors, log);
+    return { ...response, errors: response.errors.map((e) => fromDepartment(this.department, e)) };
+  }
+
+  #failure(error: unknown, log: Logger): GraphQLFormattedError[] {
+    const department = this.department;
+    const status = httpStatusOf(error);
+    if (isNetworkFailure(error) || (status !== undefined && UNAVAILABLE_STATUSES.has(status))) {
+      // Refused, reset, timed out or behind a failing proxy: the department is down, not wrong.
+      log.warn({ department, err: error, status }, 'department unavailable');
+      return [unavailableError(department, error, this.timeoutMs)];
+    }
+    // The department answered, but not with HTTP 200 and a JSON result (e.g. 400 or 500).
+    const errors = status === undefined ? undefined : bodyErrorsOf(error);
+    if (errors?.length) {
+      this.#logUnclassified(errors, log);
+      return errors.map((e) => fromDepartment(department, e));
+    }
+    log.error({ department, err: error, status }, 'department answered with no GraphQL result');
+    return [fromDepartment(department, { message: 'no GraphQL result' })];
+  }
+
+  // The log keeps what the caller will not see: an unclassified department error in full.
+  #logUnclassified(errors: readonly GraphQLFormattedError[], log: Logger): void {
+    for (const error of errors) {
+      if (passesThrough(error.extensions?.code)) continue;
+      log.error({ department: this.department, departmentError: error }, 'department error');
+    }
+  }
+}
+
+function scopeOf(context: unknown): RequestScope | undefined {
+  const scope = context as Partial<RequestScope> | undefined;
+  return typeof scope?.requestId === 'string' && scope.logger ? (scope as RequestScope) : undefined;
+}
+
+// Undici reports a refused or reset connection as a TypeError ("fetch failed"); an expired
+// AbortSignal.timeout as a TimeoutError.
+function isNetworkFailure(error: unknown): boolean {
+  return (
+    error instanceof TypeError ||
+    (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+  );
+}
+
+interface FailedResponse {
+  status?: number;
+  body?: unknown;
+}
+
+// `RemoteGraphQLDataSource.errorFromResponse` puts the HTTP status and body here. Read by
+// shape, not `instanceof GraphQLError`: Apollo's CommonJS graphql may not be ours.
+function failedResponseOf(error: unknown): FailedResponse | undefined {
+  const extensions = (error as { extensions?: { response?: unknown } } | null)?.extensions;
+  const response = extensions?.response;
+  return typeof response === 'object' && response !== null
+    ? (response as FailedResponse)
+    : undefined;
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+  const status = failedResponseOf(error)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function bodyErrorsOf(error: unknown): GraphQLFormattedError[] | undefined {
+  const body = failedResponseOf(error)?.body as { errors?: unknown } | undefined;
+  return Array.isArray(body?.errors) ? (body.errors as GraphQLFormattedError[]) : undefined;
+}

@@ -1,0 +1,54 @@
+import type { ServerResponse } from 'node:http';
+import type { RouteHandler } from '@govgraph/schema/runtime';
+import { loadGraphiQLAssets } from './graphiqlAssets.js';
+import { GRAPHIQL_CSP, type GraphiQLPageOptions, renderGraphiQL } from './renderGraphiQL.js';
+
+/**
+ * `/graphiql` (the page), `/` (redirects to it) and `/graphiql/assets/*` (long-cached, read
+ * from node_modules once at start-up).
+ */
+export function graphiqlRoutes(options: GraphiQLPageOptions = {}): Record<string, RouteHandler> {
+  const assets = loadGraphiQLAssets();
+  const page = renderGraphiQL(assets, options);
+  const routes: Record<string, RouteHandler> = {
+    '/': (_req, res) => {
+      res.statusCode = 302;
+      res.setHeader('location', '/graphiql');
+      res.end();
+    },
+    '/graphiql': (req, res) => {
+      if (!isRead(req.method, res)) return;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.setHeader('content-security-policy', GRAPHIQL_CSP);
+      res.setHeader('cache-control', 'no-cache');
+      res.end(req.method === 'HEAD' ? undefined : page);
+    },
+  };
+  for (const asset of Object.values(assets)) {
+    routes[asset.path] = (req, res) => {
+      if (!isRead(req.method, res)) return;
+      const etag = `"${asset.version}"`;
+      res.setHeader('etag', etag);
+      if (req.headers['if-none-match'] === etag) {
+        res.statusCode = 304;
+        res.end();
+        return;
+      }
+      res.setHeader('content-type', asset.contentType);
+      res.setHeader('content-length', asset.body.length);
+      // The page asks for `?v=<content hash>`, so a year-long immutable cache is safe.
+      res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.end(req.method === 'HEAD' ? undefined : asset.body);
+    };
+  }
+  return routes;
+}
+
+function isRead(method: string | undefined, res: ServerResponse): boolean {
+  if (method === 'GET' || method === 'HEAD') return true;
+  res.statusCode = 405;
+  res.setHeader('allow', 'GET, HEAD');
+  res.end();
+  return false;
+}

@@ -1,0 +1,39 @@
+import { ConfigError, createLogger } from '@govgraph/schema/runtime';
+import { gatewayConfig } from './config.js';
+import { createGatewayServer } from './createGateway.js';
+
+// Production edge: `npm start -w @govgraph/gateway` (GATEWAY_PORT, SUPERGRAPH_PATH, ...).
+let config: ReturnType<typeof gatewayConfig>;
+try {
+  config = gatewayConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`gateway: ${error.message}`);
+  process.exit(2);
+}
+
+const logger = createLogger('gateway', config.logLevel);
+const gateway = createGatewayServer({
+  supergraphPath: config.supergraphPath,
+  subgraphTimeoutMs: config.subgraphTimeoutMs,
+  logger,
+});
+
+let listening: Awaited<ReturnType<typeof gateway.listen>>;
+try {
+  listening = await gateway.listen(config.port, config.host);
+} catch (error) {
+  logger.fatal({ err: error, path: config.supergraphPath }, 'gateway could not start');
+  process.exit(1);
+}
+logger.info(
+  { port: listening.port, supergraph: config.supergraphPath },
+  `gateway listening; GraphiQL at http://localhost:${listening.port}/graphiql`,
+);
+
+const stop = async () => {
+  await listening.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,194 @@
+import { ApolloServer } from '@apollo/server';
+import {
+  buildDepartmentSchema,
+  createGraphQLHandler,
+  type Listening,
+  type Logger,
+  listen,
+} from '@govgraph/schema/runtime';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createGatewayServer } from '../src/index.js';
+import * as companies from './fixtures/companies.js';
+import * as people from './fixtures/people.js';
+import {
+  composeSupergraph,
+  memoryLogger,
+  post,
+  type RunningFixture,
+  silentLogger,
+  startFixture,
+  type TempFile,
+  tempSupergraph,
+} from './helpers.js';
+
+// Words that would betray a department's internals in a response.
+const LEAKS = [
+  /select \*/i,
+  /\/srv\//,
+  /queries\.ts/,
+  /stacktrace/i,
+  /\bat .*:\d+:\d+/,
+  /127\.0\.0\.1/,
+];
+
+describe('when a department fails', () => {
+  let registry: RunningFixture;
+  let business: RunningFixture;
+  let file: TempFile;
+  const cleanups: (() => Promise<void>)[] = [];
+
+  const startGateway = async (
+    options: {
+      subgraphTimeoutMs?: number;
+      subgraphUrls?: Record<string, string>;
+      logger?: Logger;
+    } = {},
+  ) => {
+    const listening = await createGatewayServer({
+      supergraphPath: file.path,
+      logger: options.logger ?? silentLogger(),
+      ...options,
+    }).listen(0);
+    cleanups.push(() => listening.close());
+    return `${listening.url}/graphql`;
+  };
+
+  beforeAll(async () => {
+    registry = await startFixture(people);
+    business = await startFixture(companies);
+    file = await tempSupergraph(composeSupergraph([registry, business]));
+  });
+
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  afterAll(async () => {
+    await registry?.close();
+    await business?.close();
+    await file?.remove();
+  });
+
+  it('returns the other departments’ data and names the one that stopped', async () => {
+    const doomed = await startFixture(companies);
+    cleanups.push(() => doomed.close());
+    const url = await startGateway({ subgraphUrls: { business: doomed.url } });
+    const query = `{ person(nationalId: "${people.LI}") { name companies { name } } }`;
+    const before = await post(url, query);
+    expect(before.body).toEqual({
+      data: { person: { name: 'Li Wei', companies: [{ name: 'Beijing Lantern Works' }] } },
+    });
+
+    await doomed.close();
+    const { status, body, text } = await post(url, query);
+
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ person: { name: 'Li Wei', companies: null } });
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]?.message).toBe(
+      'The business department could not be reached, so the fields it owns are null; data from the other departments is complete. Retry in a moment.',
+    );
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'DEPARTMENT_UNAVAILABLE',
+      department: 'business',
+    });
+    for (const leak of LEAKS) expect(text).not.toMatch(leak);
+    expect(text).not.toContain(new URL(doomed.url).port);
+  });
+
+  it('reports a stopped department once even when the plan fetched from it twice', async () => {
+    const doomed = await startFixture(companies);
+    await doomed.close();
+    const url = await startGateway({ subgraphUrls: { business: doomed.url } });
+    const { body } = await post(
+      url,
+      `{ company(creditCode: "91350100M000100Y43") { name }
+         person(nationalId: "${people.WANG}") { name companies { name } } }`,
+    );
+    expect(body.data).toEqual({ company: null, person: { name: 'Wang Fang', companies: null } });
+    expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.department])).toEqual([
+      ['DEPARTMENT_UNAVAILABLE', 'business'],
+    ]);
+  });
+
+  it('gives up on a department slower than the timeout and still answers with the rest', async () => {
+    const url = await startGateway({ subgraphTimeoutMs: 300 });
+    const started = performance.now();
+    const { body } = await post(
+      url,
+      `{ person(nationalId: "${companies.SLOW_PERSON}") { name companies { name } } }`,
+    );
+    const elapsed = performance.now() - started;
+
+    expect(body.data).toEqual({ person: { name: 'Zhang Min', companies: null } });
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]?.message).toContain('business department did not answer within 300 ms');
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'DEPARTMENT_UNAVAILABLE',
+      department: 'business',
+    });
+    // It answered without waiting for the slow department (which takes SLOW_MS).
+    expect(elapsed).toBeLessThan(companies.SLOW_MS);
+  });
+
+  it('masks a department’s unclassified error; the department’s log keeps it under the same request id', async () => {
+    const registryLog = memoryLogger();
+    const leaky = await startFixture(people, registryLog.logger);
+    cleanups.push(() => leaky.close());
+    const url = await startGateway({ subgraphUrls: { registry: leaky.url } });
+
+    const { body, text } = await post(url, '{ broken }');
+
+    expect(body.data).toEqual({ broken: null });
+    expect(body.errors).toHaveLength(1);
+    const error = body.errors?.[0];
+    expect(error?.extensions).toMatchObject({ code: 'DEPARTMENT_ERROR', department: 'registry' });
+    expect(error?.message).toContain('quote the request id to the operator');
+    for (const leak of LEAKS) expect(text).not.toMatch(leak);
+    const requestId = error?.extensions?.requestId;
+    expect(typeof requestId).toBe('string');
+    const logged = registryLog.lines.find((l) => l.requestId === requestId && l.level === 50);
+    expect((logged?.err as { message?: string } | undefined)?.message).toBe(people.LEAKY_MESSAGE);
+  });
+
+  it('masks what a department that does not mask leaks (SQL, paths, stack); the gateway log keeps it', async () => {
+    // A department built without the shared runtime: it returns its error message and stack as is.
+    const bare = new ApolloServer({
+      schema: buildDepartmentSchema(people.typeDefs, people.resolvers),
+      includeStacktraceInErrorResponses: true,
+    });
+    await bare.start();
+    const bareListening: Listening = await listen(
+      createGraphQLHandler(bare, { context: async () => ({}) }),
+      0,
+    );
+    cleanups.push(async () => {
+      await bareListening.close();
+      await bare.stop();
+    });
+    const direct = await post(`${bareListening.url}/graphql`, '{ broken }');
+    expect(direct.text).toContain('select * from person');
+
+    const gatewayLog = memoryLogger();
+    const url = await startGateway({
+      subgraphUrls: { registry: `${bareListening.url}/graphql` },
+      logger: gatewayLog.logger,
+    });
+    const { body, text } = await post(url, '{ broken }');
+
+    expect(body.data).toEqual({ broken: null });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'DEPARTMENT_ERROR',
+      department: 'registry',
+    });
+    for (const leak of LEAKS) expect(text).not.toMatch(leak);
+    const requestId = body.errors?.[0]?.extensions?.requestId;
+    const logged = gatewayLog.lines.find(
+      (l) => l.requestId === requestId && l.msg === 'department error',
+    );
+    expect(logged?.department).toBe('registry');
+    expect((logged?.departmentError as { message?: string } | undefined)?.message).toBe(
+      people.LEAKY_MESSAGE,
+    );
+  });
+});

@@ -1,0 +1,132 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Listening } from '@govgraph/schema/runtime';
+import { concatAST, parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGatewayServer } from '../src/index.js';
+import * as companies from './fixtures/companies.js';
+import * as people from './fixtures/people.js';
+import {
+  composeSupergraph,
+  type GraphQLResponse,
+  memoryLogger,
+  post,
+  type RunningFixture,
+  startFixture,
+  type TempFile,
+  tempSupergraph,
+} from './helpers.js';
+
+// The registry ships a new field before the supergraph is recomposed, as departments do.
+const nickname = parse(`
+  extend type Person {
+    "Name used day to day."
+    nickname: String
+  }
+`);
+const registryV2 = {
+  name: people.name,
+  typeDefs: concatAST([people.typeDefs, nickname]),
+  resolvers: {
+    ...people.resolvers,
+    Person: { ...people.resolvers.Person, nickname: () => 'Xiao Fang' },
+  },
+};
+
+async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await delay(50);
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+describe('supergraph hot reload', () => {
+  let registry: RunningFixture;
+  let business: RunningFixture;
+  let file: TempFile;
+  let gateway: Listening;
+  const log = memoryLogger();
+  const graphql = () => `${gateway.url}/graphql`;
+  const NICKNAME = `{ person(nationalId: "${people.WANG}") { name nickname } }`;
+  const JOIN = `{ person(nationalId: "${people.WANG}") { name companies { name } } }`;
+
+  beforeAll(async () => {
+    registry = await startFixture(registryV2);
+    business = await startFixture(companies);
+    const v1 = composeSupergraph([{ ...registry, typeDefs: people.typeDefs }, business]);
+    file = await tempSupergraph(v1);
+    gateway = await createGatewayServer({
+      supergraphPath: file.path,
+      logger: log.logger,
+      reloadDebounceMs: 50,
+    }).listen(0);
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await registry?.close();
+    await business?.close();
+    await file?.remove();
+  });
+
+  it('serves a field added to the file, and every request made during the reload succeeds', async () => {
+    const before = await post(graphql(), NICKNAME);
+    expect(before.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+    // Keep 8 requests in flight the whole time the file is replaced.
+    const results: { status: number; body: GraphQLResponse }[] = [];
+    let running = true;
+    const worker = async () => {
+      while (running) results.push(await post(graphql(), JOIN));
+    };
+    const workers = Array.from({ length: 8 }, worker);
+
+    // Written aside and renamed over the old file, as `compose` and editors do.
+    const v2 = composeSupergraph([registry, business]);
+    await writeFile(`${file.path}.tmp`, v2);
+    await rename(`${file.path}.tmp`, file.path);
+    const after = await until(async () => {
+      const res = await post(graphql(), NICKNAME);
+      return res.body.errors ? undefined : res.body;
+    }, 'the nickname field');
+    await delay(100);
+    running = false;
+    await Promise.all(workers);
+
+    expect(after).toEqual({ data: { person: { name: 'Wang Fang', nickname: 'Xiao Fang' } } });
+    expect(results.length).toBeGreaterThan(8);
+    const expected = {
+      data: { person: { name: 'Wang Fang', companies: [{ name: 'Minjiang Tea Co.' }] } },
+    };
+    for (const result of results) {
+      expect(result.status).toBe(200);
+      expect(result.body).toEqual(expected);
+    }
+    expect(log.lines.some((l) => l.msg === 'supergraph reloaded')).toBe(true);
+  });
+
+  it('keeps serving the previous schema when the new file does not load, and logs why', async () => {
+    await file.write('this is not a supergraph {');
+    await until(
+      async () =>
+        log.lines.find(
+          (l) => l.msg === 'supergraph file does not load; still serving the previous schema',
+        ),
+      'the failed reload to be logged',
+    );
+    const res = await post(graphql(), NICKNAME);
+    expect(res.body).toEqual({ data: { person: { name: 'Wang Fang', nickname: 'Xiao Fang' } } });
+
+    // A valid schema that is not a composed supergraph (no join spec) is refused the same way.
+    const failures = () =>
+      log.lines.filter((l) => String(l.msg).startsWith('supergraph file does not load')).length;
+    const seen = failures();
+    await file.write('type Query { hello: String }');
+    await until(async () => (failures() > seen ? true : undefined), 'the second failed reload');
+    expect((await post(graphql(), NICKNAME)).body.data).toEqual({
+      person: { name: 'Wang Fang', nickname: 'Xiao Fang' },
+    });
+  });
+});
