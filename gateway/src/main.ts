@@ -23,7 +23,11 @@ let listening: Awaited<ReturnType<typeof gateway.listen>>;
 try {
   listening = await gateway.listen(config.port, config.host);
 } catch (error) {
-  logger.fatal({ err: error, path: config.supergraphPath }, 'gateway could not start');
+  const reason = error instanceof Error ? error.message : String(error);
+  logger.fatal(
+    { err: error, path: config.supergraphPath },
+    `gateway could not start: ${reason} (SUPERGRAPH_PATH=${config.supergraphPath})`,
+  );
   process.exit(1);
 }
 logger.info(

@@ -105,6 +105,12 @@ describe('supergraph hot reload', () => {
       expect(result.body).toEqual(expected);
     }
     expect(log.lines.some((l) => l.msg === 'supergraph reloaded')).toBe(true);
+
+    // The new schema's scalars got the standard rules too.
+    const calls = registry.requests.length;
+    const bad = await post(graphql(), '{ person(nationalId: "11010519491231002Y") { nickname } }');
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('INVALID_NATIONAL_ID');
+    expect(registry.requests.length).toBe(calls);
   });
 
   it('keeps serving the previous schema when the new file does not load, and logs why', async () => {

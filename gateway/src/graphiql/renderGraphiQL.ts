@@ -25,6 +25,7 @@ export function renderGraphiQL(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${src(assets.css)}">
 <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>

@@ -1,5 +1,5 @@
 import { type FSWatcher, watch } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import type { Logger } from '@govgraph/schema/runtime';
@@ -71,6 +71,10 @@ function watchName(path: string, onChange: () => void): FSWatcher {
 async function readWhenPresent(path: string, logger: Logger, debounceMs: number): Promise<string> {
   const first = await readIfPresent(path);
   if (first !== undefined) return first;
+  const dir = dirname(path);
+  if (!(await isDirectory(dir))) {
+    throw new Error(`the supergraph file's directory ${dir} does not exist`);
+  }
   logger.warn({ path }, 'no supergraph file yet; waiting for it (run `npm run compose`)');
   return new Promise<string>((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
@@ -102,4 +106,11 @@ async function readIfPresent(path: string): Promise<string | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }

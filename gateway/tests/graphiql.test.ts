@@ -1,0 +1,147 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Listening } from '@govgraph/schema/runtime';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGatewayServer } from '../src/index.js';
+import * as companies from './fixtures/companies.js';
+import * as people from './fixtures/people.js';
+import {
+  composeSupergraph,
+  type RunningFixture,
+  silentLogger,
+  startFixture,
+  type TempFile,
+  tempSupergraph,
+} from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const DEFAULT_QUERY = `{ person(nationalId: "${people.WANG}") { name companies { name } } }`;
+const require = createRequire(import.meta.url);
+const packageFile = (pkg: string, file: string) =>
+  readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), file));
+
+describe('GraphiQL served by the gateway', () => {
+  let registry: RunningFixture;
+  let business: RunningFixture;
+  let file: TempFile;
+  let gateway: Listening;
+
+  beforeAll(async () => {
+    registry = await startFixture(people);
+    business = await startFixture(companies);
+    file = await tempSupergraph(composeSupergraph([registry, business]));
+    gateway = await createGatewayServer({
+      supergraphPath: file.path,
+      logger: silentLogger(),
+      graphiqlDefaultQuery: DEFAULT_QUERY,
+    }).listen(0);
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await registry?.close();
+    await business?.close();
+    await file?.remove();
+  });
+
+  it('serves a page whose every asset is a path on the gateway, never an http(s) URL', async () => {
+    const res = await fetch(`${gateway.url}/graphiql`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    const html = await res.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
+      .map((m) => m[1])
+      .filter((ref) => ref !== 'data:,'); // the empty favicon, so the browser asks for none
+    expect(refs).toHaveLength(5);
+    for (const ref of refs) expect(ref).toMatch(/^\/graphiql\/assets\/[\w.-]+\?v=[0-9a-f]{12}$/);
+    expect(html).toContain(JSON.stringify(DEFAULT_QUERY).replaceAll('<', '\\u003c'));
+  });
+
+  it('serves GraphiQL 3.9 and React 18.3 from node_modules with long cache headers and content types', async () => {
+    const expected = [
+      [
+        'graphiql.min.js',
+        'text/javascript; charset=utf-8',
+        packageFile('graphiql', 'graphiql.min.js'),
+      ],
+      ['graphiql.min.css', 'text/css; charset=utf-8', packageFile('graphiql', 'graphiql.min.css')],
+      [
+        'react.production.min.js',
+        'text/javascript; charset=utf-8',
+        packageFile('react', 'umd/react.production.min.js'),
+      ],
+      [
+        'react-dom.production.min.js',
+        'text/javascript; charset=utf-8',
+        packageFile('react-dom', 'umd/react-dom.production.min.js'),
+      ],
+    ] as const;
+    for (const [name, type, body] of expected) {
+      const res = await fetch(`${gateway.url}/graphiql/assets/${name}`);
+      expect(res.status, name).toBe(200);
+      expect(res.headers.get('content-type'), name).toBe(type);
+      expect(res.headers.get('cache-control'), name).toBe('public, max-age=31536000, immutable');
+      expect(Buffer.from(await res.arrayBuffer()).equals(body), name).toBe(true);
+      const again = await fetch(`${gateway.url}/graphiql/assets/${name}`, {
+        headers: { 'if-none-match': res.headers.get('etag') ?? '' },
+      });
+      expect(again.status, name).toBe(304);
+    }
+  });
+
+  it('runs in Chromium with no request leaving the gateway, and shows a query result', async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `chromium is missing at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` (CI does the same).`,
+      );
+    }
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    try {
+      const page = await browser.newPage();
+      const requested: string[] = [];
+      const problems: string[] = [];
+      page.on('request', (req) => requested.push(req.url()));
+      page.on('response', (res) => {
+        if (res.status() >= 400) problems.push(`${res.status()} ${res.url()}`);
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(msg.text());
+      });
+
+      await page.goto(`${gateway.url}/graphiql`);
+      await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
+      expect(await page.locator('.graphiql-query-editor').textContent()).toContain(
+        `person(nationalId: "${people.WANG}")`,
+      );
+      await page.locator('.graphiql-execute-button').click();
+      await page.locator('.result-window').getByText('Minjiang Tea Co.').waitFor();
+
+      const result = await page.locator('.result-window').textContent();
+      expect(result).toContain('"name": "Wang Fang"');
+      const origin = new URL(gateway.url).origin;
+      const elsewhere = requested.filter(
+        (url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'),
+      );
+      expect(elsewhere).toEqual([]);
+      expect(requested).toContain(`${origin}/graphql`);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGatewayServer } from '../src/index.js';
+import * as companies from './fixtures/companies.js';
+import * as people from './fixtures/people.js';
+import {
+  composeSupergraph,
+  freePort,
+  post,
+  silentLogger,
+  startFixture,
+  tempSupergraph,
+} from './helpers.js';
+
+describe('gateway readiness', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('is live but not ready until its supergraph file appears, then serves queries', async () => {
+    const registry = await startFixture(people);
+    const business = await startFixture(companies);
+    const file = await tempSupergraph();
+    cleanups.push(registry.close, business.close, file.remove);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+
+    const starting = createGatewayServer({
+      supergraphPath: file.path,
+      logger: silentLogger(),
+      reloadDebounceMs: 20,
+    }).listen(port);
+    let health: Response | undefined;
+    for (let i = 0; i < 100 && !health; i++) {
+      health = await fetch(`${url}/health`).catch(() => undefined);
+      if (!health) await delay(20);
+    }
+    expect(health?.status).toBe(200);
+
+    const ready = await fetch(`${url}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'not ready', reason: 'no supergraph loaded yet' });
+    const early = await post(`${url}/graphql`, '{ names(size: 1) }');
+    expect(early.status).toBe(503);
+    expect(early.body.errors?.[0]?.extensions?.code).toBe('GATEWAY_NOT_READY');
+    expect(registry.requests).toHaveLength(0);
+
+    await file.write(composeSupergraph([registry, business]));
+    const listening = await starting;
+    cleanups.push(listening.close);
+
+    expect((await fetch(`${url}/ready`)).status).toBe(200);
+    const { body } = await post(`${url}/graphql`, '{ names(size: 1) }');
+    expect(body).toEqual({ data: { names: ['Wang Fang'] } });
+  });
+
+  it('loads a supergraph composed from subgraphs that use none of the govgraph standards', async () => {
+    const plain = parse(`
+      extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+      type Query { hello: String }
+    `);
+    const result = composeServices([
+      { name: 'elsewhere', url: 'http://127.0.0.1:9/graphql', typeDefs: plain },
+    ]);
+    if (result.errors) throw result.errors[0];
+    const file = await tempSupergraph(result.supergraphSdl);
+    cleanups.push(file.remove);
+    const listening = await createGatewayServer({
+      supergraphPath: file.path,
+      logger: silentLogger(),
+    }).listen(0);
+    cleanups.push(listening.close);
+    const { body } = await post(
+      `${listening.url}/graphql`,
+      '{ __typename __type(name: "Query") { fields { name } } }',
+    );
+    expect(body).toEqual({
+      data: { __typename: 'Query', __type: { fields: [{ name: 'hello' }] } },
+    });
+  });
+
+  it('refuses to start on a file that is not a composed supergraph, and frees the port', async () => {
+    const file = await tempSupergraph('type Query { hello: String }');
+    cleanups.push(file.remove);
+    const port = await freePort();
+    await expect(
+      createGatewayServer({ supergraphPath: file.path, logger: silentLogger() }).listen(port),
+    ).rejects.toThrow(/join|link|supergraph/i);
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+  });
+});
