@@ -1,13 +1,27 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One config for the whole workspace: `npm test` runs every project; a package's own
-// `npm test` picks its project with --project.
+// `npm test` picks its project with --project (roots resolve from this file, not the cwd).
 const project = (name: string, root: string, timeout = 30_000) => ({
   extends: true as const,
-  test: { name, root, include: ['tests/**/*.test.ts'], testTimeout: timeout, hookTimeout: 120_000 },
+  test: {
+    name,
+    root: fileURLToPath(new URL(root, import.meta.url)),
+    include: ['tests/**/*.test.ts'],
+    testTimeout: timeout,
+    hookTimeout: 120_000,
+  },
 });
 
+// Apollo's packages are CommonJS and load graphql's CommonJS build; Vite would otherwise give
+// our own code graphql's ESM build, and the two copies fail each other's `instanceof` checks.
+// Node (tsx, production) resolves `graphql` to the CommonJS build too, so tests match production.
+const graphqlCjs = createRequire(import.meta.url).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
   test: {
     projects: [
       project('schema', './schema'),

@@ -20,13 +20,16 @@ interface StringScalarConfig {
  */
 export function makeStringScalar(config: StringScalarConfig): GraphQLScalarType<string, string> {
   const { name, code, check } = config;
-  const parse = (value: unknown, shown: string): string => {
+  // A literal's node is attached so the error carries its location in the query.
+  const parse = (value: unknown, shown: string, node?: ValueNode): string => {
+    const nodes = node ? { nodes: node } : {};
     if (typeof value !== 'string') {
-      throw code.err(`${name} must be a string; got ${shown}.`);
+      throw code.err(`${name} must be a string; got ${shown}.`, nodes);
     }
     const result = check(value);
-    if (!result.ok)
-      throw code.err(`${name} ${JSON.stringify(value)} is invalid: ${result.problem}`);
+    if (!result.ok) {
+      throw code.err(`${name} ${JSON.stringify(value)} is invalid: ${result.problem}`, nodes);
+    }
     return result.value;
   };
   return new GraphQLScalarType<string, string>({
@@ -36,7 +39,7 @@ export function makeStringScalar(config: StringScalarConfig): GraphQLScalarType<
     serialize: (value) => parse(value, describe(value)),
     parseValue: (value) => parse(value, describe(value)),
     parseLiteral: (node: ValueNode) =>
-      parse(node.kind === Kind.STRING ? node.value : undefined, print(node)),
+      parse(node.kind === Kind.STRING ? node.value : undefined, print(node), node),
   });
 }
 
