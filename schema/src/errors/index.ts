@@ -1,4 +1,5 @@
 export * from './codes/graphql.js';
+export * from './codes/housing.js';
 export * from './codes/input.js';
 export * from './codes/platform.js';
 export * from './codes/tax.js';

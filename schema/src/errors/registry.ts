@@ -1,11 +1,18 @@
 import * as graphql from './codes/graphql.js';
+import * as housing from './codes/housing.js';
 import * as input from './codes/input.js';
 import * as platform from './codes/platform.js';
 import * as tax from './codes/tax.js';
 import type { ErrorCode } from './ErrorCode.js';
 
 // Each module under codes/ groups the codes of one concern; a new concern adds a module here.
-const modules: Record<string, Record<string, ErrorCode>> = { input, graphql, platform, tax };
+const modules: Record<string, Record<string, ErrorCode>> = {
+  input,
+  graphql,
+  platform,
+  tax,
+  housing,
+};
 
 /** Every public error code, by code. */
 export const errorRegistry: ReadonlyMap<string, ErrorCode> = (() => {
