@@ -88,6 +88,15 @@ export type MaritalStatus =
   /** Widowed and not remarried. */
   | 'WIDOWED';
 
+/** Where a page of a list ends and whether more follows. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item on this page; null on an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when another page follows; pass endCursor as `after` to get it. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /**
  * A natural person in the household registry, keyed by resident identity number. Other
  * departments attach their records (companies represented, real estate, tax, insurance) to it.
@@ -274,6 +283,7 @@ export type ResolversTypes = ResolversObject<{
   MaritalStatus: MaritalStatus;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
   NationalId: ResolverTypeWrapper<Scalars['NationalId']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRow>;
   PersonStatus: PersonStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -294,6 +304,7 @@ export type ResolversParentTypes = ResolversObject<{
   HouseholdRegistration: PersonRow;
   Money: Scalars['Money']['output'];
   NationalId: Scalars['NationalId']['output'];
+  PageInfo: PageInfo;
   Person: PersonRow;
   Query: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
@@ -364,6 +375,11 @@ export interface NationalIdScalarConfig extends GraphQLScalarTypeConfig<Resolver
   name: 'NationalId';
 }
 
+export type PageInfoResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type PersonResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   birthDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -392,6 +408,7 @@ export type Resolvers<ContextType = PopulationContext> = ResolversObject<{
   HouseholdRegistration?: HouseholdRegistrationResolvers<ContextType>;
   Money?: GraphQLScalarType;
   NationalId?: GraphQLScalarType;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;
