@@ -10,8 +10,10 @@ export const checkMoney: Checker = (value) => {
       problem: 'money is a decimal string in CNY with at most two decimals, e.g. "1234.50".',
     };
   }
-  const [, sign, whole, cents = ''] = match;
-  return { ok: true, value: `${sign}${BigInt(whole ?? '0')}.${cents.padEnd(2, '0')}` };
+  const [, sign, whole = '0', cents = ''] = match;
+  const amount = `${BigInt(whole)}.${cents.padEnd(2, '0')}`;
+  // One canonical form per amount: "-0" and "-0.00" are written 0.00.
+  return { ok: true, value: sign && amount !== '0.00' ? `-${amount}` : amount };
 };
 
 export const MoneyScalar = makeStringScalar({
