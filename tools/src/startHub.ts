@@ -1,4 +1,5 @@
 import { createGatewayServer } from '@govgraph/gateway';
+import type { StatementCounter } from '@govgraph/schema/db';
 import {
   createLogger,
   type Listening,
@@ -28,6 +29,8 @@ export interface RunningDepartment {
   engine: 'sqlite' | 'postgres';
   /** True when this start found the database empty and seeded it. */
   seededNow: boolean;
+  /** The department's SQL statement counter (tests and the benchmark read it). */
+  statements: StatementCounter;
 }
 
 export interface Hub {
@@ -97,7 +100,13 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       cleanups.push(() => listening.close());
       const url = `http://${DEPARTMENT_HOST}:${listening.port}/graphql`;
       if (listening.port !== department.defaultPort) subgraphUrls[department.name] = url;
-      running.push({ name: department.name, url, engine: database.engine, seededNow });
+      running.push({
+        name: department.name,
+        url,
+        engine: database.engine,
+        seededNow,
+        statements: database.statements,
+      });
     }
 
     const gateway = createGatewayServer({
