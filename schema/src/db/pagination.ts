@@ -122,9 +122,11 @@ export function createPageLoader<DB, Row>(
         const byParent = new Map<string, { rows: Row[]; total: number }>();
         for (const row of result.rows) {
           const { __parent, __rn: _rn, __total, ...rest } = row;
-          const entry = byParent.get(__parent) ?? { rows: [], total: Number(__total) };
+          // Keys are strings; an integer parent column comes back as a number on both engines.
+          const parent = String(__parent);
+          const entry = byParent.get(parent) ?? { rows: [], total: Number(__total) };
           entry.rows.push(rest as Row);
-          byParent.set(__parent, entry);
+          byParent.set(parent, entry);
         }
         for (const parent of parents) {
           const entry = byParent.get(parent);
