@@ -7,13 +7,16 @@ export class ConfigError extends Error {
 
 /**
  * Parses environment variables once, at the edge (`main.ts`), into a typed object. Every
- * problem is reported at once, each naming the variable and what is wrong with it.
+ * problem is reported at once, each naming the variable and what is wrong with it. An empty
+ * variable counts as unset, so its default applies.
  */
 export function parseEnv<T extends z.ZodRawShape>(
   shape: T,
   env: Record<string, string | undefined> = process.env,
 ): z.infer<z.ZodObject<T>> {
-  const result = z.object(shape).safeParse(env);
+  // `PORT=` in an env file means "not set", not 0: coercion would turn '' into port 0 silently.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = z.object(shape).safeParse(given);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '?');
