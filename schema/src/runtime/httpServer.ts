@@ -108,9 +108,10 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      // Past the limit the rest is read and dropped: destroying the socket here would reset the
+      // connection before the caller could read the 413.
       if (size > max) {
         reject(Object.assign(new Error(`request body over ${max} bytes`), { status: 413 }));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
