@@ -54,10 +54,11 @@ const migrations: Record<string, Migration> = {
   },
 };
 
-const wideRow = (id: number) => ({
-  id,
-  ...Object.fromEntries(WIDE_COLUMNS.map((column) => [column, `${column}-${id}`])),
-});
+const wideRow = (id: number): TestDB['wide'] => {
+  const row = { id } as TestDB['wide'];
+  for (const column of WIDE_COLUMNS) row[column] = `${column}-${id}`;
+  return row;
+};
 
 describe.each(ENGINES)('the data layer on %s', (engine) => {
   let testDb: TestDatabase;
