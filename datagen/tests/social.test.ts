@@ -44,14 +44,15 @@ describe('social insurance of the synthetic world', () => {
     const employed = working.filter((p) => records[p.index]?.employment);
     expect(share(employed, working)).toBeGreaterThan(0.75);
     for (const p of employed) {
-      const employment = records[p.index]?.employment;
-      const employer = world.company(employment?.employerIndex ?? -1);
+      const record = records[p.index];
+      const since = record?.employment?.since ?? '';
+      const employer = world.company(record?.employment?.employerIndex ?? -1);
       expect(employer.status).toBe('ACTIVE');
-      expect(employment?.employerIndex).toBe(employerOf(world, p.index));
-      expect(records[p.index]?.pensionStatus).toBe('CONTRIBUTING');
-      expect(employment?.since >= employer.established).toBe(true);
-      expect(ageOn(p.birthDate, employment?.since ?? '')).toBeGreaterThanOrEqual(18);
-      expect((records[p.index]?.insuredSince ?? '9999') <= (employment?.since ?? '')).toBe(true);
+      expect(record?.employment?.employerIndex).toBe(employerOf(world, p.index));
+      expect(record?.pensionStatus).toBe('CONTRIBUTING');
+      expect(since >= employer.established).toBe(true);
+      expect(ageOn(p.birthDate, since)).toBeGreaterThanOrEqual(18);
+      expect((record?.insuredSince ?? '9999') <= since).toBe(true);
     }
     const nobody = people.filter((p) => ageOf(p.index) >= 60 || p.status !== 'ALIVE');
     expect(nobody.filter((p) => employerOf(world, p.index) !== null)).toEqual([]);
