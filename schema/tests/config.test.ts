@@ -67,7 +67,7 @@ describe('parseEnv', () => {
         '  PORT is "eighty": must be a port number',
         '  DATABASE_URL is "mysql://db/population": must be a postgres:// URL, or unset for the embedded SQLite file',
         '  LOG_LEVEL is "loud": must be one of fatal, error, warn, info, debug, trace, silent',
-        '  REGION is not set: Invalid input: expected string, received undefined',
+        '  REGION is not set: it is required',
       ].join('\n'),
     );
   });

@@ -22,7 +22,8 @@ export function parseEnv<T extends z.ZodRawShape>(
     const name = String(issue.path[0] ?? '?');
     const value = env[name];
     const shown = value === undefined ? 'is not set' : `is ${JSON.stringify(value)}`;
-    return `  ${name} ${shown}: ${issue.message}`;
+    const problem = value === undefined ? 'it is required' : issue.message;
+    return `  ${name} ${shown}: ${problem}`;
   });
   throw new ConfigError(`Configuration is not valid:\n${lines.join('\n')}`);
 }

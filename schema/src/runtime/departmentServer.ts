@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { standardsTypeDefs } from '../directives/index.js';
@@ -56,7 +57,10 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
     // Subgraphs are called by the gateway only; the gateway owns GraphiQL and CSRF policy.
     csrfPrevention: false,
     introspection: true,
-    plugins: [useErrorMasking<TContext>()],
+    // Inline tracing (Apollo Studio's per-field timings) is off: it costs every request and the
+    // hub does not report to Studio.
+    plugins: [useErrorMasking<TContext>(), ApolloServerPluginInlineTraceDisabled()],
+    logger: options.logger,
   });
   const log = options.logger;
   return {

@@ -23,13 +23,22 @@ export function formatPublicError(
   error: unknown,
 ): GraphQLFormattedError {
   let code: string | undefined;
+  // graphql-js builds its wrappers' messages from the original's, but a plain Error wrapping a
+  // registered error (its message could hold SQL) must not speak for it: past a plain Error,
+  // the message shown is that of the error carrying the code.
+  let message = formatted.message;
+  let pastPlainError = false;
   for (
     let e: unknown = error;
     e instanceof Error;
     e = (e as GraphQLError).originalError ?? e.cause
   ) {
     const candidate = e instanceof GraphQLError ? e.extensions.code : undefined;
-    if (isRegisteredCode(candidate)) code = candidate;
+    if (!(e instanceof GraphQLError)) pastPlainError = true;
+    if (isRegisteredCode(candidate)) {
+      code = candidate;
+      if (pastPlainError) message = e.message;
+    }
     if (e === (e as GraphQLError).originalError) break;
   }
   const ownCode = formatted.extensions?.code;
@@ -45,7 +54,7 @@ export function formatPublicError(
   for (const [key, value] of Object.entries(formatted.extensions ?? {})) {
     if (key !== 'code' && PUBLIC_EXTENSIONS.has(key)) extensions[key] = value;
   }
-  return { ...formatted, extensions };
+  return { ...formatted, message, extensions };
 }
 
 /**
