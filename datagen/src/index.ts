@@ -5,3 +5,4 @@ export { hash32, Permutation, Rng, Stream } from './random.js';
 export type * from './types.js';
 export { createWorld, type World, type WorldOptions } from './world.js';
 export * from './departments/social.js';
+export * from './departments/housing.js';
