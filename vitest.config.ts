@@ -28,6 +28,7 @@ export default defineConfig({
       project('datagen', './datagen'),
       project('population', './subgraphs/population'),
       project('market', './subgraphs/market'),
+      project('social', './subgraphs/social'),
       project('gateway', './gateway'),
       project('tools', './tools'),
       project('integration', './test', 60_000),

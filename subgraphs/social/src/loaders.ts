@@ -1,0 +1,54 @@
+import { createPageLoader } from '@govgraph/schema/db';
+import DataLoader from 'dataloader';
+import { type Kysely, sql } from 'kysely';
+import type { ContributionRow, EmploymentRow, InsuranceRecordRow, SocialDB } from './db/schema.js';
+
+export interface SocialLoaders {
+  record: DataLoader<string, InsuranceRecordRow | null>;
+  employment: DataLoader<string, EmploymentRow | null>;
+  /** Current insured employees by credit code; null for an entity not registered as employer. */
+  insuredEmployees: DataLoader<string, number | null>;
+  contributions: ReturnType<typeof createPageLoader<SocialDB, ContributionRow>>;
+}
+
+/** Loaders for one request: every list of N people or companies costs one statement per kind, not N. */
+export function createLoaders(db: Kysely<SocialDB>): SocialLoaders {
+  return {
+    record: new DataLoader(async (ids) => {
+      const rows = await db
+        .selectFrom('insurance_record')
+        .selectAll()
+        .where('national_id', 'in', ids)
+        .execute();
+      const byId = new Map(rows.map((r) => [r.national_id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    employment: new DataLoader(async (ids) => {
+      const rows = await db
+        .selectFrom('employment')
+        .selectAll()
+        .where('national_id', 'in', ids)
+        .execute();
+      const byId = new Map(rows.map((r) => [r.national_id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    // Counted when asked (an index-only count per employer), so the figure never drifts from
+    // the employment rows it summarises.
+    insuredEmployees: new DataLoader(async (codes) => {
+      const rows = await db
+        .selectFrom('employer')
+        .leftJoin('employment', 'employment.employer_code', 'employer.credit_code')
+        .select(['employer.credit_code', sql<number>`count(employment.national_id)`.as('insured')])
+        .where('employer.credit_code', 'in', codes)
+        .groupBy('employer.credit_code')
+        .execute();
+      const byCode = new Map(rows.map((r) => [r.credit_code, Number(r.insured)]));
+      return codes.map((code) => byCode.get(code) ?? null);
+    }),
+    contributions: createPageLoader<SocialDB, ContributionRow>(db, {
+      table: 'contribution',
+      parentColumn: 'national_id',
+      orderBy: ['period desc'],
+    }),
+  };
+}
