@@ -89,7 +89,6 @@ export type Employment = {
   since: Scalars['Date']['output'];
 };
 
-/** A legal entity, keyed by Unified Social Credit Code; the social insurance agency adds its insured staff. */
 export type LegalEntity = {
   __typename?: 'LegalEntity';
   /** Unified Social Credit Code (GB 32100-2015). */
@@ -118,7 +117,6 @@ export type PensionStatus =
   /** Insured, but contributions have stopped (out of work, emigrated or deceased); the record is kept. */
   | 'SUSPENDED';
 
-/** A natural person, keyed by resident identity number; the social insurance agency adds their pension insurance and employment. */
 export type Person = {
   __typename?: 'Person';
   /** The job the person currently holds, as the employer declares it for insurance; null when not employed. */
