@@ -1,0 +1,54 @@
+import { createGatewayServer } from '@govgraph/gateway';
+import { createLogger, type Listening } from '@govgraph/schema/runtime';
+import { SUPERGRAPH_PATH } from '@govgraph/tools';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub } from './support/testHub.js';
+
+describe('a department that is down', () => {
+  let t: TestHub;
+  let gateway: Listening;
+  beforeAll(async () => {
+    t = await startTestHub('sqlite');
+    // A second gateway over the same supergraph, with the market department pointing at a
+    // port where nothing listens: the department is down.
+    const urls = Object.fromEntries(t.hub.departments.map((d) => [d.name, d.url]));
+    urls.market = 'http://127.0.0.1:9/graphql';
+    gateway = await createGatewayServer({
+      supergraphPath: SUPERGRAPH_PATH,
+      logger: createLogger('gateway', 'silent'),
+      subgraphUrls: urls,
+      subgraphTimeoutMs: 2_000,
+    }).listen(0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await t?.stop();
+  });
+
+  it("returns the other departments' data and an error naming the missing one", async () => {
+    const person = t.world.person(t.world.company(3).representativeIndex);
+    const res = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query($id: NationalId!) { person(nationalId: $id) {
+          name birthDate representedEntities { totalCount }
+        } }`,
+        variables: { id: person.nationalId },
+      }),
+    });
+    const body = (await res.json()) as {
+      data: { person: { name: string; birthDate: string; representedEntities: unknown } };
+      errors: { message: string; extensions: Record<string, unknown> }[];
+    };
+    expect(body.data.person).toEqual({
+      name: person.name,
+      birthDate: person.birthDate,
+      representedEntities: null,
+    });
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]?.extensions.code).toBe('DEPARTMENT_UNAVAILABLE');
+    expect(body.errors[0]?.extensions.department).toBe('market');
+    expect(JSON.stringify(body.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|:9\b|at \w+ \(/);
+  });
+});
