@@ -5,4 +5,5 @@ export { hash32, Permutation, Rng, Stream } from './random.js';
 export type * from './types.js';
 export { createWorld, type World, type WorldOptions } from './world.js';
 export * from './departments/social.js';
+export * from './departments/tax.js';
 export * from './departments/housing.js';
