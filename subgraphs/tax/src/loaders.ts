@@ -1,0 +1,65 @@
+import { createPageLoader } from '@govgraph/schema/db';
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
+import type {
+  EnterpriseTaxAccountRow,
+  MajorTaxViolationRow,
+  PersonTaxAccountRow,
+  PersonTaxYearRow,
+  TaxDB,
+  TaxFilingRow,
+} from './db/schema.js';
+
+export interface TaxLoaders {
+  personAccount: DataLoader<string, PersonTaxAccountRow | null>;
+  /** Every year on record for a person, newest first (a handful each, so no pagination). */
+  personYears: DataLoader<string, PersonTaxYearRow[]>;
+  enterpriseAccount: DataLoader<string, EnterpriseTaxAccountRow | null>;
+  filings: ReturnType<typeof createPageLoader<TaxDB, TaxFilingRow>>;
+  majorViolations: ReturnType<typeof createPageLoader<TaxDB, MajorTaxViolationRow>>;
+}
+
+/** Loaders for one request: every list of N people or companies costs one statement per kind, not N. */
+export function createLoaders(db: Kysely<TaxDB>): TaxLoaders {
+  return {
+    personAccount: new DataLoader(async (ids) => {
+      const rows = await db
+        .selectFrom('person_tax_account')
+        .selectAll()
+        .where('national_id', 'in', ids)
+        .execute();
+      const byId = new Map(rows.map((r) => [r.national_id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    personYears: new DataLoader(async (ids) => {
+      const rows = await db
+        .selectFrom('person_tax_year')
+        .selectAll()
+        .where('national_id', 'in', ids)
+        .orderBy('year', 'desc')
+        .execute();
+      const byId = new Map<string, PersonTaxYearRow[]>(ids.map((id) => [id, []]));
+      for (const row of rows) byId.get(row.national_id)?.push(row);
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
+    enterpriseAccount: new DataLoader(async (codes) => {
+      const rows = await db
+        .selectFrom('enterprise_tax_account')
+        .selectAll()
+        .where('credit_code', 'in', codes)
+        .execute();
+      const byCode = new Map(rows.map((r) => [r.credit_code, r]));
+      return codes.map((code) => byCode.get(code) ?? null);
+    }),
+    filings: createPageLoader<TaxDB, TaxFilingRow>(db, {
+      table: 'tax_filing',
+      parentColumn: 'credit_code',
+      orderBy: ['filed_on desc', 'tax_kind', 'period desc'],
+    }),
+    majorViolations: createPageLoader<TaxDB, MajorTaxViolationRow>(db, {
+      table: 'major_violation',
+      parentColumn: 'credit_code',
+      orderBy: ['decided_on desc', 'case_number'],
+    }),
+  };
+}
