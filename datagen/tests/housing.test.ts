@@ -10,6 +10,7 @@ import {
   homeTitle,
   type RealEstateTitle,
   titleOfSerial,
+  titleSerialLimit,
   titlesOfBuilding,
   titlesOfCompany,
   titlesOfPerson,
@@ -38,6 +39,10 @@ describe('the real-estate registry of the synthetic world', () => {
     expect(bySerial(all)).toEqual(
       bySerial([...ownedByPeople.values(), ...ownedByCompanies.values()]),
     );
+    const everySerial = Array.from({ length: titleSerialLimit(world) }, (_, s) =>
+      titleOfSerial(world, s),
+    ).filter((t) => t !== null);
+    expect(everySerial).toEqual(bySerial(all));
     inBuildings.forEach((titles, k) => {
       for (const t of titles) expect(t.buildingIndex).toBe(k);
     });

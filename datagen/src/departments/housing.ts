@@ -247,6 +247,18 @@ export function shopTitle(world: World, t: number): RealEstateTitle | null {
   });
 }
 
+/** Serials run below this bound: walking `0..titleSerialLimit` with `titleOfSerial` visits every title once. */
+export function titleSerialLimit(world: World): number {
+  const plan = planOf(world);
+  const slots = Math.max(
+    Math.ceil(world.peopleCount / 4),
+    plan.secondHomeSlots,
+    world.companyCount,
+    plan.shopSlots,
+  );
+  return 4 * slots;
+}
+
 /** The title with this serial, or null when the serial names an unused slot. */
 export function titleOfSerial(world: World, serial: number): RealEstateTitle | null {
   const slot = Math.floor(serial / 4);

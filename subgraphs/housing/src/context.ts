@@ -1,0 +1,7 @@
+import type { RequestScope } from '@govgraph/schema/runtime';
+import type { HousingLoaders } from './loaders.js';
+
+/** What every housing resolver receives: request id, logger and this request's loaders. */
+export interface HousingContext extends RequestScope {
+  loaders: HousingLoaders;
+}

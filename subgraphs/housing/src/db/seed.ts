@@ -1,0 +1,82 @@
+import {
+  type RealEstateTitle,
+  titleOfSerial,
+  titleSerialLimit,
+  type World,
+} from '@govgraph/datagen';
+import { type Database, insertInBatches } from '@govgraph/schema/db';
+import type { SeedProgress } from '@govgraph/schema/runtime';
+import type { Insertable } from 'kysely';
+import type { BuildingTable, HousingDB, OwnershipTable, TitleTable } from './schema.js';
+
+const CHUNK = 20_000;
+
+/** Replaces the registry's contents with the synthetic world's buildings and titles. */
+export async function seedHousing(
+  database: Database<HousingDB>,
+  world: World,
+  progress?: SeedProgress,
+): Promise<void> {
+  const { db } = database;
+  await db.deleteFrom('ownership').execute();
+  await db.deleteFrom('title').execute();
+  await db.deleteFrom('building').execute();
+  for (let from = 0; from < world.buildingCount; from += CHUNK) {
+    const to = Math.min(world.buildingCount, from + CHUNK);
+    const rows: Insertable<BuildingTable>[] = [...world.buildings(from, to)].map((b) => ({
+      building_id: b.buildingId,
+      address: b.address,
+      division_code: b.divisionCode,
+      use: b.use,
+      floors: b.floors,
+      built_year: b.builtYear,
+    }));
+    await insertInBatches(db, 'building', rows);
+    progress?.('building', to, world.buildingCount);
+  }
+  // Titles are walked by serial: every serial below the limit names at most one title.
+  const limit = titleSerialLimit(world);
+  for (let from = 0; from < limit; from += CHUNK) {
+    const to = Math.min(limit, from + CHUNK);
+    const titles: RealEstateTitle[] = [];
+    for (let serial = from; serial < to; serial++) {
+      const title = titleOfSerial(world, serial);
+      if (title) titles.push(title);
+    }
+    await insertInBatches(db, 'title', titles.map(titleRow));
+    await insertInBatches(db, 'ownership', titles.flatMap(ownershipRows));
+    progress?.('title', to, limit);
+  }
+}
+
+function titleRow(t: RealEstateTitle): Insertable<TitleTable> {
+  return {
+    certificate_number: t.certificateNumber,
+    serial: t.serial,
+    building_id: t.buildingId,
+    unit: t.unit,
+    area_square_meters: t.areaSquareMeters,
+    use: t.use,
+    registered_on: t.registeredOn,
+    mortgaged: t.mortgaged ? 1 : 0,
+  };
+}
+
+function ownershipRows(t: RealEstateTitle): Insertable<OwnershipTable>[] {
+  return t.owners.map((owner, position) => ({
+    certificate_number: t.certificateNumber,
+    position,
+    national_id: owner.kind === 'PERSON' ? owner.nationalId : null,
+    credit_code: owner.kind === 'COMPANY' ? owner.creditCode : null,
+    share: owner.share,
+  }));
+}
+
+export async function isHousingSeeded(database: Database<HousingDB>): Promise<boolean> {
+  const row = await database.db
+    .selectFrom('building')
+    .select('building_id')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,19 @@
+import type { World } from '@govgraph/datagen';
+import type { DepartmentModule } from '@govgraph/schema/runtime';
+import { openHousingDatabase } from './db/openHousingDatabase.js';
+import type { HousingDB } from './db/schema.js';
+import { isHousingSeeded, seedHousing } from './db/seed.js';
+import { createHousingServer } from './server.js';
+import { typeDefs } from './typeDefs.js';
+
+export const department: DepartmentModule<HousingDB, World> = {
+  name: 'housing',
+  title: 'Real-estate registry',
+  envPrefix: 'HOUSING',
+  typeDefs,
+  defaultPort: 4003,
+  openDatabase: openHousingDatabase,
+  createServer: createHousingServer,
+  seed: seedHousing,
+  isSeeded: isHousingSeeded,
+};

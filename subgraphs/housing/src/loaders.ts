@@ -1,0 +1,71 @@
+import { createPageLoader, type Page, type PageWindow } from '@govgraph/schema/db';
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
+import type { BuildingRow, HousingDB, OwnershipRow, TitleRow } from './db/schema.js';
+
+type PageLoader = DataLoader<{ parent: string; window: PageWindow }, Page<TitleRow>, string>;
+
+export interface HousingLoaders {
+  building: DataLoader<string, BuildingRow | null>;
+  title: DataLoader<string, TitleRow | null>;
+  /** A title's owners, largest share first. */
+  owners: DataLoader<string, OwnershipRow[]>;
+  /** A building's titles, in serial order. */
+  buildingTitles: PageLoader;
+  /** A person's titles, oldest registration first. */
+  personTitles: PageLoader;
+  /** A legal entity's titles, oldest registration first. */
+  companyTitles: PageLoader;
+}
+
+const OWNER_ORDER = ['registered_on', 'serial'];
+
+/** Loaders for one request: every list of N parents costs one statement per kind, not N. */
+export function createLoaders(db: Kysely<HousingDB>): HousingLoaders {
+  return {
+    building: new DataLoader(async (ids) => {
+      const rows = await db
+        .selectFrom('building')
+        .selectAll()
+        .where('building_id', 'in', ids)
+        .execute();
+      const byId = new Map(rows.map((r) => [r.building_id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    title: new DataLoader(async (numbers) => {
+      const rows = await db
+        .selectFrom('title')
+        .selectAll()
+        .where('certificate_number', 'in', numbers)
+        .execute();
+      const byNumber = new Map(rows.map((r) => [r.certificate_number, r]));
+      return numbers.map((n) => byNumber.get(n) ?? null);
+    }),
+    owners: new DataLoader(async (numbers) => {
+      const rows = await db
+        .selectFrom('ownership')
+        .selectAll()
+        .where('certificate_number', 'in', numbers)
+        .orderBy('position')
+        .execute();
+      const byNumber = new Map<string, OwnershipRow[]>(numbers.map((n) => [n, []]));
+      for (const row of rows) byNumber.get(row.certificate_number)?.push(row);
+      return numbers.map((n) => byNumber.get(n) ?? []);
+    }),
+    buildingTitles: createPageLoader(db, {
+      table: 'title',
+      parentColumn: 'building_id',
+      orderBy: ['serial'],
+    }),
+    personTitles: createPageLoader(db, {
+      table: 'owned_title',
+      parentColumn: 'national_id',
+      orderBy: OWNER_ORDER,
+    }),
+    companyTitles: createPageLoader(db, {
+      table: 'owned_title',
+      parentColumn: 'credit_code',
+      orderBy: OWNER_ORDER,
+    }),
+  };
+}
