@@ -1,5 +1,5 @@
 import type { WorldCore } from './core.js';
-import { COUNTIES, countyPrefix } from './divisions.js';
+import { COUNTIES, countyOf, countyPrefix } from './divisions.js';
 import { STREETS } from './names.js';
 import { Rng, Stream } from './random.js';
 import type { Building, BuildingUse } from './types.js';
@@ -12,8 +12,10 @@ const USES: readonly (readonly [BuildingUse, number])[] = [
   ['PUBLIC', 4],
 ];
 
+// Building 0 is always MIXED: homes and companies both fit there, so even a one-building
+// world (or an unlucky probe) has a place for each.
 function useOf(core: WorldCore, k: number): BuildingUse {
-  return new Rng(core.seed, Stream.building, k, 1).weighted(USES);
+  return k === 0 ? 'MIXED' : new Rng(core.seed, Stream.building, k, 1).weighted(USES);
 }
 
 export function buildingAt(core: WorldCore, k: number): Building {
@@ -21,8 +23,7 @@ export function buildingAt(core: WorldCore, k: number): Building {
     throw new RangeError(`building ${k} is outside 0..${core.buildingCount - 1}`);
   }
   const rng = new Rng(core.seed, Stream.building, k);
-  const county = COUNTIES[rng.int(COUNTIES.length)] ?? COUNTIES[0];
-  if (!county) throw new Error('no counties');
+  const county = COUNTIES[rng.int(COUNTIES.length)] ?? countyOf('110105');
   const use = useOf(core, k);
   const floors = use === 'RESIDENTIAL' || use === 'MIXED' ? rng.between(3, 33) : rng.between(1, 12);
   return {
@@ -39,7 +40,7 @@ export function buildingAt(core: WorldCore, k: number): Building {
 
 /**
  * The first building from a hashed start whose use is one of `uses`: random access without a
- * scan (a few probes on average). Falls back to the start building in a world without one.
+ * scan (a few probes on average). Falls back to building 0, which is MIXED, after 64 misses.
  */
 export function buildingFor(
   core: WorldCore,
@@ -52,5 +53,5 @@ export function buildingFor(
     const k = (start + probe) % core.buildingCount;
     if (uses.includes(useOf(core, k))) return k;
   }
-  return start;
+  return 0;
 }

@@ -1,7 +1,7 @@
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '@govgraph/schema';
 import { buildingAt, buildingFor } from './buildings.js';
 import { HOUSEHOLD_SIZE, type WorldCore } from './core.js';
-import { COUNTIES, countyIndexOf } from './divisions.js';
+import { countyOf, countyPrefix, townOf } from './divisions.js';
 import { AUTHORITY_SUFFIX, BRANDS, INDUSTRIES } from './names.js';
 import { personAt } from './people.js';
 import { Rng, Stream } from './random.js';
@@ -72,17 +72,24 @@ const canRepresent = (core: WorldCore, i: number) => {
 /**
  * The representative of company j. Each company maps to a household through a bijection;
  * every fifth company shares the previous one's representative, so some people represent
- * several companies. Invertible: see `companiesRepresentedBy`.
+ * several companies. Usually a parent, sometimes a grown child; every household keeps a
+ * living, resident parent born before 1986 (see `households.ts`), so one always qualifies.
+ * Invertible: see `companiesRepresentedBy`.
  */
 export function representativeOf(core: WorldCore, j: number): number {
   const primary = j % 5 === 4 ? j - 1 : j;
   const h = core.representativeHousehold.apply(primary % core.householdCount);
-  const first = new Rng(core.seed, Stream.company, primary, 3).int(2);
+  const first = new Rng(core.seed, Stream.company, primary, 3).weighted([
+    [0, 45],
+    [1, 35],
+    [2, 10],
+    [3, 10],
+  ]);
   const base = h * HOUSEHOLD_SIZE;
-  for (const role of [first, 1 - first, 2, 3]) {
+  for (const role of [first, 0, 1]) {
     if (canRepresent(core, base + role)) return base + role;
   }
-  return Math.min(base + first, core.peopleCount - 1);
+  throw new Error(`household ${h} has no parent able to represent company ${j}`);
 }
 
 export function companiesRepresentedBy(core: WorldCore, i: number): number[] {
@@ -108,7 +115,8 @@ export function companiesRepresentedBy(core: WorldCore, i: number): number[] {
   return found.sort((a, b) => a - b);
 }
 
-export function companyAt(core: WorldCore, j: number): Company {
+/** A company without its representative: all that its supervision records need. */
+export function companyFacts(core: WorldCore, j: number): Omit<Company, 'representativeIndex'> {
   if (!Number.isInteger(j) || j < 0 || j >= core.companyCount) {
     throw new RangeError(`company ${j} is outside 0..${core.companyCount - 1}`);
   }
@@ -118,18 +126,13 @@ export function companyAt(core: WorldCore, j: number): Company {
     core,
     buildingFor(core, Stream.company, j, ['COMMERCIAL', 'MIXED', 'INDUSTRIAL']),
   );
-  const county = COUNTIES[countyIndexOf(building.divisionCode) ?? -1];
   const [industry, scope] = rng.pick(INDUSTRIES);
   const capitalUnits = kind === 'INDIVIDUAL_BUSINESS' ? rng.between(1, 50) : rng.between(10, 5_000);
   const first17 = `9${KIND_DIGIT[kind]}${building.divisionCode}${organizationCode(core, j)}`;
-  const town = (county?.city || county?.province || '').replace(
-    /(市|省|自治区|壮族|回族|维吾尔)+$/,
-    '',
-  );
   return {
     index: j,
     creditCode: first17 + creditCodeCheckChar(first17),
-    name: `${town}${rng.pick(BRANDS)}${industry}${SUFFIX[kind]}`,
+    name: `${townOf(countyOf(building.divisionCode))}${rng.pick(BRANDS)}${industry}${SUFFIX[kind]}`,
     kind,
     status: rng.weighted(STATUSES),
     established: rng.date('1995-01-01', '2026-10-31'),
@@ -138,12 +141,14 @@ export function companyAt(core: WorldCore, j: number): Company {
     divisionCode: building.divisionCode,
     address: `${building.address}${rng.between(1, building.floors)}层`,
     buildingId: building.buildingId,
-    representativeIndex: representativeOf(core, j),
   };
 }
 
-/** The market regulator of a county, e.g. 朝阳区市场监督管理局. */
+export function companyAt(core: WorldCore, j: number): Company {
+  return { ...companyFacts(core, j), representativeIndex: representativeOf(core, j) };
+}
+
+/** The market regulator of a county, e.g. 北京市朝阳区市场监督管理局. */
 export function authorityOf(divisionCode: string): string {
-  const county = COUNTIES[countyIndexOf(divisionCode) ?? -1];
-  return `${county?.name ?? ''}${AUTHORITY_SUFFIX}`;
+  return `${countyPrefix(countyOf(divisionCode))}${AUTHORITY_SUFFIX}`;
 }

@@ -1,5 +1,5 @@
 import { COUNTIES } from './divisions.js';
-import { Permutation } from './random.js';
+import { hash32, Permutation } from './random.js';
 
 /** People per household: husband, wife, two children at consecutive indexes. */
 export const HOUSEHOLD_SIZE = 4;
@@ -21,6 +21,9 @@ export interface WorldCore {
   orgSerial: Permutation;
 }
 
+/** Organization-code serials: 6 characters of the 31-character credit-code alphabet. */
+export const ORG_SERIALS = 31 ** 6;
+
 /** Most people a world can hold with unique national IDs. */
 export const CAPACITY = COUNTIES.length * SEQUENCE_SLOTS;
 
@@ -30,17 +33,19 @@ export function createCore(seed: number, people: number): WorldCore {
       `a world holds 1 to ${CAPACITY} people (unique national IDs over ${COUNTIES.length} counties); got ${people}`,
     );
   }
-  if (!Number.isInteger(seed)) throw new RangeError(`the seed must be an integer; got ${seed}`);
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`the seed must be an integer; got ${seed}`);
   const householdCount = Math.ceil(people / HOUSEHOLD_SIZE);
+  // The bijections' constants come from the whole seed, so every seed reorders the IDs.
+  const constant = (n: number) => hash32(seed, 0, n);
   return {
     seed,
     peopleCount: people,
     householdCount,
-    // About a dozen households to a residential building.
-    buildingCount: Math.max(4, Math.ceil(people / 40)),
-    companyCount: Math.max(1, Math.floor(people / 10)),
-    idSlots: new Permutation(CAPACITY, 7_919 + (seed & 0xffff), 1_000_003 + (seed % 997)),
-    representativeHousehold: new Permutation(householdCount, seed & 0xffff, 48_271),
-    orgSerial: new Permutation(31 ** 6, seed & 0xfffff, 69_069),
+    // About two households to a building (a fifth of the buildings are not homes).
+    buildingCount: Math.max(1, Math.round(people / 8)),
+    companyCount: Math.max(1, Math.round(people / 10)),
+    idSlots: new Permutation(CAPACITY, constant(1), constant(2)),
+    representativeHousehold: new Permutation(householdCount, constant(3), constant(4)),
+    orgSerial: new Permutation(ORG_SERIALS, constant(5), constant(6)),
   };
 }

@@ -1,16 +1,29 @@
 // Deterministic, random-access pseudo-randomness: every draw is a pure function of
 // (seed, stream, index), so entity i can be generated without generating the ones before it.
 
-/** A 32-bit mix of the inputs (murmur3 finaliser over a splitmix-style combination). */
+/**
+ * A 32-bit hash of the coordinates. Each input is folded in and then avalanched (murmur3's
+ * finaliser, a bijection), so nearby seeds or indexes give unrelated values: seed 1 must not
+ * be seed 0 with neighbouring indexes swapped.
+ */
 export function hash32(seed: number, stream: number, index: number, salt = 0): number {
-  let h = (seed ^ Math.imul(stream + 0x9e3779b9, 0x85ebca6b)) >>> 0;
-  h = Math.imul(h ^ (index >>> 0), 0xcc9e2d51) >>> 0;
-  h = Math.imul(h ^ Math.floor(index / 0x100000000), 0x1b873593) >>> 0;
-  h = (h ^ Math.imul(salt + 0x632be59b, 0x27d4eb2f)) >>> 0;
+  // Seeds and indexes may pass 2^32: their high words are folded in, not dropped.
+  let h = fmix32((seed ^ Math.imul(Math.floor(seed / 0x100000000), 0x27d4eb2f)) >>> 0);
+  h = fmix32((h ^ Math.imul(stream + 0x9e3779b9, 0x85ebca6b)) >>> 0);
+  h = fmix32((h ^ index) >>> 0);
+  return fmix32(
+    (h ^
+      Math.imul(Math.floor(index / 0x100000000) + 0x632be59b, 0x27d4eb2f) ^
+      Math.imul(salt + 0x165667b1, 0xc2b2ae35)) >>>
+      0,
+  );
+}
+
+function fmix32(h: number): number {
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
 }
@@ -72,10 +85,54 @@ export class Rng {
 
   /** A real calendar date between two ISO dates, inclusive. */
   date(from: string, to: string): string {
-    const start = Date.parse(`${from}T00:00:00Z`);
-    const days = Math.round((Date.parse(`${to}T00:00:00Z`) - start) / 86_400_000);
-    return new Date(start + this.int(days + 1) * 86_400_000).toISOString().slice(0, 10);
+    const start = cachedDayNumber(from);
+    return isoDate(start + this.int(cachedDayNumber(to) - start + 1));
   }
+}
+
+// Calendar arithmetic without Date objects (days from civil, H. Hinnant): a world of a
+// million people draws millions of dates, and Date.parse/toISOString dominated the time.
+
+// Most bounds are a few hundred recurring dates (years' first and last days, as-of days).
+const dayNumbers = new Map<string, number>();
+
+function cachedDayNumber(iso: string): number {
+  let day = dayNumbers.get(iso);
+  if (day === undefined) {
+    day = dayNumber(iso);
+    if (dayNumbers.size > 10_000) dayNumbers.clear();
+    dayNumbers.set(iso, day);
+  }
+  return day;
+}
+
+/** Days since 1970-01-01 of an ISO date (YYYY-MM-DD). */
+export function dayNumber(iso: string): number {
+  let y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The ISO date (YYYY-MM-DD) of a day number. */
+export function isoDate(day: number): string {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /**
@@ -115,9 +172,10 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
+/** a*b mod m for a, b < m <= 2^31, exact in doubles: b is split so no product passes 2^53. */
 function mulMod(a: number, b: number, m: number): number {
-  // a and b are below 2^31 here; BigInt keeps the product exact.
-  return Number((BigInt(a) * BigInt(b)) % BigInt(m));
+  const high = (a * Math.floor(b / 65_536)) % m;
+  return (high * 65_536 + a * (b % 65_536)) % m;
 }
 
 function modInverse(a: number, m: number): number {

@@ -1,5 +1,6 @@
-import { authorityOf, companyAt } from './companies.js';
+import { authorityOf, companyFacts } from './companies.js';
 import type { WorldCore } from './core.js';
+import { countyOf, provinceAbbreviation, shortName } from './divisions.js';
 import { Rng, Stream } from './random.js';
 import type { AbnormalListing, DishonestyListing, Inspection, Penalty } from './types.js';
 
@@ -8,12 +9,23 @@ import type { AbnormalListing, DishonestyListing, Inspection, Penalty } from './
 const LAST_DAY = '2026-11-27';
 const RECORD = { inspection: 1, penalty: 2, abnormal: 3, dishonesty: 4 } as const;
 
+// The four kinds of record of a company are usually asked for one after another.
+const lastCompany = new WeakMap<WorldCore, ReturnType<typeof companyFacts>>();
+
+function companyOf(core: WorldCore, j: number) {
+  const last = lastCompany.get(core);
+  if (last?.index === j) return last;
+  const company = companyFacts(core, j);
+  lastCompany.set(core, company);
+  return company;
+}
+
 function recordRng(core: WorldCore, j: number, kind: number): Rng {
   return new Rng(core.seed, Stream.record, j, kind);
 }
 
 export function inspectionsOf(core: WorldCore, j: number): Inspection[] {
-  const company = companyAt(core, j);
+  const company = companyOf(core, j);
   const rng = recordRng(core, j, RECORD.inspection);
   const count = rng.int(7);
   return Array.from({ length: count }, (_, n) => {
@@ -44,8 +56,11 @@ export function inspectionsOf(core: WorldCore, j: number): Inspection[] {
 export function penaltiesOf(core: WorldCore, j: number): Penalty[] {
   const rng = recordRng(core, j, RECORD.penalty);
   if (!rng.chance(0.2)) return [];
-  const company = companyAt(core, j);
+  const company = companyOf(core, j);
   const count = rng.between(1, 4);
+  // 京朝市监罚〔2023〕118号: province and county abbreviations; the serial, derived from the
+  // company and its (at most four) penalties, keeps decision numbers unique.
+  const prefix = `${provinceAbbreviation(company.divisionCode)}${shortName(countyOf(company.divisionCode).name).charAt(0)}`;
   return Array.from({ length: count }, (_, n) => {
     const decidedOn = rng.date(company.established, LAST_DAY);
     const kind = rng.weighted<Penalty['kind']>([
@@ -58,7 +73,7 @@ export function penaltiesOf(core: WorldCore, j: number): Penalty[] {
     return {
       id: `PEN-${j}-${n + 1}`,
       companyIndex: j,
-      decisionNumber: `${company.divisionCode}市监罚〔${decidedOn.slice(0, 4)}〕${rng.between(1, 999)}-${j}-${n + 1}号`,
+      decisionNumber: `${prefix}市监罚〔${decidedOn.slice(0, 4)}〕${j * 4 + n + 1}号`,
       decidedOn,
       authority: authorityOf(company.divisionCode),
       violation: rng.pick([
@@ -78,7 +93,7 @@ export function penaltiesOf(core: WorldCore, j: number): Penalty[] {
 export function abnormalListingsOf(core: WorldCore, j: number): AbnormalListing[] {
   const rng = recordRng(core, j, RECORD.abnormal);
   if (!rng.chance(0.05)) return [];
-  const company = companyAt(core, j);
+  const company = companyOf(core, j);
   return Array.from({ length: rng.between(1, 2) }, (_, n) => {
     const listedOn = rng.date(company.established, LAST_DAY);
     const removed = rng.chance(0.5);
@@ -97,7 +112,7 @@ export function abnormalListingsOf(core: WorldCore, j: number): AbnormalListing[
 export function dishonestyListingOf(core: WorldCore, j: number): DishonestyListing | null {
   const rng = recordRng(core, j, RECORD.dishonesty);
   if (!rng.chance(0.01)) return null;
-  const company = companyAt(core, j);
+  const company = companyOf(core, j);
   return {
     companyIndex: j,
     listedOn: rng.date(company.established, LAST_DAY),
