@@ -70,16 +70,24 @@ const POSITIONS: readonly (readonly string[])[] = [
   ['农艺师', '种植技术员', '农机手', '仓库管理员', '销售代表'],
 ];
 
-/** What the assignment needs of a company, filled on first use (a cache, not a scan). */
-interface EmployerFacts {
-  /** Share of job seekers a company accepts, 0 (not ACTIVE) to MAX_WEIGHT; -1 not yet known. */
-  weight: Int8Array;
-  perms: Permutation[];
+/** What this department needs of a company; generating a whole company costs far more. */
+interface CompanyFacts {
+  /** Share of job seekers the company accepts: 0 (not ACTIVE) to MAX_WEIGHT. */
+  weight: number;
+  established: string;
+  /** Index in INDUSTRIES, -1 when the scope is not one of them. */
+  industry: number;
 }
 
-const factsByWorld = new WeakMap<World, EmployerFacts>();
+/** Per world: the attempts' permutations, and company facts filled on first use (a cache, not a scan). */
+interface WorldFacts {
+  perms: Permutation[];
+  companies: (CompanyFacts | undefined)[];
+}
 
-function factsOf(world: World): EmployerFacts {
+const factsByWorld = new WeakMap<World, WorldFacts>();
+
+function factsOf(world: World): WorldFacts {
   let facts = factsByWorld.get(world);
   if (!facts) {
     const n = world.peopleCount;
@@ -88,8 +96,23 @@ function factsOf(world: World): EmployerFacts {
       (_, k) =>
         new Permutation(n, hash32(world.seed, STREAM, k, 1) % n, hash32(world.seed, STREAM, k, 2)),
     );
-    facts = { weight: new Int8Array(world.companyCount).fill(-1), perms };
+    facts = { perms, companies: new Array(world.companyCount) };
     factsByWorld.set(world, facts);
+  }
+  return facts;
+}
+
+function companyFacts(world: World, j: number): CompanyFacts {
+  const { companies } = factsOf(world);
+  let facts = companies[j];
+  if (!facts) {
+    const company = world.company(j);
+    facts = {
+      weight: weightOf(company),
+      established: company.established,
+      industry: INDUSTRIES.findIndex(([, scope]) => scope === company.businessScope),
+    };
+    companies[j] = facts;
   }
   return facts;
 }
@@ -112,15 +135,6 @@ function weightOf(company: Company): number {
   }
 }
 
-function companyWeight(world: World, facts: EmployerFacts, j: number): number {
-  let w = facts.weight[j] ?? 0;
-  if (w < 0) {
-    w = weightOf(world.company(j));
-    facts.weight[j] = w;
-  }
-  return w;
-}
-
 /** Attempt k sends person i to the company whose share of the people range holds perm_k(i). */
 const companyAtDraw = (world: World, y: number) =>
   Math.floor((y * world.companyCount) / world.peopleCount);
@@ -131,7 +145,7 @@ function firstAccepting(world: World, i: number): { j: number; attempt: number }
   for (let k = 0; k < ATTEMPTS; k++) {
     const j = companyAtDraw(world, (facts.perms[k] as Permutation).apply(i));
     const u = hash32(world.seed, STREAM, i, SALT.accept + k) / 2 ** 32;
-    if (u < companyWeight(world, facts, j) / MAX_WEIGHT) return { j, attempt: k };
+    if (u < companyFacts(world, j).weight / MAX_WEIGHT) return { j, attempt: k };
   }
   return null;
 }
@@ -169,7 +183,7 @@ export function employerOf(world: World, i: number, person = world.person(i)): n
  */
 export function employeesOf(world: World, j: number): number[] {
   const facts = factsOf(world);
-  if (companyWeight(world, facts, j) === 0) return [];
+  if (companyFacts(world, j).weight === 0) return [];
   const n = world.peopleCount;
   const c = world.companyCount;
   const found: number[] = [];
@@ -211,12 +225,15 @@ export function socialRecordOf(
   // Months worked for a former employer: from insuredSince (and the employer's founding) to `to`.
   const formerJob = (to: number) => {
     const since = record.insuredSince ?? SOCIAL_AS_OF;
-    const from = Math.max(monthNumber(since), monthNumber(world.company(previous).established));
+    const from = Math.max(
+      monthNumber(since),
+      monthNumber(companyFacts(world, previous).established),
+    );
     return months(from, Math.min(to, retirement - 1), previous);
   };
   const employerIndex = track === 'EMPLOYEE' ? employerOf(world, i, person) : null;
   if (employerIndex !== null) {
-    const employer = world.company(employerIndex);
+    const employer = companyFacts(world, employerIndex);
     const since = rng.date(maxDate(insuredFrom, employer.established, '2000-01-01'), '2026-10-31');
     record.pensionStatus = 'CONTRIBUTING';
     record.insuredSince = rng.date(insuredFrom, since);
@@ -276,10 +293,10 @@ function months(from: number, to: number, employerIndex: number | null): Month[]
   return out;
 }
 
-function positionAt(rng: Rng, employer: Company): string | null {
+function positionAt(rng: Rng, employer: CompanyFacts): string | null {
   if (rng.chance(0.05)) return null;
-  const industry = INDUSTRIES.findIndex(([, scope]) => scope === employer.businessScope);
-  return rng.pick(rng.chance(0.8) ? (POSITIONS[industry] ?? GENERAL_POSITIONS) : GENERAL_POSITIONS);
+  const trade = POSITIONS[employer.industry] ?? GENERAL_POSITIONS;
+  return rng.pick(rng.chance(0.8) ? trade : GENERAL_POSITIONS);
 }
 
 /** A person's wage against the average: mostly 0.45 to 1.55, a few well above. */
