@@ -25,7 +25,7 @@ interface Page<T> {
   totalCount: number;
 }
 
-const world: World = createWorld({ seed: 7, people: 2_000 });
+const world: World = createWorld({ seed: 7, people: 10_000 });
 const people = Array.from({ length: world.peopleCount }, (_, i) => personTaxRecord(world, i));
 const companies = Array.from({ length: world.companyCount }, (_, j) =>
   enterpriseTaxRecord(world, j),
