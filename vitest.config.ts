@@ -29,6 +29,7 @@ export default defineConfig({
       project('population', './subgraphs/population'),
       project('market', './subgraphs/market'),
       project('social', './subgraphs/social'),
+      project('tax', './subgraphs/tax'),
       project('housing', './subgraphs/housing'),
       project('gateway', './gateway'),
       project('tools', './tools'),
