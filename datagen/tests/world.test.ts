@@ -1,120 +1,106 @@
-import {
-  checkBuildingId,
-  checkCreditCode,
-  checkDate,
-  checkMoney,
-  checkNationalId,
-} from '@govgraph/schema';
+import { checkNationalId } from '@govgraph/schema';
 import { describe, expect, it } from 'vitest';
-import { CAPACITY, COUNTIES, createWorld, organizationCheckChar } from '../src/index.js';
+import { CAPACITY, createWorld } from '../src/index.js';
 
 const world = createWorld({ seed: 42, people: 20_000 });
-const people = [...world.persons()];
-const companies = [...world.companies()];
-const countyCodes = new Set(COUNTIES.map((c) => c.code));
 
-describe('the synthetic world', () => {
-  it('is deterministic for a seed and differs for another seed', () => {
+describe('a world', () => {
+  it('is the same for the same seed and size, entity by entity', () => {
     const again = createWorld({ seed: 42, people: 20_000 });
-    expect(again.person(12_345)).toEqual(world.person(12_345));
-    expect(again.company(321)).toEqual(world.company(321));
-    const other = createWorld({ seed: 43, people: 20_000 });
-    expect(other.person(12_345).nationalId).not.toBe(world.person(12_345).nationalId);
+    for (const i of [0, 3, 12_345, 19_999]) expect(again.person(i)).toEqual(world.person(i));
+    for (const k of [0, 1_234, world.buildingCount - 1]) {
+      expect(again.building(k)).toEqual(world.building(k));
+    }
+    for (const j of [0, 321, world.companyCount - 1]) {
+      expect(again.company(j)).toEqual(world.company(j));
+      expect(again.inspections(j)).toEqual(world.inspections(j));
+      expect(again.penalties(j)).toEqual(world.penalties(j));
+      expect(again.abnormalListings(j)).toEqual(world.abnormalListings(j));
+      expect(again.dishonestyListing(j)).toEqual(world.dishonestyListing(j));
+    }
   });
 
-  it('gives the same entity by index as by iteration', () => {
+  it('differs for another seed, and is not a neighbouring seed with indexes swapped', () => {
+    const other = createWorld({ seed: 43, people: 20_000 });
+    let sameId = 0;
+    let sameAsNeighbour = 0;
+    for (let i = 0; i < 2_000; i++) {
+      const mine = world.person(i);
+      const theirs = other.person(i);
+      const neighbour = other.person(i ^ 1);
+      if (mine.nationalId === theirs.nationalId) sameId++;
+      if (mine.name === neighbour.name && mine.birthDate === neighbour.birthDate) sameAsNeighbour++;
+    }
+    expect(sameId).toBe(0);
+    expect(sameAsNeighbour).toBeLessThan(10);
+    expect(other.company(5).creditCode).not.toBe(world.company(5).creditCode);
+  });
+
+  it('gives the same entity by index as by iteration, and iterates ranges clamped to the world', () => {
+    const people = [...world.persons()];
+    expect(people).toHaveLength(20_000);
     expect(people[777]).toEqual(world.person(777));
+    expect(people[19_999]).toEqual(world.person(19_999));
+    const buildings = [...world.buildings()];
+    expect(buildings).toHaveLength(world.buildingCount);
+    expect(buildings[99]).toEqual(world.building(99));
+    const companies = [...world.companies()];
+    expect(companies).toHaveLength(world.companyCount);
     expect(companies[55]).toEqual(world.company(55));
     expect([...world.persons(10, 13)].map((p) => p.index)).toEqual([10, 11, 12]);
+    expect([...world.persons(19_998, 30_000)].map((p) => p.index)).toEqual([19_998, 19_999]);
+    expect([...world.companies(-5, 2)].map((c) => c.index)).toEqual([0, 1]);
+    expect([...world.buildings(7, 7)]).toEqual([]);
   });
 
-  it('issues unique, valid national IDs that encode county, birth date and sex', () => {
-    expect(new Set(people.map((p) => p.nationalId)).size).toBe(people.length);
-    for (const p of people) {
-      expect(checkNationalId(p.nationalId)).toEqual({ ok: true, value: p.nationalId });
-      expect(countyCodes.has(p.nationalId.slice(0, 6))).toBe(true);
-      expect(p.nationalId.slice(6, 14)).toBe(p.birthDate.replaceAll('-', ''));
-      expect(Number(p.nationalId.charAt(16)) % 2).toBe(p.gender === 'MALE' ? 1 : 0);
+  it('gives the same person whichever order people are asked for', () => {
+    const backwards = createWorld({ seed: 42, people: 20_000 });
+    const asked = [19_999, 7, 8, 6, 5, 4_001, 4_000];
+    const got = asked.map((i) => backwards.person(i));
+    expect(got).toEqual(asked.map((i) => world.person(i)));
+  });
+
+  it('sizes buildings and companies from the people: about 1/8 and 1/10, at least one each', () => {
+    expect(world.peopleCount).toBe(20_000);
+    expect(world.buildingCount).toBe(2_500);
+    expect(world.companyCount).toBe(2_000);
+    const tiny = createWorld({ seed: 1, people: 1 });
+    expect([tiny.buildingCount, tiny.companyCount]).toEqual([1, 1]);
+  });
+
+  it('refuses sizes beyond the capacity of unique national IDs, and indexes outside the world', () => {
+    expect(CAPACITY).toBeGreaterThanOrEqual(1_000_000);
+    expect(() => createWorld({ seed: 1, people: CAPACITY + 1 })).toThrow(
+      new RangeError(
+        `a world holds 1 to ${CAPACITY} people (unique national IDs over ${CAPACITY / 500} counties); got ${CAPACITY + 1}`,
+      ),
+    );
+    expect(() => createWorld({ seed: 1, people: 0 })).toThrow(RangeError);
+    expect(() => createWorld({ seed: 1.5, people: 10 })).toThrow(RangeError);
+    expect(() => world.person(20_000)).toThrow(new RangeError('person 20000 is outside 0..19999'));
+    expect(() => world.person(-1)).toThrow(RangeError);
+    expect(() => world.person(1.5)).toThrow(RangeError);
+    expect(() => world.building(world.buildingCount)).toThrow(RangeError);
+    expect(() => world.company(-1)).toThrow(new RangeError('company -1 is outside 0..1999'));
+    expect(() => world.inspections(2_000)).toThrow(RangeError);
+    expect(world.companiesRepresentedBy(20_000)).toEqual([]);
+  });
+
+  it('holds a million people: the last household and its IDs are valid at random access', () => {
+    const big = createWorld({ seed: 9, people: 1_000_000 });
+    expect(big.companyCount).toBe(100_000);
+    const last = big.person(999_999);
+    expect(last.household.relationToHead).toBe('CHILD');
+    expect(last.fatherIndex).toBe(999_996);
+    expect(big.person(999_996).childIndexes).toEqual([999_998, 999_999]);
+    for (const i of [0, 123_457, 500_000, 999_999]) {
+      const p = big.person(i);
+      expect(checkNationalId(p.nationalId).ok).toBe(true);
+      expect(big.personIndexOf(p.nationalId)).toBe(i);
     }
-  });
-
-  it('finds a person by national ID without a scan', () => {
-    for (const i of [0, 1, 9_999, 19_999]) {
-      expect(world.personIndexOf(world.person(i).nationalId)).toBe(i);
+    for (const j of [0, 4, 54_321, 99_999]) {
+      const rep = big.company(j).representativeIndex;
+      expect(big.companiesRepresentedBy(rep)).toContain(j);
     }
-    expect(world.personIndexOf('11010519491231002X')).toBeUndefined();
-  });
-
-  it('builds families whose links agree in both directions', () => {
-    for (const p of people) {
-      if (p.spouseIndex !== null) expect(world.person(p.spouseIndex).spouseIndex).toBe(p.index);
-      for (const c of p.childIndexes) {
-        const child = world.person(c);
-        expect([child.fatherIndex, child.motherIndex]).toContain(p.index);
-        expect(child.household.number).toBe(p.household.number);
-        expect(child.birthDate > p.birthDate).toBe(true);
-      }
-      if (p.motherIndex !== null) {
-        const mother = world.person(p.motherIndex);
-        const gap = Number(p.birthDate.slice(0, 4)) - Number(mother.birthDate.slice(0, 4));
-        expect(gap).toBeGreaterThanOrEqual(20);
-        expect(gap).toBeLessThanOrEqual(40);
-        expect(mother.gender).toBe('FEMALE');
-        expect(p.birthDate <= '2024-12-31').toBe(true);
-      }
-    }
-    const statuses = new Set(people.map((p) => p.status));
-    expect(statuses).toEqual(new Set(['ALIVE', 'DECEASED', 'EMIGRATED']));
-  });
-
-  it('houses households in residential buildings with valid IDs', () => {
-    const buildingIds = new Set([...world.buildings()].map((b) => b.buildingId));
-    expect(buildingIds.size).toBe(world.buildingCount);
-    for (const p of people.slice(0, 2_000)) {
-      expect(checkBuildingId(p.household.buildingId).ok).toBe(true);
-      expect(buildingIds.has(p.household.buildingId)).toBe(true);
-      expect(checkDate(p.household.registeredOn).ok).toBe(true);
-    }
-    const building = world.building(Number(people[8]?.household.buildingId.slice(7)) - 1);
-    expect(['RESIDENTIAL', 'MIXED']).toContain(building.use);
-  });
-
-  it('registers companies with unique, valid credit codes and living adult representatives', () => {
-    expect(new Set(companies.map((c) => c.creditCode)).size).toBe(companies.length);
-    for (const c of companies) {
-      expect(checkCreditCode(c.creditCode)).toEqual({ ok: true, value: c.creditCode });
-      expect(organizationCheckChar(c.creditCode.slice(8, 16))).toBe(c.creditCode.charAt(16));
-      expect(checkMoney(c.registeredCapital)).toEqual({ ok: true, value: c.registeredCapital });
-      expect(c.established < '2026-11-28').toBe(true);
-      const rep = world.person(c.representativeIndex);
-      expect(rep.status).toBe('ALIVE');
-      expect(rep.birthDate < '2000-01-01').toBe(true);
-      expect(world.companiesRepresentedBy(c.representativeIndex)).toContain(c.index);
-    }
-    const counts = people.map((p) => world.companiesRepresentedBy(p.index).length);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(companies.length);
-    expect(Math.max(...counts)).toBeGreaterThanOrEqual(2);
-  });
-
-  it('dates supervision records after establishment', () => {
-    let penalties = 0;
-    for (const c of companies.slice(0, 500)) {
-      for (const r of world.inspections(c.index)) expect(r.inspectedOn >= c.established).toBe(true);
-      for (const r of world.penalties(c.index)) {
-        penalties++;
-        expect(r.decidedOn >= c.established).toBe(true);
-        if (r.amount !== null) expect(checkMoney(r.amount).ok).toBe(true);
-      }
-      for (const r of world.abnormalListings(c.index)) {
-        if (r.removedOn !== null) expect(r.removedOn >= r.listedOn).toBe(true);
-      }
-    }
-    expect(penalties).toBeGreaterThan(0);
-  });
-
-  it('refuses a size beyond the capacity of unique IDs, and indexes out of range', () => {
-    expect(() => createWorld({ seed: 1, people: CAPACITY + 1 })).toThrow(RangeError);
-    expect(() => world.person(20_000)).toThrow(RangeError);
-    expect(() => world.company(-1)).toThrow(RangeError);
   });
 });
