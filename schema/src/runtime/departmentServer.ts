@@ -57,6 +57,9 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
     // Subgraphs are called by the gateway only; the gateway owns GraphiQL and CSRF policy.
     csrfPrevention: false,
     introspection: true,
+    // Whoever listens owns shutdown (runDepartmentMain, the tools' startHub); Apollo's own
+    // SIGINT/SIGTERM handler would stop the server under them and hang their close.
+    stopOnTerminationSignals: false,
     // Inline tracing (Apollo Studio's per-field timings) is off: it costs every request and the
     // hub does not report to Studio.
     plugins: [useErrorMasking<TContext>(), ApolloServerPluginInlineTraceDisabled()],
