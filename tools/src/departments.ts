@@ -1,7 +1,10 @@
+import type { World } from '@govgraph/datagen';
+import { department as market } from '@govgraph/market';
 import { department as population } from '@govgraph/population';
+import type { HubDepartment } from './HubDepartment.js';
 
 /**
  * Every department of the hub, the one list compose, seed and start read. A new department
  * is added here and nowhere else in the tools.
  */
-export const departments = [population];
+export const departments: readonly HubDepartment<World>[] = [population, market];

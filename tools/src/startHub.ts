@@ -56,10 +56,13 @@ const DEPARTMENT_HOST = '127.0.0.1';
 export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
   const { config } = options;
   const logger = options.logger ?? createLogger('hub', config.logLevel);
-  const cleanups: (() => Promise<void>)[] = [];
+  const cleanups: { what: string; run: () => Promise<void> }[] = [];
   const stop = async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) {
-      await cleanup().catch((error: unknown) => logger.error({ err: error }, 'stop failed'));
+    for (const { what, run } of cleanups.splice(0).reverse()) {
+      await run().then(
+        () => logger.debug(`stopped ${what}`),
+        (error: unknown) => logger.error({ err: error }, `could not stop ${what}`),
+      );
     }
   };
   try {
@@ -67,7 +70,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       [];
     for (const department of options.departments) {
       const database = await department.openDatabase(settingsOf(config, department.name).database);
-      cleanups.push(() => database.close());
+      cleanups.push({ what: `${department.name} database`, run: () => database.close() });
       opened.push({ department, database, empty: !(await department.isSeeded(database)) });
     }
 
@@ -97,7 +100,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
         `${department.envPrefix}_PORT`,
         port,
       );
-      cleanups.push(() => listening.close());
+      cleanups.push({ what: `${department.name} subgraph`, run: () => listening.close() });
       const url = `http://${DEPARTMENT_HOST}:${listening.port}/graphql`;
       if (listening.port !== department.defaultPort) subgraphUrls[department.name] = url;
       running.push({
@@ -123,7 +126,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       'GATEWAY_PORT',
       config.gateway.port,
     );
-    cleanups.push(() => listening.close());
+    cleanups.push({ what: 'gateway', run: () => listening.close() });
     const gatewayUrl = `http://localhost:${listening.port}`;
     return {
       gatewayUrl,

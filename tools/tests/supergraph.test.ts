@@ -30,7 +30,7 @@ const effectiveLevel = (typeName: string, fieldName: string) => {
   );
 };
 
-describe('the real departments composed', () => {
+describe('the real departments (population, market) composed', () => {
   it('compose without errors and pass the standards check', () => {
     expect(composition.errors).toEqual([]);
     expect(checkStandards(composition).findings).toEqual([]);
@@ -48,9 +48,28 @@ describe('the real departments composed', () => {
     expect(effectiveLevel('Query', 'person')).toBe('@classification(level: PERSONAL)');
   });
 
+  it('carry the business registry metadata, and field levels that override the type level', () => {
+    expect(metadata(typeNamed('LegalEntity')?.directives)).toEqual([
+      '@classification(level: PUBLIC)',
+      '@updateFrequency(frequency: DAILY)',
+      expect.stringMatching(
+        /^@legalBasis\(reference: "Regulations on the Registration and Administration of Market Entities/,
+      ),
+    ]);
+    expect(effectiveLevel('LegalEntity', 'name')).toBe('@classification(level: PUBLIC)');
+    expect(effectiveLevel('LegalEntity', 'inspections')).toBe('@classification(level: INTERNAL)');
+    // Added to Person by the business registry, classified there field by field.
+    expect(effectiveLevel('Person', 'representedEntities')).toBe(
+      '@classification(level: PERSONAL)',
+    );
+  });
+
   it('routes each department to its default port', () => {
     expect(composition.supergraphSdl).toContain(
       'POPULATION @join__graph(name: "population", url: "http://127.0.0.1:4001/graphql")',
+    );
+    expect(composition.supergraphSdl).toContain(
+      'MARKET @join__graph(name: "market", url: "http://127.0.0.1:4002/graphql")',
     );
   });
 });

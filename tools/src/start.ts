@@ -1,0 +1,83 @@
+import { createWorld } from '@govgraph/datagen';
+import { ConfigError } from '@govgraph/schema/runtime';
+import { departments } from './departments.js';
+import { exampleQuery, findExampleNationalId } from './exampleQuery.js';
+import { type HubConfig, hubConfig } from './hubConfig.js';
+import { createSeedProgress } from './seedProgress.js';
+import { type Hub, startHub } from './startHub.js';
+
+// `npm start`: the CLI edge of startHub. Config is read and checked here, once.
+let config: HubConfig;
+try {
+  config = hubConfig(departments, process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+
+const started = performance.now();
+const display = createSeedProgress();
+let hub: Hub | undefined;
+let stopping = false;
+const stop = async () => {
+  if (!hub || stopping) {
+    console.log(hub ? 'Stopping at once.' : '\nInterrupted while starting.');
+    process.exit(130);
+  }
+  stopping = true;
+  console.log('\nStopping govgraph... (press Ctrl-C again to force)');
+  setTimeout(() => {
+    console.error('govgraph did not stop within 10 s; exiting anyway.');
+    process.exit(1);
+  }, 10_000).unref();
+  await hub.stop();
+  console.log('Stopped.');
+  process.exit(0);
+};
+const signals = ['SIGINT', 'SIGTERM'] as const;
+for (const signal of signals) process.on(signal, stop);
+const listenersBefore = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+
+try {
+  hub = await startHub({
+    departments,
+    config,
+    createWorld,
+    progress: (department) => display.forDepartment(department),
+  });
+} catch (error) {
+  display.stop();
+  console.error(`govgraph could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
+display.stop();
+
+// Apollo Server installs its own SIGINT/SIGTERM handlers (the gateway's factory leaves
+// stopOnTerminationSignals on); stopping under our own close makes that close hang, so the
+// hub's handler stays the only one: handlers that appeared while starting are removed.
+for (const signal of signals) {
+  for (const listener of process.listeners(signal)) {
+    if (!listenersBefore.get(signal)?.has(listener)) process.off(signal, listener);
+  }
+}
+
+const nationalId = await findExampleNationalId(hub.graphqlUrl, createWorld(config.world));
+
+const lines = [
+  '',
+  `govgraph is running (ready in ${((performance.now() - started) / 1000).toFixed(1)} s${hub.seedMs > 0 ? `, of which seeding ${(hub.seedMs / 1000).toFixed(1)} s` : ''}).`,
+  ...hub.departments.map((d) => `  ${d.name.padEnd(12)} ${d.url}  (${d.engine})`),
+  `  ${'gateway'.padEnd(12)} ${hub.graphqlUrl}`,
+  '',
+  `GraphiQL:  ${hub.graphiqlUrl}`,
+  '',
+  nationalId
+    ? 'Try this query, which crosses the population and business registries:'
+    : 'Try this query (replace the national ID with one from your data):',
+  '',
+  `  ${exampleQuery(nationalId ?? '11010519491231002X')}`,
+  '',
+  'Stop with Ctrl-C.',
+];
+console.log(lines.join('\n'));

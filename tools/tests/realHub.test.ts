@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createWorld } from '@govgraph/datagen';
+import { createTestDatabase, type TestDatabase } from '@govgraph/schema/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeDepartments } from '../src/composeDepartments.js';
+import { departments } from '../src/departments.js';
+import { exampleQuery, findExampleNationalId } from '../src/exampleQuery.js';
+import { hubConfig } from '../src/hubConfig.js';
+import { type Hub, startHub } from '../src/startHub.js';
+
+const PEOPLE = 2000;
+let dir: string;
+let populationDb: TestDatabase;
+let hub: Hub;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'govgraph-real-hub-'));
+  writeFileSync(
+    join(dir, 'supergraph.graphql'),
+    composeDepartments(departments).supergraphSdl ?? '',
+  );
+  populationDb = await createTestDatabase('postgres', 'tools_hub');
+  hub = await startHub({
+    departments,
+    // Population on PostgreSQL, market on its embedded SQLite file: the two engines side by side.
+    config: hubConfig(departments, {
+      GOVGRAPH_DATA_DIR: dir,
+      SUPERGRAPH_PATH: join(dir, 'supergraph.graphql'),
+      POPULATION_DATABASE_URL: populationDb.options.url,
+      GATEWAY_PORT: '0',
+      GATEWAY_HOST: '127.0.0.1',
+      POPULATION_PORT: '0',
+      MARKET_PORT: '0',
+      GOVGRAPH_PEOPLE: String(PEOPLE),
+      LOG_LEVEL: 'silent',
+    }),
+    createWorld,
+  });
+});
+afterAll(async () => {
+  await hub?.stop();
+  await populationDb?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const query = async (text: string) => {
+  const response = await fetch(hub.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: text }),
+  });
+  return response.json();
+};
+
+describe('the hub with the real departments', () => {
+  const world = createWorld({ seed: 42, people: PEOPLE });
+
+  it('seeds both departments on first start, each on its own engine', () => {
+    expect(hub.departments.map((d) => [d.name, d.engine, d.seededNow])).toEqual([
+      ['population', 'postgres', true],
+      ['market', 'sqlite', true],
+    ]);
+  });
+
+  it("answers a person's name through the gateway", async () => {
+    const person = world.person(123);
+    expect(await query(`{ person(nationalId: "${person.nationalId}") { name } }`)).toEqual({
+      data: { person: { name: person.name } },
+    });
+  });
+
+  it('finds an example person whose query crosses both registries', async () => {
+    const nationalId = await findExampleNationalId(hub.graphqlUrl, world);
+    expect(nationalId).toBeDefined();
+    const index = world.personIndexOf(nationalId ?? '') ?? -1;
+    const result = (await query(exampleQuery(nationalId ?? ''))) as {
+      data: {
+        person: {
+          name: string;
+          representedEntities: { nodes: { legalRepresentative: { name: string } }[] };
+        };
+      };
+    };
+    expect(result.data.person.name).toBe(world.person(index).name);
+    expect(result.data.person.representedEntities.nodes.length).toBe(
+      world.companiesRepresentedBy(index).length,
+    );
+    expect(result.data.person.representedEntities.nodes[0]?.legalRepresentative.name).toBe(
+      world.person(index).name,
+    );
+  });
+
+  it('still finds a real example when the data comes from another world', async () => {
+    const otherWorld = createWorld({ seed: 42, people: 50_000 });
+    const nationalId = await findExampleNationalId(hub.graphqlUrl, otherWorld);
+    const index = world.personIndexOf(nationalId ?? '') ?? -1;
+    expect(world.companiesRepresentedBy(index).length).toBeGreaterThan(0);
+  });
+});
