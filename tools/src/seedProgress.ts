@@ -33,7 +33,8 @@ export function createSeedProgress(
   }
   const bars = new cliProgress.MultiBar(
     {
-      format: ' {table} [{bar}] {percentage}% | {value}/{total} rows | {duration_formatted}',
+      format: ' {table} [{bar}] {percentage}% {value}/{total}',
+      barsize: 20,
       hideCursor: true,
       clearOnComplete: false,
       stopOnComplete: false,
