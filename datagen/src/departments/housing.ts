@@ -16,16 +16,19 @@ export const FIRST_CERTIFICATE_DATE = '2015-01-01';
 
 export type UnitUse = 'RESIDENTIAL' | 'COMMERCIAL' | 'OFFICE' | 'INDUSTRIAL';
 
-/** The four kinds of title; a serial is `4 × slot + kind`. */
-export const TitleKind = { home: 0, secondHome: 1, office: 2, shop: 3 } as const;
+/** The four kinds of title, in the order they interleave in the serials. */
+export const TITLE_KINDS = ['HOME', 'SECOND_HOME', 'OFFICE', 'SHOP'] as const;
+export type TitleKind = (typeof TITLE_KINDS)[number];
 
 export type TitleOwner =
   | { kind: 'PERSON'; index: number; nationalId: string; share: string }
   | { kind: 'COMPANY'; index: number; creditCode: string; share: string };
 
 export interface RealEstateTitle {
-  /** Unique; the number printed after 第 on the certificate. */
+  /** Unique, from 1; the number printed after 第 on the certificate: `4 × slot + kind + 1`. */
   serial: number;
+  /** A household's home, a person's second home, a company's office, or its shop or workshop. */
+  kind: TitleKind;
   /** E.g. 京(2019)朝阳区不动产权第0012345号. */
   certificateNumber: string;
   buildingIndex: number;
@@ -114,13 +117,14 @@ interface TitleFacts {
   owners: TitleOwner[];
 }
 
-function makeTitle(kind: number, slot: number, rng: Rng, facts: TitleFacts): RealEstateTitle {
-  const serial = 4 * slot + kind;
+function makeTitle(kind: TitleKind, slot: number, rng: Rng, facts: TitleFacts): RealEstateTitle {
+  const serial = 4 * slot + TITLE_KINDS.indexOf(kind) + 1;
   const { building } = facts;
   const since = latest(facts.since, FIRST_CERTIFICATE_DATE, `${building.builtYear + 1}-01-01`);
   const registeredOn = rng.date(since, HOUSING_AS_OF);
   return {
     serial,
+    kind,
     certificateNumber: certificateNumberOf(building, registeredOn, serial),
     buildingIndex: building.index,
     buildingId: building.buildingId,
@@ -142,7 +146,7 @@ export function homeTitle(world: World, h: number): RealEstateTitle {
   const building = world.building(buildingIndexOf(head.household.buildingId));
   const spouse = head.spouseIndex === null ? null : world.person(head.spouseIndex);
   const rng = new Rng(world.seed, STREAM, h, SALT.home);
-  return makeTitle(TitleKind.home, h, rng, {
+  return makeTitle('HOME', h, rng, {
     building,
     // The household's address is the building's address followed by the unit.
     unit: head.household.address.slice(building.address.length),
@@ -176,7 +180,7 @@ export function secondHomeTitle(world: World, s: number): RealEstateTitle | null
   }
   const rng = new Rng(world.seed, STREAM, s, SALT.secondHome);
   const unit = secondHomeUnit(world, building, Math.floor(s / world.buildingCount));
-  return makeTitle(TitleKind.secondHome, s, rng, {
+  return makeTitle('SECOND_HOME', s, rng, {
     building,
     unit,
     use: 'RESIDENTIAL',
@@ -211,7 +215,7 @@ export function officeTitle(world: World, j: number): RealEstateTitle | null {
   }
   const floor = owner.address.slice(building.address.length);
   const industrial = building.use === 'INDUSTRIAL';
-  return makeTitle(TitleKind.office, j, rng, {
+  return makeTitle('OFFICE', j, rng, {
     building,
     unit: `${floor}${String(rng.between(1, 40)).padStart(2, '0')}室`,
     use: industrial ? 'INDUSTRIAL' : 'OFFICE',
@@ -236,7 +240,7 @@ export function shopTitle(world: World, t: number): RealEstateTitle | null {
   const rng = new Rng(world.seed, STREAM, t, SALT.shop);
   const industrial = building.use === 'INDUSTRIAL';
   const n = 1 + Math.floor(t / world.buildingCount);
-  return makeTitle(TitleKind.shop, t, rng, {
+  return makeTitle('SHOP', t, rng, {
     building,
     unit: industrial ? `${n}号厂房` : `${n}号商铺`,
     use: industrial ? 'INDUSTRIAL' : 'COMMERCIAL',
@@ -247,8 +251,8 @@ export function shopTitle(world: World, t: number): RealEstateTitle | null {
   });
 }
 
-/** Serials run below this bound: walking `0..titleSerialLimit` with `titleOfSerial` visits every title once. */
-export function titleSerialLimit(world: World): number {
+/** The largest serial a title can have: walking `1..maxTitleSerial` with `titleOfSerial` visits every title once. */
+export function maxTitleSerial(world: World): number {
   const plan = planOf(world);
   const slots = Math.max(
     Math.ceil(world.peopleCount / 4),
@@ -261,13 +265,14 @@ export function titleSerialLimit(world: World): number {
 
 /** The title with this serial, or null when the serial names an unused slot. */
 export function titleOfSerial(world: World, serial: number): RealEstateTitle | null {
-  const slot = Math.floor(serial / 4);
-  switch (serial % 4) {
-    case TitleKind.home:
+  if (!Number.isInteger(serial) || serial < 1) return null;
+  const slot = Math.floor((serial - 1) / 4);
+  switch (TITLE_KINDS[(serial - 1) % 4]) {
+    case 'HOME':
       return slot < Math.ceil(world.peopleCount / 4) ? homeTitle(world, slot) : null;
-    case TitleKind.secondHome:
+    case 'SECOND_HOME':
       return secondHomeTitle(world, slot);
-    case TitleKind.office:
+    case 'OFFICE':
       return slot < world.companyCount ? officeTitle(world, slot) : null;
     default:
       return shopTitle(world, slot);

@@ -1,9 +1,4 @@
-import {
-  type RealEstateTitle,
-  titleOfSerial,
-  titleSerialLimit,
-  type World,
-} from '@govgraph/datagen';
+import { maxTitleSerial, type RealEstateTitle, titleOfSerial, type World } from '@govgraph/datagen';
 import { type Database, insertInBatches } from '@govgraph/schema/db';
 import type { SeedProgress } from '@govgraph/schema/runtime';
 import type { Insertable } from 'kysely';
@@ -34,10 +29,10 @@ export async function seedHousing(
     await insertInBatches(db, 'building', rows);
     progress?.('building', to, world.buildingCount);
   }
-  // Titles are walked by serial: every serial below the limit names at most one title.
-  const limit = titleSerialLimit(world);
-  for (let from = 0; from < limit; from += CHUNK) {
-    const to = Math.min(limit, from + CHUNK);
+  // Titles are walked by serial: each of 1..max names at most one title.
+  const max = maxTitleSerial(world);
+  for (let from = 1; from <= max; from += CHUNK) {
+    const to = Math.min(max + 1, from + CHUNK);
     const titles: RealEstateTitle[] = [];
     for (let serial = from; serial < to; serial++) {
       const title = titleOfSerial(world, serial);
@@ -45,7 +40,7 @@ export async function seedHousing(
     }
     await insertInBatches(db, 'title', titles.map(titleRow));
     await insertInBatches(db, 'ownership', titles.flatMap(ownershipRows));
-    progress?.('title', to, limit);
+    progress?.('title', to - 1, max);
   }
 }
 
