@@ -48,7 +48,8 @@ describe('the real-estate registry of the synthetic world', () => {
     });
   });
 
-  it('lets every household own the unit of its registered address', () => {
+  it('lets every household own the unit of its registered address: the couple, the head, or the survivor', () => {
+    const seen = { couple: 0, head: 0, survivor: 0 };
     for (let h = 0; h < households; h++) {
       const head = world.person(h * 4);
       const home = homeTitle(world, h);
@@ -57,13 +58,24 @@ describe('the real-estate registry of the synthetic world', () => {
       expect(home.unit).toMatch(/^[1-6]单元\d+0[1-4]室$/);
       expect(home.use).toBe('RESIDENTIAL');
       const owners = home.owners.map((o) => [o.kind, o.index, o.share]);
-      if (head.spouseIndex === null) expect(owners).toEqual([['PERSON', h * 4, '1/1']]);
-      else
+      if (head.spouseIndex !== null) {
         expect(owners).toEqual([
           ['PERSON', h * 4, '1/2'],
           ['PERSON', head.spouseIndex, '1/2'],
         ]);
+        seen.couple++;
+      } else if (head.status === 'DECEASED') {
+        expect(world.person(h * 4 + 1).status).not.toBe('DECEASED');
+        expect(owners).toEqual([['PERSON', h * 4 + 1, '1/1']]);
+        seen.survivor++;
+      } else {
+        expect(owners).toEqual([['PERSON', h * 4, '1/1']]);
+        seen.head++;
+      }
     }
+    expect(seen.couple).toBeGreaterThan(households / 2);
+    expect(seen.head).toBeGreaterThan(0);
+    expect(seen.survivor).toBeGreaterThan(0);
   });
 
   it("gives some adults a second home in a dwelling building other than their household's", () => {

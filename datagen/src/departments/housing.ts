@@ -139,7 +139,8 @@ function makeTitle(kind: TitleKind, slot: number, rng: Rng, facts: TitleFacts): 
 
 /**
  * The home of household h: the unit of its registered address, owned by the couple in equal
- * shares when the head is married, otherwise by the head alone. Every household has one.
+ * shares while both are alive and married, otherwise by the head alone, or by the head's
+ * surviving partner once the head has died. Every household has one.
  */
 export function homeTitle(world: World, h: number): RealEstateTitle {
   const head = world.person(h * 4);
@@ -154,8 +155,16 @@ export function homeTitle(world: World, h: number): RealEstateTitle {
     areaSquareMeters: area(rng, 45, 160),
     since: head.household.registeredOn,
     mortgageRate: 0.35,
-    owners: spouse ? [person(head, '1/2'), person(spouse, '1/2')] : [person(head, '1/1')],
+    owners: spouse
+      ? [person(head, '1/2'), person(spouse, '1/2')]
+      : [person(soleOwner(world, head), '1/1')],
   });
+}
+
+// The partner (index + 1) inherits from a deceased head; datagen keeps a living parent per household.
+function soleOwner(world: World, head: Person): Person {
+  if (head.status !== 'DECEASED' || head.index + 1 >= world.peopleCount) return head;
+  return world.person(head.index + 1);
 }
 
 /**
