@@ -2,7 +2,7 @@
 // has a serial that encodes which kind of title it is and whose, so a title, a person's titles
 // and a company's titles are each made without making any other (see `titleOfSerial`).
 import { COUNTIES, countyIndexOf } from '../divisions.js';
-import { Permutation, Rng } from '../random.js';
+import { hash32, Permutation, Rng } from '../random.js';
 import type { Building, BuildingUse, Company, Person } from '../types.js';
 import type { World } from '../world.js';
 import { buildingIndexOf, companiesIn, householdsIn } from './housingOccupants.js';
@@ -73,10 +73,12 @@ const plans = new WeakMap<World, HousingPlan>();
 function planOf(world: World): HousingPlan {
   let plan = plans.get(world);
   if (!plan) {
+    // Constants hashed from the whole seed, so that neighbouring seeds pick unrelated owners.
+    const constant = (n: number) => hash32(world.seed, STREAM, n, 0xbeef);
     plan = {
-      secondHomeOwner: new Permutation(world.peopleCount, world.seed & 0xffff, 40_503),
+      secondHomeOwner: new Permutation(world.peopleCount, constant(1), constant(2)),
       secondHomeSlots: Math.floor(world.peopleCount * SECOND_HOME_RATE),
-      shopOwner: new Permutation(world.companyCount, (world.seed >>> 3) & 0xffff, 16_807),
+      shopOwner: new Permutation(world.companyCount, constant(3), constant(4)),
       shopSlots: Math.floor(world.companyCount * SHOP_RATE),
     };
     plans.set(world, plan);
