@@ -1,16 +1,16 @@
+import type { Checker } from '@govgraph/schema';
+
 // One-character abbreviations of the provinces, as printed at the head of a title certificate.
 const PROVINCES = '京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新';
 const SHAPE = /^(.)\((\d{4})\)(.*)不动产权第(\d+)号$/u;
 // The unified real-estate certificate replaced the older house-ownership certificates in 2015.
 const FIRST_YEAR = 2015;
 
-export type CertificateCheck = { ok: true; value: string } | { ok: false; problem: string };
-
 /**
  * Checks the shape of a title certificate number (e.g. 京(2019)朝阳区不动产权第0012345号) and
  * returns it normalized: full-width parentheses, as printed on paper, become ASCII ones.
  */
-export function checkCertificateNumber(raw: string): CertificateCheck {
+export const checkCertificateNumber: Checker = (raw) => {
   const value = raw.trim().replaceAll('（', '(').replaceAll('）', ')');
   const match = SHAPE.exec(value);
   if (!match) {
@@ -37,4 +37,4 @@ export function checkCertificateNumber(raw: string): CertificateCheck {
     return { ok: false, problem: `the serial ${serial} has fewer than 7 digits` };
   }
   return { ok: true, value };
-}
+};

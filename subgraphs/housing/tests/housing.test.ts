@@ -243,6 +243,7 @@ describe.each(ENGINES)('real-estate registry on %s', (engine) => {
       ['X(2019)朝阳区不动产权第0012345号', '"X" is not a province abbreviation'],
       ['京(2009)朝阳区不动产权第0012345号', 'the year 2009 is before 2015'],
       ['京(2019)朝阳区不动产权第12345号', 'the serial 12345 has fewer than 7 digits'],
+      ['京(2019)不动产权第0012345号', 'the registering county or district is missing'],
     ];
     for (const [number, problem] of cases) {
       const res = await query(
