@@ -1,7 +1,7 @@
 // The real-estate registry of the synthetic world: pure functions of (world, index). Every title
 // has a serial that encodes which kind of title it is and whose, so a title, a person's titles
 // and a company's titles are each made without making any other (see `titleOfSerial`).
-import { COUNTIES, countyIndexOf } from '../divisions.js';
+import { COUNTIES, countyIndexOf, provinceAbbreviation } from '../divisions.js';
 import { hash32, Permutation, Rng } from '../random.js';
 import type { Building, BuildingUse, Company, Person } from '../types.js';
 import type { World } from '../world.js';
@@ -52,14 +52,6 @@ const SHOP_RATE = 0.3;
 const COMMERCIAL_USES: readonly BuildingUse[] = ['COMMERCIAL', 'MIXED', 'INDUSTRIAL'];
 const DWELLING_USES: readonly BuildingUse[] = ['RESIDENTIAL', 'MIXED'];
 
-// Certificates open with the province's one-character abbreviation, by GB/T 2260 province code.
-const PROVINCE_CODES =
-  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65';
-const ABBREVIATIONS = [...'京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新'];
-const PROVINCE_ABBREVIATIONS = new Map(
-  PROVINCE_CODES.split(' ').map((code, n) => [code, ABBREVIATIONS[n] ?? '']),
-);
-
 /** Bijections that pick second-home owners and shop owners, made once per world. */
 interface HousingPlan {
   secondHomeOwner: Permutation;
@@ -87,7 +79,7 @@ function planOf(world: World): HousingPlan {
 }
 
 export function certificateNumberOf(building: Building, registeredOn: string, serial: number) {
-  const province = PROVINCE_ABBREVIATIONS.get(building.divisionCode.slice(0, 2)) ?? '';
+  const province = provinceAbbreviation(building.divisionCode);
   const county = COUNTIES[countyIndexOf(building.divisionCode) ?? -1]?.name ?? '';
   const year = registeredOn.slice(0, 4);
   return `${province}(${year})${county}不动产权第${String(serial).padStart(7, '0')}号`;

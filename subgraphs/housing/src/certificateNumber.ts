@@ -1,7 +1,8 @@
 import type { Checker } from '@govgraph/schema';
 
-// One-character abbreviations of the provinces, as printed at the head of a title certificate.
-const PROVINCES = '京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新';
+// One-character abbreviations of the provinces, as printed at the head of a title certificate;
+// Guizhou, Yunnan and Sichuan print either of two (黔/贵, 滇/云, 川/蜀).
+const PROVINCES = '京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕甘青宁新';
 const SHAPE = /^(.)\((\d{4})\)(.*)不动产权第(\d+)号$/u;
 // The unified real-estate certificate replaced the older house-ownership certificates in 2015.
 const FIRST_YEAR = 2015;
