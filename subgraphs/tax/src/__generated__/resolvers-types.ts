@@ -61,7 +61,7 @@ export type EnterpriseTaxProfile = {
   arrears: Scalars['Money']['output'];
   /** Tax credit rating from the latest annual evaluation: A best, then B, M (new enterprises), C, D worst. */
   creditRating: TaxCreditRating;
-  /** The year whose evaluation gave creditRating. */
+  /** The evaluation year of creditRating; for an enterprise registered since the last evaluation, its registration year (rated M). */
   creditRatingYear: Scalars['Int']['output'];
   /** Tax returns filed, newest first. */
   filings: TaxFilingConnection;
@@ -132,7 +132,7 @@ export type Person = {
   __typename?: 'Person';
   /** Resident identity number (GB 11643-1999). */
   nationalId: Scalars['NationalId']['output'];
-  /** The person's individual income tax record; null when the administration holds none (children, people never taxed). */
+  /** The person's individual income tax record; null when the administration holds none (minors, and people deceased or emigrated). */
   taxProfile?: Maybe<PersonTaxProfile>;
 };
 
