@@ -1,10 +1,19 @@
 import type { World } from '@govgraph/datagen';
+import { department as housing } from '@govgraph/housing';
 import { department as market } from '@govgraph/market';
 import { department as population } from '@govgraph/population';
+import { department as social } from '@govgraph/social';
+import { department as tax } from '@govgraph/tax';
 import type { HubDepartment } from './HubDepartment.js';
 
 /**
  * Every department of the hub, the one list compose, seed and start read. A new department
  * is added here and nowhere else in the tools.
  */
-export const departments: readonly HubDepartment<World>[] = [population, market];
+export const departments: readonly HubDepartment<World>[] = [
+  population,
+  market,
+  housing,
+  tax,
+  social,
+];

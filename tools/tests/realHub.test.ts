@@ -24,15 +24,14 @@ beforeAll(async () => {
   populationDb = await createTestDatabase('postgres', 'tools_hub');
   hub = await startHub({
     departments,
-    // Population on PostgreSQL, market on its embedded SQLite file: the two engines side by side.
+    // Population on PostgreSQL, the others on their embedded SQLite files: both engines at once.
     config: hubConfig(departments, {
       GOVGRAPH_DATA_DIR: dir,
       SUPERGRAPH_PATH: join(dir, 'supergraph.graphql'),
       POPULATION_DATABASE_URL: populationDb.options.url,
       GATEWAY_PORT: '0',
       GATEWAY_HOST: '127.0.0.1',
-      POPULATION_PORT: '0',
-      MARKET_PORT: '0',
+      ...Object.fromEntries(departments.map((d) => [`${d.envPrefix}_PORT`, '0'])),
       GOVGRAPH_PEOPLE: String(PEOPLE),
       LOG_LEVEL: 'silent',
     }),
@@ -54,14 +53,13 @@ const query = async (text: string) => {
   return response.json();
 };
 
-describe('the hub with the real departments', () => {
+describe('the hub with the real departments (population on PostgreSQL)', () => {
   const world = createWorld({ seed: 42, people: PEOPLE });
 
-  it('seeds both departments on first start, each on its own engine', () => {
-    expect(hub.departments.map((d) => [d.name, d.engine, d.seededNow])).toEqual([
-      ['population', 'postgres', true],
-      ['market', 'sqlite', true],
-    ]);
+  it('seeds every department on first start, each on its own engine', () => {
+    expect(hub.departments.map((d) => [d.name, d.engine, d.seededNow])).toEqual(
+      departments.map((d) => [d.name, d.name === 'population' ? 'postgres' : 'sqlite', true]),
+    );
   });
 
   it("answers a person's name through the gateway", async () => {

@@ -30,7 +30,7 @@ const effectiveLevel = (typeName: string, fieldName: string) => {
   );
 };
 
-describe('the real departments (population, market) composed', () => {
+describe('the real departments composed', () => {
   it('compose without errors and pass the standards check', () => {
     expect(composition.errors).toEqual([]);
     expect(checkStandards(composition).findings).toEqual([]);
