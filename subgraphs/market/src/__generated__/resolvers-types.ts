@@ -87,6 +87,12 @@ export type AdministrativePenaltyConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type Building = {
+  __typename?: 'Building';
+  /** Identifier of the building in the real-estate registry. */
+  buildingId: Scalars['BuildingId']['output'];
+};
+
 /** Whether a cached answer may be shared between callers (PUBLIC) or belongs to one caller (PRIVATE). */
 export type CacheControlScope =
   /** Only the caller that fetched it may be served the cached answer. */
@@ -154,6 +160,8 @@ export type LegalEntity = {
   address: Scalars['String']['output'];
   /** Administrative penalty decisions against the entity, newest first. */
   administrativePenalties: AdministrativePenaltyConnection;
+  /** The building of the registered address, resolved by the real-estate registry; null when it cannot answer. */
+  building?: Maybe<Building>;
   /** The building of the registered address, as known to the real-estate registry. */
   buildingId: Scalars['BuildingId']['output'];
   /** Business scope as registered on the licence. */
@@ -445,6 +453,7 @@ export type ResolversTypes = ResolversObject<{
   AbnormalOperationListingConnection: ResolverTypeWrapper<AbnormalListingPage>;
   AdministrativePenalty: ResolverTypeWrapper<AdministrativePenaltyRow>;
   AdministrativePenaltyConnection: ResolverTypeWrapper<AdministrativePenaltyPage>;
+  Building: ResolverTypeWrapper<Building>;
   BuildingId: ResolverTypeWrapper<Scalars['BuildingId']['output']>;
   CacheControlScope: CacheControlScope;
   ClassificationLevel: ClassificationLevel;
@@ -478,6 +487,7 @@ export type ResolversParentTypes = ResolversObject<{
   AbnormalOperationListingConnection: AbnormalListingPage;
   AdministrativePenalty: AdministrativePenaltyRow;
   AdministrativePenaltyConnection: AdministrativePenaltyPage;
+  Building: Building;
   BuildingId: Scalars['BuildingId']['output'];
   CreditCode: Scalars['CreditCode']['output'];
   Date: Scalars['Date']['output'];
@@ -553,6 +563,10 @@ export type AdministrativePenaltyConnectionResolvers<ContextType = MarketContext
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type BuildingResolvers<ContextType = MarketContext, ParentType extends ResolversParentTypes['Building'] = ResolversParentTypes['Building']> = ResolversObject<{
+  buildingId?: Resolver<ResolversTypes['BuildingId'], ParentType, ContextType>;
+}>;
+
 export interface BuildingIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['BuildingId'], any> {
   name: 'BuildingId';
 }
@@ -591,6 +605,7 @@ export type LegalEntityResolvers<ContextType = MarketContext, ParentType extends
   abnormalOperationListings?: Resolver<ResolversTypes['AbnormalOperationListingConnection'], ParentType, ContextType, RequireFields<LegalEntityAbnormalOperationListingsArgs, 'first'>>;
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   administrativePenalties?: Resolver<ResolversTypes['AdministrativePenaltyConnection'], ParentType, ContextType, RequireFields<LegalEntityAdministrativePenaltiesArgs, 'first'>>;
+  building?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType>;
   buildingId?: Resolver<ResolversTypes['BuildingId'], ParentType, ContextType>;
   businessScope?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   creditCode?: Resolver<ResolversTypes['CreditCode'], ParentType, ContextType>;
@@ -646,6 +661,7 @@ export type Resolvers<ContextType = MarketContext> = ResolversObject<{
   AbnormalOperationListingConnection?: AbnormalOperationListingConnectionResolvers<ContextType>;
   AdministrativePenalty?: AdministrativePenaltyResolvers<ContextType>;
   AdministrativePenaltyConnection?: AdministrativePenaltyConnectionResolvers<ContextType>;
+  Building?: BuildingResolvers<ContextType>;
   BuildingId?: GraphQLScalarType;
   CreditCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;

@@ -13,6 +13,7 @@ export const LegalEntity: LegalEntityResolvers = {
   divisionCode: (row) => row.division_code,
   address: (row) => row.address,
   buildingId: (row) => row.building_id,
+  building: (row) => ({ buildingId: row.building_id }),
   // Only the key: the gateway fetches the person's fields from the population registry.
   legalRepresentative: (row) =>
     row.representative_id === null ? null : { nationalId: row.representative_id },

@@ -33,6 +33,12 @@ export type Scalars = {
   _FieldSet: { input: any; output: any; }
 };
 
+export type Building = {
+  __typename?: 'Building';
+  /** Identifier of the building in the real-estate registry. */
+  buildingId: Scalars['BuildingId']['output'];
+};
+
 /** Whether a cached answer may be shared between callers (PUBLIC) or belongs to one caller (PRIVATE). */
 export type CacheControlScope =
   /** Only the caller that fetched it may be served the cached answer. */
@@ -65,6 +71,8 @@ export type HouseholdRegistration = {
   __typename?: 'HouseholdRegistration';
   /** Registered residential address. */
   address: Scalars['String']['output'];
+  /** The building of the registered address, resolved by the real-estate registry; null when it cannot answer. */
+  building?: Maybe<Building>;
   /** The building of the registered address, as known to the real-estate registry. */
   buildingId: Scalars['BuildingId']['output'];
   /** Administrative division the household is registered in. */
@@ -271,6 +279,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Building: ResolverTypeWrapper<Building>;
   BuildingId: ResolverTypeWrapper<Scalars['BuildingId']['output']>;
   CacheControlScope: CacheControlScope;
   ClassificationLevel: ClassificationLevel;
@@ -296,6 +305,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Building: Building;
   BuildingId: Scalars['BuildingId']['output'];
   CreditCode: Scalars['CreditCode']['output'];
   Date: Scalars['Date']['output'];
@@ -338,6 +348,10 @@ export type UpdateFrequencyDirectiveArgs = {
 
 export type UpdateFrequencyDirectiveResolver<Result, Parent, ContextType = PopulationContext, Args = UpdateFrequencyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type BuildingResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['Building'] = ResolversParentTypes['Building']> = ResolversObject<{
+  buildingId?: Resolver<ResolversTypes['BuildingId'], ParentType, ContextType>;
+}>;
+
 export interface BuildingIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['BuildingId'], any> {
   name: 'BuildingId';
 }
@@ -360,6 +374,7 @@ export interface DivisionCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
 
 export type HouseholdRegistrationResolvers<ContextType = PopulationContext, ParentType extends ResolversParentTypes['HouseholdRegistration'] = ResolversParentTypes['HouseholdRegistration']> = ResolversObject<{
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  building?: Resolver<Maybe<ResolversTypes['Building']>, ParentType, ContextType>;
   buildingId?: Resolver<ResolversTypes['BuildingId'], ParentType, ContextType>;
   divisionCode?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
   householdNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -400,6 +415,7 @@ export type QueryResolvers<ContextType = PopulationContext, ParentType extends R
 }>;
 
 export type Resolvers<ContextType = PopulationContext> = ResolversObject<{
+  Building?: BuildingResolvers<ContextType>;
   BuildingId?: GraphQLScalarType;
   CreditCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;

@@ -35,6 +35,9 @@ export const HouseholdRegistration: HouseholdRegistrationResolvers = {
   divisionCode: async (row, _args, { loaders }) => (await household(row, loaders)).division_code,
   address: async (row, _args, { loaders }) => (await household(row, loaders)).address,
   buildingId: async (row, _args, { loaders }) => (await household(row, loaders)).building_id,
+  building: async (row, _args, { loaders }) => ({
+    buildingId: (await household(row, loaders)).building_id,
+  }),
   relationToHead: (row) => row.relation_to_head,
   registeredOn: (row) => row.registered_on,
 };
