@@ -115,6 +115,8 @@ describe.each(ENGINES)('the hub across departments on %s', (engine) => {
     const two = await count(2);
     const hundred = await count(100);
     expect(hundred).toEqual(two);
-    expect(Object.values(two).every((n) => n > 0)).toBe(true);
+    // The departments this query reads from all ran SQL; the others ran none.
+    expect(two.population).toBeGreaterThan(0);
+    expect(two.market).toBeGreaterThan(0);
   });
 });
