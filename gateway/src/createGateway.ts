@@ -73,6 +73,9 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     logger,
     formatError: formatPublicError,
     includeStacktraceInErrorResponses: false,
+    // The process edge (main.ts, `npm start`) owns SIGINT/SIGTERM; Apollo's own handler would
+    // race it and hang the shutdown.
+    stopOnTerminationSignals: false,
     // GraphiQL needs introspection; the access policy (a later plugin) decides what it shows.
     introspection: true,
     plugins: [

@@ -37,7 +37,6 @@ const stop = async () => {
 };
 const signals = ['SIGINT', 'SIGTERM'] as const;
 for (const signal of signals) process.on(signal, stop);
-const listenersBefore = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
 
 try {
   hub = await startHub({
@@ -52,15 +51,6 @@ try {
   process.exit(1);
 }
 display.stop();
-
-// Apollo Server installs its own SIGINT/SIGTERM handlers (the gateway's factory leaves
-// stopOnTerminationSignals on); stopping under our own close makes that close hang, so the
-// hub's handler stays the only one: handlers that appeared while starting are removed.
-for (const signal of signals) {
-  for (const listener of process.listeners(signal)) {
-    if (!listenersBefore.get(signal)?.has(listener)) process.off(signal, listener);
-  }
-}
 
 const nationalId = await findExampleNationalId(hub.graphqlUrl, createWorld(config.world));
 
