@@ -89,7 +89,6 @@ export type AdministrativePenaltyConnection = {
 
 export type Building = {
   __typename?: 'Building';
-  /** Identifier of the building in the real-estate registry. */
   buildingId: Scalars['BuildingId']['output'];
 };
 

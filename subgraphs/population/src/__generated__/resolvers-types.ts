@@ -35,7 +35,6 @@ export type Scalars = {
 
 export type Building = {
   __typename?: 'Building';
-  /** Identifier of the building in the real-estate registry. */
   buildingId: Scalars['BuildingId']['output'];
 };
 
