@@ -1,3 +1,4 @@
+export * from './codes/approvals.js';
 export * from './codes/graphql.js';
 export * from './codes/housing.js';
 export * from './codes/input.js';

@@ -1,3 +1,4 @@
+import * as approvals from './codes/approvals.js';
 import * as graphql from './codes/graphql.js';
 import * as housing from './codes/housing.js';
 import * as input from './codes/input.js';
@@ -12,6 +13,7 @@ const modules: Record<string, Record<string, ErrorCode>> = {
   platform,
   tax,
   housing,
+  approvals,
 };
 
 /** Every public error code, by code. */
