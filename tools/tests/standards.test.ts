@@ -35,8 +35,8 @@ describe('standards check', () => {
 
   it('reports a field with no classification of its own or of its type in that subgraph', () => {
     const sdl = licencesSdl.replace(
-      'type Licence @key(fields: "id") @classification(level: PUBLIC) {',
-      'type Licence @key(fields: "id") {',
+      'type Licence @key(fields: "id") @classification(level: PUBLIC) @cacheControl(maxAge: 3600) {',
+      'type Licence @key(fields: "id") @cacheControl(maxAge: 3600) {',
     );
     expect(findingsOf(registry, composable('licences', 4102, sdl))).toEqual([
       'licences: Licence.id — field has no classification: add @classification(level: PUBLIC | INTERNAL | PERSONAL | SENSITIVE | CONFIDENTIAL) to the field, or to type Licence in this subgraph.',
@@ -55,8 +55,8 @@ describe('standards check', () => {
   it('reports a type-level classification that differs between subgraphs', () => {
     const sdl = licencesSdl
       .replace(
-        'type Citizen @key(fields: "nationalId") {',
-        'type Citizen @key(fields: "nationalId") @classification(level: INTERNAL) {',
+        'type Citizen @key(fields: "nationalId") @cacheControl(maxAge: 300) {',
+        'type Citizen @key(fields: "nationalId") @cacheControl(maxAge: 300) @classification(level: INTERNAL) {',
       )
       .replace(
         'nationalId: NationalId! @classification(level: PERSONAL)',
@@ -94,6 +94,22 @@ describe('standards check', () => {
       );
     expect(findingsOf(composable('registry', 4101, sdl))).toEqual([
       'registry: Citizen.name — @key(fields: "name") uses a String field. Key entities by a standard identifier: NationalId, CreditCode, BuildingId, DivisionCode.',
+    ]);
+  });
+
+  it('reports an entity without a cache hint, but not a stub the subgraph cannot resolve', () => {
+    const sdl = `${licencesSdl
+      .replace(
+        '@classification(level: PUBLIC) @cacheControl(maxAge: 3600)',
+        '@classification(level: PUBLIC)',
+      )
+      .replace('kind: String!', 'kind: String!\n"Where it applies." site: Building')}
+      "A building another department owns."
+      type Building @key(fields: "buildingId", resolvable: false) {
+        "Its identifier." buildingId: BuildingId! @classification(level: INTERNAL)
+      }`;
+    expect(findingsOf(registry, composable('licences', 4102, sdl))).toEqual([
+      'licences: Licence — entity Licence has no cache hint: add @cacheControl(maxAge: <seconds>) to the type (0 means never cache).',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import type { Composition } from '../composeDepartments.js';
 import type { AcceptedChange } from './acceptedChanges.js';
 import { breakingChangeRule } from './breakingChangeRule.js';
+import { cacheHintRule } from './cacheHintRule.js';
 import { classificationRule } from './classificationRule.js';
 import { compositionErrorRule } from './compositionErrorRule.js';
 import { descriptionRule } from './descriptionRule.js';
@@ -45,6 +46,7 @@ export function checkStandards(
     ...classificationRule(subgraphs),
     ...namingRule(subgraphs),
     ...entityKeyRule(subgraphs),
+    ...cacheHintRule(subgraphs),
   ];
   const report: StandardsReport = { findings, acceptedBreakingChanges: [], unusedAcceptances: [] };
   if (composition.supergraphSdl !== undefined) {
