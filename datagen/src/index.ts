@@ -1,6 +1,7 @@
 export { authorityOf, organizationCheckChar } from './companies.js';
 export { CAPACITY, HOUSEHOLD_SIZE, type WorldCore } from './core.js';
 export * from './departments/approvals.js';
+export * from './departments/complaints.js';
 export * from './departments/housing.js';
 export * from './departments/social.js';
 export * from './departments/tax.js';
