@@ -83,11 +83,8 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
       { id: child.nationalId },
     );
     expect(res.errors).toBeUndefined();
-    const parents = (
-      (res.data ?? {}).person as {
-        parents: { nationalId: string; spouse: unknown; children: { nationalId: string }[] }[];
-      }
-    ).parents;
+    type Parent = { nationalId: string; spouse: unknown; children: { nationalId: string }[] };
+    const parents = (res.data?.person as { parents: Parent[] } | undefined)?.parents ?? [];
     expect(parents.map((x) => x.nationalId).sort()).toEqual(
       [father.nationalId, mother.nationalId].sort(),
     );
@@ -146,7 +143,7 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
       database.statements.reset();
       const res = await query(q, { ids });
       expect(res.errors).toBeUndefined();
-      expect(((res.data ?? {}).people as unknown[]).length).toBe(n);
+      expect(res.data?.people).toHaveLength(n);
       return database.statements.total;
     };
     const small = await run(2);
