@@ -1,4 +1,5 @@
 export * from './codes/approvals.js';
+export * from './codes/complaints.js';
 export * from './codes/graphql.js';
 export * from './codes/housing.js';
 export * from './codes/input.js';

@@ -1,4 +1,5 @@
 import * as approvals from './codes/approvals.js';
+import * as complaints from './codes/complaints.js';
 import * as graphql from './codes/graphql.js';
 import * as housing from './codes/housing.js';
 import * as input from './codes/input.js';
@@ -14,6 +15,7 @@ const modules: Record<string, Record<string, ErrorCode>> = {
   tax,
   housing,
   approvals,
+  complaints,
 };
 
 /** Every public error code, by code. */

@@ -1,0 +1,12 @@
+import { makeCode } from '../ErrorCode.js';
+
+export const COMPLAINT_NOT_FOUND = makeCode(
+  'COMPLAINT_NOT_FOUND',
+  'input',
+  'The citizen hotline holds no complaint with the ticket number given (`12345-YYYY-NNNNNN`). Check the number against the one returned by `fileComplaint` or shown in `complaint(id:)`.',
+);
+export const COMPLAINT_ALREADY_CLOSED = makeCode(
+  'COMPLAINT_ALREADY_CLOSED',
+  'input',
+  'The complaint was already closed (RESOLVED or REJECTED) and a closed complaint is not closed again. The message says when and how it was closed; `extensions.status` and `extensions.resolvedAt` carry the same. File a new complaint if the matter has come back.',
+);
