@@ -31,6 +31,7 @@ export default defineConfig({
       project('social', './subgraphs/social'),
       project('tax', './subgraphs/tax'),
       project('housing', './subgraphs/housing'),
+      project('approvals', './subgraphs/approvals'),
       project('gateway', './gateway'),
       project('tools', './tools'),
       project('integration', './test', 60_000),

@@ -1,0 +1,72 @@
+import type { Page } from '@govgraph/schema/db';
+import type { Selectable } from 'kysely';
+
+/**
+ * Tables of the approval platform's own database. Timestamps are RFC 3339 strings in China's
+ * time (+08:00) on both engines, so they sort as text in time order.
+ */
+export interface ApprovalsDB {
+  application: ApplicationTable;
+  review: ReviewTable;
+}
+
+export type ApplicationKind =
+  | 'BUSINESS_LICENSE'
+  | 'FOOD_BUSINESS_LICENSE'
+  | 'CONSTRUCTION_PERMIT'
+  | 'FIRE_SAFETY_INSPECTION'
+  | 'OUTDOOR_ADVERTISING';
+export type ReviewDepartment =
+  | 'MARKET_REGULATION'
+  | 'FIRE_SERVICE'
+  | 'HOUSING_CONSTRUCTION'
+  | 'ECOLOGY_ENVIRONMENT'
+  | 'URBAN_MANAGEMENT'
+  | 'HEALTH';
+export type DecisionStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
+
+export interface ApplicationTable {
+  /** Platform number. */
+  id: string;
+  /** Exactly one of the two applicant columns is set (a check constraint says so). */
+  applicant_national_id: string | null;
+  applicant_credit_code: string | null;
+  kind: ApplicationKind;
+  site_building_id: string | null;
+  status: DecisionStatus;
+  submitted_at: string;
+  decided_at: string | null;
+  /** The caller's key for a submission through the API; null for records migrated in bulk. */
+  idempotency_key: string | null;
+}
+
+export interface ReviewTable {
+  application_id: string;
+  department: ReviewDepartment;
+  /** Position in the kind's list of required departments, so reviews come back in that order. */
+  position: number;
+  status: DecisionStatus;
+  decided_at: string | null;
+  comment: string | null;
+  reviewer_id: string | null;
+}
+
+/** Rows as resolvers receive them (codegen mappers point here). */
+export type ApplicationRow = Selectable<ApplicationTable>;
+export type ReviewRow = Selectable<ReviewTable>;
+export type ApplicationPage = Page<ApplicationRow>;
+
+/** A person seen from the platform: only the key; the population registry owns the rest. */
+export interface PersonRef {
+  nationalId: string;
+}
+
+/** A legal entity seen from the platform: only the key; the business registry owns the rest. */
+export interface LegalEntityRef {
+  creditCode: string;
+}
+
+/** A building seen from the platform: only the key; the real-estate registry owns the rest. */
+export interface BuildingRef {
+  buildingId: string;
+}

@@ -1,0 +1,19 @@
+import type { World } from '@govgraph/datagen';
+import type { DepartmentModule } from '@govgraph/schema/runtime';
+import { openApprovalsDatabase } from './db/openApprovalsDatabase.js';
+import type { ApprovalsDB } from './db/schema.js';
+import { isApprovalsSeeded, seedApprovals } from './db/seed.js';
+import { createApprovalsServer } from './server.js';
+import { typeDefs } from './typeDefs.js';
+
+export const department: DepartmentModule<ApprovalsDB, World> = {
+  name: 'approvals',
+  title: 'Parallel approvals',
+  envPrefix: 'APPROVALS',
+  typeDefs,
+  defaultPort: 4007,
+  openDatabase: openApprovalsDatabase,
+  createServer: createApprovalsServer,
+  seed: seedApprovals,
+  isSeeded: isApprovalsSeeded,
+};
