@@ -8,5 +8,5 @@ export const COMPLAINT_NOT_FOUND = makeCode(
 export const COMPLAINT_ALREADY_CLOSED = makeCode(
   'COMPLAINT_ALREADY_CLOSED',
   'input',
-  'The complaint was already closed (RESOLVED or REJECTED) and a closed complaint is not closed again. The message says when and how it was closed; `extensions.status` and `extensions.resolvedAt` carry the same. File a new complaint if the matter has come back.',
+  'The complaint was already closed (RESOLVED or REJECTED) and a closed complaint is not closed again. The message says when and how it was closed: the outcome, the time and the resolution recorded. File a new complaint if the matter has come back.',
 );
