@@ -32,6 +32,7 @@ export default defineConfig({
       project('tax', './subgraphs/tax'),
       project('housing', './subgraphs/housing'),
       project('approvals', './subgraphs/approvals'),
+      project('complaints', './subgraphs/complaints'),
       project('gateway', './gateway'),
       project('tools', './tools'),
       project('integration', './test', 60_000),
