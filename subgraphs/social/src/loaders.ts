@@ -47,7 +47,7 @@ export function createLoaders(db: Kysely<SocialDB>): SocialLoaders {
     }),
     contributions: createPageLoader<SocialDB, ContributionRow>(db, {
       table: 'contribution',
-      parentColumn: 'national_id',
+      parentColumn: 'record_no',
       orderBy: ['period desc'],
     }),
   };

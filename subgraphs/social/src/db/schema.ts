@@ -18,9 +18,14 @@ export interface EmployerTable {
   credit_code: string;
 }
 
-/** One row per person the agency knows; a person without one has no `socialInsurance`. */
+/**
+ * One row per person the agency knows; a person without one has no `socialInsurance`.
+ * `record_no` is the agency's own sequential number: contributions hang off it, so the
+ * biggest table is written in key order.
+ */
 export interface InsuranceRecordTable {
   national_id: string;
+  record_no: number;
   pension_status: PensionStatus;
   insured_since: string | null;
   monthly_pension_cents: number | null;
@@ -35,7 +40,7 @@ export interface EmploymentTable {
 }
 
 export interface ContributionTable {
-  national_id: string;
+  record_no: number;
   /** YYYY-MM. */
   period: string;
   /** Null for a flexibly employed person paying alone. */

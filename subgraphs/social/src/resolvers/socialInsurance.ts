@@ -10,7 +10,7 @@ export const SocialInsurance: SocialInsuranceResolvers = {
   insuredSince: (record) => record.insured_since,
   contributions: (record, args, { loaders }) =>
     loaders.contributions.load({
-      parent: record.national_id,
+      parent: String(record.record_no),
       window: pageWindow(args, 'SocialInsurance.contributions'),
     }),
   monthlyPension: (record) =>
