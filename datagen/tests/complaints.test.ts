@@ -22,8 +22,9 @@ const ageOn = (birthDate: string, day: string) =>
   Number(day.slice(0, 4)) -
   Number(birthDate.slice(0, 4)) -
   (birthDate.slice(5) > day.slice(5) ? 1 : 0);
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const newestFirst = (list: readonly Complaint[]) =>
-  [...list].sort((a, b) => b.filedAt.localeCompare(a.filedAt) || a.id.localeCompare(b.id));
+  [...list].sort((a, b) => byCodePoint(b.filedAt, a.filedAt) || byCodePoint(a.id, b.id));
 
 describe('citizen hotline complaints of the synthetic world', () => {
   it('are deterministic and random access: the same by index, by iteration and in another world of the seed', () => {

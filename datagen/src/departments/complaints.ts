@@ -214,8 +214,10 @@ export function complaintSlotCount(world: World): number {
   return bijections(world).slots;
 }
 
+// Code-point order, as both engines compare the text columns (localeCompare may skip the dashes).
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const newestFirst = (a: Complaint, b: Complaint) =>
-  b.filedAt.localeCompare(a.filedAt) || a.id.localeCompare(b.id);
+  byCodePoint(b.filedAt, a.filedAt) || byCodePoint(a.id, b.id);
 
 /** `YYYY-MM-DDThh:mm:ss+08:00` of a day number and a second of that day. */
 function timestamp(day: number, second: number): string {
