@@ -95,7 +95,7 @@ export type ApplicationStatus =
 
 export type Building = {
   __typename?: 'Building';
-  /** Identifier of the building in the real-estate registry. */
+  /** Building identifier: 6-digit division code, the letter B, 8-digit serial. */
   buildingId: Scalars['BuildingId']['output'];
 };
 
