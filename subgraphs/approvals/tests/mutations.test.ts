@@ -179,6 +179,24 @@ describe.each(ENGINES)('the approval platform on %s, written', (engine) => {
     ]);
   });
 
+  it('commits and tells the other listeners when one listener throws', async () => {
+    // The broken listener is registered first, so the others are told after it throws.
+    stopListening();
+    const stopBroken = onEntitiesChanged(() => {
+      throw new Error('a broken cache');
+    });
+    const told: (readonly EntityChange[])[] = [];
+    const stopTold = onEntitiesChanged((changes) => told.push(changes));
+    try {
+      const app = submitted(await submit(constructionPermit()));
+      expect(told.map((changes) => changes[0])).toEqual([{ typename: 'Application', key: app.id }]);
+      expect(await reviewsOf(app.id)).toHaveLength(4);
+    } finally {
+      stopBroken();
+      stopTold();
+    }
+  });
+
   it("lists new applications before a person's earlier ones, newest first across pages", async () => {
     const applicant = world.person(applyingPerson);
     const made: { id: string; submittedAt: string }[] = [];
