@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   buildingIndexOf,
+  personApplications,
   personTaxRecord,
   socialRecordOf,
   titlesOfPerson,
@@ -30,6 +31,10 @@ interface Record {
     taxProfile: { arrears: string; years: { year: number; declaredIncome: string }[] } | null;
     socialInsurance: { pensionStatus: string; contributions: { totalCount: number } } | null;
     employment: { employer: { creditCode: string } } | null;
+    applications: {
+      totalCount: number;
+      nodes: { id: string; status: string; reviews: { department: string; status: string }[] }[];
+    } | null;
   };
 }
 
@@ -49,7 +54,10 @@ describe('the citizen record in one query', () => {
       t.world.company(3).representativeIndex,
       t.world.company(10).representativeIndex,
       t.world.person(t.world.company(3).representativeIndex).childIndexes[0] ?? 2,
+      // someone who filed an application with the approval platform
+      [...t.world.persons()].findIndex((p) => personApplications(t.world, p.index).length > 0),
     ];
+    expect(people.at(-1)).toBeGreaterThanOrEqual(0);
     for (const i of people) {
       const p = t.world.person(i);
       const res = await t.query<Record>(citizenRecord, { nationalId: p.nationalId });
@@ -107,6 +115,22 @@ describe('the citizen record in one query', () => {
       );
       expect(r.employment?.employer.creditCode ?? null).toBe(
         social?.employment ? t.world.company(social.employment.employerIndex).creditCode : null,
+      );
+      // approvals
+      const applications = personApplications(t.world, i);
+      expect(r.applications?.totalCount).toBe(applications.length);
+      expect(
+        r.applications?.nodes
+          .map((a) => ({ id: a.id, status: a.status, reviews: a.reviews }))
+          .sort((a, b) => a.id.localeCompare(b.id)),
+      ).toEqual(
+        applications
+          .map((a) => ({
+            id: a.id,
+            status: a.status,
+            reviews: a.reviews.map(({ department, status }) => ({ department, status })),
+          }))
+          .sort((a, b) => a.id.localeCompare(b.id)),
       );
     }
   });

@@ -1,3 +1,4 @@
+import { department as approvals } from '@govgraph/approvals';
 import type { World } from '@govgraph/datagen';
 import { department as housing } from '@govgraph/housing';
 import { department as market } from '@govgraph/market';
@@ -16,4 +17,5 @@ export const departments: readonly HubDepartment<World>[] = [
   housing,
   tax,
   social,
+  approvals,
 ];
