@@ -1,0 +1,38 @@
+import type { Logger } from '@govgraph/schema/runtime';
+
+/** An entity whose cached answers are stale after a committed write (DESIGN.md §6). */
+export interface EntityChange {
+  typename: 'Complaint' | 'LegalEntity' | 'Person';
+  /** The entity's key: ticket number, credit code or national ID. */
+  key: string;
+}
+
+export type EntitiesChangedListener = (changes: readonly EntityChange[]) => void;
+
+const listeners = new Set<EntitiesChangedListener>();
+
+/**
+ * Subscribes to the entity keys each committed mutation changed (a later issue publishes them
+ * to Redis for the gateways' caches). Returns the unsubscribe function.
+ */
+export function onEntitiesChanged(listener: EntitiesChangedListener): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+/**
+ * Called by a mutation after its transaction has committed, never before: a listener may
+ * evict caches at once, and a reader must then find the new data. A failing listener is
+ * logged; the write stands and the other listeners still hear of it.
+ */
+export function emitEntitiesChanged(changes: readonly EntityChange[], logger: Logger): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener(changes);
+    } catch (err) {
+      logger.error({ err, changes }, 'an entities-changed listener failed');
+    }
+  }
+}

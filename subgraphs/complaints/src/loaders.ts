@@ -1,0 +1,30 @@
+import { createPageLoader } from '@govgraph/schema/db';
+import DataLoader from 'dataloader';
+import type { Kysely } from 'kysely';
+import { createEntityComplaintsLoader } from './db/entityComplaintPages.js';
+import type { ComplaintRow, ComplaintsDB } from './db/schema.js';
+
+export interface ComplaintsLoaders {
+  complaint: DataLoader<string, ComplaintRow | null>;
+  /** A person's complaints, keyed by national ID. */
+  complaintsFiled: ReturnType<typeof createPageLoader<ComplaintsDB, ComplaintRow>>;
+  /** An entity's complaints, keyed by credit code and status. */
+  complaintsAgainst: ReturnType<typeof createEntityComplaintsLoader>;
+}
+
+/** Loaders for one request: every list of N people or entities costs one statement per kind, not N. */
+export function createLoaders(db: Kysely<ComplaintsDB>): ComplaintsLoaders {
+  return {
+    complaint: new DataLoader(async (ids) => {
+      const rows = await db.selectFrom('complaint').selectAll().where('id', 'in', ids).execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    complaintsFiled: createPageLoader<ComplaintsDB, ComplaintRow>(db, {
+      table: 'complaint',
+      parentColumn: 'complainant_id',
+      orderBy: ['filed_at desc', 'id'],
+    }),
+    complaintsAgainst: createEntityComplaintsLoader(db),
+  };
+}

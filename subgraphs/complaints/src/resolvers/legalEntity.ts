@@ -1,0 +1,15 @@
+import { pageWindow } from '@govgraph/schema/db';
+import type { LegalEntityResolvers } from '../__generated__/resolvers-types.js';
+
+// The hotline keeps no entities: a reference is answered from its key alone, and a credit code
+// the hotline has never seen simply has no complaint against it.
+export const LegalEntity: LegalEntityResolvers = {
+  __resolveReference: (ref) => ({ creditCode: ref.creditCode }),
+  creditCode: (ref) => ref.creditCode,
+  complaints: (ref, { first, after, status }, { loaders }) =>
+    loaders.complaintsAgainst.load({
+      creditCode: ref.creditCode,
+      status: status ?? null,
+      window: pageWindow({ first, after }, 'complaints'),
+    }),
+};

@@ -1,0 +1,5 @@
+import type { QueryResolvers } from '../__generated__/resolvers-types.js';
+
+export const Query: QueryResolvers = {
+  complaint: (_root, { id }, { loaders }) => loaders.complaint.load(id),
+};
