@@ -325,6 +325,30 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
       .execute();
   });
 
+  it('keeps a committed filing, and tells the other listeners, when one listener throws', async () => {
+    const stopThrowing = onEntitiesChanged(() => {
+      throw new Error('cache publisher down');
+    });
+    // Subscribed after the failing one, so it is called after the throw.
+    const later: (readonly EntityChange[])[] = [];
+    const stopLater = onEntitiesChanged((changes) => later.push(changes));
+    try {
+      const res = await hotline.query(FILE, { input: filing({ category: 'SERVICE' }) });
+      expect(res.errors).toBeUndefined();
+      const filed = dataField<ComplaintAnswer>(res, 'fileComplaint');
+      expect(later.map((changes) => changes[0])).toEqual([
+        { typename: 'Complaint', key: filed.id },
+      ]);
+      const stored = await hotline.query('query($id: ID!) { complaint(id: $id) { status } }', {
+        id: filed.id,
+      });
+      expect(stored.data?.complaint).toEqual({ status: 'RECEIVED' });
+    } finally {
+      stopThrowing();
+      stopLater();
+    }
+  });
+
   it('stops announcing to a listener that unsubscribed', async () => {
     const gone: unknown[] = [];
     const stop = onEntitiesChanged((changes) => gone.push(changes));
