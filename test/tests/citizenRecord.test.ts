@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   buildingIndexOf,
+  complaintsOfPerson,
   personApplications,
   personTaxRecord,
   socialRecordOf,
@@ -31,6 +32,10 @@ interface Record {
     taxProfile: { arrears: string; years: { year: number; declaredIncome: string }[] } | null;
     socialInsurance: { pensionStatus: string; contributions: { totalCount: number } } | null;
     employment: { employer: { creditCode: string } } | null;
+    complaintsFiled: {
+      totalCount: number;
+      nodes: { id: string; status: string; against: { creditCode: string } | null }[];
+    } | null;
     applications: {
       totalCount: number;
       nodes: { id: string; status: string; reviews: { department: string; status: string }[] }[];
@@ -54,10 +59,12 @@ describe('the citizen record in one query', () => {
       t.world.company(3).representativeIndex,
       t.world.company(10).representativeIndex,
       t.world.person(t.world.company(3).representativeIndex).childIndexes[0] ?? 2,
+      // someone who filed a complaint with the hotline
+      [...t.world.persons()].findIndex((p) => complaintsOfPerson(t.world, p.index).length > 0),
       // someone who filed an application with the approval platform
       [...t.world.persons()].findIndex((p) => personApplications(t.world, p.index).length > 0),
     ];
-    expect(people.at(-1)).toBeGreaterThanOrEqual(0);
+    expect(Math.min(...people)).toBeGreaterThanOrEqual(0);
     for (const i of people) {
       const p = t.world.person(i);
       const res = await t.query<Record>(citizenRecord, { nationalId: p.nationalId });
@@ -115,6 +122,22 @@ describe('the citizen record in one query', () => {
       );
       expect(r.employment?.employer.creditCode ?? null).toBe(
         social?.employment ? t.world.company(social.employment.employerIndex).creditCode : null,
+      );
+      // complaints
+      const complaints = complaintsOfPerson(t.world, i);
+      expect(r.complaintsFiled?.totalCount).toBe(complaints.length);
+      expect(
+        r.complaintsFiled?.nodes
+          .map((c) => ({ id: c.id, status: c.status, against: c.against?.creditCode }))
+          .sort((a, b) => a.id.localeCompare(b.id)),
+      ).toEqual(
+        complaints
+          .map((c) => ({
+            id: c.id,
+            status: c.status,
+            against: t.world.company(c.companyIndex).creditCode,
+          }))
+          .sort((a, b) => a.id.localeCompare(b.id)),
       );
       // approvals
       const applications = personApplications(t.world, i);

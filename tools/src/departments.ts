@@ -1,4 +1,5 @@
 import { department as approvals } from '@govgraph/approvals';
+import { department as complaints } from '@govgraph/complaints';
 import type { World } from '@govgraph/datagen';
 import { department as housing } from '@govgraph/housing';
 import { department as market } from '@govgraph/market';
@@ -17,5 +18,6 @@ export const departments: readonly HubDepartment<World>[] = [
   housing,
   tax,
   social,
+  complaints,
   approvals,
 ];
