@@ -3,6 +3,7 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { type QueryExecutorProvider, sql } from 'kysely';
 import { standardsTypeDefs } from '../directives/index.js';
 import { standardScalars } from '../scalars/index.js';
 import { formatPublicError, type RequestScope, useErrorMasking } from './errorMasking.js';
@@ -29,16 +30,33 @@ export function buildDepartmentSchema(
   ]);
 }
 
-export interface DepartmentServerOptions<TContext extends RequestScope & BaseContext> {
-  /** Department name as it appears in the supergraph (e.g. `population`). */
-  name: string;
-  schema: GraphQLSchema;
-  logger: Logger;
-  /** Builds the per-request context: loaders and anything else scoped to one request. */
-  context: (scope: RequestScope, req: IncomingMessage) => TContext | Promise<TContext>;
-  /** Answers `/ready`: true once the database is reachable. */
-  ready?: () => Promise<boolean>;
-}
+/**
+ * Where a department's schema comes from: its SDL and its resolvers (the usual case; the
+ * standards are added in front), or a schema built elsewhere.
+ */
+export type DepartmentSchemaSource =
+  | { schema: GraphQLSchema }
+  | {
+      typeDefs: DocumentNode;
+      /**
+       * The department's resolvers, typed by its generated `Resolvers`. Those types are
+       * stricter than `buildSubgraphSchema`'s loose map, so they meet here, once.
+       */
+      resolvers: object;
+    };
+
+export type DepartmentServerOptions<TContext extends RequestScope & BaseContext> =
+  DepartmentSchemaSource & {
+    /** Department name as it appears in the supergraph (e.g. `population`). */
+    name: string;
+    logger: Logger;
+    /** Builds the per-request context: loaders and anything else scoped to one request. */
+    context: (scope: RequestScope, req: IncomingMessage) => TContext | Promise<TContext>;
+    /** The department's database: `/ready` answers 200 once a `select 1` succeeds on it. */
+    database?: { db: QueryExecutorProvider };
+    /** Answers `/ready` instead of the database check. */
+    ready?: () => Promise<boolean>;
+  };
 
 export interface DepartmentServer {
   server: ApolloServer<BaseContext>;
@@ -50,8 +68,21 @@ export interface DepartmentServer {
 export function createDepartmentServer<TContext extends RequestScope & BaseContext>(
   options: DepartmentServerOptions<TContext>,
 ): DepartmentServer {
+  const schema =
+    'schema' in options
+      ? options.schema
+      : buildDepartmentSchema(options.typeDefs, options.resolvers as DepartmentResolvers);
+  const database = options.database;
+  const ready =
+    options.ready ??
+    (database
+      ? async () => {
+          await sql`select 1`.execute(database.db);
+          return true;
+        }
+      : undefined);
   const server = new ApolloServer<TContext>({
-    schema: options.schema,
+    schema,
     formatError: formatPublicError,
     includeStacktraceInErrorResponses: false,
     // Subgraphs are called by the gateway only; the gateway owns GraphiQL and CSRF policy.
@@ -76,7 +107,7 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
         routes: {
           '/health': (_req, res) => sendJson(res, 200, { status: 'ok', department: options.name }),
           '/ready': async (_req, res) => {
-            const ok = options.ready ? await options.ready().catch(() => false) : true;
+            const ok = ready ? await ready().catch(() => false) : true;
             sendJson(res, ok ? 200 : 503, {
               status: ok ? 'ready' : 'not ready',
               department: options.name,

@@ -11,7 +11,7 @@ export { CREDIT_CODE_ALPHABET, checkCreditCode, creditCodeCheckChar } from './cr
 export { checkDate, checkDateTime, isRealDate } from './date.js';
 export { checkDivisionCode, divisionCodeProblem, PROVINCE_PREFIXES } from './divisionCode.js';
 export { type Checker, makeStringScalar } from './makeStringScalar.js';
-export { checkMoney } from './money.js';
+export { checkMoney, formatCents, parseCents } from './money.js';
 export { checkNationalId, nationalIdCheckChar } from './nationalId.js';
 export {
   BuildingIdScalar,

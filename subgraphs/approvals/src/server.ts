@@ -1,12 +1,9 @@
 import type { Database } from '@govgraph/schema/db';
 import {
-  buildDepartmentSchema,
   createDepartmentServer,
-  type DepartmentResolvers,
   type DepartmentServer,
   type Logger,
 } from '@govgraph/schema/runtime';
-import { sql } from 'kysely';
 import type { ApprovalsContext } from './context.js';
 import type { ApprovalsDB } from './db/schema.js';
 import { type EntityEvents, entityEvents } from './events.js';
@@ -27,16 +24,12 @@ export function createApprovalsServer({
   logger,
   events = entityEvents,
 }: ApprovalsDeps): DepartmentServer {
-  // Generated resolver types are stricter than buildSubgraphSchema's loose map; they meet here once.
-  const schema = buildDepartmentSchema(typeDefs, resolvers as DepartmentResolvers);
   return createDepartmentServer<ApprovalsContext>({
     name: 'approvals',
-    schema,
+    typeDefs,
+    resolvers,
+    database,
     logger,
     context: (scope) => ({ ...scope, loaders: createLoaders(database.db), database, events }),
-    ready: async () => {
-      await sql`select 1`.execute(database.db);
-      return true;
-    },
   });
 }

@@ -1,12 +1,9 @@
 import type { Database } from '@govgraph/schema/db';
 import {
-  buildDepartmentSchema,
   createDepartmentServer,
-  type DepartmentResolvers,
   type DepartmentServer,
   type Logger,
 } from '@govgraph/schema/runtime';
-import { sql } from 'kysely';
 import type { HousingContext } from './context.js';
 import type { HousingDB } from './db/schema.js';
 import { createLoaders } from './loaders.js';
@@ -20,16 +17,12 @@ export interface HousingDeps {
 
 /** The real-estate registry subgraph, built from its dependencies; the caller decides when to listen. */
 export function createHousingServer({ database, logger }: HousingDeps): DepartmentServer {
-  // Generated resolver types are stricter than buildSubgraphSchema's loose map; they meet here once.
-  const schema = buildDepartmentSchema(typeDefs, resolvers as DepartmentResolvers);
   return createDepartmentServer<HousingContext>({
     name: 'housing',
-    schema,
+    typeDefs,
+    resolvers,
+    database,
     logger,
     context: (scope) => ({ ...scope, loaders: createLoaders(database.db) }),
-    ready: async () => {
-      await sql`select 1`.execute(database.db);
-      return true;
-    },
   });
 }

@@ -1,9 +1,9 @@
+import { formatCents } from '@govgraph/schema';
 import { pageWindow } from '@govgraph/schema/db';
 import type {
   ContributionResolvers,
   SocialInsuranceResolvers,
 } from '../__generated__/resolvers-types.js';
-import { formatCents } from '../money.js';
 
 export const SocialInsurance: SocialInsuranceResolvers = {
   pensionStatus: (record) => record.pension_status,

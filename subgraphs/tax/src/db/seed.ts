@@ -1,8 +1,8 @@
 import { enterpriseTaxRecord, personTaxRecord, type World } from '@govgraph/datagen';
+import { parseCents } from '@govgraph/schema';
 import { type Database, insertInBatches } from '@govgraph/schema/db';
 import type { SeedProgress } from '@govgraph/schema/runtime';
 import type { Insertable } from 'kysely';
-import { parseCents } from '../money.js';
 import type {
   EnterpriseRatingTable,
   EnterpriseTaxAccountTable,

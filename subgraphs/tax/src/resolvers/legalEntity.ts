@@ -1,3 +1,4 @@
+import { formatCents } from '@govgraph/schema';
 import { pageWindow } from '@govgraph/schema/db';
 import type {
   EnterpriseTaxProfileResolvers,
@@ -5,7 +6,6 @@ import type {
   MajorTaxViolationResolvers,
   TaxFilingResolvers,
 } from '../__generated__/resolvers-types.js';
-import { formatCents } from '../money.js';
 
 export const LegalEntity: LegalEntityResolvers = {
   __resolveReference: (ref) => ({ creditCode: ref.creditCode }),

@@ -1,10 +1,9 @@
-import { INVALID_ARGUMENT } from '@govgraph/schema';
+import { formatCents, INVALID_ARGUMENT } from '@govgraph/schema';
 import type {
   PersonResolvers,
   PersonTaxProfileResolvers,
   PersonTaxYearResolvers,
 } from '../__generated__/resolvers-types.js';
-import { formatCents } from '../money.js';
 
 const MAX_YEARS = 10;
 
