@@ -4,3 +4,4 @@ export {
   TEST_POSTGRES_URL,
   type TestDatabase,
 } from './testDatabase.js';
+export { type DepartmentHarness, type GraphQLResponse, useDepartment } from './useDepartment.js';

@@ -1,62 +1,19 @@
 import type { ApprovalApplication, World } from '@govgraph/datagen';
-import type { Database, Engine } from '@govgraph/schema/db';
-import { createLogger, type Listening } from '@govgraph/schema/runtime';
-import { createTestDatabase, type TestDatabase } from '@govgraph/schema/testing';
-import { afterAll, beforeAll } from 'vitest';
+import type { Engine } from '@govgraph/schema/db';
+import {
+  type DepartmentHarness,
+  type GraphQLResponse,
+  useDepartment,
+} from '@govgraph/schema/testing';
 import type { ApprovalsDB } from '../src/db/schema.js';
 import { department } from '../src/index.js';
 
-export interface GraphQLResponse {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
+export type { GraphQLResponse } from '@govgraph/schema/testing';
+export type ApprovalsHarness = DepartmentHarness<ApprovalsDB>;
 
-export interface ApprovalsHarness {
-  /** The seeded database (valid inside tests, after beforeAll). */
-  readonly database: Database<ApprovalsDB>;
-  query(q: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
-}
-
-/**
- * A real approval platform for one test file: a fresh database of the engine, seeded from the
- * world, behind the production server factory on a free port.
- */
-export function useApprovals(engine: Engine, world: World): ApprovalsHarness {
-  let testDb: TestDatabase | undefined;
-  let database: Database<ApprovalsDB> | undefined;
-  let server: Listening | undefined;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(engine, 'approvals');
-    database = await department.openDatabase(testDb.options);
-    await department.seed(database, world);
-    server = await department
-      .createServer({ database, logger: createLogger('approvals', 'silent') })
-      .listen(0);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await testDb?.drop();
-  });
-
-  return {
-    get database() {
-      if (!database) throw new Error('the approvals database is opened in beforeAll');
-      return database;
-    },
-    async query(q, variables) {
-      if (!server) throw new Error('the approvals server is started in beforeAll');
-      const res = await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: q, variables }),
-      });
-      return (await res.json()) as GraphQLResponse;
-    },
-  };
-}
+/** The approvals department for one test file: see `useDepartment`. */
+export const useApprovals = (engine: Engine, world: World): ApprovalsHarness =>
+  useDepartment(department, engine, world);
 
 /** Every field of an application, as the tests select it. */
 export const APPLICATION_FIELDS = `

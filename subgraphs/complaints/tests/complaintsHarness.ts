@@ -4,64 +4,21 @@ import {
   complaintsOfPerson,
   type World,
 } from '@govgraph/datagen';
-import type { Database, Engine } from '@govgraph/schema/db';
-import { createLogger, type Listening } from '@govgraph/schema/runtime';
-import { createTestDatabase, type TestDatabase } from '@govgraph/schema/testing';
-import { afterAll, beforeAll } from 'vitest';
+import type { Engine } from '@govgraph/schema/db';
+import {
+  type DepartmentHarness,
+  type GraphQLResponse,
+  useDepartment,
+} from '@govgraph/schema/testing';
 import type { ComplaintsDB } from '../src/db/schema.js';
 import { department } from '../src/index.js';
 
-export interface GraphQLResponse {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
+export type { GraphQLResponse } from '@govgraph/schema/testing';
+export type ComplaintsHarness = DepartmentHarness<ComplaintsDB>;
 
-export interface ComplaintsHarness {
-  /** The seeded database (valid inside tests, after beforeAll). */
-  readonly database: Database<ComplaintsDB>;
-  query(q: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
-}
-
-/**
- * A real citizen hotline for one test file: a fresh database of the engine, seeded from the
- * world, behind the production server factory on a free port.
- */
-export function useComplaints(engine: Engine, world: World): ComplaintsHarness {
-  let testDb: TestDatabase | undefined;
-  let database: Database<ComplaintsDB> | undefined;
-  let server: Listening | undefined;
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(engine, 'complaints');
-    database = await department.openDatabase(testDb.options);
-    await department.seed(database, world);
-    server = await department
-      .createServer({ database, logger: createLogger('complaints', 'silent') })
-      .listen(0);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await testDb?.drop();
-  });
-
-  return {
-    get database() {
-      if (!database) throw new Error('the complaints database is opened in beforeAll');
-      return database;
-    },
-    async query(q, variables) {
-      if (!server) throw new Error('the complaints server is started in beforeAll');
-      const res = await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: q, variables }),
-      });
-      return (await res.json()) as GraphQLResponse;
-    },
-  };
-}
+/** The complaints department for one test file: see `useDepartment`. */
+export const useComplaints = (engine: Engine, world: World): ComplaintsHarness =>
+  useDepartment(department, engine, world);
 
 /** The fields of a complaint as the GraphQL API returns them. */
 export const COMPLAINT_FIELDS = `id filedAt complainant { nationalId } against { creditCode }

@@ -6,17 +6,9 @@ import {
   titlesOfPerson,
   type World,
 } from '@govgraph/datagen';
-import type { Database } from '@govgraph/schema/db';
-import { createLogger, type Listening } from '@govgraph/schema/runtime';
-import { createTestDatabase, ENGINES, type TestDatabase } from '@govgraph/schema/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HousingDB } from '../src/db/schema.js';
+import { ENGINES, useDepartment } from '@govgraph/schema/testing';
+import { describe, expect, it } from 'vitest';
 import { department } from '../src/index.js';
-
-interface GraphQLResponse {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
 
 interface Connection {
   nodes: { certificateNumber: string }[];
@@ -62,36 +54,8 @@ describe.each(ENGINES)('real-estate registry on %s', (engine) => {
   const companyWithTitle = Array.from({ length: world.companyCount }, (_, j) => j).find(
     (j) => titlesOfCompany(world, j).length > 0,
   );
-  let testDb: TestDatabase;
-  let database: Database<HousingDB>;
-  let server: Listening;
-
-  const query = async (
-    q: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphQLResponse> => {
-    const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: q, variables }),
-    });
-    return (await res.json()) as GraphQLResponse;
-  };
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(engine, 'housing');
-    database = await department.openDatabase(testDb.options);
-    await department.seed(database, world);
-    server = await department
-      .createServer({ database, logger: createLogger('housing', 'silent') })
-      .listen(0);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await testDb?.drop();
-  });
+  const harness = useDepartment(department, engine, world);
+  const { query } = harness;
 
   it('returns a building exactly as the generator made it, with its titles', async () => {
     const b = world.building(busiest);
@@ -305,11 +269,11 @@ describe.each(ENGINES)('real-estate registry on %s', (engine) => {
         __typename: typename,
         [key]: keys[x % keys.length],
       }));
-      database.statements.reset();
+      harness.database.statements.reset();
       const res = await query(q, { r: reps });
       expect(res.errors).toBeUndefined();
       expect(res.data?._entities).toHaveLength(n);
-      return database.statements.total;
+      return harness.database.statements.total;
     };
     const small = await run(2);
     const large = await run(100);

@@ -1,48 +1,12 @@
 import { createWorld, type World } from '@govgraph/datagen';
-import type { Database } from '@govgraph/schema/db';
-import { createLogger, type Listening } from '@govgraph/schema/runtime';
-import { createTestDatabase, ENGINES, type TestDatabase } from '@govgraph/schema/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PopulationDB } from '../src/db/schema.js';
+import { ENGINES, useDepartment } from '@govgraph/schema/testing';
+import { describe, expect, it } from 'vitest';
 import { department } from '../src/index.js';
-
-interface GraphQLResponse {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
 
 describe.each(ENGINES)('population registry on %s', (engine) => {
   const world: World = createWorld({ seed: 7, people: 400 });
-  let testDb: TestDatabase;
-  let database: Database<PopulationDB>;
-  let server: Listening;
-
-  const query = async (
-    q: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphQLResponse> => {
-    const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: q, variables }),
-    });
-    return (await res.json()) as GraphQLResponse;
-  };
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(engine, 'population');
-    database = await department.openDatabase(testDb.options);
-    await department.seed(database, world);
-    server = await department
-      .createServer({ database, logger: createLogger('population', 'silent') })
-      .listen(0);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await testDb?.drop();
-  });
+  const harness = useDepartment(department, engine, world);
+  const { query } = harness;
 
   it('returns a person exactly as the generator made them', async () => {
     const p = world.person(5);
@@ -140,11 +104,11 @@ describe.each(ENGINES)('population registry on %s', (engine) => {
     } }`;
     const run = async (n: number) => {
       const ids = Array.from({ length: n }, (_, i) => world.person(i * 3).nationalId);
-      database.statements.reset();
+      harness.database.statements.reset();
       const res = await query(q, { ids });
       expect(res.errors).toBeUndefined();
       expect(res.data?.people).toHaveLength(n);
-      return database.statements.total;
+      return harness.database.statements.total;
     };
     const small = await run(2);
     const large = await run(100);

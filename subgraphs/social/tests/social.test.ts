@@ -5,17 +5,9 @@ import {
   socialRecordOf,
   type World,
 } from '@govgraph/datagen';
-import type { Database } from '@govgraph/schema/db';
-import { createLogger, type Listening } from '@govgraph/schema/runtime';
-import { createTestDatabase, ENGINES, type TestDatabase } from '@govgraph/schema/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SocialDB } from '../src/db/schema.js';
+import { ENGINES, useDepartment } from '@govgraph/schema/testing';
+import { describe, expect, it } from 'vitest';
 import { department } from '../src/index.js';
-
-interface GraphQLResponse {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
 
 const world: World = createWorld({ seed: 7, people: 400 });
 const records = [...world.persons()].map((p) => socialRecordOf(world, p.index, p));
@@ -48,21 +40,8 @@ const PERSON = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Pe
 } } }`;
 
 describe.each(ENGINES)('social insurance on %s', (engine) => {
-  let testDb: TestDatabase;
-  let database: Database<SocialDB>;
-  let server: Listening;
-
-  const query = async (
-    q: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphQLResponse> => {
-    const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: q, variables }),
-    });
-    return (await res.json()) as GraphQLResponse;
-  };
+  const harness = useDepartment(department, engine, world);
+  const { query } = harness;
   const person = async (i: number) => {
     const r = [{ __typename: 'Person', nationalId: world.person(i).nationalId }];
     const res = await query(PERSON, { r });
@@ -78,21 +57,6 @@ describe.each(ENGINES)('social insurance on %s', (engine) => {
       } }`,
       { r: [{ __typename: 'Person', nationalId: world.person(i).nationalId }], first, after },
     );
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(engine, 'social');
-    database = await department.openDatabase(testDb.options);
-    await department.seed(database, world);
-    server = await department
-      .createServer({ database, logger: createLogger('social', 'silent') })
-      .listen(0);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await testDb?.drop();
-  });
 
   it("returns an employee's insurance, job and contributions exactly as the generator made them", async () => {
     // An employee who changed jobs inside the window, so two employers appear.
@@ -291,11 +255,11 @@ describe.each(ENGINES)('social insurance on %s', (engine) => {
       const r = order
         .slice(0, n)
         .map((i) => ({ __typename: 'Person', nationalId: world.person(i).nationalId }));
-      database.statements.reset();
+      harness.database.statements.reset();
       const res = await query(q, { r });
       expect(res.errors).toBeUndefined();
       expect((res.data?._entities as unknown[] | undefined)?.length).toBe(n);
-      return database.statements.total;
+      return harness.database.statements.total;
     };
     const small = await run(2);
     const large = await run(100);
@@ -304,18 +268,18 @@ describe.each(ENGINES)('social insurance on %s', (engine) => {
   });
 
   it('reseeds in place and knows it is seeded', async () => {
-    expect(await department.isSeeded(database)).toBe(true);
+    expect(await department.isSeeded(harness.database)).toBe(true);
     const count = async () =>
       Number(
         (
-          await database.db
+          await harness.database.db
             .selectFrom('contribution')
             .select((eb) => eb.fn.countAll().as('n'))
             .executeTakeFirstOrThrow()
         ).n,
       );
     const before = await count();
-    await department.seed(database, world);
+    await department.seed(harness.database, world);
     expect(await count()).toBe(before);
     expect(before).toBe(records.reduce((sum, r) => sum + (r?.contributions.length ?? 0), 0));
   });

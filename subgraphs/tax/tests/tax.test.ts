@@ -7,17 +7,9 @@ import {
   TAX_RATING_YEARS,
   type World,
 } from '@govgraph/datagen';
-import type { Database } from '@govgraph/schema/db';
-import { createLogger, type Listening } from '@govgraph/schema/runtime';
-import { createTestDatabase, ENGINES, type TestDatabase } from '@govgraph/schema/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaxDB } from '../src/db/schema.js';
+import { ENGINES, useDepartment } from '@govgraph/schema/testing';
+import { describe, expect, it } from 'vitest';
 import { department } from '../src/index.js';
-
-interface GraphQLResponse {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
 
 interface Page<T> {
   nodes: T[];
@@ -47,21 +39,8 @@ const FILING_FIELDS = 'period taxKind taxableAmount taxPaid dueOn filedOn onTime
 const VIOLATION_FIELDS = 'caseNumber decidedOn violation amountEvaded penalty';
 
 describe.each(ENGINES)('tax administration on %s', (engine) => {
-  let testDb: TestDatabase;
-  let database: Database<TaxDB>;
-  let server: Listening;
-
-  const query = async (
-    q: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphQLResponse> => {
-    const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: q, variables }),
-    });
-    return (await res.json()) as GraphQLResponse;
-  };
+  const harness = useDepartment(department, engine, world);
+  const { query } = harness;
 
   /** `_entities` for one representation, returning that entity's `taxProfile`. */
   const profileOf = async (
@@ -87,21 +66,6 @@ describe.each(ENGINES)('tax administration on %s', (engine) => {
   const entity = (r: { creditCode: string }) => ({
     __typename: 'LegalEntity',
     creditCode: r.creditCode,
-  });
-
-  beforeAll(async () => {
-    testDb = await createTestDatabase(engine, 'tax');
-    database = await department.openDatabase(testDb.options);
-    await department.seed(database, world);
-    server = await department
-      .createServer({ database, logger: createLogger('tax', 'silent') })
-      .listen(0);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    await database?.close();
-    await testDb?.drop();
   });
 
   it("returns a person's income tax years and arrears exactly as the generator made them", async () => {
@@ -334,12 +298,12 @@ describe.each(ENGINES)('tax administration on %s', (engine) => {
     const adults = people.filter((r): r is PersonTaxRecord => r !== null);
     const run = async (n: number) => {
       const reps = [...adults.slice(0, n).map(person), ...companies.slice(0, n).map(entity)];
-      database.statements.reset();
+      harness.database.statements.reset();
       const res = await query(q, { r: reps });
       expect(res.errors).toBeUndefined();
       const found = res.data?._entities as { taxProfile: unknown }[];
       expect(found.filter((e) => e.taxProfile !== null).length).toBe(2 * n);
-      return database.statements.total;
+      return harness.database.statements.total;
     };
     const small = await run(2);
     const large = await run(100);
