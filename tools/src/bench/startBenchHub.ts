@@ -1,0 +1,71 @@
+import { createWorld, Rng, type World } from '@govgraph/datagen';
+import type { HubDepartment } from '../HubDepartment.js';
+import { hubConfig } from '../hubConfig.js';
+import type { SeededDepartment } from '../seedAll.js';
+import { type Hub, startHub } from '../startHub.js';
+import { vacuumAnalyze } from './benchDatabases.js';
+import { prepareWorld } from './prepareWorld.js';
+
+export interface StartBenchHubOptions {
+  departments: readonly HubDepartment<World>[];
+  serverUrl: string;
+  /** The composed supergraph of `departments`. */
+  supergraphPath: string;
+  people: number;
+  seed: number;
+  reseed: boolean;
+  log: (line: string) => void;
+}
+
+export interface BenchHub {
+  people: number;
+  hub: Hub;
+  /** Departments seeded by this run; empty when the databases were reused. */
+  seeded: SeededDepartment[];
+  /** The next `count` people to ask for: uniform over the world, the same on every run. */
+  sample(count: number): string[];
+}
+
+// A stream of its own ("bnch"), so the people asked for are not tied to any generated entity.
+const BENCH_STREAM = 0x626e6368;
+
+/**
+ * The hub on the benchmark databases of the world of `people`: seeded if needed, started on
+ * free ports, then VACUUM ANALYZE on every database (statistics after the bulk load).
+ */
+export async function startBenchHub(options: StartBenchHubOptions): Promise<BenchHub> {
+  const { departments, people, seed, log } = options;
+  log(`\n${people.toLocaleString('en-US')} people`);
+  const prepared = await prepareWorld(options);
+  const hub = await startHub({
+    departments,
+    createWorld,
+    config: hubConfig(departments, {
+      ...prepared.databaseEnv,
+      ...Object.fromEntries(departments.map((d) => [`${d.envPrefix}_PORT`, '0'])),
+      GATEWAY_PORT: '0',
+      GATEWAY_HOST: '127.0.0.1',
+      SUPERGRAPH_PATH: options.supergraphPath,
+      GOVGRAPH_PEOPLE: String(people),
+      GOVGRAPH_SEED: String(seed),
+      LOG_LEVEL: 'warn',
+    }),
+  });
+  try {
+    const started = performance.now();
+    for (const url of Object.values(prepared.urls)) await vacuumAnalyze(url);
+    log(`  hub started; VACUUM ANALYZE in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    await hub.stop();
+    throw error;
+  }
+  const world = createWorld({ seed, people });
+  const rng = new Rng(seed, BENCH_STREAM, 0);
+  return {
+    people,
+    hub,
+    seeded: prepared.seeded,
+    sample: (count) =>
+      Array.from({ length: count }, () => world.person(rng.int(people)).nationalId),
+  };
+}
