@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Migration } from 'kysely';
+import { type Migration, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -187,6 +187,30 @@ describe('openDatabase', () => {
     expect(existsSync(file)).toBe(true);
     await testDb.drop();
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('survives PostgreSQL ending an idle pooled connection, reports it, and reconnects', async () => {
+    const testDb = await createTestDatabase('postgres', 'idle_error');
+    const reported: Error[] = [];
+    const database = openDatabase<TestDB>({
+      ...testDb.options,
+      onIdleConnectionError: (error) => reported.push(error),
+    });
+    await sql`select 1`.execute(database.db);
+    // An administrator (or a server restart) ends every session of the database.
+    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await admin.connect();
+    await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [new URL(testDb.options.url ?? '').pathname.slice(1)],
+    );
+    await admin.end();
+    await vi.waitFor(() => expect(reported.length).toBeGreaterThan(0));
+    expect(reported[0]?.message).toContain('terminating connection');
+    const again = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+    expect(again.rows).toEqual([{ one: 1 }]);
+    await database.close();
+    await testDb.drop();
   });
 });
 

@@ -14,6 +14,12 @@ export interface DatabaseOptions {
   sqliteFile: string;
   /** Connections in the PostgreSQL pool. @default 10 */
   poolSize?: number;
+  /**
+   * Called when an idle pooled connection fails (the server restarted, an administrator ended
+   * it). The pool drops that connection and opens a new one on demand; without a listener
+   * node-postgres would crash the process. @default ignore
+   */
+  onIdleConnectionError?: (error: Error) => void;
 }
 
 export interface Database<DB> {
@@ -33,6 +39,7 @@ export function openDatabase<DB>(options: DatabaseOptions): Database<DB> {
   const log = (event: LogEvent) => statements.record(event.query.sql);
   if (options.url?.startsWith('postgres')) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    pool.on('error', options.onIdleConnectionError ?? (() => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
     return { db, engine: 'postgres', statements, close: () => db.destroy() };
   }
