@@ -69,7 +69,14 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
     const opened: { department: HubDepartment<W>; database: DepartmentDatabase; empty: boolean }[] =
       [];
     for (const department of options.departments) {
-      const database = await department.openDatabase(settingsOf(config, department.name).database);
+      const database = await department.openDatabase({
+        ...settingsOf(config, department.name).database,
+        onIdleConnectionError: (err) =>
+          logger.warn(
+            { err, department: department.name },
+            'a database connection was closed by the server; reconnecting on demand',
+          ),
+      });
       cleanups.push({ what: `${department.name} database`, run: () => database.close() });
       opened.push({ department, database, empty: !(await department.isSeeded(database)) });
     }

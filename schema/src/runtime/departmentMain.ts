@@ -42,6 +42,11 @@ export async function runDepartmentMain<DB, W>(department: DepartmentModule<DB, 
   const database = await department.openDatabase({
     url: config.databaseUrl,
     sqliteFile: `${config.dataDir}/${department.name}.sqlite`,
+    onIdleConnectionError: (err) =>
+      logger.warn(
+        { err },
+        'a database connection was closed by the server; reconnecting on demand',
+      ),
   });
   const listening = await department
     .createServer({ database, logger })
