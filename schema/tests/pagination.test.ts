@@ -184,6 +184,27 @@ describe.each(ENGINES)('createPageLoader on %s', (engine) => {
     ]);
   });
 
+  it('applies equality filters per group: same filters share a SELECT, totals count the filtered rows', async () => {
+    const loader = penaltyLoader();
+    const window = { offset: 0, limit: 20 };
+    database.statements.reset();
+    const [aMarch, dMarch, dAll] = await Promise.all([
+      loader.load({ parent: 'A', window, filters: { decided_on: '2024-03-15' } }),
+      loader.load({ parent: 'D', window, filters: { decided_on: '2024-03-15' } }),
+      loader.load({ parent: 'D', window }),
+    ]);
+    expect(database.statements.count('select')).toBe(2);
+    const march = (parent: string) =>
+      penalties
+        .filter((p) => p.credit_code === parent && p.decided_on === '2024-03-15')
+        .sort((a, b) => a.id - b.id);
+    expect(aMarch?.nodes).toEqual(march('A'));
+    expect(aMarch?.totalCount).toBe(march('A').length);
+    expect(dMarch?.nodes).toEqual(march('D'));
+    expect(dMarch?.totalCount).toBe(3);
+    expect(dAll).toEqual(expectedPage('D', 0, 20));
+  });
+
   it('serves parents keyed by an integer column', async () => {
     const loader = createPageLoader<TestDB, FilingRow>(database.db, {
       table: 'filing',

@@ -9,6 +9,7 @@ export {
   MAX_PAGE_SIZE,
   type Page,
   type PageArgs,
+  type PageKey,
   type PageWindow,
   pageWindow,
   toPage,

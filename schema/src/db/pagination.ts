@@ -75,10 +75,22 @@ export interface ChildListSpec {
   orderBy: readonly string[];
 }
 
-interface PageKey {
+export interface PageKey {
   parent: string;
   window: PageWindow;
+  /**
+   * Optional equality filters on the child rows, column → value (e.g. `{ status: 'OPEN' }`
+   * for a `status:` argument). Column names come from the department's code, never from callers.
+   */
+  filters?: Readonly<Record<string, string | number>>;
 }
+
+const filterId = (filters: PageKey['filters']) =>
+  filters
+    ? JSON.stringify(Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : '';
+const keyId = (k: PageKey) =>
+  `${k.parent}|${k.window.offset}:${k.window.limit}|${filterId(k.filters)}`;
 
 const orderSql = (orderBy: readonly string[]) =>
   sql.join(
@@ -101,13 +113,17 @@ export function createPageLoader<DB, Row>(
   return new DataLoader<PageKey, Page<Row>, string>(
     async (keys) => {
       const groups = new Map<string, PageKey[]>();
+      // Parents asking for the same window and filters share one statement.
       for (const key of keys) {
-        const id = `${key.window.offset}:${key.window.limit}`;
+        const id = `${key.window.offset}:${key.window.limit}|${filterId(key.filters)}`;
         groups.set(id, [...(groups.get(id) ?? []), key]);
       }
       const pages = new Map<string, Page<Row>>();
       for (const group of groups.values()) {
-        const window = (group[0] as PageKey).window;
+        const { window, filters = {} } = group[0] as PageKey;
+        const conditions = Object.entries(filters).map(
+          ([column, value]) => sql` and ${sql.ref(column)} = ${value}`,
+        );
         const parents = [...new Set(group.map((k) => k.parent))];
         const result = await sql<Row & { __parent: string; __rn: number; __total: number }>`
           select * from (
@@ -115,7 +131,7 @@ export function createPageLoader<DB, Row>(
               row_number() over (partition by ${sql.ref(spec.parentColumn)} order by ${orderSql(spec.orderBy)}) as __rn,
               count(*) over (partition by ${sql.ref(spec.parentColumn)}) as __total
             from ${sql.table(spec.table)} t
-            where ${sql.ref(spec.parentColumn)} in (${sql.join(parents)})
+            where ${sql.ref(spec.parentColumn)} in (${sql.join(parents)})${sql.join(conditions, sql``)}
           ) windowed
           where __rn > ${window.offset} and __rn <= ${window.offset + window.limit + 1}
           order by __parent, __rn`.execute(db);
@@ -132,15 +148,13 @@ export function createPageLoader<DB, Row>(
           const entry = byParent.get(parent);
           // A window past the end has no rows to carry the total; such pages report 0 rows left.
           pages.set(
-            `${parent}|${window.offset}:${window.limit}`,
+            keyId({ parent, window, filters: (group[0] as PageKey).filters }),
             toPage(entry?.rows ?? [], window, entry?.total ?? window.offset),
           );
         }
       }
-      return keys.map(
-        (k) => pages.get(`${k.parent}|${k.window.offset}:${k.window.limit}`) as Page<Row>,
-      );
+      return keys.map((k) => pages.get(keyId(k)) as Page<Row>);
     },
-    { cacheKeyFn: (k) => `${k.parent}|${k.window.offset}:${k.window.limit}` },
+    { cacheKeyFn: keyId },
   );
 }
