@@ -33,6 +33,7 @@ export default defineConfig({
       project('housing', './subgraphs/housing'),
       project('approvals', './subgraphs/approvals'),
       project('complaints', './subgraphs/complaints'),
+      project('statistics', './subgraphs/statistics'),
       project('gateway', './gateway'),
       project('tools', './tools'),
       project('integration', './test', 60_000),

@@ -4,6 +4,7 @@ export * from './departments/approvals.js';
 export * from './departments/complaints.js';
 export * from './departments/housing.js';
 export * from './departments/social.js';
+export * from './departments/statistics.js';
 export * from './departments/tax.js';
 export {
   COUNTIES,

@@ -5,6 +5,7 @@ import { department as housing } from '@govgraph/housing';
 import { department as market } from '@govgraph/market';
 import { department as population } from '@govgraph/population';
 import { department as social } from '@govgraph/social';
+import { department as statistics } from '@govgraph/statistics';
 import { department as tax } from '@govgraph/tax';
 import type { HubDepartment } from './HubDepartment.js';
 
@@ -20,4 +21,5 @@ export const departments: readonly HubDepartment<World>[] = [
   social,
   complaints,
   approvals,
+  statistics,
 ];

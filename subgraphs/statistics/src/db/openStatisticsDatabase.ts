@@ -1,0 +1,17 @@
+import {
+  type Database,
+  type DatabaseOptions,
+  migrateToLatest,
+  openDatabase,
+} from '@govgraph/schema/db';
+import { migrations } from './migrations/index.js';
+import type { StatisticsDB } from './schema.js';
+
+/** Opens the statistics bureau's database and brings its schema up to date. */
+export async function openStatisticsDatabase(
+  options: DatabaseOptions,
+): Promise<Database<StatisticsDB>> {
+  const database = openDatabase<StatisticsDB>(options);
+  await migrateToLatest(database.db, migrations);
+  return database;
+}

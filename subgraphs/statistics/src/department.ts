@@ -1,0 +1,19 @@
+import type { World } from '@govgraph/datagen';
+import type { DepartmentModule } from '@govgraph/schema/runtime';
+import { openStatisticsDatabase } from './db/openStatisticsDatabase.js';
+import type { StatisticsDB } from './db/schema.js';
+import { isStatisticsSeeded, seedStatistics } from './db/seed.js';
+import { createStatisticsServer } from './server.js';
+import { typeDefs } from './typeDefs.js';
+
+export const department: DepartmentModule<StatisticsDB, World> = {
+  name: 'statistics',
+  title: 'Statistics bureau',
+  envPrefix: 'STATISTICS',
+  typeDefs,
+  defaultPort: 4008,
+  openDatabase: openStatisticsDatabase,
+  createServer: createStatisticsServer,
+  seed: seedStatistics,
+  isSeeded: isStatisticsSeeded,
+};

@@ -1,0 +1,5 @@
+import { runDepartmentMain } from '@govgraph/schema/runtime';
+import { department } from './department.js';
+
+// Production edge: `npm start -w @govgraph/statistics` (STATISTICS_PORT, STATISTICS_DATABASE_URL).
+await runDepartmentMain(department);
