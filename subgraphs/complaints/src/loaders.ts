@@ -1,15 +1,14 @@
 import { createPageLoader } from '@govgraph/schema/db';
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
-import { createEntityComplaintsLoader } from './db/entityComplaintPages.js';
 import type { ComplaintRow, ComplaintsDB } from './db/schema.js';
 
 export interface ComplaintsLoaders {
   complaint: DataLoader<string, ComplaintRow | null>;
   /** A person's complaints, keyed by national ID. */
   complaintsFiled: ReturnType<typeof createPageLoader<ComplaintsDB, ComplaintRow>>;
-  /** An entity's complaints, keyed by credit code and status. */
-  complaintsAgainst: ReturnType<typeof createEntityComplaintsLoader>;
+  /** An entity's complaints, keyed by credit code, optionally filtered by status. */
+  complaintsAgainst: ReturnType<typeof createPageLoader<ComplaintsDB, ComplaintRow>>;
 }
 
 /** Loaders for one request: every list of N people or entities costs one statement per kind, not N. */
@@ -25,6 +24,10 @@ export function createLoaders(db: Kysely<ComplaintsDB>): ComplaintsLoaders {
       parentColumn: 'complainant_id',
       orderBy: ['filed_at desc', 'id'],
     }),
-    complaintsAgainst: createEntityComplaintsLoader(db),
+    complaintsAgainst: createPageLoader<ComplaintsDB, ComplaintRow>(db, {
+      table: 'complaint',
+      parentColumn: 'against_code',
+      orderBy: ['filed_at desc', 'id'],
+    }),
   };
 }

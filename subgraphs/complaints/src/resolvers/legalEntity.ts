@@ -8,8 +8,8 @@ export const LegalEntity: LegalEntityResolvers = {
   creditCode: (ref) => ref.creditCode,
   complaints: (ref, { first, after, status }, { loaders }) =>
     loaders.complaintsAgainst.load({
-      creditCode: ref.creditCode,
-      status: status ?? null,
+      parent: ref.creditCode,
       window: pageWindow({ first, after }, 'complaints'),
+      ...(status ? { filters: { status } } : {}),
     }),
 };
