@@ -1,5 +1,19 @@
+import { INVALID_ARGUMENT } from '@govgraph/schema';
 import { pageWindow } from '@govgraph/schema/db';
 import type { IndicatorResolvers, ObservationResolvers } from '../__generated__/resolvers-types.js';
+
+// Periods as the bureau writes them: a year, a quarter or a month.
+const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+
+function checkPeriod(period: string): string {
+  if (!PERIOD.test(period)) {
+    throw INVALID_ARGUMENT.err(
+      `Indicator.observations(period: ${JSON.stringify(period)}) is not a period: write a year (2025), a quarter (2025-Q4) or a month (2025-03).`,
+      { extensions: { argument: 'period' } },
+    );
+  }
+  return period;
+}
 
 export const Indicator: IndicatorResolvers = {
   code: (row) => row.code,
@@ -12,14 +26,11 @@ export const Indicator: IndicatorResolvers = {
   latestPeriod: (row) => row.latest_period,
   total: (row) => row.total,
   observations: (row, args, { loaders }) => {
+    const window = pageWindow(args, 'Indicator.observations');
     const filters: Record<string, string> = {};
     if (args.divisionCode) filters.division_code = args.divisionCode;
-    if (args.period) filters.period = args.period;
-    return loaders.observations.load({
-      parent: row.code,
-      window: pageWindow(args, 'Indicator.observations'),
-      filters,
-    });
+    if (args.period != null) filters.period = checkPeriod(args.period);
+    return loaders.observations.load({ parent: row.code, window, filters });
   },
 };
 
