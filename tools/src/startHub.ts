@@ -122,7 +122,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
     const gateway = createGatewayServer({
       supergraphPath: config.gateway.supergraphPath,
       subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
-      logger: logger.child({ service: 'gateway' }),
+      logger: logger.child({ component: 'gateway' }),
       subgraphUrls,
       ...(options.graphiqlDefaultQuery
         ? { graphiqlDefaultQuery: options.graphiqlDefaultQuery }
