@@ -113,7 +113,7 @@ export async function vacuumAnalyze(url: string): Promise<void> {
 /** The server's version line, for the record. */
 export async function serverVersion(serverUrl: string): Promise<string> {
   return withClient(serverUrl, async (client) => {
-    const row = await client.query<{ v: string }>('SHOW server_version');
+    const row = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
     return `PostgreSQL ${row.rows[0]?.v ?? 'unknown'}`;
   });
 }

@@ -57,7 +57,6 @@ const query = readFileSync(join(REPO_ROOT, 'citizen-record.graphql'), 'utf8');
 try {
   const machine = describeMachine();
   const postgres = await serverVersion(serverUrl);
-  const date = new Date();
   const measured = await measureScale({
     departments,
     serverUrl,
@@ -66,7 +65,15 @@ try {
     ...args,
     log: (line) => console.log(line),
   });
-  const run = { date, machine, postgres, seed: args.seed, warmup: args.warmup, ...measured };
+  // Stamped when the figures were measured, after any seeding.
+  const run = {
+    date: new Date(),
+    machine,
+    postgres,
+    seed: args.seed,
+    warmup: args.warmup,
+    ...measured,
+  };
   console.log(`\n${formatConsoleReport(run)}`);
   if (args.record) {
     appendBenchmarkEntry(DOC, SECTION, formatMarkdownEntry(run));
