@@ -26,6 +26,7 @@ export default defineConfig({
     projects: [
       project('schema', './schema'),
       project('datagen', './datagen'),
+      project('hub', './hub'),
       project('population', './subgraphs/population'),
       project('market', './subgraphs/market'),
       project('social', './subgraphs/social'),
@@ -34,6 +35,7 @@ export default defineConfig({
       project('approvals', './subgraphs/approvals'),
       project('complaints', './subgraphs/complaints'),
       project('statistics', './subgraphs/statistics'),
+      project('tracker', './subgraphs/tracker'),
       project('gateway', './gateway'),
       project('tools', './tools'),
       project('integration', './test', 60_000),

@@ -9,11 +9,11 @@ import {
   type Listening,
   type Logger,
   listen,
-  type RequestScope,
   requestIdOf,
   sendJson,
   useErrorMasking,
 } from '@govgraph/schema/runtime';
+import type { GatewayContext } from './context.js';
 import { DepartmentDataSource } from './dataSource/DepartmentDataSource.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
@@ -21,8 +21,7 @@ import { useOneErrorPerDepartment } from './plugins/useOneErrorPerDepartment.js'
 import { useStandardScalars } from './plugins/useStandardScalars.js';
 import { supergraphFromFile } from './supergraph/supergraphFromFile.js';
 
-/** What every gateway request carries: its id (also sent to departments) and a logger bound to it. */
-export type GatewayContext = RequestScope;
+export type { GatewayContext } from './context.js';
 
 export interface GatewayServerOptions {
   /** The composed supergraph file; it is watched and reloaded when it changes. */
@@ -92,7 +91,13 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     gateway,
     async listen(port, host) {
       const graphql = createGraphQLHandler(server, {
-        context: async (_req, requestId) => ({ requestId, logger: logger.child({ requestId }) }),
+        context: async (req, requestId): Promise<GatewayContext> => ({
+          requestId,
+          logger: logger.child({ requestId }),
+          ...(await identify(req)),
+          subjects: new Set(),
+          cached: false,
+        }),
         routes: {
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
@@ -118,6 +123,13 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       };
     },
   };
+}
+
+// Until the access layer identifies callers, every request is anonymous with no purpose.
+async function identify(
+  _req: IncomingMessage,
+): Promise<Pick<GatewayContext, 'caller' | 'purpose' | 'caseId' | 'operatorId'>> {
+  return { caller: { kind: 'anonymous' }, purpose: null, caseId: null, operatorId: null };
 }
 
 function isGraphQLPath(url = '/'): boolean {

@@ -1,4 +1,6 @@
+export * from './codes/access.js';
 export * from './codes/approvals.js';
+export * from './codes/audit.js';
 export * from './codes/complaints.js';
 export * from './codes/graphql.js';
 export * from './codes/housing.js';

@@ -1,4 +1,6 @@
+import * as access from './codes/access.js';
 import * as approvals from './codes/approvals.js';
+import * as audit from './codes/audit.js';
 import * as complaints from './codes/complaints.js';
 import * as graphql from './codes/graphql.js';
 import * as housing from './codes/housing.js';
@@ -16,6 +18,8 @@ const modules: Record<string, Record<string, ErrorCode>> = {
   housing,
   approvals,
   complaints,
+  access,
+  audit,
 };
 
 /** Every public error code, by code. */

@@ -1,0 +1,119 @@
+// The contracts shared by the hub store, the gateway's access and audit layers, the caches and
+// the data tracker. Each is implemented once; everything else codes against these types.
+
+/** Sensitivity of a field (DESIGN.md §4), lowest first. */
+export const CLASSIFICATION_LEVELS = [
+  'PUBLIC',
+  'INTERNAL',
+  'PERSONAL',
+  'SENSITIVE',
+  'CONFIDENTIAL',
+] as const;
+export type ClassificationLevel = (typeof CLASSIFICATION_LEVELS)[number];
+
+/** Levels whose reading is always audited. */
+export const AUDITED_LEVELS: ReadonlySet<ClassificationLevel> = new Set([
+  'PERSONAL',
+  'SENSITIVE',
+  'CONFIDENTIAL',
+]);
+
+/** Who is calling the gateway, once its credential was checked. */
+export type Caller =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'agency';
+      agencyId: string;
+      name: string;
+      /** `auditor` may read any subject's access log. */
+      roles: readonly string[];
+      credential: 'api-key' | 'jwt';
+    }
+  | {
+      /** A person signed in with a citizen token whose subject is their national ID. */
+      kind: 'citizen';
+      nationalId: string;
+    };
+
+/** A registered purpose of processing. */
+export interface Purpose {
+  code: string;
+  description: string;
+  legalBasis: string;
+}
+
+/**
+ * What the gateway asks the registry on every request. Lookups after `authenticate` are
+ * synchronous: the registry keeps an in-memory snapshot and refreshes it in the background.
+ */
+export interface AccessRegistry {
+  /**
+   * Identifies the caller. No credential at all is `anonymous`; a credential that is present
+   * but invalid (unknown/revoked key, bad signature, wrong issuer/audience, expired) throws an
+   * `UNAUTHENTICATED` GraphQLError whose message says which.
+   */
+  authenticate(credentials: { apiKey?: string; bearerToken?: string }): Promise<Caller>;
+  purpose(code: string): Purpose | undefined;
+  /**
+   * The field coordinates (`Person.name`, or `LegalEntity.*` for every field of a type) the
+   * agency may read under the purpose; undefined when it holds no grant for that purpose.
+   */
+  grantedCoordinates(agencyId: string, purpose: string): ReadonlySet<string> | undefined;
+  /** What a citizen may read about themself (e.g. `Query.person`, `Person.accessLog`). */
+  citizenCoordinates(): ReadonlySet<string>;
+  /** Increases whenever grants, purposes or credentials change; part of policy cache keys. */
+  readonly version: number;
+  close(): Promise<void>;
+}
+
+export type AuditOutcome = 'ok' | 'partial' | 'denied' | 'error';
+
+/** What the gateway records about one operation. Never the returned values. */
+export interface AuditEntry {
+  at: Date;
+  requestId: string;
+  /** `anonymous`, an agency id, or `citizen` (the national ID is then in `subjects`). */
+  callerKind: Caller['kind'];
+  agencyId: string | null;
+  operatorId: string | null;
+  purpose: string | null;
+  caseId: string | null;
+  /** sha256 of the operation text, hex. */
+  operationHash: string;
+  operationName: string | null;
+  /** Every field coordinate the operation asked for. */
+  coordinates: readonly string[];
+  /** Coordinates refused, with their reason (empty unless `outcome` is `denied`). */
+  denied: readonly { coordinate: string; reason: string }[];
+  /** National IDs and credit codes whose data the response carried, sorted, unique. */
+  subjects: readonly string[];
+  outcome: AuditOutcome;
+  /** True when the answer came from a cache (still an access). */
+  cached: boolean;
+}
+
+/** An audit entry as stored: numbered and chained to the one before. */
+export interface AuditRecord extends AuditEntry {
+  seq: number;
+  /** The hash of the record before (64 zeros for the first). */
+  prevHash: string;
+  /** sha256 over the canonical form of this record including `prevHash`, hex. */
+  hash: string;
+}
+
+/** Appends audit entries. Batched: concurrent appends share one transaction (group commit). */
+export interface AuditLog {
+  /** Resolves once the entry is committed; rejects when it could not be (the caller fails closed). */
+  append(entry: AuditEntry): Promise<void>;
+  /** Flushes what is queued, then stops accepting entries. */
+  close(): Promise<void>;
+}
+
+/** Reads the audit log by data subject (the data tracker). */
+export interface AuditReader {
+  /** Newest first, at most `limit` per subject. */
+  recordsForSubjects(
+    subjects: readonly string[],
+    limit: number,
+  ): Promise<ReadonlyMap<string, readonly AuditRecord[]>>;
+}

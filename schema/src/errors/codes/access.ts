@@ -1,0 +1,19 @@
+import { makeCode } from '../ErrorCode.js';
+
+// Access by agency and purpose (DESIGN.md §5). Owned by the access layer in the gateway.
+
+export const UNAUTHENTICATED = makeCode(
+  'UNAUTHENTICATED',
+  'access',
+  'The credential sent (an `X-Api-Key` header or an `Authorization: Bearer` token) is not valid: unknown or revoked key, bad signature, wrong issuer or audience, or expired. The message says which. Ask the platform operator for a new key, or renew the token.',
+);
+export const FORBIDDEN = makeCode(
+  'FORBIDDEN',
+  'access',
+  'The operation asks for fields the caller may not read under the declared purpose. Nothing was run. `extensions.denied` lists every denied field coordinate with its reason (no grant, purpose missing or unknown, case number or operator missing). Remove those fields, or ask the platform operator for a grant.',
+);
+export const HUB_CONTEXT_REQUIRED = makeCode(
+  'HUB_CONTEXT_REQUIRED',
+  'access',
+  'A department subgraph was called without a valid hub-context token. Departments answer the gateway only: send the query to the gateway (`/graphql` on port 4000), not to the department.',
+);

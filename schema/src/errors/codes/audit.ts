@@ -1,0 +1,9 @@
+import { makeCode } from '../ErrorCode.js';
+
+// The tamper-evident audit trail (DESIGN.md §5).
+
+export const AUDIT_UNAVAILABLE = makeCode(
+  'AUDIT_UNAVAILABLE',
+  'availability',
+  'The access to personal or confidential data could not be recorded in the audit log, so the data was withheld (the hub fails closed). Retry shortly; if it persists, report the request id to the platform operator.',
+);

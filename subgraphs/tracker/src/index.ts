@@ -1,0 +1,2 @@
+// The data tracker subgraph (Person.accessLog); see the package description.
+export {};
