@@ -1,1 +1,56 @@
+export {
+  type AccessRegistryOptions,
+  createAccessRegistry,
+  type HubAccessRegistry,
+} from './access/createAccessRegistry.js';
+export { auditRecordHash, canonicalAuditText } from './audit/auditHash.js';
+export { type AuditLogOptions, createAuditLog, type HubAuditLog } from './audit/createAuditLog.js';
+export { createAuditReader } from './audit/createAuditReader.js';
+export {
+  type AuditChainVerdict,
+  type VerifyOptions,
+  verifyAuditChain,
+} from './audit/verifyAuditChain.js';
+export { DEFAULT_REGISTRY_FILE, type HubAccessConfig, hubAccessConfig } from './hubConfig.js';
+export {
+  type AgencyInfo,
+  type AgencyJwt,
+  addAgency,
+  listAgencies,
+  setAgencyDisabled,
+  setAgencyJwt,
+} from './registry/agencies.js';
+export {
+  API_KEY_PREFIX,
+  type ApiKeyInfo,
+  hashApiKey,
+  issueApiKey,
+  listApiKeys,
+  revokeApiKey,
+} from './registry/apiKeys.js';
+export { coordinateProblem, isCoordinate } from './registry/coordinate.js';
+export {
+  addPurpose,
+  type GrantInfo,
+  grantCoordinates,
+  listGrants,
+  listPurposes,
+  revokeCoordinates,
+} from './registry/grants.js';
+export { HubAdminError } from './registry/HubAdminError.js';
+export {
+  loadRegistryFile,
+  parseRegistryFile,
+  type RegistryFile,
+  RegistryFileError,
+} from './registry/registryFile.js';
+export {
+  applyRegistry,
+  type RegistrySyncSummary,
+  syncRegistryFile,
+} from './registry/syncRegistryFile.js';
+export { hubStoreConfig } from './store/hubStoreConfig.js';
+export { GENESIS_HASH } from './store/migrations.js';
+export { type HubStore, openHubStore } from './store/openHubStore.js';
+export type { HubDB } from './store/schema.js';
 export * from './types.js';

@@ -1,0 +1,177 @@
+import type { KeyObject } from 'node:crypto';
+import { UNAUTHENTICATED } from '@govgraph/schema/errors';
+import type { Logger } from '@govgraph/schema/runtime';
+import { checkNationalId } from '@govgraph/schema/scalars';
+import { API_KEY_PREFIX, hashApiKey } from '../registry/apiKeys.js';
+import { parsePublicKey } from '../registry/publicKey.js';
+import type { HubStore } from '../store/openHubStore.js';
+import type { AccessRegistry, Caller, Purpose } from '../types.js';
+import { grantKey, loadRegistrySnapshot, type RegistrySnapshot } from './registrySnapshot.js';
+import { peekClaims, verifyBearerToken } from './verifyBearerToken.js';
+
+export interface AccessRegistryOptions {
+  store: HubStore;
+  /**
+   * How often the in-memory snapshot is re-read from the store, so keys, grants and agencies
+   * changed by the `agency` command (or another instance) take effect. @default 2000
+   */
+  refreshMs?: number;
+  /** The identity provider whose tokens sign citizens in (`sub` = national ID). Unset: no citizen sign-in. */
+  citizenIssuer?: { issuer: string; publicKey: string } | undefined;
+  /** The `aud` tokens must carry, unless an agency's registration names its own. @default 'govgraph' */
+  audience?: string;
+  /** Where a failed background refresh is reported (the previous snapshot stays in use). */
+  logger?: Logger;
+}
+
+/** The access registry with its snapshot control. */
+export interface HubAccessRegistry extends AccessRegistry {
+  /** Re-reads the store now; resolves once the new snapshot is in use. */
+  refresh(): Promise<void>;
+}
+
+/**
+ * The gateway's view of agencies, keys, purposes and grants: an in-memory snapshot of the
+ * store, so that grant lookups on the request path are synchronous map reads. Refreshed in
+ * the background every `refreshMs`; `version` increases whenever what it holds changes.
+ */
+export async function createAccessRegistry(
+  options: AccessRegistryOptions,
+): Promise<HubAccessRegistry> {
+  const { store, logger, refreshMs = 2000, audience = 'govgraph' } = options;
+  // A bad citizen key is a configuration error: fail at start, not on the first sign-in.
+  const citizen: { issuer: string; key: KeyObject } | null = options.citizenIssuer
+    ? { issuer: options.citizenIssuer.issuer, key: parsePublicKey(options.citizenIssuer.publicKey) }
+    : null;
+  let snapshot: RegistrySnapshot = await loadRegistrySnapshot(store, logger);
+  let version = 1;
+  let inFlight: Promise<void> | null = null;
+
+  const refresh = (): Promise<void> => {
+    inFlight ??= loadRegistrySnapshot(store, logger)
+      .then((next) => {
+        if (next.fingerprint !== snapshot.fingerprint) {
+          snapshot = next;
+          version++;
+        }
+      })
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  };
+  const timer = setInterval(() => {
+    refresh().catch((err: unknown) =>
+      logger?.warn(
+        { err },
+        'the access registry could not be refreshed; the previous snapshot stays in use',
+      ),
+    );
+  }, refreshMs);
+  timer.unref();
+
+  const agencyCaller = (agencyId: string, credential: 'api-key' | 'jwt'): Caller => {
+    const agency = snapshot.agencies.get(agencyId);
+    if (!agency)
+      throw UNAUTHENTICATED.err(
+        `The agency ${JSON.stringify(agencyId)} is not registered with the hub.`,
+      );
+    if (agency.disabled) {
+      throw UNAUTHENTICATED.err(
+        `The agency ${JSON.stringify(agency.id)} is disabled; ask the platform operator.`,
+      );
+    }
+    return {
+      kind: 'agency',
+      agencyId: agency.id,
+      name: agency.name,
+      roles: agency.roles,
+      credential,
+    };
+  };
+
+  const byApiKey = (key: string): Caller => {
+    if (!key.startsWith(API_KEY_PREFIX)) {
+      throw UNAUTHENTICATED.err(
+        `The API key is malformed: govgraph keys start with ${API_KEY_PREFIX}. Send the key exactly as issued.`,
+      );
+    }
+    const entry = snapshot.keysByHash.get(hashApiKey(key));
+    if (!entry) {
+      throw UNAUTHENTICATED.err(
+        'The API key is unknown to the hub: check it was copied whole, or ask the platform operator for a new one.',
+      );
+    }
+    if (entry.revokedAt !== null) {
+      throw UNAUTHENTICATED.err(
+        `The API key ${entry.prefix}… was revoked at ${entry.revokedAt}; ask the platform operator for a new one.`,
+      );
+    }
+    return agencyCaller(entry.agencyId, 'api-key');
+  };
+
+  const byToken = async (token: string): Promise<Caller> => {
+    const { iss, sub } = peekClaims(token);
+    if (iss === undefined)
+      throw UNAUTHENTICATED.err(
+        'The bearer token has no issuer (iss); the hub cannot tell who signed it.',
+      );
+    if (citizen && iss === citizen.issuer) {
+      const payload = await verifyBearerToken(token, {
+        issuer: citizen.issuer,
+        audience,
+        key: citizen.key,
+      });
+      const checked = checkNationalId(payload.sub ?? '');
+      if (!checked.ok) {
+        throw UNAUTHENTICATED.err(
+          `The citizen token's subject is not a valid national ID: ${checked.problem}`,
+        );
+      }
+      return { kind: 'citizen', nationalId: checked.value };
+    }
+    const candidates = snapshot.agenciesByIssuer.get(iss);
+    if (!candidates) {
+      throw UNAUTHENTICATED.err(
+        `The bearer token has the wrong issuer: ${JSON.stringify(iss)} is not registered with the hub.`,
+      );
+    }
+    const agency = candidates.find((a) => a.id === sub);
+    if (!agency?.jwt) {
+      throw UNAUTHENTICATED.err(
+        `The bearer token's subject ${JSON.stringify(sub ?? null)} is not an agency registered for issuer ${JSON.stringify(iss)}; sub must be the agency id.`,
+      );
+    }
+    await verifyBearerToken(token, {
+      issuer: agency.jwt.issuer,
+      audience: agency.jwt.audience ?? audience,
+      key: agency.jwt.key,
+    });
+    return agencyCaller(agency.id, 'jwt');
+  };
+
+  return {
+    async authenticate({ apiKey, bearerToken }) {
+      const key = apiKey?.trim() || undefined;
+      const token = bearerToken?.trim() || undefined;
+      if (key === undefined && token === undefined) return { kind: 'anonymous' };
+      if (key !== undefined && token !== undefined) {
+        throw UNAUTHENTICATED.err(
+          'Send one credential: an X-Api-Key header or an Authorization: Bearer token, not both.',
+        );
+      }
+      return key !== undefined ? byApiKey(key) : byToken(token ?? '');
+    },
+    purpose: (code: string): Purpose | undefined => snapshot.purposes.get(code),
+    grantedCoordinates: (agencyId, purpose) => snapshot.grants.get(grantKey(agencyId, purpose)),
+    citizenCoordinates: () => snapshot.citizen,
+    get version() {
+      return version;
+    },
+    refresh,
+    async close() {
+      clearInterval(timer);
+      await inFlight?.catch(() => {});
+    },
+  };
+}

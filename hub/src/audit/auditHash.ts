@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import type { AuditRecord } from '../types.js';
+
+/**
+ * The canonical text of a record that its hash covers: JSON with a fixed key order, the time
+ * as ISO 8601 UTC, and the chain fields (`seq`, `prevHash`) included, so moving, editing or
+ * re-linking a record changes its hash. Changing this changes every hash: a new format would
+ * need a version field, not an edit.
+ */
+export function canonicalAuditText(record: Omit<AuditRecord, 'hash'>): string {
+  return JSON.stringify([
+    record.seq,
+    record.prevHash,
+    record.at.toISOString(),
+    record.requestId,
+    record.callerKind,
+    record.agencyId,
+    record.operatorId,
+    record.purpose,
+    record.caseId,
+    record.operationHash,
+    record.operationName,
+    record.coordinates,
+    record.denied.map((d) => [d.coordinate, d.reason]),
+    record.subjects,
+    record.outcome,
+    record.cached,
+  ]);
+}
+
+/** sha256 hex of the canonical text. */
+export function auditRecordHash(record: Omit<AuditRecord, 'hash'>): string {
+  return createHash('sha256').update(canonicalAuditText(record)).digest('hex');
+}

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { agencyIdProblem } from './agencies.js';
+import { coordinateProblem } from './coordinate.js';
+import { PURPOSE_CODE } from './grants.js';
+import { parsePublicKey } from './publicKey.js';
+
+const text = (what: string) =>
+  z
+    .string({ error: `must be ${what} (a string)` })
+    .trim()
+    .min(1, `must not be empty`);
+const coordinate = z
+  .string({ error: 'must be a field coordinate (a string)' })
+  .superRefine((value, ctx) => {
+    const problem = coordinateProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const coordinates = z.array(coordinate, { error: 'must be a list of field coordinates' });
+
+const purposeSchema = z.strictObject({
+  code: z
+    .string()
+    .regex(PURPOSE_CODE, 'must be upper-case words joined by underscores (TAX_AUDIT)'),
+  description: text('a description'),
+  legalBasis: text('the legal basis'),
+});
+
+const agencySchema = z.strictObject({
+  id: z.string({ error: 'must be an agency id (a string)' }).superRefine((value, ctx) => {
+    const problem = agencyIdProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  name: text('the agency name'),
+  roles: z.array(z.enum(['auditor'], { error: 'the only role is "auditor"' })).default([]),
+  disabled: z.boolean().default(false),
+  jwt: z
+    .strictObject({
+      issuer: text('the token issuer'),
+      audience: text('the token audience').optional(),
+      publicKey: z
+        .string({ error: 'must be a JWK (JSON text) or an SPKI PEM' })
+        .superRefine((value, ctx) => {
+          try {
+            parsePublicKey(value);
+          } catch (error) {
+            ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          }
+        }),
+    })
+    .optional(),
+});
+
+const grantSchema = z.strictObject({
+  agency: text('an agency id'),
+  purpose: text('a purpose code'),
+  coordinates: coordinates.min(1, 'must name at least one coordinate'),
+});
+
+const registrySchema = z
+  .strictObject({
+    purposes: z.array(purposeSchema),
+    agencies: z.array(agencySchema),
+    grants: z.array(grantSchema),
+    citizen: z.strictObject({ coordinates }),
+  })
+  .superRefine((file, ctx) => {
+    const duplicates = <T>(
+      items: readonly T[],
+      key: (item: T) => string,
+      name: string,
+      field: string,
+    ) => {
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        const k = key(item);
+        if (seen.has(k))
+          ctx.addIssue({
+            code: 'custom',
+            path: [name, i, field],
+            message: `${JSON.stringify(k)} is listed twice`,
+          });
+        seen.add(k);
+      });
+      return seen;
+    };
+    const purposes = duplicates(file.purposes, (p) => p.code, 'purposes', 'code');
+    const agencies = duplicates(file.agencies, (a) => a.id, 'agencies', 'id');
+    file.grants.forEach((grant, i) => {
+      if (!agencies.has(grant.agency)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grants', i, 'agency'],
+          message: `no agency ${JSON.stringify(grant.agency)} is listed under "agencies"`,
+        });
+      }
+      if (!purposes.has(grant.purpose)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grants', i, 'purpose'],
+          message: `no purpose ${JSON.stringify(grant.purpose)} is listed under "purposes"`,
+        });
+      }
+    });
+  });
+
+/** The reviewed registry file (`hub/registry.json`), validated. */
+export type RegistryFile = z.infer<typeof registrySchema>;
+
+/** A registry file that cannot be used; `problems` name each one by its JSON path. */
+export class RegistryFileError extends Error {
+  override name = 'RegistryFileError';
+  constructor(
+    readonly file: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`The registry file ${file} is not valid:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+/** `agencies[2].jwt.publicKey` from a zod issue path. */
+function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`;
+  }
+  return out === '' ? '(top level)' : out;
+}
+
+/** Validates a parsed registry file. Throws a RegistryFileError listing every problem. */
+export function parseRegistryFile(json: unknown, file = 'registry file'): RegistryFile {
+  const result = registrySchema.safeParse(json);
+  if (result.success) return result.data;
+  throw new RegistryFileError(
+    file,
+    result.error.issues.map((issue) => `${jsonPath(issue.path)}: ${issue.message}`),
+  );
+}
+
+/** Reads and validates a registry file. Throws a RegistryFileError (unreadable, not JSON, invalid). */
+export function loadRegistryFile(path: string): RegistryFile {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new RegistryFileError(path, [
+      `cannot be read (${(error as Error).message}); set HUB_REGISTRY_FILE to the registry file`,
+    ]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(source);
+  } catch (error) {
+    throw new RegistryFileError(path, [`is not JSON (${(error as Error).message})`]);
+  }
+  return parseRegistryFile(json, path);
+}

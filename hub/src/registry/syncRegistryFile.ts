@@ -1,0 +1,141 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { HubStore } from '../store/openHubStore.js';
+import type { HubDB } from '../store/schema.js';
+import { loadRegistryFile, type RegistryFile } from './registryFile.js';
+
+/** What a sync changed, for the start-up log line. */
+export interface RegistrySyncSummary {
+  purposes: number;
+  agencies: number;
+  grants: number;
+  /** File grants no longer in the file, now revoked. */
+  revokedGrants: number;
+  /** Agencies that came from the file and are no longer in it, now disabled (kept for the audit trail). */
+  disabledAgencies: string[];
+}
+
+/**
+ * Loads the reviewed registry file into the store, in one transaction. The file wins for what
+ * it lists: its purposes, agencies and grants are written as the file says. What the `agency`
+ * command made and the file does not name stays. Grants that came from the file and were
+ * removed from it are revoked, and such agencies disabled, so deleting a line from the
+ * reviewed file takes the access away. Throws a RegistryFileError when the file is invalid.
+ */
+export async function syncRegistryFile(
+  store: HubStore,
+  path: string,
+): Promise<RegistrySyncSummary> {
+  return applyRegistry(store, loadRegistryFile(path));
+}
+
+/** syncRegistryFile for a file already parsed (tests, tools). */
+export async function applyRegistry(
+  store: HubStore,
+  file: RegistryFile,
+): Promise<RegistrySyncSummary> {
+  return store.db.transaction().execute(async (trx) => {
+    for (const p of file.purposes) {
+      const values = {
+        description: p.description,
+        legal_basis: p.legalBasis,
+        source: 'file' as const,
+      };
+      await trx
+        .insertInto('purposes')
+        .values({ code: p.code, ...values })
+        .onConflict((oc) => oc.column('code').doUpdateSet(values))
+        .execute();
+    }
+    for (const a of file.agencies) {
+      const values = {
+        name: a.name,
+        roles: JSON.stringify([...new Set(a.roles)].sort()),
+        jwt_issuer: a.jwt?.issuer ?? null,
+        jwt_audience: a.jwt?.audience ?? null,
+        jwt_public_key: a.jwt?.publicKey.trim() ?? null,
+        disabled: a.disabled ? 1 : 0,
+        source: 'file' as const,
+      };
+      await trx
+        .insertInto('agencies')
+        .values({ id: a.id, ...values })
+        .onConflict((oc) => oc.column('id').doUpdateSet(values))
+        .execute();
+    }
+    const listed = new Set(file.agencies.map((a) => a.id));
+    const dropped = (
+      await trx
+        .selectFrom('agencies')
+        .select('id')
+        .where('source', '=', 'file')
+        .where('disabled', '=', 0)
+        .execute()
+    )
+      .map((r) => r.id)
+      .filter((id) => !listed.has(id));
+    if (dropped.length > 0) {
+      await trx.updateTable('agencies').set({ disabled: 1 }).where('id', 'in', dropped).execute();
+    }
+    const { granted, revoked } = await syncGrants(trx, file);
+    await trx.deleteFrom('citizen_coordinates').execute();
+    const citizen = [...new Set(file.citizen.coordinates)];
+    if (citizen.length > 0) {
+      await trx
+        .insertInto('citizen_coordinates')
+        .values(citizen.map((coordinate) => ({ coordinate })))
+        .execute();
+    }
+    return {
+      purposes: file.purposes.length,
+      agencies: file.agencies.length,
+      grants: granted,
+      revokedGrants: revoked,
+      disabledAgencies: dropped,
+    };
+  });
+}
+
+const grantKey = (agency: string, purpose: string, coordinate: string) =>
+  JSON.stringify([agency, purpose, coordinate]);
+
+async function syncGrants(
+  trx: Transaction<HubDB> | Kysely<HubDB>,
+  file: RegistryFile,
+): Promise<{ granted: number; revoked: number }> {
+  const wanted = new Map<string, { agency_id: string; purpose: string; coordinate: string }>();
+  for (const g of file.grants) {
+    for (const coordinate of g.coordinates) {
+      wanted.set(grantKey(g.agency, g.purpose, coordinate), {
+        agency_id: g.agency,
+        purpose: g.purpose,
+        coordinate,
+      });
+    }
+  }
+  const fromFile = await trx
+    .selectFrom('grants')
+    .select(['agency_id', 'purpose', 'coordinate'])
+    .where('source', '=', 'file')
+    .execute();
+  const stale = fromFile.filter((r) => !wanted.has(grantKey(r.agency_id, r.purpose, r.coordinate)));
+  for (const r of stale) {
+    await trx
+      .deleteFrom('grants')
+      .where('agency_id', '=', r.agency_id)
+      .where('purpose', '=', r.purpose)
+      .where('coordinate', '=', r.coordinate)
+      .execute();
+  }
+  const rows = [...wanted.values()].map((r) => ({ ...r, source: 'file' as const }));
+  // A few hundred parameters per statement stay far below both engines' limits.
+  for (let i = 0; i < rows.length; i += 200) {
+    await trx
+      .insertInto('grants')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) =>
+        oc.columns(['agency_id', 'purpose', 'coordinate']).doUpdateSet({ source: 'file' }),
+      )
+      .execute();
+  }
+  return { granted: rows.length, revoked: stale.length };
+}

@@ -1,0 +1,116 @@
+import type { Engine } from '@govgraph/schema/db';
+import { type Kysely, type Migration, sql } from 'kysely';
+
+/** The hash every chain starts from: the first record's `prevHash`. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * The hub's tables. Text that is sorted or compared byte-wise (coordinates, codes, ISO times)
+ * is "C"-collated on PostgreSQL, so both engines order it the same way.
+ */
+function initialMigration(engine: Engine): Migration {
+  const text = engine === 'postgres' ? sql`text collate "C"` : sql`text`;
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('purposes')
+        .addColumn('code', text, (c) => c.primaryKey())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('legal_basis', 'text', (c) => c.notNull())
+        .addColumn('source', 'varchar(8)', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('agencies')
+        .addColumn('id', text, (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('roles', 'text', (c) => c.notNull())
+        .addColumn('jwt_issuer', 'text')
+        .addColumn('jwt_audience', 'text')
+        .addColumn('jwt_public_key', 'text')
+        .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('source', 'varchar(8)', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('api_keys')
+        .addColumn('id', text, (c) => c.primaryKey())
+        .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+        .addColumn('prefix', 'text', (c) => c.notNull())
+        .addColumn('hash', 'char(64)', (c) => c.notNull().unique())
+        .addColumn('created_at', text, (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('api_keys_agency')
+        .on('api_keys')
+        .columns(['agency_id', 'created_at'])
+        .execute();
+      await db.schema
+        .createTable('grants')
+        .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+        .addColumn('purpose', text, (c) => c.notNull().references('purposes.code'))
+        .addColumn('coordinate', text, (c) => c.notNull())
+        .addColumn('source', 'varchar(8)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('grants_pk', ['agency_id', 'purpose', 'coordinate'])
+        .execute();
+      await db.schema
+        .createTable('citizen_coordinates')
+        .addColumn('coordinate', text, (c) => c.primaryKey())
+        .execute();
+      // No foreign keys from the audit log: it outlives agencies and purposes, and an audit
+      // write must never fail because the registry changed underneath it.
+      await db.schema
+        .createTable('audit_records')
+        .addColumn('seq', 'bigint', (c) => c.primaryKey())
+        .addColumn('at', text, (c) => c.notNull())
+        .addColumn('request_id', 'text', (c) => c.notNull())
+        .addColumn('caller_kind', 'varchar(16)', (c) => c.notNull())
+        .addColumn('agency_id', 'text')
+        .addColumn('operator_id', 'text')
+        .addColumn('purpose', 'text')
+        .addColumn('case_id', 'text')
+        .addColumn('operation_hash', 'char(64)', (c) => c.notNull())
+        .addColumn('operation_name', 'text')
+        .addColumn('coordinates', 'text', (c) => c.notNull())
+        .addColumn('denied', 'text', (c) => c.notNull())
+        .addColumn('subjects', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'varchar(16)', (c) => c.notNull())
+        .addColumn('cached', 'integer', (c) => c.notNull())
+        .addColumn('prev_hash', 'char(64)', (c) => c.notNull())
+        .addColumn('hash', 'char(64)', (c) => c.notNull())
+        .execute();
+      // The tracker reads a subject's records newest first: the key is that order.
+      await db.schema
+        .createTable('audit_subjects')
+        .addColumn('subject', text, (c) => c.notNull())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('audit_subjects_pk', ['subject', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('audit_head')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('hash', 'char(64)', (c) => c.notNull())
+        .execute();
+      await sql`insert into audit_head (id, seq, hash) values (1, 0, ${GENESIS_HASH})`.execute(db);
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of [
+        'audit_head',
+        'audit_subjects',
+        'audit_records',
+        'citizen_coordinates',
+        'grants',
+        'api_keys',
+        'agencies',
+        'purposes',
+      ]) {
+        await db.schema.dropTable(table).execute();
+      }
+    },
+  };
+}
+
+/** The hub's migrations, in order; the same ones run on SQLite and PostgreSQL. */
+export function hubMigrations(engine: Engine): Record<string, Migration> {
+  return { '0001_initial': initialMigration(engine) };
+}

@@ -1,0 +1,101 @@
+import type { Selectable } from 'kysely';
+
+/** Where a registry row came from: the reviewed registry file, or the `agency` command. */
+export type RowSource = 'file' | 'cli';
+
+/** Tables of the hub's own database. */
+export interface HubDB {
+  purposes: PurposeTable;
+  agencies: AgencyTable;
+  api_keys: ApiKeyTable;
+  grants: GrantTable;
+  citizen_coordinates: CitizenCoordinateTable;
+  audit_records: AuditRecordTable;
+  audit_subjects: AuditSubjectTable;
+  audit_head: AuditHeadTable;
+}
+
+export interface PurposeTable {
+  code: string;
+  description: string;
+  legal_basis: string;
+  source: RowSource;
+}
+
+export interface AgencyTable {
+  id: string;
+  name: string;
+  /** JSON array of role names, e.g. `["auditor"]`. */
+  roles: string;
+  jwt_issuer: string | null;
+  /** The `aud` its tokens must carry; null means the hub's default audience. */
+  jwt_audience: string | null;
+  /** A JWK (JSON text) or an SPKI PEM. */
+  jwt_public_key: string | null;
+  /** 0 or 1 on both engines. */
+  disabled: number;
+  source: RowSource;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  agency_id: string;
+  /** The first characters of the key, for display (`gg_AbCdEfGh…`). */
+  prefix: string;
+  /** sha256 of the whole key, hex. */
+  hash: string;
+  /** ISO 8601 UTC. */
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface GrantTable {
+  agency_id: string;
+  purpose: string;
+  /** `Type.field`, or `Type.*` for every field of the type. */
+  coordinate: string;
+  source: RowSource;
+}
+
+export interface CitizenCoordinateTable {
+  coordinate: string;
+}
+
+/** One audit record; arrays are JSON text, `at` ISO 8601 UTC. */
+export interface AuditRecordTable {
+  seq: number;
+  at: string;
+  request_id: string;
+  caller_kind: string;
+  agency_id: string | null;
+  operator_id: string | null;
+  purpose: string | null;
+  case_id: string | null;
+  operation_hash: string;
+  operation_name: string | null;
+  coordinates: string;
+  denied: string;
+  subjects: string;
+  outcome: string;
+  /** 0 or 1. */
+  cached: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The data tracker's index: which records name a subject. Written with the record. */
+export interface AuditSubjectTable {
+  subject: string;
+  seq: number;
+}
+
+/** One row (id 1): the last record's seq and hash. Appends lock it, so the chain has one tail. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export type AgencyRow = Selectable<AgencyTable>;
+export type ApiKeyRow = Selectable<ApiKeyTable>;
+export type AuditRecordRow = Selectable<AuditRecordTable>;
