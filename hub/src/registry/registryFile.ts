@@ -33,7 +33,7 @@ const agencySchema = z.strictObject({
   }),
   name: text('the agency name'),
   roles: z.array(z.enum(['auditor'], { error: 'the only role is "auditor"' })).default([]),
-  disabled: z.boolean().default(false),
+  disabled: z.boolean().optional(),
   jwt: z
     .strictObject({
       issuer: text('the token issuer'),

@@ -47,18 +47,29 @@ export async function applyRegistry(
         .execute();
     }
     for (const a of file.agencies) {
+      // Only what the file states: a JWT setting or a disabled flag made with the `agency`
+      // command stays unless the file sets it.
       const values = {
         name: a.name,
         roles: JSON.stringify([...new Set(a.roles)].sort()),
-        jwt_issuer: a.jwt?.issuer ?? null,
-        jwt_audience: a.jwt?.audience ?? null,
-        jwt_public_key: a.jwt?.publicKey.trim() ?? null,
-        disabled: a.disabled ? 1 : 0,
         source: 'file' as const,
+        ...(a.jwt && {
+          jwt_issuer: a.jwt.issuer,
+          jwt_audience: a.jwt.audience ?? null,
+          jwt_public_key: a.jwt.publicKey.trim(),
+        }),
+        ...(a.disabled !== undefined && { disabled: a.disabled ? 1 : 0 }),
       };
       await trx
         .insertInto('agencies')
-        .values({ id: a.id, ...values })
+        .values({
+          id: a.id,
+          jwt_issuer: null,
+          jwt_audience: null,
+          jwt_public_key: null,
+          disabled: 0,
+          ...values,
+        })
         .onConflict((oc) => oc.column('id').doUpdateSet(values))
         .execute();
     }

@@ -1,0 +1,77 @@
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigError } from '@govgraph/schema/runtime';
+import { hubAccessConfig } from '../hubConfig.js';
+import { HubAdminError } from '../registry/HubAdminError.js';
+import { RegistryFileError } from '../registry/registryFile.js';
+import { syncRegistryFile } from '../registry/syncRegistryFile.js';
+import { hubStoreConfig } from '../store/hubStoreConfig.js';
+import { type HubStore, openHubStore } from '../store/openHubStore.js';
+
+/** Where a command writes: process.stdout in the terminal, a buffer in tests. */
+export interface CliOutput {
+  write(text: string): unknown;
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** Bad arguments: the command prints the message and its usage, and exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/**
+ * Opens the hub store the environment names, syncs the registry file into it (so a fresh
+ * clone has the reviewed agencies), runs `body`, and closes the store. Returns the exit code:
+ * `body`'s, 2 for bad arguments or configuration, 1 for a refused change or a bad registry file.
+ */
+export async function withHubStore(
+  env: Env,
+  io: { out: CliOutput; err: CliOutput; usage: string },
+  body: (store: HubStore) => Promise<number>,
+): Promise<number> {
+  let store: HubStore | undefined;
+  try {
+    const access = hubAccessConfig(env);
+    store = await openHubStore(hubStoreConfig(env));
+    await syncRegistryFile(store, access.registryFile);
+    return await body(store);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err.write(`${error.message}\n\n${io.usage}`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.err.write(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof HubAdminError || error instanceof RegistryFileError) {
+      io.err.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await store?.close();
+  }
+}
+
+/** A path given on the command line, resolved against the directory npm was run from. */
+export function userPath(path: string, env: Env): string {
+  return isAbsolute(path) ? path : resolve(env.INIT_CWD ?? process.cwd(), path);
+}
+
+/** Left-aligned columns, two spaces apart. */
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
+  }
+  const lines = rows.map((row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,162 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './cliSupport.js';
+
+export const AGENCY_USAGE = `Usage: npm run agency -- <command>
+
+  list                                        agencies, their roles, credentials and purposes
+  add <id> --name <name> [--role auditor]     register an agency
+  key issue <agency>                          issue an API key (shown once)
+  key list <agency>                           an agency's keys (never the keys themselves)
+  key revoke <keyId>                          revoke a key
+  grant <agency> <purpose> <coordinate...>    grant field coordinates (Person.name, LegalEntity.*)
+  revoke <agency> <purpose> <coordinate...>   revoke field coordinates
+  grants <agency>                             an agency's grants by purpose
+  purpose add <code> --description <text> --legal-basis <text>
+  purpose list
+  jwt <agency> --issuer <iss> --public-key-file <file> [--audience <aud>]
+                                              accept the agency's JWT bearer tokens
+  disable <agency> | enable <agency>          stop (or restore) an agency's access
+
+The hub database is HUB_DATABASE_URL (PostgreSQL) or hub.sqlite in GOVGRAPH_DATA_DIR; the
+registry file HUB_REGISTRY_FILE (default hub/registry.json) is synced first.
+`;
+
+/** One `agency` command, parsed. */
+export type AgencyCommand =
+  | { kind: 'list' }
+  | { kind: 'add'; id: string; name: string; roles: string[] }
+  | { kind: 'key-issue'; agency: string }
+  | { kind: 'key-list'; agency: string }
+  | { kind: 'key-revoke'; keyId: string }
+  | { kind: 'grant' | 'revoke'; agency: string; purpose: string; coordinates: string[] }
+  | { kind: 'grants'; agency: string }
+  | { kind: 'purpose-add'; code: string; description: string; legalBasis: string }
+  | { kind: 'purpose-list' }
+  | {
+      kind: 'jwt';
+      agency: string;
+      issuer: string;
+      publicKeyFile: string;
+      audience: string | undefined;
+    }
+  | { kind: 'disable' | 'enable'; agency: string };
+
+const OPTIONS = {
+  name: { type: 'string' },
+  role: { type: 'string', multiple: true },
+  description: { type: 'string' },
+  'legal-basis': { type: 'string' },
+  issuer: { type: 'string' },
+  audience: { type: 'string' },
+  'public-key-file': { type: 'string' },
+} as const;
+
+type OptionName = keyof typeof OPTIONS;
+
+/** Parses `agency` arguments; throws a UsageError saying what is wrong. */
+export function parseAgencyArgs(argv: readonly string[]): AgencyCommand {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  const used = (Object.keys(values) as OptionName[]).filter((k) => values[k] !== undefined);
+  const only = (allowed: readonly OptionName[]) => {
+    const extra = used.filter((k) => !allowed.includes(k));
+    if (extra.length > 0) throw new UsageError(`${command} does not take --${extra.join(', --')}`);
+  };
+  const args = (count: number, names: string) => {
+    if (rest.length !== count) throw new UsageError(`${command} takes ${names}`);
+    return rest;
+  };
+  const required = (name: OptionName): string => {
+    const value = values[name];
+    if (typeof value !== 'string' || value.trim() === '')
+      throw new UsageError(`${command} needs --${name}`);
+    return value;
+  };
+  switch (command) {
+    case 'list':
+      only([]);
+      args(0, 'no arguments');
+      return { kind: 'list' };
+    case 'add': {
+      only(['name', 'role']);
+      const [id = ''] = args(1, 'an agency id: add <id> --name <name>');
+      return { kind: 'add', id, name: required('name'), roles: values.role ?? [] };
+    }
+    case 'key': {
+      only([]);
+      const [action, target, ...more] = rest;
+      if (
+        target === undefined ||
+        more.length > 0 ||
+        !['issue', 'list', 'revoke'].includes(action ?? '')
+      ) {
+        throw new UsageError('key takes issue <agency>, list <agency> or revoke <keyId>');
+      }
+      if (action === 'revoke') return { kind: 'key-revoke', keyId: target };
+      return { kind: action === 'issue' ? 'key-issue' : 'key-list', agency: target };
+    }
+    case 'grant':
+    case 'revoke': {
+      only([]);
+      const [agency, purpose, ...coordinates] = rest;
+      if (agency === undefined || purpose === undefined || coordinates.length === 0) {
+        throw new UsageError(`${command} takes <agency> <purpose> <coordinate...>`);
+      }
+      return { kind: command, agency, purpose, coordinates };
+    }
+    case 'grants': {
+      only([]);
+      const [agency = ''] = args(1, 'an agency id');
+      return { kind: 'grants', agency };
+    }
+    case 'purpose': {
+      const [action, ...more] = rest;
+      if (action === 'list' && more.length === 0) {
+        only([]);
+        return { kind: 'purpose-list' };
+      }
+      if (action === 'add' && more.length === 1) {
+        only(['description', 'legal-basis']);
+        return {
+          kind: 'purpose-add',
+          code: more[0] ?? '',
+          description: required('description'),
+          legalBasis: required('legal-basis'),
+        };
+      }
+      throw new UsageError(
+        'purpose takes add <code> --description <text> --legal-basis <text>, or list',
+      );
+    }
+    case 'jwt': {
+      only(['issuer', 'audience', 'public-key-file']);
+      const [agency = ''] = args(
+        1,
+        'an agency id: jwt <agency> --issuer <iss> --public-key-file <file>',
+      );
+      return {
+        kind: 'jwt',
+        agency,
+        issuer: required('issuer'),
+        publicKeyFile: required('public-key-file'),
+        audience: values.audience,
+      };
+    }
+    case 'disable':
+    case 'enable': {
+      only([]);
+      const [agency = ''] = args(1, 'an agency id');
+      return { kind: command, agency };
+    }
+    case undefined:
+      throw new UsageError('Name a command.');
+    default:
+      throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
+  }
+}

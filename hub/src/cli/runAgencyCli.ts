@@ -1,0 +1,210 @@
+import { readFile } from 'node:fs/promises';
+import { addAgency, listAgencies, setAgencyDisabled, setAgencyJwt } from '../registry/agencies.js';
+import { issueApiKey, listApiKeys, requireAgency, revokeApiKey } from '../registry/apiKeys.js';
+import {
+  addPurpose,
+  grantCoordinates,
+  listGrants,
+  listPurposes,
+  revokeCoordinates,
+} from '../registry/grants.js';
+import { HubAdminError } from '../registry/HubAdminError.js';
+import type { HubStore } from '../store/openHubStore.js';
+import {
+  type CliOutput,
+  type Env,
+  table,
+  UsageError,
+  userPath,
+  withHubStore,
+} from './cliSupport.js';
+import { AGENCY_USAGE, type AgencyCommand, parseAgencyArgs } from './parseAgencyArgs.js';
+
+/**
+ * `npm run agency -- …`: manages agencies, keys, purposes and grants in the hub store.
+ * Returns the exit code: 0 done, 1 refused (the message says why), 2 bad arguments.
+ */
+export async function runAgencyCli(
+  argv: readonly string[],
+  env: Env,
+  out: CliOutput,
+  err: CliOutput = out,
+): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === 'help')) {
+    out.write(AGENCY_USAGE);
+    return 0;
+  }
+  let command: AgencyCommand;
+  try {
+    command = parseAgencyArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err.write(`${error.message}\n\n${AGENCY_USAGE}`);
+    return 2;
+  }
+  return withHubStore(env, { out, err, usage: AGENCY_USAGE }, async (store) => {
+    await execute(store, command, out, env);
+    return 0;
+  });
+}
+
+async function execute(
+  store: HubStore,
+  command: AgencyCommand,
+  out: CliOutput,
+  env: Env,
+): Promise<void> {
+  switch (command.kind) {
+    case 'list': {
+      const [agencies, grants] = await Promise.all([listAgencies(store), listGrants(store)]);
+      const rows = [['ID', 'NAME', 'ROLES', 'JWT ISSUER', 'STATE', 'FROM', 'PURPOSES']];
+      for (const a of agencies) {
+        const purposes = [
+          ...new Set(grants.filter((g) => g.agencyId === a.id).map((g) => g.purpose)),
+        ];
+        rows.push([
+          a.id,
+          a.name,
+          a.roles.join(',') || '-',
+          a.jwt?.issuer ?? '-',
+          a.disabled ? 'disabled' : 'active',
+          a.source,
+          purposes.join(',') || '-',
+        ]);
+      }
+      out.write(table(rows));
+      return;
+    }
+    case 'add':
+      await addAgency(store, { id: command.id, name: command.name, roles: command.roles });
+      out.write(
+        `Registered agency ${command.id}. Next: agency key issue ${command.id}, then agency grant ${command.id} <purpose> <coordinate...>\n`,
+      );
+      return;
+    case 'key-issue': {
+      const { id, key } = await issueApiKey(store, command.agency);
+      out.write(
+        `API key ${id} for ${command.agency}:\n\n  ${key}\n\n` +
+          'Store it now: it is shown only this once and cannot be shown again (the hub keeps only its hash).\n' +
+          'Send it as the X-Api-Key header. Revoke it with: agency key revoke ' +
+          `${id}\n`,
+      );
+      return;
+    }
+    case 'key-list': {
+      const keys = await listApiKeys(store, command.agency);
+      if (keys.length === 0) {
+        out.write(`${command.agency} has no API keys.\n`);
+        return;
+      }
+      out.write(
+        table([
+          ['KEY ID', 'PREFIX', 'CREATED', 'REVOKED'],
+          ...keys.map((k) => [
+            k.id,
+            `${k.prefix}…`,
+            k.createdAt.toISOString(),
+            k.revokedAt?.toISOString() ?? '-',
+          ]),
+        ]),
+      );
+      return;
+    }
+    case 'key-revoke':
+      await revokeApiKey(store, command.keyId);
+      out.write(
+        `Revoked API key ${command.keyId}; gateways refuse it within their refresh interval.\n`,
+      );
+      return;
+    case 'grant': {
+      const added = await grantCoordinates(
+        store,
+        command.agency,
+        command.purpose,
+        command.coordinates,
+      );
+      const already = command.coordinates.length - added.length;
+      out.write(
+        `Granted ${command.agency} under ${command.purpose}: ${added.join(', ') || 'nothing new'}` +
+          `${already > 0 ? ` (${already} already granted)` : ''}.\n`,
+      );
+      return;
+    }
+    case 'revoke': {
+      const removed = await revokeCoordinates(
+        store,
+        command.agency,
+        command.purpose,
+        command.coordinates,
+      );
+      out.write(
+        `Revoked from ${command.agency} under ${command.purpose}: ${removed.map((g) => g.coordinate).join(', ') || 'nothing (none of these were granted)'}.\n`,
+      );
+      const fromFile = removed.filter((g) => g.source === 'file').map((g) => g.coordinate);
+      if (fromFile.length > 0) {
+        out.write(
+          `Note: the registry file grants ${fromFile.join(', ')}; the next sync of the file (every start, every agency or audit command) grants them again unless they are removed from ${env.HUB_REGISTRY_FILE ?? 'hub/registry.json'} too.\n`,
+        );
+      }
+      return;
+    }
+    case 'grants': {
+      await requireAgency(store, command.agency);
+      const grants = await listGrants(store, command.agency);
+      if (grants.length === 0) {
+        out.write(`${command.agency} holds no grants.\n`);
+        return;
+      }
+      out.write(
+        table([
+          ['PURPOSE', 'COORDINATE', 'FROM'],
+          ...grants.map((g) => [g.purpose, g.coordinate, g.source]),
+        ]),
+      );
+      return;
+    }
+    case 'purpose-add':
+      await addPurpose(store, {
+        code: command.code,
+        description: command.description,
+        legalBasis: command.legalBasis,
+      });
+      out.write(`Registered purpose ${command.code}.\n`);
+      return;
+    case 'purpose-list':
+      out.write(
+        table([
+          ['CODE', 'DESCRIPTION', 'LEGAL BASIS'],
+          ...(await listPurposes(store)).map((p) => [p.code, p.description, p.legalBasis]),
+        ]),
+      );
+      return;
+    case 'jwt': {
+      const file = userPath(command.publicKeyFile, env);
+      let publicKey: string;
+      try {
+        publicKey = await readFile(file, 'utf8');
+      } catch (error) {
+        throw new HubAdminError(
+          `Cannot read the public key file ${file}: ${(error as Error).message}`,
+        );
+      }
+      await setAgencyJwt(store, command.agency, {
+        issuer: command.issuer,
+        audience: command.audience,
+        publicKey,
+      });
+      out.write(
+        `${command.agency} may now authenticate with bearer tokens from ${command.issuer} (sub = ${command.agency}` +
+          `${command.audience ? `, aud = ${command.audience}` : ''}).\n`,
+      );
+      return;
+    }
+    case 'disable':
+    case 'enable':
+      await setAgencyDisabled(store, command.agency, command.kind === 'disable');
+      out.write(
+        `${command.agency} is ${command.kind === 'disable' ? 'disabled: its keys and tokens are refused' : 'enabled'}.\n`,
+      );
+  }
+}
