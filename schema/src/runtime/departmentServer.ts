@@ -9,6 +9,7 @@ import { standardScalars } from '../scalars/index.js';
 import { formatPublicError, type RequestScope, useErrorMasking } from './errorMasking.js';
 import { createGraphQLHandler, type Listening, listen, sendJson } from './httpServer.js';
 import type { Logger } from './logger.js';
+import { useSubjects } from './subjects.js';
 
 type SchemaModules = Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>;
 /** The resolver map shape `buildSubgraphSchema` takes. */
@@ -93,7 +94,12 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
     stopOnTerminationSignals: false,
     // Inline tracing (Apollo Studio's per-field timings) is off: it costs every request and the
     // hub does not report to Studio.
-    plugins: [useErrorMasking<TContext>(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      useErrorMasking<TContext>(),
+      // Reports the national IDs and credit codes answered for, for the gateway's audit record.
+      useSubjects<TContext>(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
     logger: options.logger,
   });
   const log = options.logger;

@@ -19,3 +19,9 @@ export {
   sendJson,
 } from './httpServer.js';
 export { createLogger, type Logger } from './logger.js';
+export {
+  SUBJECTS_EXTENSION,
+  type SubjectsByRoot,
+  subjectsFromExtensions,
+  useSubjects,
+} from './subjects.js';
