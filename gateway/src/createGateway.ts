@@ -13,6 +13,8 @@ import {
   sendJson,
   useErrorMasking,
 } from '@govgraph/schema/runtime';
+import type { AuditLog } from '@govgraph/hub';
+import { useAudit } from './audit/useAudit.js';
 import type { GatewayContext } from './context.js';
 import { DepartmentDataSource } from './dataSource/DepartmentDataSource.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
@@ -35,6 +37,11 @@ export interface GatewayServerOptions {
   graphiqlDefaultQuery?: string;
   /** Quiet time after a supergraph file change before it is reloaded. @default 100 */
   reloadDebounceMs?: number;
+  /**
+   * The audit log every read of personal or confidential data, and every denied attempt, is
+   * recorded in before the answer leaves; none means no audit trail (development only).
+   */
+  audit?: { log: AuditLog };
 }
 
 export interface GatewayServer {
@@ -81,6 +88,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       useStandardScalars(),
       useErrorMasking<GatewayContext>(),
       useOneErrorPerDepartment(),
+      // After the access plugin: it records the access plugin's decision.
+      ...(options.audit ? [useAudit({ log: options.audit.log, logger })] : []),
       // Apollo's landing page loads from a CDN; the gateway serves its own GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
     ],

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Logger, RequestScope } from '@govgraph/schema/runtime';
 import type { GraphQLFormattedError } from 'graphql';
+import { takeSubjects } from '../audit/takeSubjects.js';
 import {
   fromDepartment,
   passesThrough,
@@ -59,6 +60,8 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     } catch (error) {
       return { errors: this.#failure(error, log) };
     }
+    // The subjects it carries are this request's (the audit record's).
+    response = takeSubjects(response, options.context).response;
     if (!response.errors) return response;
     this.#logUnclassified(response.errors, log);
     return { ...response, errors: response.errors.map((e) => fromDepartment(this.department, e)) };

@@ -1,0 +1,311 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { AuditEntry, AuditLog, ClassificationLevel } from '@govgraph/hub';
+import { creditCodeCheckChar, FORBIDDEN, nationalIdCheckChar } from '@govgraph/schema';
+import type { Listening } from '@govgraph/schema/runtime';
+import { parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { GatewayContext } from '../src/context.js';
+import { createGatewayServer } from '../src/index.js';
+import {
+  composeSupergraph,
+  type Fixture,
+  memoryLogger,
+  post,
+  type RunningFixture,
+  startFixture,
+  type TempFile,
+  tempSupergraph,
+} from './helpers.js';
+
+const nid = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
+const ccode = (first17: string) => `${first17}${creditCodeCheckChar(first17)}`;
+
+const WANG = '11010519491231002X';
+const LI = nid('31010419800315123');
+const ZHANG = nid('44030519951120456');
+const ZHAO = nid('32010219700101321');
+const TEA = '91350100M000100Y43';
+const LANTERN = ccode('91110000600007336');
+
+interface PersonRow {
+  national_id: string;
+  name: string;
+  spouse_id: string | null;
+}
+const PEOPLE: Record<string, PersonRow> = {
+  [WANG]: { national_id: WANG, name: 'Wang Fang', spouse_id: LI },
+  [LI]: { national_id: LI, name: 'Li Wei', spouse_id: WANG },
+  [ZHANG]: { national_id: ZHANG, name: 'Zhang Min', spouse_id: null },
+  [ZHAO]: { national_id: ZHAO, name: 'Zhao Lei', spouse_id: null },
+};
+const ENTITIES = [
+  { creditCode: TEA, name: 'Minjiang Tea Co.', representative: ZHANG },
+  { creditCode: LANTERN, name: 'Beijing Lantern Works', representative: ZHAO },
+];
+const person = (id: string | null) => (id ? (PEOPLE[id] ?? null) : null);
+
+// A population registry that keeps rows in snake case, as the real one does.
+const registry: Fixture = {
+  name: 'registry',
+  typeDefs: parse(`
+    type Query {
+      "A resident by national ID."
+      person(nationalId: NationalId!): Person
+      "How many residents the registry holds."
+      residentCount: Int!
+    }
+    "A registered resident."
+    type Person @key(fields: "nationalId") {
+      "Resident identity number."
+      nationalId: NationalId!
+      "Full name."
+      name: String!
+      "Spouse, when married."
+      spouse: Person
+    }
+  `),
+  resolvers: {
+    Query: {
+      person: (_: unknown, args: { nationalId: string }) => person(args.nationalId),
+      residentCount: () => Object.keys(PEOPLE).length,
+    },
+    Person: {
+      __resolveReference: (ref: { nationalId: string }) => person(ref.nationalId),
+      nationalId: (row: PersonRow) => row.national_id,
+      spouse: (row: PersonRow) => person(row.spouse_id),
+    },
+  },
+};
+
+// A business registry that lists entities and points at their representatives.
+const business: Fixture = {
+  name: 'business',
+  typeDefs: parse(`
+    type Query {
+      "Every registered entity."
+      legalEntities: [LegalEntity!]!
+    }
+    "A registered market entity."
+    type LegalEntity @key(fields: "creditCode") {
+      "Unified social credit code."
+      creditCode: CreditCode!
+      "Registered name."
+      name: String!
+      "Legal representative."
+      representative: Person
+    }
+    "A resident, as the business registry sees them."
+    type Person @key(fields: "nationalId") {
+      "Resident identity number."
+      nationalId: NationalId!
+    }
+  `),
+  resolvers: {
+    Query: { legalEntities: () => ENTITIES },
+    LegalEntity: {
+      __resolveReference: (ref: { creditCode: string }) =>
+        ENTITIES.find((e) => e.creditCode === ref.creditCode) ?? null,
+      representative: (e: { representative: string }) => ({ nationalId: e.representative }),
+    },
+  },
+};
+
+/**
+ * Stands in for the access plugin (its contract: `context.access` set in didResolveOperation,
+ * also when it denies). The level comes from `x-test-level`, refusals from `x-test-deny`.
+ */
+function testAccess(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, request, schema, document, operationName }) {
+          const coordinates = new Set<string>();
+          const typeInfo = new TypeInfo(schema);
+          visit(
+            document,
+            visitWithTypeInfo(typeInfo, {
+              Field(node) {
+                const parent = typeInfo.getParentType();
+                if (parent && !node.name.value.startsWith('__')) {
+                  coordinates.add(`${parent.name}.${node.name.value}`);
+                }
+              },
+            }),
+          );
+          const deny = request.http?.headers.get('x-test-deny');
+          const denied = deny
+            ? deny.split(',').map((coordinate) => ({ coordinate, reason: 'no grant' }))
+            : [];
+          contextValue.access = {
+            operationHash: createHash('sha256')
+              .update(request.query ?? '')
+              .digest('hex'),
+            operationName: operationName ?? null,
+            coordinates: [...coordinates].sort(),
+            level: (request.http?.headers.get('x-test-level') ?? 'PERSONAL') as ClassificationLevel,
+            denied,
+          };
+          if (denied.length > 0) {
+            throw FORBIDDEN.err(`Not granted: ${deny}.`, { extensions: { denied } });
+          }
+        },
+      };
+    },
+  };
+}
+
+class MemoryAuditLog implements AuditLog {
+  entries: AuditEntry[] = [];
+  failing = false;
+  async append(entry: AuditEntry): Promise<void> {
+    if (this.failing) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    this.entries.push(entry);
+  }
+  async close(): Promise<void> {}
+}
+
+describe('the audit plugin', () => {
+  const log = new MemoryAuditLog();
+  const { logger, lines } = memoryLogger();
+  let departments: RunningFixture[] = [];
+  let file: TempFile;
+  let gateway: Listening;
+  const ask = (query: string, variables?: Record<string, unknown>, headers = {}) =>
+    post(`${gateway.url}/graphql`, query, variables, headers);
+  const only = (): AuditEntry => {
+    expect(log.entries).toHaveLength(1);
+    const [entry] = log.entries;
+    if (!entry) throw new Error('no audit entry');
+    return entry;
+  };
+
+  beforeAll(async () => {
+    departments = [await startFixture(registry), await startFixture(business)];
+    file = await tempSupergraph(composeSupergraph(departments));
+    const server = createGatewayServer({ supergraphPath: file.path, logger, audit: { log } });
+    server.server.addPlugin(testAccess());
+    gateway = await server.listen(0);
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    for (const d of departments) await d.close();
+    await file?.remove();
+  });
+  beforeEach(() => {
+    log.entries = [];
+    log.failing = false;
+  });
+
+  it('records a person read by ID: who, why, what, and whose data', async () => {
+    const query = 'query Lookup($id: NationalId!) { person(nationalId: $id) { name } }';
+    const { status, body } = await ask(
+      query,
+      { id: ZHANG },
+      {
+        'x-request-id': 'audit-1',
+        'x-test-level': 'PERSONAL',
+      },
+    );
+    expect(status).toBe(200);
+    expect(body).toEqual({ data: { person: { name: 'Zhang Min' } } });
+    const entry = only();
+    expect(entry).toEqual({
+      at: expect.any(Date),
+      requestId: 'audit-1',
+      callerKind: 'anonymous',
+      agencyId: null,
+      operatorId: null,
+      purpose: null,
+      caseId: null,
+      operationHash: createHash('sha256').update(query).digest('hex'),
+      operationName: 'Lookup',
+      coordinates: ['Person.name', 'Query.person'],
+      denied: [],
+      subjects: [ZHANG],
+      outcome: 'ok',
+      cached: false,
+    });
+  });
+
+  it('never passes the departments’ subject report on to the caller', async () => {
+    const { text } = await ask(`{ person(nationalId: "${WANG}") { name } }`);
+    expect(text).not.toContain('subjects');
+    expect(text).not.toContain('extensions');
+  });
+
+  it('records every subject of a list read through another department', async () => {
+    const { body } = await ask('{ legalEntities { name representative { name } } }');
+    expect(body.data).toEqual({
+      legalEntities: [
+        { name: 'Minjiang Tea Co.', representative: { name: 'Zhang Min' } },
+        { name: 'Beijing Lantern Works', representative: { name: 'Zhao Lei' } },
+      ],
+    });
+    expect(only().subjects).toEqual([LANTERN, TEA, ZHANG, ZHAO].sort());
+  });
+
+  it('records a nested person whose key was not selected', async () => {
+    await ask(`{ person(nationalId: "${WANG}") { spouse { name } } }`);
+    expect(only().subjects).toEqual([LI, WANG].sort());
+  });
+
+  it('records subjects named in arguments even when nothing was found for them', async () => {
+    const unknown = nid('11010519491231001');
+    const { body } = await ask('query($id: NationalId!) { a: person(nationalId: $id) { name } }', {
+      id: unknown,
+    });
+    expect(body.data).toEqual({ a: null });
+    expect(only().subjects).toEqual([unknown]);
+  });
+
+  it('records a denied attempt with what was refused and whom it was about', async () => {
+    const { body } = await ask(
+      `{ person(nationalId: "${LI}") { name spouse { name } } }`,
+      undefined,
+      { 'x-test-deny': 'Person.spouse' },
+    );
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const entry = only();
+    expect(entry.outcome).toBe('denied');
+    expect(entry.denied).toEqual([{ coordinate: 'Person.spouse', reason: 'no grant' }]);
+    expect(entry.subjects).toEqual([LI]);
+    expect(entry.coordinates).toEqual(['Person.name', 'Person.spouse', 'Query.person']);
+  });
+
+  it('does not record an operation that read PUBLIC or INTERNAL data only', async () => {
+    const pub = await ask('{ residentCount }', undefined, { 'x-test-level': 'PUBLIC' });
+    const internal = await ask('{ residentCount }', undefined, { 'x-test-level': 'INTERNAL' });
+    expect(pub.body).toEqual({ data: { residentCount: 4 } });
+    expect(internal.body).toEqual({ data: { residentCount: 4 } });
+    expect(log.entries).toEqual([]);
+  });
+
+  it('records SENSITIVE and CONFIDENTIAL reads', async () => {
+    await ask('{ residentCount }', undefined, { 'x-test-level': 'SENSITIVE' });
+    await ask('{ residentCount }', undefined, { 'x-test-level': 'CONFIDENTIAL' });
+    expect(log.entries.map((e) => e.outcome)).toEqual(['ok', 'ok']);
+  });
+
+  it('withholds the data when the audit log cannot take the record (fail closed)', async () => {
+    log.failing = true;
+    const { status, body, text } = await ask(
+      `{ person(nationalId: "${ZHANG}") { name } }`,
+      undefined,
+      { 'x-request-id': 'audit-fails' },
+    );
+    expect(status).toBe(503);
+    expect(body.data).toBeNull();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]?.extensions).toEqual({
+      code: 'AUDIT_UNAVAILABLE',
+      requestId: 'audit-fails',
+    });
+    expect(text).not.toContain('Zhang Min');
+    expect(text).not.toContain('ECONNREFUSED');
+    const logged = lines.find((l) => l.requestId === 'audit-fails' && l.level === 50);
+    expect(logged?.msg).toBe('audit record could not be written; the response was withheld');
+    expect(JSON.stringify(logged?.err)).toContain('ECONNREFUSED');
+  });
+});
