@@ -59,10 +59,19 @@ const grantSchema = z.strictObject({
 
 const registrySchema = z
   .strictObject({
-    purposes: z.array(purposeSchema),
-    agencies: z.array(agencySchema),
-    grants: z.array(grantSchema),
-    citizen: z.strictObject({ coordinates }),
+    purposes: z.array(purposeSchema, {
+      error: 'must be a list of purposes { code, description, legalBasis }',
+    }),
+    agencies: z.array(agencySchema, {
+      error: 'must be a list of agencies { id, name, roles?, jwt? }',
+    }),
+    grants: z.array(grantSchema, {
+      error: 'must be a list of grants { agency, purpose, coordinates }',
+    }),
+    citizen: z.strictObject(
+      { coordinates },
+      { error: 'must be { "coordinates": [...] }: what a citizen may read about themself' },
+    ),
   })
   .superRefine((file, ctx) => {
     const duplicates = <T>(
