@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { GatewayJob } from './gatewayJob.js';
+
+// The floor every Node federation gateway starts from: @apollo/gateway's planner and executor
+// behind @apollo/server's standalone HTTP server, with Apollo's default fetcher (a keep-alive
+// agent) and no govgraph feature at all. (@apollo/gateway and @apollo/server are the gateway
+// package's dependencies, hoisted to the workspace root.)
+
+/** Adds the fixed headers the departments require (the hub-context token) to every fetch. */
+class FixedHeadersDataSource extends RemoteGraphQLDataSource {
+  readonly #headers: [string, string][];
+
+  constructor(url: string, headers: Record<string, string>) {
+    super({ url });
+    this.#headers = Object.entries(headers);
+  }
+
+  override willSendRequest(options: Parameters<RemoteGraphQLDataSource['process']>[0]) {
+    for (const [name, value] of this.#headers) options.request.http?.headers.set(name, value);
+  }
+}
+
+/** Starts the bare gateway on a free loopback port; resolves with the port. */
+export async function startBareGateway(job: GatewayJob): Promise<number> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(job.supergraphPath, 'utf8'),
+    buildService: ({ name, url }) =>
+      new FixedHeadersDataSource(job.subgraphUrls[name] ?? url ?? '', job.subgraphHeaders),
+  });
+  const server = new ApolloServer({ gateway, stopOnTerminationSignals: false });
+  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  return Number(new URL(url).port);
+}

@@ -1,0 +1,144 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { createWorld } from '@govgraph/datagen';
+import { composeDepartments } from '../composeDepartments.js';
+import { departments } from '../departments.js';
+import { hubConfig } from '../hubConfig.js';
+import { REPO_ROOT } from '../paths.js';
+import { UsageError } from '../seedArgs.js';
+import { type Hub, startHub } from '../startHub.js';
+import { type BenchArgs, parseBenchArgs } from './benchArgs.js';
+import { serverVersion } from './benchDatabases.js';
+import { appendBenchmarkEntry } from './benchmarksDoc.js';
+import { type BenchRecord, formatConsoleReport, formatMarkdownEntry } from './benchReport.js';
+import { benchSettings } from './benchSettings.js';
+import { checkTargets } from './benchTargets.js';
+import { describeMachine } from './machine.js';
+import { measureBench } from './measureBench.js';
+import { prepareWorld } from './prepareWorld.js';
+import { scenarios } from './scenarios.js';
+import { VARIANTS } from './variants.js';
+
+// `npm run bench -- [--duration 3] [--variants bare,govgraph] ...`: issue #6. Exits 1 when a
+// target is missed (the figures are still recorded).
+const DOC = join(REPO_ROOT, 'docs/benchmarks.md');
+const RESULTS = join(REPO_ROOT, 'bench-results');
+const SECTION = {
+  heading: 'Gateway: govgraph against a bare @apollo/gateway and the departments themselves',
+  intro: `\`npm run bench\` starts the departments (embedded SQLite, or PostgreSQL with \`--postgres\`),
+each gateway variant in its own process, and autocannon in another, all on loopback; every
+scenario runs against every variant in one run, and each figure is read against the bare
+\`@apollo/gateway\` + \`@apollo/server\` of the same run (the floor); the root department queried
+directly with its part of the query is the ceiling. Targets (issues #5, #6): govgraph with caches
+off at least ×0.9 the bare gateway's requests/s on the citizen record; warm entity cache ×3 and
+warm response cache ×10 on the citizen record and the list; SQL statements per request constant
+in list length; gateway RSS flat over the 10-minute \`--long\` run. Raw figures: \`bench-results/*.json\`.`,
+};
+
+let args: BenchArgs;
+try {
+  args = parseBenchArgs(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+
+const composition = composeDepartments(departments);
+if (!composition.supergraphSdl) {
+  console.error(
+    `The departments do not compose:\n${composition.errors.map((e) => e.message).join('\n')}`,
+  );
+  process.exit(1);
+}
+mkdirSync(RESULTS, { recursive: true });
+const supergraphPath = join(RESULTS, 'supergraph.graphql');
+writeFileSync(supergraphPath, composition.supergraphSdl);
+const log = (line: string) => console.log(line);
+const version = (pkg: string) =>
+  (
+    JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+
+let databaseEnv: Record<string, string>;
+let engine: string;
+if (args.postgres) {
+  const serverUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  engine = await serverVersion(serverUrl);
+  log(`Departments on ${engine}:`);
+  ({ databaseEnv } = await prepareWorld({
+    departments,
+    serverUrl,
+    people: args.people,
+    seed: args.seed,
+    reseed: false,
+    log,
+  }));
+} else {
+  // Embedded files kept between runs (seeded on the first): one directory per world.
+  databaseEnv = { GOVGRAPH_DATA_DIR: join(RESULTS, 'data', `${args.people}-${args.seed}`) };
+  engine = `SQLite (embedded, better-sqlite3 ${version('better-sqlite3')})`;
+}
+
+let hub: Hub | undefined;
+try {
+  const started = performance.now();
+  hub = await startHub({
+    departments,
+    createWorld,
+    config: hubConfig(departments, {
+      ...databaseEnv,
+      ...Object.fromEntries(departments.map((d) => [`${d.envPrefix}_PORT`, '0'])),
+      GATEWAY_PORT: '0',
+      GATEWAY_HOST: '127.0.0.1',
+      SUPERGRAPH_PATH: supergraphPath,
+      GOVGRAPH_PEOPLE: String(args.people),
+      GOVGRAPH_SEED: String(args.seed),
+      LOG_LEVEL: 'warn',
+    }),
+  });
+  log(`Departments ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const profileDir = args.profile
+    ? join(RESULTS, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'))
+    : undefined;
+  const all = scenarios();
+  const before = loadavg()[0] ?? Number.NaN;
+  const measured = await measureBench({
+    departments: hub.departments,
+    supergraphPath,
+    world: createWorld({ seed: args.seed, people: args.people }),
+    seed: args.seed,
+    scenarios: args.scenarios.map((name) => all[name]),
+    variants: args.variants.map((name) => VARIANTS[name]),
+    durationSeconds: args.durationSeconds,
+    connections: args.connections,
+    ...(await benchSettings()),
+    ...(profileDir ? { profileDir } : {}),
+    log,
+  });
+  const record: BenchRecord = {
+    date: new Date(),
+    machine: describeMachine(),
+    args,
+    engine,
+    versions: Object.fromEntries(
+      ['@apollo/gateway', '@apollo/server', 'graphql', 'autocannon'].map((p) => [p, version(p)]),
+    ),
+    loadAverage: [before, loadavg()[0] ?? Number.NaN],
+    ...measured,
+  };
+  console.log(`\n${formatConsoleReport(record)}`);
+  if (profileDir) console.log(`\nCPU profiles in ${profileDir}.`);
+  if (args.record) {
+    const file = join(RESULTS, `bench-${record.date.toISOString().replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+    appendBenchmarkEntry(DOC, SECTION, formatMarkdownEntry(record));
+    console.log(`\nRecorded in ${DOC} and ${file}.`);
+  }
+  if (checkTargets(record, args.long).some((c) => c.met === false)) process.exitCode = 1;
+} finally {
+  await hub?.stop();
+}

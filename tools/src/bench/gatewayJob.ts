@@ -1,0 +1,26 @@
+/** How a benchmark gateway process is built; sent by the parent as the first IPC message. */
+export interface GatewayJob {
+  /** `bare`: @apollo/gateway + @apollo/server and nothing else; `govgraph`: createGatewayServer. */
+  kind: 'bare' | 'govgraph';
+  /** The govgraph cache mode (ignored by `bare`). */
+  caches: 'off' | 'entity' | 'response';
+  supergraphPath: string;
+  /** Department URL by supergraph name. */
+  subgraphUrls: Record<string, string>;
+  /**
+   * Headers every subgraph request carries (the hub-context token departments require): the
+   * bare gateway sends the same fixed header so that the departments answer it at all.
+   */
+  subgraphHeaders: Record<string, string>;
+  /** Extra environment-free settings for the govgraph variant (access, audit, caches). */
+  govgraph: Record<string, unknown>;
+}
+
+/** What a gateway process answers. */
+export type GatewayReply =
+  | { type: 'listening'; port: number }
+  | { type: 'failed'; message: string }
+  | { type: 'memory'; rss: number; heapUsed: number };
+
+/** What the parent may ask once the gateway listens. */
+export type GatewayCommand = { type: 'memory' } | { type: 'stop' };

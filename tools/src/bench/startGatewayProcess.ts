@@ -1,0 +1,83 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GatewayJob, GatewayReply } from './gatewayJob.js';
+
+const ENTRY = fileURLToPath(new URL('./gatewayProcess.ts', import.meta.url));
+
+/** Memory of a gateway process, in bytes. */
+export interface GatewayMemory {
+  rss: number;
+  heapUsed: number;
+}
+
+export interface GatewayProcess {
+  pid: number;
+  graphqlUrl: string;
+  memory(): Promise<GatewayMemory>;
+  /** Ends the process and waits for it (and for its CPU profile, when profiling). */
+  stop(): Promise<void>;
+}
+
+function nextReply<T extends GatewayReply['type']>(
+  child: ChildProcess,
+  type: T,
+): Promise<Extract<GatewayReply, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: GatewayReply) => {
+      if (message.type === 'failed') {
+        cleanup();
+        reject(new Error(`the benchmark gateway could not start: ${message.message}`));
+      } else if (message.type === type) {
+        cleanup();
+        resolve(message as Extract<GatewayReply, { type: T }>);
+      }
+    };
+    const onExit = (code: number | null, signal: string | null) => {
+      cleanup();
+      reject(new Error(`the benchmark gateway exited (${signal ?? `code ${code}`})`));
+    };
+    const cleanup = () => {
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+/**
+ * Forks a gateway process for `job` and resolves once it listens on loopback. With
+ * `profileDir`, the process writes a V8 CPU profile there when it stops.
+ */
+export async function startGatewayProcess(
+  job: GatewayJob,
+  options: { profileDir?: string } = {},
+): Promise<GatewayProcess> {
+  const profile = options.profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(options.profileDir, `${job.kind}-${job.caches}`)}`]
+    : [];
+  // The child inherits this process's execArgv, so under tsx it loads TypeScript as we do.
+  const child = fork(ENTRY, { stdio: 'inherit', execArgv: [...process.execArgv, ...profile] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const listening = nextReply(child, 'listening');
+  child.send(job);
+  const { port } = await listening.catch(async (error: unknown) => {
+    child.kill();
+    throw error;
+  });
+  return {
+    pid: child.pid ?? 0,
+    graphqlUrl: `http://127.0.0.1:${port}/graphql`,
+    async memory() {
+      const answer = nextReply(child, 'memory');
+      child.send({ type: 'memory' });
+      const { rss, heapUsed } = await answer;
+      return { rss, heapUsed };
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.send({ type: 'stop' });
+      await exited;
+    },
+  };
+}
