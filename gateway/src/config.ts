@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { logLevelVar, parseEnv, portVar } from '@govgraph/schema/runtime';
 import { z } from 'zod';
+import { type CacheConfig, cacheEnv, toCacheConfig } from './cache/cacheConfig.js';
 
 /** The composed supergraph shipped with the package (`npm run compose` writes it). */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
@@ -14,6 +15,8 @@ export interface GatewayConfig {
   supergraphPath: string;
   subgraphTimeoutMs: number;
   logLevel: string;
+  /** REDIS_URL and the CACHE_* variables. */
+  cache: CacheConfig;
 }
 
 /** Reads the gateway's configuration from the environment; a bad value throws a `ConfigError` naming it. */
@@ -35,6 +38,7 @@ export function gatewayConfig(
         .max(600_000, 'must be at most 600000 (10 minutes)')
         .default(5000),
       LOG_LEVEL: logLevelVar,
+      ...cacheEnv,
     },
     env,
   );
@@ -45,5 +49,6 @@ export function gatewayConfig(
     supergraphPath: resolve(raw.SUPERGRAPH_PATH),
     subgraphTimeoutMs: raw.SUBGRAPH_TIMEOUT_MS,
     logLevel: raw.LOG_LEVEL,
+    cache: toCacheConfig(raw),
   };
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { AuditLog } from '@govgraph/hub';
 import { GATEWAY_NOT_READY } from '@govgraph/schema';
 import {
   createGraphQLHandler,
@@ -13,12 +14,22 @@ import {
   sendJson,
   useErrorMasking,
 } from '@govgraph/schema/runtime';
-import type { AuditLog } from '@govgraph/hub';
 import { useAudit } from './audit/useAudit.js';
+import {
+  createGatewayCache,
+  type GatewayCache,
+  type GatewayCacheOptions,
+} from './cache/createGatewayCache.js';
+import { useResponseCache } from './cache/useResponseCache.js';
 import type { GatewayContext } from './context.js';
 import { DepartmentDataSource } from './dataSource/DepartmentDataSource.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
+import {
+  createGatewayMetrics,
+  type GatewayMetrics,
+  metricsRoute,
+} from './metrics/gatewayMetrics.js';
 import { useOneErrorPerDepartment } from './plugins/useOneErrorPerDepartment.js';
 import { useStandardScalars } from './plugins/useStandardScalars.js';
 import { supergraphFromFile } from './supergraph/supergraphFromFile.js';
@@ -42,11 +53,20 @@ export interface GatewayServerOptions {
    * recorded in before the answer leaves; none means no audit trail (development only).
    */
   audit?: { log: AuditLog };
+  /**
+   * Response and entity caches (docs/caching.md); `{ enabled: false }`, `{ response: false }`
+   * (entity cache only) and `{ entity: false }` are the benchmark's variants. @default no caches
+   */
+  cache?: GatewayCacheOptions;
 }
 
 export interface GatewayServer {
   server: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
+  /** The caches, when on: in-process departments evict through `cache.invalidate`. */
+  cache?: GatewayCache;
+  /** Served at `/metrics`. */
+  metrics: GatewayMetrics;
   /**
    * Binds the port (0 picks a free one), then loads the supergraph; resolves once queries can
    * be served. Meanwhile `/health` answers 200 and `/ready` and `/graphql` 503.
@@ -57,6 +77,8 @@ export interface GatewayServer {
 /** The one factory behind the gateway in production, `npm start` and tests. It never listens by itself. */
 export function createGatewayServer(options: GatewayServerOptions): GatewayServer {
   const { logger } = options;
+  const metrics = createGatewayMetrics();
+  const cache = options.cache ? createGatewayCache(options.cache, logger, metrics) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
@@ -69,6 +91,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         url: options.subgraphUrls?.[name] ?? url ?? '',
         logger,
         timeoutMs: options.subgraphTimeoutMs,
+        cache,
       }),
     // Refuse a malformed supergraph in production too, rather than failing on the first query.
     validateSupergraph: true,
@@ -88,6 +111,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       useStandardScalars(),
       useErrorMasking<GatewayContext>(),
       useOneErrorPerDepartment(),
+      // After the access plugin (it answers only operations the policy allowed), before audit.
+      ...(cache ? [useResponseCache(cache)] : []),
       // After the access plugin: it records the access plugin's decision.
       ...(options.audit ? [useAudit({ log: options.audit.log, logger })] : []),
       // Apollo's landing page loads from a CDN; the gateway serves its own GraphiQL instead.
@@ -98,6 +123,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   return {
     server,
     gateway,
+    ...(cache ? { cache } : {}),
+    metrics,
     async listen(port, host) {
       const graphql = createGraphQLHandler(server, {
         context: async (req, requestId): Promise<GatewayContext> => ({
@@ -110,6 +137,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         routes: {
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
+          ...metricsRoute(metrics.registry),
         },
       });
       const handler = (req: IncomingMessage, res: ServerResponse) =>

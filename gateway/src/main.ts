@@ -17,6 +17,7 @@ const gateway = createGatewayServer({
   supergraphPath: config.supergraphPath,
   subgraphTimeoutMs: config.subgraphTimeoutMs,
   logger,
+  cache: config.cache,
 });
 
 let listening: Awaited<ReturnType<typeof gateway.listen>>;

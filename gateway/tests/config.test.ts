@@ -11,6 +11,12 @@ describe('gatewayConfig', () => {
       supergraphPath: DEFAULT_SUPERGRAPH_PATH,
       subgraphTimeoutMs: 5000,
       logLevel: 'info',
+      cache: {
+        enabled: true,
+        defaultTtlSeconds: 60,
+        personalMaxTtlSeconds: 30,
+        keyPrefix: 'govgraph',
+      },
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toBe(resolve(import.meta.dirname, '../supergraph.graphql'));
   });
@@ -30,6 +36,12 @@ describe('gatewayConfig', () => {
       supergraphPath: resolve('build/supergraph.graphql'),
       subgraphTimeoutMs: 1500,
       logLevel: 'debug',
+      cache: {
+        enabled: true,
+        defaultTtlSeconds: 60,
+        personalMaxTtlSeconds: 30,
+        keyPrefix: 'govgraph',
+      },
     });
   });
 

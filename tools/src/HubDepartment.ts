@@ -1,5 +1,10 @@
 import type { Database, DatabaseOptions } from '@govgraph/schema/db';
-import type { DepartmentServer, Logger, SeedProgress } from '@govgraph/schema/runtime';
+import type {
+  DepartmentServer,
+  Logger,
+  OnEntitiesChanged,
+  SeedProgress,
+} from '@govgraph/schema/runtime';
 import type { DocumentNode } from 'graphql';
 
 /** A department's database with its table types erased: the tools only hand it back to its owner. */
@@ -22,4 +27,6 @@ export interface HubDepartment<W> {
   createServer(deps: { database: DepartmentDatabase; logger: Logger }): DepartmentServer;
   seed(database: DepartmentDatabase, world: W, progress?: SeedProgress): Promise<void>;
   isSeeded(database: DepartmentDatabase): Promise<boolean>;
+  /** Departments that write: their committed changes evict the gateway's caches. */
+  onEntitiesChanged?: OnEntitiesChanged;
 }

@@ -1,7 +1,9 @@
-import { createGatewayServer } from '@govgraph/gateway';
+import { createGatewayServer, type GatewayCacheOptions } from '@govgraph/gateway';
 import type { StatementCounter } from '@govgraph/schema/db';
 import {
   createLogger,
+  createRedisInvalidationPublisher,
+  type EntityChange,
   type Listening,
   type Logger,
   type SeedProgress,
@@ -21,6 +23,8 @@ export interface StartHubOptions<W> {
   progress?: (department: string) => SeedProgress | undefined;
   /** Query text GraphiQL opens with. */
   graphiqlDefaultQuery?: string;
+  /** Overrides the caches' configuration (REDIS_URL, CACHE_*), e.g. `{ enabled: false }`. */
+  cache?: GatewayCacheOptions;
 }
 
 export interface RunningDepartment {
@@ -119,11 +123,13 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       });
     }
 
+    const cache = { ...config.gateway.cache, ...options.cache };
     const gateway = createGatewayServer({
       supergraphPath: config.gateway.supergraphPath,
       subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
       logger: logger.child({ component: 'gateway' }),
       subgraphUrls,
+      cache,
       ...(options.graphiqlDefaultQuery
         ? { graphiqlDefaultQuery: options.graphiqlDefaultQuery }
         : {}),
@@ -134,6 +140,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       config.gateway.port,
     );
     cleanups.push({ what: 'gateway', run: () => listening.close() });
+    wireInvalidation(options.departments, cache, gateway.cache, logger, cleanups);
     const gatewayUrl = `http://localhost:${listening.port}`;
     return {
       gatewayUrl,
@@ -146,6 +153,37 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/**
+ * Committed writes evict cached answers: through Redis when REDIS_URL is set (every gateway
+ * instance hears it), else straight into this process's gateway.
+ */
+function wireInvalidation<W>(
+  departments: readonly HubDepartment<W>[],
+  cache: GatewayCacheOptions,
+  local:
+    | { invalidate: (department: string, changes: readonly EntityChange[]) => Promise<void> }
+    | undefined,
+  logger: Logger,
+  cleanups: { what: string; run: () => Promise<void> }[],
+): void {
+  const publisher = cache.redisUrl
+    ? createRedisInvalidationPublisher({
+        url: cache.redisUrl,
+        prefix: cache.keyPrefix ?? 'govgraph',
+        logger,
+      })
+    : undefined;
+  if (publisher) cleanups.push({ what: 'invalidation publisher', run: () => publisher.close() });
+  for (const department of departments) {
+    const stop = department.onEntitiesChanged?.((changes) =>
+      publisher
+        ? publisher.publish(department.name, changes)
+        : local?.invalidate(department.name, changes),
+    );
+    if (stop) cleanups.push({ what: `${department.name} invalidation`, run: async () => stop() });
   }
 }
 

@@ -2,6 +2,8 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Logger, RequestScope } from '@govgraph/schema/runtime';
 import type { GraphQLFormattedError } from 'graphql';
 import { takeSubjects } from '../audit/takeSubjects.js';
+import { cachedFetch } from '../cache/cachedFetch.js';
+import type { GatewayCache } from '../cache/createGatewayCache.js';
 import {
   fromDepartment,
   passesThrough,
@@ -21,6 +23,8 @@ export interface DepartmentDataSourceOptions {
   logger: Logger;
   /** How long one fetch may take before the department counts as unavailable. @default 5000 */
   timeoutMs?: number;
+  /** The gateway's caches; fetches go through them when set. */
+  cache?: GatewayCache;
 }
 
 /**
@@ -32,6 +36,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
   readonly department: string;
   readonly timeoutMs: number;
   readonly #logger: Logger;
+  readonly #cache: GatewayCache | undefined;
 
   constructor(options: DepartmentDataSourceOptions) {
     const timeoutMs = options.timeoutMs ?? 5000;
@@ -39,6 +44,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     this.department = options.name;
     this.timeoutMs = timeoutMs;
     this.#logger = options.logger;
+    this.#cache = options.cache;
   }
 
   // Runs before each subgraph fetch, once the HTTP request is built.
@@ -53,6 +59,17 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     if (!('incomingRequestContext' in options)) {
       return super.process(options);
     }
+    // The entity cache answers what it can and sends only the rest through #fetch; its answer
+    // is shaped like the department's (extensions.subjects by `_entities.<index>` included).
+    const response = this.#cache
+      ? await cachedFetch(this.#cache, this.department, options, (o) => this.#fetch(o))
+      : await this.#fetch(options);
+    // Fetched or cached, the subjects it carries are this request's (the audit record's).
+    return takeSubjects(response, options.context).response;
+  }
+
+  // One real request to the department, its failures turned into public errors.
+  async #fetch(options: ProcessOptions): Promise<ProcessResult> {
     const log = scopeOf(options.context)?.logger ?? this.#logger;
     let response: ProcessResult;
     try {
@@ -60,8 +77,6 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     } catch (error) {
       return { errors: this.#failure(error, log) };
     }
-    // The subjects it carries are this request's (the audit record's).
-    response = takeSubjects(response, options.context).response;
     if (!response.errors) return response;
     this.#logUnclassified(response.errors, log);
     return { ...response, errors: response.errors.map((e) => fromDepartment(this.department, e)) };

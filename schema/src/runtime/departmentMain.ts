@@ -2,6 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError, databaseUrlVar, logLevelVar, parseEnv, portVar } from './config.js';
 import type { DepartmentModule } from './departmentModule.js';
+import {
+  cacheKeyPrefixVar,
+  createRedisInvalidationPublisher,
+  redisUrlVar,
+} from './invalidation.js';
 import { createLogger } from './logger.js';
 
 /** Where embedded department databases live unless GOVGRAPH_DATA_DIR says otherwise. */
@@ -15,6 +20,8 @@ export function departmentConfig(prefix: string, defaultPort: number, env = proc
       [`${prefix}_DATABASE_URL`]: databaseUrlVar,
       GOVGRAPH_DATA_DIR: z.string().min(1, 'must be a directory path').default(DEFAULT_DATA_DIR),
       LOG_LEVEL: logLevelVar,
+      REDIS_URL: redisUrlVar,
+      CACHE_KEY_PREFIX: cacheKeyPrefixVar,
     },
     env,
   ) as Record<string, unknown>;
@@ -23,6 +30,9 @@ export function departmentConfig(prefix: string, defaultPort: number, env = proc
     databaseUrl: raw[`${prefix}_DATABASE_URL`] as string | undefined,
     dataDir: raw.GOVGRAPH_DATA_DIR as string,
     logLevel: raw.LOG_LEVEL as string,
+    /** Where committed writes are announced to the gateways' caches; unset: nowhere. */
+    redisUrl: raw.REDIS_URL as string | undefined,
+    cacheKeyPrefix: raw.CACHE_KEY_PREFIX as string,
   };
 }
 
@@ -48,6 +58,12 @@ export async function runDepartmentMain<DB, W>(department: DepartmentModule<DB, 
         'a database connection was closed by the server; reconnecting on demand',
       ),
   });
+  const redisUrl = config.redisUrl;
+  const publisher =
+    redisUrl && department.onEntitiesChanged
+      ? createRedisInvalidationPublisher({ url: redisUrl, prefix: config.cacheKeyPrefix, logger })
+      : undefined;
+  if (publisher) department.onEntitiesChanged?.((c) => publisher.publish(department.name, c));
   const listening = await department
     .createServer({ database, logger })
     .listen(config.port, '0.0.0.0');
@@ -57,6 +73,7 @@ export async function runDepartmentMain<DB, W>(department: DepartmentModule<DB, 
   );
   const stop = async () => {
     await listening.close();
+    await publisher?.close();
     await database.close();
     process.exit(0);
   };

@@ -1,6 +1,7 @@
 import type { DocumentNode } from 'graphql';
 import type { Database, DatabaseOptions } from '../db/openDatabase.js';
 import type { DepartmentServer } from './departmentServer.js';
+import type { OnEntitiesChanged } from './invalidation.js';
 import type { Logger } from './logger.js';
 
 /** Reports seeding progress: rows written so far out of the total for one table. */
@@ -29,4 +30,6 @@ export interface DepartmentModule<DB, W> {
   seed(database: Database<DB>, world: W, progress?: SeedProgress): Promise<void>;
   /** True when the database already holds data (so `npm start` does not seed twice). */
   isSeeded(database: Database<DB>): Promise<boolean>;
+  /** Departments that write: hears each committed write's changed entities (cache invalidation). */
+  onEntitiesChanged?: OnEntitiesChanged;
 }

@@ -18,6 +18,25 @@ export {
   requestIdOf,
   sendJson,
 } from './httpServer.js';
+export {
+  cacheKeyPrefixVar,
+  cacheKeys,
+  createRedisInvalidationPublisher,
+  departmentTag,
+  type EntityChange,
+  EVICT_SCRIPT,
+  entityTag,
+  evictInRedis,
+  type InvalidationMessage,
+  type InvalidationPublisher,
+  invalidationMessage,
+  type OnEntitiesChanged,
+  type RedisInvalidationOptions,
+  redisUrlVar,
+  resilientRedisOptions,
+  runScript,
+  tagsOf,
+} from './invalidation.js';
 export { createLogger, type Logger } from './logger.js';
 export {
   SUBJECTS_EXTENSION,

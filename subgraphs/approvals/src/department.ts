@@ -3,6 +3,7 @@ import type { DepartmentModule } from '@govgraph/schema/runtime';
 import { openApprovalsDatabase } from './db/openApprovalsDatabase.js';
 import type { ApprovalsDB } from './db/schema.js';
 import { isApprovalsSeeded, seedApprovals } from './db/seed.js';
+import { onEntitiesChanged } from './events.js';
 import { createApprovalsServer } from './server.js';
 import { typeDefs } from './typeDefs.js';
 
@@ -16,4 +17,5 @@ export const department: DepartmentModule<ApprovalsDB, World> = {
   createServer: createApprovalsServer,
   seed: seedApprovals,
   isSeeded: isApprovalsSeeded,
+  onEntitiesChanged,
 };

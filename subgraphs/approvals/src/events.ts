@@ -6,7 +6,8 @@ export interface EntityChange {
   key: string;
 }
 
-export type EntitiesChangedListener = (changes: readonly EntityChange[]) => void;
+/** A listener may return a promise (publishing to Redis): the mutation answers once it settles. */
+export type EntitiesChangedListener = (changes: readonly EntityChange[]) => unknown;
 
 /**
  * Who hears about committed changes. Mutations emit only after their transaction commits, so a
@@ -15,8 +16,11 @@ export type EntitiesChangedListener = (changes: readonly EntityChange[]) => void
 export interface EntityEvents {
   /** Registers a listener; the returned function removes it. */
   onEntitiesChanged(listener: EntitiesChangedListener): () => void;
-  /** Tells every listener; a listener that throws is logged and does not stop the others. */
-  emit(changes: readonly EntityChange[], logger?: Logger): void;
+  /**
+   * Tells every listener and resolves once all have settled; a listener that throws or
+   * rejects is logged and does not stop the others.
+   */
+  emit(changes: readonly EntityChange[], logger?: Logger): Promise<void>;
 }
 
 export function createEntityEvents(): EntityEvents {
@@ -26,14 +30,19 @@ export function createEntityEvents(): EntityEvents {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    emit(changes, logger) {
+    async emit(changes, logger) {
+      const failed = (error: unknown) =>
+        logger?.error({ err: error, changes }, 'entities-changed listener failed');
+      const pending: Promise<void>[] = [];
       for (const listener of listeners) {
         try {
-          listener(changes);
+          const result = listener(changes);
+          if (result instanceof Promise) pending.push(result.catch(failed));
         } catch (error) {
-          logger?.error({ err: error, changes }, 'entities-changed listener failed');
+          failed(error);
         }
       }
+      await Promise.all(pending);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { DepartmentModule } from '@govgraph/schema/runtime';
 import { openComplaintsDatabase } from './db/openComplaintsDatabase.js';
 import type { ComplaintsDB } from './db/schema.js';
 import { isComplaintsSeeded, seedComplaints } from './db/seed.js';
+import { onEntitiesChanged } from './events.js';
 import { createComplaintsServer } from './server.js';
 import { typeDefs } from './typeDefs.js';
 
@@ -16,4 +17,5 @@ export const department: DepartmentModule<ComplaintsDB, World> = {
   createServer: createComplaintsServer,
   seed: seedComplaints,
   isSeeded: isComplaintsSeeded,
+  onEntitiesChanged,
 };

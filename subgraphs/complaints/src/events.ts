@@ -7,7 +7,8 @@ export interface EntityChange {
   key: string;
 }
 
-export type EntitiesChangedListener = (changes: readonly EntityChange[]) => void;
+/** A listener may return a promise (publishing to Redis): the mutation answers once it settles. */
+export type EntitiesChangedListener = (changes: readonly EntityChange[]) => unknown;
 
 const listeners = new Set<EntitiesChangedListener>();
 
@@ -24,15 +25,27 @@ export function onEntitiesChanged(listener: EntitiesChangedListener): () => void
 
 /**
  * Called by a mutation after its transaction has committed, never before: a listener may
- * evict caches at once, and a reader must then find the new data. A failing listener is
- * logged; the write stands and the other listeners still hear of it.
+ * evict caches at once, and a reader must then find the new data. Resolves once every
+ * listener has settled, so the mutation answers only after the caches were told. A failing
+ * listener is logged; the write stands and the other listeners still hear of it.
  */
-export function emitEntitiesChanged(changes: readonly EntityChange[], logger: Logger): void {
+export async function emitEntitiesChanged(
+  changes: readonly EntityChange[],
+  logger: Logger,
+): Promise<void> {
+  const pending: Promise<void>[] = [];
   for (const listener of [...listeners]) {
     try {
-      listener(changes);
+      const result = listener(changes);
+      if (result instanceof Promise)
+        pending.push(result.catch((err: unknown) => failed(err, changes, logger)));
     } catch (err) {
-      logger.error({ err, changes }, 'an entities-changed listener failed');
+      failed(err, changes, logger);
     }
   }
+  await Promise.all(pending);
+}
+
+function failed(err: unknown, changes: readonly EntityChange[], logger: Logger): void {
+  logger.error({ err, changes }, 'an entities-changed listener failed');
 }

@@ -25,12 +25,12 @@ export const Mutation: MutationResolvers = {
       new Date(),
     );
     // A retry with the same key changed nothing, so there is nothing to invalidate.
-    if (created) events.emit(changesOf(application), logger);
+    if (created) await events.emit(changesOf(application), logger);
     return application;
   },
   recordReview: async (_root, { input }, { database, events, logger }) => {
     const application = await recordReview(database, validateDecision(input), new Date());
-    events.emit(changesOf(application), logger);
+    await events.emit(changesOf(application), logger);
     return application;
   },
 };

@@ -30,7 +30,7 @@ export const Mutation: MutationResolvers = {
       description,
     });
     // Only now, after the commit: listeners may evict caches that must not refill with old data.
-    emitEntitiesChanged(changesOf(row), logger);
+    await emitEntitiesChanged(changesOf(row), logger);
     return row;
   },
   resolveComplaint: async (_root, { input }, { db, logger }) => {
@@ -42,7 +42,7 @@ export const Mutation: MutationResolvers = {
       hint: 'Say what was done, or why the complaint is rejected.',
     });
     const row = await resolveComplaint(db, { id: input.id, outcome: input.outcome, resolution });
-    emitEntitiesChanged(changesOf(row), logger);
+    await emitEntitiesChanged(changesOf(row), logger);
     return row;
   },
 };

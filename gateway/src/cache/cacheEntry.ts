@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import type { ValueCipher } from './valueCipher.js';
+
+/** What one cache entry holds: the data, the data subjects in it, and its eviction tags. */
+export interface EntryPayload<D = unknown, S = unknown> {
+  d: D;
+  /** Department-reported subjects (national IDs, credit codes) of this data. */
+  s?: S;
+  t: string[];
+}
+
+const PLAIN = 'p.';
+
+/** Serialises an entry, sealed (AES-256-GCM) when it holds personal data. */
+export function encodeEntry(
+  cipher: ValueCipher,
+  key: string,
+  personal: boolean,
+  payload: EntryPayload,
+): string {
+  const json = JSON.stringify(payload);
+  return personal ? cipher.seal(json, key) : PLAIN + json;
+}
+
+/** The entry's JSON text, or undefined when it cannot be opened (another key, tampered). */
+export function openEntry(cipher: ValueCipher, key: string, value: string): string | undefined {
+  return value.startsWith(PLAIN) ? value.slice(PLAIN.length) : cipher.open(value, key);
+}
+
+/** JSON with object keys sorted, so equal values always hash alike. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** A short SHA-256 digest (hex) of the parts, for key names. */
+export function digest(...parts: string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('hex').slice(0, 40);
+}

@@ -1,0 +1,147 @@
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { cacheKeys } from '@govgraph/schema/runtime';
+import type { GatewayContext } from '../context.js';
+import { canonicalJson, digest, type EntryPayload, encodeEntry, openEntry } from './cacheEntry.js';
+import { isPersonal } from './cacheHints.js';
+import type { GatewayCache } from './createGatewayCache.js';
+import { cacheStateOf } from './requestCacheState.js';
+
+/** Header that asks for `extensions.cache`; shown to agencies with the operator or auditor role. */
+export const CACHE_DEBUG_HEADER = 'x-govgraph-debug';
+const DEBUG_ROLES = new Set(['operator', 'auditor']);
+
+/**
+ * Whole responses keyed by supergraph, operation and variables. It answers in
+ * `responseForOperation`, which runs after `didResolveOperation` where the access policy
+ * decided, so a denied operation never reaches it; it stores only an allowed query's answer
+ * without errors, built from fetches that were all cacheable. Hooks of the gateway's caches
+ * also run for it: `schemaDidLoadOrUpdate` reloads the cache hints.
+ */
+export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<GatewayContext> {
+  return {
+    async serverWillStart() {
+      return {
+        // Runs inside each supergraph swap, before requests use the new schema.
+        schemaDidLoadOrUpdate({ coreSupergraphSdl }) {
+          if (coreSupergraphSdl) cache.loadSupergraph(coreSupergraphSdl);
+        },
+        async serverWillStop() {
+          await cache.close();
+        },
+      };
+    },
+    async requestDidStart() {
+      let ttlSeconds = 0;
+      let personal = true;
+      return {
+        async responseForOperation({
+          operation,
+          request,
+          queryHash,
+          source,
+          document,
+          contextValue,
+        }) {
+          const state = cacheStateOf(contextValue);
+          if (!cache.response || operation.operation !== 'query') return null;
+          if (contextValue.access && contextValue.access.denied.length > 0) return null;
+          const policy = cache.policyFor(source, document);
+          if (policy.ttlSeconds <= 0) {
+            state.response = 'bypass';
+            return null;
+          }
+          ttlSeconds = policy.ttlSeconds;
+          personal = isPersonal(policy.level);
+          const key = cacheKeys.response(
+            cache.prefix,
+            digest(
+              cache.schemaId,
+              queryHash ?? digest(source),
+              request.operationName ?? '',
+              canonicalJson(request.variables ?? {}),
+            ),
+          );
+          const read = await cache.store.read([key], []);
+          if (!read) {
+            state.response = 'unavailable';
+            return null;
+          }
+          const raw = read.values[0];
+          const text = raw ? openEntry(cache.cipher, key, raw) : undefined;
+          const labels = { cache: 'response', department: 'gateway', type: 'response' };
+          if (text === undefined) {
+            state.response = 'miss';
+            state.responseKey = key;
+            cache.metrics.cacheMisses.inc(labels);
+            return null;
+          }
+          const payload = JSON.parse(text) as EntryPayload<Record<string, unknown>, string[]>;
+          state.response = 'hit';
+          cache.metrics.cacheHits.inc(labels);
+          // A hit is an access: the audit record gets the subjects of the stored answer.
+          contextValue.cached = true;
+          for (const subject of payload.s ?? []) contextValue.subjects.add(subject);
+          return {
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single', singleResult: { data: payload.d } },
+          };
+        },
+        async willSendResponse({ response, contextValue, request }) {
+          if (response.body.kind !== 'single') return;
+          const state = cacheStateOf(contextValue);
+          const result = response.body.singleResult;
+          const key = state.responseKey;
+          if (
+            key &&
+            state.response === 'miss' &&
+            !state.uncacheable &&
+            !result.errors?.length &&
+            result.data &&
+            !(contextValue.access && contextValue.access.denied.length > 0)
+          ) {
+            const ttl = Math.min(ttlSeconds, state.ttlSeconds);
+            const payload: EntryPayload = {
+              d: result.data,
+              s: [...contextValue.subjects],
+              t: [...state.tags],
+            };
+            const stored = await cache.store.write(
+              [
+                {
+                  key,
+                  value: encodeEntry(
+                    cache.cipher,
+                    key,
+                    personal || contextValue.subjects.size > 0,
+                    payload,
+                  ),
+                  ttlMs: ttl * 1000,
+                  tags: payload.t,
+                },
+              ],
+              state.versions,
+            );
+            if (stored) state.response = 'stored';
+          }
+          if (wantsDebug(contextValue, request.http?.headers.get(CACHE_DEBUG_HEADER))) {
+            result.extensions = {
+              ...result.extensions,
+              cache: {
+                backend: cache.store.backend,
+                response: cache.response ? (state.response ?? 'bypass') : 'off',
+                entity: state.entity,
+                root: state.root,
+                ...(Number.isFinite(state.ttlSeconds) ? { ttlSeconds: state.ttlSeconds } : {}),
+              },
+            };
+          }
+        },
+      };
+    },
+  };
+}
+
+function wantsDebug(context: GatewayContext, header: string | undefined): boolean {
+  if (header?.trim().toLowerCase() !== 'cache') return false;
+  return context.caller.kind === 'agency' && context.caller.roles.some((r) => DEBUG_ROLES.has(r));
+}

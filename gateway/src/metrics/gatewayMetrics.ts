@@ -1,0 +1,73 @@
+import type { RouteHandler } from '@govgraph/schema/runtime';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+
+type CacheLabels = 'cache' | 'department' | 'type';
+
+/**
+ * The gateway's Prometheus metrics, in a registry of its own (tests run several gateways in
+ * one process). `cache` is `entity` (an `_entities` representation), `root` (a root-field
+ * fetch) or `response` (a whole result); `department`/`type` say whose data it was.
+ */
+export interface GatewayMetrics {
+  registry: Registry;
+  cacheHits: Counter<CacheLabels>;
+  cacheMisses: Counter<CacheLabels>;
+  /** Entries dropped because a department reported a committed write of the entity. */
+  cacheEvictions: Counter<'department' | 'type'>;
+  /** Cache operations that failed (Redis away or too slow); the request went on uncached. */
+  cacheErrors: Counter<'operation'>;
+  /** 1 while the cache backend answers, 0 while requests are served uncached. */
+  cacheAvailable: Gauge<'backend'>;
+}
+
+/** A fresh registry with the process's default metrics and the cache counters. */
+export function createGatewayMetrics(): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const labelNames = ['cache', 'department', 'type'] as const;
+  return {
+    registry,
+    cacheHits: new Counter({
+      name: 'govgraph_cache_hits_total',
+      help: 'Cache lookups answered from the cache, by cache, department and type.',
+      labelNames,
+      registers: [registry],
+    }),
+    cacheMisses: new Counter({
+      name: 'govgraph_cache_misses_total',
+      help: 'Cache lookups that went to the department, by cache, department and type.',
+      labelNames,
+      registers: [registry],
+    }),
+    cacheEvictions: new Counter({
+      name: 'govgraph_cache_evictions_total',
+      help: 'Entities evicted after a committed write, by department and type.',
+      labelNames: ['department', 'type'],
+      registers: [registry],
+    }),
+    cacheErrors: new Counter({
+      name: 'govgraph_cache_errors_total',
+      help: 'Cache operations that failed; the request was served uncached.',
+      labelNames: ['operation'],
+      registers: [registry],
+    }),
+    cacheAvailable: new Gauge({
+      name: 'govgraph_cache_available',
+      help: '1 while the cache backend answers, 0 while requests are served uncached.',
+      labelNames: ['backend'],
+      registers: [registry],
+    }),
+  };
+}
+
+/** `GET /metrics` in the Prometheus text format. */
+export function metricsRoute(registry: Registry): Record<string, RouteHandler> {
+  return {
+    '/metrics': async (_req, res) => {
+      const body = await registry.metrics();
+      res.statusCode = 200;
+      res.setHeader('content-type', registry.contentType);
+      res.end(body);
+    },
+  };
+}

@@ -1,0 +1,236 @@
+import { createHash } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { Logger } from './logger.js';
+
+// Cache invalidation across processes (DESIGN.md §6). A department that committed a write
+// evicts, in the shared Redis, every cache entry tagged with a changed entity, bumps its own
+// version (so a gateway that read before the write cannot store what it read), and announces
+// the change on `<prefix>:invalidate` so every gateway instance drops its in-flight reads.
+// Key names carry SHA-256 digests, never a national ID or credit code in plain text.
+
+/** An entity whose cached answers are stale after a committed write. */
+export interface EntityChange {
+  /** The entity's type, e.g. `Person`. */
+  typename: string;
+  /** The entity's key value: national ID, credit code, ticket number, ... */
+  key: string;
+}
+
+/** What travels on the invalidation channel: digests and type names only. */
+export interface InvalidationMessage {
+  department: string;
+  changes: { typename: string; tag: string }[];
+  /** Every entry of the department and every whole response: changes were lost (long outage). */
+  all?: boolean;
+}
+
+/** Subscribes a listener to a department's committed changes; returns the unsubscribe function. */
+export type OnEntitiesChanged = (
+  listener: (changes: readonly EntityChange[]) => void | Promise<void>,
+) => () => void;
+
+/** The tag of every cache entry holding data of this entity. */
+export function entityTag(typename: string, key: string): string {
+  return `e:${createHash('sha256').update(`${typename}:${key}`).digest('hex')}`;
+}
+
+/** The tag of every cache entry built from a root-field fetch of this department. */
+export function departmentTag(department: string): string {
+  return `d:${department}`;
+}
+
+/** The message a department's changes become (also used in-process, with no Redis). */
+export function invalidationMessage(
+  department: string,
+  changes: readonly EntityChange[],
+): InvalidationMessage {
+  return {
+    department,
+    changes: changes.map((c) => ({ typename: c.typename, tag: entityTag(c.typename, c.key) })),
+  };
+}
+
+/** Every tag a message evicts: the changed entities and the department's root-field entries. */
+export function tagsOf(message: InvalidationMessage): string[] {
+  return [...message.changes.map((c) => c.tag), departmentTag(message.department)];
+}
+
+/** Redis names shared by publishers and gateways. */
+export const cacheKeys = {
+  channel: (prefix: string) => `${prefix}:invalidate`,
+  version: (prefix: string, department: string) => `${prefix}:v:${department}`,
+  tag: (prefix: string, tag: string) => `${prefix}:t:${tag}`,
+  /** An entity entry: department and type in plain, the rest a digest. */
+  entity: (prefix: string, department: string, typename: string, digest: string) =>
+    `${prefix}:e:${department}:${typename}:${digest}`,
+  /** A root-field fetch entry. */
+  root: (prefix: string, department: string, digest: string) =>
+    `${prefix}:r:${department}:${digest}`,
+  /** A whole response. */
+  response: (prefix: string, digest: string) => `${prefix}:q:${digest}`,
+};
+
+/**
+ * KEYS[1] the department's version, KEYS[2..] tag sets. Bumps the version and deletes every
+ * entry of every tag set, atomically: no reader sees the new version with old entries left.
+ */
+export const EVICT_SCRIPT = `
+redis.call('INCR', KEYS[1])
+local n = 0
+for i = 2, #KEYS do
+  local members = redis.call('SMEMBERS', KEYS[i])
+  for _, key in ipairs(members) do n = n + redis.call('UNLINK', key) end
+  redis.call('UNLINK', KEYS[i])
+end
+return n`;
+
+const scriptShas = new Map<string, string>();
+
+/** Runs a Lua script by its SHA (loading it on first use), as one round trip. */
+export async function runScript(
+  redis: Redis,
+  script: string,
+  keys: readonly string[],
+  args: readonly (string | number)[],
+): Promise<unknown> {
+  let sha = scriptShas.get(script);
+  if (!sha) {
+    sha = createHash('sha1').update(script).digest('hex');
+    scriptShas.set(script, sha);
+  }
+  try {
+    return await redis.evalsha(sha, keys.length, ...keys, ...args);
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+    return await redis.eval(script, keys.length, ...keys, ...args);
+  }
+}
+
+/** Evicts a message's tags in Redis and bumps the department's version; returns entries removed. */
+export async function evictInRedis(
+  redis: Redis,
+  prefix: string,
+  message: InvalidationMessage,
+): Promise<number> {
+  const keys = [
+    cacheKeys.version(prefix, message.department),
+    ...tagsOf(message).map((tag) => cacheKeys.tag(prefix, tag)),
+  ];
+  let evicted = Number(await runScript(redis, EVICT_SCRIPT, keys, []));
+  if (message.all) {
+    for (const pattern of [
+      `${prefix}:e:${message.department}:*`,
+      `${prefix}:r:${message.department}:*`,
+      `${prefix}:q:*`,
+    ]) {
+      let cursor = '0';
+      do {
+        const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        cursor = next;
+        if (found.length > 0) evicted += await redis.unlink(...found);
+      } while (cursor !== '0');
+    }
+  }
+  return evicted;
+}
+
+/**
+ * Options every Redis client of the hub uses: a command that cannot be answered fails fast
+ * instead of queueing while Redis is away, and the client reconnects by itself.
+ */
+export function resilientRedisOptions(timeoutMs: number) {
+  return {
+    commandTimeout: timeoutMs,
+    connectTimeout: Math.max(timeoutMs, 1000),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: (times: number) => Math.min(times * 100, 1000),
+    lazyConnect: false,
+  } as const;
+}
+
+/** Announces a department's committed changes to every gateway. */
+export interface InvalidationPublisher {
+  /** Evicts and announces; resolves once done, or once the failure is logged (never rejects). */
+  publish(department: string, changes: readonly EntityChange[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RedisInvalidationOptions {
+  url: string;
+  /** `CACHE_KEY_PREFIX`, the same as the gateways'. */
+  prefix: string;
+  logger: Logger;
+  /** Longest a Redis command may take. @default 500 */
+  timeoutMs?: number;
+}
+
+/**
+ * The Redis publisher departments use after a commit. A change that cannot be published
+ * (Redis away) is kept and sent again when Redis is back, so gateways never keep an entry a
+ * write made stale; past 10,000 kept changes it evicts the department's entries wholesale.
+ */
+export function createRedisInvalidationPublisher(
+  options: RedisInvalidationOptions,
+): InvalidationPublisher {
+  const { prefix, logger } = options;
+  const redis = new Redis(options.url, resilientRedisOptions(options.timeoutMs ?? 500));
+  redis.on('error', () => {}); // Reported per publish below; ioredis reconnects by itself.
+  const pending: InvalidationMessage[] = [];
+  let pendingChanges = 0;
+  const send = async (message: InvalidationMessage) => {
+    await evictInRedis(redis, prefix, message);
+    await redis.publish(cacheKeys.channel(prefix), JSON.stringify(message));
+  };
+  const retry = async () => {
+    while (pending.length > 0) {
+      const message = pending[0];
+      if (!message) break;
+      try {
+        await send(message);
+      } catch {
+        return;
+      }
+      pending.shift();
+      pendingChanges -= message.changes.length;
+    }
+  };
+  redis.on('ready', () => void retry());
+  return {
+    async publish(department, changes) {
+      const message = invalidationMessage(department, changes);
+      try {
+        await send(message);
+      } catch (err) {
+        logger.error(
+          { err, department, changes: changes.length },
+          'cache invalidation could not be published; it is sent again when Redis is back',
+        );
+        if (pendingChanges + message.changes.length > 10_000) {
+          // Too much to remember: evict everything of the department instead (its version tag).
+          pending.splice(0);
+          pendingChanges = 0;
+          pending.push({ department, changes: [], all: true });
+        } else {
+          pending.push(message);
+          pendingChanges += message.changes.length;
+        }
+      }
+    },
+    async close() {
+      redis.disconnect();
+    },
+  };
+}
+
+/** `REDIS_URL` and `CACHE_KEY_PREFIX`, as departments and the gateway read them. */
+export const redisUrlVar = z
+  .string()
+  .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL, or unset for no Redis')
+  .optional();
+
+export const cacheKeyPrefixVar = z
+  .string()
+  .regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, "_", "." or "-"')
+  .default('govgraph');

@@ -1,0 +1,353 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createWorld, type World } from '@govgraph/datagen';
+import { createGatewayServer, type GatewayCacheOptions } from '@govgraph/gateway';
+import { createLogger, type Listening } from '@govgraph/schema/runtime';
+import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const PEOPLE = 400;
+const SEED = 11;
+const citizenRecord = readFileSync(
+  new URL('../../citizen-record.graphql', import.meta.url),
+  'utf8',
+);
+
+interface Response<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+async function post<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<Response<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as Response<T>;
+}
+
+/** The hub as `npm start` runs it, with the caches configured by environment like production. */
+async function startCachedHub(env: Record<string, string>): Promise<{
+  hub: Hub;
+  world: World;
+  /** Another gateway instance in front of the same departments. */
+  gateway(cache?: GatewayCacheOptions): Promise<Listening>;
+  stop(): Promise<void>;
+}> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-cache-'));
+  const all: Record<string, string> = {
+    GATEWAY_PORT: '0',
+    GATEWAY_HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    GOVGRAPH_DATA_DIR: dataDir,
+    GOVGRAPH_PEOPLE: String(PEOPLE),
+    GOVGRAPH_SEED: String(SEED),
+    ...env,
+  };
+  for (const department of departments) all[`${department.envPrefix}_PORT`] = '0';
+  const config = hubConfig(departments, all);
+  const hub = await startHub({ departments, config, createWorld });
+  const others: Listening[] = [];
+  return {
+    hub,
+    world: createWorld({ seed: SEED, people: PEOPLE }),
+    async gateway(cache) {
+      const listening = await createGatewayServer({
+        supergraphPath: config.gateway.supergraphPath,
+        logger: createLogger('gateway', 'silent'),
+        subgraphUrls: Object.fromEntries(hub.departments.map((d) => [d.name, d.url])),
+        ...(cache ? { cache } : {}),
+      }).listen(0);
+      others.push(listening);
+      return listening;
+    },
+    async stop() {
+      for (const other of others) await other.close();
+      await hub.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function redisOrFail(): Promise<Redis> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0 });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new Error(`Redis is not reachable at ${REDIS_URL}; these tests need it running`, {
+      cause: error,
+    });
+  }
+  return redis;
+}
+
+async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
+}
+
+async function keysOf(redis: Redis, prefix: string): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    found.push(...keys);
+  } while (cursor !== '0');
+  return found;
+}
+
+async function metric(url: string, name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+const COMPLAINTS = `query($id: NationalId!) { person(nationalId: $id) {
+  name complaintsFiled(first: 100) { totalCount nodes { id status resolution against { creditCode name } } }
+} }`;
+const FILE = `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id status } }`;
+const RESOLVE = `mutation($input: ResolveComplaintInput!) { resolveComplaint(input: $input) { id status } }`;
+
+interface Filed {
+  person: {
+    name: string;
+    complaintsFiled: {
+      totalCount: number;
+      nodes: { id: string; status: string; resolution: string | null }[];
+    };
+  };
+}
+
+// The integration suite's queries (test/tests/*.test.ts and citizen-record.graphql) with the
+// variables they run with: the answers must not change when caches are on.
+function querySuite(world: World): { query: string; variables?: Record<string, unknown> }[] {
+  const representative = (i: number) => world.person(world.company(i).representativeIndex);
+  const representatives = [...new Set([...world.companies()].map((c) => c.representativeIndex))]
+    .slice(0, 30)
+    .map((i) => world.person(i).nationalId);
+  const suite: { query: string; variables?: Record<string, unknown> }[] = [];
+  for (const index of [1, 2, 5, 17, world.company(3).representativeIndex, 250]) {
+    suite.push({ query: citizenRecord, variables: { nationalId: world.person(index).nationalId } });
+  }
+  suite.push(
+    {
+      query: `query($id: NationalId!) { person(nationalId: $id) {
+        name
+        representedEntities { totalCount nodes { name creditCode legalRepresentative { name nationalId } } }
+      } }`,
+      variables: { id: representative(3).nationalId },
+    },
+    {
+      query: `query($code: CreditCode!) { legalEntity(creditCode: $code) {
+        name legalRepresentative { name birthDate representedEntities { totalCount } }
+      } }`,
+      variables: { code: world.company(5).creditCode },
+    },
+    {
+      query: `query($ids: [NationalId!]!) { people(nationalIds: $ids) {
+        name spouse { name }
+        representedEntities { totalCount nodes { name administrativePenalties { totalCount } legalRepresentative { name } } }
+      } }`,
+      variables: { ids: representatives },
+    },
+    {
+      query: `query($id: NationalId!) { person(nationalId: $id) {
+        name birthDate representedEntities { totalCount }
+      } }`,
+      variables: { id: world.person(7).nationalId },
+    },
+    { query: '{ person(nationalId: "11010519491231002X") { name } }' },
+    { query: '{ person(nationalId: "110105194912310021") { name } }' },
+    { query: COMPLAINTS, variables: { id: world.person(3).nationalId } },
+  );
+  return suite;
+}
+
+describe('the caches over the whole hub, shared through Redis', () => {
+  let redis: Redis;
+  let t: Awaited<ReturnType<typeof startCachedHub>>;
+  const prefix = `test-cache-${randomBytes(4).toString('hex')}`;
+  const keys = `k1:${randomBytes(32).toString('base64')}`;
+  let other: Listening;
+  const a = () => t.hub.graphqlUrl;
+  const b = () => `${other.url}/graphql`;
+
+  beforeAll(async () => {
+    redis = await redisOrFail();
+    t = await startCachedHub({
+      REDIS_URL,
+      CACHE_KEY_PREFIX: prefix,
+      CACHE_ENCRYPTION_KEYS: keys,
+    });
+    other = await t.gateway({
+      redisUrl: REDIS_URL,
+      keyPrefix: prefix,
+      encryptionKeys: [{ id: 'k1', key: Buffer.from(keys.slice(3), 'base64') }],
+    });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    if (redis) {
+      await dropPrefix(redis, prefix);
+      redis.disconnect();
+    }
+  });
+
+  it('answers the integration suite exactly as with caches off, cold and then warm', async () => {
+    const off = await t.gateway();
+    const fresh = `${prefix}-suite`;
+    const on = await t.gateway({ redisUrl: REDIS_URL, keyPrefix: fresh });
+    try {
+      const suite = querySuite(t.world);
+      const run = async (url: string) => {
+        const answers: unknown[] = [];
+        for (const { query, variables } of suite) {
+          const res = await post(`${url}/graphql`, query, variables);
+          // Request ids differ per request; everything else must be equal.
+          for (const error of res.errors ?? []) delete error.extensions?.requestId;
+          answers.push(res);
+        }
+        return answers;
+      };
+      const uncached = await run(off.url);
+      expect(JSON.stringify(uncached)).toContain(t.world.person(1).name);
+      const cold = await run(on.url);
+      const warm = await run(on.url);
+      expect(cold).toEqual(uncached);
+      expect(warm).toEqual(uncached);
+      expect(await metric(on.url, 'govgraph_cache_hits_total')).toBeGreaterThanOrEqual(
+        suite.length - 2,
+      );
+    } finally {
+      await dropPrefix(redis, fresh);
+    }
+  });
+
+  it('shows a write made through one gateway instance at once through the other, every time', async () => {
+    const person = t.world.person(12);
+    const against = t.world.company(4).creditCode;
+    const read = async () => {
+      const res = await post<Filed>(a(), COMPLAINTS, { id: person.nationalId });
+      expect(res.errors).toBeUndefined();
+      return res.data?.person.complaintsFiled;
+    };
+    const hitsBefore = await metric(t.hub.gatewayUrl, 'govgraph_cache_hits_total');
+    for (let round = 0; round < 12; round++) {
+      const before = await read();
+      expect(await read()).toEqual(before); // the second read is served from the cache
+      const filed = await post<{ fileComplaint: { id: string; status: string } }>(b(), FILE, {
+        input: {
+          complainantNationalId: person.nationalId,
+          againstCreditCode: against,
+          category: 'PRICING',
+          description: `Round ${round}: charged more than the posted price.`,
+        },
+      });
+      expect(filed.errors).toBeUndefined();
+      const id = filed.data?.fileComplaint.id;
+      const after = await read();
+      expect(after?.totalCount).toBe((before?.totalCount ?? 0) + 1);
+      expect(after?.nodes.find((n) => n.id === id)?.status).toBe('RECEIVED');
+
+      await read();
+      const resolved = await post(b(), RESOLVE, {
+        input: { id, outcome: 'RESOLVED', resolution: `Refunded in round ${round}.` },
+      });
+      expect(resolved.errors).toBeUndefined();
+      const closed = (await read())?.nodes.find((n) => n.id === id);
+      expect(closed).toMatchObject({
+        status: 'RESOLVED',
+        resolution: `Refunded in round ${round}.`,
+      });
+    }
+    // The reads between the writes were cache hits, so freshness came from eviction.
+    expect(await metric(t.hub.gatewayUrl, 'govgraph_cache_hits_total')).toBeGreaterThan(
+      hitsBefore + 12,
+    );
+    expect(await metric(t.hub.gatewayUrl, 'govgraph_cache_evictions_total')).toBeGreaterThan(0);
+  });
+
+  it('keeps no national ID, name or income in Redis in plain text', async () => {
+    const people = [2, 5, t.world.company(3).representativeIndex].map((i) => t.world.person(i));
+    const secrets: string[] = [];
+    for (const person of people) {
+      const res = await post<{
+        person: { taxProfile: { years: { declaredIncome: string }[] } | null };
+      }>(a(), citizenRecord, { nationalId: person.nationalId });
+      expect(res.errors).toBeUndefined();
+      secrets.push(person.nationalId, person.name);
+      for (const year of res.data?.person.taxProfile?.years ?? []) {
+        secrets.push(year.declaredIncome);
+      }
+    }
+    expect(secrets.length).toBeGreaterThan(6);
+    const found = await keysOf(redis, prefix);
+    const everything: string[] = [];
+    for (const key of found) {
+      const type = await redis.type(key);
+      everything.push(key);
+      if (type === 'string') everything.push((await redis.get(key)) ?? '');
+      if (type === 'set') everything.push(...(await redis.smembers(key)));
+    }
+    expect(found.length).toBeGreaterThan(10);
+    expect(everything.some((v) => v.startsWith('g1.k1.'))).toBe(true);
+    const dump = everything.join('\n');
+    for (const secret of secrets) expect(dump).not.toContain(secret);
+  });
+});
+
+describe('the caches with no Redis: an in-process LRU for one instance', () => {
+  let t: Awaited<ReturnType<typeof startCachedHub>>;
+  beforeAll(async () => {
+    t = await startCachedHub({});
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('serves repeated reads from memory and shows a write at once', async () => {
+    const person = t.world.person(21);
+    const url = t.hub.graphqlUrl;
+    const read = async () => (await post<Filed>(url, COMPLAINTS, { id: person.nationalId })).data;
+    for (let round = 0; round < 5; round++) {
+      const before = await read();
+      for (const d of t.hub.departments) d.statements.reset();
+      expect(await read()).toEqual(before);
+      // Answered from memory: no department ran a statement.
+      expect(t.hub.departments.map((d) => d.statements.total)).toEqual(
+        t.hub.departments.map(() => 0),
+      );
+      const filed = await post<{ fileComplaint: { id: string } }>(url, FILE, {
+        input: {
+          complainantNationalId: person.nationalId,
+          againstCreditCode: t.world.company(2).creditCode,
+          category: 'SERVICE',
+          description: `Round ${round}: the shop would not honour the warranty.`,
+        },
+      });
+      expect(filed.errors).toBeUndefined();
+      const after = await read();
+      expect(after?.person.complaintsFiled.totalCount).toBe(
+        (before?.person.complaintsFiled.totalCount ?? 0) + 1,
+      );
+    }
+    expect(await metric(t.hub.gatewayUrl, 'govgraph_cache_available')).toBe(1);
+  });
+});
