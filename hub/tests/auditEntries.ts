@@ -1,6 +1,8 @@
 import type { AuditEntry } from '../src/index.js';
 
-export const PEOPLE = ['11010519491231002X', '110101198001010013', '310104199203040026'];
+export const PEOPLE = ['11010519491231002X', '110101198001010010', '310104199203040024'];
+/** A valid national ID that no record names. */
+export const STRANGER = '440305197506150033';
 export const COMPANY = '91350100M000100Y43';
 
 /** A realistic audit entry, number `i`, with a fixed time (one minute apart). */

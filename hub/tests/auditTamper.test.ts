@@ -1,0 +1,186 @@
+import { createLogger } from '@govgraph/schema/runtime';
+import { ENGINES } from '@govgraph/schema/testing';
+import { sql } from 'kysely';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { toAuditRow } from '../src/audit/auditRows.js';
+import {
+  auditRecordHash,
+  createAuditLog,
+  GENESIS_HASH,
+  type HubStore,
+  verifyAuditChain,
+} from '../src/index.js';
+import { auditEntry } from './auditEntries.js';
+import { useHubStore } from './useHubStore.js';
+
+const logger = createLogger('hub-test', 'silent');
+
+/** Empties the log and writes records 1-10 through the audit log. */
+async function freshChain(store: HubStore): Promise<void> {
+  await store.db.deleteFrom('audit_subjects').execute();
+  await store.db.deleteFrom('audit_records').execute();
+  await store.db.updateTable('audit_head').set({ seq: 0, hash: GENESIS_HASH }).execute();
+  const log = createAuditLog({ store, logger, maxBatch: 4 });
+  await Promise.all(Array.from({ length: 10 }, (_, i) => log.append(auditEntry(i + 1))));
+  await log.close();
+}
+
+const hashOf = async (store: HubStore, seq: number) =>
+  (
+    await store.db
+      .selectFrom('audit_records')
+      .select('hash')
+      .where('seq', '=', seq)
+      .executeTakeFirstOrThrow()
+  ).hash;
+
+/** A record an intruder writes with the right hash and link, as someone who knows the format would. */
+const forged = (seq: number, prevHash: string) => {
+  const unhashed = {
+    ...auditEntry(77, { agencyId: 'intruder', requestId: 'forged' }),
+    seq,
+    prevHash,
+  };
+  return toAuditRow({ ...unhashed, hash: auditRecordHash(unhashed) });
+};
+
+describe.each(ENGINES)('audit chain verification on %s', (engine) => {
+  const hub = useHubStore(engine, { label: 'hub_tamper' });
+  // Small pages, so breaks on page boundaries are covered too.
+  const verify = () => verifyAuditChain(hub.store, { pageSize: 3 });
+
+  beforeEach(() => freshChain(hub.store));
+
+  it('passes an untouched chain, in pages or at once', async () => {
+    expect(await verify()).toEqual({ ok: true, records: 10 });
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 10 });
+  });
+
+  it('passes an empty log', async () => {
+    await hub.store.db.deleteFrom('audit_records').execute();
+    await hub.store.db.updateTable('audit_head').set({ seq: 0, hash: GENESIS_HASH }).execute();
+    expect(await verify()).toEqual({ ok: true, records: 0 });
+  });
+
+  it('catches an edited field', async () => {
+    await hub.store.db
+      .updateTable('audit_records')
+      .set({ purpose: 'SERVICE_DESK' })
+      .where('seq', '=', 4)
+      .execute();
+    expect(await verify()).toEqual({
+      ok: false,
+      seq: 4,
+      reason: 'its content does not match its hash: a field was edited, or the record was moved',
+    });
+  });
+
+  it('catches a subject removed from a record', async () => {
+    await hub.store.db
+      .updateTable('audit_records')
+      .set({ subjects: '[]' })
+      .where('seq', '=', 7)
+      .execute();
+    expect(await verify()).toMatchObject({ ok: false, seq: 7 });
+  });
+
+  it('catches a time that is no longer a time', async () => {
+    await hub.store.db
+      .updateTable('audit_records')
+      .set({ at: 'yesterday' })
+      .where('seq', '=', 2)
+      .execute();
+    expect(await verify()).toMatchObject({
+      ok: false,
+      seq: 2,
+      reason: expect.stringMatching(/cannot be read/),
+    });
+  });
+
+  it('catches a record deleted from the middle', async () => {
+    await hub.store.db.deleteFrom('audit_records').where('seq', '=', 5).execute();
+    expect(await verify()).toEqual({
+      ok: false,
+      seq: 5,
+      reason: 'record 5 is missing: the record after 4 is 6',
+    });
+  });
+
+  it('catches the last record deleted', async () => {
+    await hub.store.db.deleteFrom('audit_records').where('seq', '=', 10).execute();
+    expect(await verify()).toEqual({
+      ok: false,
+      seq: 10,
+      reason: 'record 10 is missing: the chain head names 10 as the last record',
+    });
+  });
+
+  it('catches two records swapped', async () => {
+    await hub.store.db.transaction().execute(async (trx) => {
+      await trx.updateTable('audit_records').set({ seq: -3 }).where('seq', '=', 3).execute();
+      await trx.updateTable('audit_records').set({ seq: 3 }).where('seq', '=', 6).execute();
+      await trx.updateTable('audit_records').set({ seq: 6 }).where('seq', '=', -3).execute();
+    });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      seq: 3,
+      reason: expect.stringMatching(/does not match its hash/),
+    });
+  });
+
+  it('catches a forged record appended without moving the chain head', async () => {
+    await hub.store.db
+      .insertInto('audit_records')
+      .values(forged(11, await hashOf(hub.store, 10)))
+      .execute();
+    expect(await verify()).toEqual({
+      ok: false,
+      seq: 11,
+      reason: 'record 11 lies past the chain head (10): it was inserted outside the audit log',
+    });
+  });
+
+  it('catches a forged record slipped into the middle', async () => {
+    // Records 6-10 move up one place and a well-formed record 6 links to record 5.
+    for (let seq = 10; seq >= 6; seq--) {
+      await hub.store.db
+        .updateTable('audit_records')
+        .set({ seq: seq + 1 })
+        .where('seq', '=', seq)
+        .execute();
+    }
+    await hub.store.db
+      .insertInto('audit_records')
+      .values(forged(6, await hashOf(hub.store, 5)))
+      .execute();
+    expect(await verify()).toMatchObject({
+      ok: false,
+      seq: 7,
+      reason: expect.stringMatching(/does not match its hash/),
+    });
+  });
+
+  it('catches a record whose link to the one before was rewritten with a matching hash', async () => {
+    // Record 8 replaced by a well-formed record chained to the wrong predecessor.
+    await hub.store.db.deleteFrom('audit_records').where('seq', '=', 8).execute();
+    await hub.store.db
+      .insertInto('audit_records')
+      .values(forged(8, await hashOf(hub.store, 6)))
+      .execute();
+    expect(await verify()).toEqual({
+      ok: false,
+      seq: 8,
+      reason:
+        'its prevHash does not match the hash of record 7: records were reordered or replaced',
+    });
+  });
+
+  it('catches a rewritten chain head', async () => {
+    await sql`update audit_head set hash = ${'f'.repeat(64)}`.execute(hub.store.db);
+    expect(await verify()).toMatchObject({
+      ok: false,
+      seq: 10,
+      reason: expect.stringMatching(/chain head's hash/),
+    });
+  });
+});
