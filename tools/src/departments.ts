@@ -7,6 +7,7 @@ import { department as population } from '@govgraph/population';
 import { department as social } from '@govgraph/social';
 import { department as statistics } from '@govgraph/statistics';
 import { department as tax } from '@govgraph/tax';
+import { department as tracker } from '@govgraph/tracker';
 import type { HubDepartment } from './HubDepartment.js';
 
 /**
@@ -22,4 +23,5 @@ export const departments: readonly HubDepartment<World>[] = [
   complaints,
   approvals,
   statistics,
+  tracker,
 ];

@@ -1,0 +1,10 @@
+import { departmentCodegen } from '@govgraph/schema/codegen';
+
+export default departmentCodegen({
+  contextType: '../context.js#TrackerContext',
+  mappers: {
+    AccessRecord: '@govgraph/hub#AuditRecord',
+    Person: '../resolvers/refs.js#PersonRef',
+    LegalEntity: '../resolvers/refs.js#LegalEntityRef',
+  },
+});

@@ -1,0 +1,336 @@
+import {
+  type AuditEntry,
+  addAgency,
+  createAuditLog,
+  createAuditReader,
+  type HubStore,
+  openHubStore,
+} from '@govgraph/hub';
+import { creditCodeCheckChar, nationalIdCheckChar } from '@govgraph/schema';
+import { buildDepartmentSchema, createLogger } from '@govgraph/schema/runtime';
+import { createTestDatabase, ENGINES, type TestDatabase } from '@govgraph/schema/testing';
+import { type ExecutionResult, graphql } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessLogReader } from '../src/accessLogPolicy.js';
+import type { TrackerContext } from '../src/context.js';
+import { createLoaders } from '../src/loaders.js';
+import { resolvers } from '../src/resolvers/index.js';
+import { typeDefs } from '../src/typeDefs.js';
+
+const nid = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
+const WANG = '11010519491231002X';
+const LI = nid('31010419800315123');
+const NOBODY = nid('44030519951120456');
+const TEA = '91350100M000100Y43';
+const LANTERN = `91110000600007336${creditCodeCheckChar('91110000600007336')}`;
+
+const AUDITOR: AccessLogReader = { kind: 'agency', agencyId: 'audit-office', roles: ['auditor'] };
+const TAX: AccessLogReader = { kind: 'agency', agencyId: 'city-tax', roles: [] };
+
+const entry = (over: Partial<AuditEntry>): AuditEntry => ({
+  at: new Date('2026-01-01T00:00:00Z'),
+  requestId: 'r',
+  callerKind: 'agency',
+  agencyId: 'city-tax',
+  operatorId: null,
+  purpose: 'tax-assessment',
+  caseId: null,
+  operationHash: 'a'.repeat(64),
+  operationName: null,
+  coordinates: ['Person.name', 'Query.person'],
+  denied: [],
+  subjects: [],
+  outcome: 'ok',
+  cached: false,
+  ...over,
+});
+
+// Appended in this order, so sequence numbers 1..5.
+const ENTRIES: AuditEntry[] = [
+  entry({
+    at: new Date('2026-03-01T09:00:00.000Z'),
+    requestId: 'req-1',
+    operatorId: 'officer-7',
+    caseId: 'TAX-2026-0042',
+    operationName: 'Lookup',
+    coordinates: ['Person.name', 'Person.spouse', 'Query.person'],
+    subjects: [LI, WANG],
+  }),
+  entry({
+    at: new Date('2026-03-02T10:00:00.000Z'),
+    requestId: 'req-2',
+    callerKind: 'anonymous',
+    agencyId: null,
+    purpose: null,
+    coordinates: ['Person.birthDate', 'Query.person'],
+    denied: [{ coordinate: 'Person.birthDate', reason: 'no grant' }],
+    subjects: [WANG],
+    outcome: 'denied',
+  }),
+  entry({
+    at: new Date('2026-03-03T11:00:00.000Z'),
+    requestId: 'req-3',
+    callerKind: 'citizen',
+    agencyId: null,
+    purpose: null,
+    coordinates: ['Person.accessLog', 'Query.person'],
+    subjects: [WANG],
+  }),
+  entry({
+    at: new Date('2026-03-04T12:00:00.000Z'),
+    requestId: 'req-4',
+    agencyId: 'market-watch',
+    purpose: 'supervision',
+    coordinates: ['LegalEntity.name', 'Query.legalEntity'],
+    subjects: [TEA],
+    cached: true,
+    outcome: 'partial',
+  }),
+  entry({
+    at: new Date('2026-03-05T13:00:00.000Z'),
+    requestId: 'req-5',
+    subjects: [LI],
+  }),
+];
+
+describe.each(ENGINES)('the data tracker on %s', (engine) => {
+  let testDb: TestDatabase;
+  let store: HubStore;
+  const schema = buildDepartmentSchema(typeDefs, resolvers);
+  const logger = createLogger('tracker', 'silent');
+
+  const run = async (
+    reader: AccessLogReader,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<ExecutionResult> => {
+    const context: TrackerContext = {
+      requestId: 'test',
+      logger,
+      reader,
+      loaders: createLoaders(createAuditReader(store), store.db),
+    };
+    return graphql({ schema, source: query, contextValue: context, variableValues: variables });
+  };
+  const accessLogOf = (reader: AccessLogReader, nationalId: string, first?: number) =>
+    run(
+      reader,
+      `query($r: [_Any!]!, $first: Int) { _entities(representations: $r) {
+         ... on Person { accessLog(first: $first) { sequence requestId } } } }`,
+      { r: [{ __typename: 'Person', nationalId }], ...(first ? { first } : {}) },
+    );
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase(engine, 'tracker');
+    store = await openHubStore(testDb.options);
+    await addAgency(store, { id: 'city-tax', name: 'City Tax Bureau' });
+    await addAgency(store, { id: 'audit-office', name: 'Audit Office', roles: ['auditor'] });
+    // `market-watch` is not registered (any more): its records stay, without a name.
+    const log = createAuditLog({ store, logger });
+    for (const e of ENTRIES) await log.append(e);
+    await log.close();
+  });
+  afterAll(async () => {
+    await store?.close();
+    await testDb?.drop();
+  });
+
+  it('shows an auditor every read of a person, newest first, with who, why and what', async () => {
+    const result = await run(
+      AUDITOR,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { nationalId accessLog {
+         sequence at readerKind agencyId agencyName operatorId purpose caseId fields outcome fromCache requestId
+       } } } }`,
+      { r: [{ __typename: 'Person', nationalId: WANG }] },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      _entities: [
+        {
+          nationalId: WANG,
+          accessLog: [
+            {
+              sequence: 3,
+              at: '2026-03-03T11:00:00.000Z',
+              readerKind: 'CITIZEN',
+              agencyId: null,
+              agencyName: null,
+              operatorId: null,
+              purpose: null,
+              caseId: null,
+              fields: ['Person.accessLog', 'Query.person'],
+              outcome: 'OK',
+              fromCache: false,
+              requestId: 'req-3',
+            },
+            {
+              sequence: 2,
+              at: '2026-03-02T10:00:00.000Z',
+              readerKind: 'ANONYMOUS',
+              agencyId: null,
+              agencyName: null,
+              operatorId: null,
+              purpose: null,
+              caseId: null,
+              fields: ['Person.birthDate', 'Query.person'],
+              outcome: 'DENIED',
+              fromCache: false,
+              requestId: 'req-2',
+            },
+            {
+              sequence: 1,
+              at: '2026-03-01T09:00:00.000Z',
+              readerKind: 'AGENCY',
+              agencyId: 'city-tax',
+              agencyName: 'City Tax Bureau',
+              operatorId: 'officer-7',
+              purpose: 'tax-assessment',
+              caseId: 'TAX-2026-0042',
+              fields: ['Person.name', 'Person.spouse', 'Query.person'],
+              outcome: 'OK',
+              fromCache: false,
+              requestId: 'req-1',
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('returns at most `first` records, the most recent', async () => {
+    const result = await accessLogOf(AUDITOR, WANG, 2);
+    expect(result.data).toEqual({
+      _entities: [
+        {
+          accessLog: [
+            { sequence: 3, requestId: 'req-3' },
+            { sequence: 2, requestId: 'req-2' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('refuses a page size outside 1-100 with INVALID_ARGUMENT', async () => {
+    for (const first of [0, 101]) {
+      const result = await run(
+        AUDITOR,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { accessLog(first: ${first}) { sequence } } } }`,
+        { r: [{ __typename: 'Person', nationalId: WANG }] },
+      );
+      expect(result.errors?.[0]?.extensions?.code).toBe('INVALID_ARGUMENT');
+      expect(result.errors?.[0]?.message).toBe(
+        `Person.accessLog(first: ${first}) is out of range: ask for 1 to 100 of the most recent records.`,
+      );
+    }
+  });
+
+  it('shows the citizen their own access log', async () => {
+    const result = await accessLogOf({ kind: 'citizen', nationalId: LI }, LI);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      _entities: [
+        {
+          accessLog: [
+            { sequence: 5, requestId: 'req-5' },
+            { sequence: 1, requestId: 'req-1' },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('refuses a citizen another person’s log, a non-auditor agency and an anonymous caller', async () => {
+    const cases: [AccessLogReader, string][] = [
+      [
+        { kind: 'citizen', nationalId: LI },
+        'Person.accessLog is readable only by an agency with the auditor role, or the person themself signed in with a citizen token; a citizen may read only their own access log. Remove the field, or ask the platform operator for the auditor role.',
+      ],
+      [
+        TAX,
+        'Person.accessLog is readable only by an agency with the auditor role, or the person themself signed in with a citizen token; agency city-tax does not hold the auditor role. Remove the field, or ask the platform operator for the auditor role.',
+      ],
+      [
+        { kind: 'anonymous' },
+        'Person.accessLog is readable only by an agency with the auditor role, or the person themself signed in with a citizen token; the caller is not identified. Remove the field, or ask the platform operator for the auditor role.',
+      ],
+    ];
+    for (const [reader, message] of cases) {
+      const result = await accessLogOf(reader, WANG);
+      // A refusal, not an empty log: null, and the error says why.
+      expect(result.data).toEqual({ _entities: [{ accessLog: null }] });
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(result.errors?.[0]?.message).toBe(message);
+      expect(result.errors?.[0]?.path).toEqual(['_entities', 0, 'accessLog']);
+    }
+  });
+
+  it('shows an auditor an entity’s log, and an empty log for a subject nobody read', async () => {
+    const result = await run(
+      AUDITOR,
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+         ... on LegalEntity { creditCode accessLog { sequence agencyId agencyName fromCache outcome } }
+         ... on Person { accessLog { sequence } } } }`,
+      {
+        r: [
+          { __typename: 'LegalEntity', creditCode: TEA },
+          { __typename: 'LegalEntity', creditCode: LANTERN },
+          { __typename: 'Person', nationalId: NOBODY },
+        ],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      _entities: [
+        {
+          creditCode: TEA,
+          accessLog: [
+            {
+              sequence: 4,
+              agencyId: 'market-watch',
+              agencyName: null,
+              fromCache: true,
+              outcome: 'PARTIAL',
+            },
+          ],
+        },
+        { creditCode: LANTERN, accessLog: [] },
+        { accessLog: [] },
+      ],
+    });
+  });
+
+  it('refuses an entity’s log to a citizen: only auditors read it', async () => {
+    const result = await run(
+      { kind: 'citizen', nationalId: WANG },
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on LegalEntity { accessLog { sequence } } } }`,
+      { r: [{ __typename: 'LegalEntity', creditCode: TEA }] },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.errors?.[0]?.message).toBe(
+      'LegalEntity.accessLog is readable only by an agency with the auditor role; a citizen may read only their own access log. Remove the field, or ask the platform operator for the auditor role.',
+    );
+  });
+
+  it('reads the logs of a list of subjects in one statement, and agency names in one more', async () => {
+    store.statements.reset();
+    const result = await run(
+      AUDITOR,
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+         ... on Person { accessLog { agencyName } }
+         ... on LegalEntity { accessLog { agencyName } } } }`,
+      {
+        r: [
+          { __typename: 'Person', nationalId: WANG },
+          { __typename: 'Person', nationalId: LI },
+          { __typename: 'Person', nationalId: NOBODY },
+          { __typename: 'LegalEntity', creditCode: TEA },
+        ],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(store.statements.count('select')).toBe(2);
+    expect(store.statements.total).toBe(2);
+  });
+});
