@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuditEntry, AuditLog, ClassificationLevel } from '@govgraph/hub';
-import { creditCodeCheckChar, FORBIDDEN, nationalIdCheckChar } from '@govgraph/schema';
+import {
+  creditCodeCheckChar,
+  FORBIDDEN,
+  INVALID_ARGUMENT,
+  nationalIdCheckChar,
+} from '@govgraph/schema';
 import type { Listening } from '@govgraph/schema/runtime';
 import { parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -44,6 +49,9 @@ const ENTITIES = [
   { creditCode: LANTERN, name: 'Beijing Lantern Works', representative: ZHAO },
 ];
 const person = (id: string | null) => (id ? (PEOPLE[id] ?? null) : null);
+const refuse = () => {
+  throw INVALID_ARGUMENT.err('Refused, as this fixture always does.');
+};
 
 // A population registry that keeps rows in snake case, as the real one does.
 const registry: Fixture = {
@@ -54,6 +62,10 @@ const registry: Fixture = {
       person(nationalId: NationalId!): Person
       "How many residents the registry holds."
       residentCount: Int!
+      "Refuses every call with INVALID_ARGUMENT; nullable."
+      refused: String
+      "Refuses every call with INVALID_ARGUMENT; non-null, so the whole answer is null."
+      required: String!
     }
     "A registered resident."
     type Person @key(fields: "nationalId") {
@@ -69,6 +81,8 @@ const registry: Fixture = {
     Query: {
       person: (_: unknown, args: { nationalId: string }) => person(args.nationalId),
       residentCount: () => Object.keys(PEOPLE).length,
+      refused: refuse,
+      required: refuse,
     },
     Person: {
       __resolveReference: (ref: { nationalId: string }) => person(ref.nationalId),
@@ -120,6 +134,8 @@ function testAccess(): ApolloServerPlugin<GatewayContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, request, schema, document, operationName }) {
+          // Stands in for a cache hit (the caches set it when any part came from them).
+          if (request.http?.headers.get('x-test-cached')) contextValue.cached = true;
           const coordinates = new Set<string>();
           const typeInfo = new TypeInfo(schema);
           visit(
@@ -286,6 +302,19 @@ describe('the audit plugin', () => {
     await ask('{ residentCount }', undefined, { 'x-test-level': 'SENSITIVE' });
     await ask('{ residentCount }', undefined, { 'x-test-level': 'CONFIDENTIAL' });
     expect(log.entries.map((e) => e.outcome)).toEqual(['ok', 'ok']);
+  });
+
+  it('records a partial answer, a failed one, and one served from a cache', async () => {
+    const partial = await ask(`{ person(nationalId: "${WANG}") { name } refused }`);
+    expect(partial.body.data).toEqual({ person: { name: 'Wang Fang' }, refused: null });
+    const failed = await ask(`{ person(nationalId: "${LI}") { name } required }`);
+    expect(failed.body.data).toBeNull();
+    await ask(`{ person(nationalId: "${ZHANG}") { name } }`, undefined, { 'x-test-cached': '1' });
+    expect(log.entries.map((e) => [e.outcome, e.cached, e.subjects])).toEqual([
+      ['partial', false, [WANG]],
+      ['error', false, [LI]],
+      ['ok', true, [ZHANG]],
+    ]);
   });
 
   it('withholds the data when the audit log cannot take the record (fail closed)', async () => {

@@ -1,0 +1,116 @@
+import { creditCodeCheckChar, nationalIdCheckChar } from '@govgraph/schema';
+import { buildSchema, type OperationDefinitionNode, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { argumentSubjects, dataSubjects } from '../src/audit/operationSubjects.js';
+
+const nid = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
+const WANG = '11010519491231002X';
+const LI = nid('31010419800315123');
+const ZHANG = nid('44030519951120456');
+const TEA = '91350100M000100Y43';
+const LANTERN = `91110000600007336${creditCodeCheckChar('91110000600007336')}`;
+
+// An API schema as the gateway sees it: the identifier scalars, a union, an input object.
+const schema = buildSchema(`
+  scalar NationalId
+  scalar CreditCode
+  type Query {
+    person(nationalId: NationalId!): Person
+    people(nationalIds: [NationalId!]!): [Person!]!
+    owner(certificate: String!): Owner
+    note: String
+  }
+  type Mutation {
+    fileComplaint(input: ComplaintInput!): Complaint!
+  }
+  input ComplaintInput {
+    complainantNationalId: NationalId!
+    againstCreditCode: CreditCode!
+    description: String!
+  }
+  type Complaint { id: ID! complainant: Person }
+  union Owner = Person | LegalEntity
+  type Person { nationalId: NationalId! name: String! spouse: Person formerIds: [NationalId!]! }
+  type LegalEntity { creditCode: CreditCode! name: String! }
+`);
+
+function collect(
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  data: unknown,
+): { args: string[]; data: string[] } {
+  const document = parse(query);
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+  );
+  if (!operation) throw new Error('no operation');
+  const args = new Set<string>();
+  const found = new Set<string>();
+  argumentSubjects(schema, document, operation, variables, args);
+  dataSubjects(schema, document, operation, data, found);
+  return { args: [...args].sort(), data: [...found].sort() };
+}
+
+describe('subjects named by an operation and its answer', () => {
+  it('finds identifiers in literal and variable arguments, lists included', () => {
+    const result = collect(
+      `query($ids: [NationalId!]!, $one: NationalId!) {
+        a: person(nationalId: "${WANG}") { name }
+        b: person(nationalId: $one) { name }
+        people(nationalIds: $ids) { name }
+      }`,
+      { ids: [LI], one: ZHANG },
+      null,
+    );
+    expect(result.args).toEqual([LI, WANG, ZHANG].sort());
+  });
+
+  it('finds identifiers inside input objects, as literals and as variables', () => {
+    const literal = collect(
+      `mutation { fileComplaint(input: { complainantNationalId: "${WANG}", againstCreditCode: "${TEA}", description: "x" }) { id } }`,
+      undefined,
+      null,
+    );
+    expect(literal.args).toEqual([TEA, WANG].sort());
+    const variable = collect(
+      'mutation($input: ComplaintInput!) { fileComplaint(input: $input) { id } }',
+      { input: { complainantNationalId: LI, againstCreditCode: LANTERN, description: 'x' } },
+      null,
+    );
+    expect(variable.args).toEqual([LANTERN, LI].sort());
+  });
+
+  it('ignores other string arguments', () => {
+    expect(
+      collect(`{ owner(certificate: "${WANG}") { __typename } }`, undefined, null).args,
+    ).toEqual([]);
+  });
+
+  it('finds identifiers in the data through aliases, fragments, unions and lists', () => {
+    const result = collect(
+      `query {
+        p: person(nationalId: "${WANG}") { id: nationalId ...Spouse }
+        owner(certificate: "c") { ... on LegalEntity { code: creditCode } ... on Person { name } }
+        note
+      }
+      fragment Spouse on Person { spouse { nationalId formerIds } }`,
+      undefined,
+      {
+        p: { id: WANG, spouse: { nationalId: LI, formerIds: [ZHANG] } },
+        owner: { code: TEA },
+        note: nid('11010519491231001'),
+      },
+    );
+    // `note` is a String, not an identifier, whatever it looks like.
+    expect(result.data).toEqual([LI, TEA, WANG, ZHANG].sort());
+  });
+
+  it('finds nothing in data that is null or absent', () => {
+    expect(
+      collect(`{ person(nationalId: "${WANG}") { nationalId } }`, undefined, { person: null }).data,
+    ).toEqual([]);
+    expect(
+      collect(`{ person(nationalId: "${WANG}") { nationalId } }`, undefined, undefined).data,
+    ).toEqual([]);
+  });
+});
