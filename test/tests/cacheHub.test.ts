@@ -80,10 +80,12 @@ async function startCachedHub(env: Record<string, string>): Promise<{
 
 async function redisOrFail(): Promise<Redis> {
   const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0 });
+  redis.on('error', () => {}); // Reported by the rejection below.
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
+    redis.disconnect();
     throw new Error(`Redis is not reachable at ${REDIS_URL}; these tests need it running`, {
       cause: error,
     });

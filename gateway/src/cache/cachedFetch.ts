@@ -44,7 +44,8 @@ export async function cachedFetch(
     options.request.query ?? '',
     'document' in options ? options.document : undefined,
   );
-  if (policy.ttlSeconds <= 0) {
+  // The policy stops a denied operation before any fetch; should one run anyway, no cache.
+  if (policy.ttlSeconds <= 0 || (context.access?.denied.length ?? 0) > 0) {
     state.uncacheable = true;
     return fetch(options);
   }

@@ -1,0 +1,246 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  departmentTag,
+  entityTag,
+  type InvalidationMessage,
+  type Listening,
+} from '@govgraph/schema/runtime';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CacheStore } from '../src/cache/store/CacheStore.js';
+import { createMemoryStore } from '../src/cache/store/memoryStore.js';
+import { createRedisStore } from '../src/cache/store/redisStore.js';
+import { createGatewayServer } from '../src/index.js';
+import { business, type CacheWorld, cacheWorld, registry, WANG } from './cacheFixtures.js';
+import {
+  composeSupergraph,
+  freePort,
+  memoryLogger,
+  post,
+  type RunningFixture,
+  silentLogger,
+  startFixture,
+  type TempFile,
+  tempSupergraph,
+} from './helpers.js';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
+async function redisOrFail(url = REDIS_URL): Promise<Redis> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0 });
+  redis.on('error', () => {}); // Reported by the rejection below.
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(`Redis is not reachable at ${url}; these tests need it running`, {
+      cause: error,
+    });
+  }
+  return redis;
+}
+
+/** Waits (bounded) until the store reads, i.e. its connection is up. */
+async function ready(store: CacheStore): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await store.read([], [])) return;
+    await delay(20);
+  }
+  throw new Error('the cache store never became ready');
+}
+
+const change = (department: string, typename: string, key: string): InvalidationMessage => ({
+  department,
+  changes: [{ typename, tag: entityTag(typename, key) }],
+});
+
+describe.each(['memory', 'redis'] as const)('the %s cache store', (backend) => {
+  const prefix = `test-store-${randomBytes(4).toString('hex')}`;
+  let store: CacheStore;
+  let admin: Redis | undefined;
+  const key = (name: string) => `${prefix}:e:registry:Person:${name}`;
+  const wang = entityTag('Person', WANG);
+
+  beforeAll(async () => {
+    if (backend === 'redis') {
+      admin = await redisOrFail();
+      store = createRedisStore({ url: REDIS_URL, prefix, logger: silentLogger() });
+      await ready(store);
+    } else {
+      store = createMemoryStore();
+    }
+  });
+  afterAll(async () => {
+    await store?.close();
+    if (admin) {
+      const keys = await admin.keys(`${prefix}:*`);
+      if (keys.length > 0) await admin.del(...keys);
+      admin.disconnect();
+    }
+  });
+
+  it('reads nothing and version 0 before anything was written', async () => {
+    expect(await store.read([key('a'), key('b')], ['registry', 'business'])).toEqual({
+      values: [null, null],
+      versions: ['0', '0'],
+    });
+  });
+
+  it('stores entries at the versions read, and reads them in one call', async () => {
+    const { versions } = (await store.read([], ['registry'])) ?? { versions: [] };
+    const ok = await store.write(
+      [
+        { key: key('a'), value: 'p.{"d":1}', ttlMs: 60_000, tags: [wang] },
+        { key: key('b'), value: 'p.{"d":2}', ttlMs: 60_000, tags: [departmentTag('registry')] },
+      ],
+      new Map([['registry', versions[0] ?? '0']]),
+    );
+    expect(ok).toBe(true);
+    expect((await store.read([key('a'), key('b'), key('c')], []))?.values).toEqual([
+      'p.{"d":1}',
+      'p.{"d":2}',
+      null,
+    ]);
+  });
+
+  it('refuses to store what was read before a write of the department', async () => {
+    const before = (await store.read([], ['registry']))?.versions[0] ?? '0';
+    await store.evict(change('registry', 'Person', 'someone else'));
+    const ok = await store.write(
+      [{ key: key('late'), value: 'p.{"d":"old"}', ttlMs: 60_000, tags: [] }],
+      new Map([['registry', before]]),
+    );
+    expect(ok).toBe(false);
+    expect((await store.read([key('late')], ['registry']))?.values).toEqual([null]);
+    expect((await store.read([], ['registry']))?.versions[0]).toBe(String(Number(before) + 1));
+  });
+
+  it('evicts the entries of a changed entity and the department’s root entries, nothing else', async () => {
+    const version = (await store.read([], ['registry']))?.versions[0] ?? '0';
+    const other = entityTag('Person', 'other');
+    await store.write(
+      [
+        { key: key('wang'), value: 'p.1', ttlMs: 60_000, tags: [wang] },
+        { key: key('root'), value: 'p.2', ttlMs: 60_000, tags: [departmentTag('registry')] },
+        { key: key('other'), value: 'p.3', ttlMs: 60_000, tags: [other] },
+      ],
+      new Map([['registry', version]]),
+    );
+    await store.evict(change('registry', 'Person', WANG));
+    expect((await store.read([key('wang'), key('root'), key('other')], []))?.values).toEqual([
+      null,
+      null,
+      'p.3',
+    ]);
+  });
+
+  it('evicts everything of a department and every response when changes were lost', async () => {
+    const version = (await store.read([], ['business']))?.versions[0] ?? '0';
+    const mine = `${prefix}:e:business:Person:x`;
+    const response = `${prefix}:q:x`;
+    const theirs = `${prefix}:e:registry:Person:y`;
+    await store.write(
+      [
+        { key: mine, value: 'p.1', ttlMs: 60_000, tags: [] },
+        { key: response, value: 'p.2', ttlMs: 60_000, tags: [] },
+        { key: theirs, value: 'p.3', ttlMs: 60_000, tags: [] },
+      ],
+      new Map([['business', version]]),
+    );
+    await store.evict({ department: 'business', changes: [], all: true });
+    expect((await store.read([mine, response, theirs], []))?.values).toEqual([null, null, 'p.3']);
+  });
+});
+
+describe('a Redis outage', () => {
+  let server: ChildProcess | undefined;
+  let port: number;
+  let world: CacheWorld;
+  let departments: RunningFixture[];
+  let file: TempFile;
+  let gateway: Listening;
+  const log = memoryLogger();
+  const query = `query($id: NationalId!) { person(nationalId: $id) { name companies { name } } }`;
+  const expected = {
+    data: { person: { name: 'Wang Fang', companies: [{ name: 'Minjiang Tea Co.' }] } },
+  };
+
+  const startRedis = async () => {
+    server = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    server.once('error', () => {});
+    const url = `redis://127.0.0.1:${port}`;
+    for (let i = 0; i < 100; i++) {
+      try {
+        (await redisOrFail(url)).disconnect();
+        return;
+      } catch {
+        await delay(50);
+      }
+    }
+    throw new Error(`redis-server did not start on port ${port} (is redis-server installed?)`);
+  };
+  const stopRedis = async () => {
+    const running = server;
+    server = undefined;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
+    await exited;
+  };
+  const available = async () => {
+    const text = await (await fetch(`${gateway.url}/metrics`)).text();
+    return /govgraph_cache_available\{backend="redis"\} 1/.test(text);
+  };
+  const lookups = () => world.companyLookups.get(WANG) ?? 0;
+
+  beforeAll(async () => {
+    port = await freePort();
+    await startRedis();
+    world = cacheWorld();
+    departments = [await startFixture(registry(world)), await startFixture(business(world))];
+    file = await tempSupergraph(composeSupergraph(departments));
+    gateway = await createGatewayServer({
+      supergraphPath: file.path,
+      logger: log.logger,
+      cache: { redisUrl: `redis://127.0.0.1:${port}`, keyPrefix: 'outage' },
+    }).listen(0);
+    for (let i = 0; i < 200 && !(await available()); i++) await delay(20);
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    for (const department of departments ?? []) await department.close();
+    await file?.remove();
+    await stopRedis();
+  });
+
+  it('serves uncached while Redis is away, says so, and resumes caching when it is back', async () => {
+    expect(await available()).toBe(true);
+    expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+    const cachedAt = lookups();
+    expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+    expect(lookups()).toBe(cachedAt);
+
+    await stopRedis();
+    for (let i = 0; i < 5; i++) {
+      expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+    }
+    // Every request went to the department: nothing was cached, nothing failed.
+    expect(lookups()).toBe(cachedAt + 5);
+    expect(await available()).toBe(false);
+    expect(log.lines.some((l) => String(l.msg).startsWith('cache unavailable'))).toBe(true);
+
+    await startRedis();
+    for (let i = 0; i < 300 && !(await available()); i++) await delay(20);
+    expect(await available()).toBe(true);
+    expect(log.lines.some((l) => String(l.msg).startsWith('cache available again'))).toBe(true);
+    expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+    const refilled = lookups();
+    expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+    expect(lookups()).toBe(refilled);
+  });
+});

@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError } from '@govgraph/schema/runtime';
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { cacheHintsFromSupergraph } from '../src/cache/cacheHints.js';
+import { cachePolicy } from '../src/cache/cachePolicy.js';
+import { createValueCipher, parseEncryptionKeys } from '../src/cache/valueCipher.js';
+import { gatewayConfig } from '../src/index.js';
+import { business, cacheWorld, registry } from './cacheFixtures.js';
+import { composeSupergraph } from './helpers.js';
+
+const key = (id: string) => ({ id, key: randomBytes(32) });
+
+describe('the value cipher', () => {
+  it('seals with AES-256-GCM under the first key and opens with any configured key', () => {
+    const [k1, k2] = [key('k1'), key('k2')];
+    const old = createValueCipher([k1]);
+    const sealed = old.seal('{"name":"Wang Fang"}', 'entry');
+    expect(sealed.startsWith('g1.k1.')).toBe(true);
+    expect(sealed).not.toContain('Wang');
+    // Rotation: the new key seals, the old one still opens what it sealed.
+    const rotated = createValueCipher([k2, k1]);
+    expect(rotated.open(sealed, 'entry')).toBe('{"name":"Wang Fang"}');
+    expect(rotated.seal('x', 'entry').startsWith('g1.k2.')).toBe(true);
+    // Retired key, another key name (associated data), or tampering: unreadable, a miss.
+    expect(createValueCipher([k2]).open(sealed, 'entry')).toBeUndefined();
+    expect(old.open(sealed, 'another entry')).toBeUndefined();
+    expect(old.open(`${sealed.slice(0, -4)}AAA=`, 'entry')).toBeUndefined();
+  });
+
+  it('reads CACHE_ENCRYPTION_KEYS and refuses keys that are not 32 bytes or repeat', () => {
+    const a = randomBytes(32).toString('base64');
+    expect(parseEncryptionKeys(`k1:${a},k0:${a}`).map((k) => k.id)).toEqual(['k1', 'k0']);
+    expect(() => parseEncryptionKeys(`k1:${randomBytes(16).toString('base64')}`)).toThrow(
+      /16 bytes, not 32/,
+    );
+    expect(() => parseEncryptionKeys(`k1:${a},k1:${a}`)).toThrow(/repeats/);
+    expect(() => parseEncryptionKeys('nokey')).toThrow(/kid:base64/);
+  });
+});
+
+describe('cache policy from the supergraph’s hints', () => {
+  const world = cacheWorld();
+  const sdl = composeSupergraph(
+    [registry(world), business(world)].map((f) => ({ ...f, url: 'http://x/graphql' })),
+  );
+  const hints = cacheHintsFromSupergraph(sdl);
+  const limits = { defaultTtlSeconds: 60, personalMaxTtlSeconds: 30 };
+  const policy = (text: string, l = limits) => cachePolicy(parse(text), hints, l);
+
+  it('reads hints, levels and entity keys', () => {
+    expect(hints.typeMaxAge.get('Person')).toBe(300);
+    expect(hints.fieldMaxAge.get('Person.visits')).toBe(0);
+    expect(hints.typeLevel.get('Company')).toBe('PUBLIC');
+    expect(hints.keyField.get('Person')).toBe('nationalId');
+    expect(hints.keyField.get('Company')).toBe('creditCode');
+  });
+
+  it('takes the smallest hint, and caps personal data at the ceiling', () => {
+    expect(policy('{ company(creditCode: "x") { name } }')).toEqual({
+      ttlSeconds: 600,
+      level: 'PUBLIC',
+    });
+    expect(policy('{ person(nationalId: "x") { name } }')).toEqual({
+      ttlSeconds: 30,
+      level: 'PERSONAL',
+    });
+    expect(
+      policy('{ person(nationalId: "x") { name } }', { ...limits, personalMaxTtlSeconds: 500 }),
+    ).toEqual({ ttlSeconds: 300, level: 'PERSONAL' });
+  });
+
+  it('never caches maxAge 0, introspection or a mutation, however they are spelled', () => {
+    expect(policy('{ person(nationalId: "x") { ...F } } fragment F on Person { visits }')).toEqual({
+      ttlSeconds: 0,
+      level: 'PERSONAL',
+      uncacheable: 'maxAge 0',
+    });
+    expect(policy('{ company(creditCode: "x") { representative { v: visits } } }')).toMatchObject({
+      uncacheable: 'maxAge 0',
+    });
+    expect(policy('{ __schema { types { name } } }')).toMatchObject({
+      uncacheable: 'introspection',
+    });
+    expect(policy('mutation { x }')).toMatchObject({ uncacheable: 'mutation' });
+  });
+
+  it('reads a department’s entity fetch by the types of its inline fragments', () => {
+    const fetch = `query Q__business__1($representations: [_Any!]!) {
+      _entities(representations: $representations) { ... on Person { companies { name } } }
+    }`;
+    expect(policy(fetch)).toEqual({ ttlSeconds: 300, level: 'PUBLIC' });
+    expect(
+      policy(`query($representations: [_Any!]!) {
+        _entities(representations: $representations) { ... on Person { name } }
+      }`),
+    ).toEqual({ ttlSeconds: 30, level: 'PERSONAL' });
+  });
+});
+
+describe('cache configuration', () => {
+  it('reads every cache variable', () => {
+    const k = randomBytes(32).toString('base64');
+    const config = gatewayConfig({
+      REDIS_URL: 'redis://cache:6379/2',
+      CACHE_ENABLED: 'false',
+      CACHE_DEFAULT_TTL_SECONDS: '120',
+      CACHE_PERSONAL_MAX_TTL_SECONDS: '10',
+      CACHE_ENCRYPTION_KEYS: `new:${k}`,
+      CACHE_KEY_PREFIX: 'hub-a',
+    }).cache;
+    expect(config).toEqual({
+      enabled: false,
+      redisUrl: 'redis://cache:6379/2',
+      defaultTtlSeconds: 120,
+      personalMaxTtlSeconds: 10,
+      encryptionKeys: [{ id: 'new', key: Buffer.from(k, 'base64') }],
+      keyPrefix: 'hub-a',
+    });
+  });
+
+  it('names each bad cache variable', () => {
+    const bad = () =>
+      gatewayConfig({
+        REDIS_URL: 'localhost:6379',
+        CACHE_ENABLED: 'yes',
+        CACHE_DEFAULT_TTL_SECONDS: '-1',
+        CACHE_ENCRYPTION_KEYS: 'k1:short',
+        CACHE_KEY_PREFIX: 'a b',
+      });
+    expect(bad).toThrow(ConfigError);
+    expect(bad).toThrow(/REDIS_URL is "localhost:6379": must be a redis:\/\//);
+    expect(bad).toThrow(/CACHE_ENABLED is "yes": must be true or false/);
+    expect(bad).toThrow(/CACHE_DEFAULT_TTL_SECONDS is "-1": must be 0 or more seconds/);
+    expect(bad).toThrow(/CACHE_ENCRYPTION_KEYS is "k1:short": must be kid:base64/);
+    expect(bad).toThrow(/CACHE_KEY_PREFIX is "a b": must be 1-64 letters/);
+  });
+});
