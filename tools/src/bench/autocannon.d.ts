@@ -42,6 +42,14 @@ declare module 'autocannon' {
     requests: Histogram & { sent: number };
   }
 
-  function autocannon(options: Options): Promise<Result>;
+  /** A running load: its events, and the result once it ends. */
+  interface Instance extends PromiseLike<Result> {
+    on(
+      event: 'response',
+      listener: (client: unknown, status: number, bytes: number, responseTime: number) => void,
+    ): this;
+  }
+
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

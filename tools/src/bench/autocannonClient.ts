@@ -1,14 +1,16 @@
 import autocannon from 'autocannon';
-import type { LoadRunResult, LoadRunSpec } from './loadRun.js';
+import type { LoadBlockResult, LoadBlockSpec } from './loadRun.js';
 
-// The load generator runs in its own process (forked by runAutocannon): its event loop and its
-// clock are not the gateway's, so a request is timed as a caller sees it.
+// The load generator runs in its own process (started once by startLoadClient): its event loop
+// and its clock are not the gateway's, so a request is timed as a caller sees it. It runs one
+// block per message, in order, and answers each with what it measured.
 
-async function run(spec: LoadRunSpec): Promise<LoadRunResult> {
-  let next = 0;
+async function run(spec: LoadBlockSpec): Promise<LoadBlockResult> {
+  let next = spec.startAt;
   let failed = 0;
   const firstErrors: string[] = [];
-  const result = await autocannon({
+  const latencies: number[] = [];
+  const instance = autocannon({
     url: spec.url,
     connections: spec.connections,
     duration: spec.durationSeconds,
@@ -34,21 +36,22 @@ async function run(spec: LoadRunSpec): Promise<LoadRunResult> {
       },
     ],
   });
-  const { latency } = result;
+  instance.on('response', (_client, _status, _bytes, responseTime) => {
+    latencies.push(responseTime);
+  });
+  const result = await instance;
   return {
-    requests: result.requests.total,
+    latencies,
     durationSeconds: result.duration,
-    perSecond: result.duration > 0 ? result.requests.total / result.duration : Number.NaN,
-    p50: latency.p50,
-    p90: latency.p90,
-    p99: latency.p99,
-    mean: latency.mean,
+    sent: next - spec.startAt,
     errors: failed + result.errors + result.timeouts,
     firstErrors,
   };
 }
 
-process.once('message', async (spec: LoadRunSpec) => {
-  const result = await run(spec);
-  process.send?.(result, () => process.disconnect());
+let queue = Promise.resolve();
+process.on('message', (spec: LoadBlockSpec) => {
+  queue = queue.then(async () => {
+    process.send?.(await run(spec));
+  });
 });

@@ -114,6 +114,7 @@ try {
     scenarios: args.scenarios.map((name) => all[name]),
     variants: args.variants.map((name) => VARIANTS[name]),
     durationSeconds: args.durationSeconds,
+    rounds: args.rounds,
     connections: args.connections,
     ...(await benchSettings()),
     ...(profileDir ? { profileDir } : {}),

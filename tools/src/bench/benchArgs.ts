@@ -19,11 +19,12 @@ export type VariantName = (typeof VARIANT_NAMES)[number];
 
 export const BENCH_USAGE = `usage: npm run bench -- [--duration <seconds>] [--connections <count>] [--people <count>]
                        [--scenarios <name,...>] [--variants <name,...>] [--postgres]
-                       [--long] [--profile] [--seed <integer>] [--no-record]
+                       [--rounds <count>] [--long] [--profile] [--seed <integer>] [--no-record]
 
 Measures the gateway against a bare @apollo/gateway (the floor) and the departments queried
 directly (the ceiling), in one run, with load from a separate autocannon process.
   --duration     seconds of load per scenario and variant (default 3; 600 with --long)
+  --rounds       blocks per variant, alternating between the variants (default 3; 10 with --long)
   --connections  concurrent connections of the load generator (default 8)
   --people       people in the world (default 10000)
   --scenarios    ${SCENARIO_NAMES.join(', ')} (default all)
@@ -37,6 +38,7 @@ directly (the ceiling), in one run, with load from a separate autocannon process
 
 export interface BenchArgs {
   durationSeconds: number;
+  rounds: number;
   connections: number;
   people: number;
   seed: number;
@@ -48,7 +50,7 @@ export interface BenchArgs {
   record: boolean;
 }
 
-const COUNTS = ['duration', 'connections', 'people', 'seed'] as const;
+const COUNTS = ['duration', 'connections', 'people', 'seed', 'rounds'] as const;
 
 function usageError(message: string): UsageError {
   return new UsageError(`${message}\n\n${BENCH_USAGE}`);
@@ -116,6 +118,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const variants = namesFrom('variants', values.variants, VARIANT_NAMES);
   return {
     durationSeconds: integer('duration', long ? 600 : 3, 1),
+    rounds: integer('rounds', long ? 10 : 3, 1),
     connections: integer('connections', 8, 1),
     people: integer('people', 10_000, 100),
     seed: integer('seed', 42, Number.MIN_SAFE_INTEGER),

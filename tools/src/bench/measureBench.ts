@@ -1,19 +1,18 @@
 import type { World } from '@govgraph/datagen';
 import type { ScenarioName } from './benchArgs.js';
-import { directRequests } from './directRequests.js';
-import { type GatewayMemoryRecord, startGatewayFleet } from './gatewayFleet.js';
-import type { LoadRunResult } from './loadRun.js';
+import { type GatewayFleet, type GatewayMemoryRecord, startGatewayFleet } from './gatewayFleet.js';
+import type { LoadBlockResult, LoadRunResult } from './loadRun.js';
+import { mergeBlocks } from './mergeBlocks.js';
+import { type PreparedVariant, prepareVariant, roundOrder } from './prepareVariant.js';
 import { type CountedDepartment, probeStatements } from './probeStatements.js';
-import { runAutocannon } from './runAutocannon.js';
+import { startLoadClient } from './runAutocannon.js';
 import {
   type BenchCaller,
-  type BenchRequest,
   benchRng,
   LIST_SIZE,
   peopleListRequest,
   type Scenario,
 } from './scenarios.js';
-import { type SentRequest, sendAll } from './sendAll.js';
 import { type StatementUse, statementsPerRequest } from './statementsPerRequest.js';
 import { unavailableReason, type Variant } from './variants.js';
 
@@ -30,6 +29,8 @@ export interface MeasureBenchOptions {
   scenarios: readonly Scenario[];
   variants: readonly Variant[];
   durationSeconds: number;
+  /** Each variant's duration is split into this many blocks, alternating between variants. */
+  rounds: number;
   connections: number;
   /** Headers every subgraph request needs (the hub-context token); the direct variant sends them too. */
   subgraphHeaders: Record<string, string>;
@@ -61,24 +62,48 @@ export interface BenchMeasurement {
   statements: { scenario: string; use: StatementUse[] }[];
 }
 
-/** Distinct requests per scenario measured cold (and by the caches-off variants). */
-export const POOL_SIZE = {
-  'citizen-record': 2000,
-  'people-list': 300,
-  'company-search': 2000,
-  mixed: 1500,
-};
-/** Distinct requests sent once before measuring a warm variant, then cycled through. */
-export const WARM_SIZE = 200;
-/** Untimed requests before each measured run (JIT, connection pools) and per statement probe. */
-export const WARMUP_REQUESTS = 20;
+/** Untimed requests per statement probe. */
+export const PROBE_REQUESTS = 20;
+
+async function probeAll(options: MeasureBenchOptions, fleet: GatewayFleet, runnable: Variant[]) {
+  // Counted through the first gateway: every gateway variant sends the same fetches.
+  const prober = runnable.find((v) => fleet.of(v));
+  const url = prober && fleet.of(prober)?.graphqlUrl;
+  if (!prober || !url) return [];
+  const { world } = options;
+  const rng = benchRng(options.seed, 90);
+  const govgraph = prober.target.kind === 'gateway' && prober.target.job.kind === 'govgraph';
+  const plans = [
+    ...options.scenarios.map((s) => ({
+      name: s.name,
+      requests: s.requests(world, rng, PROBE_REQUESTS),
+    })),
+    ...[10, LIST_SIZE].map((size) => ({
+      name: `people-list of ${size}`,
+      requests: Array.from({ length: PROBE_REQUESTS }, () => peopleListRequest(world, rng, size)),
+    })),
+  ];
+  const statements: BenchMeasurement['statements'] = [];
+  for (const plan of plans) {
+    const caller = plan.requests[0]?.caller ?? 'anonymous';
+    const headers = govgraph ? options.callerHeaders[caller] : {};
+    const bodies = plan.requests.map((r) => r.body);
+    statements.push({
+      scenario: plan.name,
+      use: await probeStatements(options.departments, url, headers, bodies),
+    });
+  }
+  return statements;
+}
 
 /**
  * Starts every gateway variant in its own process, counts each scenario's statements, then
- * measures every scenario under every variant with autocannon from a separate process.
+ * measures every scenario under every variant with autocannon from a separate process, in
+ * rounds that alternate the variants (reversed every round) so that whatever else the machine
+ * does falls on all of them alike.
  */
 export async function measureBench(options: MeasureBenchOptions): Promise<BenchMeasurement> {
-  const { world, log } = options;
+  const { log } = options;
   const runnable = options.variants.filter((v) => !unavailableReason(v));
   const subgraphUrls = Object.fromEntries(options.departments.map((d) => [d.name, d.url]));
   const fleet = await startGatewayFleet(
@@ -91,121 +116,82 @@ export async function measureBench(options: MeasureBenchOptions): Promise<BenchM
     },
     options.profileDir,
   );
+  const load = startLoadClient();
   const runs: BenchRun[] = [];
   let memory: GatewayMemoryRecord[] = [];
-  const statements: BenchMeasurement['statements'] = [];
+  let statements: BenchMeasurement['statements'] = [];
   try {
-    const headersFor = (variant: Variant, caller: BenchCaller) =>
-      variant.target.kind === 'gateway' && variant.target.job.kind === 'govgraph'
-        ? options.callerHeaders[caller]
-        : {};
-    const sendable = (variant: Variant, requests: readonly BenchRequest[]): SentRequest[] =>
-      requests.map((r) => ({ headers: headersFor(variant, r.caller), body: r.body }));
-
-    // Statements are counted through the first gateway: every variant asks the same fetches.
-    const prober = runnable.find((v) => fleet.of(v));
-    const probeUrl = prober && fleet.of(prober)?.graphqlUrl;
-    if (prober && probeUrl) {
-      const probe = async (name: string, requests: BenchRequest[]) => {
-        const [first] = requests;
-        const headers = first ? headersFor(prober, first.caller) : {};
-        statements.push({
-          scenario: name,
-          use: await probeStatements(
-            options.departments,
-            probeUrl,
-            headers,
-            requests.map((r) => r.body),
-          ),
-        });
-      };
-      const rng = benchRng(options.seed, 90);
-      for (const scenario of options.scenarios) {
-        await probe(scenario.name, scenario.requests(world, rng, WARMUP_REQUESTS));
-      }
-      for (const size of [10, LIST_SIZE]) {
-        await probe(
-          `people-list of ${size}`,
-          Array.from({ length: WARMUP_REQUESTS }, () => peopleListRequest(world, rng, size)),
-        );
-      }
-    }
-
+    statements = await probeAll(options, fleet, runnable);
+    const blockSeconds = options.durationSeconds / options.rounds;
     for (const [index, scenario] of options.scenarios.entries()) {
-      const pool = scenario.requests(
-        world,
-        benchRng(options.seed, 10 * index + 1),
-        POOL_SIZE[scenario.name],
-      );
-      const warmSet = scenario.requests(world, benchRng(options.seed, 10 * index + 2), WARM_SIZE);
-      const warmup = scenario.requests(
-        world,
-        benchRng(options.seed, 10 * index + 3),
-        WARMUP_REQUESTS,
-      );
+      const prepared: PreparedVariant[] = [];
       for (const variant of options.variants) {
         const reason = unavailableReason(variant);
-        if (reason) {
+        if (reason) continue;
+        prepared.push(
+          await prepareVariant({
+            ...options,
+            scenario,
+            scenarioIndex: index,
+            variant,
+            fleet,
+            subgraphUrls,
+          }),
+        );
+      }
+      log(
+        `  ${scenario.name}: ${prepared.map((p) => p.variant.name).join(', ')}; ${options.rounds} × ${blockSeconds.toFixed(1)} s each, ${options.connections} connections`,
+      );
+      const blocks = new Map<Variant['name'], LoadBlockResult[]>();
+      const sql = new Map<Variant['name'], number>();
+      const sent = new Map<Variant['name'], number>();
+      for (let round = 0; round < options.rounds; round++) {
+        for (const p of roundOrder(prepared, round)) {
+          for (const department of options.departments) department.statements.reset();
+          const stopSampling = fleet.sample(p.variant, Math.max(1000, (blockSeconds * 1000) / 10));
+          const block = await load
+            .run({
+              url: p.url,
+              connections: options.connections,
+              durationSeconds: blockSeconds,
+              requests: p.requests,
+              startAt: sent.get(p.variant.name) ?? 0,
+            })
+            .finally(stopSampling);
+          const statementsNow = options.departments.reduce((sum, d) => sum + d.statements.total, 0);
+          sent.set(p.variant.name, (sent.get(p.variant.name) ?? 0) + block.sent);
+          blocks.set(p.variant.name, [...(blocks.get(p.variant.name) ?? []), block]);
+          sql.set(p.variant.name, (sql.get(p.variant.name) ?? 0) + statementsNow);
+        }
+      }
+      for (const variant of options.variants) {
+        const reason = unavailableReason(variant);
+        const p = prepared.find((x) => x.variant === variant);
+        if (reason || !p) {
           runs.push({
             scenario: scenario.name,
             variant: variant.name,
             target: '—',
-            skipped: reason,
+            skipped: reason ?? 'not run',
           });
           continue;
         }
-        let url: string;
-        let requests: SentRequest[];
-        let target = 'gateway';
-        const gateway = fleet.of(variant);
-        if (gateway) {
-          url = gateway.graphqlUrl;
-          requests = sendable(variant, variant.warm ? warmSet : pool);
-          await sendAll(url, sendable(variant, warmup));
-          if (variant.warm) await sendAll(url, requests);
-        } else {
-          const department = options.departments.find((d) => d.name === scenario.rootDepartment);
-          if (!department) throw new Error(`no department ${scenario.rootDepartment} is running`);
-          const captured = await directRequests({
-            supergraphPath: options.supergraphPath,
-            subgraphUrls,
-            subgraphHeaders: options.subgraphHeaders,
-            requests: pool.slice(0, 300),
-          });
-          url = department.url;
-          target = department.name;
-          requests = captured
-            .filter((c) => c.department === department.name)
-            .map((c) => ({ headers: options.subgraphHeaders, body: c.body }));
-          await sendAll(url, requests.slice(0, WARMUP_REQUESTS));
-        }
-        log(
-          `  ${scenario.name} × ${variant.name}: ${options.durationSeconds} s, ${options.connections} connections`,
-        );
-        for (const department of options.departments) department.statements.reset();
-        const stopSampling = fleet.sample(
-          variant,
-          Math.max(1000, (options.durationSeconds * 1000) / 20),
-        );
-        const result = await runAutocannon({
-          url,
-          connections: options.connections,
-          durationSeconds: options.durationSeconds,
-          requests,
-        }).finally(stopSampling);
-        const sql = options.departments.reduce((sum, d) => sum + d.statements.total, 0);
+        const result = mergeBlocks(blocks.get(variant.name) ?? []);
         runs.push({
           scenario: scenario.name,
           variant: variant.name,
-          target,
+          target: p.target,
           result,
-          statementsPerRequest: statementsPerRequest(sql, result.requests),
+          statementsPerRequest: statementsPerRequest(sql.get(variant.name) ?? 0, result.requests),
         });
         if (result.errors > 0)
-          log(`    ${result.errors} errors, e.g. ${result.firstErrors.join(' | ')}`);
+          log(
+            `    ${variant.name}: ${result.errors} errors, e.g. ${result.firstErrors.join(' | ')}`,
+          );
       }
     }
   } finally {
+    await load.stop();
     memory = await fleet.stop();
   }
   return { runs, memory, statements };

@@ -1,0 +1,23 @@
+import { percentile } from './latencySummary.js';
+import type { LoadBlockResult, LoadRunResult } from './loadRun.js';
+
+/**
+ * One variant's blocks as one run: requests per second over the blocks' summed wall time,
+ * and nearest-rank percentiles over every latency of every block.
+ */
+export function mergeBlocks(blocks: readonly LoadBlockResult[]): LoadRunResult {
+  const latencies = blocks.flatMap((b) => b.latencies).sort((a, b) => a - b);
+  const durationSeconds = blocks.reduce((sum, b) => sum + b.durationSeconds, 0);
+  const total = latencies.reduce((sum, ms) => sum + ms, 0);
+  return {
+    requests: latencies.length,
+    durationSeconds,
+    perSecond: durationSeconds > 0 ? latencies.length / durationSeconds : Number.NaN,
+    p50: percentile(latencies, 50),
+    p90: percentile(latencies, 90),
+    p99: percentile(latencies, 99),
+    mean: latencies.length > 0 ? total / latencies.length : Number.NaN,
+    errors: blocks.reduce((sum, b) => sum + b.errors, 0),
+    firstErrors: blocks.flatMap((b) => b.firstErrors).slice(0, 3),
+  };
+}

@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Where a process spent its CPU time: self time by function, or by package. */
+export interface CostLine {
+  name: string;
+  /** Share of all samples, 0–1. */
+  share: number;
+}
+
+/** `node_modules/@apollo/gateway/...` → `@apollo/gateway`; our sources by workspace folder. */
+export function packageOf(url: string): string {
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules !== -1) {
+    const [scope, name] = url.slice(modules + 'node_modules/'.length).split('/');
+    return scope?.startsWith('@') ? `${scope}/${name ?? ''}` : (scope ?? url);
+  }
+  if (url.startsWith('node:')) return 'node (built-in)';
+  const ours = /\/(schema|gateway|hub|tools|subgraphs\/\w+)\/src\//.exec(url);
+  if (ours) return `govgraph ${ours[1]}`;
+  return url === '' ? '(native, GC, idle)' : url;
+}
+
+/** The `top` costliest functions and packages (self time) of one .cpuprofile file. */
+export function summarizeProfile(
+  path: string,
+  top = 12,
+): { functions: CostLine[]; packages: CostLine[] } {
+  const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  let total = 0;
+  const functions = new Map<string, number>();
+  const packages = new Map<string, number>();
+  for (const [id, time] of self) {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame || frame.functionName === '(idle)') continue;
+    total += time;
+    const where = frame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/main\//, '');
+    const name = `${frame.functionName || '(anonymous)'} ${where}:${frame.lineNumber + 1}`;
+    functions.set(name, (functions.get(name) ?? 0) + time);
+    const pkg = packageOf(frame.url) || frame.functionName;
+    packages.set(pkg, (packages.get(pkg) ?? 0) + time);
+  }
+  const rank = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, time]) => ({ name, share: total > 0 ? time / total : 0 }));
+  return { functions: rank(functions), packages: rank(packages) };
+}
+
+/** Every profile under `dir` (one folder per gateway process), largest file per process. */
+export function profilesIn(dir: string): { process: string; path: string }[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => {
+      const files = readdirSync(join(dir, d.name)).filter((f) => f.endsWith('.cpuprofile'));
+      // The main thread's profile is the large one; small ones are helper threads.
+      const largest = files
+        .map((f) => join(dir, d.name, f))
+        .sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0];
+      return largest ? [{ process: d.name, path: largest }] : [];
+    });
+}
