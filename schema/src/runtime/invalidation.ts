@@ -179,7 +179,23 @@ export function createRedisInvalidationPublisher(
   redis.on('error', () => {}); // Reported per publish below; ioredis reconnects by itself.
   const pending: InvalidationMessage[] = [];
   let pendingChanges = 0;
+  const timeoutMs = options.timeoutMs ?? 500;
+  // A write right after start (or during a reconnect) waits a moment for the connection
+  // rather than answering before the gateways' caches were told.
+  const connected = () =>
+    redis.status === 'ready'
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const done = () => {
+            clearTimeout(timer);
+            redis.off('ready', done);
+            resolve();
+          };
+          const timer = setTimeout(done, timeoutMs);
+          redis.once('ready', done);
+        });
   const send = async (message: InvalidationMessage) => {
+    await connected();
     await evictInRedis(redis, prefix, message);
     await redis.publish(cacheKeys.channel(prefix), JSON.stringify(message));
   };
