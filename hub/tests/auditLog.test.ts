@@ -165,4 +165,19 @@ describe.each(ENGINES)('audit log on %s', (engine) => {
     expect(company).toHaveLength(3);
     for (const r of company) expect(r.subjects).toContain(COMPANY);
   });
+
+  it('refuses an entry without a valid time on its own, not the batch it would join', async () => {
+    const log = createAuditLog({ store: hub.store, logger });
+    const [bad, good] = await Promise.allSettled([
+      log.append(auditEntry(950, { at: new Date('not a time') })),
+      log.append(auditEntry(951)),
+    ]);
+    expect(bad).toMatchObject({
+      status: 'rejected',
+      reason: { extensions: { code: 'AUDIT_UNAVAILABLE' } },
+    });
+    expect(good.status).toBe('fulfilled');
+    await log.close();
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 526 });
+  });
 });

@@ -130,6 +130,18 @@ export function createAuditLog(options: AuditLogOptions): HubAuditLog {
           ),
         );
       }
+      // Checked here, not in the flush: one bad entry must not fail the whole batch it joins.
+      if (!(entry.at instanceof Date) || Number.isNaN(entry.at.getTime())) {
+        logger.error(
+          { requestId: entry.requestId },
+          'an audit entry without a valid time was refused',
+        );
+        return Promise.reject(
+          AUDIT_UNAVAILABLE.err(
+            'The access could not be recorded in the audit log, so the data is withheld.',
+          ),
+        );
+      }
       return new Promise<void>((resolve, reject) => {
         queue.push({ entry, resolve, reject });
         schedule();
