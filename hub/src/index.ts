@@ -6,11 +6,15 @@ export {
 export { auditRecordHash, canonicalAuditText } from './audit/auditHash.js';
 export { type AuditLogOptions, createAuditLog, type HubAuditLog } from './audit/createAuditLog.js';
 export { createAuditReader } from './audit/createAuditReader.js';
+export { latestAuditRecords } from './audit/latestAuditRecords.js';
 export {
   type AuditChainVerdict,
   type VerifyOptions,
   verifyAuditChain,
 } from './audit/verifyAuditChain.js';
+export type { CliOutput } from './cli/cliSupport.js';
+export { runAgencyCli } from './cli/runAgencyCli.js';
+export { formatAuditRecord, runAuditCli } from './cli/runAuditCli.js';
 export { DEFAULT_REGISTRY_FILE, type HubAccessConfig, hubAccessConfig } from './hubConfig.js';
 export {
   type AgencyInfo,

@@ -111,6 +111,16 @@ describe.each(ENGINES)('access registry on %s', (engine) => {
     expect(rows[0]?.prefix).toBe(apiKey.slice(0, 11));
   });
 
+  it('accepts a key issued since the last refresh at once', async () => {
+    const fresh = await issueApiKey(hub.store, 'tax-bureau');
+    expect(await registry.authenticate({ apiKey: fresh.key })).toMatchObject({
+      agencyId: 'tax-bureau',
+    });
+    await revokeApiKey(hub.store, fresh.id);
+    await registry.refresh();
+    expect(await refusal(registry.authenticate({ apiKey: fresh.key }))).toMatch(/was revoked/);
+  });
+
   it('refuses an unknown key and a malformed one, naming which', async () => {
     expect(await refusal(registry.authenticate({ apiKey: `gg_${'A'.repeat(43)}` }))).toMatch(
       /unknown to the hub/,

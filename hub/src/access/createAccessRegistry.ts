@@ -70,6 +70,13 @@ export async function createAccessRegistry(
   }, refreshMs);
   timer.unref();
 
+  const keyIssuedSinceSnapshot = async (hash: string): Promise<boolean> =>
+    (await store.db
+      .selectFrom('api_keys')
+      .select('id')
+      .where('hash', '=', hash)
+      .executeTakeFirst()) !== undefined;
+
   const agencyCaller = (agencyId: string, credential: 'api-key' | 'jwt'): Caller => {
     const agency = snapshot.agencies.get(agencyId);
     if (!agency)
@@ -90,13 +97,19 @@ export async function createAccessRegistry(
     };
   };
 
-  const byApiKey = (key: string): Caller => {
+  const byApiKey = async (key: string): Promise<Caller> => {
     if (!key.startsWith(API_KEY_PREFIX)) {
       throw UNAUTHENTICATED.err(
         `The API key is malformed: govgraph keys start with ${API_KEY_PREFIX}. Send the key exactly as issued.`,
       );
     }
-    const entry = snapshot.keysByHash.get(hashApiKey(key));
+    const hash = hashApiKey(key);
+    let entry = snapshot.keysByHash.get(hash);
+    if (!entry && (await keyIssuedSinceSnapshot(hash))) {
+      // Issued after the last refresh (`agency key issue`, then a request at once): catch up now.
+      await refresh();
+      entry = snapshot.keysByHash.get(hash);
+    }
     if (!entry) {
       throw UNAUTHENTICATED.err(
         'The API key is unknown to the hub: check it was copied whole, or ask the platform operator for a new one.',
