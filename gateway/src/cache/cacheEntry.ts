@@ -7,6 +7,8 @@ export interface EntryPayload<D = unknown, S = unknown> {
   /** Department-reported subjects (national IDs, credit codes) of this data. */
   s?: S;
   t: string[];
+  /** When the entry expires (epoch ms): what is built from it expires no later. */
+  x?: number;
 }
 
 const PLAIN = 'p.';

@@ -122,7 +122,7 @@ async function entitiesFetch(
   try {
     const raw = await fetchEntities(job, own, representations, data, subjects, errors, (i, p) => {
       const ref = refs[i];
-      if (ref) stored.set(i, JSON.stringify({ ...p, t: [ref.tag, ...p.t] }));
+      if (ref) stored.set(i, JSON.stringify({ ...p, t: [ref.tag, ...p.t], x: expiry(job) }));
     });
     // The department failed as a whole and nothing came from the cache: its answer, as it is.
     if (raw && own.length === representations.length) return raw;
@@ -277,7 +277,12 @@ async function storeRoot(
   }
   if (!cache.entity || version === undefined) return response;
   const reported = subjectsOf(response);
-  const payload: EntryPayload = { d: response.data, ...(reported ? { s: reported } : {}), t: tags };
+  const payload: EntryPayload = {
+    d: response.data,
+    ...(reported ? { s: reported } : {}),
+    t: tags,
+    x: expiry(job),
+  };
   const text = JSON.stringify(payload);
   const value = encodeEntry(cache.cipher, key, sealed(job, payload), payload);
   const ok = await cache.store.write(
@@ -312,12 +317,14 @@ function use(job: Job, i: number, text: string, data: unknown[], subjects: Subje
   const payload = JSON.parse(text) as EntryPayload<unknown, string[]>;
   data[i] = payload.d;
   if (payload.s) subjects[`_entities.${i}`] = payload.s;
+  expiresBy(job, payload);
   for (const tag of payload.t) job.state.tags.add(tag);
   restore(job, payload.s);
 }
 
 function rootAnswer(job: Job, text: string): ProcessResult {
   const payload = JSON.parse(text) as EntryPayload<Record<string, unknown>, Subjects>;
+  expiresBy(job, payload);
   for (const tag of payload.t) job.state.tags.add(tag);
   for (const list of Object.values(payload.s ?? {})) restore(job, list);
   if (!payload.s) restore(job, undefined);
@@ -336,6 +343,13 @@ function answer(data: unknown[], subjects: Subjects, errors: GraphQLFormattedErr
     ...(errors.length > 0 ? { errors } : {}),
     ...(Object.keys(subjects).length > 0 ? { extensions: { subjects } } : {}),
   } as ProcessResult;
+}
+
+const expiry = (job: Job) => Date.now() + job.ttlMs;
+
+// A response built from an entry may live no longer than the entry had left.
+function expiresBy(job: Job, payload: EntryPayload): void {
+  if (payload.x !== undefined) job.state.expiresAt = Math.min(job.state.expiresAt, payload.x);
 }
 
 // Personal data is sealed; so is any entry naming data subjects, whatever its fields' levels.

@@ -120,7 +120,9 @@ export function createGatewayCache(
       let policy = policies.get(text);
       if (!policy) {
         const base = cachePolicy(document ?? parse(text), cache.hints, limits);
-        policy = { ...base, selection: digest(text.replace(/^\s*(query|mutation)\s+\w+/, '')) };
+        // The graph's digest is part of it: after a supergraph reload nothing older is reused.
+        const named = text.replace(/^\s*(query|mutation)\s+\w+/, '');
+        policy = { ...base, selection: digest(cache.schemaId, named) };
         policies.set(text, policy);
       }
       return policy;

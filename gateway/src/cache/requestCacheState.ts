@@ -15,6 +15,8 @@ export interface RequestCacheState {
   versions: Map<string, string>;
   /** Smallest TTL of any fetch, seconds. */
   ttlSeconds: number;
+  /** Earliest expiry (epoch ms) of any cache entry used: a response must not outlive it. */
+  expiresAt: number;
   /** True once any part could not be cached (errors, maxAge 0, store away, untagged entity). */
   uncacheable: boolean;
   entity: HitCount;
@@ -34,6 +36,7 @@ export function cacheStateOf(context: object): RequestCacheState {
       tags: new Set(),
       versions: new Map(),
       ttlSeconds: Number.POSITIVE_INFINITY,
+      expiresAt: Number.POSITIVE_INFINITY,
       uncacheable: false,
       entity: { hits: 0, misses: 0 },
       root: { hits: 0, misses: 0 },

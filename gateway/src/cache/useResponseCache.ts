@@ -99,28 +99,33 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
             result.data &&
             !(contextValue.access && contextValue.access.denied.length > 0)
           ) {
-            const ttl = Math.min(ttlSeconds, state.ttlSeconds);
+            const ttlMs = Math.min(
+              Math.min(ttlSeconds, state.ttlSeconds) * 1000,
+              state.expiresAt - Date.now(),
+            );
             const payload: EntryPayload = {
               d: result.data,
               s: [...contextValue.subjects],
               t: [...state.tags],
             };
-            const stored = await cache.store.write(
-              [
-                {
-                  key,
-                  value: encodeEntry(
-                    cache.cipher,
+            const stored =
+              ttlMs >= 1000 &&
+              (await cache.store.write(
+                [
+                  {
                     key,
-                    personal || contextValue.subjects.size > 0,
-                    payload,
-                  ),
-                  ttlMs: ttl * 1000,
-                  tags: payload.t,
-                },
-              ],
-              state.versions,
-            );
+                    value: encodeEntry(
+                      cache.cipher,
+                      key,
+                      personal || contextValue.subjects.size > 0,
+                      payload,
+                    ),
+                    ttlMs,
+                    tags: payload.t,
+                  },
+                ],
+                state.versions,
+              ));
             if (stored) state.response = 'stored';
           }
           if (wantsDebug(contextValue, request.http?.headers.get(CACHE_DEBUG_HEADER))) {
