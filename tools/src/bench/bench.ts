@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createWorld } from '@govgraph/datagen';
@@ -8,15 +8,18 @@ import { hubConfig } from '../hubConfig.js';
 import { REPO_ROOT } from '../paths.js';
 import { UsageError } from '../seedArgs.js';
 import { type Hub, startHub } from '../startHub.js';
+import { AUDIT_DATABASE, recreateDatabase } from './auditDatabase.js';
 import { type BenchArgs, parseBenchArgs } from './benchArgs.js';
-import { serverVersion } from './benchDatabases.js';
+import { databaseUrl, serverVersion } from './benchDatabases.js';
 import { appendBenchmarkEntry } from './benchmarksDoc.js';
 import { type BenchRecord, formatConsoleReport, formatMarkdownEntry } from './benchReport.js';
 import { benchSettings } from './benchSettings.js';
 import { checkTargets } from './benchTargets.js';
+import type { GovgraphSettings } from './gatewayJob.js';
 import { describeMachine } from './machine.js';
 import { measureBench } from './measureBench.js';
 import { prepareWorld } from './prepareWorld.js';
+import { formatProfiles } from './profileSummary.js';
 import { scenarios } from './scenarios.js';
 import { VARIANTS } from './variants.js';
 
@@ -63,11 +66,17 @@ const version = (pkg: string) =>
     }
   ).version;
 
+const runStamp = new Date().toISOString().replace(/[:.]/g, '-');
 let databaseEnv: Record<string, string>;
 let engine: string;
+// The audit log of this run alone: a fresh chain, removed afterwards (SQLite) or recreated.
+let auditStore: GovgraphSettings['auditStore'];
+const auditFile = join(RESULTS, 'data', `audit-${runStamp}.sqlite`);
 if (args.postgres) {
   const serverUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   engine = await serverVersion(serverUrl);
+  await recreateDatabase(serverUrl, AUDIT_DATABASE);
+  auditStore = { url: databaseUrl(serverUrl, AUDIT_DATABASE), sqliteFile: auditFile };
   log(`Departments on ${engine}:`);
   ({ databaseEnv } = await prepareWorld({
     departments,
@@ -81,7 +90,13 @@ if (args.postgres) {
   // Embedded files kept between runs (seeded on the first): one directory per world.
   databaseEnv = { GOVGRAPH_DATA_DIR: join(RESULTS, 'data', `${args.people}-${args.seed}`) };
   engine = `SQLite (embedded, better-sqlite3 ${version('better-sqlite3')})`;
+  auditStore = { sqliteFile: auditFile };
 }
+const govgraph: GovgraphSettings = {
+  auditStore,
+  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  keyPrefix: `govgraph-bench:${runStamp}`,
+};
 
 let hub: Hub | undefined;
 try {
@@ -116,6 +131,7 @@ try {
     durationSeconds: args.durationSeconds,
     rounds: args.rounds,
     connections: args.connections,
+    govgraph,
     ...(await benchSettings()),
     ...(profileDir ? { profileDir } : {}),
     log,
@@ -132,7 +148,7 @@ try {
     ...measured,
   };
   console.log(`\n${formatConsoleReport(record)}`);
-  if (profileDir) console.log(`\nCPU profiles in ${profileDir}.`);
+  if (profileDir) console.log(`\n${formatProfiles(profileDir)}`);
   if (args.record) {
     const file = join(RESULTS, `bench-${record.date.toISOString().replace(/[:.]/g, '-')}.json`);
     writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
@@ -142,4 +158,5 @@ try {
   if (checkTargets(record, args.long).some((c) => c.met === false)) process.exitCode = 1;
 } finally {
   await hub?.stop();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${auditFile}${suffix}`, { force: true });
 }

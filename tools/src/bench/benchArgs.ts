@@ -23,8 +23,8 @@ export const BENCH_USAGE = `usage: npm run bench -- [--duration <seconds>] [--co
 
 Measures the gateway against a bare @apollo/gateway (the floor) and the departments queried
 directly (the ceiling), in one run, with load from a separate autocannon process.
-  --duration     seconds of load per scenario and variant (default 3; 600 with --long)
-  --rounds       blocks per variant, alternating between the variants (default 3; 10 with --long)
+  --duration     seconds of load per scenario and variant (default 2; 600 with --long)
+  --rounds       blocks per variant, alternating between the variants (default 2; 10 with --long)
   --connections  concurrent connections of the load generator (default 8)
   --people       people in the world (default 10000)
   --scenarios    ${SCENARIO_NAMES.join(', ')} (default all)
@@ -117,8 +117,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const scenarios = namesFrom('scenarios', values.scenarios, SCENARIO_NAMES);
   const variants = namesFrom('variants', values.variants, VARIANT_NAMES);
   return {
-    durationSeconds: integer('duration', long ? 600 : 3, 1),
-    rounds: integer('rounds', long ? 10 : 3, 1),
+    durationSeconds: integer('duration', long ? 600 : 2, 1),
+    rounds: integer('rounds', long ? 10 : 2, 1),
     connections: integer('connections', 8, 1),
     people: integer('people', 10_000, 100),
     seed: integer('seed', 42, Number.MIN_SAFE_INTEGER),

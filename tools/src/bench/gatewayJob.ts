@@ -12,8 +12,16 @@ export interface GatewayJob {
    * bare gateway sends the same fixed header so that the departments answer it at all.
    */
   subgraphHeaders: Record<string, string>;
-  /** Extra environment-free settings for the govgraph variant (access, audit, caches). */
-  govgraph: Record<string, unknown>;
+  govgraph: GovgraphSettings;
+}
+
+/** What govgraph's gateway variants share, beyond their cache mode. */
+export interface GovgraphSettings {
+  /** The hub store the audit log appends to (a PostgreSQL URL or a SQLite file). */
+  auditStore: { url?: string; sqliteFile: string };
+  /** Redis the caches share; each cache mode gets its own key prefix under `keyPrefix`. */
+  redisUrl: string;
+  keyPrefix: string;
 }
 
 /** What a gateway process answers. */

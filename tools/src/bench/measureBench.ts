@@ -1,6 +1,7 @@
 import type { World } from '@govgraph/datagen';
 import type { ScenarioName } from './benchArgs.js';
 import { type GatewayFleet, type GatewayMemoryRecord, startGatewayFleet } from './gatewayFleet.js';
+import type { GovgraphSettings } from './gatewayJob.js';
 import type { LoadBlockResult, LoadRunResult } from './loadRun.js';
 import { mergeBlocks } from './mergeBlocks.js';
 import { type PreparedVariant, prepareVariant, roundOrder } from './prepareVariant.js';
@@ -36,8 +37,8 @@ export interface MeasureBenchOptions {
   subgraphHeaders: Record<string, string>;
   /** Headers a govgraph gateway needs from each kind of caller (API key, X-Purpose). */
   callerHeaders: Record<BenchCaller, Record<string, string>>;
-  /** Settings for govgraph's gateway beyond the cache mode (access, audit). */
-  govgraph: Record<string, unknown>;
+  /** Settings for govgraph's gateway beyond the cache mode (audit store, Redis). */
+  govgraph: GovgraphSettings;
   profileDir?: string;
   log: (line: string) => void;
 }

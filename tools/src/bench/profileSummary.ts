@@ -78,3 +78,20 @@ export function profilesIn(dir: string): { process: string; path: string }[] {
       return largest ? [{ process: d.name, path: largest }] : [];
     });
 }
+
+/** Every gateway process's top costs, for the terminal. */
+export function formatProfiles(dir: string, top = 12): string {
+  const percent = (line: CostLine) => `${(line.share * 100).toFixed(1).padStart(5)}%  ${line.name}`;
+  return [
+    `CPU profiles in ${dir} (self time, idle excluded):`,
+    ...profilesIn(dir).flatMap(({ process, path }) => {
+      const summary = summarizeProfile(path, top);
+      return [
+        `  ${process}, by package:`,
+        ...summary.packages.map((l) => `    ${percent(l)}`),
+        `  ${process}, by function:`,
+        ...summary.functions.map((l) => `    ${percent(l)}`),
+      ];
+    }),
+  ].join('\n');
+}
