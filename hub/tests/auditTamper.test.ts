@@ -10,7 +10,7 @@ import {
   type HubStore,
   verifyAuditChain,
 } from '../src/index.js';
-import { auditEntry } from './auditEntries.js';
+import { auditEntry, STRANGER } from './auditEntries.js';
 import { useHubStore } from './useHubStore.js';
 
 const logger = createLogger('hub-test', 'silent');
@@ -57,6 +57,7 @@ describe.each(ENGINES)('audit chain verification on %s', (engine) => {
   });
 
   it('passes an empty log', async () => {
+    await hub.store.db.deleteFrom('audit_subjects').execute();
     await hub.store.db.deleteFrom('audit_records').execute();
     await hub.store.db.updateTable('audit_head').set({ seq: 0, hash: GENESIS_HASH }).execute();
     expect(await verify()).toEqual({ ok: true, records: 0 });
@@ -141,22 +142,45 @@ describe.each(ENGINES)('audit chain verification on %s', (engine) => {
   });
 
   it('catches a forged record slipped into the middle', async () => {
-    // Records 6-10 move up one place and a well-formed record 6 links to record 5.
+    // Records 6-10 and their index rows move up one place, and a well-formed record 6 with its
+    // index rows links to record 5.
     for (let seq = 10; seq >= 6; seq--) {
       await hub.store.db
         .updateTable('audit_records')
         .set({ seq: seq + 1 })
         .where('seq', '=', seq)
         .execute();
+      await hub.store.db
+        .updateTable('audit_subjects')
+        .set({ seq: seq + 1 })
+        .where('seq', '=', seq)
+        .execute();
     }
+    const record = forged(6, await hashOf(hub.store, 5));
+    await hub.store.db.insertInto('audit_records').values(record).execute();
+    const subjects = JSON.parse(record.subjects) as string[];
     await hub.store.db
-      .insertInto('audit_records')
-      .values(forged(6, await hashOf(hub.store, 5)))
+      .insertInto('audit_subjects')
+      .values(subjects.map((subject) => ({ subject, seq: 6 })))
       .execute();
     expect(await verify()).toMatchObject({
       ok: false,
       seq: 7,
       reason: expect.stringMatching(/does not match its hash/),
+    });
+  });
+
+  it('names the lowest broken record when a page holds two', async () => {
+    await hub.store.db.deleteFrom('audit_subjects').where('seq', '=', 4).execute();
+    await hub.store.db
+      .updateTable('audit_records')
+      .set({ purpose: 'AUDIT' })
+      .where('seq', '=', 6)
+      .execute();
+    expect(await verify()).toMatchObject({
+      ok: false,
+      seq: 4,
+      reason: expect.stringMatching(/subject index/),
     });
   });
 
@@ -173,6 +197,36 @@ describe.each(ENGINES)('audit chain verification on %s', (engine) => {
       reason:
         'its prevHash does not match the hash of record 7: records were reordered or replaced',
     });
+  });
+
+  it('catches an access hidden from the data tracker', async () => {
+    await hub.store.db.deleteFrom('audit_subjects').where('seq', '=', 6).execute();
+    expect(await verify()).toEqual({
+      ok: false,
+      seq: 6,
+      reason:
+        'its subject index rows do not match its subjects: the data tracker would show a different history',
+    });
+  });
+
+  it('catches an access planted in the data tracker', async () => {
+    await hub.store.db.insertInto('audit_subjects').values({ subject: STRANGER, seq: 3 }).execute();
+    expect(await verify()).toMatchObject({
+      ok: false,
+      seq: 3,
+      reason: expect.stringMatching(/subject index/),
+    });
+    await hub.store.db.deleteFrom('audit_subjects').where('subject', '=', STRANGER).execute();
+    await hub.store.db
+      .insertInto('audit_subjects')
+      .values({ subject: STRANGER, seq: 99 })
+      .execute();
+    expect(await verify()).toEqual({
+      ok: false,
+      seq: 99,
+      reason: 'the subject index names record 99, which does not exist',
+    });
+    await hub.store.db.deleteFrom('audit_subjects').where('subject', '=', STRANGER).execute();
   });
 
   it('catches a rewritten chain head', async () => {

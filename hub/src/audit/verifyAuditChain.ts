@@ -1,5 +1,8 @@
+import type { Transaction } from 'kysely';
 import { GENESIS_HASH } from '../store/migrations.js';
 import type { HubStore } from '../store/openHubStore.js';
+import type { AuditRecordRow, HubDB } from '../store/schema.js';
+import type { AuditRecord } from '../types.js';
 import { auditRecordHash } from './auditHash.js';
 import { fromAuditRow } from './auditRows.js';
 
@@ -13,13 +16,17 @@ export interface VerifyOptions {
   pageSize?: number;
 }
 
+type Broken = { ok: false; seq: number; reason: string };
+
 /**
  * Checks the audit chain from the first record to the head: each record's hash against its
- * content, seq continuity from 1, each prevHash against the record before, and the head row
- * against the last record. Finds an edited field, a record deleted in the middle or at the
- * end, records swapped, and a record inserted without rewriting everything after it. Reads in
- * a single snapshot (repeatable read on PostgreSQL, one transaction on SQLite), so appends
- * running meanwhile do not look like tampering.
+ * content, seq continuity from 1, each prevHash against the record before, the head row
+ * against the last record, and the subject index (what the data tracker reads) against each
+ * record's subjects. Finds an edited field, a record deleted in the middle or at the end,
+ * records swapped, a record inserted without rewriting everything after it, and accesses
+ * hidden from (or planted in) the tracker. Reads in one snapshot (repeatable read on
+ * PostgreSQL, one transaction on SQLite), so appends running meanwhile do not look like
+ * tampering.
  */
 export async function verifyAuditChain(
   store: HubStore,
@@ -28,7 +35,7 @@ export async function verifyAuditChain(
   const pageSize = options.pageSize ?? 1000;
   const tx = store.db.transaction();
   return (store.engine === 'postgres' ? tx.setIsolationLevel('repeatable read') : tx).execute(
-    async (trx) => {
+    async (trx): Promise<AuditChainVerdict> => {
       const head = await trx
         .selectFrom('audit_head')
         .select(['seq', 'hash'])
@@ -37,6 +44,11 @@ export async function verifyAuditChain(
       if (!head)
         return { ok: false, seq: 0, reason: 'the chain head row (audit_head id 1) is missing' };
       const headSeq = Number(head.seq);
+      const pastHead = (seq: number): Broken => ({
+        ok: false,
+        seq,
+        reason: `record ${seq} lies past the chain head (${headSeq}): it was inserted outside the audit log`,
+      });
       let expectedSeq = 1;
       let prevHash = GENESIS_HASH;
       for (;;) {
@@ -47,58 +59,39 @@ export async function verifyAuditChain(
           .orderBy('seq')
           .limit(pageSize)
           .execute();
-        // A record numbered below the expected one would be out of order; seq is the key, so only
-        // a gap (deleted) or a record past the head (inserted) can occur.
+        const records: AuditRecord[] = [];
+        let broken: Broken | null = null;
+        // seq is the key, so records cannot repeat or run backwards: only a gap (a deletion)
+        // or a record past the head (an insertion) breaks the numbering.
         for (const row of rows) {
           const seq = Number(row.seq);
           if (seq !== expectedSeq) {
-            return seq > headSeq && expectedSeq > headSeq
-              ? {
-                  ok: false,
-                  seq,
-                  reason: `record ${seq} lies past the chain head (${headSeq}): it was inserted outside the audit log`,
-                }
-              : {
-                  ok: false,
-                  seq: expectedSeq,
-                  reason: `record ${expectedSeq} is missing: the record after ${expectedSeq - 1} is ${seq}`,
-                };
+            broken =
+              expectedSeq > headSeq
+                ? pastHead(seq)
+                : {
+                    ok: false,
+                    seq: expectedSeq,
+                    reason: `record ${expectedSeq} is missing: the record after ${expectedSeq - 1} is ${seq}`,
+                  };
+            break;
           }
           if (seq > headSeq) {
-            return {
-              ok: false,
-              seq,
-              reason: `record ${seq} lies past the chain head (${headSeq}): it was inserted outside the audit log`,
-            };
+            broken = pastHead(seq);
+            break;
           }
-          let computed: string;
-          try {
-            computed = auditRecordHash(fromAuditRow(row));
-          } catch (error) {
-            return {
-              ok: false,
-              seq,
-              reason: `its stored values cannot be read (${(error as Error).message}): it was edited`,
-            };
+          const checked = checkRecord(row, prevHash);
+          if ('ok' in checked) {
+            broken = checked;
+            break;
           }
-          if (computed !== row.hash) {
-            return {
-              ok: false,
-              seq,
-              reason:
-                'its content does not match its hash: a field was edited, or the record was moved',
-            };
-          }
-          if (row.prev_hash !== prevHash) {
-            return {
-              ok: false,
-              seq,
-              reason: `its prevHash does not match the hash of record ${seq - 1}: records were reordered or replaced`,
-            };
-          }
+          records.push(checked);
           prevHash = row.hash;
           expectedSeq++;
         }
+        // The records before a break are sound; one of their index rows may break earlier.
+        const indexBroken = await checkSubjectIndex(trx, records);
+        if (indexBroken || broken) return indexBroken ?? (broken as Broken);
         if (rows.length < pageSize) break;
       }
       const last = expectedSeq - 1;
@@ -116,7 +109,91 @@ export async function verifyAuditChain(
           reason: `the chain head's hash does not match record ${last}: the head or the record was rewritten`,
         };
       }
+      const stray = await trx
+        .selectFrom('audit_subjects')
+        .select('seq')
+        .where('seq', '>', last)
+        .orderBy('seq')
+        .limit(1)
+        .executeTakeFirst();
+      if (stray) {
+        const seq = Number(stray.seq);
+        return {
+          ok: false,
+          seq,
+          reason: `the subject index names record ${seq}, which does not exist`,
+        };
+      }
       return { ok: true, records: last };
     },
   );
+}
+
+/** The record, or why it is broken: its hash against its content, its link to the one before. */
+function checkRecord(row: AuditRecordRow, prevHash: string): AuditRecord | Broken {
+  const seq = Number(row.seq);
+  let record: AuditRecord;
+  let computed: string;
+  try {
+    record = fromAuditRow(row);
+    computed = auditRecordHash(record);
+  } catch (error) {
+    return {
+      ok: false,
+      seq,
+      reason: `its stored values cannot be read (${(error as Error).message}): it was edited`,
+    };
+  }
+  if (computed !== row.hash) {
+    return {
+      ok: false,
+      seq,
+      reason: 'its content does not match its hash: a field was edited, or the record was moved',
+    };
+  }
+  if (row.prev_hash !== prevHash) {
+    return {
+      ok: false,
+      seq,
+      reason: `its prevHash does not match the hash of record ${seq - 1}: records were reordered or replaced`,
+    };
+  }
+  return record;
+}
+
+/** The first record of the page whose subject index rows differ from its subjects. */
+async function checkSubjectIndex(
+  trx: Transaction<HubDB>,
+  records: readonly AuditRecord[],
+): Promise<Broken | null> {
+  const [first] = records;
+  const last = records.at(-1);
+  if (!first || !last) return null;
+  const rows = await trx
+    .selectFrom('audit_subjects')
+    .select(['seq', 'subject'])
+    .where('seq', '>=', first.seq)
+    .where('seq', '<=', last.seq)
+    .execute();
+  const indexed = new Map<number, Set<string>>();
+  for (const row of rows) {
+    const seq = Number(row.seq);
+    const set = indexed.get(seq) ?? new Set<string>();
+    set.add(row.subject);
+    indexed.set(seq, set);
+  }
+  for (const record of records) {
+    const expected = new Set(record.subjects);
+    const actual = indexed.get(record.seq) ?? new Set<string>();
+    const same = expected.size === actual.size && [...expected].every((s) => actual.has(s));
+    if (!same) {
+      return {
+        ok: false,
+        seq: record.seq,
+        reason:
+          'its subject index rows do not match its subjects: the data tracker would show a different history',
+      };
+    }
+  }
+  return null;
 }

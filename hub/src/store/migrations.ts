@@ -110,7 +110,17 @@ function initialMigration(engine: Engine): Migration {
   };
 }
 
+/** Verify compares each page of records with its subject index rows, read by seq range. */
+const subjectsBySeq: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createIndex('audit_subjects_seq').on('audit_subjects').column('seq').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex('audit_subjects_seq').execute();
+  },
+};
+
 /** The hub's migrations, in order; the same ones run on SQLite and PostgreSQL. */
 export function hubMigrations(engine: Engine): Record<string, Migration> {
-  return { '0001_initial': initialMigration(engine) };
+  return { '0001_initial': initialMigration(engine), '0002_audit_subjects_by_seq': subjectsBySeq };
 }
