@@ -24,9 +24,24 @@ export function encodeEntry(
   return personal ? cipher.seal(json, key) : PLAIN + json;
 }
 
-/** The entry's JSON text, or undefined when it cannot be opened (another key, tampered). */
-export function openEntry(cipher: ValueCipher, key: string, value: string): string | undefined {
-  return value.startsWith(PLAIN) ? value.slice(PLAIN.length) : cipher.open(value, key);
+/** The entry, or undefined when it cannot be opened or read (another key, tampered): a miss. */
+export function openEntry<D = unknown, S = unknown>(
+  cipher: ValueCipher,
+  key: string,
+  value: string,
+): EntryPayload<D, S> | undefined {
+  const text = value.startsWith(PLAIN) ? value.slice(PLAIN.length) : cipher.open(value, key);
+  return text === undefined ? undefined : parseEntry<D, S>(text);
+}
+
+/** Reads an entry's JSON; undefined unless it has the shape this code writes. */
+export function parseEntry<D = unknown, S = unknown>(text: string): EntryPayload<D, S> | undefined {
+  try {
+    const payload = JSON.parse(text) as EntryPayload<D, S> | null;
+    return payload && typeof payload === 'object' && Array.isArray(payload.t) ? payload : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** JSON with object keys sorted, so equal values always hash alike. */

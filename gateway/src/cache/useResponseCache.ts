@@ -67,15 +67,16 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
             return null;
           }
           const raw = read.values[0];
-          const text = raw ? openEntry(cache.cipher, key, raw) : undefined;
+          const payload = raw
+            ? openEntry<Record<string, unknown>, string[]>(cache.cipher, key, raw)
+            : undefined;
           const labels = { cache: 'response', department: 'gateway', type: 'response' };
-          if (text === undefined) {
+          if (!payload) {
             state.response = 'miss';
             state.responseKey = key;
             cache.metrics.cacheMisses.inc(labels);
             return null;
           }
-          const payload = JSON.parse(text) as EntryPayload<Record<string, unknown>, string[]>;
           state.response = 'hit';
           cache.metrics.cacheHits.inc(labels);
           // A hit is an access: the audit record gets the subjects of the stored answer.

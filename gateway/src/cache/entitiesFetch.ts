@@ -1,0 +1,231 @@
+import { cacheKeys, entityTag } from '@govgraph/schema/runtime';
+import type { GraphQLFormattedError } from 'graphql';
+import {
+  canonicalJson,
+  digest,
+  type EntryPayload,
+  encodeEntry,
+  openEntry,
+  parseEntry,
+} from './cacheEntry.js';
+import type { GatewayCache } from './createGatewayCache.js';
+import {
+  count,
+  expiresBy,
+  expiry,
+  type Job,
+  type ProcessOptions,
+  type ProcessResult,
+  readVersion,
+  restore,
+  type Subjects,
+  sealed,
+  subjectsOf,
+  tagsIn,
+} from './fetchJob.js';
+import type { StoreEntry } from './store/CacheStore.js';
+
+/** An `_entities` fetch, split per representation (see `cachedFetch`). */
+export async function entitiesFetch(
+  job: Job,
+  representations: Record<string, unknown>[],
+): Promise<ProcessResult> {
+  const { cache, department, state, options } = job;
+  const { representations: _, ...others } = options.request.variables ?? {};
+  const selection = digest(job.policy.selection, canonicalJson(others));
+  const refs = representations.map((rep) => entityRef(cache, department, selection, rep));
+  for (const ref of refs) {
+    if (ref) state.tags.add(ref.tag);
+    else state.uncacheable = true;
+  }
+  const lookup = cache.entity ? refs.flatMap((ref) => (ref ? [ref.key] : [])) : [];
+  const read = await readVersion(job, lookup);
+  if (!read) return job.fetch(options);
+  const { values, version } = read;
+
+  const data: unknown[] = new Array(representations.length).fill(null);
+  const subjects: Subjects = {};
+  const errors: GraphQLFormattedError[] = [];
+  const misses: number[] = [];
+  let v = 0;
+  refs.forEach((ref, i) => {
+    const raw = ref && cache.entity ? values[v++] : null;
+    const payload =
+      raw && ref ? openEntry<unknown, string[]>(cache.cipher, ref.key, raw) : undefined;
+    if (payload && ref) {
+      use(job, i, payload, data, subjects);
+      count(job, 'hit', ref.typename);
+    } else {
+      misses.push(i);
+      if (ref && cache.entity) count(job, 'miss', ref.typename);
+    }
+  });
+  if (misses.length === 0) return answer(data, subjects, errors);
+
+  // Misses another request is already fetching wait for it; the rest are fetched here.
+  const waiting = new Map<number, Promise<string | undefined>>();
+  for (const i of misses) {
+    const leader = cache.entity ? cache.inFlight.get(refs[i]?.key ?? '') : undefined;
+    if (leader) waiting.set(i, leader);
+  }
+  const own = misses.filter((i) => !waiting.has(i));
+  const settle = new Map<number, (text: string | undefined) => void>();
+  for (const i of own) {
+    const ref = refs[i];
+    if (!ref || !cache.entity || version === undefined) continue;
+    const promise = new Promise<string | undefined>((resolve) => settle.set(i, resolve));
+    cache.inFlight.set(ref.key, promise);
+    void promise.finally(() => {
+      if (cache.inFlight.get(ref.key) === promise) cache.inFlight.delete(ref.key);
+    });
+  }
+  const stored = new Map<number, string>();
+  try {
+    const raw = await fetchEntities(job, own, representations, data, subjects, errors, (i, p) => {
+      const ref = refs[i];
+      if (ref) stored.set(i, JSON.stringify({ ...p, t: [ref.tag, ...p.t], x: expiry(job) }));
+    });
+    // The department failed as a whole and nothing came from the cache: its answer, as it is.
+    if (raw && own.length === representations.length) return raw;
+    if (cache.entity && stored.size > 0 && version !== undefined) {
+      const entries: StoreEntry[] = [];
+      for (const [i, text] of stored) {
+        const ref = refs[i];
+        if (!ref) continue;
+        const payload = JSON.parse(text) as EntryPayload;
+        entries.push({
+          key: ref.key,
+          value: encodeEntry(cache.cipher, ref.key, sealed(job, payload), payload),
+          ttlMs: job.ttlMs,
+          tags: payload.t,
+        });
+      }
+      const ok = await cache.store.write(entries, new Map([[department, version]]));
+      if (!ok) stored.clear();
+    }
+  } finally {
+    for (const [i, resolve] of settle) resolve(stored.get(i));
+  }
+
+  // Followers: the leader's entry if it was stored; otherwise ask the department themselves.
+  const again: number[] = [];
+  for (const [i, leader] of waiting) {
+    const text = await leader;
+    const payload = text === undefined ? undefined : parseEntry<unknown, string[]>(text);
+    if (payload) use(job, i, payload, data, subjects);
+    else again.push(i);
+  }
+  if (again.length > 0) {
+    state.uncacheable = true;
+    await fetchEntities(job, again, representations, data, subjects, errors, () => {});
+  }
+  return answer(data, subjects, errors);
+}
+
+/**
+ * Fetches the representations at `indexes` and writes their answers at those indexes; returns
+ * the department's response when it failed as a whole (no `_entities` at all).
+ */
+async function fetchEntities(
+  job: Job,
+  indexes: readonly number[],
+  representations: readonly Record<string, unknown>[],
+  data: unknown[],
+  subjects: Subjects,
+  errors: GraphQLFormattedError[],
+  storable: (i: number, payload: EntryPayload) => void,
+): Promise<ProcessResult | undefined> {
+  if (indexes.length === 0) return undefined;
+  const { options } = job;
+  const response = await job.fetch({
+    ...options,
+    request: {
+      ...options.request,
+      variables: {
+        ...options.request.variables,
+        representations: indexes.map((i) => representations[i]),
+      },
+    },
+  } as ProcessOptions);
+  const received = (response.data as { _entities?: unknown } | null | undefined)?._entities;
+  const reported = subjectsOf(response);
+  const failed = new Set<number>();
+  let wholeFetchFailed = !Array.isArray(received);
+  for (const error of response.errors ?? []) {
+    const at = error.path?.[1];
+    if (error.path?.[0] === '_entities' && typeof at === 'number') {
+      failed.add(at);
+      const i = indexes[at];
+      errors.push({ ...error, path: ['_entities', i ?? at, ...error.path.slice(2)] });
+    } else {
+      wholeFetchFailed = true;
+      errors.push(error);
+    }
+  }
+  if (wholeFetchFailed) job.state.uncacheable = true;
+  indexes.forEach((i, j) => {
+    const entity = Array.isArray(received) ? (received[j] ?? null) : null;
+    data[i] = entity;
+    const own = reported?.[`_entities.${j}`];
+    if (own) subjects[`_entities.${i}`] = own;
+    const tags = tagsIn(job.cache, entity);
+    for (const tag of tags) job.state.tags.add(tag);
+    if (wholeFetchFailed || failed.has(j) || entity === null || typeof entity !== 'object') {
+      job.state.uncacheable = true;
+      return;
+    }
+    storable(i, { d: entity, ...(own ? { s: own } : {}), t: tags });
+  });
+  return Array.isArray(received) ? undefined : response;
+}
+
+function use(
+  job: Job,
+  i: number,
+  payload: EntryPayload<unknown, string[]>,
+  data: unknown[],
+  subjects: Subjects,
+): void {
+  data[i] = payload.d;
+  if (payload.s) subjects[`_entities.${i}`] = payload.s;
+  expiresBy(job, payload);
+  for (const tag of payload.t) job.state.tags.add(tag);
+  restore(job, payload.s);
+}
+
+function answer(data: unknown[], subjects: Subjects, errors: GraphQLFormattedError[]) {
+  return {
+    data: { _entities: data },
+    ...(errors.length > 0 ? { errors } : {}),
+    ...(Object.keys(subjects).length > 0 ? { extensions: { subjects } } : {}),
+  } as ProcessResult;
+}
+
+interface EntityRef {
+  key: string;
+  tag: string;
+  typename: string;
+}
+
+function entityRef(
+  cache: GatewayCache,
+  department: string,
+  selection: string,
+  rep: Record<string, unknown>,
+): EntityRef | undefined {
+  const typename = rep.__typename;
+  if (typeof typename !== 'string') return undefined;
+  const field = cache.hints.keyField.get(typename);
+  const value = field ? rep[field] : undefined;
+  if (typeof value !== 'string') return undefined;
+  return {
+    typename,
+    tag: entityTag(typename, value),
+    key: cacheKeys.entity(
+      cache.prefix,
+      department,
+      typename,
+      digest(selection, canonicalJson(rep)),
+    ),
+  };
+}

@@ -1,0 +1,114 @@
+import { cacheKeys, departmentTag } from '@govgraph/schema/runtime';
+import {
+  canonicalJson,
+  digest,
+  type EntryPayload,
+  encodeEntry,
+  openEntry,
+  parseEntry,
+} from './cacheEntry.js';
+import {
+  count,
+  expiresBy,
+  expiry,
+  type Job,
+  type ProcessResult,
+  readVersion,
+  restore,
+  type Subjects,
+  sealed,
+  subjectsOf,
+  tagsIn,
+} from './fetchJob.js';
+
+/** A root-field fetch, cached whole by (department, query, variables). */
+export async function rootFetch(job: Job): Promise<ProcessResult> {
+  const { cache, department, options, state } = job;
+  const key = cacheKeys.root(
+    cache.prefix,
+    department,
+    digest(job.policy.selection, canonicalJson(options.request.variables ?? {})),
+  );
+  state.tags.add(departmentTag(department));
+  const read = await readVersion(job, cache.entity ? [key] : []);
+  if (!read) return job.fetch(options);
+  const raw = read.values[0];
+  const hit = raw
+    ? openEntry<Record<string, unknown>, Subjects>(cache.cipher, key, raw)
+    : undefined;
+  if (hit) {
+    count(job, 'hit', 'Query');
+    return rootAnswer(job, hit);
+  }
+  if (!cache.entity || read.version === undefined) return storeRoot(job, key, undefined);
+  count(job, 'miss', 'Query');
+  const leader = cache.inFlight.get(key);
+  if (leader) {
+    const text = await leader;
+    const shared =
+      text === undefined ? undefined : parseEntry<Record<string, unknown>, Subjects>(text);
+    if (shared) return rootAnswer(job, shared);
+    state.uncacheable = true;
+    return job.fetch(options);
+  }
+  let settle: (text: string | undefined) => void = () => {};
+  const promise = new Promise<string | undefined>((resolve) => {
+    settle = resolve;
+  });
+  cache.inFlight.set(key, promise);
+  void promise.finally(() => {
+    if (cache.inFlight.get(key) === promise) cache.inFlight.delete(key);
+  });
+  let stored: string | undefined;
+  try {
+    const result = await storeRoot(job, key, read.version, (text) => {
+      stored = text;
+    });
+    return result;
+  } finally {
+    settle(stored);
+  }
+}
+
+async function storeRoot(
+  job: Job,
+  key: string,
+  version: string | undefined,
+  onStored: (text: string) => void = () => {},
+): Promise<ProcessResult> {
+  const { cache, department, state } = job;
+  const response = await job.fetch(job.options);
+  const tags = [departmentTag(department), ...tagsIn(cache, response.data)];
+  for (const tag of tags) state.tags.add(tag);
+  if (response.errors?.length || !response.data) {
+    state.uncacheable = true;
+    return response;
+  }
+  if (!cache.entity || version === undefined) return response;
+  const reported = subjectsOf(response);
+  const payload: EntryPayload = {
+    d: response.data,
+    ...(reported ? { s: reported } : {}),
+    t: tags,
+    x: expiry(job),
+  };
+  const text = JSON.stringify(payload);
+  const value = encodeEntry(cache.cipher, key, sealed(job, payload), payload);
+  const ok = await cache.store.write(
+    [{ key, value, ttlMs: job.ttlMs, tags }],
+    new Map([[department, version]]),
+  );
+  if (ok) onStored(text);
+  return response;
+}
+
+function rootAnswer(
+  job: Job,
+  payload: EntryPayload<Record<string, unknown>, Subjects>,
+): ProcessResult {
+  expiresBy(job, payload);
+  for (const tag of payload.t) job.state.tags.add(tag);
+  for (const list of Object.values(payload.s ?? {})) restore(job, list);
+  if (!payload.s) restore(job, undefined);
+  return { data: payload.d, ...(payload.s ? { extensions: { subjects: payload.s } } : {}) };
+}
