@@ -155,6 +155,34 @@ describe.each(['memory', 'redis'] as const)('the %s cache store', (backend) => {
   });
 });
 
+describe('tags in Redis', () => {
+  it('forget entries that expired, so a busy tag does not grow without bound', async () => {
+    const prefix = `test-tags-${randomBytes(4).toString('hex')}`;
+    const admin = await redisOrFail();
+    const store = createRedisStore({ url: REDIS_URL, prefix, logger: silentLogger() });
+    try {
+      await ready(store);
+      const tag = departmentTag('registry');
+      const write = (name: string, ttlMs: number) =>
+        store.write(
+          [{ key: `${prefix}:r:registry:${name}`, value: 'p.1', ttlMs, tags: [tag] }],
+          new Map(),
+        );
+      for (let i = 0; i < 20; i++) expect(await write(`short${i}`, 1)).toBe(true);
+      await delay(10); // let the 1 ms entries lapse
+      expect(await write('long', 60_000)).toBe(true);
+      expect(await admin.zrange(`${prefix}:t:${tag}`, '0', '-1')).toEqual([
+        `${prefix}:r:registry:long`,
+      ]);
+    } finally {
+      await store.close();
+      const keys = await admin.keys(`${prefix}:*`);
+      if (keys.length > 0) await admin.del(...keys);
+      admin.disconnect();
+    }
+  });
+});
+
 describe('a Redis outage', () => {
   let server: ChildProcess | undefined;
   let port: number;

@@ -51,8 +51,8 @@ async function seed(redis: Redis, prefix: string): Promise<void> {
     .set(`${prefix}:e:complaints:Person:a`, 'x')
     .set(`${prefix}:r:complaints:b`, 'y')
     .set(`${prefix}:e:complaints:Person:other`, 'z')
-    .sadd(person, `${prefix}:e:complaints:Person:a`)
-    .sadd(root, `${prefix}:r:complaints:b`)
+    .zadd(person, Date.now() + 60_000, `${prefix}:e:complaints:Person:a`)
+    .zadd(root, Date.now() + 60_000, `${prefix}:r:complaints:b`)
     .exec();
 }
 

@@ -306,7 +306,7 @@ describe('the caches over the whole hub, shared through Redis', () => {
       const type = await redis.type(key);
       everything.push(key);
       if (type === 'string') everything.push((await redis.get(key)) ?? '');
-      if (type === 'set') everything.push(...(await redis.smembers(key)));
+      if (type === 'zset') everything.push(...(await redis.zrange(key, '0', '-1')));
     }
     expect(found.length).toBeGreaterThan(10);
     expect(everything.some((v) => v.startsWith('g1.k1.'))).toBe(true);

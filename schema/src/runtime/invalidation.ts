@@ -72,14 +72,15 @@ export const cacheKeys = {
 };
 
 /**
- * KEYS[1] the department's version, KEYS[2..] tag sets. Bumps the version and deletes every
- * entry of every tag set, atomically: no reader sees the new version with old entries left.
+ * KEYS[1] the department's version, KEYS[2..] tags. Bumps the version and deletes every entry
+ * of every tag, atomically: no reader sees the new version with old entries left. A tag is a
+ * sorted set of entry keys scored by their expiry, so writers can prune what expired.
  */
 export const EVICT_SCRIPT = `
 redis.call('INCR', KEYS[1])
 local n = 0
 for i = 2, #KEYS do
-  local members = redis.call('SMEMBERS', KEYS[i])
+  local members = redis.call('ZRANGE', KEYS[i], 0, -1)
   for _, key in ipairs(members) do n = n + redis.call('UNLINK', key) end
   redis.call('UNLINK', KEYS[i])
 end

@@ -19,19 +19,22 @@ export interface RedisStoreOptions {
   timeoutMs?: number;
 }
 
-// KEYS: department version keys; ARGV: their expected values, then per entry
-// key, value, ttl ms, tag count, tag set keys. Stores nothing if any department wrote since.
+// KEYS: department version keys; ARGV: their expected values, the time (ms), then per entry
+// key, value, ttl ms, tag count, tag keys. Stores nothing if any department wrote since. A
+// tag is a sorted set of entry keys scored by expiry; expired members are pruned as it grows.
 const STORE_SCRIPT = `
 for i = 1, #KEYS do
   if (redis.call('GET', KEYS[i]) or '0') ~= ARGV[i] then return 0 end
 end
-local a = #KEYS + 1
+local now = tonumber(ARGV[#KEYS + 1])
+local a = #KEYS + 2
 while a <= #ARGV do
   local key, ttl, n = ARGV[a], tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
   redis.call('SET', key, ARGV[a + 1], 'PX', ttl)
   for t = 1, n do
     local tag = ARGV[a + 3 + t]
-    redis.call('SADD', tag, key)
+    redis.call('ZADD', tag, now + ttl, key)
+    redis.call('ZREMRANGEBYSCORE', tag, '-inf', now)
     if redis.call('PTTL', tag) < ttl then redis.call('PEXPIRE', tag, ttl) end
   end
   a = a + 4 + n
@@ -123,7 +126,7 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
     async write(entries, versions) {
       if (available !== true || entries.length === 0) return false;
       const keys = [...versions.keys()].map((d) => cacheKeys.version(prefix, d));
-      const args: (string | number)[] = [...versions.values()];
+      const args: (string | number)[] = [...versions.values(), Date.now()];
       for (const entry of entries) {
         args.push(entry.key, entry.value, Math.max(1, Math.round(entry.ttlMs)), entry.tags.length);
         for (const tag of entry.tags) args.push(cacheKeys.tag(prefix, tag));
