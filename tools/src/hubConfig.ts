@@ -1,9 +1,13 @@
 import { type GatewayConfig, gatewayConfig } from '@govgraph/gateway';
+import { type HubAccessConfig, hubAccessConfig, hubStoreConfig } from '@govgraph/hub';
 import type { DatabaseOptions } from '@govgraph/schema/db';
 import { ConfigError, departmentConfig, parseEnv } from '@govgraph/schema/runtime';
 import { z } from 'zod';
 
 type Env = Record<string, string | undefined>;
+
+/** The hub-owned department over the audit store (subgraphs/tracker). */
+const TRACKER = 'tracker';
 
 /** What the tools read of a department to configure it. */
 export interface ConfigurableDepartment {
@@ -22,6 +26,8 @@ export interface HubConfig {
   gateway: GatewayConfig;
   /** By department name. */
   departments: Record<string, DepartmentSettings>;
+  /** The hub's own store (agencies, grants, audit log) and how callers are identified. */
+  hub: { database: DatabaseOptions; access: HubAccessConfig };
   /** The world `npm start` seeds an empty database with. */
   world: { people: number; seed: number };
   logLevel: string;
@@ -58,6 +64,8 @@ export function hubConfig(departments: readonly ConfigurableDepartment[], env: E
     }
   };
   const gateway = attempt(() => gatewayConfig(env));
+  const hubDatabase = attempt(() => hubStoreConfig(env));
+  const access = attempt(() => hubAccessConfig(env));
   const settings = departments.map(
     (d) => [d.name, attempt(() => departmentSettings(d, env))] as const,
   );
@@ -78,14 +86,18 @@ export function hubConfig(departments: readonly ConfigurableDepartment[], env: E
       env,
     ),
   );
-  if (problems.size > 0 || !gateway || !world) {
+  if (problems.size > 0 || !gateway || !world || !hubDatabase || !access) {
     throw new ConfigError(`Configuration is not valid:\n${[...problems].join('\n')}`);
   }
   const byName: Record<string, DepartmentSettings> = {};
   for (const [name, value] of settings) if (value) byName[name] = value;
+  // The data tracker reads the audit log: its database is the hub store, wherever that lives.
+  const tracker = byName[TRACKER];
+  if (tracker) byName[TRACKER] = { ...tracker, database: hubDatabase };
   return {
     gateway,
     departments: byName,
+    hub: { database: hubDatabase, access },
     world: { people: world.GOVGRAPH_PEOPLE, seed: world.GOVGRAPH_SEED },
     logLevel: gateway.logLevel,
   };

@@ -1,4 +1,10 @@
 import { createGatewayServer, type GatewayCacheOptions } from '@govgraph/gateway';
+import {
+  createAccessRegistry,
+  createAuditLog,
+  openHubStore,
+  syncRegistryFile,
+} from '@govgraph/hub';
 import type { StatementCounter } from '@govgraph/schema/db';
 import {
   createLogger,
@@ -70,6 +76,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
     }
   };
   try {
+    const hubServices = await openHubServices(config, logger, cleanups);
     const opened: { department: HubDepartment<W>; database: DepartmentDatabase; empty: boolean }[] =
       [];
     for (const department of options.departments) {
@@ -130,6 +137,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       logger: logger.child({ component: 'gateway' }),
       subgraphUrls,
       cache,
+      audit: { log: hubServices.auditLog },
       ...(options.graphiqlDefaultQuery
         ? { graphiqlDefaultQuery: options.graphiqlDefaultQuery }
         : {}),
@@ -154,6 +162,31 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
     await stop();
     throw error;
   }
+}
+
+/**
+ * The hub's own store: the reviewed registry file synced into it, the access registry the
+ * gateway identifies callers with, and the audit log it records into. Closed after the gateway.
+ */
+async function openHubServices(
+  config: HubConfig,
+  logger: Logger,
+  cleanups: { what: string; run: () => Promise<void> }[],
+) {
+  const store = await openHubStore(config.hub.database);
+  cleanups.push({ what: 'hub store', run: () => store.close() });
+  const { access } = config.hub;
+  await syncRegistryFile(store, access.registryFile);
+  const registry = await createAccessRegistry({
+    store,
+    audience: access.audience,
+    logger: logger.child({ component: 'access registry' }),
+    ...(access.citizenIssuer ? { citizenIssuer: access.citizenIssuer } : {}),
+  });
+  cleanups.push({ what: 'access registry', run: () => registry.close() });
+  const auditLog = createAuditLog({ store, logger: logger.child({ component: 'audit log' }) });
+  cleanups.push({ what: 'audit log', run: () => auditLog.close() });
+  return { store, registry, auditLog };
 }
 
 /**
