@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { logLevelVar, parseEnv, portVar } from '@govgraph/schema/runtime';
 import { z } from 'zod';
 import { type CacheConfig, cacheEnv, toCacheConfig } from './cache/cacheConfig.js';
+import { workersVar } from './cluster/workersVar.js';
 
 /** The composed supergraph shipped with the package (`npm run compose` writes it). */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
@@ -17,6 +18,8 @@ export interface GatewayConfig {
   logLevel: string;
   /** REDIS_URL and the CACHE_* variables. */
   cache: CacheConfig;
+  /** `GATEWAY_WORKERS`: processes sharing the port (main.ts forks them); 1 serves without workers. */
+  workers: number;
 }
 
 /** Reads the gateway's configuration from the environment; a bad value throws a `ConfigError` naming it. */
@@ -38,6 +41,7 @@ export function gatewayConfig(
         .max(600_000, 'must be at most 600000 (10 minutes)')
         .default(5000),
       LOG_LEVEL: logLevelVar,
+      GATEWAY_WORKERS: workersVar,
       ...cacheEnv,
     },
     env,
@@ -50,5 +54,6 @@ export function gatewayConfig(
     subgraphTimeoutMs: raw.SUBGRAPH_TIMEOUT_MS,
     logLevel: raw.LOG_LEVEL,
     cache: toCacheConfig(raw),
+    workers: raw.GATEWAY_WORKERS,
   };
 }

@@ -1,4 +1,6 @@
 import { ConfigError, createLogger } from '@govgraph/schema/runtime';
+import { isSupervisor, reportWorkerReady, superviseWorkers } from './cluster/superviseWorkers.js';
+import { useWorkerHeader } from './cluster/useWorkerHeader.js';
 import { gatewayConfig } from './config.js';
 import { createGatewayServer } from './createGateway.js';
 
@@ -13,32 +15,45 @@ try {
 }
 
 const logger = createLogger('gateway', config.logLevel);
-const gateway = createGatewayServer({
-  supergraphPath: config.supergraphPath,
-  subgraphTimeoutMs: config.subgraphTimeoutMs,
-  logger,
-  cache: config.cache,
-});
 
-let listening: Awaited<ReturnType<typeof gateway.listen>>;
-try {
-  listening = await gateway.listen(config.port, config.host);
-} catch (error) {
-  const reason = error instanceof Error ? error.message : String(error);
-  logger.fatal(
-    { err: error, path: config.supergraphPath },
-    `gateway could not start: ${reason} (SUPERGRAPH_PATH=${config.supergraphPath})`,
-  );
-  process.exit(1);
+// GATEWAY_WORKERS > 1: this process only forks and watches the workers; each worker runs
+// this same file and serves below, all on the one port.
+if (isSupervisor(config.workers)) {
+  superviseWorkers({ workers: config.workers, logger });
+} else {
+  await serve(config);
 }
-logger.info(
-  { port: listening.port, supergraph: config.supergraphPath },
-  `gateway listening; GraphiQL at http://localhost:${listening.port}/graphiql`,
-);
 
-const stop = async () => {
-  await listening.close();
-  process.exit(0);
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
+  const gateway = createGatewayServer({
+    supergraphPath: config.supergraphPath,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    logger,
+    cache: config.cache,
+  });
+  if (config.workers > 1) gateway.server.addPlugin(useWorkerHeader());
+
+  let listening: Awaited<ReturnType<typeof gateway.listen>>;
+  try {
+    listening = await gateway.listen(config.port, config.host);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    logger.fatal(
+      { err: error, path: config.supergraphPath },
+      `gateway could not start: ${reason} (SUPERGRAPH_PATH=${config.supergraphPath})`,
+    );
+    process.exit(1);
+  }
+  reportWorkerReady();
+  logger.info(
+    { port: listening.port, supergraph: config.supergraphPath, pid: process.pid },
+    `gateway listening; GraphiQL at http://localhost:${listening.port}/graphiql`,
+  );
+
+  const stop = async () => {
+    await listening.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

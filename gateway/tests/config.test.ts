@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError } from '@govgraph/schema/runtime';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ describe('gatewayConfig', () => {
         personalMaxTtlSeconds: 30,
         keyPrefix: 'govgraph',
       },
+      workers: availableParallelism(),
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toBe(resolve(import.meta.dirname, '../supergraph.graphql'));
   });
@@ -29,6 +31,7 @@ describe('gatewayConfig', () => {
         SUPERGRAPH_PATH: 'build/supergraph.graphql',
         SUBGRAPH_TIMEOUT_MS: '1500',
         LOG_LEVEL: 'debug',
+        GATEWAY_WORKERS: '3',
       }),
     ).toEqual({
       port: 8080,
@@ -42,6 +45,7 @@ describe('gatewayConfig', () => {
         personalMaxTtlSeconds: 30,
         keyPrefix: 'govgraph',
       },
+      workers: 3,
     });
   });
 

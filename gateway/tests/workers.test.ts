@@ -1,0 +1,174 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WORKER_HEADER } from '../src/cluster/useWorkerHeader.js';
+import * as people from './fixtures/people.js';
+import { composeSupergraph, freePort, startFixture, tempSupergraph } from './helpers.js';
+
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+
+interface Answer {
+  status: number;
+  worker: string | undefined;
+  body: string;
+}
+
+/** One POST on a connection of its own, so node:cluster may hand it to any worker. */
+function askOnNewConnection(port: number, query: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', connection: 'close' },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        res.on('end', () => {
+          const worker = res.headers[WORKER_HEADER];
+          resolve({
+            status: res.statusCode ?? 0,
+            worker: typeof worker === 'string' ? worker : undefined,
+            body,
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify({ query }));
+  });
+}
+
+/** The gateway's production entry point (main.ts) as its own process tree. */
+function startMain(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return { child, output: () => output };
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/**
+ * Asks until `want` different workers have answered (or `tries` runs out: a loaded machine
+ * may take a while to start the second worker). A worker still
+ * loading its supergraph answers 503 GATEWAY_NOT_READY, as a lone gateway does; every other
+ * answer must be the right data.
+ */
+async function workersAnswering(port: number, want: number, tries = 600): Promise<Set<string>> {
+  const seen = new Set<string>();
+  for (let i = 0; i < tries && seen.size < want; i++) {
+    const answer = await askOnNewConnection(port, '{ names(size: 2) }');
+    if (answer.status === 503) {
+      expect(answer.body).toContain('GATEWAY_NOT_READY');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ data: { names: expect.any(Array) } });
+    if (answer.worker) seen.add(answer.worker);
+  }
+  return seen;
+}
+
+async function untilServing(port: number, output: () => string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const answer = await askOnNewConnection(port, '{ __typename }').catch(() => undefined);
+    if (answer?.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the clustered gateway never answered; its output:\n${output()}`);
+}
+
+describe('GATEWAY_WORKERS', () => {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function startClustered(workers: number) {
+    const registry = await startFixture(people);
+    const file = await tempSupergraph(composeSupergraph([registry]));
+    cleanups.push(registry.close, file.remove);
+    const port = await freePort();
+    const started = startMain({
+      GATEWAY_PORT: String(port),
+      GATEWAY_HOST: '127.0.0.1',
+      GATEWAY_WORKERS: String(workers),
+      SUPERGRAPH_PATH: file.path,
+      CACHE_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+    });
+    cleanups.push(async () => {
+      if (started.child.exitCode === null) started.child.kill('SIGKILL');
+    });
+    await untilServing(port, started.output);
+    return { port, ...started };
+  }
+
+  it('serves from two worker processes on one port, both answering queries, and stops on SIGTERM', async () => {
+    const { port, child, output } = await startClustered(2);
+    const workers = await workersAnswering(port, 2);
+    expect(workers.size, output()).toBe(2);
+    expect([...workers]).not.toContain(String(child.pid));
+
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+  }, 90_000);
+
+  it('replaces a worker that dies after it served, and the new one answers', async () => {
+    const { port, child } = await startClustered(2);
+    const before = await workersAnswering(port, 2);
+    const [victim] = [...before];
+    if (!victim) throw new Error('no worker answered');
+    process.kill(Number(victim), 'SIGKILL');
+
+    // The survivor and a newly forked worker: two pids, the dead one not among them.
+    let after = new Set<string>();
+    for (let i = 0; i < 50 && (after.size < 2 || after.has(victim)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      after = await workersAnswering(port, 2, 20);
+    }
+    expect(after.size).toBe(2);
+    expect(after.has(victim)).toBe(false);
+
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+  }, 90_000);
+
+  it('stops with an error instead of restarting workers that cannot load their supergraph', async () => {
+    const port = await freePort();
+    const { child, output } = startMain({
+      GATEWAY_PORT: String(port),
+      GATEWAY_HOST: '127.0.0.1',
+      GATEWAY_WORKERS: '2',
+      SUPERGRAPH_PATH: '/nonexistent/govgraph/supergraph.graphql',
+      CACHE_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+    });
+    cleanups.push(async () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    expect(await exitOf(child)).toBe(1);
+    expect(output()).toContain('a gateway worker exited before it could serve');
+  }, 90_000);
+});
