@@ -101,6 +101,8 @@ describe('departmentConfig', () => {
       databaseUrl: undefined,
       dataDir: DEFAULT_DATA_DIR,
       logLevel: 'info',
+      redisUrl: undefined,
+      cacheKeyPrefix: 'govgraph',
     });
     expect(
       departmentConfig('MARKET', 4002, {
@@ -115,6 +117,8 @@ describe('departmentConfig', () => {
       databaseUrl: 'postgres://postgres@127.0.0.1/market',
       dataDir: '/var/lib/govgraph',
       logLevel: 'warn',
+      redisUrl: undefined,
+      cacheKeyPrefix: 'govgraph',
     });
   });
 

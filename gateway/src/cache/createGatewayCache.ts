@@ -140,5 +140,11 @@ export function createGatewayCache(
     close: () => store.close(),
   };
   metrics.cacheAvailable.set({ backend: store.backend }, store.backend === 'memory' ? 1 : 0);
+  if (store.backend === 'memory') {
+    logger.info(
+      { backend: 'memory' },
+      'caches in process memory (no REDIS_URL): for this instance alone; only departments in this process evict it, others are seen when entries expire',
+    );
+  }
   return cache;
 }
