@@ -4,6 +4,7 @@ import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { cacheHintsFromSupergraph } from '../src/cache/cacheHints.js';
 import { cachePolicy } from '../src/cache/cachePolicy.js';
+import { createMemoryStore } from '../src/cache/store/memoryStore.js';
 import { createValueCipher, parseEncryptionKeys } from '../src/cache/valueCipher.js';
 import { gatewayConfig } from '../src/index.js';
 import { business, cacheWorld, registry } from './cacheFixtures.js';
@@ -134,5 +135,24 @@ describe('cache configuration', () => {
     expect(bad).toThrow(/CACHE_DEFAULT_TTL_SECONDS is "-1": must be 0 or more seconds/);
     expect(bad).toThrow(/CACHE_ENCRYPTION_KEYS is "k1:short": must be kid:base64/);
     expect(bad).toThrow(/CACHE_KEY_PREFIX is "a b": must be 1-64 letters/);
+  });
+});
+
+describe('the in-process store’s bounds', () => {
+  it('drops the least recently used entries past its byte budget', async () => {
+    const store = createMemoryStore({ maxBytes: 10_000 });
+    const value = 'p.'.padEnd(1000, 'x'); // about 2 kB each
+    for (let i = 0; i < 10; i++) {
+      await store.write([{ key: `k${i}`, value, ttlMs: 60_000, tags: ['t'] }], new Map());
+    }
+    const read = await store.read(
+      Array.from({ length: 10 }, (_, i) => `k${i}`),
+      [],
+    );
+    const kept = read?.values.filter((v) => v !== null).length ?? 0;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(10);
+    expect(read?.values.at(-1)).toBe(value); // the newest stays
+    expect(read?.values[0]).toBeNull(); // the oldest went
   });
 });

@@ -35,8 +35,10 @@ export interface GatewayCacheOptions {
   keyPrefix?: string;
   /** Longest a Redis command may take before the request goes on uncached. @default 250 */
   redisTimeoutMs?: number;
-  /** Entries the in-process LRU keeps. @default 50000 */
+  /** Entries the in-process LRU keeps. @default 100000 */
   maxEntries?: number;
+  /** Bytes the in-process LRU keeps. @default 64 MiB */
+  maxBytes?: number;
   /** A store built elsewhere (tests); overrides `redisUrl`. */
   store?: CacheStore;
 }
@@ -90,7 +92,7 @@ export function createGatewayCache(
           metrics,
           timeoutMs: options.redisTimeoutMs,
         })
-      : createMemoryStore({ maxEntries: options.maxEntries }));
+      : createMemoryStore({ maxEntries: options.maxEntries, maxBytes: options.maxBytes }));
   const limits = {
     defaultTtlSeconds: options.defaultTtlSeconds ?? 60,
     personalMaxTtlSeconds: options.personalMaxTtlSeconds ?? 30,

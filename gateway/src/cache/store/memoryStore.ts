@@ -8,8 +8,10 @@ interface Held {
 }
 
 export interface MemoryStoreOptions {
-  /** Most entries kept; the least recently used go first. @default 50000 */
+  /** Most entries kept; the least recently used go first. @default 100000 */
   maxEntries?: number;
+  /** Most bytes of keys and values kept (UTF-16 code units × 2). @default 64 MiB */
+  maxBytes?: number;
 }
 
 /**
@@ -20,7 +22,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CacheStore 
   const tagged = new Map<string, Set<string>>();
   const versions = new Map<string, number>();
   const entries = new LRUCache<string, Held>({
-    max: options.maxEntries ?? 50_000,
+    max: options.maxEntries ?? 100_000,
+    maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+    sizeCalculation: (held, key) => 2 * (held.value.length + key.length) + 64,
     dispose: (held, key) => {
       for (const tag of held.tags) {
         const keys = tagged.get(tag);
