@@ -1,24 +1,101 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorld, type World } from '@govgraph/datagen';
-import type { Engine } from '@govgraph/schema/db';
+import { DEFAULT_SUPERGRAPH_PATH } from '@govgraph/gateway';
+import {
+  addAgency,
+  addPurpose,
+  DEFAULT_REGISTRY_FILE,
+  grantCoordinates,
+  issueApiKey,
+  openHubStore,
+  syncRegistryFile,
+} from '@govgraph/hub';
+import type { DatabaseOptions, Engine } from '@govgraph/schema/db';
 import { createTestDatabase, type TestDatabase } from '@govgraph/schema/testing';
 import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
+import { Kind, parse } from 'graphql';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
+/** What a caller sends besides the query: a credential and the purpose headers. */
+export interface CallerHeaders {
+  apiKey?: string;
+  bearerToken?: string;
+  purpose?: string;
+  caseId?: string;
+  operatorId?: string;
+}
+
 export interface TestHub {
   hub: Hub;
   world: World;
+  /**
+   * Queries as the integration-test agency, which holds a grant for every field of the graph
+   * under purpose `INTEGRATION_TEST`, with a case number and operator: these tests are about
+   * the data, the access tests (access*.test.ts) about who may read it.
+   */
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>>;
+  /** Queries with the given credential and purpose headers (none: anonymous). */
+  queryAs<T = Record<string, unknown>>(
+    caller: CallerHeaders,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  /** The hub store's database options (agencies, grants, audit log), for tests that look inside. */
+  hubDatabase: DatabaseOptions;
   stop(): Promise<void>;
+}
+
+/** The agency the integration tests read the data as. */
+export const TEST_AGENCY = 'integration-tests';
+export const TEST_PURPOSE = 'INTEGRATION_TEST';
+
+/** The headers a caller's credential and purpose become. */
+export function callerHeaders(caller: CallerHeaders): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (caller.apiKey) headers['x-api-key'] = caller.apiKey;
+  if (caller.bearerToken) headers.authorization = `Bearer ${caller.bearerToken}`;
+  if (caller.purpose) headers['x-purpose'] = caller.purpose;
+  if (caller.caseId) headers['x-case-id'] = caller.caseId;
+  if (caller.operatorId) headers['x-operator-id'] = caller.operatorId;
+  return headers;
+}
+
+/**
+ * Registers the integration-test agency in the hub store, as the platform operator would with
+ * `npm run agency`: a purpose, the agency, a grant for every object type of the supergraph
+ * (`Type.*`), and an API key (returned: shown once).
+ */
+async function registerTestAgency(database: DatabaseOptions): Promise<string> {
+  const store = await openHubStore(database);
+  try {
+    await syncRegistryFile(store, DEFAULT_REGISTRY_FILE);
+    await addPurpose(store, {
+      code: TEST_PURPOSE,
+      description: 'Integration tests of the hub over synthetic data.',
+      legalBasis: 'None: synthetic data only.',
+    });
+    await addAgency(store, { id: TEST_AGENCY, name: 'govgraph integration tests' });
+    await grantCoordinates(store, TEST_AGENCY, TEST_PURPOSE, everyObjectType());
+    return (await issueApiKey(store, TEST_AGENCY)).key;
+  } finally {
+    await store.close();
+  }
+}
+
+function everyObjectType(): string[] {
+  const supergraph = parse(readFileSync(DEFAULT_SUPERGRAPH_PATH, 'utf8'));
+  return supergraph.definitions
+    .filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION)
+    .map((d) => `${d.name.value}.*`);
 }
 
 /**
@@ -44,23 +121,43 @@ export async function startTestHub(engine: Engine, people = 1_500, seed = 11): P
       env[`${department.envPrefix}_DATABASE_URL`] = database.options.url ?? '';
     }
   }
+  if (engine === 'postgres') {
+    const database = await createTestDatabase('postgres', 'hub');
+    databases.push(database);
+    env.HUB_DATABASE_URL = database.options.url ?? '';
+  }
   const cleanup = async () => {
     for (const database of databases) await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const hub = await startHub({ departments, config: hubConfig(departments, env), createWorld });
+    const config = hubConfig(departments, env);
+    const apiKey = await registerTestAgency(config.hub.database);
+    const hub = await startHub({ departments, config, createWorld });
+    const queryAs = async <T>(
+      caller: CallerHeaders,
+      query: string,
+      variables?: Record<string, unknown>,
+    ): Promise<GraphQLResponse<T>> => {
+      const res = await fetch(hub.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...callerHeaders(caller) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as GraphQLResponse<T>;
+    };
+    const testAgency: CallerHeaders = {
+      apiKey,
+      purpose: TEST_PURPOSE,
+      caseId: 'IT-2026-0001',
+      operatorId: 'tester-01',
+    };
     return {
       hub,
       world: createWorld({ seed, people }),
-      query: async (query, variables) => {
-        const res = await fetch(hub.graphqlUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query, variables }),
-        });
-        return (await res.json()) as never;
-      },
+      hubDatabase: config.hub.database,
+      query: (query, variables) => queryAs(testAgency, query, variables),
+      queryAs,
       stop: async () => {
         await hub.stop();
         await cleanup();
