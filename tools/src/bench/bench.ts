@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createWorld } from '@govgraph/datagen';
@@ -8,9 +8,8 @@ import { hubConfig } from '../hubConfig.js';
 import { REPO_ROOT } from '../paths.js';
 import { UsageError } from '../seedArgs.js';
 import { type Hub, startHub } from '../startHub.js';
-import { AUDIT_DATABASE, recreateDatabase } from './auditDatabase.js';
 import { type BenchArgs, parseBenchArgs } from './benchArgs.js';
-import { databaseUrl, serverVersion } from './benchDatabases.js';
+import { benchHubEnv } from './benchHubEnv.js';
 import { appendBenchmarkEntry } from './benchmarksDoc.js';
 import { type BenchRecord, formatConsoleReport, formatMarkdownEntry } from './benchReport.js';
 import { benchSettings } from './benchSettings.js';
@@ -18,7 +17,6 @@ import { checkTargets } from './benchTargets.js';
 import type { GovgraphSettings } from './gatewayJob.js';
 import { describeMachine } from './machine.js';
 import { measureBench } from './measureBench.js';
-import { prepareWorld } from './prepareWorld.js';
 import { formatProfiles } from './profileSummary.js';
 import { scenarios } from './scenarios.js';
 import { VARIANTS } from './variants.js';
@@ -67,33 +65,28 @@ const version = (pkg: string) =>
   ).version;
 
 const runStamp = new Date().toISOString().replace(/[:.]/g, '-');
-let databaseEnv: Record<string, string>;
-let engine: string;
-// The audit log of this run alone: a fresh chain, removed afterwards (SQLite) or recreated.
-let auditStore: GovgraphSettings['auditStore'];
-const auditFile = join(RESULTS, 'data', `audit-${runStamp}.sqlite`);
-if (args.postgres) {
-  const serverUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  engine = await serverVersion(serverUrl);
-  await recreateDatabase(serverUrl, AUDIT_DATABASE);
-  auditStore = { url: databaseUrl(serverUrl, AUDIT_DATABASE), sqliteFile: auditFile };
-  log(`Departments on ${engine}:`);
-  ({ databaseEnv } = await prepareWorld({
-    departments,
-    serverUrl,
-    people: args.people,
-    seed: args.seed,
-    reseed: false,
-    log,
-  }));
-} else {
-  // Embedded files kept between runs (seeded on the first): one directory per world.
-  databaseEnv = { GOVGRAPH_DATA_DIR: join(RESULTS, 'data', `${args.people}-${args.seed}`) };
-  engine = `SQLite (embedded, better-sqlite3 ${version('better-sqlite3')})`;
-  auditStore = { sqliteFile: auditFile };
-}
+const { env, engine } = await benchHubEnv({
+  departments,
+  postgres: args.postgres,
+  people: args.people,
+  seed: args.seed,
+  dataRoot: join(RESULTS, 'data'),
+  sqliteVersion: version('better-sqlite3'),
+  log,
+});
+const config = hubConfig(departments, {
+  ...env,
+  ...Object.fromEntries(departments.map((d) => [`${d.envPrefix}_PORT`, '0'])),
+  GATEWAY_PORT: '0',
+  GATEWAY_HOST: '127.0.0.1',
+  SUPERGRAPH_PATH: supergraphPath,
+  GOVGRAPH_PEOPLE: String(args.people),
+  GOVGRAPH_SEED: String(args.seed),
+  LOG_LEVEL: 'warn',
+});
+// The govgraph variants audit into the hub's own store, as the hub's gateway does.
 const govgraph: GovgraphSettings = {
-  auditStore,
+  auditStore: config.hub.database,
   redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   keyPrefix: `govgraph-bench:${runStamp}`,
 };
@@ -101,24 +94,9 @@ const govgraph: GovgraphSettings = {
 let hub: Hub | undefined;
 try {
   const started = performance.now();
-  hub = await startHub({
-    departments,
-    createWorld,
-    config: hubConfig(departments, {
-      ...databaseEnv,
-      ...Object.fromEntries(departments.map((d) => [`${d.envPrefix}_PORT`, '0'])),
-      GATEWAY_PORT: '0',
-      GATEWAY_HOST: '127.0.0.1',
-      SUPERGRAPH_PATH: supergraphPath,
-      GOVGRAPH_PEOPLE: String(args.people),
-      GOVGRAPH_SEED: String(args.seed),
-      LOG_LEVEL: 'warn',
-    }),
-  });
+  hub = await startHub({ departments, createWorld, config });
   log(`Departments ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-  const profileDir = args.profile
-    ? join(RESULTS, 'profiles', new Date().toISOString().replace(/[:.]/g, '-'))
-    : undefined;
+  const profileDir = args.profile ? join(RESULTS, 'profiles', runStamp) : undefined;
   const all = scenarios();
   const before = loadavg()[0] ?? Number.NaN;
   const measured = await measureBench({
@@ -158,5 +136,4 @@ try {
   if (checkTargets(record, args.long).some((c) => c.met === false)) process.exitCode = 1;
 } finally {
   await hub?.stop();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${auditFile}${suffix}`, { force: true });
 }

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import type { World } from '@govgraph/datagen';
+import type { HubDepartment } from '../HubDepartment.js';
+import { benchDatabaseName, databaseUrl, ensureDatabase, serverVersion } from './benchDatabases.js';
+import { prepareWorld } from './prepareWorld.js';
+
+export interface BenchHubEnv {
+  /** The environment `hubConfig` reads: every department's database and the hub store's. */
+  env: Record<string, string>;
+  /** `SQLite (embedded, …)` or `PostgreSQL 16.x`, for the record. */
+  engine: string;
+}
+
+/**
+ * Where the benchmark's hub keeps its data. Embedded: SQLite files under `dataRoot`, one
+ * directory per world, seeded by the first run and reused. PostgreSQL: bench:scale's
+ * databases (one per department and world size, seeded once) and `govgraph_bench_<people>_hub`
+ * for the hub store (agencies, grants, the audit log).
+ */
+export async function benchHubEnv(options: {
+  departments: readonly HubDepartment<World>[];
+  postgres: boolean;
+  people: number;
+  seed: number;
+  dataRoot: string;
+  sqliteVersion: string;
+  log: (line: string) => void;
+}): Promise<BenchHubEnv> {
+  const dataDir = join(options.dataRoot, `${options.people}-${options.seed}`);
+  if (!options.postgres) {
+    return {
+      env: { GOVGRAPH_DATA_DIR: dataDir },
+      engine: `SQLite (embedded, better-sqlite3 ${options.sqliteVersion})`,
+    };
+  }
+  const serverUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const engine = await serverVersion(serverUrl);
+  options.log(`Departments on ${engine}:`);
+  const { databaseEnv } = await prepareWorld({ ...options, serverUrl, reseed: false });
+  const hubDatabase = benchDatabaseName(options.people, 'hub');
+  await ensureDatabase(serverUrl, hubDatabase);
+  return {
+    env: {
+      ...databaseEnv,
+      HUB_DATABASE_URL: databaseUrl(serverUrl, hubDatabase),
+      GOVGRAPH_DATA_DIR: dataDir,
+    },
+    engine,
+  };
+}
