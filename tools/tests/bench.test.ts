@@ -188,6 +188,7 @@ const runs: BenchRun[] = [
     target: 'gateway',
     result: result(200, 40, 100),
     statementsPerRequest: 15.6,
+    gatewayCpuMsPerRequest: 4,
   },
   {
     scenario: 'citizen-record',
@@ -195,6 +196,7 @@ const runs: BenchRun[] = [
     target: 'gateway',
     result: result(170, 50, 90),
     statementsPerRequest: 15.64,
+    gatewayCpuMsPerRequest: 3,
   },
   {
     scenario: 'citizen-record',
@@ -219,7 +221,7 @@ const runs: BenchRun[] = [
 ];
 
 describe('the table', () => {
-  it('shows each figure and its ratio to the bare gateway of the same scenario', () => {
+  it('shows each figure, the gateway CPU per request, and their ratios to the bare gateway of the same scenario', () => {
     expect(rowCells(runs[1] as BenchRun, runs)).toEqual([
       'citizen-record',
       'govgraph',
@@ -232,6 +234,8 @@ describe('the table', () => {
       '×0.90',
       '0',
       '15.6',
+      '3.00',
+      '×0.75',
     ]);
     expect(rowCells(runs[3] as BenchRun, runs)).toEqual([
       'citizen-record',
@@ -267,8 +271,8 @@ describe('checkTargets', () => {
   const memory: GatewayMemoryRecord = {
     process: 'govgraph-off',
     pid: 1,
-    start: { rss: 100, heapUsed: 50 },
-    end: { rss: 130, heapUsed: 60 },
+    start: { rss: 100, heapUsed: 50, cpuMicros: 0 },
+    end: { rss: 130, heapUsed: 60, cpuMicros: 9_000_000 },
     samples: [
       { atSeconds: 1, rss: 120 },
       { atSeconds: 2, rss: 125 },

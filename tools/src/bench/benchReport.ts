@@ -38,6 +38,10 @@ export function rowCells(run: BenchRun, runs: readonly BenchRun[]): string[] {
     times(ratio(r.p99, base?.p99)),
     String(r.errors),
     fixed(run.statementsPerRequest, 1),
+    fixed(run.gatewayCpuMsPerRequest, 2),
+    times(
+      ratio(run.gatewayCpuMsPerRequest, runOf(runs, run.scenario, 'bare')?.gatewayCpuMsPerRequest),
+    ),
   ];
 }
 
@@ -53,6 +57,8 @@ export const COLUMNS = [
   '÷ bare',
   'errors',
   'SQL/req',
+  'CPU ms/req',
+  '÷ bare',
 ];
 
 const mark = (check: TargetCheck) =>

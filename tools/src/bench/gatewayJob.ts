@@ -13,6 +13,8 @@ export interface GatewayJob {
    */
   subgraphHeaders: Record<string, string>;
   govgraph: GovgraphSettings;
+  /** Where to write a CPU profile of the process's life after it listens; none: no profile. */
+  profileDir?: string;
 }
 
 /** What govgraph's gateway variants share, beyond their cache mode. */
@@ -28,7 +30,7 @@ export interface GovgraphSettings {
 export type GatewayReply =
   | { type: 'listening'; port: number }
   | { type: 'failed'; message: string }
-  | { type: 'memory'; rss: number; heapUsed: number };
+  | { type: 'memory'; rss: number; heapUsed: number; cpuMicros: number };
 
 /** What the parent may ask once the gateway listens. */
 export type GatewayCommand = { type: 'memory' } | { type: 'stop' };

@@ -1,26 +1,31 @@
 import { startBareGateway } from './bareGateway.js';
+import { type CpuProfiler, startCpuProfile } from './cpuProfiler.js';
 import type { GatewayCommand, GatewayJob, GatewayReply } from './gatewayJob.js';
 import { startGovgraphGateway } from './govgraphGateway.js';
 
 // One benchmark gateway per process (forked by startGatewayProcess): its RSS is its own, and
-// a CPU profile (--cpu-prof) shows the gateway's work and nothing else.
+// its CPU profile shows the gateway's work and nothing else.
 
 const reply = (message: GatewayReply) => process.send?.(message);
 
 process.once('message', async (job: GatewayJob) => {
+  let profiler: CpuProfiler | undefined;
   try {
     const port = await (job.kind === 'bare' ? startBareGateway(job) : startGovgraphGateway(job));
+    if (job.profileDir)
+      profiler = await startCpuProfile(job.profileDir, `${job.kind}-${job.caches}`);
     reply({ type: 'listening', port });
   } catch (error) {
     reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     process.exit(1);
   }
-  process.on('message', (command: GatewayCommand) => {
+  process.on('message', async (command: GatewayCommand) => {
     if (command.type === 'memory') {
       const { rss, heapUsed } = process.memoryUsage();
-      reply({ type: 'memory', rss, heapUsed });
+      const { user, system } = process.cpuUsage();
+      reply({ type: 'memory', rss, heapUsed, cpuMicros: user + system });
     } else {
-      // process.exit, not a graceful close: --cpu-prof writes its profile on exit either way.
+      await profiler?.stop();
       process.exit(0);
     }
   });

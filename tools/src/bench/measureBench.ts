@@ -52,6 +52,11 @@ export interface BenchRun {
   result?: LoadRunResult;
   /** SQL statements per answered request, all departments together, while the load ran. */
   statementsPerRequest?: number;
+  /**
+   * The gateway process's CPU time per answered request, in milliseconds: what the gateway
+   * costs, whatever else the machine was doing (throughput is not; it shares the cores).
+   */
+  gatewayCpuMsPerRequest?: number;
   /** Why it was not measured. */
   skipped?: string;
 }
@@ -146,9 +151,12 @@ export async function measureBench(options: MeasureBenchOptions): Promise<BenchM
       const blocks = new Map<Variant['name'], LoadBlockResult[]>();
       const sql = new Map<Variant['name'], number>();
       const sent = new Map<Variant['name'], number>();
+      const cpu = new Map<Variant['name'], number>();
       for (let round = 0; round < options.rounds; round++) {
         for (const p of roundOrder(prepared, round)) {
           for (const department of options.departments) department.statements.reset();
+          const gateway = fleet.of(p.variant);
+          const cpuBefore = (await gateway?.memory())?.cpuMicros;
           const stopSampling = fleet.sample(p.variant, Math.max(1000, (blockSeconds * 1000) / 10));
           const block = await load
             .run({
@@ -159,6 +167,10 @@ export async function measureBench(options: MeasureBenchOptions): Promise<BenchM
               startAt: sent.get(p.variant.name) ?? 0,
             })
             .finally(stopSampling);
+          const cpuAfter = (await gateway?.memory())?.cpuMicros;
+          if (cpuBefore !== undefined && cpuAfter !== undefined) {
+            cpu.set(p.variant.name, (cpu.get(p.variant.name) ?? 0) + cpuAfter - cpuBefore);
+          }
           const statementsNow = options.departments.reduce((sum, d) => sum + d.statements.total, 0);
           sent.set(p.variant.name, (sent.get(p.variant.name) ?? 0) + block.sent);
           blocks.set(p.variant.name, [...(blocks.get(p.variant.name) ?? []), block]);
@@ -184,6 +196,9 @@ export async function measureBench(options: MeasureBenchOptions): Promise<BenchM
           target: p.target,
           result,
           statementsPerRequest: statementsPerRequest(sql.get(variant.name) ?? 0, result.requests),
+          ...(cpu.has(variant.name)
+            ? { gatewayCpuMsPerRequest: (cpu.get(variant.name) ?? 0) / 1000 / result.requests }
+            : {}),
         });
         if (result.errors > 0)
           log(

@@ -65,18 +65,12 @@ export function summarizeProfile(
   return { functions: rank(functions), packages: rank(packages) };
 }
 
-/** Every profile under `dir` (one folder per gateway process), largest file per process. */
+/** Every profile in `dir`: one `<process>.cpuprofile` per gateway process. */
 export function profilesIn(dir: string): { process: string; path: string }[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .flatMap((d) => {
-      const files = readdirSync(join(dir, d.name)).filter((f) => f.endsWith('.cpuprofile'));
-      // The main thread's profile is the large one; small ones are helper threads.
-      const largest = files
-        .map((f) => join(dir, d.name, f))
-        .sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0];
-      return largest ? [{ process: d.name, path: largest }] : [];
-    });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort()
+    .map((f) => ({ process: f.replace(/\.cpuprofile$/, ''), path: join(dir, f) }));
 }
 
 /** Every gateway process's top costs, for the terminal. */

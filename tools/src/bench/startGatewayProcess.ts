@@ -1,14 +1,15 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GatewayJob, GatewayReply } from './gatewayJob.js';
 
 const ENTRY = fileURLToPath(new URL('./gatewayProcess.ts', import.meta.url));
 
-/** Memory of a gateway process, in bytes. */
+/** Memory of a gateway process, in bytes, and the CPU time it has used so far. */
 export interface GatewayMemory {
   rss: number;
   heapUsed: number;
+  /** User and system CPU time since the process started, in microseconds. */
+  cpuMicros: number;
 }
 
 export interface GatewayProcess {
@@ -48,20 +49,17 @@ function nextReply<T extends GatewayReply['type']>(
 
 /**
  * Forks a gateway process for `job` and resolves once it listens on loopback. With
- * `profileDir`, the process writes a V8 CPU profile there when it stops.
+ * `profileDir`, the process profiles itself from then on and writes the profile there when it stops.
  */
 export async function startGatewayProcess(
   job: GatewayJob,
   options: { profileDir?: string } = {},
 ): Promise<GatewayProcess> {
-  const profile = options.profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${join(options.profileDir, `${job.kind}-${job.caches}`)}`]
-    : [];
   // The child inherits this process's execArgv, so under tsx it loads TypeScript as we do.
-  const child = fork(ENTRY, { stdio: 'inherit', execArgv: [...process.execArgv, ...profile] });
+  const child = fork(ENTRY, { stdio: 'inherit' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const listening = nextReply(child, 'listening');
-  child.send(job);
+  child.send(options.profileDir ? { ...job, profileDir: options.profileDir } : job);
   const { port } = await listening.catch(async (error: unknown) => {
     child.kill();
     throw error;
@@ -72,8 +70,8 @@ export async function startGatewayProcess(
     async memory() {
       const answer = nextReply(child, 'memory');
       child.send({ type: 'memory' });
-      const { rss, heapUsed } = await answer;
-      return { rss, heapUsed };
+      const { rss, heapUsed, cpuMicros } = await answer;
+      return { rss, heapUsed, cpuMicros };
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.send({ type: 'stop' });
