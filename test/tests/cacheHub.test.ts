@@ -3,9 +3,19 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorld, type World } from '@govgraph/datagen';
-import { createGatewayServer, type GatewayCacheOptions } from '@govgraph/gateway';
-import { createLogger, type Listening } from '@govgraph/schema/runtime';
+import { DEFAULT_SUPERGRAPH_PATH } from '@govgraph/gateway';
+import {
+  addAgency,
+  addPurpose,
+  DEFAULT_REGISTRY_FILE,
+  grantCoordinates,
+  issueApiKey,
+  openHubStore,
+  syncRegistryFile,
+} from '@govgraph/hub';
+import type { Listening } from '@govgraph/schema/runtime';
 import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
+import { Kind, parse } from 'graphql';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -22,6 +32,9 @@ interface Response<T = Record<string, unknown>> {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
+/** Who the caches' tests read as: a registered agency granted every type (see startCachedHub). */
+const caller: Record<string, string> = {};
+
 async function post<T = Record<string, unknown>>(
   url: string,
   query: string,
@@ -29,18 +42,19 @@ async function post<T = Record<string, unknown>>(
 ): Promise<Response<T>> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...caller },
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as Response<T>;
 }
 
-/** The hub as `npm start` runs it, with the caches configured by environment like production. */
+/**
+ * The hub as `npm start` runs it, with the caches configured by environment like production,
+ * and an agency registered as the operator would, granted every type of the graph.
+ */
 async function startCachedHub(env: Record<string, string>): Promise<{
   hub: Hub;
   world: World;
-  /** Another gateway instance in front of the same departments. */
-  gateway(cache?: GatewayCacheOptions): Promise<Listening>;
   stop(): Promise<void>;
 }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-cache-'));
@@ -54,28 +68,47 @@ async function startCachedHub(env: Record<string, string>): Promise<{
     ...env,
   };
   for (const department of departments) all[`${department.envPrefix}_PORT`] = '0';
-  const config = hubConfig(departments, all);
-  const hub = await startHub({ departments, config, createWorld });
-  const others: Listening[] = [];
-  return {
-    hub,
-    world: createWorld({ seed: SEED, people: PEOPLE }),
-    async gateway(cache) {
-      const listening = await createGatewayServer({
-        supergraphPath: config.gateway.supergraphPath,
-        logger: createLogger('gateway', 'silent'),
-        subgraphUrls: Object.fromEntries(hub.departments.map((d) => [d.name, d.url])),
-        ...(cache ? { cache } : {}),
-      }).listen(0);
-      others.push(listening);
-      return listening;
-    },
-    async stop() {
-      for (const other of others) await other.close();
-      await hub.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  try {
+    const config = hubConfig(departments, all);
+    const store = await openHubStore(config.hub.database);
+    try {
+      await syncRegistryFile(store, DEFAULT_REGISTRY_FILE);
+      await addPurpose(store, {
+        code: 'CACHE_TEST',
+        description: 'Cache tests of the hub over synthetic data.',
+        legalBasis: 'None: synthetic data only.',
+      });
+      await addAgency(store, { id: 'cache-tests', name: 'govgraph cache tests' });
+      await grantCoordinates(store, 'cache-tests', 'CACHE_TEST', everyObjectType());
+      Object.assign(caller, {
+        'x-api-key': (await issueApiKey(store, 'cache-tests')).key,
+        'x-purpose': 'CACHE_TEST',
+        'x-case-id': 'CT-2026-0001',
+        'x-operator-id': 'cache-tester',
+      });
+    } finally {
+      await store.close();
+    }
+    const hub = await startHub({ departments, config, createWorld });
+    return {
+      hub,
+      world: createWorld({ seed: SEED, people: PEOPLE }),
+      async stop() {
+        await hub.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function everyObjectType(): string[] {
+  const supergraph = parse(readFileSync(DEFAULT_SUPERGRAPH_PATH, 'utf8'));
+  return supergraph.definitions
+    .filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION)
+    .map((d) => `${d.name.value}.*`);
 }
 
 async function redisOrFail(): Promise<Redis> {
@@ -198,11 +231,8 @@ describe('the caches over the whole hub, shared through Redis', () => {
       CACHE_KEY_PREFIX: prefix,
       CACHE_ENCRYPTION_KEYS: keys,
     });
-    other = await t.gateway({
-      redisUrl: REDIS_URL,
-      keyPrefix: prefix,
-      encryptionKeys: [{ id: 'k1', key: Buffer.from(keys.slice(3), 'base64') }],
-    });
+    // A second instance with the first one's settings: the same Redis, prefix and keys.
+    other = await t.hub.addGateway();
   });
   afterAll(async () => {
     await t?.stop();
@@ -213,9 +243,9 @@ describe('the caches over the whole hub, shared through Redis', () => {
   });
 
   it('answers the integration suite exactly as with caches off, cold and then warm', async () => {
-    const off = await t.gateway();
+    const off = await t.hub.addGateway({ cache: { enabled: false } });
     const fresh = `${prefix}-suite`;
-    const on = await t.gateway({ redisUrl: REDIS_URL, keyPrefix: fresh });
+    const on = await t.hub.addGateway({ cache: { redisUrl: REDIS_URL, keyPrefix: fresh } });
     try {
       const suite = querySuite(t.world);
       const run = async (url: string) => {

@@ -1,4 +1,8 @@
-import { createGatewayServer, type GatewayCacheOptions } from '@govgraph/gateway';
+import {
+  createGatewayServer,
+  type GatewayCacheOptions,
+  type GatewayServerOptions,
+} from '@govgraph/gateway';
 import {
   createAccessRegistry,
   createAuditLog,
@@ -51,6 +55,12 @@ export interface Hub {
   departments: RunningDepartment[];
   /** Milliseconds spent seeding empty databases (0 when all were seeded already). */
   seedMs: number;
+  /**
+   * Starts another gateway instance in front of the same departments, built with the same
+   * options as the first except `overrides` (several instances sharing Redis; cache variants).
+   * It listens on a free loopback port and stops with the hub.
+   */
+  addGateway(overrides?: Partial<GatewayServerOptions>): Promise<Listening>;
   /** Stops the gateway, then every department, then closes their databases. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -131,7 +141,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
     }
 
     const cache = { ...config.gateway.cache, ...options.cache };
-    const gateway = createGatewayServer({
+    const gatewayOptions: GatewayServerOptions = {
       supergraphPath: config.gateway.supergraphPath,
       subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
       logger: logger.child({ component: 'gateway' }),
@@ -141,7 +151,8 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       ...(options.graphiqlDefaultQuery
         ? { graphiqlDefaultQuery: options.graphiqlDefaultQuery }
         : {}),
-    });
+    };
+    const gateway = createGatewayServer(gatewayOptions);
     const listening = await listenOrExplain(
       () => gateway.listen(config.gateway.port, config.gateway.host),
       'GATEWAY_PORT',
@@ -156,6 +167,14 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       graphiqlUrl: `${gatewayUrl}/graphiql`,
       departments: running,
       seedMs,
+      async addGateway(overrides = {}) {
+        const another = await createGatewayServer({ ...gatewayOptions, ...overrides }).listen(
+          0,
+          DEPARTMENT_HOST,
+        );
+        cleanups.push({ what: 'another gateway', run: () => another.close() });
+        return another;
+      },
       stop,
     };
   } catch (error) {
