@@ -68,6 +68,7 @@ describe.each(['memory', 'redis'] as const)('the %s cache store', (backend) => {
     if (backend === 'redis') {
       admin = await redisOrFail();
       store = createRedisStore({ url: REDIS_URL, prefix, logger: silentLogger() });
+      store.start();
       await ready(store);
     } else {
       store = createMemoryStore();
@@ -161,6 +162,7 @@ describe('tags in Redis', () => {
     const admin = await redisOrFail();
     const store = createRedisStore({ url: REDIS_URL, prefix, logger: silentLogger() });
     try {
+      store.start();
       await ready(store);
       const tag = departmentTag('registry');
       const write = (name: string, ttlMs: number) =>

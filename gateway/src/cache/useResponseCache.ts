@@ -20,6 +20,7 @@ const DEBUG_ROLES = new Set(['operator', 'auditor']);
 export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<GatewayContext> {
   return {
     async serverWillStart() {
+      cache.store.start();
       return {
         // Runs inside each supergraph swap, before requests use the new schema.
         schemaDidLoadOrUpdate({ coreSupergraphSdl }) {

@@ -23,6 +23,8 @@ export interface StoreRead {
  */
 export interface CacheStore {
   readonly backend: 'redis' | 'memory';
+  /** Connects (Redis); called when the gateway starts. Until then reads find nothing. */
+  start(): void;
   /** Entries and versions in one round trip; undefined when the store cannot answer now. */
   read(keys: readonly string[], departments: readonly string[]): Promise<StoreRead | undefined>;
   /** Stores the entries if every department is still at the version given; true if stored. */

@@ -36,6 +36,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CacheStore 
   const versionOf = (department: string) => String(versions.get(department) ?? 0);
   return {
     backend: 'memory',
+    start() {},
     async read(keys, departments) {
       return {
         values: keys.map((key) => entries.get(key)?.value ?? null),

@@ -49,12 +49,18 @@ return 1`;
  */
 export function createRedisStore(options: RedisStoreOptions): CacheStore {
   const { prefix, logger, metrics } = options;
-  const redis = new Redis(options.url, resilientRedisOptions(options.timeoutMs ?? 250));
+  // Nothing connects until `start` (the server starting): a gateway built but never started
+  // holds no connection.
+  const redis = new Redis(options.url, {
+    ...resilientRedisOptions(options.timeoutMs ?? 250),
+    lazyConnect: true,
+  });
   // The subscriber queues its SUBSCRIBE until connected and re-subscribes after a reconnect.
   const subscriber = new Redis(options.url, {
     ...resilientRedisOptions(options.timeoutMs ?? 250),
     enableOfflineQueue: true,
     commandTimeout: undefined,
+    lazyConnect: true,
   });
   const listeners: ((message: InvalidationMessage) => void)[] = [];
   let available: boolean | undefined;
@@ -91,9 +97,6 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
     }
     for (const listener of listeners) listener(message);
   });
-  void subscriber.subscribe(cacheKeys.channel(prefix)).catch((err: unknown) => {
-    if (!closing) logger.error({ err }, 'could not subscribe to cache invalidations');
-  });
 
   // A Redis that hangs without dropping the connection never says 'ready' again: probe it.
   let probedAt = 0;
@@ -106,8 +109,18 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
     );
   };
 
+  let started = false;
   return {
     backend: 'redis',
+    start() {
+      if (started) return;
+      started = true;
+      // A refused first connection is reported by the 'error' listener; ioredis keeps trying.
+      redis.connect().catch(() => {});
+      subscriber.subscribe(cacheKeys.channel(prefix)).catch((err: unknown) => {
+        if (!closing) logger.error({ err }, 'could not subscribe to cache invalidations');
+      });
+    },
     async read(keys, departments) {
       if (available === false) probe();
       if (available !== true) return undefined;
