@@ -26,23 +26,26 @@ interface Answer {
 export async function findExampleNationalId(
   graphqlUrl: string,
   world: World,
+  headers: Record<string, string> = {},
 ): Promise<string | undefined> {
+  const post = (url: string, query: string) => postQuery(url, query, headers);
   const fromWorld = Array.from(
     { length: Math.min(20, world.companyCount) },
     (_, j) => world.person(world.company(j).representativeIndex).nationalId,
   );
-  const confirmed = await firstRepresentative(graphqlUrl, fromWorld);
+  const confirmed = await firstRepresentative(graphqlUrl, fromWorld, post);
   if (confirmed) return confirmed;
   const found = await post(graphqlUrl, SEARCH);
   const fromData = (found?.data?.searchLegalEntities?.nodes ?? []).flatMap((n) =>
     n.legalRepresentative?.nationalId ? [n.legalRepresentative.nationalId] : [],
   );
-  return firstRepresentative(graphqlUrl, fromData);
+  return firstRepresentative(graphqlUrl, fromData, post);
 }
 
 async function firstRepresentative(
   graphqlUrl: string,
   candidates: readonly string[],
+  post: (graphqlUrl: string, query: string) => Promise<Answer | undefined>,
 ): Promise<string | undefined> {
   for (const nationalId of candidates) {
     const answer = await post(graphqlUrl, exampleQuery(nationalId));
@@ -51,11 +54,15 @@ async function firstRepresentative(
   return undefined;
 }
 
-async function post(graphqlUrl: string, query: string): Promise<Answer | undefined> {
+async function postQuery(
+  graphqlUrl: string,
+  query: string,
+  headers: Record<string, string>,
+): Promise<Answer | undefined> {
   try {
     const response = await fetch(graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query }),
     });
     return response.ok ? ((await response.json()) as Answer) : undefined;

@@ -1,5 +1,10 @@
 import { createWorld } from '@govgraph/datagen';
 import { ConfigError } from '@govgraph/schema/runtime';
+import {
+  type DemoCredentials,
+  issueDemoCredentials,
+  revokeDemoCredentials,
+} from './demoCredentials.js';
 import { departments } from './departments.js';
 import { exampleQuery, findExampleNationalId } from './exampleQuery.js';
 import { type HubConfig, hubConfig } from './hubConfig.js';
@@ -19,6 +24,7 @@ try {
 const started = performance.now();
 const display = createSeedProgress();
 let hub: Hub | undefined;
+let demo: DemoCredentials | undefined;
 let stopping = false;
 const stop = async () => {
   if (!hub || stopping) {
@@ -32,6 +38,7 @@ const stop = async () => {
     process.exit(1);
   }, 10_000).unref();
   await hub.stop();
+  if (demo) await revokeDemoCredentials(config.hub.database, demo).catch(() => undefined);
   console.log('Stopped.');
   process.exit(0);
 };
@@ -39,6 +46,7 @@ const signals = ['SIGINT', 'SIGTERM'] as const;
 for (const signal of signals) process.on(signal, stop);
 
 try {
+  demo = await issueDemoCredentials(config.hub.database, config.hub.access.registryFile);
   hub = await startHub({
     departments,
     config,
@@ -52,7 +60,11 @@ try {
 }
 display.stop();
 
-const nationalId = await findExampleNationalId(hub.graphqlUrl, createWorld(config.world));
+const nationalId = await findExampleNationalId(
+  hub.graphqlUrl,
+  createWorld(config.world),
+  demo.headers,
+);
 
 const lines = [
   '',
@@ -61,6 +73,11 @@ const lines = [
   `  ${'gateway'.padEnd(12)} ${hub.graphqlUrl}`,
   '',
   `GraphiQL:  ${hub.graphiqlUrl}`,
+  '',
+  'Personal data needs an agency and a purpose. For this run, the service-desk app (hub/registry.json)',
+  "has a fresh API key, revoked when you stop; paste these into GraphiQL's Headers tab:",
+  '',
+  `  ${JSON.stringify(demo.headers)}`,
   '',
   nationalId
     ? 'Try this query, which crosses the population and business registries:'
