@@ -14,6 +14,7 @@ import { appendBenchmarkEntry } from './benchmarksDoc.js';
 import { type BenchRecord, formatConsoleReport, formatMarkdownEntry } from './benchReport.js';
 import { benchSettings } from './benchSettings.js';
 import { checkTargets } from './benchTargets.js';
+import { commitOf } from './commitOf.js';
 import type { GovgraphSettings } from './gatewayJob.js';
 import { describeMachine } from './machine.js';
 import { measureBench } from './measureBench.js';
@@ -91,6 +92,11 @@ const govgraph: GovgraphSettings = {
   keyPrefix: `govgraph-bench:${runStamp}`,
 };
 
+const settings = await benchSettings({
+  hubDatabase: config.hub.database,
+  supergraphSdl: composition.supergraphSdl,
+});
+
 let hub: Hub | undefined;
 try {
   const started = performance.now();
@@ -110,7 +116,7 @@ try {
     rounds: args.rounds,
     connections: args.connections,
     govgraph,
-    ...(await benchSettings()),
+    ...settings,
     ...(profileDir ? { profileDir } : {}),
     log,
   });
@@ -119,9 +125,12 @@ try {
     machine: describeMachine(),
     args,
     engine,
-    versions: Object.fromEntries(
-      ['@apollo/gateway', '@apollo/server', 'graphql', 'autocannon'].map((p) => [p, version(p)]),
-    ),
+    versions: {
+      govgraph: commitOf(REPO_ROOT),
+      ...Object.fromEntries(
+        ['@apollo/gateway', '@apollo/server', 'graphql', 'autocannon'].map((p) => [p, version(p)]),
+      ),
+    },
     loadAverage: [before, loadavg()[0] ?? Number.NaN],
     ...measured,
   };

@@ -1,5 +1,6 @@
 import type { BenchArgs } from './benchArgs.js';
 import { checkTargets, memoryGrowth, ratio, runOf, type TargetCheck } from './benchTargets.js';
+import type { GatewayMemoryRecord } from './gatewayFleet.js';
 import { formatMachine, type Machine } from './machine.js';
 import type { BenchMeasurement, BenchRun } from './measureBench.js';
 
@@ -89,10 +90,17 @@ function statementLines(record: BenchRecord): string[][] {
   ];
 }
 
+function samplesOf(m: GatewayMemoryRecord): string {
+  const rss = m.samples.map((s) => s.rss);
+  return rss.length === 0
+    ? ''
+    : ` (${rss.length} samples under load: ${mib(Math.min(...rss))}–${mib(Math.max(...rss))})`;
+}
+
 function memoryLines(record: BenchRecord): string[] {
   return record.memory.map(
     (m) =>
-      `${m.process} (pid ${m.pid}): RSS ${mib(m.start.rss)} at start → ${mib(m.end.rss)} at end; heap ${mib(m.start.heapUsed)} → ${mib(m.end.heapUsed)}; end ÷ first sample under load ${times(memoryGrowth(m))}`,
+      `${m.process} (pid ${m.pid}): RSS ${mib(m.start.rss)} at start → ${mib(m.end.rss)} at end${samplesOf(m)}; heap ${mib(m.start.heapUsed)} → ${mib(m.end.heapUsed)}; under load, last tenth ÷ first tenth ${times(memoryGrowth(m))}`,
   );
 }
 

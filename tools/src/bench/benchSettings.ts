@@ -1,16 +1,20 @@
+import type { DatabaseOptions } from '@govgraph/schema/db';
+import { agencyHeaders, registerBenchAgency } from './benchAgency.js';
 import type { MeasureBenchOptions } from './measureBench.js';
 
 /**
- * What the gateways and departments need from the benchmark to answer at all: the fixed
- * hub-context header every subgraph request carries, and each caller's headers (API key and
- * X-Purpose for an agency granted the scenarios' fields). Empty while the hub has no access
- * control: the one place to wire it in.
+ * What the gateways and departments need from the benchmark to answer at all: each caller's
+ * headers (the benchmark agency's API key, purpose, case and operator; nothing for anonymous),
+ * and the fixed header every subgraph request carries (the hub-context token departments
+ * require; the bare gateway and the direct variant send one signed at start).
  */
-export async function benchSettings(): Promise<
-  Pick<MeasureBenchOptions, 'subgraphHeaders' | 'callerHeaders'>
-> {
+export async function benchSettings(options: {
+  hubDatabase: DatabaseOptions;
+  supergraphSdl: string;
+}): Promise<Pick<MeasureBenchOptions, 'subgraphHeaders' | 'callerHeaders'>> {
+  const apiKey = await registerBenchAgency(options.hubDatabase, options.supergraphSdl);
   return {
     subgraphHeaders: {},
-    callerHeaders: { agency: {}, anonymous: {} },
+    callerHeaders: { agency: agencyHeaders(apiKey), anonymous: {} },
   };
 }
