@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { logLevelVar, parseEnv, portVar } from '@govgraph/schema/runtime';
+import {
+  hubContextPrivateKeyVar,
+  type JWK,
+  logLevelVar,
+  parseEnv,
+  portVar,
+} from '@govgraph/schema/runtime';
 import { z } from 'zod';
 import { type CacheConfig, cacheEnv, toCacheConfig } from './cache/cacheConfig.js';
 import { workersVar } from './cluster/workersVar.js';
@@ -20,6 +26,11 @@ export interface GatewayConfig {
   cache: CacheConfig;
   /** `GATEWAY_WORKERS`: processes sharing the port (main.ts forks them); 1 serves without workers. */
   workers: number;
+  /**
+   * `HUB_CONTEXT_PRIVATE_KEY`: the Ed25519 private JWK (JSON) the hub-context token is signed
+   * with; departments trust its public half. Unset: no token is sent and departments refuse.
+   */
+  hubContextPrivateKey: JWK | undefined;
 }
 
 /** Reads the gateway's configuration from the environment; a bad value throws a `ConfigError` naming it. */
@@ -55,5 +66,6 @@ export function gatewayConfig(
     logLevel: raw.LOG_LEVEL,
     cache: toCacheConfig(raw),
     workers: raw.GATEWAY_WORKERS,
+    hubContextPrivateKey: hubContextPrivateKeyVar(env),
   };
 }

@@ -2,11 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { AuditLog } from '@govgraph/hub';
+import type { AccessRegistry, AuditLog } from '@govgraph/hub';
 import { GATEWAY_NOT_READY } from '@govgraph/schema';
 import {
   createGraphQLHandler,
   formatPublicError,
+  type HubContextSigner,
   type Listening,
   type Logger,
   listen,
@@ -14,6 +15,8 @@ import {
   sendJson,
   useErrorMasking,
 } from '@govgraph/schema/runtime';
+import { identify } from './access/identify.js';
+import { createAccessPolicy } from './access/useAccessPolicy.js';
 import { useAudit } from './audit/useAudit.js';
 import {
   createGatewayCache,
@@ -49,6 +52,18 @@ export interface GatewayServerOptions {
   /** Quiet time after a supergraph file change before it is reloaded. @default 100 */
   reloadDebounceMs?: number;
   /**
+   * The access layer: callers identified by the registry (`X-Api-Key`, `Authorization: Bearer`),
+   * every operation checked against their grants before it runs, introspection filtered, and
+   * the hub-context token signed for departments. None: every caller is anonymous and
+   * unchecked (tests of other layers only; the lead makes this required).
+   */
+  access?: { registry: AccessRegistry; signer: HubContextSigner };
+  /**
+   * Signs the hub-context token departments require when `access` is not given (departments
+   * refuse requests without one). `access.signer` wins when both are given.
+   */
+  hubContext?: HubContextSigner;
+  /**
    * The audit log every read of personal or confidential data, and every denied attempt, is
    * recorded in before the answer leaves; none means no audit trail (development only).
    */
@@ -79,6 +94,10 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   const { logger } = options;
   const metrics = createGatewayMetrics();
   const cache = options.cache ? createGatewayCache(options.cache, logger, metrics) : undefined;
+  const signer = options.access?.signer ?? options.hubContext;
+  const policy = options.access
+    ? createAccessPolicy({ registry: options.access.registry })
+    : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
@@ -92,11 +111,14 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         logger,
         timeoutMs: options.subgraphTimeoutMs,
         cache,
+        ...(signer ? { hubContext: signer } : {}),
       }),
     // Refuse a malformed supergraph in production too, rather than failing on the first query.
     validateSupergraph: true,
     logger,
   });
+  // Registered before the first load, so the policy knows every supergraph the gateway serves.
+  if (policy) gateway.onSchemaLoadOrUpdate((supergraph) => policy.update(supergraph));
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -111,6 +133,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       useStandardScalars(),
       useErrorMasking<GatewayContext>(),
       useOneErrorPerDepartment(),
+      ...(policy ? [policy.plugin()] : []),
       // After the access plugin (it answers only operations the policy allowed), before audit.
       ...(cache ? [useResponseCache(cache)] : []),
       // After the access plugin: it records the access plugin's decision.
@@ -130,7 +153,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         context: async (req, requestId): Promise<GatewayContext> => ({
           requestId,
           logger: logger.child({ requestId }),
-          ...(await identify(req)),
+          ...(await identify(req, options.access?.registry)),
           subjects: new Set(),
           cached: false,
         }),
@@ -160,13 +183,6 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       };
     },
   };
-}
-
-// Until the access layer identifies callers, every request is anonymous with no purpose.
-async function identify(
-  _req: IncomingMessage,
-): Promise<Pick<GatewayContext, 'caller' | 'purpose' | 'caseId' | 'operatorId'>> {
-  return { caller: { kind: 'anonymous' }, purpose: null, caseId: null, operatorId: null };
 }
 
 function isGraphQLPath(url = '/'): boolean {

@@ -1,4 +1,4 @@
-import { ConfigError, createLogger } from '@govgraph/schema/runtime';
+import { ConfigError, createHubContextSigner, createLogger } from '@govgraph/schema/runtime';
 import { isSupervisor, reportWorkerReady, superviseWorkers } from './cluster/superviseWorkers.js';
 import { useWorkerHeader } from './cluster/useWorkerHeader.js';
 import { gatewayConfig } from './config.js';
@@ -25,11 +25,19 @@ if (isSupervisor(config.workers)) {
 }
 
 async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
+  if (!config.hubContextPrivateKey) {
+    logger.warn(
+      'HUB_CONTEXT_PRIVATE_KEY is not set: departments will refuse every request (HUB_CONTEXT_REQUIRED)',
+    );
+  }
   const gateway = createGatewayServer({
     supergraphPath: config.supergraphPath,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     logger,
     cache: config.cache,
+    ...(config.hubContextPrivateKey
+      ? { hubContext: await createHubContextSigner({ privateKey: config.hubContextPrivateKey }) }
+      : {}),
   });
   if (config.workers > 1) gateway.server.addPlugin(useWorkerHeader());
 

@@ -22,6 +22,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
+import { testHubContext } from './support/testHubContext.js';
 
 const nid = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
 const ccode = (first17: string) => `${first17}${creditCodeCheckChar(first17)}`;
@@ -199,7 +200,12 @@ describe('the audit plugin', () => {
   beforeAll(async () => {
     departments = [await startFixture(registry), await startFixture(business)];
     file = await tempSupergraph(composeSupergraph(departments));
-    const server = createGatewayServer({ supergraphPath: file.path, logger, audit: { log } });
+    const server = createGatewayServer({
+      hubContext: testHubContext.signer,
+      supergraphPath: file.path,
+      logger,
+      audit: { log },
+    });
     server.server.addPlugin(testAccess());
     gateway = await server.listen(0);
   });

@@ -24,6 +24,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
+import { testHubContext } from './support/testHubContext.js';
 
 const PEOPLE = `query($ids: [NationalId!]!) { people(nationalIds: $ids) { name companies { creditCode name } } }`;
 
@@ -43,6 +44,7 @@ function useCachedGateway(cache: Parameters<typeof createGatewayServer>[0]['cach
     t.departments = [await startFixture(registry(t.world)), await startFixture(business(t.world))];
     t.file = await tempSupergraph(composeSupergraph(t.departments));
     t.gateway = createGatewayServer({
+      hubContext: testHubContext.signer,
       supergraphPath: t.file.path,
       logger: silentLogger(),
       cache,
@@ -276,6 +278,7 @@ describe('the response cache', () => {
 
   it('is off entirely with { enabled: false }', () => {
     const off = createGatewayServer({
+      hubContext: testHubContext.signer,
       supergraphPath: t.file.path,
       logger: silentLogger(),
       cache: { enabled: false },

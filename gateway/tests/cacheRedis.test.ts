@@ -25,6 +25,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
+import { testHubContext } from './support/testHubContext.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -235,6 +236,7 @@ describe('a Redis outage', () => {
     departments = [await startFixture(registry(world)), await startFixture(business(world))];
     file = await tempSupergraph(composeSupergraph(departments));
     gateway = await createGatewayServer({
+      hubContext: testHubContext.signer,
       supergraphPath: file.path,
       logger: log.logger,
       cache: { redisUrl: `redis://127.0.0.1:${port}`, keyPrefix: 'outage' },

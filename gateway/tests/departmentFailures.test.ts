@@ -20,6 +20,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
+import { testHubContext } from './support/testHubContext.js';
 
 // Words that would betray a department's internals in a response.
 const LEAKS = [
@@ -45,6 +46,7 @@ describe('when a department fails', () => {
     } = {},
   ) => {
     const listening = await createGatewayServer({
+      hubContext: testHubContext.signer,
       supergraphPath: file.path,
       logger: options.logger ?? silentLogger(),
       ...options,

@@ -12,6 +12,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
+import { testHubContext } from './support/testHubContext.js';
 
 describe('gateway over two departments', () => {
   let registry: RunningFixture;
@@ -26,6 +27,7 @@ describe('gateway over two departments', () => {
     business = await startFixture(companies);
     file = await tempSupergraph(composeSupergraph([registry, business]));
     gateway = await createGatewayServer({
+      hubContext: testHubContext.signer,
       supergraphPath: file.path,
       logger: silentLogger(),
     }).listen(0);

@@ -15,6 +15,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
+import { testHubContext } from './support/testHubContext.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const DEFAULT_QUERY = `{ person(nationalId: "${people.WANG}") { name companies { name } } }`;
@@ -33,6 +34,7 @@ describe('GraphiQL served by the gateway', () => {
     business = await startFixture(companies);
     file = await tempSupergraph(composeSupergraph([registry, business]));
     gateway = await createGatewayServer({
+      hubContext: testHubContext.signer,
       supergraphPath: file.path,
       logger: silentLogger(),
       graphiqlDefaultQuery: DEFAULT_QUERY,

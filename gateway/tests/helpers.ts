@@ -14,6 +14,7 @@ import {
 } from '@govgraph/schema/runtime';
 import { type DocumentNode, Kind } from 'graphql';
 import pino from 'pino';
+import { testHubContext } from './support/testHubContext.js';
 
 /** A fixture subgraph module: `import * as people from './fixtures/people.js'`. */
 export interface Fixture {
@@ -34,13 +35,17 @@ export interface RunningFixture {
   close(): Promise<void>;
 }
 
-/** Serves a fixture with the same factory real departments use, on a free port. */
+/**
+ * Serves a fixture with the same factory real departments use, on a free port. It accepts
+ * the hub-context tokens of `testHubContext` (give the gateway `hubContext: testHubContext.signer`).
+ */
 export async function startFixture(
   fixture: Fixture,
   logger: Logger = silentLogger(),
 ): Promise<RunningFixture> {
   const listening: Listening = await createDepartmentServer({
     name: fixture.name,
+    hubContext: testHubContext.verifier,
     schema: buildDepartmentSchema(fixture.typeDefs, fixture.resolvers),
     logger,
     context: (scope) => scope,

@@ -16,6 +16,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
+import { testHubContext } from './support/testHubContext.js';
 
 // The registry ships a new field before the supergraph is recomposed, as departments do.
 const nickname = parse(`
@@ -58,6 +59,7 @@ describe('supergraph hot reload', () => {
     const v1 = composeSupergraph([{ ...registry, typeDefs: people.typeDefs }, business]);
     file = await tempSupergraph(v1);
     gateway = await createGatewayServer({
+      hubContext: testHubContext.signer,
       supergraphPath: file.path,
       logger: log.logger,
       reloadDebounceMs: 50,

@@ -13,6 +13,7 @@ import {
   startFixture,
   tempSupergraph,
 } from './helpers.js';
+import { testHubContext } from './support/testHubContext.js';
 
 describe('gateway readiness', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -29,6 +30,7 @@ describe('gateway readiness', () => {
     const url = `http://127.0.0.1:${port}`;
 
     const starting = createGatewayServer({
+      hubContext: testHubContext.signer,
       supergraphPath: file.path,
       logger: silentLogger(),
       reloadDebounceMs: 20,
@@ -69,6 +71,7 @@ describe('gateway readiness', () => {
     const file = await tempSupergraph(result.supergraphSdl);
     cleanups.push(file.remove);
     const listening = await createGatewayServer({
+      hubContext: testHubContext.signer,
       supergraphPath: file.path,
       logger: silentLogger(),
     }).listen(0);
@@ -87,7 +90,11 @@ describe('gateway readiness', () => {
     cleanups.push(file.remove);
     const port = await freePort();
     await expect(
-      createGatewayServer({ supergraphPath: file.path, logger: silentLogger() }).listen(port),
+      createGatewayServer({
+        hubContext: testHubContext.signer,
+        supergraphPath: file.path,
+        logger: silentLogger(),
+      }).listen(port),
     ).rejects.toThrow(/join|link|supergraph/i);
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
   });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WORKER_HEADER } from '../src/cluster/useWorkerHeader.js';
 import * as people from './fixtures/people.js';
 import { composeSupergraph, freePort, startFixture, tempSupergraph } from './helpers.js';
+import { testHubContext } from './support/testHubContext.js';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
@@ -115,6 +116,7 @@ describe('GATEWAY_WORKERS', () => {
       GATEWAY_HOST: '127.0.0.1',
       GATEWAY_WORKERS: String(workers),
       SUPERGRAPH_PATH: file.path,
+      HUB_CONTEXT_PRIVATE_KEY: JSON.stringify(testHubContext.privateJwk),
       CACHE_ENABLED: 'false',
       LOG_LEVEL: 'warn',
     });

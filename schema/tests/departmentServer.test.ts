@@ -7,6 +7,7 @@ import {
   type Listening,
   type RequestScope,
 } from '../src/runtime/index.js';
+import { createTestHubContext, type TestHubContext } from '../src/testing/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -48,21 +49,24 @@ interface Reply {
 describe('a department server on a free port', () => {
   let ready: () => Promise<boolean> = async () => true;
   let listening: Listening;
+  let hub: TestHubContext;
 
   const request = async (path: string, init?: RequestInit): Promise<Reply> => {
     const res = await fetch(`${listening.url}${path}`, init);
     return { status: res.status, headers: res.headers, body: (await res.json()) as Reply['body'] };
   };
-  const post = (body: unknown, headers: Record<string, string> = {}) =>
+  const post = async (body: unknown, headers: Record<string, string> = {}) =>
     request('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...(await hub.headers()), ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
   beforeAll(async () => {
+    hub = await createTestHubContext();
     listening = await createDepartmentServer<RequestScope>({
       name: 'testdept',
+      hubContext: hub.verifier,
       schema: buildDepartmentSchema(typeDefs, resolvers),
       logger: createLogger('testdept', 'silent'),
       context: (scope) => scope,
@@ -93,7 +97,7 @@ describe('a department server on a free port', () => {
 
   it('answers a GET query', async () => {
     const query = encodeURIComponent('{ hello(name: "get") }');
-    const reply = await request(`/graphql?query=${query}`);
+    const reply = await request(`/graphql?query=${query}`, { headers: await hub.headers() });
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({ data: { hello: 'hello get' } });
   });

@@ -8,6 +8,7 @@ import {
   SUBJECTS_EXTENSION,
   subjectsFromExtensions,
 } from '../src/runtime/index.js';
+import { createTestHubContext, type TestHubContext } from '../src/testing/index.js';
 
 const nid = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
 const ccode = (first17: string) => `${first17}${creditCodeCheckChar(first17)}`;
@@ -100,18 +101,21 @@ interface Reply {
 
 describe('departments report the data subjects they answered for', () => {
   let listening: Listening;
+  let hub: TestHubContext;
   const query = async (q: string, variables?: Record<string, unknown>): Promise<Reply> => {
     const res = await fetch(`${listening.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await hub.headers()) },
       body: JSON.stringify({ query: q, variables }),
     });
     return (await res.json()) as Reply;
   };
 
   beforeAll(async () => {
+    hub = await createTestHubContext();
     listening = await createDepartmentServer({
       name: 'subjects',
+      hubContext: hub.verifier,
       typeDefs,
       resolvers,
       logger: createLogger('subjects', 'silent'),

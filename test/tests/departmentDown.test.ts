@@ -1,5 +1,5 @@
 import { createGatewayServer } from '@govgraph/gateway';
-import { createLogger, type Listening } from '@govgraph/schema/runtime';
+import { createHubContextSigner, createLogger, type Listening } from '@govgraph/schema/runtime';
 import { SUPERGRAPH_PATH } from '@govgraph/tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './support/testHub.js';
@@ -18,6 +18,8 @@ describe('a department that is down', () => {
       logger: createLogger('gateway', 'silent'),
       subgraphUrls: urls,
       subgraphTimeoutMs: 2_000,
+      // Departments answer only requests signed with this hub's key.
+      hubContext: await createHubContextSigner({ privateKey: t.hub.hubContextKeys.privateJwk }),
     }).listen(0, '127.0.0.1');
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import type { Database, DatabaseOptions } from '@govgraph/schema/db';
 import type {
   DepartmentServer,
+  HubContextVerifier,
   Logger,
   OnEntitiesChanged,
   SeedProgress,
@@ -24,7 +25,11 @@ export interface HubDepartment<W> {
   typeDefs: DocumentNode;
   defaultPort: number;
   openDatabase(options: DatabaseOptions): Promise<DepartmentDatabase>;
-  createServer(deps: { database: DepartmentDatabase; logger: Logger }): DepartmentServer;
+  createServer(deps: {
+    database: DepartmentDatabase;
+    logger: Logger;
+    hubContext: HubContextVerifier;
+  }): DepartmentServer;
   seed(database: DepartmentDatabase, world: W, progress?: SeedProgress): Promise<void>;
   isSeeded(database: DepartmentDatabase): Promise<boolean>;
   /** Departments that write: their committed changes evict the gateway's caches. */

@@ -4,6 +4,7 @@ import {
   type GatewayServerOptions,
 } from '@govgraph/gateway';
 import {
+  type AccessRegistry,
   createAccessRegistry,
   createAuditLog,
   openHubStore,
@@ -11,15 +12,26 @@ import {
 } from '@govgraph/hub';
 import type { StatementCounter } from '@govgraph/schema/db';
 import {
+  createHubContextSigner,
+  createHubContextVerifier,
   createLogger,
   createRedisInvalidationPublisher,
   type EntityChange,
+  generateHubContextKeys,
+  type JWK,
   type Listening,
   type Logger,
   type SeedProgress,
 } from '@govgraph/schema/runtime';
 import type { DepartmentDatabase, HubDepartment } from './HubDepartment.js';
 import type { HubConfig } from './hubConfig.js';
+
+/** The hub-context keys: the gateway signs with the private one, departments verify with the public ones. */
+export interface HubContextKeys {
+  privateJwk: JWK;
+  /** Every key departments trust (the signer's among them; several during a rotation). */
+  publicJwks: JWK[];
+}
 
 export interface StartHubOptions<W> {
   departments: readonly HubDepartment<W>[];
@@ -35,6 +47,13 @@ export interface StartHubOptions<W> {
   graphiqlDefaultQuery?: string;
   /** Overrides the caches' configuration (REDIS_URL, CACHE_*), e.g. `{ enabled: false }`. */
   cache?: GatewayCacheOptions;
+  /**
+   * Turns the access policy on: callers identified and every operation checked against their
+   * grants. `registry` defaults to the hub store's. None: every caller anonymous, unchecked.
+   */
+  access?: { registry?: AccessRegistry };
+  /** The hub-context keys (HUB_CONTEXT_PRIVATE_KEY / HUB_CONTEXT_PUBLIC_KEYS). @default a fresh pair per start */
+  hubContextKeys?: HubContextKeys;
 }
 
 export interface RunningDepartment {
@@ -55,6 +74,8 @@ export interface Hub {
   departments: RunningDepartment[];
   /** Milliseconds spent seeding empty databases (0 when all were seeded already). */
   seedMs: number;
+  /** The keys of this start: a gateway in another process signs with `privateJwk`. */
+  hubContextKeys: HubContextKeys;
   /**
    * Starts another gateway instance in front of the same departments, built with the same
    * options as the first except `overrides` (several instances sharing Redis; cache variants).
@@ -116,6 +137,9 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
     }
     const seedMs = empty.length > 0 ? performance.now() - seedStarted : 0;
 
+    const hubContextKeys = options.hubContextKeys ?? (await freshHubContextKeys());
+    const hubContext = createHubContextVerifier({ publicKeys: hubContextKeys.publicJwks });
+    const signer = await createHubContextSigner({ privateKey: hubContextKeys.privateJwk });
     const running: RunningDepartment[] = [];
     const subgraphUrls: Record<string, string> = {};
     for (const { department, database, empty: seededNow } of opened) {
@@ -123,7 +147,11 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       const listening = await listenOrExplain(
         () =>
           department
-            .createServer({ database, logger: logger.child({ department: department.name }) })
+            .createServer({
+              database,
+              logger: logger.child({ department: department.name }),
+              hubContext,
+            })
             .listen(port, DEPARTMENT_HOST),
         `${department.envPrefix}_PORT`,
         port,
@@ -148,6 +176,10 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       subgraphUrls,
       cache,
       audit: { log: hubServices.auditLog },
+      hubContext: signer,
+      ...(options.access
+        ? { access: { registry: options.access.registry ?? hubServices.registry, signer } }
+        : {}),
       ...(options.graphiqlDefaultQuery
         ? { graphiqlDefaultQuery: options.graphiqlDefaultQuery }
         : {}),
@@ -167,6 +199,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       graphiqlUrl: `${gatewayUrl}/graphiql`,
       departments: running,
       seedMs,
+      hubContextKeys,
       async addGateway(overrides = {}) {
         const another = await createGatewayServer({ ...gatewayOptions, ...overrides }).listen(
           0,
@@ -181,6 +214,11 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
     await stop();
     throw error;
   }
+}
+
+async function freshHubContextKeys(): Promise<HubContextKeys> {
+  const { privateJwk, publicJwk } = await generateHubContextKeys();
+  return { privateJwk, publicJwks: [publicJwk] };
 }
 
 /**

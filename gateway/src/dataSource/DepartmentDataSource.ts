@@ -1,9 +1,16 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { Logger, RequestScope } from '@govgraph/schema/runtime';
+import {
+  HUB_CONTEXT_HEADER,
+  type HubContextSigner,
+  type Logger,
+  type RequestScope,
+} from '@govgraph/schema/runtime';
 import type { GraphQLFormattedError } from 'graphql';
+import { hubContextToken } from '../access/hubContextToken.js';
 import { takeSubjects } from '../audit/takeSubjects.js';
 import { cachedFetch } from '../cache/cachedFetch.js';
 import type { GatewayCache } from '../cache/createGatewayCache.js';
+import type { GatewayContext } from '../context.js';
 import {
   fromDepartment,
   passesThrough,
@@ -25,11 +32,13 @@ export interface DepartmentDataSourceOptions {
   timeoutMs?: number;
   /** The gateway's caches; fetches go through them when set. */
   cache?: GatewayCache;
+  /** Signs the hub-context token (`x-hub-context`) departments require on every fetch. */
+  hubContext?: HubContextSigner;
 }
 
 /**
  * How the gateway talks to one department: a timeout per fetch, the caller's request id
- * forwarded as `x-request-id`, and every failure turned into a public error that names the
+ * forwarded as `x-request-id`, the request's signed hub context as `x-hub-context`, and every failure turned into a public error that names the
  * department, so one department down never costs the caller the others' data.
  */
 export class DepartmentDataSource extends RemoteGraphQLDataSource {
@@ -37,6 +46,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
   readonly timeoutMs: number;
   readonly #logger: Logger;
   readonly #cache: GatewayCache | undefined;
+  readonly #hubContext: HubContextSigner | undefined;
 
   constructor(options: DepartmentDataSourceOptions) {
     const timeoutMs = options.timeoutMs ?? 5000;
@@ -45,12 +55,19 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     this.timeoutMs = timeoutMs;
     this.#logger = options.logger;
     this.#cache = options.cache;
+    this.#hubContext = options.hubContext;
   }
 
   // Runs before each subgraph fetch, once the HTTP request is built.
-  override willSendRequest(options: ProcessOptions): void {
+  override async willSendRequest(options: ProcessOptions): Promise<void> {
     const scope = scopeOf(options.context);
-    if (scope) options.request.http?.headers.set('x-request-id', scope.requestId);
+    if (!scope) return;
+    const headers = options.request.http?.headers;
+    headers?.set('x-request-id', scope.requestId);
+    // Departments refuse requests the gateway did not sign; one token serves the whole request.
+    if (this.#hubContext && headers && isGatewayContext(scope)) {
+      headers.set(HUB_CONTEXT_HEADER, await hubContextToken(this.#hubContext, scope));
+    }
   }
 
   override async process(options: ProcessOptions): Promise<ProcessResult> {
@@ -107,6 +124,10 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
       log.error({ department: this.department, departmentError: error }, 'department error');
     }
   }
+}
+
+function isGatewayContext(scope: RequestScope): scope is GatewayContext {
+  return 'caller' in scope;
 }
 
 function scopeOf(context: unknown): RequestScope | undefined {

@@ -3,6 +3,11 @@ import { z } from 'zod';
 import { ConfigError, databaseUrlVar, logLevelVar, parseEnv, portVar } from './config.js';
 import type { DepartmentModule } from './departmentModule.js';
 import {
+  createHubContextVerifier,
+  type HubContextVerifier,
+  hubContextPublicKeysVar,
+} from './hubContext.js';
+import {
   cacheKeyPrefixVar,
   createRedisInvalidationPublisher,
   redisUrlVar,
@@ -36,11 +41,16 @@ export function departmentConfig(prefix: string, defaultPort: number, env = proc
   };
 }
 
-/** The whole of a department's `main.ts`: validated config, database, listen, stop on signals. */
+/**
+ * The whole of a department's `main.ts`: validated config (HUB_CONTEXT_PUBLIC_KEYS required),
+ * database, listen, stop on signals.
+ */
 export async function runDepartmentMain<DB, W>(department: DepartmentModule<DB, W>): Promise<void> {
   let config: ReturnType<typeof departmentConfig>;
+  let hubContext: HubContextVerifier;
   try {
     config = departmentConfig(department.envPrefix, department.defaultPort);
+    hubContext = createHubContextVerifier({ publicKeys: hubContextPublicKeysVar() });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`${department.name}: ${error.message}`);
@@ -65,7 +75,7 @@ export async function runDepartmentMain<DB, W>(department: DepartmentModule<DB, 
       : undefined;
   if (publisher) department.onEntitiesChanged?.((c) => publisher.publish(department.name, c));
   const listening = await department
-    .createServer({ database, logger })
+    .createServer({ database, logger, hubContext })
     .listen(config.port, '0.0.0.0');
   logger.info(
     { port: listening.port, engine: database.engine },

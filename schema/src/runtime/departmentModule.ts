@@ -1,6 +1,7 @@
 import type { DocumentNode } from 'graphql';
 import type { Database, DatabaseOptions } from '../db/openDatabase.js';
 import type { DepartmentServer } from './departmentServer.js';
+import type { HubContextVerifier } from './hubContext.js';
 import type { OnEntitiesChanged } from './invalidation.js';
 import type { Logger } from './logger.js';
 
@@ -25,7 +26,12 @@ export interface DepartmentModule<DB, W> {
   /** Opens the department's own database and runs its migrations. */
   openDatabase(options: DatabaseOptions): Promise<Database<DB>>;
   /** Builds (does not start) the department's subgraph server. */
-  createServer(deps: { database: Database<DB>; logger: Logger }): DepartmentServer;
+  createServer(deps: {
+    database: Database<DB>;
+    logger: Logger;
+    /** Verifies the gateway's hub-context token on every request. */
+    hubContext: HubContextVerifier;
+  }): DepartmentServer;
   /** Replaces the department's data with the synthetic world's, in bulk. */
   seed(database: Database<DB>, world: W, progress?: SeedProgress): Promise<void>;
   /** True when the database already holds data (so `npm start` does not seed twice). */

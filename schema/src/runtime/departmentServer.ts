@@ -2,12 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 import { type QueryExecutorProvider, sql } from 'kysely';
 import { standardsTypeDefs } from '../directives/index.js';
+import { HUB_CONTEXT_REQUIRED } from '../errors/codes/access.js';
 import { standardScalars } from '../scalars/index.js';
 import { formatPublicError, type RequestScope, useErrorMasking } from './errorMasking.js';
 import { createGraphQLHandler, type Listening, listen, sendJson } from './httpServer.js';
+import { HUB_CONTEXT_HEADER, type HubContextVerifier } from './hubContext.js';
 import type { Logger } from './logger.js';
 import { useSubjects } from './subjects.js';
 
@@ -51,6 +53,11 @@ export type DepartmentServerOptions<TContext extends RequestScope & BaseContext>
     /** Department name as it appears in the supergraph (e.g. `population`). */
     name: string;
     logger: Logger;
+    /**
+     * Checks the gateway's hub-context token (header `x-hub-context`) on every GraphQL request:
+     * without a valid one the department answers 401 HUB_CONTEXT_REQUIRED and runs nothing.
+     */
+    hubContext: HubContextVerifier;
     /** Builds the per-request context: loaders and anything else scoped to one request. */
     context: (scope: RequestScope, req: IncomingMessage) => TContext | Promise<TContext>;
     /** The department's database: `/ready` answers 200 once a `select 1` succeeds on it. */
@@ -108,8 +115,11 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
     async listen(port, host) {
       await server.start();
       const handler = createGraphQLHandler(server, {
-        context: async (req, requestId) =>
-          options.context({ requestId, logger: log.child({ requestId }) }, req),
+        context: async (req, requestId) => {
+          const logger = log.child({ requestId });
+          const hub = await verifyHubContext(options.hubContext, req, logger);
+          return options.context({ requestId, logger, hub }, req);
+        },
         routes: {
           '/health': (_req, res) => sendJson(res, 200, { status: 'ok', department: options.name }),
           '/ready': async (_req, res) => {
@@ -131,4 +141,34 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
       };
     },
   };
+}
+
+// Departments answer the gateway only: the token proves a request came through its policy.
+async function verifyHubContext(
+  verifier: HubContextVerifier,
+  req: IncomingMessage,
+  logger: Logger,
+): Promise<NonNullable<RequestScope['hub']>> {
+  const token = req.headers[HUB_CONTEXT_HEADER];
+  if (typeof token !== 'string' || token === '') {
+    throw hubContextRequired('The request carries no hub-context token.');
+  }
+  try {
+    return await verifier.verify(token);
+  } catch (error) {
+    logger.warn(
+      { reason: error instanceof Error ? error.message : String(error) },
+      'refused a request with an invalid hub-context token',
+    );
+    throw hubContextRequired(
+      'The hub-context token is not valid (expired, or not signed by the gateway).',
+    );
+  }
+}
+
+function hubContextRequired(why: string): GraphQLError {
+  return new GraphQLError(
+    `${why} Departments answer the gateway only: send the query to the gateway (/graphql on port 4000).`,
+    { extensions: { code: HUB_CONTEXT_REQUIRED.code, http: { status: 401 } } },
+  );
 }

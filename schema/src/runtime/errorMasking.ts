@@ -2,16 +2,27 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { INTERNAL_ERROR } from '../errors/codes/platform.js';
 import { isRegisteredCode } from '../errors/registry.js';
+import type { HubContextClaims } from './hubContext.js';
 import type { Logger } from './logger.js';
 
 /** The context fields that error masking and logging rely on. */
 export interface RequestScope {
   requestId: string;
   logger: Logger;
+  /** In a department: who the gateway is answering, from its verified hub-context token. */
+  hub?: HubContextClaims;
 }
 
 // Extensions a caller may see; anything else (stacktrace, exception, http) stays in the log.
-const PUBLIC_EXTENSIONS = new Set(['code', 'department', 'argument', 'requestId', 'serviceName']);
+const PUBLIC_EXTENSIONS = new Set([
+  'code',
+  'department',
+  'argument',
+  'requestId',
+  'serviceName',
+  // FORBIDDEN: every denied field coordinate with its level and reason.
+  'denied',
+]);
 
 /**
  * Apollo Server `formatError`: the deepest registered code in the error's cause chain wins

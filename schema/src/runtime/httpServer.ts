@@ -7,11 +7,17 @@ import {
   HeaderMap,
   type HTTPGraphQLRequest,
 } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { formatPublicError } from './errorMasking.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
-  /** Builds the per-request context (loaders, identity) once the request id is known. */
+  /**
+   * Builds the per-request context (loaders, identity) once the request id is known, before
+   * anything is parsed or run. Throwing a `GraphQLError` with `extensions.http.status` refuses
+   * the request with that status and that one error (e.g. 401 for a bad credential).
+   */
   context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
   /** Other routes served beside GraphQL, by exact path (e.g. `/health`). */
   routes?: Record<string, RouteHandler>;
@@ -85,9 +91,23 @@ export function createGraphQLHandler<TContext extends BaseContext>(
           search: q === -1 ? '' : url.slice(q),
           body,
         };
+        let context: TContext;
+        try {
+          context = await options.context(req, requestId);
+        } catch (error) {
+          const status = refusalStatus(error);
+          if (error instanceof GraphQLError && status !== undefined) {
+            const formatted = formatPublicError(error.toJSON(), error);
+            sendJson(res, status, {
+              errors: [{ ...formatted, extensions: { ...formatted.extensions, requestId } }],
+            });
+            return;
+          }
+          throw error;
+        }
         const response = await server.executeHTTPGraphQLRequest({
           httpGraphQLRequest,
-          context: () => options.context(req, requestId),
+          context: async () => context,
         });
         for (const [key, value] of response.headers) res.setHeader(key, value);
         res.statusCode = response.status ?? 200;
@@ -100,6 +120,12 @@ export function createGraphQLHandler<TContext extends BaseContext>(
       })
       .catch((error: unknown) => fail(res, error));
   };
+}
+
+function refusalStatus(error: unknown): number | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const http = error.extensions.http as { status?: unknown } | undefined;
+  return typeof http?.status === 'number' ? http.status : undefined;
 }
 
 function readBody(req: IncomingMessage, max: number): Promise<string> {

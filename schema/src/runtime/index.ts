@@ -19,6 +19,22 @@ export {
   sendJson,
 } from './httpServer.js';
 export {
+  createHubContextSigner,
+  createHubContextVerifier,
+  generateHubContextKeys,
+  HUB_CONTEXT_AUDIENCE,
+  HUB_CONTEXT_HEADER,
+  HUB_CONTEXT_ISSUER,
+  type HubContextClaims,
+  type HubContextSigner,
+  type HubContextSignerOptions,
+  type HubContextVerifier,
+  type HubContextVerifierOptions,
+  hubContextPrivateKeyVar,
+  hubContextPublicKeysVar,
+  type JWK,
+} from './hubContext.js';
+export {
   cacheKeyPrefixVar,
   cacheKeys,
   createRedisInvalidationPublisher,

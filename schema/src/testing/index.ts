@@ -4,4 +4,5 @@ export {
   TEST_POSTGRES_URL,
   type TestDatabase,
 } from './testDatabase.js';
+export { createTestHubContext, type TestHubContext } from './testHubContext.js';
 export { type DepartmentHarness, type GraphQLResponse, useDepartment } from './useDepartment.js';

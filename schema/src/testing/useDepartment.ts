@@ -2,8 +2,10 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Database, Engine } from '../db/openDatabase.js';
 import type { DepartmentModule } from '../runtime/departmentModule.js';
 import type { Listening } from '../runtime/httpServer.js';
+import { HUB_CONTEXT_HEADER, type HubContextClaims } from '../runtime/hubContext.js';
 import { createLogger } from '../runtime/logger.js';
 import { createTestDatabase, type TestDatabase } from './testDatabase.js';
+import { createTestHubContext, type TestHubContext } from './testHubContext.js';
 
 export interface GraphQLResponse {
   data?: Record<string, unknown> | null;
@@ -15,8 +17,25 @@ export interface DepartmentHarness<DB> {
   readonly database: Database<DB>;
   /** The department's own URL, e.g. `http://127.0.0.1:PORT` (valid after beforeAll). */
   readonly url: string;
-  /** POSTs a GraphQL request to the department, as the gateway would. */
-  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  /**
+   * POSTs a GraphQL request to the department, as the gateway would: with a hub-context token
+   * signed for it (an anonymous caller unless `claims` says otherwise).
+   */
+  query(
+    query: string,
+    variables?: Record<string, unknown>,
+    claims?: Partial<HubContextClaims>,
+  ): Promise<GraphQLResponse>;
+  /**
+   * POSTs a GraphQL request with exactly the `x-hub-context` header given (none when
+   * undefined), as something other than the gateway might; returns the HTTP status too.
+   */
+  rawQuery(
+    query: string,
+    hubContextToken: string | undefined,
+  ): Promise<{ status: number; body: GraphQLResponse }>;
+  /** Signs a hub-context token with the key this department trusts. */
+  sign(claims?: Partial<HubContextClaims>): Promise<string>;
 }
 
 /**
@@ -31,13 +50,17 @@ export function useDepartment<DB, W>(
   let testDb: TestDatabase | undefined;
   let database: Database<DB> | undefined;
   let server: Listening | undefined;
+  let hub: TestHubContext | undefined;
 
   beforeAll(async () => {
+    // Its own key pair, as `npm start` makes one per start: the gateway signs, the department verifies.
+    hub = await createTestHubContext(`test-${department.name}`);
+    const hubContext = hub.verifier;
     testDb = await createTestDatabase(engine, department.name);
     database = await department.openDatabase(testDb.options);
     await department.seed(database, world);
     server = await department
-      .createServer({ database, logger: createLogger(department.name, 'silent') })
+      .createServer({ database, logger: createLogger(department.name, 'silent'), hubContext })
       .listen(0);
   });
 
@@ -48,9 +71,21 @@ export function useDepartment<DB, W>(
   });
 
   const started = () => {
-    if (!server || !database)
+    if (!server || !database || !hub)
       throw new Error(`the ${department.name} department starts in beforeAll`);
-    return { server, database };
+    return { server, database, hub };
+  };
+  const sign = (claims: Partial<HubContextClaims> = {}) => started().hub.token(claims);
+  const post = async (query: string, variables: unknown, token: string | undefined) => {
+    const res = await fetch(`${started().server.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token === undefined ? {} : { [HUB_CONTEXT_HEADER]: token }),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, body: (await res.json()) as GraphQLResponse };
   };
   return {
     get database() {
@@ -59,13 +94,10 @@ export function useDepartment<DB, W>(
     get url() {
       return started().server.url;
     },
-    async query(query, variables) {
-      const res = await fetch(`${started().server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as GraphQLResponse;
+    async query(query, variables, claims) {
+      return (await post(query, variables, await sign(claims))).body;
     },
+    rawQuery: (query, token) => post(query, undefined, token),
+    sign,
   };
 }

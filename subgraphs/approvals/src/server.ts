@@ -2,6 +2,7 @@ import type { Database } from '@govgraph/schema/db';
 import {
   createDepartmentServer,
   type DepartmentServer,
+  type HubContextVerifier,
   type Logger,
 } from '@govgraph/schema/runtime';
 import type { ApprovalsContext } from './context.js';
@@ -14,6 +15,8 @@ import { typeDefs } from './typeDefs.js';
 export interface ApprovalsDeps {
   database: Database<ApprovalsDB>;
   logger: Logger;
+  /** Verifies the gateway's hub-context token; requests without one are refused. */
+  hubContext: HubContextVerifier;
   /** Where committed changes are reported. @default the shared `entityEvents` of `events.ts` */
   events?: EntityEvents;
 }
@@ -22,6 +25,7 @@ export interface ApprovalsDeps {
 export function createApprovalsServer({
   database,
   logger,
+  hubContext,
   events = entityEvents,
 }: ApprovalsDeps): DepartmentServer {
   return createDepartmentServer<ApprovalsContext>({
@@ -30,6 +34,7 @@ export function createApprovalsServer({
     resolvers,
     database,
     logger,
+    hubContext,
     context: (scope) => ({ ...scope, loaders: createLoaders(database.db), database, events }),
   });
 }

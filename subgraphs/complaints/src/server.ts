@@ -2,6 +2,7 @@ import type { Database } from '@govgraph/schema/db';
 import {
   createDepartmentServer,
   type DepartmentServer,
+  type HubContextVerifier,
   type Logger,
 } from '@govgraph/schema/runtime';
 import type { ComplaintsContext } from './context.js';
@@ -13,16 +14,23 @@ import { typeDefs } from './typeDefs.js';
 export interface ComplaintsDeps {
   database: Database<ComplaintsDB>;
   logger: Logger;
+  /** Verifies the gateway's hub-context token; requests without one are refused. */
+  hubContext: HubContextVerifier;
 }
 
 /** The citizen hotline subgraph, built from its dependencies; the caller decides when to listen. */
-export function createComplaintsServer({ database, logger }: ComplaintsDeps): DepartmentServer {
+export function createComplaintsServer({
+  database,
+  logger,
+  hubContext,
+}: ComplaintsDeps): DepartmentServer {
   return createDepartmentServer<ComplaintsContext>({
     name: 'complaints',
     typeDefs,
     resolvers,
     database,
     logger,
+    hubContext,
     context: (scope) => ({ ...scope, loaders: createLoaders(database.db), db: database.db }),
   });
 }

@@ -2,6 +2,7 @@ import type { Database } from '@govgraph/schema/db';
 import {
   createDepartmentServer,
   type DepartmentServer,
+  type HubContextVerifier,
   type Logger,
 } from '@govgraph/schema/runtime';
 import type { HousingContext } from './context.js';
@@ -13,16 +14,23 @@ import { typeDefs } from './typeDefs.js';
 export interface HousingDeps {
   database: Database<HousingDB>;
   logger: Logger;
+  /** Verifies the gateway's hub-context token; requests without one are refused. */
+  hubContext: HubContextVerifier;
 }
 
 /** The real-estate registry subgraph, built from its dependencies; the caller decides when to listen. */
-export function createHousingServer({ database, logger }: HousingDeps): DepartmentServer {
+export function createHousingServer({
+  database,
+  logger,
+  hubContext,
+}: HousingDeps): DepartmentServer {
   return createDepartmentServer<HousingContext>({
     name: 'housing',
     typeDefs,
     resolvers,
     database,
     logger,
+    hubContext,
     context: (scope) => ({ ...scope, loaders: createLoaders(database.db) }),
   });
 }

@@ -2,6 +2,7 @@ import type { Database } from '@govgraph/schema/db';
 import {
   createDepartmentServer,
   type DepartmentServer,
+  type HubContextVerifier,
   type Logger,
 } from '@govgraph/schema/runtime';
 import type { StatisticsContext } from './context.js';
@@ -13,16 +14,23 @@ import { typeDefs } from './typeDefs.js';
 export interface StatisticsDeps {
   database: Database<StatisticsDB>;
   logger: Logger;
+  /** Verifies the gateway's hub-context token; requests without one are refused. */
+  hubContext: HubContextVerifier;
 }
 
 /** The statistics bureau's subgraph, built from its dependencies; the caller decides when to listen. */
-export function createStatisticsServer({ database, logger }: StatisticsDeps): DepartmentServer {
+export function createStatisticsServer({
+  database,
+  logger,
+  hubContext,
+}: StatisticsDeps): DepartmentServer {
   return createDepartmentServer<StatisticsContext>({
     name: 'statistics',
     typeDefs,
     resolvers,
     database,
     logger,
+    hubContext,
     context: (scope) => ({ ...scope, db: database.db, loaders: createLoaders(database.db) }),
   });
 }

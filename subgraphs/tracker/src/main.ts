@@ -1,16 +1,26 @@
 import { hubStoreConfig } from '@govgraph/hub';
-import { ConfigError, createLogger, departmentConfig } from '@govgraph/schema/runtime';
+import {
+  ConfigError,
+  createHubContextVerifier,
+  createLogger,
+  departmentConfig,
+  type HubContextVerifier,
+  hubContextPublicKeysVar,
+} from '@govgraph/schema/runtime';
 import { department } from './department.js';
 
-// Production edge: `npm start -w @govgraph/tracker`. TRACKER_PORT (default 4009), LOG_LEVEL;
+// Production edge: `npm start -w @govgraph/tracker`. TRACKER_PORT (default 4009), LOG_LEVEL,
+// HUB_CONTEXT_PUBLIC_KEYS (the gateway's token keys, required);
 // the database is the hub's own store, which the gateway's audit log writes: TRACKER_DATABASE_URL
 // when set, otherwise HUB_DATABASE_URL, otherwise `hub.sqlite` in GOVGRAPH_DATA_DIR. (The
 // shared runDepartmentMain would open `tracker.sqlite`, an empty store of its own.)
 let config: ReturnType<typeof departmentConfig>;
 let hubStore: ReturnType<typeof hubStoreConfig>;
+let hubContext: HubContextVerifier;
 try {
   config = departmentConfig(department.envPrefix, department.defaultPort);
   hubStore = hubStoreConfig();
+  hubContext = createHubContextVerifier({ publicKeys: hubContextPublicKeysVar() });
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`${department.name}: ${error.message}`);
@@ -24,7 +34,7 @@ const database = await department.openDatabase({
     logger.warn({ err }, 'a database connection was closed by the server; reconnecting on demand'),
 });
 const listening = await department
-  .createServer({ database, logger })
+  .createServer({ database, logger, hubContext })
   .listen(config.port, '0.0.0.0');
 logger.info(
   { port: listening.port, engine: database.engine },

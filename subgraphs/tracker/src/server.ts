@@ -3,6 +3,7 @@ import type { Database } from '@govgraph/schema/db';
 import {
   createDepartmentServer,
   type DepartmentServer,
+  type HubContextVerifier,
   type Logger,
 } from '@govgraph/schema/runtime';
 import type { TrackerContext } from './context.js';
@@ -15,10 +16,16 @@ export interface TrackerDeps {
   /** The hub's own store (`openHubStore`): the audit log and the agency registry. */
   database: Database<HubDB>;
   logger: Logger;
+  /** Verifies the gateway's hub-context token; requests without one are refused. */
+  hubContext: HubContextVerifier;
 }
 
 /** The data tracker subgraph, built from its dependencies; the caller decides when to listen. */
-export function createTrackerServer({ database, logger }: TrackerDeps): DepartmentServer {
+export function createTrackerServer({
+  database,
+  logger,
+  hubContext,
+}: TrackerDeps): DepartmentServer {
   const audit = createAuditReader(database);
   return createDepartmentServer<TrackerContext>({
     name: 'tracker',
@@ -26,6 +33,7 @@ export function createTrackerServer({ database, logger }: TrackerDeps): Departme
     resolvers,
     database,
     logger,
+    hubContext,
     context: (scope) => ({
       ...scope,
       reader: readerOf(scope),

@@ -1,0 +1,34 @@
+import type { HubContextClaims, HubContextSigner } from '@govgraph/schema/runtime';
+import type { GatewayContext } from '../context.js';
+
+// One token per gateway request, however many department fetches its plan makes.
+const tokens = new WeakMap<GatewayContext, Promise<string>>();
+
+/** The hub-context token for this request, signed on first use and shared by every fetch. */
+export function hubContextToken(
+  signer: HubContextSigner,
+  context: GatewayContext,
+): Promise<string> {
+  let token = tokens.get(context);
+  if (!token) {
+    token = signer.sign(hubContextClaims(context));
+    tokens.set(context, token);
+  }
+  return token;
+}
+
+/** What departments learn about the request: who, why, for which case, which request. */
+export function hubContextClaims(context: GatewayContext): HubContextClaims {
+  const { caller } = context;
+  const claims: HubContextClaims = { caller: caller.kind, requestId: context.requestId };
+  if (caller.kind === 'agency') {
+    claims.agency = caller.agencyId;
+    claims.roles = [...caller.roles];
+  } else if (caller.kind === 'citizen') {
+    claims.citizen = caller.nationalId;
+  }
+  if (context.purpose) claims.purpose = context.purpose;
+  if (context.caseId) claims.caseId = context.caseId;
+  if (context.operatorId) claims.operatorId = context.operatorId;
+  return claims;
+}

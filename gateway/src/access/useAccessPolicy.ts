@@ -1,0 +1,202 @@
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import { type AccessRegistry, type Caller, CLASSIFICATION_LEVELS } from '@govgraph/hub';
+import { BAD_REQUEST, FORBIDDEN } from '@govgraph/schema';
+import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import type { AccessDecision, GatewayContext } from '../context.js';
+import { type ClassificationIndex, classificationIndex } from './classificationIndex.js';
+import { collectOperation, type OperationPlan } from './collectOperation.js';
+import { type Denial, judgeCitizenSubjects, judgeCoordinates } from './policy.js';
+import { readableSchema } from './readableSchema.js';
+
+export interface AccessPolicyOptions {
+  registry: AccessRegistry;
+  /**
+   * The level of a field the supergraph leaves unclassified (the standards check refuses such
+   * a supergraph; this only guards against one that slipped through). @default 'CONFIDENTIAL'
+   */
+  unclassified?: (typeof CLASSIFICATION_LEVELS)[number];
+  /** Decisions (and operation plans) remembered. @default 10000 */
+  cacheSize?: number;
+}
+
+/** The policy's view of the current supergraph, replaced on every load. */
+interface Loaded {
+  version: number;
+  index: ClassificationIndex;
+}
+
+/** The access policy: fed each supergraph the gateway loads, installed as a server plugin. */
+export interface AccessPolicy {
+  /** Call from `gateway.onSchemaLoadOrUpdate`. */
+  update(supergraph: { coreSupergraphSdl: string }): void;
+  plugin(): ApolloServerPlugin<GatewayContext>;
+}
+
+/**
+ * Checks every operation before anything runs (DESIGN.md §5): the coordinates it asks for
+ * against the caller, purpose, grants and case, in `didResolveOperation`. A refusal is one
+ * FORBIDDEN error (HTTP 403) listing every denied coordinate; `context.access` carries the
+ * decision either way, for the audit. Introspection is answered from the schema the caller
+ * may read. Operations mixing introspection with data are refused (BAD_REQUEST): their
+ * introspection part would have to be answered from one schema and their data from another.
+ */
+export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
+  const { registry } = options;
+  const unclassified = options.unclassified ?? 'CONFIDENTIAL';
+  const max = options.cacheSize ?? 10_000;
+  let loaded: Loaded | undefined;
+  const plans = new LRUCache<string, OperationPlan>({ max });
+  const decisions = new LRUCache<string, Denial[]>({ max });
+  const schemas = new LRUCache<string, GraphQLSchema>({ max: 100 });
+
+  const loadedOrFail = (): Loaded => {
+    if (!loaded) throw new Error('the access policy has no supergraph yet');
+    return loaded;
+  };
+
+  const decide = (
+    rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
+  ): { plan: OperationPlan; denied: Denial[] } => {
+    const { index, version } = loadedOrFail();
+    const ctx = rc.contextValue;
+    const planKey = `${version}\n${rc.queryHash}\n${rc.operationName ?? ''}`;
+    let plan = plans.get(planKey);
+    if (!plan) {
+      plan = rc.operation
+        ? collectOperation(rc.schema, rc.document, rc.operation)
+        : { coordinates: [], introspection: false, nationalIds: [] };
+      plans.set(planKey, plan);
+    }
+    const decisionKey = [
+      planKey,
+      registry.version,
+      callerKey(ctx.caller),
+      ctx.purpose ?? '',
+      ctx.caseId ? 'case' : '',
+      ctx.operatorId ? 'operator' : '',
+    ].join('\n');
+    let denied = decisions.get(decisionKey);
+    if (!denied) {
+      denied = judgeCoordinates(plan.coordinates, index, ctx.caller, ctx, registry);
+      decisions.set(decisionKey, denied);
+    }
+    if (ctx.caller.kind === 'citizen') {
+      // Depends on the variables, so it is never cached.
+      const variables = rc.request.variables ?? {};
+      const strangers = judgeCitizenSubjects(
+        ctx.caller.nationalId,
+        plan.nationalIds,
+        variables,
+        index,
+      );
+      const already = new Set(denied.map((d) => d.coordinate));
+      denied = [...denied, ...strangers.filter((d) => !already.has(d.coordinate))];
+    }
+    return { plan, denied };
+  };
+
+  const schemaFor = (schema: GraphQLSchema, ctx: GatewayContext): GraphQLSchema => {
+    const { index, version } = loadedOrFail();
+    const key = [version, registry.version, callerKey(ctx.caller), ctx.purpose ?? ''].join('\n');
+    let readable = schemas.get(key);
+    if (!readable) {
+      // Introspection shows what may be read under the purpose; a case number is per request.
+      const declared = { purpose: ctx.purpose, caseId: 'any', operatorId: 'any' };
+      readable = readableSchema(
+        schema,
+        (c) => judgeCoordinates([c], index, ctx.caller, declared, registry).length === 0,
+      );
+      schemas.set(key, readable);
+    }
+    return readable;
+  };
+
+  return {
+    update({ coreSupergraphSdl }) {
+      loaded = {
+        version: (loaded?.version ?? 0) + 1,
+        index: classificationIndex(coreSupergraphSdl, unclassified),
+      };
+      plans.clear();
+      decisions.clear();
+      schemas.clear();
+    },
+    plugin: () => ({
+      async requestDidStart() {
+        let introspection = false;
+        return {
+          // Runs once the operation is parsed, validated and chosen; before any fetch.
+          async didResolveOperation(rc) {
+            const { plan, denied } = decide(rc);
+            const { index } = loadedOrFail();
+            rc.contextValue.access = decision(rc, plan, denied, index);
+            if (denied.length > 0) throw forbidden(denied);
+            if (plan.introspection) {
+              if (plan.coordinates.length > 0) throw mixedIntrospection();
+              introspection = true;
+            }
+          },
+          // Introspection is answered here, from the caller's readable schema.
+          async responseForOperation(rc) {
+            if (!introspection) return null;
+            const result = await execute({
+              schema: schemaFor(rc.schema, rc.contextValue),
+              document: rc.document,
+              operationName: rc.operationName,
+              variableValues: rc.request.variables,
+              contextValue: rc.contextValue,
+            });
+            return { http: rc.response.http, body: { kind: 'single', singleResult: result } };
+          },
+        };
+      },
+    }),
+  };
+}
+
+function decision(
+  rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
+  plan: OperationPlan,
+  denied: readonly Denial[],
+  index: ClassificationIndex,
+): AccessDecision {
+  let level = 0;
+  for (const coordinate of plan.coordinates) {
+    level = Math.max(level, CLASSIFICATION_LEVELS.indexOf(index.levelOf(coordinate)));
+  }
+  return {
+    operationHash: rc.queryHash,
+    operationName: rc.operationName ?? null,
+    coordinates: plan.coordinates,
+    level: CLASSIFICATION_LEVELS[level] ?? 'PUBLIC',
+    denied: denied.map(({ coordinate, reason }) => ({ coordinate, reason })),
+  };
+}
+
+// Every citizen reads the same coordinates; whose data they name is checked per request.
+function callerKey(caller: Caller): string {
+  if (caller.kind === 'agency') return `agency:${caller.agencyId}`;
+  return caller.kind;
+}
+
+function forbidden(denied: readonly Denial[]): GraphQLError {
+  const list = denied.map((d) => `${d.coordinate} (${d.level}: ${d.reason})`).join('; ');
+  return new GraphQLError(
+    `Nothing was run: the operation asks for fields the caller may not read under the declared purpose: ${list}. Remove those fields, or ask the platform operator for a grant.`,
+    {
+      extensions: {
+        code: FORBIDDEN.code,
+        denied: denied.map(({ coordinate, level, reason }) => ({ coordinate, level, reason })),
+        http: { status: 403 },
+      },
+    },
+  );
+}
+
+function mixedIntrospection(): GraphQLError {
+  return new GraphQLError(
+    'An operation may ask for introspection (__schema, __type) or for data, not both: send them as two operations.',
+    { extensions: { code: BAD_REQUEST.code, http: { status: 400 } } },
+  );
+}
