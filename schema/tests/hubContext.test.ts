@@ -1,0 +1,189 @@
+import { parse } from 'graphql';
+import { importJWK, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ConfigError,
+  createDepartmentServer,
+  createHubContextSigner,
+  createHubContextVerifier,
+  createLogger,
+  generateHubContextKeys,
+  HUB_CONTEXT_AUDIENCE,
+  HUB_CONTEXT_ISSUER,
+  type HubContextClaims,
+  hubContextPrivateKeyVar,
+  hubContextPublicKeysVar,
+  type Listening,
+  type RequestScope,
+} from '../src/runtime/index.js';
+
+const claims: HubContextClaims = {
+  caller: 'agency',
+  agency: 'city-tax',
+  roles: ['auditor'],
+  purpose: 'tax-assessment',
+  caseId: 'TAX-1',
+  operatorId: 'officer-7',
+  requestId: 'req-1',
+};
+
+describe('hub-context tokens', () => {
+  it('carry the claims from the gateway to a department', async () => {
+    const keys = await generateHubContextKeys('k1');
+    const signer = await createHubContextSigner({ privateKey: keys.privateJwk });
+    const verifier = createHubContextVerifier({ publicKeys: [keys.publicJwk] });
+    expect(await verifier.verify(await signer.sign(claims))).toEqual(claims);
+    const anonymous = await signer.sign({ caller: 'anonymous', requestId: 'r' });
+    expect(await verifier.verify(anonymous)).toEqual({ caller: 'anonymous', requestId: 'r' });
+  });
+
+  it('verify with any of several keys, chosen by kid (rotation without downtime)', async () => {
+    const old = await generateHubContextKeys('old');
+    const next = await generateHubContextKeys('next');
+    const verifier = createHubContextVerifier({ publicKeys: [old.publicJwk, next.publicJwk] });
+    for (const pair of [old, next]) {
+      const signer = await createHubContextSigner({ privateKey: pair.privateJwk });
+      expect((await verifier.verify(await signer.sign(claims))).agency).toBe('city-tax');
+    }
+    const retired = createHubContextVerifier({ publicKeys: [next.publicJwk] });
+    const oldSigner = await createHubContextSigner({ privateKey: old.privateJwk });
+    await expect(retired.verify(await oldSigner.sign(claims))).rejects.toThrow();
+  });
+
+  it('refuse a token signed by another key under the same kid, expired, or for another audience', async () => {
+    const trusted = await generateHubContextKeys('k');
+    const forger = await generateHubContextKeys('k');
+    const verifier = createHubContextVerifier({ publicKeys: [trusted.publicJwk] });
+    const forged = await (await createHubContextSigner({ privateKey: forger.privateJwk })).sign(
+      claims,
+    );
+    await expect(verifier.verify(forged)).rejects.toThrow(/signature/);
+    const key = await importJWK(trusted.privateJwk, 'EdDSA');
+    const build = (aud: string, exp: number) =>
+      new SignJWT({ ...claims })
+        .setProtectedHeader({ alg: 'EdDSA', kid: 'k' })
+        .setIssuer(HUB_CONTEXT_ISSUER)
+        .setAudience(aud)
+        .setExpirationTime(exp)
+        .sign(key);
+    const now = Math.floor(Date.now() / 1000);
+    await expect(verifier.verify(await build(HUB_CONTEXT_AUDIENCE, now - 10))).rejects.toThrow(
+      /exp/,
+    );
+    await expect(verifier.verify(await build('someone-else', now + 60))).rejects.toThrow(/aud/);
+    const noClaims = await new SignJWT({ caller: 'root' })
+      .setProtectedHeader({ alg: 'EdDSA', kid: 'k' })
+      .setIssuer(HUB_CONTEXT_ISSUER)
+      .setAudience(HUB_CONTEXT_AUDIENCE)
+      .setExpirationTime(now + 60)
+      .sign(key);
+    await expect(verifier.verify(noClaims)).rejects.toThrow(/claims/);
+  });
+
+  it('refuse keys that are not Ed25519 JWKs with a kid', async () => {
+    const keys = await generateHubContextKeys('k');
+    const { kid: _kid, ...noKid } = keys.privateJwk;
+    await expect(createHubContextSigner({ privateKey: noKid })).rejects.toThrow(/kid/);
+    await expect(createHubContextSigner({ privateKey: keys.publicJwk })).rejects.toThrow(
+      /private JWK/,
+    );
+    expect(() => createHubContextVerifier({ publicKeys: [keys.privateJwk] })).toThrow(
+      /no private part/,
+    );
+    expect(() => createHubContextVerifier({ publicKeys: [] })).toThrow(/at least one/);
+  });
+
+  it('are configured from HUB_CONTEXT_PRIVATE_KEY and HUB_CONTEXT_PUBLIC_KEYS with messages naming them', async () => {
+    const keys = await generateHubContextKeys('env');
+    expect(
+      hubContextPrivateKeyVar({ HUB_CONTEXT_PRIVATE_KEY: JSON.stringify(keys.privateJwk) }),
+    ).toEqual(keys.privateJwk);
+    expect(hubContextPrivateKeyVar({})).toBeUndefined();
+    expect(() => hubContextPrivateKeyVar({ HUB_CONTEXT_PRIVATE_KEY: '{nope' })).toThrow(
+      /HUB_CONTEXT_PRIVATE_KEY: is not JSON/,
+    );
+    expect(
+      hubContextPublicKeysVar({ HUB_CONTEXT_PUBLIC_KEYS: JSON.stringify([keys.publicJwk]) }),
+    ).toEqual([keys.publicJwk]);
+    expect(() => hubContextPublicKeysVar({})).toThrow(ConfigError);
+    expect(() => hubContextPublicKeysVar({})).toThrow(
+      /HUB_CONTEXT_PUBLIC_KEYS is not set: it is required/,
+    );
+    expect(() =>
+      hubContextPublicKeysVar({ HUB_CONTEXT_PUBLIC_KEYS: JSON.stringify([keys.privateJwk]) }),
+    ).toThrow(/no private part/);
+    expect(() =>
+      hubContextPublicKeysVar({ HUB_CONTEXT_PUBLIC_KEYS: JSON.stringify(keys.publicJwk) }),
+    ).toThrow(/JSON array/);
+  });
+});
+
+describe('a department behind the hub-context check', () => {
+  let listening: Listening;
+  let sign: (c: HubContextClaims) => Promise<string>;
+  let executed = 0;
+  const post = async (headers: Record<string, string>) => {
+    const res = await fetch(`${listening.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ whoAsks }' }),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    const keys = await generateHubContextKeys('dept');
+    const signer = await createHubContextSigner({ privateKey: keys.privateJwk });
+    sign = (c) => signer.sign(c);
+    listening = await createDepartmentServer<RequestScope>({
+      name: 'guarded',
+      typeDefs: parse(`type Query {
+        "Who the gateway says is asking."
+        whoAsks: String @classification(level: PUBLIC)
+      }`),
+      resolvers: {
+        Query: {
+          whoAsks: (_: unknown, __: unknown, ctx: RequestScope) => {
+            executed++;
+            return ctx.hub?.agency ?? ctx.hub?.caller;
+          },
+        },
+      },
+      logger: createLogger('guarded', 'silent'),
+      hubContext: createHubContextVerifier({ publicKeys: [keys.publicJwk] }),
+      context: (scope) => scope,
+    }).listen(0);
+  });
+  afterAll(() => listening?.close());
+
+  it('answers a request the gateway signed, with the claims on the request scope', async () => {
+    const reply = await post({ 'x-hub-context': await sign(claims) });
+    expect(reply).toEqual({ status: 200, body: { data: { whoAsks: 'city-tax' } } });
+  });
+
+  it('refuses a request without a token, or with a bad one, with 401 HUB_CONTEXT_REQUIRED and runs nothing', async () => {
+    const before = executed;
+    const none = await post({});
+    expect(none.status).toBe(401);
+    expect(none.body).toEqual({
+      errors: [
+        {
+          message:
+            'The request carries no hub-context token. Departments answer the gateway only: send the query to the gateway (/graphql on port 4000).',
+          extensions: { code: 'HUB_CONTEXT_REQUIRED', requestId: expect.any(String) },
+        },
+      ],
+    });
+    const bad = await post({ 'x-hub-context': 'eyJhbGciOiJFZERTQSJ9.e30.AAAA' });
+    expect(bad.status).toBe(401);
+    expect((bad.body.errors as { message: string }[])[0]?.message).toMatch(
+      /^The hub-context token is not valid/,
+    );
+    expect(executed).toBe(before);
+  });
+
+  it('keeps /health and /ready open', async () => {
+    expect((await fetch(`${listening.url}/health`)).status).toBe(200);
+    expect((await fetch(`${listening.url}/ready`)).status).toBe(200);
+  });
+});
