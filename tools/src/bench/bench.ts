@@ -8,6 +8,7 @@ import { hubConfig } from '../hubConfig.js';
 import { REPO_ROOT } from '../paths.js';
 import { UsageError } from '../seedArgs.js';
 import { type Hub, startHub } from '../startHub.js';
+import { registerBenchAgency } from './benchAgency.js';
 import { type BenchArgs, parseBenchArgs } from './benchArgs.js';
 import { benchHubEnv } from './benchHubEnv.js';
 import { appendBenchmarkEntry } from './benchmarksDoc.js';
@@ -85,22 +86,26 @@ const config = hubConfig(departments, {
   GOVGRAPH_SEED: String(args.seed),
   LOG_LEVEL: 'warn',
 });
-// The govgraph variants audit into the hub's own store, as the hub's gateway does.
-const govgraph: GovgraphSettings = {
-  auditStore: config.hub.database,
-  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  keyPrefix: `govgraph-bench:${runStamp}`,
-};
-
-const settings = await benchSettings({
-  hubDatabase: config.hub.database,
-  supergraphSdl: composition.supergraphSdl,
-});
+// Registered before the hub starts, so its access registry's first snapshot holds the key.
+const apiKey = await registerBenchAgency(config.hub.database, composition.supergraphSdl);
 
 let hub: Hub | undefined;
 try {
   const started = performance.now();
   hub = await startHub({ departments, createWorld, config });
+  // The govgraph variants read grants from, and audit into, the hub's own store, and sign
+  // with the hub's key of this start, as the hub's gateway does.
+  const govgraph: GovgraphSettings = {
+    auditStore: config.hub.database,
+    audience: config.hub.access.audience,
+    hubContextPrivateKey: hub.hubContextKeys.privateJwk,
+    redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    keyPrefix: `govgraph-bench:${runStamp}`,
+  };
+  const settings = await benchSettings({
+    apiKey,
+    hubContextPrivateKey: hub.hubContextKeys.privateJwk,
+  });
   log(`Departments ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   const profileDir = args.profile ? join(RESULTS, 'profiles', runStamp) : undefined;
   const all = scenarios();

@@ -1,20 +1,37 @@
-import type { DatabaseOptions } from '@govgraph/schema/db';
-import { agencyHeaders, registerBenchAgency } from './benchAgency.js';
+import { createHubContextSigner, HUB_CONTEXT_HEADER, type JWK } from '@govgraph/schema/runtime';
+import { agencyHeaders, BENCH_AGENCY, BENCH_PURPOSE } from './benchAgency.js';
 import type { MeasureBenchOptions } from './measureBench.js';
+
+// Long enough for any run (the 10-minute memory run included); departments remember a
+// verified token until it expires, so a fixed header costs them one verification in all.
+const FIXED_TOKEN_TTL_SECONDS = 24 * 60 * 60;
 
 /**
  * What the gateways and departments need from the benchmark to answer at all: each caller's
  * headers (the benchmark agency's API key, purpose, case and operator; nothing for anonymous),
- * and the fixed header every subgraph request carries (the hub-context token departments
- * require; the bare gateway and the direct variant send one signed at start).
+ * and the fixed hub-context token the bare gateway and the direct variant send on every
+ * subgraph request, signed once at start with the hub's key for the benchmark agency.
  */
 export async function benchSettings(options: {
-  hubDatabase: DatabaseOptions;
-  supergraphSdl: string;
+  apiKey: string;
+  hubContextPrivateKey: JWK;
 }): Promise<Pick<MeasureBenchOptions, 'subgraphHeaders' | 'callerHeaders'>> {
-  const apiKey = await registerBenchAgency(options.hubDatabase, options.supergraphSdl);
+  const signer = await createHubContextSigner({
+    privateKey: options.hubContextPrivateKey,
+    ttlSeconds: FIXED_TOKEN_TTL_SECONDS,
+  });
+  const agency = agencyHeaders(options.apiKey);
+  const token = await signer.sign({
+    caller: 'agency',
+    agency: BENCH_AGENCY,
+    roles: [],
+    purpose: BENCH_PURPOSE,
+    caseId: agency['x-case-id'],
+    operatorId: agency['x-operator-id'],
+    requestId: 'benchmark',
+  });
   return {
-    subgraphHeaders: {},
-    callerHeaders: { agency: agencyHeaders(apiKey), anonymous: {} },
+    subgraphHeaders: { [HUB_CONTEXT_HEADER]: token },
+    callerHeaders: { agency, anonymous: {} },
   };
 }

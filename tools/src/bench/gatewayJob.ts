@@ -1,3 +1,5 @@
+import type { JWK } from '@govgraph/schema/runtime';
+
 /** How a benchmark gateway process is built; sent by the parent as the first IPC message. */
 export interface GatewayJob {
   /** `bare`: @apollo/gateway + @apollo/server and nothing else; `govgraph`: createGatewayServer. */
@@ -19,8 +21,12 @@ export interface GatewayJob {
 
 /** What govgraph's gateway variants share, beyond their cache mode. */
 export interface GovgraphSettings {
-  /** The hub store the audit log appends to (a PostgreSQL URL or a SQLite file). */
+  /** The hub store: agencies and grants the access registry reads, the audit log it appends to. */
   auditStore: { url?: string; sqliteFile: string };
+  /** `aud` of agency and citizen tokens (HUB_TOKEN_AUDIENCE). */
+  audience: string;
+  /** The Ed25519 private JWK the gateway signs hub-context tokens with (the hub's, this start). */
+  hubContextPrivateKey: JWK;
   /** Redis the caches share; each cache mode gets its own key prefix under `keyPrefix`. */
   redisUrl: string;
   keyPrefix: string;

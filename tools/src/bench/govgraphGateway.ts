@@ -1,6 +1,6 @@
 import { createGatewayServer, type GatewayCacheOptions } from '@govgraph/gateway';
-import { createAuditLog, openHubStore } from '@govgraph/hub';
-import { createLogger } from '@govgraph/schema/runtime';
+import { createAccessRegistry, createAuditLog, openHubStore } from '@govgraph/hub';
+import { createHubContextSigner, createLogger } from '@govgraph/schema/runtime';
 import type { GatewayJob, GovgraphSettings } from './gatewayJob.js';
 
 // The caches keep warm data warm for the whole run: personal data's production ceiling (30 s)
@@ -29,18 +29,24 @@ export function cacheOptions(
 }
 
 /**
- * Starts govgraph's gateway (createGatewayServer, as in production, with the audit log on) on
- * a free loopback port.
+ * Starts govgraph's gateway as production runs it (createGatewayServer with access control,
+ * the hub-context token and the audit log on) on a free loopback port.
  */
 export async function startGovgraphGateway(job: GatewayJob): Promise<number> {
   const logger = createLogger('gateway', 'warn');
-  const store = await openHubStore(job.govgraph.auditStore);
+  const { govgraph } = job;
+  const store = await openHubStore(govgraph.auditStore);
+  const registry = await createAccessRegistry({ store, audience: govgraph.audience, logger });
   const gateway = createGatewayServer({
     supergraphPath: job.supergraphPath,
     subgraphUrls: job.subgraphUrls,
     logger,
+    access: {
+      registry,
+      signer: await createHubContextSigner({ privateKey: govgraph.hubContextPrivateKey }),
+    },
     audit: { log: createAuditLog({ store, logger }) },
-    cache: cacheOptions(job.caches, job.govgraph),
+    cache: cacheOptions(job.caches, govgraph),
   });
   const listening = await gateway.listen(0, '127.0.0.1');
   return listening.port;
