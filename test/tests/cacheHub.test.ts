@@ -10,9 +10,11 @@ import {
   DEFAULT_REGISTRY_FILE,
   grantCoordinates,
   issueApiKey,
+  latestAuditRecords,
   openHubStore,
   syncRegistryFile,
 } from '@govgraph/hub';
+import type { DatabaseOptions } from '@govgraph/schema/db';
 import type { Listening } from '@govgraph/schema/runtime';
 import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
 import { Kind, parse } from 'graphql';
@@ -30,31 +32,43 @@ const citizenRecord = readFileSync(
 interface Response<T = Record<string, unknown>> {
   data?: T | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
 }
 
-/** Who the caches' tests read as: a registered agency granted every type (see startCachedHub). */
-const caller: Record<string, string> = {};
+/** Headers of the callers the tests read as (filled by startCachedHub). */
+const callers = {
+  /** A registered agency granted every type of the graph: what most tests read as. */
+  agency: {} as Record<string, string>,
+  /** The same grants, and the operator role: may see `extensions.cache`. */
+  operator: {} as Record<string, string>,
+  /** Granted the business registry only. */
+  business: {} as Record<string, string>,
+  anonymous: {} as Record<string, string>,
+};
 
 async function post<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
+  headers: Record<string, string> = callers.agency,
 ): Promise<Response<T>> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...caller },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as Response<T>;
 }
 
 /**
- * The hub as `npm start` runs it, with the caches configured by environment like production,
- * and an agency registered as the operator would, granted every type of the graph.
+ * The hub as `npm start` runs it with the access policy on, the caches configured by
+ * environment like production, and agencies registered as the operator would.
  */
 async function startCachedHub(env: Record<string, string>): Promise<{
   hub: Hub;
   world: World;
+  /** The hub store (agencies, audit log), for tests that look inside. */
+  hubDatabase: DatabaseOptions;
   stop(): Promise<void>;
 }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-cache-'));
@@ -78,21 +92,27 @@ async function startCachedHub(env: Record<string, string>): Promise<{
         description: 'Cache tests of the hub over synthetic data.',
         legalBasis: 'None: synthetic data only.',
       });
-      await addAgency(store, { id: 'cache-tests', name: 'govgraph cache tests' });
-      await grantCoordinates(store, 'cache-tests', 'CACHE_TEST', everyObjectType());
-      Object.assign(caller, {
-        'x-api-key': (await issueApiKey(store, 'cache-tests')).key,
-        'x-purpose': 'CACHE_TEST',
-        'x-case-id': 'CT-2026-0001',
-        'x-operator-id': 'cache-tester',
-      });
+      const register = async (id: string, grants: string[], roles: string[] = []) => {
+        await addAgency(store, { id, name: `govgraph ${id}`, roles });
+        await grantCoordinates(store, id, 'CACHE_TEST', grants);
+        return {
+          'x-api-key': (await issueApiKey(store, id)).key,
+          'x-purpose': 'CACHE_TEST',
+          'x-case-id': 'CT-2026-0001',
+          'x-operator-id': 'cache-tester',
+        };
+      };
+      callers.agency = await register('cache-tests', everyObjectType());
+      callers.operator = await register('cache-operators', everyObjectType(), ['operator']);
+      callers.business = await register('cache-business', ['Query.*', 'LegalEntity.*']);
     } finally {
       await store.close();
     }
-    const hub = await startHub({ departments, config, createWorld });
+    const hub = await startHub({ departments, config, createWorld, access: {} });
     return {
       hub,
       world: createWorld({ seed: SEED, people: PEOPLE }),
+      hubDatabase: config.hub.database,
       async stop() {
         await hub.stop();
         rmSync(dataDir, { recursive: true, force: true });
@@ -314,6 +334,48 @@ describe('the caches over the whole hub, shared through Redis', () => {
       hitsBefore + 12,
     );
     expect(await metric(t.hub.gatewayUrl, 'govgraph_cache_evictions_total')).toBeGreaterThan(0);
+  });
+
+  it('answers from the cache only callers the policy allows, and shows its workings to operators', async () => {
+    const nationalId = t.world.person(33).nationalId;
+    const debug = { 'x-govgraph-debug': 'cache' };
+    const asOperator = (n = nationalId) =>
+      post<{ person: unknown }>(
+        a(),
+        citizenRecord,
+        { nationalId: n },
+        {
+          ...callers.operator,
+          ...debug,
+        },
+      );
+    const first = await asOperator();
+    expect(first.errors).toBeUndefined();
+    expect(first.extensions?.cache).toMatchObject({ backend: 'redis', response: 'stored' });
+    // Another agency the policy allows the same operation shares the entry...
+    const shared = await post(a(), citizenRecord, { nationalId }, { ...callers.agency, ...debug });
+    expect(shared.data).toEqual(first.data);
+    expect(shared.extensions).toBeUndefined(); // no operator or auditor role: no workings
+    expect((await asOperator()).extensions?.cache).toMatchObject({ response: 'hit' });
+    // A hit is an access: audited like the first read, marked cached, with the same subjects.
+    const store = await openHubStore(t.hubDatabase);
+    try {
+      const [hit, sharedHit, stored] = await latestAuditRecords(store, 3);
+      // (The first read may already have used warm entity entries: `cached` is then true too.)
+      expect(stored).toMatchObject({ agencyId: 'cache-operators', outcome: 'ok' });
+      expect(sharedHit).toMatchObject({ agencyId: 'cache-tests', cached: true, outcome: 'ok' });
+      expect(hit).toMatchObject({ agencyId: 'cache-operators', cached: true, outcome: 'ok' });
+      expect(hit?.subjects).toEqual(stored?.subjects);
+      expect(hit?.subjects).toContain(nationalId);
+    } finally {
+      await store.close();
+    }
+    // ...callers it refuses get the refusal, not the cached answer.
+    for (const refused of [callers.business, callers.anonymous]) {
+      const res = await post(a(), citizenRecord, { nationalId }, refused);
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
   });
 
   it('keeps no national ID, name or income in Redis in plain text', async () => {
