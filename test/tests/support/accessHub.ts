@@ -1,0 +1,166 @@
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createWorld, type World } from '@govgraph/datagen';
+import {
+  addAgency,
+  addPurpose,
+  createAccessRegistry,
+  grantCoordinates,
+  type HubAccessRegistry,
+  type HubStore,
+  issueApiKey,
+  openHubStore,
+  revokeCoordinates,
+  syncRegistryFile,
+} from '@govgraph/hub';
+import { createLogger, generateHubContextKeys, type JWK } from '@govgraph/schema/runtime';
+import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
+import { type CallerHeaders, callerHeaders, type GraphQLResponse } from './testHub.js';
+
+const CITIZEN_ISSUER = 'https://id.access-tests.example';
+const PEOPLE = 400;
+const SEED = 23;
+
+/** An agency the access tests register: its id, purpose, and what it may read under it. */
+export interface TestAgencySpec {
+  id: string;
+  purpose: string;
+  coordinates: readonly string[];
+}
+
+export interface AccessHub {
+  hub: Hub;
+  world: World;
+  /** The hub-context key a department trusts but the gateway no longer signs with (rotation). */
+  previousHubContextKey: JWK;
+  /** Headers that make a request come from the agency, under its purpose. */
+  agency(id: string, extra?: Omit<CallerHeaders, 'apiKey'>): CallerHeaders;
+  /** Headers of a citizen signed in with their identity provider's token. */
+  citizen(nationalId: string): CallerHeaders;
+  /** Posts to the gateway; returns the HTTP status beside the body. */
+  ask<T = Record<string, unknown>>(
+    caller: CallerHeaders,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ status: number; body: GraphQLResponse<T> }>;
+  /** Grants more coordinates, or revokes them, and waits for the gateway's registry to see it. */
+  grant(agency: string, purpose: string, coordinates: readonly string[]): Promise<void>;
+  revoke(agency: string, purpose: string, coordinates: readonly string[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole hub with the access policy on, over fresh SQLite files: the agencies given are
+ * registered in the hub store as the operator's commands would, citizens sign in through a
+ * test identity provider, and the departments trust two hub-context keys (the gateway signs
+ * with the newer: a key rotation in progress).
+ */
+export async function startAccessHub(agencies: readonly TestAgencySpec[]): Promise<AccessHub> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-access-'));
+  const citizenKeys = generateKeyPairSync('ed25519');
+  const env: Record<string, string> = {
+    GATEWAY_PORT: '0',
+    GATEWAY_HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    GOVGRAPH_DATA_DIR: dataDir,
+    GOVGRAPH_PEOPLE: String(PEOPLE),
+    GOVGRAPH_SEED: String(SEED),
+    HUB_CITIZEN_ISSUER: CITIZEN_ISSUER,
+    HUB_CITIZEN_PUBLIC_KEY: citizenKeys.publicKey
+      .export({ type: 'spki', format: 'pem' })
+      .toString(),
+  };
+  for (const department of departments) env[`${department.envPrefix}_PORT`] = '0';
+  let store: HubStore | undefined;
+  let registry: HubAccessRegistry | undefined;
+  let hub: Hub | undefined;
+  const stop = async () => {
+    await hub?.stop();
+    await registry?.close();
+    await store?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const config = hubConfig(departments, env);
+    store = await openHubStore(config.hub.database);
+    await syncRegistryFile(store, config.hub.access.registryFile);
+    const keys: Record<string, string> = {};
+    const purposes = new Map<string, string>();
+    for (const spec of agencies) {
+      await addPurpose(store, {
+        code: spec.purpose,
+        description: `Access tests: ${spec.id}.`,
+        legalBasis: 'None: synthetic data only.',
+      });
+      await addAgency(store, { id: spec.id, name: `Access tests ${spec.id}` });
+      await grantCoordinates(store, spec.id, spec.purpose, [...spec.coordinates]);
+      keys[spec.id] = (await issueApiKey(store, spec.id)).key;
+      purposes.set(spec.id, spec.purpose);
+    }
+    registry = await createAccessRegistry({
+      store,
+      logger: createLogger('access registry', 'silent'),
+      audience: config.hub.access.audience,
+      citizenIssuer: { issuer: CITIZEN_ISSUER, publicKey: env.HUB_CITIZEN_PUBLIC_KEY ?? '' },
+    });
+    const previous = await generateHubContextKeys('hub-previous');
+    const current = await generateHubContextKeys('hub-current');
+    hub = await startHub({
+      departments,
+      config,
+      createWorld,
+      cache: { enabled: false },
+      access: { registry },
+      hubContextKeys: {
+        privateJwk: current.privateJwk,
+        publicJwks: [previous.publicJwk, current.publicJwk],
+      },
+    });
+    const running = hub;
+    const liveStore = store;
+    const liveRegistry = registry;
+    return {
+      hub: running,
+      world: createWorld({ seed: SEED, people: PEOPLE }),
+      previousHubContextKey: previous.privateJwk,
+      agency: (id, extra = {}) => ({ apiKey: keys[id] ?? '', purpose: purposes.get(id), ...extra }),
+      citizen: (nationalId) => ({ bearerToken: citizenToken(citizenKeys.privateKey, nationalId) }),
+      async ask<T>(caller: CallerHeaders, query: string, variables?: Record<string, unknown>) {
+        const res = await fetch(running.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...callerHeaders(caller) },
+          body: JSON.stringify({ query, variables }),
+        });
+        return { status: res.status, body: (await res.json()) as GraphQLResponse<T> };
+      },
+      async grant(agency, purpose, coordinates) {
+        await grantCoordinates(liveStore, agency, purpose, [...coordinates]);
+        await liveRegistry.refresh();
+      },
+      async revoke(agency, purpose, coordinates) {
+        await revokeCoordinates(liveStore, agency, purpose, [...coordinates]);
+        await liveRegistry.refresh();
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** An EdDSA JWT from the citizen identity provider: `sub` is the citizen's national ID. */
+function citizenToken(privateKey: KeyObject, nationalId: string): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const head = `${encode({ alg: 'EdDSA', typ: 'JWT' })}.${encode({
+    iss: CITIZEN_ISSUER,
+    sub: nationalId,
+    aud: 'govgraph',
+    iat: now,
+    exp: now + 600,
+  })}`;
+  return `${head}.${sign(null, Buffer.from(head), privateKey).toString('base64url')}`;
+}
