@@ -6,6 +6,7 @@ import type { LoadBlockResult, LoadRunResult } from './loadRun.js';
 import { mergeBlocks } from './mergeBlocks.js';
 import { type PreparedVariant, prepareVariant, roundOrder } from './prepareVariant.js';
 import { type CountedDepartment, probeStatements } from './probeStatements.js';
+import { quiesce } from './quiesce.js';
 import { startLoadClient } from './runAutocannon.js';
 import {
   type BenchCaller,
@@ -154,6 +155,7 @@ export async function measureBench(options: MeasureBenchOptions): Promise<BenchM
       const cpu = new Map<Variant['name'], number>();
       for (let round = 0; round < options.rounds; round++) {
         for (const p of roundOrder(prepared, round)) {
+          await quiesce(options.departments);
           for (const department of options.departments) department.statements.reset();
           const gateway = fleet.of(p.variant);
           const cpuBefore = (await gateway?.memory())?.cpuMicros;

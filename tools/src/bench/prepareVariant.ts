@@ -13,11 +13,11 @@ export const POOL_SIZE: Record<Scenario['name'], number> = {
   mixed: 1500,
 };
 /** Distinct requests sent once before measuring a warm variant, then cycled through. */
-export const WARM_SIZE = 200;
+export const WARM_SIZE = 100;
 /** Untimed requests before a variant's first block (JIT, connection pools). */
 export const WARMUP_REQUESTS = 20;
 /** Requests the direct variant replays (captured through an in-process bare gateway). */
-export const DIRECT_SIZE = 300;
+export const DIRECT_SIZE = 100;
 
 /** A variant ready to be measured on one scenario. */
 export interface PreparedVariant {
