@@ -175,6 +175,21 @@ describe('access by agency, purpose and grant over the whole hub', () => {
     expect(query).toContain('legalEntity');
     expect(query).not.toContain('person');
     expect(await fields(t.agency(DESK), 'Query')).toContain('person');
+    // The whole schema, as GraphiQL asks for it: valid, without the mutations anonymous callers
+    // may not run, and with them for an agency (they are INTERNAL or granted).
+    const whole = (caller: Parameters<AccessHub['ask']>[0]) =>
+      t.ask<{ __schema: { mutationType: { name: string } | null; types: { name: string }[] } }>(
+        caller,
+        '{ __schema { mutationType { name } types { name } } }',
+      );
+    const anonymous = await whole({});
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body.errors).toBeUndefined();
+    expect(anonymous.body.data?.__schema.mutationType).toBeNull();
+    expect(anonymous.body.data?.__schema.types.map((x) => x.name)).not.toContain('Person');
+    expect((await whole(t.agency(DESK))).body.data?.__schema.mutationType).toEqual({
+      name: 'Mutation',
+    });
   });
 
   describe('a department called directly', () => {

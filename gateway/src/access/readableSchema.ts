@@ -29,11 +29,8 @@ export function readableSchema(
       );
     }
   }
-  const roots = new Set(
-    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) =>
-      t ? [t.name] : [],
-    ),
-  );
+  // GraphQL requires a query type; mutation and subscription types go when left empty.
+  const queryType = schema.getQueryType()?.name;
   for (let changed = true; changed; ) {
     changed = false;
     for (const type of Object.values(schema.getTypeMap())) {
@@ -60,9 +57,7 @@ export function readableSchema(
           changed = true;
         }
       }
-      // A root type stays even when empty (GraphQL requires a query type); the schema is only
-      // introspected, never executed against.
-      if (fields.size === 0 && !roots.has(type.name)) {
+      if (fields.size === 0 && type.name !== queryType) {
         removed.add(type.name);
         changed = true;
       }
