@@ -40,6 +40,16 @@ describe('access by agency, purpose and grant over the whole hub', () => {
     const desk = await t.ask(t.agency(DESK), PERSON, { id: person.nationalId });
     expect(desk.status).toBe(403);
     expect(deniedOf(desk.body)).toEqual(['Person.taxProfile', 'PersonTaxProfile.hasArrears']);
+    // The refused attempt is audited from the policy's decision.
+    expect(await t.latestAudit()).toMatchObject({
+      agencyId: DESK,
+      purpose: 'ACCESS_DESK',
+      outcome: 'denied',
+      denied: [
+        { coordinate: 'Person.taxProfile', reason: expect.stringContaining('no grant') },
+        { coordinate: 'PersonTaxProfile.hasArrears', reason: expect.stringContaining('no grant') },
+      ],
+    });
     const tax = await t.ask(t.agency(TAX), PERSON, { id: person.nationalId });
     expect(tax.status).toBe(403);
     expect(deniedOf(tax.body)).toEqual(['Person.birthDate']);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorld, type World } from '@govgraph/datagen';
 import {
+  type AuditRecord,
   addAgency,
   addPurpose,
   createAccessRegistry,
@@ -11,6 +12,7 @@ import {
   type HubAccessRegistry,
   type HubStore,
   issueApiKey,
+  latestAuditRecords,
   openHubStore,
   revokeCoordinates,
   syncRegistryFile,
@@ -48,6 +50,8 @@ export interface AccessHub {
   /** Grants more coordinates, or revokes them, and waits for the gateway's registry to see it. */
   grant(agency: string, purpose: string, coordinates: readonly string[]): Promise<void>;
   revoke(agency: string, purpose: string, coordinates: readonly string[]): Promise<void>;
+  /** The newest audit record (the gateway appends before it answers). */
+  latestAudit(): Promise<AuditRecord | undefined>;
   stop(): Promise<void>;
 }
 
@@ -143,6 +147,7 @@ export async function startAccessHub(agencies: readonly TestAgencySpec[]): Promi
         await revokeCoordinates(liveStore, agency, purpose, [...coordinates]);
         await liveRegistry.refresh();
       },
+      latestAudit: async () => (await latestAuditRecords(liveStore, 1))[0],
       stop,
     };
   } catch (error) {
