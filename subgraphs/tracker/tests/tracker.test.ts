@@ -1,21 +1,9 @@
-import {
-  type AuditEntry,
-  addAgency,
-  createAuditLog,
-  createAuditReader,
-  type HubStore,
-  openHubStore,
-} from '@govgraph/hub';
+import { type AuditEntry, addAgency, createAuditLog } from '@govgraph/hub';
 import { creditCodeCheckChar, nationalIdCheckChar } from '@govgraph/schema';
-import { buildDepartmentSchema, createLogger } from '@govgraph/schema/runtime';
-import { createTestDatabase, ENGINES, type TestDatabase } from '@govgraph/schema/testing';
-import { type ExecutionResult, graphql } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessLogReader } from '../src/accessLogPolicy.js';
-import type { TrackerContext } from '../src/context.js';
-import { createLoaders } from '../src/loaders.js';
-import { resolvers } from '../src/resolvers/index.js';
-import { typeDefs } from '../src/typeDefs.js';
+import { createLogger, type HubContextClaims } from '@govgraph/schema/runtime';
+import { ENGINES, useDepartment } from '@govgraph/schema/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { department } from '../src/department.js';
 
 const nid = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
 const WANG = '11010519491231002X';
@@ -24,8 +12,12 @@ const NOBODY = nid('44030519951120456');
 const TEA = '91350100M000100Y43';
 const LANTERN = `91110000600007336${creditCodeCheckChar('91110000600007336')}`;
 
-const AUDITOR: AccessLogReader = { kind: 'agency', agencyId: 'audit-office', roles: ['auditor'] };
-const TAX: AccessLogReader = { kind: 'agency', agencyId: 'city-tax', roles: [] };
+// Who asks, as the gateway's hub-context token says.
+type Reader = Partial<HubContextClaims>;
+const AUDITOR: Reader = { caller: 'agency', agency: 'audit-office', roles: ['auditor'] };
+const TAX: Reader = { caller: 'agency', agency: 'city-tax', roles: [] };
+const ANONYMOUS: Reader = { caller: 'anonymous' };
+const citizen = (nationalId: string): Reader => ({ caller: 'citizen', citizen: nationalId });
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
   at: new Date('2026-01-01T00:00:00Z'),
@@ -94,25 +86,11 @@ const ENTRIES: AuditEntry[] = [
 ];
 
 describe.each(ENGINES)('the data tracker on %s', (engine) => {
-  let testDb: TestDatabase;
-  let store: HubStore;
-  const schema = buildDepartmentSchema(typeDefs, resolvers);
-  const logger = createLogger('tracker', 'silent');
-
-  const run = async (
-    reader: AccessLogReader,
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<ExecutionResult> => {
-    const context: TrackerContext = {
-      requestId: 'test',
-      logger,
-      reader,
-      loaders: createLoaders(createAuditReader(store), store.db),
-    };
-    return graphql({ schema, source: query, contextValue: context, variableValues: variables });
-  };
-  const accessLogOf = (reader: AccessLogReader, nationalId: string, first?: number) =>
+  // The department's production server over a fresh hub store, called as the gateway would.
+  const tracker = useDepartment(department, engine, undefined);
+  const run = (reader: Reader, query: string, variables?: Record<string, unknown>) =>
+    tracker.query(query, variables, reader);
+  const accessLogOf = (reader: Reader, nationalId: string, first?: number) =>
     run(
       reader,
       `query($r: [_Any!]!, $first: Int) { _entities(representations: $r) {
@@ -121,18 +99,23 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
     );
 
   beforeAll(async () => {
-    testDb = await createTestDatabase(engine, 'tracker');
-    store = await openHubStore(testDb.options);
+    const store = tracker.database;
     await addAgency(store, { id: 'city-tax', name: 'City Tax Bureau' });
     await addAgency(store, { id: 'audit-office', name: 'Audit Office', roles: ['auditor'] });
     // `market-watch` is not registered (any more): its records stay, without a name.
-    const log = createAuditLog({ store, logger });
+    const log = createAuditLog({ store, logger: createLogger('tracker', 'silent') });
     for (const e of ENTRIES) await log.append(e);
     await log.close();
   });
-  afterAll(async () => {
-    await store?.close();
-    await testDb?.drop();
+
+  it('refuses a request that did not come through the gateway', async () => {
+    const { status, body } = await tracker.rawQuery(
+      `{ _entities(representations: [{ __typename: "Person", nationalId: "${WANG}" }]) { ... on Person { accessLog { sequence } } } }`,
+      undefined,
+    );
+    expect(status).toBe(401);
+    expect(body.data).toBeUndefined();
+    expect(body.errors?.[0]?.extensions?.code).toBe('HUB_CONTEXT_REQUIRED');
   });
 
   it('shows an auditor every read of a person, newest first, with who, why and what', async () => {
@@ -226,7 +209,7 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
   });
 
   it('shows the citizen their own access log', async () => {
-    const result = await accessLogOf({ kind: 'citizen', nationalId: LI }, LI);
+    const result = await accessLogOf(citizen(LI), LI);
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       _entities: [
@@ -241,9 +224,9 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
   });
 
   it('refuses a citizen another person’s log, a non-auditor agency and an anonymous caller', async () => {
-    const cases: [AccessLogReader, string][] = [
+    const cases: [Reader, string][] = [
       [
-        { kind: 'citizen', nationalId: LI },
+        citizen(LI),
         'Person.accessLog is readable only by an agency with the auditor role, or the person themself signed in with a citizen token; a citizen may read only their own access log. Remove the field, or ask the platform operator for the auditor role.',
       ],
       [
@@ -251,7 +234,7 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
         'Person.accessLog is readable only by an agency with the auditor role, or the person themself signed in with a citizen token; agency city-tax does not hold the auditor role. Remove the field, or ask the platform operator for the auditor role.',
       ],
       [
-        { kind: 'anonymous' },
+        ANONYMOUS,
         'Person.accessLog is readable only by an agency with the auditor role, or the person themself signed in with a citizen token; the caller is not identified. Remove the field, or ask the platform operator for the auditor role.',
       ],
     ];
@@ -303,7 +286,7 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
 
   it('refuses an entity’s log to a citizen: only auditors read it', async () => {
     const result = await run(
-      { kind: 'citizen', nationalId: WANG },
+      citizen(WANG),
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on LegalEntity { accessLog { sequence } } } }`,
       { r: [{ __typename: 'LegalEntity', creditCode: TEA }] },
     );
@@ -314,7 +297,7 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
   });
 
   it('reads the logs of a list of subjects in one statement, and agency names in one more', async () => {
-    store.statements.reset();
+    tracker.database.statements.reset();
     const result = await run(
       AUDITOR,
       `query($r: [_Any!]!) { _entities(representations: $r) {
@@ -330,7 +313,7 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
       },
     );
     expect(result.errors).toBeUndefined();
-    expect(store.statements.count('select')).toBe(2);
-    expect(store.statements.total).toBe(2);
+    expect(tracker.database.statements.count('select')).toBe(2);
+    expect(tracker.database.statements.total).toBe(2);
   });
 });

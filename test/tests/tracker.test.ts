@@ -1,0 +1,202 @@
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createWorld, type World } from '@govgraph/datagen';
+import { grantCoordinates, type HubStore, issueApiKey, openHubStore } from '@govgraph/hub';
+import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The data tracker end to end (DESIGN.md §5): an agency reads a person through the gateway,
+// the audit log records it, and the tracker shows it to an auditor and to the citizen.
+
+const CITIZEN_ISSUER = 'https://id.example.gov.cn';
+const PEOPLE = 300;
+const SEED = 23;
+
+interface Reply {
+  status: number;
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: {
+      message: string;
+      path?: (string | number)[];
+      extensions?: Record<string, unknown>;
+    }[];
+  };
+}
+
+interface AccessRecordReply {
+  readerKind: string;
+  agencyId: string | null;
+  agencyName: string | null;
+  purpose: string | null;
+  fields: string[];
+  outcome: string;
+  requestId: string;
+}
+
+/** An EdDSA JWT signed by the citizen identity provider: `sub` is the citizen's national ID. */
+function citizenToken(privateKey: KeyObject, nationalId: string): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const head = `${encode({ alg: 'EdDSA', typ: 'JWT' })}.${encode({
+    iss: CITIZEN_ISSUER,
+    sub: nationalId,
+    aud: 'govgraph',
+    iat: now,
+    exp: now + 600,
+  })}`;
+  return `${head}.${sign(null, Buffer.from(head), privateKey).toString('base64url')}`;
+}
+
+describe('the data tracker over the whole hub', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-tracker-'));
+  const world: World = createWorld({ seed: SEED, people: PEOPLE });
+  const citizenKeys = generateKeyPairSync('ed25519');
+  let hub: Hub;
+  let store: HubStore;
+  const keys: Record<string, string> = {};
+
+  const ask = async (
+    query: string,
+    variables: Record<string, unknown>,
+    headers: Record<string, string>,
+  ): Promise<Reply> => {
+    const res = await fetch(hub.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, body: (await res.json()) as Reply['body'] };
+  };
+  const asAgency = (agency: string, purpose: string) => ({
+    'x-api-key': keys[agency] ?? '',
+    'x-purpose': purpose,
+  });
+  const asCitizen = (nationalId: string) => ({
+    authorization: `Bearer ${citizenToken(citizenKeys.privateKey, nationalId)}`,
+  });
+  const ACCESS_LOG = `query($id: NationalId!) { person(nationalId: $id) {
+    accessLog { readerKind agencyId agencyName purpose fields outcome requestId } } }`;
+  const accessLogIn = (reply: Reply): AccessRecordReply[] =>
+    (reply.body.data?.person as { accessLog?: AccessRecordReply[] } | null)?.accessLog ?? [];
+
+  // Two living adults of the synthetic world, neither the other's spouse.
+  const adult = (from: number) => {
+    for (let i = from; i < PEOPLE; i++) {
+      const p = world.person(i);
+      if (p.status === 'ALIVE' && p.birthDate < '2000-01-01') return p;
+    }
+    throw new Error('no adult in the world');
+  };
+  const reader = adult(10);
+  const other = adult(200);
+
+  beforeAll(async () => {
+    const env: Record<string, string> = {
+      GATEWAY_PORT: '0',
+      GATEWAY_HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      GOVGRAPH_DATA_DIR: dataDir,
+      GOVGRAPH_PEOPLE: String(PEOPLE),
+      GOVGRAPH_SEED: String(SEED),
+      HUB_CITIZEN_ISSUER: CITIZEN_ISSUER,
+      HUB_CITIZEN_PUBLIC_KEY: citizenKeys.publicKey
+        .export({ type: 'spki', format: 'pem' })
+        .toString(),
+    };
+    for (const department of departments) env[`${department.envPrefix}_PORT`] = '0';
+    const config = hubConfig(departments, env);
+    hub = await startHub({
+      departments,
+      config,
+      createWorld,
+      cache: { enabled: false },
+      access: {},
+    });
+    // The operator's side: the `agency` command's functions, on the same hub store.
+    store = await openHubStore(config.hub.database);
+    for (const agency of ['service-desk-app', 'data-protection-auditor', 'tax-bureau']) {
+      keys[agency] = (await issueApiKey(store, agency)).key;
+    }
+    // A grant for the access log without the auditor role: the policy lets it through, and
+    // the tracker itself refuses it.
+    await grantCoordinates(store, 'tax-bureau', 'TAX_AUDIT', [
+      'Person.accessLog',
+      'AccessRecord.*',
+    ]);
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await hub?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows an auditor the service desk’s read of a person, with purpose and fields', async () => {
+    const read = await ask(
+      'query($id: NationalId!) { person(nationalId: $id) { name } }',
+      { id: reader.nationalId },
+      { ...asAgency('service-desk-app', 'SERVICE_DESK'), 'x-request-id': 'desk-read-1' },
+    );
+    expect(read.body).toEqual({ data: { person: { name: reader.name } } });
+
+    const audit = await ask(
+      ACCESS_LOG,
+      { id: reader.nationalId },
+      asAgency('data-protection-auditor', 'AUDIT'),
+    );
+    expect(audit.body.errors).toBeUndefined();
+    expect(accessLogIn(audit)).toEqual([
+      {
+        readerKind: 'AGENCY',
+        agencyId: 'service-desk-app',
+        agencyName: 'Government service centre — citizen service desk application',
+        purpose: 'SERVICE_DESK',
+        fields: ['Person.name', 'Query.person'],
+        outcome: 'OK',
+        requestId: 'desk-read-1',
+      },
+    ]);
+  });
+
+  it('shows the citizen their own access log, the auditor’s look included', async () => {
+    const own = await ask(ACCESS_LOG, { id: reader.nationalId }, asCitizen(reader.nationalId));
+    expect(own.body.errors).toBeUndefined();
+    expect(accessLogIn(own).map((r) => [r.readerKind, r.agencyId, r.purpose])).toEqual([
+      ['AGENCY', 'data-protection-auditor', 'AUDIT'],
+      ['AGENCY', 'service-desk-app', 'SERVICE_DESK'],
+    ]);
+  });
+
+  it('refuses the citizen another person’s access log, and records the attempt', async () => {
+    const refused = await ask(ACCESS_LOG, { id: other.nationalId }, asCitizen(reader.nationalId));
+    expect(refused.body.data ?? null).toBeNull();
+    expect(refused.body.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    // The other person sees that someone tried: a citizen, denied.
+    const audit = await ask(
+      ACCESS_LOG,
+      { id: other.nationalId },
+      asAgency('data-protection-auditor', 'AUDIT'),
+    );
+    expect(accessLogIn(audit).map((r) => [r.readerKind, r.outcome])).toEqual([
+      ['CITIZEN', 'DENIED'],
+    ]);
+  });
+
+  it('refuses an agency granted the field but not an auditor, on the field itself', async () => {
+    const refused = await ask(
+      'query($id: NationalId!) { person(nationalId: $id) { name accessLog { agencyId } } }',
+      { id: reader.nationalId },
+      asAgency('tax-bureau', 'TAX_AUDIT'),
+    );
+    expect(refused.body.data).toEqual({ person: { name: reader.name, accessLog: null } });
+    expect(refused.body.errors).toHaveLength(1);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      department: 'tracker',
+    });
+    expect(refused.body.errors?.[0]?.path).toEqual(['person', 'accessLog']);
+  });
+});
