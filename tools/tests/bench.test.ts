@@ -189,6 +189,7 @@ const runs: BenchRun[] = [
     result: result(200, 40, 100),
     statementsPerRequest: 15.6,
     gatewayCpuMsPerRequest: 4,
+    departmentsCpuMsPerRequest: 2,
   },
   {
     scenario: 'citizen-record',
@@ -197,6 +198,7 @@ const runs: BenchRun[] = [
     result: result(170, 50, 90),
     statementsPerRequest: 15.64,
     gatewayCpuMsPerRequest: 3,
+    departmentsCpuMsPerRequest: 3,
   },
   {
     scenario: 'citizen-record',
@@ -221,7 +223,7 @@ const runs: BenchRun[] = [
 ];
 
 describe('the table', () => {
-  it('shows each figure, the gateway CPU per request, and their ratios to the bare gateway of the same scenario', () => {
+  it('shows each figure, gateway and department CPU per request, and their ratios to the bare gateway of the same scenario', () => {
     expect(rowCells(runs[1] as BenchRun, runs)).toEqual([
       'citizen-record',
       'govgraph',
@@ -236,6 +238,8 @@ describe('the table', () => {
       '15.6',
       '3.00',
       '×0.75',
+      '3.00',
+      '×1.50',
     ]);
     expect(rowCells(runs[3] as BenchRun, runs)).toEqual([
       'citizen-record',

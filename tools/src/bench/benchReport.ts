@@ -24,7 +24,8 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 /** The table's cells for one run, against the bare gateway's run of the same scenario. */
 export function rowCells(run: BenchRun, runs: readonly BenchRun[]): string[] {
-  const base = runOf(runs, run.scenario, 'bare')?.result;
+  const bare = runOf(runs, run.scenario, 'bare');
+  const base = bare?.result;
   const r = run.result;
   if (!r) return [run.scenario, run.variant, `skipped: ${run.skipped ?? 'not measured'}`];
   return [
@@ -40,9 +41,9 @@ export function rowCells(run: BenchRun, runs: readonly BenchRun[]): string[] {
     String(r.errors),
     fixed(run.statementsPerRequest, 1),
     fixed(run.gatewayCpuMsPerRequest, 2),
-    times(
-      ratio(run.gatewayCpuMsPerRequest, runOf(runs, run.scenario, 'bare')?.gatewayCpuMsPerRequest),
-    ),
+    times(ratio(run.gatewayCpuMsPerRequest, bare?.gatewayCpuMsPerRequest)),
+    fixed(run.departmentsCpuMsPerRequest, 2),
+    times(ratio(run.departmentsCpuMsPerRequest, bare?.departmentsCpuMsPerRequest)),
   ];
 }
 
@@ -58,7 +59,9 @@ export const COLUMNS = [
   '÷ bare',
   'errors',
   'SQL/req',
-  'CPU ms/req',
+  'gw CPU ms/req',
+  '÷ bare',
+  'dept CPU ms/req',
   '÷ bare',
 ];
 

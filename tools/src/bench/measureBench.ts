@@ -51,13 +51,15 @@ export interface BenchRun {
   /** What the load went to: `gateway` or the department asked directly. */
   target: string;
   result?: LoadRunResult;
-  /** SQL statements per answered request, all departments together, while the load ran. */
+  /** SQL statements per request sent, all departments together, over the run's blocks. */
   statementsPerRequest?: number;
   /**
-   * The gateway process's CPU time per answered request, in milliseconds: what the gateway
+   * The gateway process's CPU time per request sent, in milliseconds: what the gateway
    * costs, whatever else the machine was doing (throughput is not; it shares the cores).
    */
   gatewayCpuMsPerRequest?: number;
+  /** The departments' CPU time per request sent (they run in the benchmark's own process). */
+  departmentsCpuMsPerRequest?: number;
   /** Why it was not measured. */
   skipped?: string;
 }
@@ -153,12 +155,17 @@ export async function measureBench(options: MeasureBenchOptions): Promise<BenchM
       const sql = new Map<Variant['name'], number>();
       const sent = new Map<Variant['name'], number>();
       const cpu = new Map<Variant['name'], number>();
+      const departmentsCpu = new Map<Variant['name'], number>();
+      const ownCpu = () => {
+        const { user, system } = process.cpuUsage();
+        return user + system;
+      };
       for (let round = 0; round < options.rounds; round++) {
         for (const p of roundOrder(prepared, round)) {
-          await quiesce(options.departments);
           for (const department of options.departments) department.statements.reset();
           const gateway = fleet.of(p.variant);
           const cpuBefore = (await gateway?.memory())?.cpuMicros;
+          const departmentsBefore = ownCpu();
           const stopSampling = fleet.sample(p.variant, Math.max(1000, (blockSeconds * 1000) / 10));
           const block = await load
             .run({
@@ -169,16 +176,26 @@ export async function measureBench(options: MeasureBenchOptions): Promise<BenchM
               startAt: sent.get(p.variant.name) ?? 0,
             })
             .finally(stopSampling);
+          // What was in flight when the load stopped still runs to the end: it is counted
+          // here, against the requests sent (answered or not), and never in the next block.
+          await quiesce(options.departments);
+          const departmentsUsed = ownCpu() - departmentsBefore;
           const cpuAfter = (await gateway?.memory())?.cpuMicros;
           if (cpuBefore !== undefined && cpuAfter !== undefined) {
             cpu.set(p.variant.name, (cpu.get(p.variant.name) ?? 0) + cpuAfter - cpuBefore);
           }
           const statementsNow = options.departments.reduce((sum, d) => sum + d.statements.total, 0);
+          departmentsCpu.set(
+            p.variant.name,
+            (departmentsCpu.get(p.variant.name) ?? 0) + departmentsUsed,
+          );
           sent.set(p.variant.name, (sent.get(p.variant.name) ?? 0) + block.sent);
           blocks.set(p.variant.name, [...(blocks.get(p.variant.name) ?? []), block]);
           sql.set(p.variant.name, (sql.get(p.variant.name) ?? 0) + statementsNow);
         }
       }
+      const sentBy = (variant: Variant) =>
+        (blocks.get(variant.name) ?? []).reduce((sum, b) => sum + b.sent, 0);
       for (const variant of options.variants) {
         const reason = unavailableReason(variant);
         const p = prepared.find((x) => x.variant === variant);
@@ -197,10 +214,12 @@ export async function measureBench(options: MeasureBenchOptions): Promise<BenchM
           variant: variant.name,
           target: p.target,
           result,
-          statementsPerRequest: statementsPerRequest(sql.get(variant.name) ?? 0, result.requests),
+          statementsPerRequest: statementsPerRequest(sql.get(variant.name) ?? 0, sentBy(variant)),
           ...(cpu.has(variant.name)
-            ? { gatewayCpuMsPerRequest: (cpu.get(variant.name) ?? 0) / 1000 / result.requests }
+            ? { gatewayCpuMsPerRequest: (cpu.get(variant.name) ?? 0) / 1000 / sentBy(variant) }
             : {}),
+          departmentsCpuMsPerRequest:
+            (departmentsCpu.get(variant.name) ?? 0) / 1000 / sentBy(variant),
         });
         if (result.errors > 0)
           log(

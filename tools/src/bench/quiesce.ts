@@ -7,7 +7,7 @@ import type { CountedDepartment } from './probeStatements.js';
  */
 export async function quiesce(
   departments: readonly CountedDepartment[],
-  quietMs = 150,
+  quietMs = 100,
   maxMs = 10_000,
 ): Promise<void> {
   const total = () => departments.reduce((sum, d) => sum + d.statements.total, 0);

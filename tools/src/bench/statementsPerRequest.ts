@@ -26,7 +26,7 @@ export function statementUse(
   });
 }
 
-/** Statements per answered request over a whole load run, all departments together. */
+/** Statements per request over a whole load run, all departments together. */
 export function statementsPerRequest(statements: number, requests: number): number {
   return requests > 0 ? statements / requests : Number.NaN;
 }
