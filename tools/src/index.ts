@@ -25,3 +25,8 @@ export {
 } from './standards/checkStandards.js';
 export { type Finding, formatFinding } from './standards/Finding.js';
 export { type Hub, type RunningDepartment, type StartHubOptions, startHub } from './startHub.js';
+export {
+  registerSyntheticAgency,
+  type SyntheticAgency,
+  syntheticAgencyHeaders,
+} from './syntheticAgency.js';

@@ -48,8 +48,8 @@ export interface StartHubOptions<W> {
   /** Overrides the caches' configuration (REDIS_URL, CACHE_*), e.g. `{ enabled: false }`. */
   cache?: GatewayCacheOptions;
   /**
-   * Turns the access policy on: callers identified and every operation checked against their
-   * grants. `registry` defaults to the hub store's. None: every caller anonymous, unchecked.
+   * The access registry callers are identified and checked against. The policy is always on;
+   * @default the hub store's (the registry file synced, plus what `npm run agency` added)
    */
   access?: { registry?: AccessRegistry };
   /** The hub-context keys (HUB_CONTEXT_PRIVATE_KEY / HUB_CONTEXT_PUBLIC_KEYS). @default a fresh pair per start */
@@ -177,9 +177,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       cache,
       audit: { log: hubServices.auditLog },
       hubContext: signer,
-      ...(options.access
-        ? { access: { registry: options.access.registry ?? hubServices.registry, signer } }
-        : {}),
+      access: { registry: options.access?.registry ?? hubServices.registry, signer },
       ...(options.graphiqlDefaultQuery
         ? { graphiqlDefaultQuery: options.graphiqlDefaultQuery }
         : {}),

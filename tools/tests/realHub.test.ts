@@ -5,6 +5,7 @@ import { createWorld } from '@govgraph/datagen';
 import { createTestDatabase, type TestDatabase } from '@govgraph/schema/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDepartments } from '../src/composeDepartments.js';
+import { issueDemoCredentials } from '../src/demoCredentials.js';
 import { departments } from '../src/departments.js';
 import { exampleQuery, findExampleNationalId } from '../src/exampleQuery.js';
 import { hubConfig } from '../src/hubConfig.js';
@@ -14,6 +15,7 @@ const PEOPLE = 2000;
 let dir: string;
 let populationDb: TestDatabase;
 let hub: Hub;
+let headers: Record<string, string>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'govgraph-real-hub-'));
@@ -22,21 +24,21 @@ beforeAll(async () => {
     composeDepartments(departments).supergraphSdl ?? '',
   );
   populationDb = await createTestDatabase('postgres', 'tools_hub');
-  hub = await startHub({
-    departments,
-    // Population on PostgreSQL, the others on their embedded SQLite files: both engines at once.
-    config: hubConfig(departments, {
-      GOVGRAPH_DATA_DIR: dir,
-      SUPERGRAPH_PATH: join(dir, 'supergraph.graphql'),
-      POPULATION_DATABASE_URL: populationDb.options.url,
-      GATEWAY_PORT: '0',
-      GATEWAY_HOST: '127.0.0.1',
-      ...Object.fromEntries(departments.map((d) => [`${d.envPrefix}_PORT`, '0'])),
-      GOVGRAPH_PEOPLE: String(PEOPLE),
-      LOG_LEVEL: 'silent',
-    }),
-    createWorld,
+  // Population on PostgreSQL, the others on their embedded SQLite files: both engines at once.
+  const config = hubConfig(departments, {
+    GOVGRAPH_DATA_DIR: dir,
+    SUPERGRAPH_PATH: join(dir, 'supergraph.graphql'),
+    POPULATION_DATABASE_URL: populationDb.options.url,
+    GATEWAY_PORT: '0',
+    GATEWAY_HOST: '127.0.0.1',
+    ...Object.fromEntries(departments.map((d) => [`${d.envPrefix}_PORT`, '0'])),
+    GOVGRAPH_PEOPLE: String(PEOPLE),
+    LOG_LEVEL: 'silent',
   });
+  // Read as `npm start` lends it: the service-desk app, purpose SERVICE_DESK.
+  headers = (await issueDemoCredentials(config.hub.database, config.hub.access.registryFile))
+    .headers;
+  hub = await startHub({ departments, config, createWorld });
 });
 afterAll(async () => {
   await hub?.stop();
@@ -47,7 +49,7 @@ afterAll(async () => {
 const query = async (text: string) => {
   const response = await fetch(hub.graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query: text }),
   });
   return response.json();
@@ -57,9 +59,31 @@ describe('the hub with the real departments (population on PostgreSQL)', () => {
   const world = createWorld({ seed: 42, people: PEOPLE });
 
   it('seeds every department on first start, each on its own engine', () => {
+    // The data tracker has nothing to seed: it reads the hub's own audit log.
     expect(hub.departments.map((d) => [d.name, d.engine, d.seededNow])).toEqual(
-      departments.map((d) => [d.name, d.name === 'population' ? 'postgres' : 'sqlite', true]),
+      departments.map((d) => [
+        d.name,
+        d.name === 'population' ? 'postgres' : 'sqlite',
+        d.name !== 'tracker',
+      ]),
     );
+  });
+
+  it('refuses personal data to an anonymous caller', async () => {
+    const response = await fetch(hub.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{ person(nationalId: "${world.person(1).nationalId}") { name } }`,
+      }),
+    });
+    const body = (await response.json()) as {
+      data?: unknown;
+      errors: { extensions: { code: string } }[];
+    };
+    expect(response.status).toBe(403);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
   });
 
   it("answers a person's name through the gateway", async () => {
@@ -70,7 +94,7 @@ describe('the hub with the real departments (population on PostgreSQL)', () => {
   });
 
   it('finds an example person whose query crosses both registries', async () => {
-    const nationalId = await findExampleNationalId(hub.graphqlUrl, world);
+    const nationalId = await findExampleNationalId(hub.graphqlUrl, world, headers);
     expect(nationalId).toBeDefined();
     const index = world.personIndexOf(nationalId ?? '') ?? -1;
     const result = (await query(exampleQuery(nationalId ?? ''))) as {
@@ -92,7 +116,7 @@ describe('the hub with the real departments (population on PostgreSQL)', () => {
 
   it('still finds a real example when the data comes from another world', async () => {
     const otherWorld = createWorld({ seed: 42, people: 50_000 });
-    const nationalId = await findExampleNationalId(hub.graphqlUrl, otherWorld);
+    const nationalId = await findExampleNationalId(hub.graphqlUrl, otherWorld, headers);
     const index = world.personIndexOf(nationalId ?? '') ?? -1;
     expect(world.companiesRepresentedBy(index).length).toBeGreaterThan(0);
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,11 @@ import { composeDepartments } from '../src/composeDepartments.js';
 import type { HubDepartment } from '../src/HubDepartment.js';
 import { hubConfig } from '../src/hubConfig.js';
 import { type Hub, startHub } from '../src/startHub.js';
+import {
+  registerSyntheticAgency,
+  type SyntheticAgency,
+  syntheticAgencyHeaders,
+} from '../src/syntheticAgency.js';
 import { licencesDepartment } from './fixtures/licencesDepartment.js';
 import { registryDepartment } from './fixtures/registryDepartment.js';
 import { createFixtureWorld, type FixtureWorld } from './fixtures/world.js';
@@ -36,10 +41,19 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// The fixture graph's citizens are PERSONAL: the tests read as an agency granted all of it.
+const AGENCY: SyntheticAgency = {
+  id: 'start-hub-tests',
+  name: 'startHub tests',
+  purpose: 'START_HUB_TEST',
+  description: 'Tests of startHub over fixture departments.',
+};
+let headers: Record<string, string> = {};
+
 const query = async (hub: Hub, text: string) => {
   const response = await fetch(hub.graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query: text }),
   });
   return response.json();
@@ -48,15 +62,22 @@ const query = async (hub: Hub, text: string) => {
 describe('startHub', () => {
   const world = createFixtureWorld({ people: 20 });
   const worlds: { people: number; seed: number }[] = [];
-  const start = () =>
-    startHub({
+  const start = async () => {
+    const config = hubConfig(departments, env);
+    const supergraph = readFileSync(config.gateway.supergraphPath, 'utf8');
+    headers = syntheticAgencyHeaders(
+      AGENCY,
+      await registerSyntheticAgency(config.hub.database, supergraph, AGENCY),
+    );
+    return startHub({
       departments,
-      config: hubConfig(departments, env),
+      config,
       createWorld: (params) => {
         worlds.push(params);
         return createFixtureWorld(params);
       },
     });
+  };
 
   it('seeds empty databases, serves a query across departments through the gateway, and stops', async () => {
     const hub = await start();

@@ -2,20 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorld, type World } from '@govgraph/datagen';
-import { DEFAULT_SUPERGRAPH_PATH } from '@govgraph/gateway';
-import {
-  addAgency,
-  addPurpose,
-  DEFAULT_REGISTRY_FILE,
-  grantCoordinates,
-  issueApiKey,
-  openHubStore,
-  syncRegistryFile,
-} from '@govgraph/hub';
 import type { DatabaseOptions, Engine } from '@govgraph/schema/db';
 import { createTestDatabase, type TestDatabase } from '@govgraph/schema/testing';
-import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
-import { Kind, parse } from 'graphql';
+import {
+  departments,
+  type Hub,
+  hubConfig,
+  registerSyntheticAgency,
+  type SyntheticAgency,
+  startHub,
+} from '@govgraph/tools';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -55,8 +51,12 @@ export interface TestHub {
 }
 
 /** The agency the integration tests read the data as. */
-export const TEST_AGENCY = 'integration-tests';
-export const TEST_PURPOSE = 'INTEGRATION_TEST';
+export const TEST_AGENCY: SyntheticAgency = {
+  id: 'integration-tests',
+  name: 'govgraph integration tests',
+  purpose: 'INTEGRATION_TEST',
+  description: 'Integration tests of the hub over synthetic data.',
+};
 
 /** The headers a caller's credential and purpose become. */
 export function callerHeaders(caller: CallerHeaders): Record<string, string> {
@@ -67,35 +67,6 @@ export function callerHeaders(caller: CallerHeaders): Record<string, string> {
   if (caller.caseId) headers['x-case-id'] = caller.caseId;
   if (caller.operatorId) headers['x-operator-id'] = caller.operatorId;
   return headers;
-}
-
-/**
- * Registers the integration-test agency in the hub store, as the platform operator would with
- * `npm run agency`: a purpose, the agency, a grant for every object type of the supergraph
- * (`Type.*`), and an API key (returned: shown once).
- */
-async function registerTestAgency(database: DatabaseOptions): Promise<string> {
-  const store = await openHubStore(database);
-  try {
-    await syncRegistryFile(store, DEFAULT_REGISTRY_FILE);
-    await addPurpose(store, {
-      code: TEST_PURPOSE,
-      description: 'Integration tests of the hub over synthetic data.',
-      legalBasis: 'None: synthetic data only.',
-    });
-    await addAgency(store, { id: TEST_AGENCY, name: 'govgraph integration tests' });
-    await grantCoordinates(store, TEST_AGENCY, TEST_PURPOSE, everyObjectType());
-    return (await issueApiKey(store, TEST_AGENCY)).key;
-  } finally {
-    await store.close();
-  }
-}
-
-function everyObjectType(): string[] {
-  const supergraph = parse(readFileSync(DEFAULT_SUPERGRAPH_PATH, 'utf8'));
-  return supergraph.definitions
-    .filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION)
-    .map((d) => `${d.name.value}.*`);
 }
 
 /**
@@ -132,7 +103,11 @@ export async function startTestHub(engine: Engine, people = 1_500, seed = 11): P
   };
   try {
     const config = hubConfig(departments, env);
-    const apiKey = await registerTestAgency(config.hub.database);
+    const apiKey = await registerSyntheticAgency(
+      config.hub.database,
+      readFileSync(config.gateway.supergraphPath, 'utf8'),
+      TEST_AGENCY,
+    );
     const hub = await startHub({ departments, config, createWorld });
     const queryAs = async <T>(
       caller: CallerHeaders,
@@ -148,7 +123,7 @@ export async function startTestHub(engine: Engine, people = 1_500, seed = 11): P
     };
     const testAgency: CallerHeaders = {
       apiKey,
-      purpose: TEST_PURPOSE,
+      purpose: TEST_AGENCY.purpose,
       caseId: 'IT-2026-0001',
       operatorId: 'tester-01',
     };

@@ -1,0 +1,74 @@
+import {
+  addAgency,
+  addPurpose,
+  DEFAULT_REGISTRY_FILE,
+  grantCoordinates,
+  issueApiKey,
+  listAgencies,
+  listApiKeys,
+  listPurposes,
+  openHubStore,
+  revokeApiKey,
+  syncRegistryFile,
+} from '@govgraph/hub';
+import type { DatabaseOptions } from '@govgraph/schema/db';
+import { Kind, parse } from 'graphql';
+
+/** An agency that reads the whole graph of synthetic data: the integration tests', the benchmark's. */
+export interface SyntheticAgency {
+  id: string;
+  name: string;
+  /** Its purpose code, registered with the description below. */
+  purpose: string;
+  description: string;
+}
+
+/** The headers a request of such an agency carries: its key, purpose, and a case and operator (SENSITIVE fields need both). */
+export function syntheticAgencyHeaders(
+  agency: SyntheticAgency,
+  apiKey: string,
+): Record<string, string> {
+  return {
+    'x-api-key': apiKey,
+    'x-purpose': agency.purpose,
+    'x-case-id': `${agency.purpose}-0001`,
+    'x-operator-id': `${agency.id}-operator`,
+  };
+}
+
+/**
+ * Registers the agency in the hub store as the platform operator would with `npm run agency`:
+ * the registry file synced, the purpose, the agency, a grant for every object type of the
+ * supergraph (`Type.*`: only ever for synthetic data), and a fresh API key, returned (shown
+ * once; earlier keys of the agency are revoked). Safe to run again on the same store.
+ */
+export async function registerSyntheticAgency(
+  database: DatabaseOptions,
+  supergraphSdl: string,
+  agency: SyntheticAgency,
+): Promise<string> {
+  const store = await openHubStore(database);
+  try {
+    await syncRegistryFile(store, DEFAULT_REGISTRY_FILE);
+    if (!(await listPurposes(store)).some((p) => p.code === agency.purpose)) {
+      await addPurpose(store, {
+        code: agency.purpose,
+        description: agency.description,
+        legalBasis: 'None: synthetic data only.',
+      });
+    }
+    if (!(await listAgencies(store)).some((a) => a.id === agency.id)) {
+      await addAgency(store, { id: agency.id, name: agency.name });
+    }
+    const types = parse(supergraphSdl)
+      .definitions.filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION)
+      .map((d) => `${d.name.value}.*`);
+    await grantCoordinates(store, agency.id, agency.purpose, types);
+    for (const key of await listApiKeys(store, agency.id)) {
+      if (key.revokedAt === null) await revokeApiKey(store, key.id);
+    }
+    return (await issueApiKey(store, agency.id)).key;
+  } finally {
+    await store.close();
+  }
+}
