@@ -1,4 +1,10 @@
-import { ConfigError, createHubContextSigner, createLogger } from '@govgraph/schema/runtime';
+import { type HubServices, hubAccessConfig, hubStoreConfig, openHubServices } from '@govgraph/hub';
+import {
+  ConfigError,
+  createHubContextSigner,
+  createLogger,
+  type Logger,
+} from '@govgraph/schema/runtime';
 import { isSupervisor, reportWorkerReady, superviseWorkers } from './cluster/superviseWorkers.js';
 import { useWorkerHeader } from './cluster/useWorkerHeader.js';
 import { gatewayConfig } from './config.js';
@@ -26,18 +32,21 @@ if (isSupervisor(config.workers)) {
 
 async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
   if (!config.hubContextPrivateKey) {
-    logger.warn(
-      'HUB_CONTEXT_PRIVATE_KEY is not set: departments will refuse every request (HUB_CONTEXT_REQUIRED)',
+    // Departments refuse every request without a signed hub context: fail at start, not per query.
+    logger.fatal(
+      'HUB_CONTEXT_PRIVATE_KEY is not set: departments accept only requests signed with it (docs/access.md shows how to make a key pair)',
     );
+    process.exit(2);
   }
+  const signer = await createHubContextSigner({ privateKey: config.hubContextPrivateKey });
+  const hub = await openHub(logger);
   const gateway = createGatewayServer({
     supergraphPath: config.supergraphPath,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     logger,
     cache: config.cache,
-    ...(config.hubContextPrivateKey
-      ? { hubContext: await createHubContextSigner({ privateKey: config.hubContextPrivateKey }) }
-      : {}),
+    access: { registry: hub.registry, signer },
+    audit: { log: hub.auditLog },
   });
   if (config.workers > 1) gateway.server.addPlugin(useWorkerHeader());
 
@@ -60,8 +69,23 @@ async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
 
   const stop = async () => {
     await listening.close();
+    await hub.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/**
+ * The hub store this gateway identifies callers with and records the audit log in
+ * (HUB_DATABASE_URL, or the SQLite file in GOVGRAPH_DATA_DIR; HUB_REGISTRY_FILE synced first).
+ */
+async function openHub(logger: Logger): Promise<HubServices> {
+  try {
+    return await openHubServices({ database: hubStoreConfig(), access: hubAccessConfig(), logger });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`gateway: ${error.message}`);
+    process.exit(2);
+  }
 }

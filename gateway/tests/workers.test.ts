@@ -1,6 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  addAgency,
+  addPurpose,
+  grantCoordinates,
+  hubStoreConfig,
+  issueApiKey,
+  openHubStore,
+} from '@govgraph/hub';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WORKER_HEADER } from '../src/cluster/useWorkerHeader.js';
 import * as people from './fixtures/people.js';
@@ -15,6 +26,27 @@ interface Answer {
   body: string;
 }
 
+// The fixture's names are not PUBLIC: the workers are asked as a registered agency, found in
+// the hub store every worker opens (GOVGRAPH_DATA_DIR/hub.sqlite).
+let agencyHeaders: Record<string, string> = {};
+
+async function registerAgency(dataDir: string): Promise<Record<string, string>> {
+  const store = await openHubStore(hubStoreConfig({ GOVGRAPH_DATA_DIR: dataDir }));
+  try {
+    await addPurpose(store, {
+      code: 'WORKER_TEST',
+      description: 'Tests of the clustered gateway.',
+      legalBasis: 'None: fixture data only.',
+    });
+    await addAgency(store, { id: 'worker-tests', name: 'worker tests' });
+    await grantCoordinates(store, 'worker-tests', 'WORKER_TEST', ['Query.*']);
+    const { key } = await issueApiKey(store, 'worker-tests');
+    return { 'x-api-key': key, 'x-purpose': 'WORKER_TEST' };
+  } finally {
+    await store.close();
+  }
+}
+
 /** One POST on a connection of its own, so node:cluster may hand it to any worker. */
 function askOnNewConnection(port: number, query: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
@@ -25,7 +57,7 @@ function askOnNewConnection(port: number, query: string): Promise<Answer> {
         path: '/graphql',
         method: 'POST',
         agent: false,
-        headers: { 'content-type': 'application/json', connection: 'close' },
+        headers: { 'content-type': 'application/json', connection: 'close', ...agencyHeaders },
       },
       (res) => {
         let body = '';
@@ -110,8 +142,12 @@ describe('GATEWAY_WORKERS', () => {
     const registry = await startFixture(people);
     const file = await tempSupergraph(composeSupergraph([registry]));
     cleanups.push(registry.close, file.remove);
+    const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-workers-'));
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    agencyHeaders = await registerAgency(dataDir);
     const port = await freePort();
     const started = startMain({
+      GOVGRAPH_DATA_DIR: dataDir,
       GATEWAY_PORT: String(port),
       GATEWAY_HOST: '127.0.0.1',
       GATEWAY_WORKERS: String(workers),
@@ -164,6 +200,8 @@ describe('GATEWAY_WORKERS', () => {
       GATEWAY_HOST: '127.0.0.1',
       GATEWAY_WORKERS: '2',
       SUPERGRAPH_PATH: '/nonexistent/govgraph/supergraph.graphql',
+      HUB_CONTEXT_PRIVATE_KEY: JSON.stringify(testHubContext.privateJwk),
+      GOVGRAPH_DATA_DIR: mkdtempSync(join(tmpdir(), 'govgraph-workers-')),
       CACHE_ENABLED: 'false',
       LOG_LEVEL: 'warn',
     });

@@ -16,6 +16,7 @@ export type { CliOutput } from './cli/cliSupport.js';
 export { runAgencyCli } from './cli/runAgencyCli.js';
 export { formatAuditRecord, runAuditCli } from './cli/runAuditCli.js';
 export { DEFAULT_REGISTRY_FILE, type HubAccessConfig, hubAccessConfig } from './hubConfig.js';
+export { type HubServices, openHubServices } from './openHubServices.js';
 export {
   type AgencyInfo,
   type AgencyJwt,

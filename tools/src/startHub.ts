@@ -3,13 +3,7 @@ import {
   type GatewayCacheOptions,
   type GatewayServerOptions,
 } from '@govgraph/gateway';
-import {
-  type AccessRegistry,
-  createAccessRegistry,
-  createAuditLog,
-  openHubStore,
-  syncRegistryFile,
-} from '@govgraph/hub';
+import { type AccessRegistry, openHubServices } from '@govgraph/hub';
 import type { StatementCounter } from '@govgraph/schema/db';
 import {
   createHubContextSigner,
@@ -107,7 +101,8 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
     }
   };
   try {
-    const hubServices = await openHubServices(config, logger, cleanups);
+    const hubServices = await openHubServices({ ...config.hub, logger });
+    cleanups.push({ what: 'hub store', run: () => hubServices.close() });
     const opened: { department: HubDepartment<W>; database: DepartmentDatabase; empty: boolean }[] =
       [];
     for (const department of options.departments) {
@@ -217,31 +212,6 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
 async function freshHubContextKeys(): Promise<HubContextKeys> {
   const { privateJwk, publicJwk } = await generateHubContextKeys();
   return { privateJwk, publicJwks: [publicJwk] };
-}
-
-/**
- * The hub's own store: the reviewed registry file synced into it, the access registry the
- * gateway identifies callers with, and the audit log it records into. Closed after the gateway.
- */
-async function openHubServices(
-  config: HubConfig,
-  logger: Logger,
-  cleanups: { what: string; run: () => Promise<void> }[],
-) {
-  const store = await openHubStore(config.hub.database);
-  cleanups.push({ what: 'hub store', run: () => store.close() });
-  const { access } = config.hub;
-  await syncRegistryFile(store, access.registryFile);
-  const registry = await createAccessRegistry({
-    store,
-    audience: access.audience,
-    logger: logger.child({ component: 'access registry' }),
-    ...(access.citizenIssuer ? { citizenIssuer: access.citizenIssuer } : {}),
-  });
-  cleanups.push({ what: 'access registry', run: () => registry.close() });
-  const auditLog = createAuditLog({ store, logger: logger.child({ component: 'audit log' }) });
-  cleanups.push({ what: 'audit log', run: () => auditLog.close() });
-  return { store, registry, auditLog };
 }
 
 /**
