@@ -1,15 +1,10 @@
 // The contracts shared by the hub store, the gateway's access and audit layers, the caches and
 // the data tracker. Each is implemented once; everything else codes against these types.
 
-/** Sensitivity of a field (DESIGN.md §4), lowest first. */
-export const CLASSIFICATION_LEVELS = [
-  'PUBLIC',
-  'INTERNAL',
-  'PERSONAL',
-  'SENSITIVE',
-  'CONFIDENTIAL',
-] as const;
-export type ClassificationLevel = (typeof CLASSIFICATION_LEVELS)[number];
+import type { ClassificationLevel } from '@govgraph/schema/directives';
+
+// Sensitivity levels are the standards' own (DESIGN.md §4); re-exported for the hub's users.
+export { CLASSIFICATION_LEVELS, type ClassificationLevel } from '@govgraph/schema/directives';
 
 /** Levels whose reading is always audited. */
 export const AUDITED_LEVELS: ReadonlySet<ClassificationLevel> = new Set([
