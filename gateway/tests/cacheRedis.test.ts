@@ -7,7 +7,8 @@ import {
   type InvalidationMessage,
   type Listening,
 } from '@govgraph/schema/runtime';
-import { Redis } from 'ioredis';
+import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/schema/testing';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheStore } from '../src/cache/store/CacheStore.js';
 import { createMemoryStore } from '../src/cache/store/memoryStore.js';
@@ -27,22 +28,7 @@ import {
 } from './helpers.js';
 import { testHubContext } from './support/testHubContext.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-
-async function redisOrFail(url = REDIS_URL): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0 });
-  redis.on('error', () => {}); // Reported by the rejection below.
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(`Redis is not reachable at ${url}; these tests need it running`, {
-      cause: error,
-    });
-  }
-  return redis;
-}
+const REDIS_URL = TEST_REDIS_URL;
 
 /** Waits (bounded) until the store reads, i.e. its connection is up. */
 async function ready(store: CacheStore): Promise<void> {
@@ -67,7 +53,7 @@ describe.each(['memory', 'redis'] as const)('the %s cache store', (backend) => {
 
   beforeAll(async () => {
     if (backend === 'redis') {
-      admin = await redisOrFail();
+      admin = await connectTestRedis();
       store = createRedisStore({ url: REDIS_URL, prefix, logger: silentLogger() });
       store.start();
       await ready(store);
@@ -160,7 +146,7 @@ describe.each(['memory', 'redis'] as const)('the %s cache store', (backend) => {
 describe('tags in Redis', () => {
   it('forget entries that expired, so a busy tag does not grow without bound', async () => {
     const prefix = `test-tags-${randomBytes(4).toString('hex')}`;
-    const admin = await redisOrFail();
+    const admin = await connectTestRedis();
     const store = createRedisStore({ url: REDIS_URL, prefix, logger: silentLogger() });
     try {
       store.start();
@@ -207,7 +193,7 @@ describe('a Redis outage', () => {
     const url = `redis://127.0.0.1:${port}`;
     for (let i = 0; i < 100; i++) {
       try {
-        (await redisOrFail(url)).disconnect();
+        (await connectTestRedis(url)).disconnect();
         return;
       } catch {
         await delay(50);

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,24 +14,10 @@ import {
   type InvalidationMessage,
   invalidationMessage,
 } from '../src/runtime/index.js';
+import { connectTestRedis, TEST_REDIS_URL } from '../src/testing/testRedis.js';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 const NATIONAL_ID = '11010519491231002X';
-
-async function connect(url: string): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0 });
-  redis.on('error', () => {}); // Reported by the rejection below.
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(`Redis is not reachable at ${url}; these tests need it running`, {
-      cause: error,
-    });
-  }
-  return redis;
-}
 
 function memoryLogger() {
   const lines: Record<string, unknown>[] = [];
@@ -92,8 +78,8 @@ describe('the Redis invalidation publisher', () => {
   const heard: InvalidationMessage[] = [];
 
   beforeAll(async () => {
-    redis = await connect(REDIS_URL);
-    subscriber = await connect(REDIS_URL);
+    redis = await connectTestRedis(REDIS_URL);
+    subscriber = await connectTestRedis(REDIS_URL);
     await subscriber.subscribe(cacheKeys.channel(prefix));
     subscriber.on('message', (_channel: string, text: string) =>
       heard.push(JSON.parse(text) as InvalidationMessage),
@@ -145,7 +131,7 @@ describe('an invalidation published while Redis is away', () => {
     server.once('error', () => {});
     await waitUntil(async () => {
       try {
-        (await connect(`redis://127.0.0.1:${port}`)).disconnect();
+        (await connectTestRedis(`redis://127.0.0.1:${port}`)).disconnect();
         return true;
       } catch {
         return false;
@@ -180,7 +166,7 @@ describe('an invalidation published while Redis is away', () => {
         'cache invalidation could not be published; it is sent again when Redis is back',
       );
       await startRedis();
-      const redis = await connect(`redis://127.0.0.1:${port}`);
+      const redis = await connectTestRedis(`redis://127.0.0.1:${port}`);
       try {
         // The kept change bumps the department's version once the publisher reconnects.
         await waitUntil(

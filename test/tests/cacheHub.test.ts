@@ -16,12 +16,13 @@ import {
 } from '@govgraph/hub';
 import type { DatabaseOptions } from '@govgraph/schema/db';
 import type { Listening } from '@govgraph/schema/runtime';
+import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/schema/testing';
 import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
 import { Kind, parse } from 'graphql';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 const PEOPLE = 400;
 const SEED = 11;
 const citizenRecord = readFileSync(
@@ -131,21 +132,6 @@ function everyObjectType(): string[] {
     .map((d) => `${d.name.value}.*`);
 }
 
-async function redisOrFail(): Promise<Redis> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0 });
-  redis.on('error', () => {}); // Reported by the rejection below.
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(`Redis is not reachable at ${REDIS_URL}; these tests need it running`, {
-      cause: error,
-    });
-  }
-  return redis;
-}
-
 async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
   let cursor = '0';
   do {
@@ -245,7 +231,7 @@ describe('the caches over the whole hub, shared through Redis', () => {
   const b = () => `${other.url}/graphql`;
 
   beforeAll(async () => {
-    redis = await redisOrFail();
+    redis = await connectTestRedis();
     t = await startCachedHub({
       REDIS_URL,
       CACHE_KEY_PREFIX: prefix,
