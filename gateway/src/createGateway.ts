@@ -54,15 +54,13 @@ export interface GatewayServerOptions {
   /**
    * The access layer: callers identified by the registry (`X-Api-Key`, `Authorization: Bearer`),
    * every operation checked against their grants before it runs, introspection filtered, and
-   * the hub-context token signed for departments. None: every caller is anonymous and
-   * unchecked (tests of other layers only; the lead makes this required).
+   * the hub-context token departments require signed with `signer`. Required: a gateway
+   * without the policy must say so with `{ unchecked: true, signer }` — every caller is then
+   * anonymous and nothing is checked, which only the tests of other layers want.
    */
-  access?: { registry: AccessRegistry; signer: HubContextSigner };
-  /**
-   * Signs the hub-context token departments require when `access` is not given (departments
-   * refuse requests without one). `access.signer` wins when both are given.
-   */
-  hubContext?: HubContextSigner;
+  access:
+    | { registry: AccessRegistry; signer: HubContextSigner }
+    | { unchecked: true; signer: HubContextSigner };
   /**
    * The audit log every read of personal or confidential data, and every denied attempt, is
    * recorded in before the answer leaves; none means no audit trail (development only).
@@ -94,10 +92,9 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   const { logger } = options;
   const metrics = createGatewayMetrics();
   const cache = options.cache ? createGatewayCache(options.cache, logger, metrics) : undefined;
-  const signer = options.access?.signer ?? options.hubContext;
-  const policy = options.access
-    ? createAccessPolicy({ registry: options.access.registry })
-    : undefined;
+  const signer = options.access.signer;
+  const registry = 'registry' in options.access ? options.access.registry : undefined;
+  const policy = registry ? createAccessPolicy({ registry }) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
@@ -111,7 +108,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         logger,
         timeoutMs: options.subgraphTimeoutMs,
         cache,
-        ...(signer ? { hubContext: signer } : {}),
+        hubContext: signer,
       }),
     // Refuse a malformed supergraph in production too, rather than failing on the first query.
     validateSupergraph: true,
@@ -153,7 +150,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         context: async (req, requestId): Promise<GatewayContext> => ({
           requestId,
           logger: logger.child({ requestId }),
-          ...(await identify(req, options.access?.registry)),
+          ...(await identify(req, registry)),
           subjects: new Set(),
           cached: false,
         }),

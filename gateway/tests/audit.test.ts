@@ -201,7 +201,7 @@ describe('the audit plugin', () => {
     departments = [await startFixture(registry), await startFixture(business)];
     file = await tempSupergraph(composeSupergraph(departments));
     const server = createGatewayServer({
-      hubContext: testHubContext.signer,
+      access: { unchecked: true, signer: testHubContext.signer },
       supergraphPath: file.path,
       logger,
       audit: { log },

@@ -44,7 +44,7 @@ function useCachedGateway(cache: Parameters<typeof createGatewayServer>[0]['cach
     t.departments = [await startFixture(registry(t.world)), await startFixture(business(t.world))];
     t.file = await tempSupergraph(composeSupergraph(t.departments));
     t.gateway = createGatewayServer({
-      hubContext: testHubContext.signer,
+      access: { unchecked: true, signer: testHubContext.signer },
       supergraphPath: t.file.path,
       logger: silentLogger(),
       cache,
@@ -278,7 +278,7 @@ describe('the response cache', () => {
 
   it('is off entirely with { enabled: false }', () => {
     const off = createGatewayServer({
-      hubContext: testHubContext.signer,
+      access: { unchecked: true, signer: testHubContext.signer },
       supergraphPath: t.file.path,
       logger: silentLogger(),
       cache: { enabled: false },

@@ -222,7 +222,7 @@ describe('a Redis outage', () => {
     departments = [await startFixture(registry(world)), await startFixture(business(world))];
     file = await tempSupergraph(composeSupergraph(departments));
     gateway = await createGatewayServer({
-      hubContext: testHubContext.signer,
+      access: { unchecked: true, signer: testHubContext.signer },
       supergraphPath: file.path,
       logger: log.logger,
       cache: { redisUrl: `redis://127.0.0.1:${port}`, keyPrefix: 'outage' },

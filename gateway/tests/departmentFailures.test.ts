@@ -46,7 +46,7 @@ describe('when a department fails', () => {
     } = {},
   ) => {
     const listening = await createGatewayServer({
-      hubContext: testHubContext.signer,
+      access: { unchecked: true, signer: testHubContext.signer },
       supergraphPath: file.path,
       logger: options.logger ?? silentLogger(),
       ...options,

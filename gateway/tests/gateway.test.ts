@@ -27,7 +27,7 @@ describe('gateway over two departments', () => {
     business = await startFixture(companies);
     file = await tempSupergraph(composeSupergraph([registry, business]));
     gateway = await createGatewayServer({
-      hubContext: testHubContext.signer,
+      access: { unchecked: true, signer: testHubContext.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
     }).listen(0);

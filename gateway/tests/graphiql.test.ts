@@ -34,7 +34,7 @@ describe('GraphiQL served by the gateway', () => {
     business = await startFixture(companies);
     file = await tempSupergraph(composeSupergraph([registry, business]));
     gateway = await createGatewayServer({
-      hubContext: testHubContext.signer,
+      access: { unchecked: true, signer: testHubContext.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
       graphiqlDefaultQuery: DEFAULT_QUERY,

@@ -37,7 +37,7 @@ export interface RunningFixture {
 
 /**
  * Serves a fixture with the same factory real departments use, on a free port. It accepts
- * the hub-context tokens of `testHubContext` (give the gateway `hubContext: testHubContext.signer`).
+ * the hub-context tokens of `testHubContext` (give the gateway `access: { unchecked: true, signer: testHubContext.signer }`).
  */
 export async function startFixture(
   fixture: Fixture,

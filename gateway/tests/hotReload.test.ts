@@ -59,7 +59,7 @@ describe('supergraph hot reload', () => {
     const v1 = composeSupergraph([{ ...registry, typeDefs: people.typeDefs }, business]);
     file = await tempSupergraph(v1);
     gateway = await createGatewayServer({
-      hubContext: testHubContext.signer,
+      access: { unchecked: true, signer: testHubContext.signer },
       supergraphPath: file.path,
       logger: log.logger,
       reloadDebounceMs: 50,

@@ -30,7 +30,7 @@ describe('gateway readiness', () => {
     const url = `http://127.0.0.1:${port}`;
 
     const starting = createGatewayServer({
-      hubContext: testHubContext.signer,
+      access: { unchecked: true, signer: testHubContext.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
       reloadDebounceMs: 20,
@@ -71,7 +71,7 @@ describe('gateway readiness', () => {
     const file = await tempSupergraph(result.supergraphSdl);
     cleanups.push(file.remove);
     const listening = await createGatewayServer({
-      hubContext: testHubContext.signer,
+      access: { unchecked: true, signer: testHubContext.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
     }).listen(0);
@@ -91,7 +91,7 @@ describe('gateway readiness', () => {
     const port = await freePort();
     await expect(
       createGatewayServer({
-        hubContext: testHubContext.signer,
+        access: { unchecked: true, signer: testHubContext.signer },
         supergraphPath: file.path,
         logger: silentLogger(),
       }).listen(port),

@@ -19,7 +19,10 @@ describe('a department that is down', () => {
       subgraphUrls: urls,
       subgraphTimeoutMs: 2_000,
       // Departments answer only requests signed with this hub's key.
-      hubContext: await createHubContextSigner({ privateKey: t.hub.hubContextKeys.privateJwk }),
+      access: {
+        unchecked: true,
+        signer: await createHubContextSigner({ privateKey: t.hub.hubContextKeys.privateJwk }),
+      },
     }).listen(0, '127.0.0.1');
   });
   afterAll(async () => {

@@ -171,7 +171,6 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       subgraphUrls,
       cache,
       audit: { log: hubServices.auditLog },
-      hubContext: signer,
       access: { registry: options.access?.registry ?? hubServices.registry, signer },
       ...(options.graphiqlDefaultQuery
         ? { graphiqlDefaultQuery: options.graphiqlDefaultQuery }
