@@ -1,3 +1,4 @@
+import { createWorld } from '@govgraph/datagen';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, SCENARIO_NAMES, VARIANT_NAMES } from '../src/bench/benchArgs.js';
 import { alignColumns, COLUMNS, rowCells } from '../src/bench/benchReport.js';
@@ -8,7 +9,7 @@ import type { BenchMeasurement, BenchRun } from '../src/bench/measureBench.js';
 import { mergeBlocks } from '../src/bench/mergeBlocks.js';
 import { roundOrder } from '../src/bench/prepareVariant.js';
 import { packageOf } from '../src/bench/profileSummary.js';
-import { searchTermOf } from '../src/bench/scenarios.js';
+import { benchRng, LIST_SIZE, scenarios, searchTermOf } from '../src/bench/scenarios.js';
 import {
   growingDepartments,
   statementsPerRequest,
@@ -335,6 +336,42 @@ describe('checkTargets', () => {
 });
 
 describe('scenario inputs and profile summaries', () => {
+  const world = createWorld({ seed: 42, people: 500 });
+  const all = scenarios();
+  const variables = (body: string) =>
+    (JSON.parse(body) as { variables: Record<string, unknown> }).variables;
+
+  it('asks for people of the world, the same ones for the same seed and lane, others in another lane', () => {
+    const first = all['citizen-record'].requests(world, benchRng(42, 1), 5);
+    expect(first.map((r) => r.caller)).toEqual(['agency', 'agency', 'agency', 'agency', 'agency']);
+    for (const r of first) {
+      const id = variables(r.body).nationalId as string;
+      expect(world.personIndexOf(id)).toBeTypeOf('number');
+    }
+    expect(all['citizen-record'].requests(world, benchRng(42, 1), 5)).toEqual(first);
+    expect(all['citizen-record'].requests(world, benchRng(42, 2), 5)).not.toEqual(first);
+  });
+
+  it('lists 100 different people, searches anonymously, and mixes the three in turn', () => {
+    const [list] = all['people-list'].requests(world, benchRng(42, 1), 1);
+    const ids = variables(list?.body ?? '{}').nationalIds as string[];
+    expect(new Set(ids).size).toBe(LIST_SIZE);
+    const [search] = all['company-search'].requests(world, benchRng(42, 1), 1);
+    expect(search?.caller).toBe('anonymous');
+    expect(variables(search?.body ?? '{}').name).toHaveLength(2);
+    const mixed = all.mixed.requests(world, benchRng(42, 1), 6);
+    const operation = (body: string) =>
+      /\bquery (\w+)/.exec((JSON.parse(body) as { query: string }).query)?.[1];
+    expect(mixed.map((r) => operation(r.body))).toEqual([
+      'CitizenRecord',
+      'PeopleList',
+      'CompanySearch',
+      'CitizenRecord',
+      'PeopleList',
+      'CompanySearch',
+    ]);
+  });
+
   it('searches for the distinctive middle of a registered name', () => {
     expect(searchTermOf('抚顺盛世科技有限公司')).toBe('盛世');
   });

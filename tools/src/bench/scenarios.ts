@@ -102,10 +102,9 @@ export function scenarios(): Record<ScenarioName, Scenario> {
     rootDepartment: 'population',
     requests: (world, rng, count) => {
       const parts = [record, list, search];
-      return Array.from({ length: count }, (_, i) => {
-        const part = parts[i % parts.length] ?? record;
-        return part.requests(world, rng, 1)[0] as BenchRequest;
-      });
+      return Array.from({ length: count }, (_, i) =>
+        (parts[i % parts.length] ?? record).requests(world, rng, 1),
+      ).flat();
     },
   };
   return {
