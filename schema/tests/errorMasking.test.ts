@@ -63,7 +63,7 @@ describe('formatPublicError and useErrorMasking on a real Apollo Server', () => 
   const execute = async (query: string, variables?: Record<string, unknown>) => {
     const response: GraphQLResponse = await server.executeOperation(
       { query, variables },
-      { contextValue: { requestId: 'req-42', logger } },
+      { contextValue: { requestId: 'req-42', logger: logger.child({ requestId: 'req-42' }) } },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult;

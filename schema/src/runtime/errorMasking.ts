@@ -84,15 +84,10 @@ export function useErrorMasking<
             const original = error.originalError ?? error;
             const code = error.extensions.code;
             if (isRegisteredCode(code) && code !== INTERNAL_ERROR.code) {
-              contextValue.logger.info(
-                { requestId: contextValue.requestId, code, msg: error.message },
-                'request error',
-              );
+              // The logger is already bound to the request id; the message is the log line's own.
+              contextValue.logger.info({ code }, `request error: ${error.message}`);
             } else {
-              contextValue.logger.error(
-                { requestId: contextValue.requestId, err: original, path: error.path },
-                'request error',
-              );
+              contextValue.logger.error({ err: original, path: error.path }, 'request error');
             }
           }
         },
