@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../paths.js';
 import { UsageError } from '../seedArgs.js';
 import { type Hub, startHub } from '../startHub.js';
 import { registerBenchAgency } from './benchAgency.js';
-import { type BenchArgs, parseBenchArgs } from './benchArgs.js';
+import { BENCH_USAGE, type BenchArgs, parseBenchArgs } from './benchArgs.js';
 import { benchHubEnv } from './benchHubEnv.js';
 import { appendBenchmarkEntry } from './benchmarksDoc.js';
 import { type BenchRecord, formatConsoleReport, formatMarkdownEntry } from './benchReport.js';
@@ -38,6 +38,11 @@ off at least ×0.9 the bare gateway's requests/s on the citizen record; warm ent
 warm response cache ×10 on the citizen record and the list; SQL statements per request constant
 in list length; gateway RSS flat over the 10-minute \`--long\` run. Raw figures: \`bench-results/*.json\`.`,
 };
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(BENCH_USAGE);
+  process.exit(0);
+}
 
 let args: BenchArgs;
 try {
