@@ -109,7 +109,7 @@ async function startCachedHub(env: Record<string, string>): Promise<{
     } finally {
       await store.close();
     }
-    const hub = await startHub({ departments, config, createWorld, access: {} });
+    const hub = await startHub({ departments, config, createWorld });
     return {
       hub,
       world: createWorld({ seed: SEED, people: PEOPLE }),

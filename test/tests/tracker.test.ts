@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorld, type World } from '@govgraph/datagen';
-import { grantCoordinates, type HubStore, issueApiKey, openHubStore } from '@govgraph/hub';
+import { grantCoordinates, issueApiKey } from '@govgraph/hub';
 import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -55,7 +55,6 @@ describe('the data tracker over the whole hub', () => {
   const world: World = createWorld({ seed: SEED, people: PEOPLE });
   const citizenKeys = generateKeyPairSync('ed25519');
   let hub: Hub;
-  let store: HubStore;
   const keys: Record<string, string> = {};
 
   const ask = async (
@@ -113,10 +112,9 @@ describe('the data tracker over the whole hub', () => {
       config,
       createWorld,
       cache: { enabled: false },
-      access: {},
     });
-    // The operator's side: the `agency` command's functions, on the same hub store.
-    store = await openHubStore(config.hub.database);
+    // The operator's side: the `agency` command's functions, on the hub's own store.
+    const { store, registry } = hub.services;
     for (const agency of ['service-desk-app', 'data-protection-auditor', 'tax-bureau']) {
       keys[agency] = (await issueApiKey(store, agency)).key;
     }
@@ -126,10 +124,10 @@ describe('the data tracker over the whole hub', () => {
       'Person.accessLog',
       'AccessRecord.*',
     ]);
+    await registry.refresh();
   });
 
   afterAll(async () => {
-    await store?.close();
     await hub?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });

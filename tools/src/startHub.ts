@@ -3,7 +3,7 @@ import {
   type GatewayCacheOptions,
   type GatewayServerOptions,
 } from '@govgraph/gateway';
-import { type AccessRegistry, openHubServices } from '@govgraph/hub';
+import { type HubServices, openHubServices } from '@govgraph/hub';
 import type { StatementCounter } from '@govgraph/schema/db';
 import {
   createHubContextSigner,
@@ -41,11 +41,6 @@ export interface StartHubOptions<W> {
   graphiqlDefaultQuery?: string;
   /** Overrides the caches' configuration (REDIS_URL, CACHE_*), e.g. `{ enabled: false }`. */
   cache?: GatewayCacheOptions;
-  /**
-   * The access registry callers are identified and checked against. The policy is always on;
-   * @default the hub store's (the registry file synced, plus what `npm run agency` added)
-   */
-  access?: { registry?: AccessRegistry };
   /** The hub-context keys (HUB_CONTEXT_PRIVATE_KEY / HUB_CONTEXT_PUBLIC_KEYS). @default a fresh pair per start */
   hubContextKeys?: HubContextKeys;
 }
@@ -70,6 +65,12 @@ export interface Hub {
   seedMs: number;
   /** The keys of this start: a gateway in another process signs with `privateJwk`. */
   hubContextKeys: HubContextKeys;
+  /**
+   * The hub store the gateway identifies callers with and audits into, its access registry
+   * (`refresh()` makes a grant made meanwhile count at once) and its audit log. Tests act as
+   * the platform operator through it rather than opening a second connection.
+   */
+  services: HubServices;
   /**
    * Starts another gateway instance in front of the same departments, built with the same
    * options as the first except `overrides` (several instances sharing Redis; cache variants).
@@ -171,7 +172,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       subgraphUrls,
       cache,
       audit: { log: hubServices.auditLog },
-      access: { registry: options.access?.registry ?? hubServices.registry, signer },
+      access: { registry: hubServices.registry, signer },
       ...(options.graphiqlDefaultQuery
         ? { graphiqlDefaultQuery: options.graphiqlDefaultQuery }
         : {}),
@@ -192,6 +193,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       departments: running,
       seedMs,
       hubContextKeys,
+      services: hubServices,
       async addGateway(overrides = {}) {
         const another = await createGatewayServer({ ...gatewayOptions, ...overrides }).listen(
           0,

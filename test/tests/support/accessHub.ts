@@ -7,17 +7,12 @@ import {
   type AuditRecord,
   addAgency,
   addPurpose,
-  createAccessRegistry,
   grantCoordinates,
-  type HubAccessRegistry,
-  type HubStore,
   issueApiKey,
   latestAuditRecords,
-  openHubStore,
   revokeCoordinates,
-  syncRegistryFile,
 } from '@govgraph/hub';
-import { createLogger, generateHubContextKeys, type JWK } from '@govgraph/schema/runtime';
+import { generateHubContextKeys, type JWK } from '@govgraph/schema/runtime';
 import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
 import { type CallerHeaders, callerHeaders, type GraphQLResponse } from './testHub.js';
 
@@ -77,19 +72,27 @@ export async function startAccessHub(agencies: readonly TestAgencySpec[]): Promi
       .toString(),
   };
   for (const department of departments) env[`${department.envPrefix}_PORT`] = '0';
-  let store: HubStore | undefined;
-  let registry: HubAccessRegistry | undefined;
   let hub: Hub | undefined;
   const stop = async () => {
     await hub?.stop();
-    await registry?.close();
-    await store?.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     const config = hubConfig(departments, env);
-    store = await openHubStore(config.hub.database);
-    await syncRegistryFile(store, config.hub.access.registryFile);
+    const previous = await generateHubContextKeys('hub-previous');
+    const current = await generateHubContextKeys('hub-current');
+    hub = await startHub({
+      departments,
+      config,
+      createWorld,
+      cache: { enabled: false },
+      hubContextKeys: {
+        privateJwk: current.privateJwk,
+        publicJwks: [previous.publicJwk, current.publicJwk],
+      },
+    });
+    // The operator's side: the `agency` command's functions, on the hub's own store.
+    const { store, registry } = hub.services;
     const keys: Record<string, string> = {};
     const purposes = new Map<string, string>();
     for (const spec of agencies) {
@@ -103,28 +106,8 @@ export async function startAccessHub(agencies: readonly TestAgencySpec[]): Promi
       keys[spec.id] = (await issueApiKey(store, spec.id)).key;
       purposes.set(spec.id, spec.purpose);
     }
-    registry = await createAccessRegistry({
-      store,
-      logger: createLogger('access registry', 'silent'),
-      audience: config.hub.access.audience,
-      citizenIssuer: { issuer: CITIZEN_ISSUER, publicKey: env.HUB_CITIZEN_PUBLIC_KEY ?? '' },
-    });
-    const previous = await generateHubContextKeys('hub-previous');
-    const current = await generateHubContextKeys('hub-current');
-    hub = await startHub({
-      departments,
-      config,
-      createWorld,
-      cache: { enabled: false },
-      access: { registry },
-      hubContextKeys: {
-        privateJwk: current.privateJwk,
-        publicJwks: [previous.publicJwk, current.publicJwk],
-      },
-    });
+    await registry.refresh();
     const running = hub;
-    const liveStore = store;
-    const liveRegistry = registry;
     return {
       hub: running,
       world: createWorld({ seed: SEED, people: PEOPLE }),
@@ -140,14 +123,14 @@ export async function startAccessHub(agencies: readonly TestAgencySpec[]): Promi
         return { status: res.status, body: (await res.json()) as GraphQLResponse<T> };
       },
       async grant(agency, purpose, coordinates) {
-        await grantCoordinates(liveStore, agency, purpose, [...coordinates]);
-        await liveRegistry.refresh();
+        await grantCoordinates(store, agency, purpose, [...coordinates]);
+        await registry.refresh();
       },
       async revoke(agency, purpose, coordinates) {
-        await revokeCoordinates(liveStore, agency, purpose, [...coordinates]);
-        await liveRegistry.refresh();
+        await revokeCoordinates(store, agency, purpose, [...coordinates]);
+        await registry.refresh();
       },
-      latestAudit: async () => (await latestAuditRecords(liveStore, 1))[0],
+      latestAudit: async () => (await latestAuditRecords(store, 1))[0],
       stop,
     };
   } catch (error) {
