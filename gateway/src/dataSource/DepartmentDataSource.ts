@@ -82,7 +82,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
       ? await cachedFetch(this.#cache, this.department, options, (o) => this.#fetch(o))
       : await this.#fetch(options);
     // Fetched or cached, the subjects it carries are this request's (the audit record's).
-    return takeSubjects(response, options.context).response;
+    return takeSubjects(response, options.context);
   }
 
   // One real request to the department, its failures turned into public errors.
