@@ -135,6 +135,13 @@ export function isoDate(day: number): string {
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
+/** The same day `years` later; 29 February becomes 1 March outside leap years. */
+export function shiftYears(date: string, years: number): string {
+  const year = Number(date.slice(0, 4)) + years;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return date.slice(5) === '02-29' && !leap ? `${year}-03-01` : `${year}${date.slice(4)}`;
+}
+
 /**
  * An affine bijection x -> (a*x + c) mod m and its inverse: unique identifiers by
  * construction, spread so that neighbouring indexes do not get neighbouring codes.

@@ -4,7 +4,7 @@
 // Two bijections of the slot space give each slot its company and its ticket number, so the
 // complaints against a company and the complaint of a ticket are found without a scan.
 import { INDUSTRIES } from '../names.js';
-import { dayNumber, hash32, isoDate, Permutation, Rng } from '../random.js';
+import { dayNumber, hash32, isoDate, Permutation, Rng, shiftYears } from '../random.js';
 import type { Company, Person } from '../types.js';
 import type { World } from '../world.js';
 
@@ -224,13 +224,6 @@ function timestamp(day: number, second: number): string {
   const two = (n: number) => String(n).padStart(2, '0');
   const time = `${two(Math.floor(second / 3600))}:${two(Math.floor(second / 60) % 60)}:${two(second % 60)}`;
   return `${isoDate(day)}T${time}+08:00`;
-}
-
-/** The same day `years` later; 29 February becomes 1 March outside leap years. */
-function shiftYears(date: string, years: number): string {
-  const year = Number(date.slice(0, 4)) + years;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return date.slice(5) === '02-29' && !leap ? `${year}-03-01` : `${year}${date.slice(4)}`;
 }
 
 const BASE_WEIGHTS: Readonly<Record<ComplaintCategory, number>> = {

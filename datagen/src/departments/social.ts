@@ -1,8 +1,9 @@
 // Social insurance and employment of the synthetic world: pure functions of (world, index).
 // Who works where is a random-access bijection in both directions, so a company's staff is
 // found without scanning the people (see `employeesOf`).
+import { formatCents } from '@govgraph/schema';
 import { INDUSTRIES } from '../names.js';
-import { hash32, Permutation, Rng } from '../random.js';
+import { hash32, Permutation, Rng, shiftYears } from '../random.js';
 import type { Company, Person } from '../types.js';
 import type { World } from '../world.js';
 
@@ -250,7 +251,7 @@ export function socialRecordOf(
     record.pensionStatus = 'RECEIVING_PENSION';
     record.insuredSince = rng.date(insuredFrom, maxDate(insuredFrom, shiftYears(birth, 59)));
     const years = Math.floor(retirement / 12) - Number(record.insuredSince.slice(0, 4));
-    record.monthlyPension = cents(
+    record.monthlyPension = formatCents(
       (1_200 + 85 * years + rng.between(0, 2_000)) * 100 + rng.int(100),
     );
     worked = formerJob(LAST_PERIOD);
@@ -272,8 +273,8 @@ export function socialRecordOf(
     return {
       period,
       employerIndex,
-      contributionBase: cents(base * 100),
-      amount: cents(base * rate),
+      contributionBase: formatCents(base * 100),
+      amount: formatCents(base * rate),
     };
   });
   return record;
@@ -313,23 +314,12 @@ function baseFor(period: string, multiplier: number): number {
   return Math.min(Math.max(Math.round(average * multiplier), floor), average * 3);
 }
 
-function cents(amount: number): string {
-  return `${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, '0')}`;
-}
-
 function monthNumber(date: string): number {
   return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 }
 
 function periodOf(month: number): string {
   return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
-}
-
-/** The same day `years` later; 29 February becomes 1 March outside leap years. */
-function shiftYears(date: string, years: number): string {
-  const year = Number(date.slice(0, 4)) + years;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return date.slice(5) === '02-29' && !leap ? `${year}-03-01` : `${year}${date.slice(4)}`;
 }
 
 // ISO dates compare as strings.

@@ -1,7 +1,8 @@
 // Tax administration of the synthetic world: pure functions of (world, index). A person's
 // income tax years and a company's ratings, returns, arrears and violations are drawn from
 // their own streams, so any one record is made without making the others.
-import { Rng } from '../random.js';
+import { formatCents } from '@govgraph/schema';
+import { dayNumber, isoDate, Rng } from '../random.js';
 import type { Company, Person } from '../types.js';
 import type { World } from '../world.js';
 
@@ -110,15 +111,17 @@ export function personTaxRecord(
     const incomeCents = Math.round(income * 100);
     return {
       year,
-      declaredIncome: money(incomeCents),
-      taxPaid: money(incomeTaxCents(incomeCents - (60_000 + deductions) * 100)),
+      declaredIncome: formatCents(incomeCents),
+      taxPaid: formatCents(incomeTaxCents(incomeCents - (60_000 + deductions) * 100)),
     };
   }).reverse();
   return {
     personIndex: i,
     nationalId: person.nationalId,
     years,
-    arrears: money(owes ? Math.round(Math.exp(Math.log(3_000) + 0.8 * normal(rng)) * 100) : 0),
+    arrears: formatCents(
+      owes ? Math.round(Math.exp(Math.log(3_000) + 0.8 * normal(rng)) * 100) : 0,
+    ),
   };
 }
 
@@ -175,7 +178,7 @@ export function enterpriseTaxRecord(
     creditRatingYear: last?.year ?? Number(company.established.slice(0, 4)),
     ratings,
     filings: filingsOf(world, company, ratings, creditRating, trades),
-    arrears: money(
+    arrears: formatCents(
       rng.chance(arrearsChance) ? Math.round(Math.exp(Math.log(20_000) + normal(rng)) * 100) : 0,
     ),
     majorViolations,
@@ -261,8 +264,8 @@ function filingsOf(
     filings.push({
       period,
       taxKind,
-      taxableAmount: money(taxable),
-      taxPaid: money(tax),
+      taxableAmount: formatCents(taxable),
+      taxPaid: formatCents(tax),
       dueOn,
       filedOn,
       onTime: !late,
@@ -325,8 +328,8 @@ function violationsOf(world: World, company: Company): MajorTaxViolation[] {
       caseNumber: `${company.divisionCode}税稽罚〔${decidedOn.slice(0, 4)}〕${rng.between(1, 999)}-${company.index}-${n + 1}号`,
       decidedOn,
       violation: rng.pick(VIOLATIONS),
-      amountEvaded: money(evaded),
-      penalty: money(Math.round(evaded * (0.5 + 4.5 * rng.next()))),
+      amountEvaded: formatCents(evaded),
+      penalty: formatCents(Math.round(evaded * (0.5 + 4.5 * rng.next()))),
     };
   }).sort(
     (a, b) => b.decidedOn.localeCompare(a.decidedOn) || a.caseNumber.localeCompare(b.caseNumber),
@@ -340,13 +343,8 @@ function normal(rng: Rng): number {
   return Math.max(-3, Math.min(3, z));
 }
 
-/** Integer cents as Money: 123456 -> "1234.56". */
-function money(cents: number): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
-}
-
 function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return isoDate(dayNumber(date) + days);
 }
 
 function later(a: string, b: string): string {
