@@ -4,9 +4,10 @@ import type { HubDepartment } from '../HubDepartment.js';
 import type { SeededDepartment } from '../seedAll.js';
 import { interleavedBlocks } from './interleavedBlocks.js';
 import { type LatencySummary, summarize } from './latencySummary.js';
+import { probeStatements } from './probeStatements.js';
 import { runLoad } from './runLoad.js';
 import { type BenchHub, startBenchHub } from './startBenchHub.js';
-import { probeStatements, type StatementUse } from './statementProbe.js';
+import type { StatementUse } from './statementsPerRequest.js';
 
 export interface MeasureScaleOptions {
   departments: readonly HubDepartment<World>[];
@@ -94,7 +95,16 @@ export async function measureScale(options: MeasureScaleOptions): Promise<ScaleM
         seeded: h.seeded,
         sequential: phase('sequential'),
         concurrent: phase('concurrent'),
-        statements: await probeStatements(h.hub, options.query, h.sample(PROBE_REQUESTS)),
+        statements: await probeStatements(
+          h.hub.departments,
+          h.hub.graphqlUrl,
+          {},
+          h
+            .sample(PROBE_REQUESTS)
+            .map((nationalId) =>
+              JSON.stringify({ query: options.query, variables: { nationalId } }),
+            ),
+        ),
       };
     };
     return {
