@@ -1,3 +1,4 @@
+import { createLogger } from '@govgraph/schema/runtime';
 import { ENGINES } from '@govgraph/schema/testing';
 import { GraphQLError } from 'graphql';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
@@ -368,6 +369,30 @@ describe.each(ENGINES)('access registry on %s', (engine) => {
       /agency "auditor" is disabled/,
     );
     await setAgencyDisabled(hub.store, 'auditor', false);
+  });
+
+  it('warns once about an agency key that cannot be used, not on every unchanged refresh', async () => {
+    const logger = createLogger('hub-test', 'silent');
+    const warn = vi.spyOn(logger, 'warn');
+    const land = () => hub.store.db.updateTable('agencies').where('id', '=', 'land-bureau');
+    const { jwt_public_key: goodKey } = await hub.store.db
+      .selectFrom('agencies')
+      .select('jwt_public_key')
+      .where('id', '=', 'land-bureau')
+      .executeTakeFirstOrThrow();
+    await land().set({ jwt_public_key: 'not a key' }).execute();
+    const quiet = await createAccessRegistry({ store: hub.store, logger });
+    try {
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]?.[0]).toMatchObject({ agency: 'land-bureau' });
+      await quiet.refresh();
+      await quiet.refresh();
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(quiet.version).toBe(1);
+    } finally {
+      await quiet.close();
+      await land().set({ jwt_public_key: goodKey }).execute();
+    }
   });
 
   it('refuses to start with a citizen key that cannot be used', async () => {

@@ -48,9 +48,9 @@ export async function createAccessRegistry(
   let inFlight: Promise<void> | null = null;
 
   const refresh = (): Promise<void> => {
-    inFlight ??= loadRegistrySnapshot(store, logger)
+    inFlight ??= loadRegistrySnapshot(store, logger, snapshot)
       .then((next) => {
-        if (next.fingerprint !== snapshot.fingerprint) {
+        if (next !== snapshot) {
           snapshot = next;
           version++;
         }

@@ -35,10 +35,15 @@ export interface RegistrySnapshot {
 
 export const grantKey = (agencyId: string, purpose: string) => `${agencyId}\u0000${purpose}`;
 
-/** Reads the registry tables into memory. A JWT key that cannot be parsed is logged and left out. */
+/**
+ * Reads the registry tables into memory. A JWT key that cannot be parsed is logged and left out.
+ * When the rows are the ones `previous` was built from, returns `previous` itself: the periodic
+ * refresh then neither re-parses every key nor repeats the warnings about unusable ones.
+ */
 export async function loadRegistrySnapshot(
   store: HubStore,
   logger?: Logger,
+  previous?: RegistrySnapshot,
 ): Promise<RegistrySnapshot> {
   const [purposeRows, agencyRows, keyRows, grantRows, citizenRows] = await Promise.all([
     store.db
@@ -64,6 +69,7 @@ export async function loadRegistrySnapshot(
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([purposeRows, agencyRows, keyRows, grantRows, citizenRows]))
     .digest('hex');
+  if (previous?.fingerprint === fingerprint) return previous;
 
   const agencies = new Map<string, AgencyEntry>();
   const agenciesByIssuer = new Map<string, AgencyEntry[]>();
