@@ -1,5 +1,4 @@
-import { issueApiKey, openHubStore, revokeApiKey, syncRegistryFile } from '@govgraph/hub';
-import type { DatabaseOptions } from '@govgraph/schema/db';
+import { type HubStore, issueApiKey, revokeApiKey } from '@govgraph/hub';
 
 /** The registered agency `npm start` lends its demo key to, and the purpose it reads under. */
 export const DEMO_AGENCY = 'service-desk-app';
@@ -15,37 +14,23 @@ export interface DemoCredentials {
  * Issues a fresh API key for the demo agency, as `npm run agency -- key issue` would, so that a
  * newcomer can explore the graph in GraphiQL at once. The key is revoked again on stop.
  */
-export async function issueDemoCredentials(
-  database: DatabaseOptions,
-  registryFile: string,
-): Promise<DemoCredentials> {
-  const store = await openHubStore(database);
-  try {
-    await syncRegistryFile(store, registryFile);
-    const { id, key } = await issueApiKey(store, DEMO_AGENCY);
-    return {
-      keyId: id,
-      headers: {
-        'X-Api-Key': key,
-        'X-Purpose': DEMO_PURPOSE,
-        'X-Case-Id': 'DEMO-2026-0001',
-        'X-Operator-Id': 'desk-clerk-01',
-      },
-    };
-  } finally {
-    await store.close();
-  }
+export async function issueDemoCredentials(store: HubStore): Promise<DemoCredentials> {
+  const { id, key } = await issueApiKey(store, DEMO_AGENCY);
+  return {
+    keyId: id,
+    headers: {
+      'X-Api-Key': key,
+      'X-Purpose': DEMO_PURPOSE,
+      'X-Case-Id': 'DEMO-2026-0001',
+      'X-Operator-Id': 'desk-clerk-01',
+    },
+  };
 }
 
 /** Revokes the demo key at stop. */
-export async function revokeDemoCredentials(
-  database: DatabaseOptions,
+export function revokeDemoCredentials(
+  store: HubStore,
   credentials: DemoCredentials,
 ): Promise<void> {
-  const store = await openHubStore(database);
-  try {
-    await revokeApiKey(store, credentials.keyId);
-  } finally {
-    await store.close();
-  }
+  return revokeApiKey(store, credentials.keyId);
 }

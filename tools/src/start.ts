@@ -37,8 +37,8 @@ const stop = async () => {
     console.error('govgraph did not stop within 10 s; exiting anyway.');
     process.exit(1);
   }, 10_000).unref();
+  if (demo) await revokeDemoCredentials(hub.services.store, demo).catch(() => undefined);
   await hub.stop();
-  if (demo) await revokeDemoCredentials(config.hub.database, demo).catch(() => undefined);
   console.log('Stopped.');
   process.exit(0);
 };
@@ -46,13 +46,13 @@ const signals = ['SIGINT', 'SIGTERM'] as const;
 for (const signal of signals) process.on(signal, stop);
 
 try {
-  demo = await issueDemoCredentials(config.hub.database, config.hub.access.registryFile);
   hub = await startHub({
     departments,
     config,
     createWorld,
     progress: (department) => display.forDepartment(department),
   });
+  demo = await issueDemoCredentials(hub.services.store);
 } catch (error) {
   display.stop();
   console.error(`govgraph could not start: ${(error as Error).message}`);

@@ -1,17 +1,14 @@
 import {
   addAgency,
   addPurpose,
-  DEFAULT_REGISTRY_FILE,
   grantCoordinates,
+  type HubServices,
   issueApiKey,
   listAgencies,
   listApiKeys,
   listPurposes,
-  openHubStore,
   revokeApiKey,
-  syncRegistryFile,
 } from '@govgraph/hub';
-import type { DatabaseOptions } from '@govgraph/schema/db';
 import { Kind, parse } from 'graphql';
 
 /** An agency that reads the whole graph of synthetic data: the integration tests', the benchmark's. */
@@ -37,38 +34,35 @@ export function syntheticAgencyHeaders(
 }
 
 /**
- * Registers the agency in the hub store as the platform operator would with `npm run agency`:
- * the registry file synced, the purpose, the agency, a grant for every object type of the
- * supergraph (`Type.*`: only ever for synthetic data), and a fresh API key, returned (shown
- * once; earlier keys of the agency are revoked). Safe to run again on the same store.
+ * Registers the agency in a running hub's store as the platform operator would with
+ * `npm run agency`: the purpose, the agency, a grant for every object type of the supergraph
+ * (`Type.*`: only ever for synthetic data), and a fresh API key, returned (shown once; earlier
+ * keys of the agency are revoked). The registry is refreshed, so the grant counts at once.
+ * Safe to run again on the same store.
  */
 export async function registerSyntheticAgency(
-  database: DatabaseOptions,
+  { store, registry }: Pick<HubServices, 'store' | 'registry'>,
   supergraphSdl: string,
   agency: SyntheticAgency,
 ): Promise<string> {
-  const store = await openHubStore(database);
-  try {
-    await syncRegistryFile(store, DEFAULT_REGISTRY_FILE);
-    if (!(await listPurposes(store)).some((p) => p.code === agency.purpose)) {
-      await addPurpose(store, {
-        code: agency.purpose,
-        description: agency.description,
-        legalBasis: 'None: synthetic data only.',
-      });
-    }
-    if (!(await listAgencies(store)).some((a) => a.id === agency.id)) {
-      await addAgency(store, { id: agency.id, name: agency.name });
-    }
-    const types = parse(supergraphSdl)
-      .definitions.filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION)
-      .map((d) => `${d.name.value}.*`);
-    await grantCoordinates(store, agency.id, agency.purpose, types);
-    for (const key of await listApiKeys(store, agency.id)) {
-      if (key.revokedAt === null) await revokeApiKey(store, key.id);
-    }
-    return (await issueApiKey(store, agency.id)).key;
-  } finally {
-    await store.close();
+  if (!(await listPurposes(store)).some((p) => p.code === agency.purpose)) {
+    await addPurpose(store, {
+      code: agency.purpose,
+      description: agency.description,
+      legalBasis: 'None: synthetic data only.',
+    });
   }
+  if (!(await listAgencies(store)).some((a) => a.id === agency.id)) {
+    await addAgency(store, { id: agency.id, name: agency.name });
+  }
+  const types = parse(supergraphSdl)
+    .definitions.filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION)
+    .map((d) => `${d.name.value}.*`);
+  await grantCoordinates(store, agency.id, agency.purpose, types);
+  for (const key of await listApiKeys(store, agency.id)) {
+    if (key.revokedAt === null) await revokeApiKey(store, key.id);
+  }
+  const { key } = await issueApiKey(store, agency.id);
+  await registry.refresh();
+  return key;
 }

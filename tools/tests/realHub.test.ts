@@ -35,10 +35,9 @@ beforeAll(async () => {
     GOVGRAPH_PEOPLE: String(PEOPLE),
     LOG_LEVEL: 'silent',
   });
-  // Read as `npm start` lends it: the service-desk app, purpose SERVICE_DESK.
-  headers = (await issueDemoCredentials(config.hub.database, config.hub.access.registryFile))
-    .headers;
   hub = await startHub({ departments, config, createWorld });
+  // Read as `npm start` lends it: the service-desk app, purpose SERVICE_DESK.
+  headers = (await issueDemoCredentials(hub.services.store)).headers;
 });
 afterAll(async () => {
   await hub?.stop();

@@ -64,12 +64,7 @@ describe('startHub', () => {
   const worlds: { people: number; seed: number }[] = [];
   const start = async () => {
     const config = hubConfig(departments, env);
-    const supergraph = readFileSync(config.gateway.supergraphPath, 'utf8');
-    headers = syntheticAgencyHeaders(
-      AGENCY,
-      await registerSyntheticAgency(config.hub.database, supergraph, AGENCY),
-    );
-    return startHub({
+    const hub = await startHub({
       departments,
       config,
       createWorld: (params) => {
@@ -77,6 +72,12 @@ describe('startHub', () => {
         return createFixtureWorld(params);
       },
     });
+    const supergraph = readFileSync(config.gateway.supergraphPath, 'utf8');
+    headers = syntheticAgencyHeaders(
+      AGENCY,
+      await registerSyntheticAgency(hub.services, supergraph, AGENCY),
+    );
+    return hub;
   };
 
   it('seeds empty databases, serves a query across departments through the gateway, and stops', async () => {

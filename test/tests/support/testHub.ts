@@ -103,12 +103,12 @@ export async function startTestHub(engine: Engine, people = 1_500, seed = 11): P
   };
   try {
     const config = hubConfig(departments, env);
+    const hub = await startHub({ departments, config, createWorld });
     const apiKey = await registerSyntheticAgency(
-      config.hub.database,
+      hub.services,
       readFileSync(config.gateway.supergraphPath, 'utf8'),
       TEST_AGENCY,
     );
-    const hub = await startHub({ departments, config, createWorld });
     const queryAs = async <T>(
       caller: CallerHeaders,
       query: string,

@@ -91,13 +91,12 @@ const config = hubConfig(departments, {
   GOVGRAPH_SEED: String(args.seed),
   LOG_LEVEL: 'warn',
 });
-// Registered before the hub starts, so its access registry's first snapshot holds the key.
-const apiKey = await registerBenchAgency(config.hub.database, composition.supergraphSdl);
-
 let hub: Hub | undefined;
 try {
   const started = performance.now();
   hub = await startHub({ departments, createWorld, config });
+  // Registered in the hub's store before any gateway variant starts (each reads it at start).
+  const apiKey = await registerBenchAgency(hub.services, composition.supergraphSdl);
   // The govgraph variants read grants from, and audit into, the hub's own store, and sign
   // with the hub's key of this start, as the hub's gateway does.
   const govgraph: GovgraphSettings = {

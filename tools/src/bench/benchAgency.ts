@@ -1,4 +1,4 @@
-import type { DatabaseOptions } from '@govgraph/schema/db';
+import type { HubServices } from '@govgraph/hub';
 import {
   registerSyntheticAgency,
   type SyntheticAgency,
@@ -25,8 +25,8 @@ export function agencyHeaders(apiKey: string): Record<string, string> {
  * key, the previous run's revoked) and returns its key.
  */
 export function registerBenchAgency(
-  database: DatabaseOptions,
+  services: Pick<HubServices, 'store' | 'registry'>,
   supergraphSdl: string,
 ): Promise<string> {
-  return registerSyntheticAgency(database, supergraphSdl, BENCH);
+  return registerSyntheticAgency(services, supergraphSdl, BENCH);
 }
