@@ -21,18 +21,28 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[rank - 1] ?? Number.NaN;
 }
 
-export function summarize(result: PhaseResult): LatencySummary {
-  const sorted = [...result.latencies].sort((a, b) => a - b);
+/** p50, p90, p99 (nearest rank) and mean of `latencies` in milliseconds, in any order. */
+export function latencyFigures(
+  latencies: readonly number[],
+): Pick<LatencySummary, 'p50' | 'p90' | 'p99' | 'mean'> {
+  const sorted = [...latencies].sort((a, b) => a - b);
   const total = sorted.reduce((sum, ms) => sum + ms, 0);
+  return {
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    mean: sorted.length > 0 ? total / sorted.length : Number.NaN,
+  };
+}
+
+/** One phase of the load client's results as its figures. */
+export function summarize(result: PhaseResult): LatencySummary {
   return {
     phase: result.phase,
     requests: result.requests,
     concurrency: result.concurrency,
     errors: result.errors,
-    p50: percentile(sorted, 50),
-    p90: percentile(sorted, 90),
-    p99: percentile(sorted, 99),
-    mean: sorted.length > 0 ? total / sorted.length : Number.NaN,
-    perSecond: result.wallMs > 0 ? (sorted.length / result.wallMs) * 1000 : Number.NaN,
+    ...latencyFigures(result.latencies),
+    perSecond: result.wallMs > 0 ? (result.latencies.length / result.wallMs) * 1000 : Number.NaN,
   };
 }

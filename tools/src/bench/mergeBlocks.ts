@@ -1,4 +1,4 @@
-import { percentile } from './latencySummary.js';
+import { latencyFigures } from './latencySummary.js';
 import type { LoadBlockResult, LoadRunResult } from './loadRun.js';
 
 /**
@@ -6,17 +6,13 @@ import type { LoadBlockResult, LoadRunResult } from './loadRun.js';
  * and nearest-rank percentiles over every latency of every block.
  */
 export function mergeBlocks(blocks: readonly LoadBlockResult[]): LoadRunResult {
-  const latencies = blocks.flatMap((b) => b.latencies).sort((a, b) => a - b);
+  const latencies = blocks.flatMap((b) => b.latencies);
   const durationSeconds = blocks.reduce((sum, b) => sum + b.durationSeconds, 0);
-  const total = latencies.reduce((sum, ms) => sum + ms, 0);
   return {
     requests: latencies.length,
     durationSeconds,
     perSecond: durationSeconds > 0 ? latencies.length / durationSeconds : Number.NaN,
-    p50: percentile(latencies, 50),
-    p90: percentile(latencies, 90),
-    p99: percentile(latencies, 99),
-    mean: latencies.length > 0 ? total / latencies.length : Number.NaN,
+    ...latencyFigures(latencies),
     errors: blocks.reduce((sum, b) => sum + b.errors, 0),
     firstErrors: blocks.flatMap((b) => b.firstErrors).slice(0, 3),
   };
