@@ -20,7 +20,7 @@ export const BAD_USER_INPUT = makeCode(
 export const BAD_REQUEST = makeCode(
   'BAD_REQUEST',
   'input',
-  'The HTTP request is not a GraphQL request: no query, an unsupported content type or method.',
+  'The HTTP request cannot be taken as it is: not a GraphQL request (no query, an unsupported content type or method), a malformed `X-Purpose`, `X-Case-Id` or `X-Operator-Id` header (at most 64 of `A-Z a-z 0-9 . _ : / -`), or an operation that mixes introspection (`__schema`, `__type`) with data fields — send those as two operations. The message says which.',
 );
 export const OPERATION_RESOLUTION_FAILURE = makeCode(
   'OPERATION_RESOLUTION_FAILURE',
