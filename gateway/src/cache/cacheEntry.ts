@@ -13,14 +13,17 @@ export interface EntryPayload<D = unknown, S = unknown> {
 
 const PLAIN = 'p.';
 
-/** Serialises an entry, sealed (AES-256-GCM) when it holds personal data. */
+/**
+ * The stored value of an entry's JSON (`JSON.stringify` of an `EntryPayload`), sealed
+ * (AES-256-GCM) when it holds personal data. Callers keep the JSON: concurrent identical misses
+ * are answered from it.
+ */
 export function encodeEntry(
   cipher: ValueCipher,
   key: string,
   personal: boolean,
-  payload: EntryPayload,
+  json: string,
 ): string {
-  const json = JSON.stringify(payload);
   return personal ? cipher.seal(json, key) : PLAIN + json;
 }
 

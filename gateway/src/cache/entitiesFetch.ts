@@ -70,37 +70,46 @@ export async function entitiesFetch(
     if (leader) waiting.set(i, leader);
   }
   const own = misses.filter((i) => !waiting.has(i));
+  const storing = cache.entity && version !== undefined;
   const settle = new Map<number, (text: string | undefined) => void>();
-  for (const i of own) {
+  for (const i of storing ? own : []) {
     const ref = refs[i];
-    if (!ref || !cache.entity || version === undefined) continue;
+    if (!ref) continue;
     const promise = new Promise<string | undefined>((resolve) => settle.set(i, resolve));
     cache.inFlight.set(ref.key, promise);
     void promise.finally(() => {
       if (cache.inFlight.get(ref.key) === promise) cache.inFlight.delete(ref.key);
     });
   }
+  // Each fetched entity that may be kept: its JSON (what followers read) and its store entry.
   const stored = new Map<number, string>();
-  try {
-    const raw = await fetchEntities(job, own, representations, data, subjects, errors, (i, p) => {
-      const ref = refs[i];
-      if (ref) stored.set(i, JSON.stringify({ ...p, t: [ref.tag, ...p.t], x: expiry(job) }));
+  const entries: StoreEntry[] = [];
+  const keep = (i: number, fetched: EntryPayload) => {
+    const ref = refs[i];
+    if (!ref) return;
+    const payload: EntryPayload = { ...fetched, t: [ref.tag, ...fetched.t], x: expiry(job) };
+    const text = JSON.stringify(payload);
+    stored.set(i, text);
+    entries.push({
+      key: ref.key,
+      value: encodeEntry(cache.cipher, ref.key, sealed(job, payload), text),
+      ttlMs: job.ttlMs,
+      tags: payload.t,
     });
+  };
+  try {
+    const raw = await fetchEntities(
+      job,
+      own,
+      representations,
+      data,
+      subjects,
+      errors,
+      storing ? keep : undefined,
+    );
     // The department failed as a whole and nothing came from the cache: its answer, as it is.
     if (raw && own.length === representations.length) return raw;
-    if (cache.entity && stored.size > 0 && version !== undefined) {
-      const entries: StoreEntry[] = [];
-      for (const [i, text] of stored) {
-        const ref = refs[i];
-        if (!ref) continue;
-        const payload = JSON.parse(text) as EntryPayload;
-        entries.push({
-          key: ref.key,
-          value: encodeEntry(cache.cipher, ref.key, sealed(job, payload), payload),
-          ttlMs: job.ttlMs,
-          tags: payload.t,
-        });
-      }
+    if (entries.length > 0 && version !== undefined) {
       const ok = await cache.store.write(entries, new Map([[department, version]]));
       if (!ok) stored.clear();
     }
@@ -118,14 +127,15 @@ export async function entitiesFetch(
   }
   if (again.length > 0) {
     state.uncacheable = true;
-    await fetchEntities(job, again, representations, data, subjects, errors, () => {});
+    await fetchEntities(job, again, representations, data, subjects, errors);
   }
   return answer(data, subjects, errors);
 }
 
 /**
  * Fetches the representations at `indexes` and writes their answers at those indexes; returns
- * the department's response when it failed as a whole (no `_entities` at all).
+ * the department's response when it failed as a whole (no `_entities` at all). `storable` hears
+ * each entity that came back whole, when the caller keeps them.
  */
 async function fetchEntities(
   job: Job,
@@ -134,7 +144,7 @@ async function fetchEntities(
   data: unknown[],
   subjects: Subjects,
   errors: GraphQLFormattedError[],
-  storable: (i: number, payload: EntryPayload) => void,
+  storable?: (i: number, payload: EntryPayload) => void,
 ): Promise<ProcessResult | undefined> {
   if (indexes.length === 0) return undefined;
   const { options } = job;
@@ -175,7 +185,7 @@ async function fetchEntities(
       job.state.uncacheable = true;
       return;
     }
-    storable(i, { d: entity, ...(own ? { s: own } : {}), t: tags });
+    storable?.(i, { d: entity, ...(own ? { s: own } : {}), t: tags });
   });
   return Array.isArray(received) ? undefined : response;
 }

@@ -93,7 +93,7 @@ async function storeRoot(
     x: expiry(job),
   };
   const text = JSON.stringify(payload);
-  const value = encodeEntry(cache.cipher, key, sealed(job, payload), payload);
+  const value = encodeEntry(cache.cipher, key, sealed(job, payload), text);
   const ok = await cache.store.write(
     [{ key, value, ttlMs: job.ttlMs, tags }],
     new Map([[department, version]]),

@@ -120,7 +120,7 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
                       cache.cipher,
                       key,
                       personal || contextValue.subjects.size > 0,
-                      payload,
+                      JSON.stringify(payload),
                     ),
                     ttlMs,
                     tags: payload.t,
