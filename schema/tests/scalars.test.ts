@@ -9,7 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { errorRegistry } from '../src/errors/registry.js';
 import { formatPublicError } from '../src/runtime/errorMasking.js';
-import { standardScalars } from '../src/scalars/index.js';
+import { checkDateTime, chinaDateTime, standardScalars } from '../src/scalars/index.js';
 import { scalarCases } from './scalarCases.js';
 import { expectedCreditCodeCheck, expectedNationalIdCheck } from './standardFormulas.js';
 
@@ -147,5 +147,13 @@ describe('messages', () => {
     );
     const asLiteral = await graphql({ schema, source: '{ inMoney(value: 12.5) }' });
     expect(firstError(asLiteral).message).toBe('Money must be a string; got 12.5.');
+  });
+});
+
+describe('chinaDateTime', () => {
+  it('writes an instant in +08:00 to the second, across the date line of UTC', () => {
+    const value = chinaDateTime(new Date('2025-02-28T17:30:15.900Z'));
+    expect(value).toBe('2025-03-01T01:30:15+08:00');
+    expect(checkDateTime(value)).toEqual({ ok: true, value });
   });
 });

@@ -8,7 +8,7 @@ import { NationalIdScalar } from './nationalId.js';
 
 export { checkBuildingId } from './buildingId.js';
 export { CREDIT_CODE_ALPHABET, checkCreditCode, creditCodeCheckChar } from './creditCode.js';
-export { checkDate, checkDateTime, isRealDate } from './date.js';
+export { checkDate, checkDateTime, chinaDateTime, isRealDate } from './date.js';
 export { checkDivisionCode, divisionCodeProblem, PROVINCE_PREFIXES } from './divisionCode.js';
 export { type Checker, makeStringScalar } from './makeStringScalar.js';
 export { checkMoney, formatCents, parseCents } from './money.js';

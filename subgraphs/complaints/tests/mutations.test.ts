@@ -4,9 +4,9 @@ import {
   createWorld,
   type World,
 } from '@govgraph/datagen';
+import { chinaDateTime } from '@govgraph/schema';
 import { ENGINES } from '@govgraph/schema/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chinaTimestamp } from '../src/chinaTimestamp.js';
 import { type EntityChange, onEntitiesChanged } from '../src/index.js';
 import {
   allComplaints,
@@ -87,9 +87,9 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
     )?.last_serial;
 
   it('files a RECEIVED complaint under the next ticket number of the year, passed to the agency of its category', async () => {
-    const before = chinaTimestamp(new Date());
+    const before = chinaDateTime(new Date());
     const res = await hotline.query(FILE, { input: filing() });
-    const after = chinaTimestamp(new Date());
+    const after = chinaDateTime(new Date());
     expect(res.errors).toBeUndefined();
     const filed = dataField<ComplaintAnswer>(res, 'fileComplaint');
     const year = filed.filedAt.slice(0, 4);
@@ -174,14 +174,14 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
   it('resolves an open complaint, and rejects another, stamping the time and the resolution', async () => {
     const [first, second] = open;
     if (!first || !second) throw new Error('the test world has fewer than two open complaints');
-    const before = chinaTimestamp(new Date());
+    const before = chinaDateTime(new Date());
     const resolved = await hotline.query(RESOLVE, {
       input: { id: first.id, outcome: 'RESOLVED', resolution: ' 商家已退款并道歉。 ' },
     });
     const rejected = await hotline.query(RESOLVE, {
       input: { id: second.id, outcome: 'REJECTED', resolution: '证据不足，不予受理。' },
     });
-    const after = chinaTimestamp(new Date());
+    const after = chinaDateTime(new Date());
     expect(resolved.errors).toBeUndefined();
     expect(rejected.errors).toBeUndefined();
     const r = dataField<ComplaintAnswer>(resolved, 'resolveComplaint');

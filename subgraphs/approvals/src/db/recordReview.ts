@@ -1,11 +1,11 @@
 import {
   APPLICATION_CLOSED,
   APPLICATION_NOT_FOUND,
+  chinaDateTime,
   REVIEW_ALREADY_RECORDED,
   REVIEW_NOT_REQUIRED,
 } from '@govgraph/schema';
 import type { Database } from '@govgraph/schema/db';
-import { platformTime } from '../platformTime.js';
 import type { Decision } from '../validateInput.js';
 import type { ApplicationRow, ApprovalsDB, DecisionStatus } from './schema.js';
 
@@ -59,7 +59,7 @@ export async function recordReview(
         `Application ${id} was ${application.status.toLowerCase()} at ${application.decided_at}, so ${department}'s review is closed; the applicant may submit a new application.`,
       );
     }
-    const decidedAt = platformTime(now);
+    const decidedAt = chinaDateTime(now);
     await trx
       .updateTable('review')
       .set({

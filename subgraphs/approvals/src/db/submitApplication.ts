@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { IDEMPOTENCY_KEY_REUSED } from '@govgraph/schema';
+import { chinaDateTime, IDEMPOTENCY_KEY_REUSED } from '@govgraph/schema';
 import type { Kysely } from 'kysely';
-import { platformTime } from '../platformTime.js';
 import { REQUIRED_DEPARTMENTS } from '../requiredDepartments.js';
 import type { Submission } from '../validateInput.js';
 import type { ApplicationRow, ApprovalsDB } from './schema.js';
@@ -25,7 +24,7 @@ export async function submitApplication(
 ): Promise<SubmitResult> {
   const earlier = await findByKey(db, submission.idempotencyKey);
   if (earlier) return { application: sameSubmission(earlier, submission), created: false };
-  const submittedAt = platformTime(now);
+  const submittedAt = chinaDateTime(now);
   const id = `SP${submittedAt.slice(0, 10).replaceAll('-', '')}-N${randomBytes(6).toString('hex').toUpperCase()}`;
   const created = await db.transaction().execute(async (trx) => {
     const row = await trx

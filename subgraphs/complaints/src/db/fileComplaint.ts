@@ -1,5 +1,5 @@
+import { chinaDateTime } from '@govgraph/schema';
 import type { Kysely } from 'kysely';
-import { chinaTimestamp } from '../chinaTimestamp.js';
 import { HANDLING_DEPARTMENTS } from '../handlingDepartment.js';
 import { ticketNumber } from '../ticketNumber.js';
 import type { ComplaintCategory, ComplaintRow, ComplaintsDB } from './schema.js';
@@ -21,7 +21,7 @@ export async function fileComplaint(
   input: NewComplaint,
   now = new Date(),
 ): Promise<ComplaintRow> {
-  const filedAt = chinaTimestamp(now);
+  const filedAt = chinaDateTime(now);
   const year = Number(filedAt.slice(0, 4));
   return db.transaction().execute(async (trx) => {
     // One statement takes the serial on both engines: the row lock (PostgreSQL) or the

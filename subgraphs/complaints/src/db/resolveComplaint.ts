@@ -1,6 +1,5 @@
-import { COMPLAINT_ALREADY_CLOSED, COMPLAINT_NOT_FOUND } from '@govgraph/schema';
+import { COMPLAINT_ALREADY_CLOSED, COMPLAINT_NOT_FOUND, chinaDateTime } from '@govgraph/schema';
 import type { Kysely } from 'kysely';
-import { chinaTimestamp } from '../chinaTimestamp.js';
 import type { ComplaintRow, ComplaintsDB } from './schema.js';
 
 export interface ComplaintClosing {
@@ -26,7 +25,7 @@ export async function resolveComplaint(
       .set({
         status: closing.outcome,
         resolution: closing.resolution,
-        resolved_at: chinaTimestamp(now),
+        resolved_at: chinaDateTime(now),
       })
       .where('id', '=', closing.id)
       .where('status', 'in', ['RECEIVED', 'IN_PROGRESS'])
