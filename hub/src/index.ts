@@ -3,7 +3,7 @@ export {
   createAccessRegistry,
   type HubAccessRegistry,
 } from './access/createAccessRegistry.js';
-export { auditRecordHash, canonicalAuditText } from './audit/auditHash.js';
+export { auditRecordHash } from './audit/auditHash.js';
 export { type AuditLogOptions, createAuditLog, type HubAuditLog } from './audit/createAuditLog.js';
 export { createAuditReader } from './audit/createAuditReader.js';
 export { latestAuditRecords } from './audit/latestAuditRecords.js';
@@ -14,7 +14,7 @@ export {
 } from './audit/verifyAuditChain.js';
 export type { CliOutput } from './cli/cliSupport.js';
 export { runAgencyCli } from './cli/runAgencyCli.js';
-export { formatAuditRecord, runAuditCli } from './cli/runAuditCli.js';
+export { runAuditCli } from './cli/runAuditCli.js';
 export { DEFAULT_REGISTRY_FILE, type HubAccessConfig, hubAccessConfig } from './hubConfig.js';
 export { type HubServices, openHubServices } from './openHubServices.js';
 export {
@@ -25,15 +25,7 @@ export {
   setAgencyDisabled,
   setAgencyJwt,
 } from './registry/agencies.js';
-export {
-  API_KEY_PREFIX,
-  type ApiKeyInfo,
-  hashApiKey,
-  issueApiKey,
-  listApiKeys,
-  revokeApiKey,
-} from './registry/apiKeys.js';
-export { coordinateProblem, isCoordinate } from './registry/coordinate.js';
+export { type ApiKeyInfo, issueApiKey, listApiKeys, revokeApiKey } from './registry/apiKeys.js';
 export {
   addPurpose,
   type GrantInfo,
@@ -49,11 +41,7 @@ export {
   type RegistryFile,
   RegistryFileError,
 } from './registry/registryFile.js';
-export {
-  applyRegistry,
-  type RegistrySyncSummary,
-  syncRegistryFile,
-} from './registry/syncRegistryFile.js';
+export { type RegistrySyncSummary, syncRegistryFile } from './registry/syncRegistryFile.js';
 export { hubStoreConfig } from './store/hubStoreConfig.js';
 export { GENESIS_HASH } from './store/migrations.js';
 export { type HubStore, openHubStore } from './store/openHubStore.js';

@@ -7,7 +7,7 @@ import type { AuditRecord } from '../types.js';
  * re-linking a record changes its hash. Changing this changes every hash: a new format would
  * need a version field, not an edit.
  */
-export function canonicalAuditText(record: Omit<AuditRecord, 'hash'>): string {
+function canonicalAuditText(record: Omit<AuditRecord, 'hash'>): string {
   return JSON.stringify([
     record.seq,
     record.prevHash,

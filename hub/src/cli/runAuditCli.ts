@@ -62,7 +62,7 @@ function parseAuditArgs(argv: readonly string[]): AuditCommand {
 }
 
 /** One record as a block of lines; never any returned data (the log holds none). */
-export function formatAuditRecord(r: AuditRecord): string {
+function formatAuditRecord(r: AuditRecord): string {
   const who =
     r.callerKind === 'agency'
       ? `agency ${r.agencyId ?? '?'}`

@@ -5,7 +5,7 @@ import { HubAdminError } from './HubAdminError.js';
 import { parsePublicKey } from './publicKey.js';
 
 /** Agency ids: lower-case words joined by dashes (`tax-bureau`); they appear in audit records. */
-export const AGENCY_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const AGENCY_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** Caller kinds an agency id must not be mistaken for in the audit log. */
 const RESERVED_IDS = new Set(['anonymous', 'citizen']);
 
@@ -38,7 +38,7 @@ export function agencyIdProblem(id: string): string | null {
   return null;
 }
 
-export function toAgencyInfo(row: AgencyRow): AgencyInfo {
+function toAgencyInfo(row: AgencyRow): AgencyInfo {
   return {
     id: row.id,
     name: row.name,

@@ -1,14 +1,9 @@
 /** `Type.field` or `Type.*`, with GraphQL names; whether they exist is the gateway's check. */
 const COORDINATE = /^[_A-Za-z][_0-9A-Za-z]*\.(\*|[_A-Za-z][_0-9A-Za-z]*)$/;
 
-/** True when `value` has the shape of a field coordinate (`Person.name`, `LegalEntity.*`). */
-export function isCoordinate(value: string): boolean {
-  return COORDINATE.test(value);
-}
-
 /** The problem with a coordinate's shape, or null; for messages that say what to write. */
 export function coordinateProblem(value: string): string | null {
-  return isCoordinate(value)
+  return COORDINATE.test(value)
     ? null
     : `${JSON.stringify(value)} is not a field coordinate: write Type.field (Person.name) or Type.* (LegalEntity.*)`;
 }

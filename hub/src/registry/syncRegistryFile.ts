@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { HubStore } from '../store/openHubStore.js';
 import type { HubDB } from '../store/schema.js';
 import { loadRegistryFile, type RegistryFile } from './registryFile.js';
@@ -25,14 +25,7 @@ export async function syncRegistryFile(
   store: HubStore,
   path: string,
 ): Promise<RegistrySyncSummary> {
-  return applyRegistry(store, loadRegistryFile(path));
-}
-
-/** syncRegistryFile for a file already parsed (tests, tools). */
-export async function applyRegistry(
-  store: HubStore,
-  file: RegistryFile,
-): Promise<RegistrySyncSummary> {
+  const file = loadRegistryFile(path);
   return store.db.transaction().execute(async (trx) => {
     for (const p of file.purposes) {
       const values = {
@@ -110,7 +103,7 @@ const grantKey = (agency: string, purpose: string, coordinate: string) =>
   JSON.stringify([agency, purpose, coordinate]);
 
 async function syncGrants(
-  trx: Transaction<HubDB> | Kysely<HubDB>,
+  trx: Transaction<HubDB>,
   file: RegistryFile,
 ): Promise<{ granted: number; revoked: number }> {
   const wanted = new Map<string, { agency_id: string; purpose: string; coordinate: string }>();
