@@ -1,3 +1,4 @@
+import { SUBJECT_SCALARS } from '@govgraph/schema/runtime';
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -19,9 +20,6 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-
-// The identifier scalars that name a data subject (a natural person, a market entity).
-const SUBJECT_SCALARS: ReadonlySet<string> = new Set(['NationalId', 'CreditCode']);
 
 /**
  * The national IDs and credit codes an operation names in its arguments: literals, variables,

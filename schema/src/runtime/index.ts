@@ -55,6 +55,7 @@ export {
 } from './invalidation.js';
 export { createLogger, type Logger } from './logger.js';
 export {
+  SUBJECT_SCALARS,
   SUBJECTS_EXTENSION,
   type SubjectsByRoot,
   subjectsFromExtensions,

@@ -21,8 +21,8 @@ export const SUBJECTS_EXTENSION = 'subjects';
  */
 export type SubjectsByRoot = Record<string, string[]>;
 
-// The identifier scalars that name a data subject (a natural person, a market entity).
-const SUBJECT_SCALARS = new Set(['NationalId', 'CreditCode']);
+/** The identifier scalars that name a data subject (a natural person, a market entity). */
+export const SUBJECT_SCALARS: ReadonlySet<string> = new Set(['NationalId', 'CreditCode']);
 
 type Collected = Map<string, Set<string>>;
 
