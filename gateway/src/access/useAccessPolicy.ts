@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { type AccessRegistry, type Caller, CLASSIFICATION_LEVELS } from '@govgraph/hub';
+import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/hub';
 import { BAD_REQUEST, FORBIDDEN } from '@govgraph/schema';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { AccessDecision, GatewayContext } from '../context.js';
-import { type ClassificationIndex, classificationIndex } from './classificationIndex.js';
+import { type ClassificationIndex, classificationIndex, strictest } from './classificationIndex.js';
 import { collectOperation, type OperationPlan } from './collectOperation.js';
 import { type Denial, judgeCitizenSubjects, judgeCoordinates } from './policy.js';
 import { readableSchema } from './readableSchema.js';
@@ -15,9 +15,14 @@ export interface AccessPolicyOptions {
    * The level of a field the supergraph leaves unclassified (the standards check refuses such
    * a supergraph; this only guards against one that slipped through). @default 'CONFIDENTIAL'
    */
-  unclassified?: (typeof CLASSIFICATION_LEVELS)[number];
+  unclassified?: ClassificationLevel;
   /** Decisions (and operation plans) remembered. @default 10000 */
   cacheSize?: number;
+}
+
+/** An operation's plan with its highest level; both depend on the document and supergraph only. */
+interface Planned extends OperationPlan {
+  level: ClassificationLevel;
 }
 
 /** The policy's view of the current supergraph, replaced on every load. */
@@ -46,7 +51,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
   const unclassified = options.unclassified ?? 'CONFIDENTIAL';
   const max = options.cacheSize ?? 10_000;
   let loaded: Loaded | undefined;
-  const plans = new LRUCache<string, OperationPlan>({ max });
+  const plans = new LRUCache<string, Planned>({ max });
   const decisions = new LRUCache<string, Denial[]>({ max });
   const schemas = new LRUCache<string, GraphQLSchema>({ max: 100 });
 
@@ -57,15 +62,16 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
 
   const decide = (
     rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
-  ): { plan: OperationPlan; denied: Denial[] } => {
+  ): { plan: Planned; denied: Denial[] } => {
     const { index, version } = loadedOrFail();
     const ctx = rc.contextValue;
     const planKey = `${version}\n${rc.queryHash}\n${rc.operationName ?? ''}`;
     let plan = plans.get(planKey);
     if (!plan) {
-      plan = rc.operation
+      const collected = rc.operation
         ? collectOperation(rc.schema, rc.document, rc.operation)
         : { coordinates: [], introspection: false, nationalIds: [] };
+      plan = { ...collected, level: highestLevel(collected.coordinates, index) };
       plans.set(planKey, plan);
     }
     const decisionKey = [
@@ -129,8 +135,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
           // Runs once the operation is parsed, validated and chosen; before any fetch.
           async didResolveOperation(rc) {
             const { plan, denied } = decide(rc);
-            const { index } = loadedOrFail();
-            rc.contextValue.access = decision(rc, plan, denied, index);
+            rc.contextValue.access = decision(rc, plan, denied);
             if (denied.length > 0) throw forbidden(denied);
             if (plan.introspection) {
               if (plan.coordinates.length > 0) throw mixedIntrospection();
@@ -155,21 +160,25 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
   };
 }
 
+function highestLevel(
+  coordinates: readonly string[],
+  index: ClassificationIndex,
+): ClassificationLevel {
+  let level: ClassificationLevel = 'PUBLIC';
+  for (const coordinate of coordinates) level = strictest(index.levelOf(coordinate), level);
+  return level;
+}
+
 function decision(
   rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
-  plan: OperationPlan,
+  plan: Planned,
   denied: readonly Denial[],
-  index: ClassificationIndex,
 ): AccessDecision {
-  let level = 0;
-  for (const coordinate of plan.coordinates) {
-    level = Math.max(level, CLASSIFICATION_LEVELS.indexOf(index.levelOf(coordinate)));
-  }
   return {
     operationHash: rc.queryHash,
     operationName: rc.operationName ?? null,
     coordinates: plan.coordinates,
-    level: CLASSIFICATION_LEVELS[level] ?? 'PUBLIC',
+    level: plan.level,
     denied: denied.map(({ coordinate, reason }) => ({ coordinate, reason })),
   };
 }
