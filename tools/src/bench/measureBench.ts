@@ -71,6 +71,23 @@ export interface BenchMeasurement {
   statements: { scenario: string; use: StatementUse[] }[];
 }
 
+/** What one variant's blocks of one scenario added up to. */
+interface Tally {
+  blocks: LoadBlockResult[];
+  /** Requests sent (answered or not); the next block starts its requests here. */
+  sent: number;
+  statements: number;
+  /** The gateway process's CPU time; undefined for the direct variant. */
+  gatewayCpuMicros?: number;
+  /** This process's CPU time, where the departments run. */
+  departmentsCpuMicros: number;
+}
+
+function ownCpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
 /** Untimed requests per statement probe. */
 export const PROBE_REQUESTS = 20;
 
@@ -134,9 +151,7 @@ export async function measureBench(options: MeasureBenchOptions): Promise<BenchM
     const blockSeconds = options.durationSeconds / options.rounds;
     for (const [index, scenario] of options.scenarios.entries()) {
       const prepared: PreparedVariant[] = [];
-      for (const variant of options.variants) {
-        const reason = unavailableReason(variant);
-        if (reason) continue;
+      for (const variant of runnable) {
         prepared.push(
           await prepareVariant({
             ...options,
@@ -151,21 +166,15 @@ export async function measureBench(options: MeasureBenchOptions): Promise<BenchM
       log(
         `  ${scenario.name}: ${prepared.map((p) => p.variant.name).join(', ')}; ${options.rounds} × ${blockSeconds.toFixed(1)} s each, ${options.connections} connections`,
       );
-      const blocks = new Map<Variant['name'], LoadBlockResult[]>();
-      const sql = new Map<Variant['name'], number>();
-      const sent = new Map<Variant['name'], number>();
-      const cpu = new Map<Variant['name'], number>();
-      const departmentsCpu = new Map<Variant['name'], number>();
-      const ownCpu = () => {
-        const { user, system } = process.cpuUsage();
-        return user + system;
-      };
+      const tallies = new Map<PreparedVariant, Tally>(
+        prepared.map((p) => [p, { blocks: [], sent: 0, statements: 0, departmentsCpuMicros: 0 }]),
+      );
       for (let round = 0; round < options.rounds; round++) {
-        for (const p of roundOrder(prepared, round)) {
+        for (const [p, tally] of roundOrder([...tallies], round)) {
           for (const department of options.departments) department.statements.reset();
           const gateway = fleet.of(p.variant);
           const cpuBefore = (await gateway?.memory())?.cpuMicros;
-          const departmentsBefore = ownCpu();
+          const departmentsBefore = ownCpuMicros();
           const stopSampling = fleet.sample(p.variant, Math.max(1000, (blockSeconds * 1000) / 10));
           const block = await load
             .run({
@@ -173,53 +182,45 @@ export async function measureBench(options: MeasureBenchOptions): Promise<BenchM
               connections: options.connections,
               durationSeconds: blockSeconds,
               requests: p.requests,
-              startAt: sent.get(p.variant.name) ?? 0,
+              startAt: tally.sent,
             })
             .finally(stopSampling);
           // What was in flight when the load stopped still runs to the end: it is counted
           // here, against the requests sent (answered or not), and never in the next block.
           await quiesce(options.departments);
-          const departmentsUsed = ownCpu() - departmentsBefore;
+          tally.departmentsCpuMicros += ownCpuMicros() - departmentsBefore;
           const cpuAfter = (await gateway?.memory())?.cpuMicros;
           if (cpuBefore !== undefined && cpuAfter !== undefined) {
-            cpu.set(p.variant.name, (cpu.get(p.variant.name) ?? 0) + cpuAfter - cpuBefore);
+            tally.gatewayCpuMicros = (tally.gatewayCpuMicros ?? 0) + cpuAfter - cpuBefore;
           }
-          const statementsNow = options.departments.reduce((sum, d) => sum + d.statements.total, 0);
-          departmentsCpu.set(
-            p.variant.name,
-            (departmentsCpu.get(p.variant.name) ?? 0) + departmentsUsed,
-          );
-          sent.set(p.variant.name, (sent.get(p.variant.name) ?? 0) + block.sent);
-          blocks.set(p.variant.name, [...(blocks.get(p.variant.name) ?? []), block]);
-          sql.set(p.variant.name, (sql.get(p.variant.name) ?? 0) + statementsNow);
+          tally.statements += options.departments.reduce((sum, d) => sum + d.statements.total, 0);
+          tally.sent += block.sent;
+          tally.blocks.push(block);
         }
       }
-      const sentBy = (variant: Variant) =>
-        (blocks.get(variant.name) ?? []).reduce((sum, b) => sum + b.sent, 0);
       for (const variant of options.variants) {
-        const reason = unavailableReason(variant);
-        const p = prepared.find((x) => x.variant === variant);
-        if (reason || !p) {
+        const entry = [...tallies].find(([p]) => p.variant === variant);
+        if (!entry) {
           runs.push({
             scenario: scenario.name,
             variant: variant.name,
             target: '—',
-            skipped: reason ?? 'not run',
+            skipped: unavailableReason(variant) ?? 'not run',
           });
           continue;
         }
-        const result = mergeBlocks(blocks.get(variant.name) ?? []);
+        const [p, tally] = entry;
+        const result = mergeBlocks(tally.blocks);
         runs.push({
           scenario: scenario.name,
           variant: variant.name,
           target: p.target,
           result,
-          statementsPerRequest: statementsPerRequest(sql.get(variant.name) ?? 0, sentBy(variant)),
-          ...(cpu.has(variant.name)
-            ? { gatewayCpuMsPerRequest: (cpu.get(variant.name) ?? 0) / 1000 / sentBy(variant) }
+          statementsPerRequest: statementsPerRequest(tally.statements, tally.sent),
+          ...(tally.gatewayCpuMicros !== undefined
+            ? { gatewayCpuMsPerRequest: tally.gatewayCpuMicros / 1000 / tally.sent }
             : {}),
-          departmentsCpuMsPerRequest:
-            (departmentsCpu.get(variant.name) ?? 0) / 1000 / sentBy(variant),
+          departmentsCpuMsPerRequest: tally.departmentsCpuMicros / 1000 / tally.sent,
         });
         if (result.errors > 0)
           log(
