@@ -182,6 +182,26 @@ describe('the entity cache in the department data source', () => {
     expect(t.world.auditedCalls - before).toBe(3);
   });
 
+  it('restores the data subjects of entity hits and marks the request cached', async () => {
+    // The companies' credit codes are not selected: only the department's report names them.
+    const query = `query($ids: [NationalId!]!) { people(nationalIds: $ids) { name companies { name } } }`;
+    const run = (requestId: string) =>
+      t.gateway.server.executeOperation(
+        { query, variables: { ids: [WANG, LI] } },
+        { contextValue: contextOf(operator, requestId) },
+      );
+    expect(single(await run('entity-first')).errors).toBeUndefined();
+    const lookups = new Map(t.world.companyLookups);
+    expect(single(await run('entity-second')).errors).toBeUndefined();
+    expect(t.world.companyLookups).toEqual(lookups);
+    const [first, second] = ['entity-first', 'entity-second'].map((id) =>
+      t.audited.find((entry) => entry.requestId === id),
+    );
+    expect(second).toMatchObject({ cached: true, outcome: 'ok' });
+    expect(second?.subjects).toEqual(first?.subjects);
+    expect(second?.subjects).toEqual(expect.arrayContaining([TEA, LANTERN]));
+  });
+
   it('counts hits and misses per department and type on /metrics', async () => {
     const text = await (await fetch(`${t.listening.url}/metrics`)).text();
     expect(text).toMatch(

@@ -1,4 +1,9 @@
-import { cacheKeys, entityTag } from '@govgraph/schema/runtime';
+import {
+  cacheKeys,
+  entityTag,
+  type SubjectsByRoot,
+  subjectsFromExtensions,
+} from '@govgraph/schema/runtime';
 import type { GraphQLFormattedError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import {
@@ -15,13 +20,11 @@ import {
   expiresBy,
   expiry,
   type Job,
+  markCached,
   type ProcessOptions,
   type ProcessResult,
   readVersion,
-  restore,
-  type Subjects,
   sealed,
-  subjectsOf,
   tagsIn,
 } from './fetchJob.js';
 import type { StoreEntry } from './store/CacheStore.js';
@@ -45,7 +48,7 @@ export async function entitiesFetch(
   const { values, version } = read;
 
   const data: unknown[] = new Array(representations.length).fill(null);
-  const subjects: Subjects = {};
+  const subjects: SubjectsByRoot = {};
   const errors: GraphQLFormattedError[] = [];
   const misses: number[] = [];
   let v = 0;
@@ -142,7 +145,7 @@ async function fetchEntities(
   indexes: readonly number[],
   representations: readonly Record<string, unknown>[],
   data: unknown[],
-  subjects: Subjects,
+  subjects: SubjectsByRoot,
   errors: GraphQLFormattedError[],
   storable?: (i: number, payload: EntryPayload) => void,
 ): Promise<ProcessResult | undefined> {
@@ -159,7 +162,7 @@ async function fetchEntities(
     },
   } as ProcessOptions);
   const received = (response.data as { _entities?: unknown } | null | undefined)?._entities;
-  const reported = subjectsOf(response);
+  const reported = subjectsFromExtensions(response.extensions);
   const failed = new Set<number>();
   let wholeFetchFailed = !Array.isArray(received);
   for (const error of response.errors ?? []) {
@@ -195,16 +198,16 @@ function use(
   i: number,
   payload: EntryPayload<unknown, string[]>,
   data: unknown[],
-  subjects: Subjects,
+  subjects: SubjectsByRoot,
 ): void {
   data[i] = payload.d;
   if (payload.s) subjects[`_entities.${i}`] = payload.s;
   expiresBy(job, payload);
   for (const tag of payload.t) job.state.tags.add(tag);
-  restore(job, payload.s);
+  markCached(job);
 }
 
-function answer(data: unknown[], subjects: Subjects, errors: GraphQLFormattedError[]) {
+function answer(data: unknown[], subjects: SubjectsByRoot, errors: GraphQLFormattedError[]) {
   return {
     data: { _entities: data },
     ...(errors.length > 0 ? { errors } : {}),

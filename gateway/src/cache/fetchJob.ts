@@ -11,7 +11,6 @@ import type { RequestCacheState } from './requestCacheState.js';
 export type ProcessOptions = Parameters<RemoteGraphQLDataSource['process']>[0];
 export type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 export type Fetch = (options: ProcessOptions) => Promise<ProcessResult>;
-export type Subjects = Record<string, string[]>;
 
 /** One fetch being answered: the shared pieces every step needs. */
 export interface Job {
@@ -45,10 +44,13 @@ export async function readVersion(
   return { values: read.values, version };
 }
 
-/** A hit is an access like any other: its subjects go to the audit record (DESIGN.md §5). */
-export function restore(job: Job, subjects: readonly string[] | undefined): void {
+/**
+ * A hit is an access like any other (DESIGN.md §5): the request is marked cached, and the
+ * entry's subjects go back into the answer's `extensions.subjects`, which the data source
+ * takes into the audit record as it does a department's.
+ */
+export function markCached(job: Job): void {
   job.context.cached = true;
-  for (const subject of subjects ?? []) job.context.subjects?.add(subject);
 }
 
 /** When an entry stored now expires (epoch ms). */
@@ -99,10 +101,4 @@ export function tagsIn(cache: GatewayCache, data: unknown): string[] {
   };
   walk(data);
   return [...tags];
-}
-
-/** The department-reported subjects of a response, by root response key. */
-export function subjectsOf(response: ProcessResult): Subjects | undefined {
-  const subjects = (response.extensions as { subjects?: unknown } | undefined)?.subjects;
-  return subjects && typeof subjects === 'object' ? (subjects as Subjects) : undefined;
 }

@@ -1,4 +1,9 @@
-import { cacheKeys, departmentTag } from '@govgraph/schema/runtime';
+import {
+  cacheKeys,
+  departmentTag,
+  type SubjectsByRoot,
+  subjectsFromExtensions,
+} from '@govgraph/schema/runtime';
 import {
   canonicalJson,
   digest,
@@ -12,12 +17,10 @@ import {
   expiresBy,
   expiry,
   type Job,
+  markCached,
   type ProcessResult,
   readVersion,
-  restore,
-  type Subjects,
   sealed,
-  subjectsOf,
   tagsIn,
 } from './fetchJob.js';
 
@@ -34,7 +37,7 @@ export async function rootFetch(job: Job): Promise<ProcessResult> {
   if (!read) return job.fetch(options);
   const raw = read.values[0];
   const hit = raw
-    ? openEntry<Record<string, unknown>, Subjects>(cache.cipher, key, raw)
+    ? openEntry<Record<string, unknown>, SubjectsByRoot>(cache.cipher, key, raw)
     : undefined;
   if (hit) {
     count(job, 'hit', 'Query');
@@ -46,7 +49,7 @@ export async function rootFetch(job: Job): Promise<ProcessResult> {
   if (leader) {
     const text = await leader;
     const shared =
-      text === undefined ? undefined : parseEntry<Record<string, unknown>, Subjects>(text);
+      text === undefined ? undefined : parseEntry<Record<string, unknown>, SubjectsByRoot>(text);
     if (shared) return rootAnswer(job, shared);
     state.uncacheable = true;
     return job.fetch(options);
@@ -85,7 +88,7 @@ async function storeRoot(
     return response;
   }
   if (!cache.entity || version === undefined) return response;
-  const reported = subjectsOf(response);
+  const reported = subjectsFromExtensions(response.extensions);
   const payload: EntryPayload = {
     d: response.data,
     ...(reported ? { s: reported } : {}),
@@ -104,11 +107,10 @@ async function storeRoot(
 
 function rootAnswer(
   job: Job,
-  payload: EntryPayload<Record<string, unknown>, Subjects>,
+  payload: EntryPayload<Record<string, unknown>, SubjectsByRoot>,
 ): ProcessResult {
   expiresBy(job, payload);
   for (const tag of payload.t) job.state.tags.add(tag);
-  for (const list of Object.values(payload.s ?? {})) restore(job, list);
-  if (!payload.s) restore(job, undefined);
+  markCached(job);
   return { data: payload.d, ...(payload.s ? { extensions: { subjects: payload.s } } : {}) };
 }
