@@ -14,6 +14,11 @@ export type AccessLogSubject =
   | { kind: 'person'; nationalId: string }
   | { kind: 'entity'; creditCode: string };
 
+/** The field that asks for a subject's access log, as errors name it. */
+export function accessLogField(subject: AccessLogSubject): string {
+  return subject.kind === 'person' ? 'Person.accessLog' : 'LegalEntity.accessLog';
+}
+
 /**
  * Refuses an access log to anyone but an auditor agency, or the citizen whose own log it is.
  * The refusal is a FORBIDDEN error on the field, not an empty list or null: an empty list
@@ -29,7 +34,6 @@ export function assertMayReadAccessLog(reader: AccessLogReader, subject: AccessL
   ) {
     return;
   }
-  const field = subject.kind === 'person' ? 'Person.accessLog' : 'LegalEntity.accessLog';
   const who =
     reader.kind === 'agency'
       ? `agency ${reader.agencyId} does not hold the ${AUDITOR_ROLE} role`
@@ -41,6 +45,6 @@ export function assertMayReadAccessLog(reader: AccessLogReader, subject: AccessL
       ? `an agency with the ${AUDITOR_ROLE} role, or the person themself signed in with a citizen token`
       : `an agency with the ${AUDITOR_ROLE} role`;
   throw FORBIDDEN.err(
-    `${field} is readable only by ${readers}; ${who}. Remove the field, or ask the platform operator for the ${AUDITOR_ROLE} role.`,
+    `${accessLogField(subject)} is readable only by ${readers}; ${who}. Remove the field, or ask the platform operator for the ${AUDITOR_ROLE} role.`,
   );
 }

@@ -95,7 +95,7 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
       reader,
       `query($r: [_Any!]!, $first: Int) { _entities(representations: $r) {
          ... on Person { accessLog(first: $first) { sequence requestId } } } }`,
-      { r: [{ __typename: 'Person', nationalId }], ...(first ? { first } : {}) },
+      { r: [{ __typename: 'Person', nationalId }], ...(first !== undefined ? { first } : {}) },
     );
 
   beforeAll(async () => {
@@ -196,11 +196,7 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
 
   it('refuses a page size outside 1-100 with INVALID_ARGUMENT', async () => {
     for (const first of [0, 101]) {
-      const result = await run(
-        AUDITOR,
-        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { accessLog(first: ${first}) { sequence } } } }`,
-        { r: [{ __typename: 'Person', nationalId: WANG }] },
-      );
+      const result = await accessLogOf(AUDITOR, WANG, first);
       expect(result.errors?.[0]?.extensions?.code).toBe('INVALID_ARGUMENT');
       expect(result.errors?.[0]?.message).toBe(
         `Person.accessLog(first: ${first}) is out of range: ask for 1 to 100 of the most recent records.`,

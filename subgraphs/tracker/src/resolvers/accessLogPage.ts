@@ -1,6 +1,10 @@
 import type { AuditRecord } from '@govgraph/hub';
 import { INVALID_ARGUMENT } from '@govgraph/schema';
-import { type AccessLogSubject, assertMayReadAccessLog } from '../accessLogPolicy.js';
+import {
+  type AccessLogSubject,
+  accessLogField,
+  assertMayReadAccessLog,
+} from '../accessLogPolicy.js';
 import type { TrackerContext } from '../context.js';
 
 const MAX_RECORDS = 100;
@@ -14,9 +18,8 @@ export async function accessLogPage(
   assertMayReadAccessLog(reader, subject);
   const limit = first ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RECORDS) {
-    const field = subject.kind === 'person' ? 'Person.accessLog' : 'LegalEntity.accessLog';
     throw INVALID_ARGUMENT.err(
-      `${field}(first: ${limit}) is out of range: ask for 1 to ${MAX_RECORDS} of the most recent records.`,
+      `${accessLogField(subject)}(first: ${limit}) is out of range: ask for 1 to ${MAX_RECORDS} of the most recent records.`,
       { extensions: { argument: 'first' } },
     );
   }
