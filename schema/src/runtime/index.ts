@@ -40,7 +40,6 @@ export {
   createRedisInvalidationPublisher,
   departmentTag,
   type EntityChange,
-  EVICT_SCRIPT,
   entityTag,
   evictInRedis,
   type InvalidationMessage,

@@ -76,7 +76,7 @@ export const cacheKeys = {
  * of every tag, atomically: no reader sees the new version with old entries left. A tag is a
  * sorted set of entry keys scored by their expiry, so writers can prune what expired.
  */
-export const EVICT_SCRIPT = `
+const EVICT_SCRIPT = `
 redis.call('INCR', KEYS[1])
 local n = 0
 for i = 2, #KEYS do
