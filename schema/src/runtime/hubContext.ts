@@ -74,7 +74,7 @@ export async function createHubContextSigner(
   options: HubContextSignerOptions,
 ): Promise<HubContextSigner> {
   const { privateKey } = options;
-  if (privateKey.kty !== 'OKP' || privateKey.crv !== 'Ed25519' || !privateKey.d) {
+  if (!isEd25519Jwk(privateKey, 'private')) {
     throw new ConfigError('The hub-context private key must be an Ed25519 private JWK.');
   }
   const kid = privateKey.kid;
@@ -116,7 +116,7 @@ export function createHubContextVerifier(options: HubContextVerifierOptions): Hu
     throw new ConfigError('A hub-context verifier needs at least one public key.');
   }
   for (const key of options.publicKeys) {
-    if (key.kty !== 'OKP' || key.crv !== 'Ed25519' || !key.kid || key.d) {
+    if (!isEd25519Jwk(key, 'public') || !key.kid) {
       throw new ConfigError(
         'Every hub-context public key must be an Ed25519 public JWK with a "kid" (and no private part).',
       );
@@ -213,7 +213,7 @@ export function hubContextPrivateKeyVar(
   const raw = env.HUB_CONTEXT_PRIVATE_KEY;
   if (raw === undefined || raw === '') return undefined;
   const key = parseJson(raw, 'HUB_CONTEXT_PRIVATE_KEY', 'an Ed25519 private JWK as JSON');
-  if (!isJwk(key) || key.kty !== 'OKP' || key.crv !== 'Ed25519' || !key.d || !key.kid) {
+  if (!isEd25519Jwk(key, 'private') || !key.kid) {
     throw new ConfigError(
       'Configuration is not valid:\n  HUB_CONTEXT_PRIVATE_KEY: must be an Ed25519 private JWK as JSON ({"kty":"OKP","crv":"Ed25519","d":…,"x":…,"kid":…})',
     );
@@ -237,7 +237,7 @@ export function hubContextPublicKeysVar(
   if (
     !Array.isArray(keys) ||
     keys.length === 0 ||
-    !keys.every((k) => isJwk(k) && k.kty === 'OKP' && k.crv === 'Ed25519' && !!k.kid && !k.d)
+    !keys.every((k) => isEd25519Jwk(k, 'public') && !!k.kid)
   ) {
     throw new ConfigError(
       `Configuration is not valid:\n  HUB_CONTEXT_PUBLIC_KEYS: must be ${expected}, each with a "kid" and no private part`,
@@ -256,8 +256,11 @@ function parseJson(raw: string, name: string, expected: string): unknown {
   }
 }
 
-function isJwk(value: unknown): value is JWK {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** An Ed25519 JWK holding the private part (`d`), or, for `public`, not holding it. */
+function isEd25519Jwk(value: unknown, part: 'private' | 'public'): value is JWK {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const key = value as JWK;
+  return key.kty === 'OKP' && key.crv === 'Ed25519' && (part === 'private') === !!key.d;
 }
 
 // A bounded map of verified tokens. Written by hand because the standards package does not
