@@ -12,6 +12,30 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/**
+ * The whole number given to `--<flag>` (underscores may group digits), at least `min`; missing
+ * or anything else throws a `UsageError` that names the flag, followed by `usage`.
+ */
+export function wholeNumberFlag(
+  flag: string,
+  raw: string | undefined,
+  min: number,
+  usage: string,
+): number {
+  const text = raw?.replaceAll('_', '');
+  if (
+    text === undefined ||
+    !/^-?\d+$/.test(text) ||
+    !Number.isSafeInteger(Number(text)) ||
+    Number(text) < min
+  ) {
+    const said = raw === undefined ? 'is missing' : `is ${JSON.stringify(raw)}`;
+    const floor = min > Number.MIN_SAFE_INTEGER ? ` of at least ${min}` : '';
+    throw new UsageError(`--${flag} ${said}: give a whole number${floor}.\n\n${usage}`);
+  }
+  return Number(text);
+}
+
 export interface SeedArgs {
   people: number;
   seed: number;
@@ -36,19 +60,8 @@ export function parseSeedArgs(
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${usage}`);
   }
-  const integer = (flag: string, raw: string | undefined, min: number): number => {
-    if (
-      raw === undefined ||
-      !/^-?\d+$/.test(raw.replaceAll('_', '')) ||
-      Number(raw.replaceAll('_', '')) < min
-    ) {
-      const said = raw === undefined ? 'is missing' : `is ${JSON.stringify(raw)}`;
-      throw new UsageError(
-        `--${flag} ${said}: give a whole number${min > 0 ? ` of at least ${min}` : ''}.\n\n${usage}`,
-      );
-    }
-    return Number(raw.replaceAll('_', ''));
-  };
+  const integer = (flag: string, raw: string | undefined, min: number): number =>
+    wholeNumberFlag(flag, raw, min, usage);
   const people = integer('people', values.people, 1);
   const seed =
     values.seed === undefined ? 42 : integer('seed', values.seed, Number.MIN_SAFE_INTEGER);

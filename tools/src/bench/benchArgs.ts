@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from '../seedArgs.js';
+import { UsageError, wholeNumberFlag } from '../seedArgs.js';
 
 /** Every scenario `npm run bench` knows, in the order it runs them. */
 export const SCENARIO_NAMES = ['citizen-record', 'people-list', 'company-search', 'mixed'] as const;
@@ -103,17 +103,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     throw usageError((error as Error).message);
   }
   const long = values.long === true;
-  const integer = (flag: (typeof COUNTS)[number], fallback: number, min: number): number => {
-    const raw = values[flag];
-    if (raw === undefined) return fallback;
-    const text = raw.replaceAll('_', '');
-    if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < min) {
-      throw usageError(
-        `--${flag} is ${JSON.stringify(raw)}: give a whole number of at least ${min}.`,
-      );
-    }
-    return Number(text);
-  };
+  const integer = (flag: (typeof COUNTS)[number], fallback: number, min: number): number =>
+    values[flag] === undefined ? fallback : wholeNumberFlag(flag, values[flag], min, BENCH_USAGE);
   const scenarios = namesFrom('scenarios', values.scenarios, SCENARIO_NAMES);
   const variants = namesFrom('variants', values.variants, VARIANT_NAMES);
   return {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from '../seedArgs.js';
+import { UsageError, wholeNumberFlag } from '../seedArgs.js';
 
 export const SCALE_USAGE = `usage: npm run bench:scale -- [--small <people>] [--large <people>] [--seed <integer>]
                              [--requests <count>] [--concurrency <count>] [--warmup <count>]
@@ -58,17 +58,10 @@ export function parseScaleArgs(argv: readonly string[]): ScaleArgs {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${SCALE_USAGE}`);
   }
-  const integer = (flag: keyof typeof DEFAULTS, min: number): number => {
-    const raw = values[flag];
-    if (raw === undefined) return DEFAULTS[flag];
-    const text = raw.replaceAll('_', '');
-    if (!/^-?\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) {
-      throw new UsageError(
-        `--${flag} is ${JSON.stringify(raw)}: give a whole number of at least ${min}.\n\n${SCALE_USAGE}`,
-      );
-    }
-    return Number(text);
-  };
+  const integer = (flag: keyof typeof DEFAULTS, min: number): number =>
+    values[flag] === undefined
+      ? DEFAULTS[flag]
+      : wholeNumberFlag(flag, values[flag], min, SCALE_USAGE);
   const args: ScaleArgs = {
     small: integer('small', 1),
     large: integer('large', 1),
