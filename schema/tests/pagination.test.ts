@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createPageLoader,
+  createRowLoader,
   type Database,
   encodeCursor,
   insertInBatches,
@@ -219,6 +220,17 @@ describe.each(ENGINES)('createPageLoader on %s', (engine) => {
     expect(ten?.nodes.map((n) => n.period)).toEqual(['2024', '2023']);
     expect(ten?.totalCount).toBe(2);
     expect(eleven?.nodes.map((n) => n.id)).toEqual([3]);
+  });
+
+  it('createRowLoader finds the row of each key in one statement, null where there is none', async () => {
+    const loader = createRowLoader<TestDB, PenaltyRow>(database.db, {
+      table: 'penalty',
+      keyColumn: 'id',
+    });
+    database.statements.reset();
+    const rows = await Promise.all(['3', '999', '1'].map((id) => loader.load(id)));
+    expect(rows).toEqual([penalties[2], null, penalties[0]]);
+    expect(database.statements.count('select')).toBe(1);
   });
 });
 

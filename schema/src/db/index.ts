@@ -14,4 +14,5 @@ export {
   pageWindow,
   toPage,
 } from './pagination.js';
+export { createRowLoader, type RowSpec } from './rowLoader.js';
 export { StatementCounter } from './StatementCounter.js';

@@ -1,4 +1,4 @@
-import { createPageLoader } from '@govgraph/schema/db';
+import { createPageLoader, createRowLoader } from '@govgraph/schema/db';
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { ApplicationRow, ApprovalsDB, ReviewRow } from './db/schema.js';
@@ -19,10 +19,9 @@ const NEWEST_FIRST = ['submitted_at desc', 'id desc'] as const;
 /** Loaders for one request: every list of N applications or applicants costs one statement per kind, not N. */
 export function createLoaders(db: Kysely<ApprovalsDB>): ApprovalsLoaders {
   return {
-    application: new DataLoader(async (ids) => {
-      const rows = await db.selectFrom('application').selectAll().where('id', 'in', ids).execute();
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
+    application: createRowLoader<ApprovalsDB, ApplicationRow>(db, {
+      table: 'application',
+      keyColumn: 'id',
     }),
     reviews: new DataLoader(async (ids) => {
       const rows = await db

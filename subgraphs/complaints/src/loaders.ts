@@ -1,5 +1,5 @@
-import { createPageLoader } from '@govgraph/schema/db';
-import DataLoader from 'dataloader';
+import { createPageLoader, createRowLoader } from '@govgraph/schema/db';
+import type DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { ComplaintRow, ComplaintsDB } from './db/schema.js';
 
@@ -14,10 +14,9 @@ export interface ComplaintsLoaders {
 /** Loaders for one request: every list of N people or entities costs one statement per kind, not N. */
 export function createLoaders(db: Kysely<ComplaintsDB>): ComplaintsLoaders {
   return {
-    complaint: new DataLoader(async (ids) => {
-      const rows = await db.selectFrom('complaint').selectAll().where('id', 'in', ids).execute();
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
+    complaint: createRowLoader<ComplaintsDB, ComplaintRow>(db, {
+      table: 'complaint',
+      keyColumn: 'id',
     }),
     complaintsFiled: createPageLoader<ComplaintsDB, ComplaintRow>(db, {
       table: 'complaint',

@@ -1,4 +1,4 @@
-import { createPageLoader, type Page, type PageWindow } from '@govgraph/schema/db';
+import { createPageLoader, createRowLoader, type Page, type PageWindow } from '@govgraph/schema/db';
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { BuildingRow, HousingDB, OwnershipRow, TitleRow } from './db/schema.js';
@@ -23,23 +23,13 @@ const OWNER_ORDER = ['registered_on', 'serial'];
 /** Loaders for one request: every list of N parents costs one statement per kind, not N. */
 export function createLoaders(db: Kysely<HousingDB>): HousingLoaders {
   return {
-    building: new DataLoader(async (ids) => {
-      const rows = await db
-        .selectFrom('building')
-        .selectAll()
-        .where('building_id', 'in', ids)
-        .execute();
-      const byId = new Map(rows.map((r) => [r.building_id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
+    building: createRowLoader<HousingDB, BuildingRow>(db, {
+      table: 'building',
+      keyColumn: 'building_id',
     }),
-    title: new DataLoader(async (numbers) => {
-      const rows = await db
-        .selectFrom('title')
-        .selectAll()
-        .where('certificate_number', 'in', numbers)
-        .execute();
-      const byNumber = new Map(rows.map((r) => [r.certificate_number, r]));
-      return numbers.map((n) => byNumber.get(n) ?? null);
+    title: createRowLoader<HousingDB, TitleRow>(db, {
+      table: 'title',
+      keyColumn: 'certificate_number',
     }),
     owners: new DataLoader(async (numbers) => {
       const rows = await db

@@ -1,5 +1,5 @@
-import { createPageLoader } from '@govgraph/schema/db';
-import DataLoader from 'dataloader';
+import { createPageLoader, createRowLoader } from '@govgraph/schema/db';
+import type DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type {
   AbnormalListingRow,
@@ -23,23 +23,13 @@ export interface MarketLoaders {
 /** Loaders for one request: every list of N companies or people costs one statement per kind, not N. */
 export function createLoaders(db: Kysely<MarketDB>): MarketLoaders {
   return {
-    legalEntity: new DataLoader(async (codes) => {
-      const rows = await db
-        .selectFrom('legal_entity')
-        .selectAll()
-        .where('credit_code', 'in', codes)
-        .execute();
-      const byCode = new Map(rows.map((r) => [r.credit_code, r]));
-      return codes.map((code) => byCode.get(code) ?? null);
+    legalEntity: createRowLoader<MarketDB, LegalEntityRow>(db, {
+      table: 'legal_entity',
+      keyColumn: 'credit_code',
     }),
-    dishonestyListing: new DataLoader(async (codes) => {
-      const rows = await db
-        .selectFrom('dishonesty_listing')
-        .selectAll()
-        .where('credit_code', 'in', codes)
-        .execute();
-      const byCode = new Map(rows.map((r) => [r.credit_code, r]));
-      return codes.map((code) => byCode.get(code) ?? null);
+    dishonestyListing: createRowLoader<MarketDB, DishonestyListingRow>(db, {
+      table: 'dishonesty_listing',
+      keyColumn: 'credit_code',
     }),
     representedEntities: createPageLoader<MarketDB, LegalEntityRow>(db, {
       table: 'legal_entity',

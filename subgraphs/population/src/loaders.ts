@@ -1,3 +1,4 @@
+import { createRowLoader } from '@govgraph/schema/db';
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { HouseholdRow, PersonRow, PopulationDB } from './db/schema.js';
@@ -11,23 +12,13 @@ export interface PopulationLoaders {
 /** Loaders for one request: every list of N people costs one statement per kind, not N. */
 export function createLoaders(db: Kysely<PopulationDB>): PopulationLoaders {
   return {
-    person: new DataLoader(async (ids) => {
-      const rows = await db
-        .selectFrom('person')
-        .selectAll()
-        .where('national_id', 'in', ids)
-        .execute();
-      const byId = new Map(rows.map((r) => [r.national_id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
+    person: createRowLoader<PopulationDB, PersonRow>(db, {
+      table: 'person',
+      keyColumn: 'national_id',
     }),
-    household: new DataLoader(async (numbers) => {
-      const rows = await db
-        .selectFrom('household')
-        .selectAll()
-        .where('number', 'in', numbers)
-        .execute();
-      const byNumber = new Map(rows.map((r) => [r.number, r]));
-      return numbers.map((n) => byNumber.get(n) ?? null);
+    household: createRowLoader<PopulationDB, HouseholdRow>(db, {
+      table: 'household',
+      keyColumn: 'number',
     }),
     children: new DataLoader(async (parentIds) => {
       const rows = await db

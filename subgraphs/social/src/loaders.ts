@@ -1,4 +1,4 @@
-import { createPageLoader } from '@govgraph/schema/db';
+import { createPageLoader, createRowLoader } from '@govgraph/schema/db';
 import DataLoader from 'dataloader';
 import { type Kysely, sql } from 'kysely';
 import type { ContributionRow, EmploymentRow, InsuranceRecordRow, SocialDB } from './db/schema.js';
@@ -14,23 +14,13 @@ export interface SocialLoaders {
 /** Loaders for one request: every list of N people or companies costs one statement per kind, not N. */
 export function createLoaders(db: Kysely<SocialDB>): SocialLoaders {
   return {
-    record: new DataLoader(async (ids) => {
-      const rows = await db
-        .selectFrom('insurance_record')
-        .selectAll()
-        .where('national_id', 'in', ids)
-        .execute();
-      const byId = new Map(rows.map((r) => [r.national_id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
+    record: createRowLoader<SocialDB, InsuranceRecordRow>(db, {
+      table: 'insurance_record',
+      keyColumn: 'national_id',
     }),
-    employment: new DataLoader(async (ids) => {
-      const rows = await db
-        .selectFrom('employment')
-        .selectAll()
-        .where('national_id', 'in', ids)
-        .execute();
-      const byId = new Map(rows.map((r) => [r.national_id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
+    employment: createRowLoader<SocialDB, EmploymentRow>(db, {
+      table: 'employment',
+      keyColumn: 'national_id',
     }),
     // Counted when asked (an index-only count per employer), so the figure never drifts from
     // the employment rows it summarises.

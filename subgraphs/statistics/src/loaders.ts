@@ -1,19 +1,13 @@
-import { createPageLoader } from '@govgraph/schema/db';
-import DataLoader from 'dataloader';
+import { createPageLoader, createRowLoader } from '@govgraph/schema/db';
 import type { Kysely } from 'kysely';
 import type { IndicatorRow, ObservationRow, StatisticsDB } from './db/schema.js';
 
 /** Loaders for one request: indicators by code, and every indicator's observation pages in one statement. */
 export function createLoaders(db: Kysely<StatisticsDB>) {
   return {
-    indicator: new DataLoader<string, IndicatorRow | null>(async (codes) => {
-      const rows = await db
-        .selectFrom('indicator')
-        .selectAll()
-        .where('code', 'in', codes)
-        .execute();
-      const byCode = new Map(rows.map((r) => [r.code, r]));
-      return codes.map((code) => byCode.get(code) ?? null);
+    indicator: createRowLoader<StatisticsDB, IndicatorRow>(db, {
+      table: 'indicator',
+      keyColumn: 'code',
     }),
     observations: createPageLoader<StatisticsDB, ObservationRow>(db, {
       table: 'observation',

@@ -1,4 +1,4 @@
-import { createPageLoader } from '@govgraph/schema/db';
+import { createPageLoader, createRowLoader } from '@govgraph/schema/db';
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type {
@@ -22,14 +22,9 @@ export interface TaxLoaders {
 /** Loaders for one request: every list of N people or companies costs one statement per kind, not N. */
 export function createLoaders(db: Kysely<TaxDB>): TaxLoaders {
   return {
-    personAccount: new DataLoader(async (ids) => {
-      const rows = await db
-        .selectFrom('person_tax_account')
-        .selectAll()
-        .where('national_id', 'in', ids)
-        .execute();
-      const byId = new Map(rows.map((r) => [r.national_id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
+    personAccount: createRowLoader<TaxDB, PersonTaxAccountRow>(db, {
+      table: 'person_tax_account',
+      keyColumn: 'national_id',
     }),
     personYears: new DataLoader(async (ids) => {
       const rows = await db
@@ -42,14 +37,9 @@ export function createLoaders(db: Kysely<TaxDB>): TaxLoaders {
       for (const row of rows) byId.get(row.national_id)?.push(row);
       return ids.map((id) => byId.get(id) ?? []);
     }),
-    enterpriseAccount: new DataLoader(async (codes) => {
-      const rows = await db
-        .selectFrom('enterprise_tax_account')
-        .selectAll()
-        .where('credit_code', 'in', codes)
-        .execute();
-      const byCode = new Map(rows.map((r) => [r.credit_code, r]));
-      return codes.map((code) => byCode.get(code) ?? null);
+    enterpriseAccount: createRowLoader<TaxDB, EnterpriseTaxAccountRow>(db, {
+      table: 'enterprise_tax_account',
+      keyColumn: 'credit_code',
     }),
     filings: createPageLoader<TaxDB, TaxFilingRow>(db, {
       table: 'tax_filing',
