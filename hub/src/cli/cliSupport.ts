@@ -20,24 +20,34 @@ export class UsageError extends Error {
 }
 
 /**
- * Opens the hub store the environment names, syncs the registry file into it (so a fresh
- * clone has the reviewed agencies), runs `body`, and closes the store. Returns the exit code:
- * `body`'s, 2 for bad arguments or configuration, 1 for a refused change or a bad registry file.
+ * One run of a hub command (`agency`, `audit`): prints `usage` for `--help`; otherwise parses
+ * the arguments, opens the hub store the environment names, syncs the registry file into it
+ * (so a fresh clone has the reviewed agencies), runs `body`, and closes the store. Returns the
+ * exit code: `body`'s, 0 for help, 2 for bad arguments or configuration, 1 for a refused
+ * change or a bad registry file.
  */
-export async function withHubStore(
+export async function runHubCommand<C>(
+  argv: readonly string[],
   env: Env,
-  io: { out: CliOutput; err: CliOutput; usage: string },
-  body: (store: HubStore) => Promise<number>,
+  io: { out: CliOutput; err: CliOutput },
+  spec: { usage: string; parse: (argv: readonly string[]) => C },
+  body: (store: HubStore, command: C) => Promise<number>,
 ): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === 'help')) {
+    io.out.write(spec.usage);
+    return 0;
+  }
   let store: HubStore | undefined;
   try {
+    // Parsed first: bad arguments are reported before the store or configuration is touched.
+    const command = spec.parse(argv);
     const access = hubAccessConfig(env);
     store = await openHubStore(hubStoreConfig(env));
     await syncRegistryFile(store, access.registryFile);
-    return await body(store);
+    return await body(store, command);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err.write(`${error.message}\n\n${io.usage}`);
+      io.err.write(`${error.message}\n\n${spec.usage}`);
       return 2;
     }
     if (error instanceof ConfigError) {

@@ -10,14 +10,7 @@ import {
 } from '../registry/grants.js';
 import { HubAdminError } from '../registry/HubAdminError.js';
 import type { HubStore } from '../store/openHubStore.js';
-import {
-  type CliOutput,
-  type Env,
-  table,
-  UsageError,
-  userPath,
-  withHubStore,
-} from './cliSupport.js';
+import { type CliOutput, type Env, runHubCommand, table, userPath } from './cliSupport.js';
 import { AGENCY_USAGE, type AgencyCommand, parseAgencyArgs } from './parseAgencyArgs.js';
 
 /**
@@ -30,22 +23,16 @@ export async function runAgencyCli(
   out: CliOutput,
   err: CliOutput = out,
 ): Promise<number> {
-  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === 'help')) {
-    out.write(AGENCY_USAGE);
-    return 0;
-  }
-  let command: AgencyCommand;
-  try {
-    command = parseAgencyArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    err.write(`${error.message}\n\n${AGENCY_USAGE}`);
-    return 2;
-  }
-  return withHubStore(env, { out, err, usage: AGENCY_USAGE }, async (store) => {
-    await execute(store, command, out, env);
-    return 0;
-  });
+  return runHubCommand(
+    argv,
+    env,
+    { out, err },
+    { usage: AGENCY_USAGE, parse: parseAgencyArgs },
+    async (store, command) => {
+      await execute(store, command, out, env);
+      return 0;
+    },
+  );
 }
 
 async function execute(

@@ -4,7 +4,7 @@ import { createAuditReader } from '../audit/createAuditReader.js';
 import { latestAuditRecords } from '../audit/latestAuditRecords.js';
 import { verifyAuditChain } from '../audit/verifyAuditChain.js';
 import type { AuditRecord } from '../types.js';
-import { type CliOutput, type Env, UsageError, withHubStore } from './cliSupport.js';
+import { type CliOutput, type Env, runHubCommand, UsageError } from './cliSupport.js';
 
 export const AUDIT_USAGE = `Usage: npm run audit -- <command>
 
@@ -90,19 +90,8 @@ export async function runAuditCli(
   out: CliOutput,
   err: CliOutput = out,
 ): Promise<number> {
-  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === 'help')) {
-    out.write(AUDIT_USAGE);
-    return 0;
-  }
-  let command: AuditCommand;
-  try {
-    command = parseAuditArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    err.write(`${error.message}\n\n${AUDIT_USAGE}`);
-    return 2;
-  }
-  return withHubStore(env, { out, err, usage: AUDIT_USAGE }, async (store) => {
+  const spec = { usage: AUDIT_USAGE, parse: parseAuditArgs };
+  return runHubCommand(argv, env, { out, err }, spec, async (store, command) => {
     switch (command.kind) {
       case 'verify': {
         const verdict = await verifyAuditChain(store);
