@@ -51,19 +51,25 @@ export async function entitiesFetch(
   const subjects: SubjectsByRoot = {};
   const errors: GraphQLFormattedError[] = [];
   const misses: number[] = [];
+  // Hits and misses by type, counted once per fetch (a list is hundreds of one type).
+  const counted = new Map<string, { hits: number; misses: number }>();
   let v = 0;
   refs.forEach((ref, i) => {
     const raw = ref && cache.entity ? values[v++] : null;
     const payload =
       raw && ref ? openEntry<unknown, string[]>(cache.cipher, ref.key, raw) : undefined;
-    if (payload && ref) {
-      use(job, i, payload, data, subjects);
-      count(job, 'hit', ref.typename);
-    } else {
-      misses.push(i);
-      if (ref && cache.entity) count(job, 'miss', ref.typename);
-    }
+    if (payload) use(job, i, payload, data, subjects);
+    else misses.push(i);
+    if (!ref || !cache.entity) return;
+    const n = counted.get(ref.typename) ?? { hits: 0, misses: 0 };
+    if (payload) n.hits++;
+    else n.misses++;
+    counted.set(ref.typename, n);
   });
+  for (const [type, n] of counted) {
+    count(job, 'hit', type, n.hits);
+    count(job, 'miss', type, n.misses);
+  }
   if (misses.length === 0) return answer(data, subjects, errors);
 
   // Misses another request is already fetching wait for it; the rest are fetched here.

@@ -68,16 +68,17 @@ export function sealed(job: Job, payload: EntryPayload): boolean {
   return named || isPersonal(job.policy.level);
 }
 
-/** Counts a hit or miss in the request's state and the metrics. */
-export function count(job: Job, outcome: 'hit' | 'miss', type: string): void {
+/** Counts `n` hits or misses of one type in the request's state and the metrics. */
+export function count(job: Job, outcome: 'hit' | 'miss', type: string, n = 1): void {
+  if (n === 0) return;
   const labels = { cache: type === 'Query' ? 'root' : 'entity', department: job.department, type };
   const counts = type === 'Query' ? job.state.root : job.state.entity;
   if (outcome === 'hit') {
-    counts.hits++;
-    job.cache.metrics.cacheHits.inc(labels);
+    counts.hits += n;
+    job.cache.metrics.cacheHits.inc(labels, n);
   } else {
-    counts.misses++;
-    job.cache.metrics.cacheMisses.inc(labels);
+    counts.misses += n;
+    job.cache.metrics.cacheMisses.inc(labels, n);
   }
 }
 
