@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { addAgency, listAgencies, setAgencyDisabled, setAgencyJwt } from '../registry/agencies.js';
-import { issueApiKey, listApiKeys, requireAgency, revokeApiKey } from '../registry/apiKeys.js';
+import {
+  addAgency,
+  listAgencies,
+  requireAgency,
+  setAgencyDisabled,
+  setAgencyJwt,
+} from '../registry/agencies.js';
+import { issueApiKey, listApiKeys, revokeApiKey } from '../registry/apiKeys.js';
 import {
   addPurpose,
   grantCoordinates,

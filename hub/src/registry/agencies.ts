@@ -1,6 +1,5 @@
 import type { HubStore } from '../store/openHubStore.js';
 import type { AgencyRow, RowSource } from '../store/schema.js';
-import { requireAgency } from './apiKeys.js';
 import { HubAdminError } from './HubAdminError.js';
 import { parsePublicKey } from './publicKey.js';
 
@@ -127,4 +126,18 @@ export async function setAgencyDisabled(
     .set({ disabled: disabled ? 1 : 0 })
     .where('id', '=', agencyId)
     .execute();
+}
+
+/** Throws a HubAdminError unless the agency is registered. */
+export async function requireAgency(store: HubStore, agencyId: string): Promise<void> {
+  const row = await store.db
+    .selectFrom('agencies')
+    .select('id')
+    .where('id', '=', agencyId)
+    .executeTakeFirst();
+  if (!row) {
+    throw new HubAdminError(
+      `There is no agency ${JSON.stringify(agencyId)}; \`agency list\` shows the registered ones.`,
+    );
+  }
 }

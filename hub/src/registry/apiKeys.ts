@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { HubStore } from '../store/openHubStore.js';
+import { requireAgency } from './agencies.js';
 import { HubAdminError } from './HubAdminError.js';
 
 /** Every govgraph API key starts with this, so a leaked key is recognisable (secret scanners). */
@@ -86,18 +87,4 @@ export async function listApiKeys(store: HubStore, agencyId: string): Promise<Ap
     createdAt: new Date(row.created_at),
     revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
   }));
-}
-
-/** Throws a HubAdminError unless the agency is registered. */
-export async function requireAgency(store: HubStore, agencyId: string): Promise<void> {
-  const row = await store.db
-    .selectFrom('agencies')
-    .select('id')
-    .where('id', '=', agencyId)
-    .executeTakeFirst();
-  if (!row) {
-    throw new HubAdminError(
-      `There is no agency ${JSON.stringify(agencyId)}; \`agency list\` shows the registered ones.`,
-    );
-  }
 }

@@ -1,7 +1,7 @@
 import type { HubStore } from '../store/openHubStore.js';
-import type { RowSource } from '../store/schema.js';
+import type { GrantRow, RowSource } from '../store/schema.js';
 import type { Purpose } from '../types.js';
-import { requireAgency } from './apiKeys.js';
+import { requireAgency } from './agencies.js';
 import { coordinateProblem } from './coordinate.js';
 import { HubAdminError } from './HubAdminError.js';
 
@@ -142,12 +142,7 @@ export async function revokeCoordinates(
         )
         .execute();
     }
-    return rows.map((r) => ({
-      agencyId: r.agency_id,
-      purpose: r.purpose,
-      coordinate: r.coordinate,
-      source: r.source,
-    }));
+    return rows.map(toGrantInfo);
   });
 }
 
@@ -156,10 +151,14 @@ export async function listGrants(store: HubStore, agencyId?: string): Promise<Gr
   let query = store.db.selectFrom('grants').selectAll();
   if (agencyId !== undefined) query = query.where('agency_id', '=', agencyId);
   const rows = await query.orderBy('agency_id').orderBy('purpose').orderBy('coordinate').execute();
-  return rows.map((r) => ({
-    agencyId: r.agency_id,
-    purpose: r.purpose,
-    coordinate: r.coordinate,
-    source: r.source,
-  }));
+  return rows.map(toGrantInfo);
+}
+
+function toGrantInfo(row: GrantRow): GrantInfo {
+  return {
+    agencyId: row.agency_id,
+    purpose: row.purpose,
+    coordinate: row.coordinate,
+    source: row.source,
+  };
 }

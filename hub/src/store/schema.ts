@@ -97,5 +97,5 @@ export interface AuditHeadTable {
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
-export type ApiKeyRow = Selectable<ApiKeyTable>;
+export type GrantRow = Selectable<GrantTable>;
 export type AuditRecordRow = Selectable<AuditRecordTable>;
