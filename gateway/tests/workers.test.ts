@@ -26,6 +26,18 @@ interface Answer {
   body: string;
 }
 
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A GOVGRAPH_DATA_DIR of the test's own, removed after it. */
+function tempDataDir(): string {
+  const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-workers-'));
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  return dataDir;
+}
+
 // The fixture's names are not PUBLIC: the workers are asked as a registered agency, found in
 // the hub store every worker opens (GOVGRAPH_DATA_DIR/hub.sqlite).
 let agencyHeaders: Record<string, string> = {};
@@ -80,7 +92,7 @@ function askOnNewConnection(port: number, query: string): Promise<Answer> {
   });
 }
 
-/** The gateway's production entry point (main.ts) as its own process tree. */
+/** The gateway's production entry point (main.ts) as its own process tree, killed after the test. */
 function startMain(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
@@ -92,6 +104,9 @@ function startMain(env: Record<string, string>): { child: ChildProcess; output: 
   });
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
+  });
+  cleanups.push(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
   });
   return { child, output: () => output };
 }
@@ -133,17 +148,11 @@ async function untilServing(port: number, output: () => string): Promise<void> {
 }
 
 describe('GATEWAY_WORKERS', () => {
-  const cleanups: (() => Promise<unknown>)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-
   async function startClustered(workers: number) {
     const registry = await startFixture(people);
     const file = await tempSupergraph(composeSupergraph([registry]));
     cleanups.push(registry.close, file.remove);
-    const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-workers-'));
-    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const dataDir = tempDataDir();
     agencyHeaders = await registerAgency(dataDir);
     const port = await freePort();
     const started = startMain({
@@ -155,9 +164,6 @@ describe('GATEWAY_WORKERS', () => {
       HUB_CONTEXT_PRIVATE_KEY: JSON.stringify(testHubContext.privateJwk),
       CACHE_ENABLED: 'false',
       LOG_LEVEL: 'warn',
-    });
-    cleanups.push(async () => {
-      if (started.child.exitCode === null) started.child.kill('SIGKILL');
     });
     await untilServing(port, started.output);
     return { port, ...started };
@@ -201,12 +207,9 @@ describe('GATEWAY_WORKERS', () => {
       GATEWAY_WORKERS: '2',
       SUPERGRAPH_PATH: '/nonexistent/govgraph/supergraph.graphql',
       HUB_CONTEXT_PRIVATE_KEY: JSON.stringify(testHubContext.privateJwk),
-      GOVGRAPH_DATA_DIR: mkdtempSync(join(tmpdir(), 'govgraph-workers-')),
+      GOVGRAPH_DATA_DIR: tempDataDir(),
       CACHE_ENABLED: 'false',
       LOG_LEVEL: 'warn',
-    });
-    cleanups.push(async () => {
-      if (child.exitCode === null) child.kill('SIGKILL');
     });
     expect(await exitOf(child)).toBe(1);
     expect(output()).toContain('a gateway worker exited before it could serve');
