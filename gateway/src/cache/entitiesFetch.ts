@@ -6,20 +6,15 @@ import {
 } from '@govgraph/schema/runtime';
 import type { GraphQLFormattedError } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import {
-  canonicalJson,
-  digest,
-  type EntryPayload,
-  encodeEntry,
-  openEntry,
-  parseEntry,
-} from './cacheEntry.js';
+import { canonicalJson, digest, type EntryPayload, encodeEntry, openEntry } from './cacheEntry.js';
 import type { GatewayCache } from './createGatewayCache.js';
 import {
   count,
   expiresBy,
   expiry,
+  follow,
   type Job,
+  lead,
   markCached,
   type ProcessOptions,
   type ProcessResult,
@@ -83,12 +78,7 @@ export async function entitiesFetch(
   const settle = new Map<number, (text: string | undefined) => void>();
   for (const i of storing ? own : []) {
     const ref = refs[i];
-    if (!ref) continue;
-    const promise = new Promise<string | undefined>((resolve) => settle.set(i, resolve));
-    cache.inFlight.set(ref.key, promise);
-    void promise.finally(() => {
-      if (cache.inFlight.get(ref.key) === promise) cache.inFlight.delete(ref.key);
-    });
+    if (ref) settle.set(i, lead(cache, ref.key));
   }
   // Each fetched entity that may be kept: its JSON (what followers read) and its store entry.
   const stored = new Map<number, string>();
@@ -129,8 +119,7 @@ export async function entitiesFetch(
   // Followers: the leader's entry if it was stored; otherwise ask the department themselves.
   const again: number[] = [];
   for (const [i, leader] of waiting) {
-    const text = await leader;
-    const payload = text === undefined ? undefined : parseEntry<unknown, string[]>(text);
+    const payload = await follow<unknown, string[]>(leader);
     if (payload) use(job, i, payload, data, subjects);
     else again.push(i);
   }

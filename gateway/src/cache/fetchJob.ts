@@ -1,7 +1,7 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { entityTag } from '@govgraph/schema/runtime';
 import type { GatewayContext } from '../context.js';
-import type { EntryPayload } from './cacheEntry.js';
+import { type EntryPayload, parseEntry } from './cacheEntry.js';
 import { isPersonal } from './cacheHints.js';
 import type { DocumentPolicy, GatewayCache } from './createGatewayCache.js';
 import type { RequestCacheState } from './requestCacheState.js';
@@ -51,6 +51,30 @@ export async function readVersion(
  */
 export function markCached(job: Job): void {
   job.context.cached = true;
+}
+
+/**
+ * Marks the read of `key` as in flight, so identical misses of other requests wait for it
+ * (`follow`); the leader calls the returned function with the JSON it stored, or undefined.
+ */
+export function lead(cache: GatewayCache, key: string): (stored: string | undefined) => void {
+  let settle: (stored: string | undefined) => void = () => {};
+  const promise = new Promise<string | undefined>((resolve) => {
+    settle = resolve;
+  });
+  cache.inFlight.set(key, promise);
+  void promise.finally(() => {
+    if (cache.inFlight.get(key) === promise) cache.inFlight.delete(key);
+  });
+  return settle;
+}
+
+/** The entry a leader stored, or undefined when it stored none (the follower fetches itself). */
+export async function follow<D, S>(
+  leader: Promise<string | undefined>,
+): Promise<EntryPayload<D, S> | undefined> {
+  const text = await leader;
+  return text === undefined ? undefined : parseEntry<D, S>(text);
 }
 
 /** When an entry stored now expires (epoch ms). */

@@ -4,19 +4,14 @@ import {
   type SubjectsByRoot,
   subjectsFromExtensions,
 } from '@govgraph/schema/runtime';
-import {
-  canonicalJson,
-  digest,
-  type EntryPayload,
-  encodeEntry,
-  openEntry,
-  parseEntry,
-} from './cacheEntry.js';
+import { canonicalJson, digest, type EntryPayload, encodeEntry, openEntry } from './cacheEntry.js';
 import {
   count,
   expiresBy,
   expiry,
+  follow,
   type Job,
+  lead,
   markCached,
   type ProcessResult,
   readVersion,
@@ -47,27 +42,17 @@ export async function rootFetch(job: Job): Promise<ProcessResult> {
   count(job, 'miss', 'Query');
   const leader = cache.inFlight.get(key);
   if (leader) {
-    const text = await leader;
-    const shared =
-      text === undefined ? undefined : parseEntry<Record<string, unknown>, SubjectsByRoot>(text);
+    const shared = await follow<Record<string, unknown>, SubjectsByRoot>(leader);
     if (shared) return rootAnswer(job, shared);
     state.uncacheable = true;
     return job.fetch(options);
   }
-  let settle: (text: string | undefined) => void = () => {};
-  const promise = new Promise<string | undefined>((resolve) => {
-    settle = resolve;
-  });
-  cache.inFlight.set(key, promise);
-  void promise.finally(() => {
-    if (cache.inFlight.get(key) === promise) cache.inFlight.delete(key);
-  });
+  const settle = lead(cache, key);
   let stored: string | undefined;
   try {
-    const result = await storeRoot(job, key, read.version, (text) => {
+    return await storeRoot(job, key, read.version, (text) => {
       stored = text;
     });
-    return result;
   } finally {
     settle(stored);
   }
