@@ -1,13 +1,9 @@
 import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/hub';
-import {
-  type GraphQLInputType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-} from 'graphql';
 import type { ClassificationIndex } from './classificationIndex.js';
 import { NATIONAL_ID_SCALAR, type NationalIdSource } from './collectOperation.js';
+import { inputScalarValues } from './inputScalarValues.js';
+
+const NATIONAL_ID: ReadonlySet<string> = new Set([NATIONAL_ID_SCALAR]);
 
 /** One refused coordinate, as `extensions.denied` lists it. */
 export interface Denial {
@@ -102,7 +98,9 @@ export function judgeCitizenSubjects(
   const denied = new Map<string, Denial>();
   for (const source of sources) {
     const values =
-      source.kind === 'literal' ? [source.value] : valuesOf(variables[source.name], source.type);
+      source.kind === 'literal'
+        ? [source.value]
+        : inputScalarValues(variables[source.name], source.type, NATIONAL_ID);
     if (values.every((value) => value === nationalId)) continue;
     denied.set(source.coordinate, {
       coordinate: source.coordinate,
@@ -111,21 +109,4 @@ export function judgeCitizenSubjects(
     });
   }
   return [...denied.values()];
-}
-
-function valuesOf(value: unknown, type: GraphQLInputType): unknown[] {
-  if (value === undefined || value === null) return [];
-  const inner = isNonNullType(type) ? type.ofType : type;
-  if (isListType(inner)) {
-    return (Array.isArray(value) ? value : [value]).flatMap((v) => valuesOf(v, inner.ofType));
-  }
-  if (isScalarType(inner)) return inner.name === NATIONAL_ID_SCALAR ? [value] : [];
-  if (isInputObjectType(inner) && typeof value === 'object') {
-    const fields = inner.getFields();
-    return Object.entries(value).flatMap(([name, v]) => {
-      const field = fields[name];
-      return field ? valuesOf(v, field.type) : [];
-    });
-  }
-  return [];
 }

@@ -2,11 +2,7 @@ import { SUBJECT_SCALARS } from '@govgraph/schema/runtime';
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
-  GraphQLInputObjectType,
-  type GraphQLInputType,
   GraphQLInterfaceType,
-  GraphQLList,
-  GraphQLNonNull,
   GraphQLObjectType,
   GraphQLScalarType,
   type GraphQLSchema,
@@ -20,6 +16,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+import { inputScalarValues } from '../access/inputScalarValues.js';
 
 /**
  * The national IDs and credit codes an operation names in its arguments: literals, variables,
@@ -38,7 +35,10 @@ export function argumentSubjects(
     Argument(node) {
       const argument = typeInfo.getArgument();
       if (!argument) return;
-      addInput(valueFromAST(node.value, argument.type, variables), argument.type, into);
+      const value = valueFromAST(node.value, argument.type, variables);
+      for (const subject of inputScalarValues(value, argument.type, SUBJECT_SCALARS)) {
+        if (typeof subject === 'string') into.add(subject);
+      }
     },
   });
   visit(operation, visitor);
@@ -46,24 +46,6 @@ export function argumentSubjects(
   // named only there would still be one the caller asked about.
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
-  }
-}
-
-function addInput(value: unknown, type: GraphQLInputType, into: Set<string>): void {
-  if (value === null || value === undefined) return;
-  if (type instanceof GraphQLNonNull) {
-    addInput(value, type.ofType, into);
-  } else if (type instanceof GraphQLList) {
-    const items = Array.isArray(value) ? value : [value];
-    for (const item of items) addInput(item, type.ofType, into);
-  } else if (type instanceof GraphQLInputObjectType) {
-    if (typeof value !== 'object') return;
-    const record = value as Record<string, unknown>;
-    for (const field of Object.values(type.getFields())) {
-      addInput(record[field.name], field.type, into);
-    }
-  } else if (type instanceof GraphQLScalarType && SUBJECT_SCALARS.has(type.name)) {
-    if (typeof value === 'string') into.add(value);
   }
 }
 
