@@ -9,21 +9,19 @@ const BENCH_TTL_SECONDS = 600;
 const BENCH_REDIS_TIMEOUT_MS = 2000;
 
 /**
- * The cache options of a cache mode (undefined while the gateway has none): `off` turns every
- * cache off, `entity` is the entity cache alone, `response` the response cache alone, each
- * in Redis under a prefix of its own.
+ * The cache options of a cache mode: `off` turns every cache off, `entity` is the entity cache
+ * alone, `response` the response cache alone, each in Redis under a prefix of its own.
  */
-export function cacheOptions(
+function cacheOptions(
   caches: GatewayJob['caches'],
-  settings?: GovgraphSettings,
-): GatewayCacheOptions | undefined {
+  settings: GovgraphSettings,
+): GatewayCacheOptions {
   if (caches === 'off') return { enabled: false };
   return {
     entity: caches === 'entity',
     response: caches === 'response',
-    ...(settings
-      ? { redisUrl: settings.redisUrl, keyPrefix: `${settings.keyPrefix}:${caches}` }
-      : {}),
+    redisUrl: settings.redisUrl,
+    keyPrefix: `${settings.keyPrefix}:${caches}`,
     defaultTtlSeconds: BENCH_TTL_SECONDS,
     personalMaxTtlSeconds: BENCH_TTL_SECONDS,
     // Production steps around a Redis slower than 250 ms; on a loaded 2-core machine Redis

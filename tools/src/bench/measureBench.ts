@@ -16,7 +16,7 @@ import {
   type Scenario,
 } from './scenarios.js';
 import { type StatementUse, statementsPerRequest } from './statementsPerRequest.js';
-import { unavailableReason, type Variant } from './variants.js';
+import type { Variant } from './variants.js';
 
 export interface BenchDepartment extends CountedDepartment {
   /** Its GraphQL URL, as the gateways reach it. */
@@ -91,9 +91,9 @@ function ownCpuMicros(): number {
 /** Untimed requests per statement probe. */
 export const PROBE_REQUESTS = 20;
 
-async function probeAll(options: MeasureBenchOptions, fleet: GatewayFleet, runnable: Variant[]) {
+async function probeAll(options: MeasureBenchOptions, fleet: GatewayFleet) {
   // Counted through the first gateway: every gateway variant sends the same fetches.
-  const prober = runnable.find((v) => fleet.of(v));
+  const prober = options.variants.find((v) => fleet.of(v));
   const url = prober && fleet.of(prober)?.graphqlUrl;
   if (!prober || !url) return [];
   const { world } = options;
@@ -130,10 +130,9 @@ async function probeAll(options: MeasureBenchOptions, fleet: GatewayFleet, runna
  */
 export async function measureBench(options: MeasureBenchOptions): Promise<BenchMeasurement> {
   const { log } = options;
-  const runnable = options.variants.filter((v) => !unavailableReason(v));
   const subgraphUrls = Object.fromEntries(options.departments.map((d) => [d.name, d.url]));
   const fleet = await startGatewayFleet(
-    runnable,
+    options.variants,
     {
       supergraphPath: options.supergraphPath,
       subgraphUrls,
@@ -147,11 +146,11 @@ export async function measureBench(options: MeasureBenchOptions): Promise<BenchM
   let memory: GatewayMemoryRecord[] = [];
   let statements: BenchMeasurement['statements'] = [];
   try {
-    statements = await probeAll(options, fleet, runnable);
+    statements = await probeAll(options, fleet);
     const blockSeconds = options.durationSeconds / options.rounds;
     for (const [index, scenario] of options.scenarios.entries()) {
       const prepared: PreparedVariant[] = [];
-      for (const variant of runnable) {
+      for (const variant of options.variants) {
         prepared.push(
           await prepareVariant({
             ...options,
@@ -198,23 +197,12 @@ export async function measureBench(options: MeasureBenchOptions): Promise<BenchM
           tally.blocks.push(block);
         }
       }
-      for (const variant of options.variants) {
-        const entry = [...tallies].find(([p]) => p.variant === variant);
-        if (!entry) {
-          runs.push({
-            scenario: scenario.name,
-            variant: variant.name,
-            target: '—',
-            skipped: unavailableReason(variant) ?? 'not run',
-          });
-          continue;
-        }
-        const [p, tally] = entry;
+      for (const [{ variant, target }, tally] of tallies) {
         const result = mergeBlocks(tally.blocks);
         runs.push({
           scenario: scenario.name,
           variant: variant.name,
-          target: p.target,
+          target,
           result,
           statementsPerRequest: statementsPerRequest(tally.statements, tally.sent),
           ...(tally.gatewayCpuMicros !== undefined

@@ -1,6 +1,5 @@
 import type { VariantName } from './benchArgs.js';
 import type { GatewayJob } from './gatewayJob.js';
-import { cacheOptions } from './govgraphGateway.js';
 
 /** What a variant puts between the load generator and the departments. */
 export type VariantTarget =
@@ -67,15 +66,4 @@ export const VARIANTS: Record<VariantName, Variant> = {
 /** The gateway process a variant runs on; variants with the same key share one. */
 export function processKey(target: VariantTarget): string | undefined {
   return target.kind === 'gateway' ? `${target.job.kind}-${target.job.caches}` : undefined;
-}
-
-/** Why a variant cannot run in this tree, or undefined when it can. */
-export function unavailableReason(variant: Variant): string | undefined {
-  const { target } = variant;
-  if (target.kind === 'gateway' && target.job.kind === 'govgraph') {
-    if (!cacheOptions(target.job.caches)) {
-      return `no ${target.job.caches} cache option yet (govgraphGateway.ts)`;
-    }
-  }
-  return undefined;
 }
