@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createListLoader,
   createPageLoader,
   createRowLoader,
   type Database,
@@ -230,6 +231,20 @@ describe.each(ENGINES)('createPageLoader on %s', (engine) => {
     database.statements.reset();
     const rows = await Promise.all(['3', '999', '1'].map((id) => loader.load(id)));
     expect(rows).toEqual([penalties[2], null, penalties[0]]);
+    expect(database.statements.count('select')).toBe(1);
+  });
+
+  it('createListLoader reads the whole list of every parent in one statement, in order', async () => {
+    const loader = createListLoader<TestDB, PenaltyRow>(database.db, {
+      table: 'penalty',
+      parentColumn: 'credit_code',
+      orderBy: ['decided_on desc', 'id'],
+    });
+    database.statements.reset();
+    const [b, c, a] = await Promise.all(['B', 'C', 'A'].map((parent) => loader.load(parent)));
+    expect(b).toEqual(expectedPage('B', 0, 20).nodes);
+    expect(c).toEqual([]);
+    expect(a).toEqual(expectedPage('A', 0, 20).nodes);
     expect(database.statements.count('select')).toBe(1);
   });
 });

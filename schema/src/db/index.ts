@@ -3,6 +3,7 @@ export { migrateToLatest } from './migrate.js';
 export { type Database, type DatabaseOptions, type Engine, openDatabase } from './openDatabase.js';
 export {
   type ChildListSpec,
+  createListLoader,
   createPageLoader,
   DEFAULT_PAGE_SIZE,
   encodeCursor,

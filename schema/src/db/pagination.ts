@@ -101,6 +101,26 @@ const orderSql = (orderBy: readonly string[]) =>
   );
 
 /**
+ * A per-request DataLoader for a short child list read whole (a title's owners, an
+ * application's reviews): every parent of the batch in one statement, each list in `orderBy`.
+ */
+export function createListLoader<DB, Row>(
+  db: Kysely<DB>,
+  spec: ChildListSpec,
+): DataLoader<string, Row[]> {
+  return new DataLoader(async (parents) => {
+    const { rows } = await sql<Record<string, unknown>>`
+      select * from ${sql.table(spec.table)}
+      where ${sql.ref(spec.parentColumn)} in (${sql.join(parents)})
+      order by ${orderSql(spec.orderBy)}`.execute(db);
+    const byParent = new Map<string, Row[]>(parents.map((parent) => [parent, []]));
+    // Keys are strings; an integer parent column comes back as a number on both engines.
+    for (const row of rows) byParent.get(String(row[spec.parentColumn]))?.push(row as Row);
+    return parents.map((parent) => byParent.get(parent) ?? []);
+  });
+}
+
+/**
  * A per-request DataLoader for a paginated child list (a company's penalties, a person's
  * companies). One SQL statement serves every parent in the batch that asks for the same
  * window: `row_number()` and `count(*)` over a partition by parent give each parent its slice

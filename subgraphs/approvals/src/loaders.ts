@@ -1,5 +1,5 @@
-import { createPageLoader, createRowLoader } from '@govgraph/schema/db';
-import DataLoader from 'dataloader';
+import { createListLoader, createPageLoader, createRowLoader } from '@govgraph/schema/db';
+import type DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { ApplicationRow, ApprovalsDB, ReviewRow } from './db/schema.js';
 
@@ -23,17 +23,10 @@ export function createLoaders(db: Kysely<ApprovalsDB>): ApprovalsLoaders {
       table: 'application',
       keyColumn: 'id',
     }),
-    reviews: new DataLoader(async (ids) => {
-      const rows = await db
-        .selectFrom('review')
-        .selectAll()
-        .where('application_id', 'in', ids)
-        .orderBy('application_id')
-        .orderBy('position')
-        .execute();
-      const byId = new Map<string, ReviewRow[]>(ids.map((id) => [id, []]));
-      for (const row of rows) byId.get(row.application_id)?.push(row);
-      return ids.map((id) => byId.get(id) ?? []);
+    reviews: createListLoader<ApprovalsDB, ReviewRow>(db, {
+      table: 'review',
+      parentColumn: 'application_id',
+      orderBy: ['position'],
     }),
     personApplications: createPageLoader<ApprovalsDB, ApplicationRow>(db, {
       table: 'application',

@@ -1,5 +1,11 @@
-import { createPageLoader, createRowLoader, type Page, type PageWindow } from '@govgraph/schema/db';
-import DataLoader from 'dataloader';
+import {
+  createListLoader,
+  createPageLoader,
+  createRowLoader,
+  type Page,
+  type PageWindow,
+} from '@govgraph/schema/db';
+import type DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { BuildingRow, HousingDB, OwnershipRow, TitleRow } from './db/schema.js';
 
@@ -31,16 +37,10 @@ export function createLoaders(db: Kysely<HousingDB>): HousingLoaders {
       table: 'title',
       keyColumn: 'certificate_number',
     }),
-    owners: new DataLoader(async (numbers) => {
-      const rows = await db
-        .selectFrom('ownership')
-        .selectAll()
-        .where('certificate_number', 'in', numbers)
-        .orderBy('position')
-        .execute();
-      const byNumber = new Map<string, OwnershipRow[]>(numbers.map((n) => [n, []]));
-      for (const row of rows) byNumber.get(row.certificate_number)?.push(row);
-      return numbers.map((n) => byNumber.get(n) ?? []);
+    owners: createListLoader<HousingDB, OwnershipRow>(db, {
+      table: 'ownership',
+      parentColumn: 'certificate_number',
+      orderBy: ['position'],
     }),
     buildingTitles: createPageLoader(db, {
       table: 'title',

@@ -1,5 +1,5 @@
-import { createPageLoader, createRowLoader } from '@govgraph/schema/db';
-import DataLoader from 'dataloader';
+import { createListLoader, createPageLoader, createRowLoader } from '@govgraph/schema/db';
+import type DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type {
   EnterpriseTaxAccountRow,
@@ -26,16 +26,10 @@ export function createLoaders(db: Kysely<TaxDB>): TaxLoaders {
       table: 'person_tax_account',
       keyColumn: 'national_id',
     }),
-    personYears: new DataLoader(async (ids) => {
-      const rows = await db
-        .selectFrom('person_tax_year')
-        .selectAll()
-        .where('national_id', 'in', ids)
-        .orderBy('year', 'desc')
-        .execute();
-      const byId = new Map<string, PersonTaxYearRow[]>(ids.map((id) => [id, []]));
-      for (const row of rows) byId.get(row.national_id)?.push(row);
-      return ids.map((id) => byId.get(id) ?? []);
+    personYears: createListLoader<TaxDB, PersonTaxYearRow>(db, {
+      table: 'person_tax_year',
+      parentColumn: 'national_id',
+      orderBy: ['year desc'],
     }),
     enterpriseAccount: createRowLoader<TaxDB, EnterpriseTaxAccountRow>(db, {
       table: 'enterprise_tax_account',
