@@ -1,4 +1,3 @@
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,11 +5,11 @@ import { createWorld, type World } from '@govgraph/datagen';
 import { grantCoordinates, issueApiKey } from '@govgraph/hub';
 import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessHubEnv, testCitizenIssuer } from './support/accessHub.js';
 
 // The data tracker end to end (DESIGN.md §5): an agency reads a person through the gateway,
 // the audit log records it, and the tracker shows it to an auditor and to the citizen.
 
-const CITIZEN_ISSUER = 'https://id.example.gov.cn';
 const PEOPLE = 300;
 const SEED = 23;
 
@@ -36,24 +35,10 @@ interface AccessRecordReply {
   requestId: string;
 }
 
-/** An EdDSA JWT signed by the citizen identity provider: `sub` is the citizen's national ID. */
-function citizenToken(privateKey: KeyObject, nationalId: string): string {
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const head = `${encode({ alg: 'EdDSA', typ: 'JWT' })}.${encode({
-    iss: CITIZEN_ISSUER,
-    sub: nationalId,
-    aud: 'govgraph',
-    iat: now,
-    exp: now + 600,
-  })}`;
-  return `${head}.${sign(null, Buffer.from(head), privateKey).toString('base64url')}`;
-}
-
 describe('the data tracker over the whole hub', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-tracker-'));
   const world: World = createWorld({ seed: SEED, people: PEOPLE });
-  const citizenKeys = generateKeyPairSync('ed25519');
+  const citizens = testCitizenIssuer();
   let hub: Hub;
   const keys: Record<string, string> = {};
 
@@ -74,7 +59,7 @@ describe('the data tracker over the whole hub', () => {
     'x-purpose': purpose,
   });
   const asCitizen = (nationalId: string) => ({
-    authorization: `Bearer ${citizenToken(citizenKeys.privateKey, nationalId)}`,
+    authorization: `Bearer ${citizens.token(nationalId)}`,
   });
   const ACCESS_LOG = `query($id: NationalId!) { person(nationalId: $id) {
     accessLog { readerKind agencyId agencyName purpose fields outcome requestId } } }`;
@@ -93,20 +78,7 @@ describe('the data tracker over the whole hub', () => {
   const other = adult(200);
 
   beforeAll(async () => {
-    const env: Record<string, string> = {
-      GATEWAY_PORT: '0',
-      GATEWAY_HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      GOVGRAPH_DATA_DIR: dataDir,
-      GOVGRAPH_PEOPLE: String(PEOPLE),
-      GOVGRAPH_SEED: String(SEED),
-      HUB_CITIZEN_ISSUER: CITIZEN_ISSUER,
-      HUB_CITIZEN_PUBLIC_KEY: citizenKeys.publicKey
-        .export({ type: 'spki', format: 'pem' })
-        .toString(),
-    };
-    for (const department of departments) env[`${department.envPrefix}_PORT`] = '0';
-    const config = hubConfig(departments, env);
+    const config = hubConfig(departments, accessHubEnv(dataDir, PEOPLE, SEED, citizens));
     hub = await startHub({
       departments,
       config,

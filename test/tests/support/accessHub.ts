@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,20 +58,8 @@ export interface AccessHub {
  */
 export async function startAccessHub(agencies: readonly TestAgencySpec[]): Promise<AccessHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-access-'));
-  const citizenKeys = generateKeyPairSync('ed25519');
-  const env: Record<string, string> = {
-    GATEWAY_PORT: '0',
-    GATEWAY_HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    GOVGRAPH_DATA_DIR: dataDir,
-    GOVGRAPH_PEOPLE: String(PEOPLE),
-    GOVGRAPH_SEED: String(SEED),
-    HUB_CITIZEN_ISSUER: CITIZEN_ISSUER,
-    HUB_CITIZEN_PUBLIC_KEY: citizenKeys.publicKey
-      .export({ type: 'spki', format: 'pem' })
-      .toString(),
-  };
-  for (const department of departments) env[`${department.envPrefix}_PORT`] = '0';
+  const citizens = testCitizenIssuer();
+  const env = accessHubEnv(dataDir, PEOPLE, SEED, citizens);
   let hub: Hub | undefined;
   const stop = async () => {
     await hub?.stop();
@@ -113,7 +101,7 @@ export async function startAccessHub(agencies: readonly TestAgencySpec[]): Promi
       world: createWorld({ seed: SEED, people: PEOPLE }),
       previousHubContextKey: previous.privateJwk,
       agency: (id, extra = {}) => ({ apiKey: keys[id] ?? '', purpose: purposes.get(id), ...extra }),
-      citizen: (nationalId) => ({ bearerToken: citizenToken(citizenKeys.privateKey, nationalId) }),
+      citizen: (nationalId) => ({ bearerToken: citizens.token(nationalId) }),
       async ask<T>(caller: CallerHeaders, query: string, variables?: Record<string, unknown>) {
         const res = await fetch(running.graphqlUrl, {
           method: 'POST',
@@ -139,16 +127,56 @@ export async function startAccessHub(agencies: readonly TestAgencySpec[]): Promi
   }
 }
 
-/** An EdDSA JWT from the citizen identity provider: `sub` is the citizen's national ID. */
-function citizenToken(privateKey: KeyObject, nationalId: string): string {
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const head = `${encode({ alg: 'EdDSA', typ: 'JWT' })}.${encode({
-    iss: CITIZEN_ISSUER,
-    sub: nationalId,
-    aud: 'govgraph',
-    iat: now,
-    exp: now + 600,
-  })}`;
-  return `${head}.${sign(null, Buffer.from(head), privateKey).toString('base64url')}`;
+/** A citizen identity provider for tests: the hub's environment lines for it, and its tokens. */
+export interface TestCitizenIssuer {
+  /** HUB_CITIZEN_ISSUER and HUB_CITIZEN_PUBLIC_KEY. */
+  env: Record<string, string>;
+  /** An EdDSA JWT from the provider: `sub` is the citizen's national ID. */
+  token(nationalId: string): string;
+}
+
+/** A fresh Ed25519 citizen identity provider. */
+export function testCitizenIssuer(): TestCitizenIssuer {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    env: {
+      HUB_CITIZEN_ISSUER: CITIZEN_ISSUER,
+      HUB_CITIZEN_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    },
+    token(nationalId) {
+      const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const now = Math.floor(Date.now() / 1000);
+      const head = `${encode({ alg: 'EdDSA', typ: 'JWT' })}.${encode({
+        iss: CITIZEN_ISSUER,
+        sub: nationalId,
+        aud: 'govgraph',
+        iat: now,
+        exp: now + 600,
+      })}`;
+      return `${head}.${sign(null, Buffer.from(head), privateKey).toString('base64url')}`;
+    },
+  };
+}
+
+/**
+ * The environment of a whole hub on fresh SQLite files in `dataDir`: every port free, logs
+ * silent, the synthetic world of `people` and `seed`, citizens signing in through `citizens`.
+ */
+export function accessHubEnv(
+  dataDir: string,
+  people: number,
+  seed: number,
+  citizens: TestCitizenIssuer,
+): Record<string, string> {
+  const env: Record<string, string> = {
+    GATEWAY_PORT: '0',
+    GATEWAY_HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    GOVGRAPH_DATA_DIR: dataDir,
+    GOVGRAPH_PEOPLE: String(people),
+    GOVGRAPH_SEED: String(seed),
+    ...citizens.env,
+  };
+  for (const department of departments) env[`${department.envPrefix}_PORT`] = '0';
+  return env;
 }
