@@ -9,8 +9,10 @@ import type { GatewayJob } from './gatewayJob.js';
 // agent) and no govgraph feature at all. (@apollo/gateway and @apollo/server are the gateway
 // package's dependencies, hoisted to the workspace root.)
 
+type SendOptions = Parameters<RemoteGraphQLDataSource['process']>[0];
+
 /** Adds the fixed headers the departments require (the hub-context token) to every fetch. */
-class FixedHeadersDataSource extends RemoteGraphQLDataSource {
+export class FixedHeadersDataSource extends RemoteGraphQLDataSource {
   readonly #headers: [string, string][];
 
   constructor(url: string, headers: Record<string, string>) {
@@ -18,7 +20,7 @@ class FixedHeadersDataSource extends RemoteGraphQLDataSource {
     this.#headers = Object.entries(headers);
   }
 
-  override willSendRequest(options: Parameters<RemoteGraphQLDataSource['process']>[0]) {
+  override willSendRequest(options: SendOptions) {
     for (const [name, value] of this.#headers) options.request.http?.headers.set(name, value);
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, type RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { FixedHeadersDataSource } from './bareGateway.js';
 import type { BenchRequest } from './scenarios.js';
 
 /** A request a department receives from the gateway, replayed as it was sent. */
@@ -23,17 +24,16 @@ export async function directRequests(options: {
   requests: readonly BenchRequest[];
 }): Promise<DirectRequest[]> {
   let sent: DirectRequest[] = [];
-  class Recording extends RemoteGraphQLDataSource {
+  class Recording extends FixedHeadersDataSource {
     constructor(
       readonly department: string,
       url: string,
     ) {
-      super({ url });
+      super(url, options.subgraphHeaders);
     }
-    override willSendRequest({ request }: SendOptions) {
-      for (const [name, value] of Object.entries(options.subgraphHeaders)) {
-        request.http?.headers.set(name, value);
-      }
+    override willSendRequest(send: SendOptions) {
+      super.willSendRequest(send);
+      const { request } = send;
       sent.push({
         department: this.department,
         body: JSON.stringify({ query: request.query, variables: request.variables }),
