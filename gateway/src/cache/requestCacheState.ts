@@ -22,8 +22,6 @@ export interface RequestCacheState {
   entity: HitCount;
   root: HitCount;
   response?: 'hit' | 'miss' | 'stored' | 'bypass' | 'unavailable';
-  /** The response key looked up, when the response cache took part. */
-  responseKey?: string;
 }
 
 const states = new WeakMap<object, RequestCacheState>();

@@ -3,6 +3,7 @@ import { cacheKeys } from '@govgraph/schema/runtime';
 import type { GatewayContext } from '../context.js';
 import { canonicalJson, digest, type EntryPayload, encodeEntry, openEntry } from './cacheEntry.js';
 import { isPersonal } from './cacheHints.js';
+import type { CachePolicy } from './cachePolicy.js';
 import type { GatewayCache } from './createGatewayCache.js';
 import { cacheStateOf } from './requestCacheState.js';
 
@@ -32,8 +33,8 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
       };
     },
     async requestDidStart() {
-      let ttlSeconds = 0;
-      let personal = true;
+      // Set on a miss of an allowed query: where and under which policy its answer may be kept.
+      let missed: { key: string; policy: CachePolicy } | undefined;
       return {
         async responseForOperation({
           operation,
@@ -51,8 +52,6 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
             state.response = 'bypass';
             return null;
           }
-          ttlSeconds = policy.ttlSeconds;
-          personal = isPersonal(policy.level);
           const key = cacheKeys.response(
             cache.prefix,
             digest(
@@ -74,7 +73,7 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
           const labels = { cache: 'response', department: 'gateway', type: 'response' };
           if (!payload) {
             state.response = 'miss';
-            state.responseKey = key;
+            missed = { key, policy };
             cache.metrics.cacheMisses.inc(labels);
             return null;
           }
@@ -92,43 +91,24 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
           if (response.body.kind !== 'single') return;
           const state = cacheStateOf(contextValue);
           const result = response.body.singleResult;
-          const key = state.responseKey;
-          if (
-            key &&
-            state.response === 'miss' &&
-            !state.uncacheable &&
-            !result.errors?.length &&
-            result.data &&
-            !(contextValue.access && contextValue.access.denied.length > 0)
-          ) {
+          if (missed && !state.uncacheable && !result.errors?.length && result.data) {
+            const { key, policy } = missed;
             const ttlMs = Math.min(
-              Math.min(ttlSeconds, state.ttlSeconds) * 1000,
+              Math.min(policy.ttlSeconds, state.ttlSeconds) * 1000,
               state.expiresAt - Date.now(),
             );
-            const payload: EntryPayload = {
-              d: result.data,
-              s: [...contextValue.subjects],
-              t: [...state.tags],
-            };
-            const stored =
-              ttlMs >= 1000 &&
-              (await cache.store.write(
-                [
-                  {
-                    key,
-                    value: encodeEntry(
-                      cache.cipher,
-                      key,
-                      personal || contextValue.subjects.size > 0,
-                      JSON.stringify(payload),
-                    ),
-                    ttlMs,
-                    tags: payload.t,
-                  },
-                ],
-                state.versions,
-              ));
-            if (stored) state.response = 'stored';
+            // An answer with less than a second left is not kept.
+            if (ttlMs >= 1000) {
+              const payload: EntryPayload = {
+                d: result.data,
+                s: [...contextValue.subjects],
+                t: [...state.tags],
+              };
+              const sealed = isPersonal(policy.level) || contextValue.subjects.size > 0;
+              const value = encodeEntry(cache.cipher, key, sealed, JSON.stringify(payload));
+              const entry = { key, value, ttlMs, tags: payload.t };
+              if (await cache.store.write([entry], state.versions)) state.response = 'stored';
+            }
           }
           if (wantsDebug(contextValue, request.http?.headers.get(CACHE_DEBUG_HEADER))) {
             result.extensions = {
