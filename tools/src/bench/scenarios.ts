@@ -115,10 +115,13 @@ export function scenarios(): Record<ScenarioName, Scenario> {
   };
 }
 
-// A stream of its own ("bnch"), as bench:scale's: the people asked for are tied to no entity.
+// A stream of its own ("bnch"): the people asked for are tied to no generated entity.
 const BENCH_STREAM = 0x626e6368;
 
-/** The benchmark's random stream; `lane` keeps cold and warm samples apart. */
+/**
+ * The benchmarks' random stream; `lane` keeps samples apart (bench's cold and warm sets;
+ * bench:scale samples lane 0).
+ */
 export function benchRng(seed: number, lane: number): Rng {
   return new Rng(seed, BENCH_STREAM, lane);
 }

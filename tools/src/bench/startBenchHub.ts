@@ -1,10 +1,11 @@
-import { createWorld, Rng, type World } from '@govgraph/datagen';
+import { createWorld, type World } from '@govgraph/datagen';
 import type { HubDepartment } from '../HubDepartment.js';
 import { hubConfig } from '../hubConfig.js';
 import type { SeededDepartment } from '../seedAll.js';
 import { type Hub, startHub } from '../startHub.js';
 import { vacuumAnalyze } from './benchDatabases.js';
 import { prepareWorld } from './prepareWorld.js';
+import { benchRng } from './scenarios.js';
 
 export interface StartBenchHubOptions {
   departments: readonly HubDepartment<World>[];
@@ -25,9 +26,6 @@ export interface BenchHub {
   /** The next `count` people to ask for: uniform over the world, the same on every run. */
   sample(count: number): string[];
 }
-
-// A stream of its own ("bnch"), so the people asked for are not tied to any generated entity.
-const BENCH_STREAM = 0x626e6368;
 
 /**
  * The hub on the benchmark databases of the world of `people`: seeded if needed, started on
@@ -60,7 +58,7 @@ export async function startBenchHub(options: StartBenchHubOptions): Promise<Benc
     throw error;
   }
   const world = createWorld({ seed, people });
-  const rng = new Rng(seed, BENCH_STREAM, 0);
+  const rng = benchRng(seed, 0);
   return {
     people,
     hub,
