@@ -18,7 +18,7 @@ export function hubContextToken(
 }
 
 /** What departments learn about the request: who, why, for which case, which request. */
-export function hubContextClaims(context: GatewayContext): HubContextClaims {
+function hubContextClaims(context: GatewayContext): HubContextClaims {
   const { caller } = context;
   const claims: HubContextClaims = { caller: caller.kind, requestId: context.requestId };
   if (caller.kind === 'agency') {

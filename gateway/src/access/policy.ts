@@ -80,7 +80,7 @@ function agencyReason(
 }
 
 /** True when the set holds the coordinate or its type's wildcard (`Person.*`). */
-export function covers(granted: ReadonlySet<string>, coordinate: string): boolean {
+function covers(granted: ReadonlySet<string>, coordinate: string): boolean {
   if (granted.has(coordinate)) return true;
   return granted.has(`${coordinate.slice(0, coordinate.indexOf('.'))}.*`);
 }
