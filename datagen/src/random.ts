@@ -135,6 +135,14 @@ export function isoDate(day: number): string {
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
+// ISO dates (YYYY-MM-DD) compare as text.
+/** The latest of some ISO dates. */
+export const latestDate = (...dates: string[]): string =>
+  dates.reduce((a, b) => (b.localeCompare(a) > 0 ? b : a));
+/** The earliest of some ISO dates. */
+export const earliestDate = (...dates: string[]): string =>
+  dates.reduce((a, b) => (b.localeCompare(a) < 0 ? b : a));
+
 /** The same day `years` later; 29 February becomes 1 March outside leap years. */
 export function shiftYears(date: string, years: number): string {
   const year = Number(date.slice(0, 4)) + years;

@@ -2,7 +2,7 @@
 // has a serial that encodes which kind of title it is and whose, so a title, a person's titles
 // and a company's titles are each made without making any other (see `titleOfSerial`).
 import { COUNTIES, countyIndexOf, provinceAbbreviation } from '../divisions.js';
-import { hash32, Permutation, Rng } from '../random.js';
+import { hash32, latestDate, Permutation, Rng } from '../random.js';
 import type { Building, BuildingUse, Company, Person } from '../types.js';
 import type { World } from '../world.js';
 import { buildingIndexOf, companiesIn, householdsIn } from './housingOccupants.js';
@@ -85,7 +85,6 @@ export function certificateNumberOf(building: Building, registeredOn: string, se
   return `${province}(${year})${county}不动产权第${String(serial).padStart(7, '0')}号`;
 }
 
-const latest = (...dates: string[]) => dates.reduce((a, b) => (a.localeCompare(b) > 0 ? a : b));
 const area = (rng: Rng, min: number, max: number) => rng.between(min * 100, max * 100) / 100;
 const person = (p: Person, share: string): TitleOwner => ({
   kind: 'PERSON',
@@ -114,7 +113,7 @@ interface TitleFacts {
 function makeTitle(kind: TitleKind, slot: number, rng: Rng, facts: TitleFacts): RealEstateTitle {
   const serial = 4 * slot + TITLE_KINDS.indexOf(kind) + 1;
   const { building } = facts;
-  const since = latest(facts.since, FIRST_CERTIFICATE_DATE, `${building.builtYear + 1}-01-01`);
+  const since = latestDate(facts.since, FIRST_CERTIFICATE_DATE, `${building.builtYear + 1}-01-01`);
   const registeredOn = rng.date(since, HOUSING_AS_OF);
   return {
     serial,

@@ -3,7 +3,7 @@
 // found without scanning the people (see `employeesOf`).
 import { formatCents } from '@govgraph/schema';
 import { INDUSTRIES } from '../names.js';
-import { hash32, Permutation, Rng, shiftYears } from '../random.js';
+import { earliestDate, hash32, latestDate, Permutation, Rng, shiftYears } from '../random.js';
 import type { Company, Person } from '../types.js';
 import type { World } from '../world.js';
 
@@ -212,7 +212,7 @@ export function socialRecordOf(
   const rng = new Rng(world.seed, STREAM, i, SALT.history);
   const birth = person.birthDate;
   const retirement = monthNumber(shiftYears(birth, 60));
-  const insuredFrom = maxDate(shiftYears(birth, 18), '1995-01-01');
+  const insuredFrom = latestDate(shiftYears(birth, 18), '1995-01-01');
   const previous = rng.int(world.companyCount);
   const record: SocialRecord = {
     personIndex: i,
@@ -235,7 +235,10 @@ export function socialRecordOf(
   const employerIndex = track === 'EMPLOYEE' ? employerOf(world, i, person) : null;
   if (employerIndex !== null) {
     const employer = companyFacts(world, employerIndex);
-    const since = rng.date(maxDate(insuredFrom, employer.established, '2000-01-01'), '2026-10-31');
+    const since = rng.date(
+      latestDate(insuredFrom, employer.established, '2000-01-01'),
+      '2026-10-31',
+    );
     record.pensionStatus = 'CONTRIBUTING';
     record.insuredSince = rng.date(insuredFrom, since);
     record.employment = { employerIndex, since, position: positionAt(rng, employer) };
@@ -249,7 +252,7 @@ export function socialRecordOf(
     worked = months(monthNumber(record.insuredSince), LAST_PERIOD, null);
   } else if (track === 'RETIRED' && rng.chance(0.88)) {
     record.pensionStatus = 'RECEIVING_PENSION';
-    record.insuredSince = rng.date(insuredFrom, maxDate(insuredFrom, shiftYears(birth, 59)));
+    record.insuredSince = rng.date(insuredFrom, latestDate(insuredFrom, shiftYears(birth, 59)));
     const years = Math.floor(retirement / 12) - Number(record.insuredSince.slice(0, 4));
     record.monthlyPension = formatCents(
       (1_200 + 85 * years + rng.between(0, 2_000)) * 100 + rng.int(100),
@@ -260,9 +263,9 @@ export function socialRecordOf(
     (track === 'GONE' && rng.chance(0.7))
   ) {
     record.pensionStatus = 'SUSPENDED';
-    const latest = minDate('2026-09-30', shiftYears(birth, 59));
-    record.insuredSince = rng.date(insuredFrom, maxDate(insuredFrom, latest));
-    const stopped = rng.date(record.insuredSince, maxDate(record.insuredSince, latest));
+    const latest = earliestDate('2026-09-30', shiftYears(birth, 59));
+    record.insuredSince = rng.date(insuredFrom, latestDate(insuredFrom, latest));
+    const stopped = rng.date(record.insuredSince, latestDate(record.insuredSince, latest));
     worked = formerJob(monthNumber(stopped));
   }
   const wage = wageMultiplier(world, i);
@@ -321,7 +324,3 @@ function monthNumber(date: string): number {
 function periodOf(month: number): string {
   return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
 }
-
-// ISO dates compare as strings.
-const maxDate = (...dates: string[]) => dates.reduce((a, b) => (b.localeCompare(a) > 0 ? b : a));
-const minDate = (...dates: string[]) => dates.reduce((a, b) => (b.localeCompare(a) < 0 ? b : a));

@@ -2,7 +2,7 @@
 // income tax years and a company's ratings, returns, arrears and violations are drawn from
 // their own streams, so any one record is made without making the others.
 import { formatCents } from '@govgraph/schema';
-import { dayNumber, isoDate, Rng } from '../random.js';
+import { dayNumber, isoDate, latestDate, Rng } from '../random.js';
 import type { Company, Person } from '../types.js';
 import type { World } from '../world.js';
 
@@ -162,7 +162,7 @@ export function enterpriseTaxRecord(
   const rng = new Rng(world.seed, STREAM, j, SALT.company);
   const ceasedOn =
     company.status === 'CANCELLED' || company.status === 'REVOKED'
-      ? rng.date(later(company.established, '2024-01-01'), '2026-10-31')
+      ? rng.date(latestDate(company.established, '2024-01-01'), '2026-10-31')
       : null;
   const trades = (from: string, to: string) =>
     company.established <= to && (ceasedOn === null || ceasedOn >= from);
@@ -321,7 +321,7 @@ function violationsOf(world: World, company: Company): MajorTaxViolation[] {
   if (!rng.chance(0.005)) return [];
   const count = rng.chance(0.9) ? 1 : 2;
   return Array.from({ length: count }, (_, n) => {
-    const decidedOn = rng.date(later(company.established, '2021-01-01'), TAX_AS_OF);
+    const decidedOn = rng.date(latestDate(company.established, '2021-01-01'), TAX_AS_OF);
     // Evasion counts as major from 1 million CNY (Measures on major tax violations, art. 6).
     const evaded = Math.round(1_000_000_00 * Math.exp(1.2 * Math.abs(normal(rng))));
     return {
@@ -345,10 +345,6 @@ function normal(rng: Rng): number {
 
 function addDays(date: string, days: number): string {
   return isoDate(dayNumber(date) + days);
-}
-
-function later(a: string, b: string): string {
-  return a > b ? a : b;
 }
 
 function pad(month: number): string {
