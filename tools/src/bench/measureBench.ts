@@ -16,7 +16,7 @@ import {
   type Scenario,
 } from './scenarios.js';
 import { type StatementUse, statementsPerRequest } from './statementsPerRequest.js';
-import type { Variant } from './variants.js';
+import { requestHeaders, type Variant } from './variants.js';
 
 export interface BenchDepartment extends CountedDepartment {
   /** Its GraphQL URL, as the gateways reach it. */
@@ -98,7 +98,6 @@ async function probeAll(options: MeasureBenchOptions, fleet: GatewayFleet) {
   if (!prober || !url) return [];
   const { world } = options;
   const rng = benchRng(options.seed, 90);
-  const govgraph = prober.target.kind === 'gateway' && prober.target.job.kind === 'govgraph';
   const plans = [
     ...options.scenarios.map((s) => ({
       name: s.name,
@@ -112,7 +111,7 @@ async function probeAll(options: MeasureBenchOptions, fleet: GatewayFleet) {
   const statements: BenchMeasurement['statements'] = [];
   for (const plan of plans) {
     const caller = plan.requests[0]?.caller ?? 'anonymous';
-    const headers = govgraph ? options.callerHeaders[caller] : {};
+    const headers = requestHeaders(prober, options.callerHeaders, caller);
     const bodies = plan.requests.map((r) => r.body);
     statements.push({
       scenario: plan.name,

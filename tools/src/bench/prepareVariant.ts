@@ -3,7 +3,7 @@ import type { GatewayFleet } from './gatewayFleet.js';
 import type { BenchDepartment, MeasureBenchOptions } from './measureBench.js';
 import { type BenchRequest, benchRng, type Scenario } from './scenarios.js';
 import { type SentRequest, sendAll } from './sendAll.js';
-import type { Variant } from './variants.js';
+import { requestHeaders, type Variant } from './variants.js';
 
 /** Distinct requests per scenario measured cold (and by the caches-off variants). */
 export const POOL_SIZE: Record<Scenario['name'], number> = {
@@ -52,10 +52,9 @@ export async function prepareVariant(
   const pool = scenario.requests(world, benchRng(seed, lane + 1), POOL_SIZE[scenario.name]);
   const gateway = options.fleet.of(variant);
   if (gateway) {
-    const govgraph = variant.target.kind === 'gateway' && variant.target.job.kind === 'govgraph';
     const sendable = (requests: readonly BenchRequest[]): SentRequest[] =>
       requests.map((r) => ({
-        headers: govgraph ? options.callerHeaders[r.caller] : {},
+        headers: requestHeaders(variant, options.callerHeaders, r.caller),
         body: r.body,
       }));
     const url = gateway.graphqlUrl;

@@ -1,5 +1,6 @@
 import type { VariantName } from './benchArgs.js';
 import type { GatewayJob } from './gatewayJob.js';
+import type { BenchCaller } from './scenarios.js';
 
 /** What a variant puts between the load generator and the departments. */
 export type VariantTarget =
@@ -66,4 +67,17 @@ export const VARIANTS: Record<VariantName, Variant> = {
 /** The gateway process a variant runs on; variants with the same key share one. */
 export function processKey(target: VariantTarget): string | undefined {
   return target.kind === 'gateway' ? `${target.job.kind}-${target.job.caches}` : undefined;
+}
+
+/**
+ * The headers `variant` is sent for a request of `caller`: a govgraph gateway's caller headers
+ * (API key, X-Purpose); nothing for the bare gateway and the direct variant, which check no caller.
+ */
+export function requestHeaders(
+  variant: Variant,
+  callerHeaders: Record<BenchCaller, Record<string, string>>,
+  caller: BenchCaller,
+): Record<string, string> {
+  const { target } = variant;
+  return target.kind === 'gateway' && target.job.kind === 'govgraph' ? callerHeaders[caller] : {};
 }
