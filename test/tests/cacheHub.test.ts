@@ -7,14 +7,10 @@ import { DEFAULT_SUPERGRAPH_PATH } from '@govgraph/gateway';
 import {
   addAgency,
   addPurpose,
-  DEFAULT_REGISTRY_FILE,
   grantCoordinates,
   issueApiKey,
   latestAuditRecords,
-  openHubStore,
-  syncRegistryFile,
 } from '@govgraph/hub';
-import type { DatabaseOptions } from '@govgraph/schema/db';
 import type { Listening } from '@govgraph/schema/runtime';
 import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/schema/testing';
 import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
@@ -63,13 +59,12 @@ async function post<T = Record<string, unknown>>(
 
 /**
  * The hub as `npm start` runs it with the access policy on, the caches configured by
- * environment like production, and agencies registered as the operator would.
+ * environment like production, and agencies registered as the operator would (on the hub's
+ * own store).
  */
 async function startCachedHub(env: Record<string, string>): Promise<{
   hub: Hub;
   world: World;
-  /** The hub store (agencies, audit log), for tests that look inside. */
-  hubDatabase: DatabaseOptions;
   stop(): Promise<void>;
 }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-cache-'));
@@ -83,44 +78,36 @@ async function startCachedHub(env: Record<string, string>): Promise<{
     ...env,
   };
   for (const department of departments) all[`${department.envPrefix}_PORT`] = '0';
-  try {
-    const config = hubConfig(departments, all);
-    const store = await openHubStore(config.hub.database);
-    try {
-      await syncRegistryFile(store, DEFAULT_REGISTRY_FILE);
-      await addPurpose(store, {
-        code: 'CACHE_TEST',
-        description: 'Cache tests of the hub over synthetic data.',
-        legalBasis: 'None: synthetic data only.',
-      });
-      const register = async (id: string, grants: string[], roles: string[] = []) => {
-        await addAgency(store, { id, name: `govgraph ${id}`, roles });
-        await grantCoordinates(store, id, 'CACHE_TEST', grants);
-        return {
-          'x-api-key': (await issueApiKey(store, id)).key,
-          'x-purpose': 'CACHE_TEST',
-          'x-case-id': 'CT-2026-0001',
-          'x-operator-id': 'cache-tester',
-        };
-      };
-      callers.agency = await register('cache-tests', everyObjectType());
-      callers.operator = await register('cache-operators', everyObjectType(), ['operator']);
-      callers.business = await register('cache-business', ['Query.*', 'LegalEntity.*']);
-    } finally {
-      await store.close();
-    }
-    const hub = await startHub({ departments, config, createWorld });
-    return {
-      hub,
-      world: createWorld({ seed: SEED, people: PEOPLE }),
-      hubDatabase: config.hub.database,
-      async stop() {
-        await hub.stop();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
+  let hub: Hub | undefined;
+  const stop = async () => {
+    await hub?.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    hub = await startHub({ departments, config: hubConfig(departments, all), createWorld });
+    const { store, registry } = hub.services;
+    await addPurpose(store, {
+      code: 'CACHE_TEST',
+      description: 'Cache tests of the hub over synthetic data.',
+      legalBasis: 'None: synthetic data only.',
+    });
+    const register = async (id: string, grants: string[], roles: string[] = []) => {
+      await addAgency(store, { id, name: `govgraph ${id}`, roles });
+      await grantCoordinates(store, id, 'CACHE_TEST', grants);
+      return {
+        'x-api-key': (await issueApiKey(store, id)).key,
+        'x-purpose': 'CACHE_TEST',
+        'x-case-id': 'CT-2026-0001',
+        'x-operator-id': 'cache-tester',
+      };
+    };
+    callers.agency = await register('cache-tests', everyObjectType());
+    callers.operator = await register('cache-operators', everyObjectType(), ['operator']);
+    callers.business = await register('cache-business', ['Query.*', 'LegalEntity.*']);
+    await registry.refresh();
+    return { hub, world: createWorld({ seed: SEED, people: PEOPLE }), stop };
+  } catch (error) {
+    await stop();
     throw error;
   }
 }
@@ -344,18 +331,13 @@ describe('the caches over the whole hub, shared through Redis', () => {
     expect(shared.extensions).toBeUndefined(); // no operator or auditor role: no workings
     expect((await asOperator()).extensions?.cache).toMatchObject({ response: 'hit' });
     // A hit is an access: audited like the first read, marked cached, with the same subjects.
-    const store = await openHubStore(t.hubDatabase);
-    try {
-      const [hit, sharedHit, stored] = await latestAuditRecords(store, 3);
-      // (The first read may already have used warm entity entries: `cached` is then true too.)
-      expect(stored).toMatchObject({ agencyId: 'cache-operators', outcome: 'ok' });
-      expect(sharedHit).toMatchObject({ agencyId: 'cache-tests', cached: true, outcome: 'ok' });
-      expect(hit).toMatchObject({ agencyId: 'cache-operators', cached: true, outcome: 'ok' });
-      expect(hit?.subjects).toEqual(stored?.subjects);
-      expect(hit?.subjects).toContain(nationalId);
-    } finally {
-      await store.close();
-    }
+    const [hit, sharedHit, stored] = await latestAuditRecords(t.hub.services.store, 3);
+    // (The first read may already have used warm entity entries: `cached` is then true too.)
+    expect(stored).toMatchObject({ agencyId: 'cache-operators', outcome: 'ok' });
+    expect(sharedHit).toMatchObject({ agencyId: 'cache-tests', cached: true, outcome: 'ok' });
+    expect(hit).toMatchObject({ agencyId: 'cache-operators', cached: true, outcome: 'ok' });
+    expect(hit?.subjects).toEqual(stored?.subjects);
+    expect(hit?.subjects).toContain(nationalId);
     // ...callers it refuses get the refusal, not the cached answer.
     for (const refused of [callers.business, callers.anonymous]) {
       const res = await post(a(), citizenRecord, { nationalId }, refused);
