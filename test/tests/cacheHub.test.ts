@@ -120,12 +120,8 @@ function everyObjectType(): string[] {
 }
 
 async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
+  const keys = await keysOf(redis, prefix);
+  if (keys.length > 0) await redis.del(...keys);
 }
 
 async function keysOf(redis: Redis, prefix: string): Promise<string[]> {
