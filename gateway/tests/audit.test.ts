@@ -8,8 +8,9 @@ import {
   nationalIdCheckChar,
 } from '@govgraph/schema';
 import type { Listening } from '@govgraph/schema/runtime';
-import { parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { collectOperation } from '../src/access/collectOperation.js';
 import type { GatewayContext } from '../src/context.js';
 import { createGatewayServer } from '../src/index.js';
 import {
@@ -134,22 +135,16 @@ function testAccess(): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, request, schema, document, operationName }) {
+        async didResolveOperation({
+          contextValue,
+          request,
+          schema,
+          document,
+          operation,
+          operationName,
+        }) {
           // Stands in for a cache hit (the caches set it when any part came from them).
           if (request.http?.headers.get('x-test-cached')) contextValue.cached = true;
-          const coordinates = new Set<string>();
-          const typeInfo = new TypeInfo(schema);
-          visit(
-            document,
-            visitWithTypeInfo(typeInfo, {
-              Field(node) {
-                const parent = typeInfo.getParentType();
-                if (parent && !node.name.value.startsWith('__')) {
-                  coordinates.add(`${parent.name}.${node.name.value}`);
-                }
-              },
-            }),
-          );
           const deny = request.http?.headers.get('x-test-deny');
           const denied = deny
             ? deny.split(',').map((coordinate) => ({ coordinate, reason: 'no grant' }))
@@ -159,7 +154,7 @@ function testAccess(): ApolloServerPlugin<GatewayContext> {
               .update(request.query ?? '')
               .digest('hex'),
             operationName: operationName ?? null,
-            coordinates: [...coordinates].sort(),
+            coordinates: operation ? collectOperation(schema, document, operation).coordinates : [],
             level: (request.http?.headers.get('x-test-level') ?? 'PERSONAL') as ClassificationLevel,
             denied,
           };
