@@ -176,11 +176,11 @@ export function createRedisInvalidationPublisher(
   options: RedisInvalidationOptions,
 ): InvalidationPublisher {
   const { prefix, logger } = options;
-  const redis = new Redis(options.url, resilientRedisOptions(options.timeoutMs ?? 500));
+  const timeoutMs = options.timeoutMs ?? 500;
+  const redis = new Redis(options.url, resilientRedisOptions(timeoutMs));
   redis.on('error', () => {}); // Reported per publish below; ioredis reconnects by itself.
   const pending: InvalidationMessage[] = [];
   let pendingChanges = 0;
-  const timeoutMs = options.timeoutMs ?? 500;
   // A write right after start (or during a reconnect) waits a moment for the connection
   // rather than answering before the gateways' caches were told.
   const connected = () =>

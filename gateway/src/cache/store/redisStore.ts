@@ -49,15 +49,13 @@ return 1`;
  */
 export function createRedisStore(options: RedisStoreOptions): CacheStore {
   const { prefix, logger, metrics } = options;
+  const resilient = resilientRedisOptions(options.timeoutMs ?? 250);
   // Nothing connects until `start` (the server starting): a gateway built but never started
   // holds no connection.
-  const redis = new Redis(options.url, {
-    ...resilientRedisOptions(options.timeoutMs ?? 250),
-    lazyConnect: true,
-  });
+  const redis = new Redis(options.url, { ...resilient, lazyConnect: true });
   // The subscriber queues its SUBSCRIBE until connected and re-subscribes after a reconnect.
   const subscriber = new Redis(options.url, {
-    ...resilientRedisOptions(options.timeoutMs ?? 250),
+    ...resilient,
     enableOfflineQueue: true,
     commandTimeout: undefined,
     lazyConnect: true,
