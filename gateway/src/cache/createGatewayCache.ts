@@ -6,7 +6,7 @@ import {
 } from '@govgraph/schema/runtime';
 import { type DocumentNode, parse } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { createGatewayMetrics, type GatewayMetrics } from '../metrics/gatewayMetrics.js';
+import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 import { digest } from './cacheEntry.js';
 import { type CacheHints, cacheHintsFromSupergraph, NO_HINTS } from './cacheHints.js';
 import { type CachePolicy, cachePolicy } from './cachePolicy.js';
@@ -72,11 +72,11 @@ export interface GatewayCache {
   close(): Promise<void>;
 }
 
-/** Builds the caches from options; `undefined` when caching is off. */
+/** Builds the caches from options, counting into the gateway's metrics; `undefined` when off. */
 export function createGatewayCache(
   options: GatewayCacheOptions,
   logger: Logger,
-  metrics: GatewayMetrics = createGatewayMetrics(),
+  metrics: GatewayMetrics,
 ): GatewayCache | undefined {
   if (options.enabled === false || (options.entity === false && options.response === false)) {
     return undefined;
