@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type Database,
+  hasRows,
   insertInBatches,
   migrateToLatest,
   openDatabase,
@@ -155,6 +156,16 @@ describe.each(ENGINES)('the data layer on %s', (engine) => {
     expect(database.statements.count('update')).toBe(1);
     expect(database.statements.count('delete')).toBe(0);
     expect(database.statements.total).toBe(3);
+  });
+
+  it('hasRows tells an empty table from one with rows', async () => {
+    await database.db.deleteFrom('company').execute();
+    expect(await hasRows(database.db, 'company')).toBe(false);
+    await database.db
+      .insertInto('company')
+      .values({ credit_code: '91350100M000100Y43', name: 'Fuzhou Example Co.' })
+      .execute();
+    expect(await hasRows(database.db, 'company')).toBe(true);
   });
 });
 

@@ -1,3 +1,4 @@
+export { hasRows } from './hasRows.js';
 export { insertInBatches } from './insertInBatches.js';
 export { migrateToLatest } from './migrate.js';
 export { type Database, type DatabaseOptions, type Engine, openDatabase } from './openDatabase.js';

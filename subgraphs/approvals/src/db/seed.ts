@@ -4,7 +4,7 @@ import {
   personApplications,
   type World,
 } from '@govgraph/datagen';
-import { type Database, insertInBatches } from '@govgraph/schema/db';
+import { type Database, hasRows, insertInBatches } from '@govgraph/schema/db';
 import type { SeedProgress } from '@govgraph/schema/runtime';
 import type { Insertable } from 'kysely';
 import type { ApplicationTable, ApprovalsDB, ReviewTable } from './schema.js';
@@ -71,7 +71,6 @@ async function insert(database: Database<ApprovalsDB>, apps: ApprovalApplication
   await insertInBatches(database.db, 'review', reviews);
 }
 
-export async function isApprovalsSeeded(database: Database<ApprovalsDB>): Promise<boolean> {
-  const row = await database.db.selectFrom('application').select('id').limit(1).executeTakeFirst();
-  return row !== undefined;
+export function isApprovalsSeeded(database: Database<ApprovalsDB>): Promise<boolean> {
+  return hasRows(database.db, 'application');
 }

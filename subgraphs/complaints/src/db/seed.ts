@@ -1,5 +1,5 @@
 import { COMPLAINT_YEARS, complaintsOfPerson, type World } from '@govgraph/datagen';
-import { type Database, insertInBatches } from '@govgraph/schema/db';
+import { type Database, hasRows, insertInBatches } from '@govgraph/schema/db';
 import type { SeedProgress } from '@govgraph/schema/runtime';
 import type { Insertable } from 'kysely';
 import type { ComplaintsDB, ComplaintTable } from './schema.js';
@@ -51,11 +51,6 @@ export async function seedComplaints(
   );
 }
 
-export async function isComplaintsSeeded(database: Database<ComplaintsDB>): Promise<boolean> {
-  const row = await database.db
-    .selectFrom('ticket_counter')
-    .select('year')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+export function isComplaintsSeeded(database: Database<ComplaintsDB>): Promise<boolean> {
+  return hasRows(database.db, 'ticket_counter');
 }

@@ -1,5 +1,5 @@
 import { maxTitleSerial, type RealEstateTitle, titleOfSerial, type World } from '@govgraph/datagen';
-import { type Database, insertInBatches } from '@govgraph/schema/db';
+import { type Database, hasRows, insertInBatches } from '@govgraph/schema/db';
 import type { SeedProgress } from '@govgraph/schema/runtime';
 import type { Insertable } from 'kysely';
 import type { BuildingTable, HousingDB, OwnershipTable, TitleTable } from './schema.js';
@@ -67,11 +67,6 @@ function ownershipRows(t: RealEstateTitle): Insertable<OwnershipTable>[] {
   }));
 }
 
-export async function isHousingSeeded(database: Database<HousingDB>): Promise<boolean> {
-  const row = await database.db
-    .selectFrom('building')
-    .select('building_id')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+export function isHousingSeeded(database: Database<HousingDB>): Promise<boolean> {
+  return hasRows(database.db, 'building');
 }

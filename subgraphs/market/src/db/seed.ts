@@ -1,5 +1,5 @@
 import type { World } from '@govgraph/datagen';
-import { type Database, insertInBatches } from '@govgraph/schema/db';
+import { type Database, hasRows, insertInBatches } from '@govgraph/schema/db';
 import type { SeedProgress } from '@govgraph/schema/runtime';
 import type { Insertable } from 'kysely';
 import { foldName } from './foldName.js';
@@ -108,11 +108,6 @@ export async function seedMarket(
   }
 }
 
-export async function isMarketSeeded(database: Database<MarketDB>): Promise<boolean> {
-  const row = await database.db
-    .selectFrom('legal_entity')
-    .select('credit_code')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+export function isMarketSeeded(database: Database<MarketDB>): Promise<boolean> {
+  return hasRows(database.db, 'legal_entity');
 }

@@ -1,5 +1,5 @@
 import type { World } from '@govgraph/datagen';
-import { type Database, insertInBatches } from '@govgraph/schema/db';
+import { type Database, hasRows, insertInBatches } from '@govgraph/schema/db';
 import type { SeedProgress } from '@govgraph/schema/runtime';
 import type { Insertable } from 'kysely';
 import type { HouseholdTable, PersonTable, PopulationDB } from './schema.js';
@@ -53,11 +53,6 @@ export async function seedPopulation(
   }
 }
 
-export async function isPopulationSeeded(database: Database<PopulationDB>): Promise<boolean> {
-  const row = await database.db
-    .selectFrom('person')
-    .select('national_id')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+export function isPopulationSeeded(database: Database<PopulationDB>): Promise<boolean> {
+  return hasRows(database.db, 'person');
 }

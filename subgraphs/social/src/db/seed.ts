@@ -1,6 +1,6 @@
 import { socialRecordOf, type World } from '@govgraph/datagen';
 import { parseCents } from '@govgraph/schema';
-import { type Database, insertInBatches } from '@govgraph/schema/db';
+import { type Database, hasRows, insertInBatches } from '@govgraph/schema/db';
 import type { SeedProgress } from '@govgraph/schema/runtime';
 import type { Insertable } from 'kysely';
 import type {
@@ -92,11 +92,6 @@ export async function seedSocial(
   }
 }
 
-export async function isSocialSeeded(database: Database<SocialDB>): Promise<boolean> {
-  const row = await database.db
-    .selectFrom('employer')
-    .select('credit_code')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+export function isSocialSeeded(database: Database<SocialDB>): Promise<boolean> {
+  return hasRows(database.db, 'employer');
 }

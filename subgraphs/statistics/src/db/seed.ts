@@ -1,5 +1,5 @@
 import { computeIndicators, type World } from '@govgraph/datagen';
-import { type Database, insertInBatches } from '@govgraph/schema/db';
+import { type Database, hasRows, insertInBatches } from '@govgraph/schema/db';
 import type { SeedProgress } from '@govgraph/schema/runtime';
 import type { Insertable } from 'kysely';
 import type { ObservationTable, StatisticsDB } from './schema.js';
@@ -51,7 +51,6 @@ export async function seedStatistics(
   progress?.('observation', observations.length, observations.length);
 }
 
-export async function isStatisticsSeeded(database: Database<StatisticsDB>): Promise<boolean> {
-  const row = await database.db.selectFrom('indicator').select('code').limit(1).executeTakeFirst();
-  return row !== undefined;
+export function isStatisticsSeeded(database: Database<StatisticsDB>): Promise<boolean> {
+  return hasRows(database.db, 'indicator');
 }

@@ -1,6 +1,6 @@
 import { enterpriseTaxRecord, personTaxRecord, type World } from '@govgraph/datagen';
 import { parseCents } from '@govgraph/schema';
-import { type Database, insertInBatches } from '@govgraph/schema/db';
+import { type Database, hasRows, insertInBatches } from '@govgraph/schema/db';
 import type { SeedProgress } from '@govgraph/schema/runtime';
 import type { Insertable } from 'kysely';
 import type {
@@ -112,11 +112,6 @@ async function seedCompanies(database: Database<TaxDB>, world: World, progress?:
   }
 }
 
-export async function isTaxSeeded(database: Database<TaxDB>): Promise<boolean> {
-  const row = await database.db
-    .selectFrom('enterprise_tax_account')
-    .select('credit_code')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+export function isTaxSeeded(database: Database<TaxDB>): Promise<boolean> {
+  return hasRows(database.db, 'enterprise_tax_account');
 }
