@@ -52,6 +52,19 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<b
   });
 }
 
+/**
+ * `HUB_DATABASE_URL` for the world of `people`: a hub store of its own (agencies, grants, the
+ * audit log), `govgraph_bench_<people>_hub`, created if missing.
+ */
+export async function benchHubDatabaseEnv(
+  serverUrl: string,
+  people: number,
+): Promise<{ HUB_DATABASE_URL: string }> {
+  const name = benchDatabaseName(people, 'hub');
+  await ensureDatabase(serverUrl, name);
+  return { HUB_DATABASE_URL: databaseUrl(serverUrl, name) };
+}
+
 const migrationsOf = async (client: pg.Client): Promise<string> => {
   const table = await client.query("SELECT to_regclass('kysely_migration') AS t");
   if (!table.rows[0]?.t) return '';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { World } from '@govgraph/datagen';
 import type { HubDepartment } from '../HubDepartment.js';
-import { benchDatabaseName, databaseUrl, ensureDatabase, serverVersion } from './benchDatabases.js';
+import { benchHubDatabaseEnv, serverVersion } from './benchDatabases.js';
 import { prepareWorld } from './prepareWorld.js';
 
 export interface BenchHubEnv {
@@ -37,12 +37,10 @@ export async function benchHubEnv(options: {
   const engine = await serverVersion(serverUrl);
   options.log(`Departments on ${engine}:`);
   const { databaseEnv } = await prepareWorld({ ...options, serverUrl, reseed: false });
-  const hubDatabase = benchDatabaseName(options.people, 'hub');
-  await ensureDatabase(serverUrl, hubDatabase);
   return {
     env: {
       ...databaseEnv,
-      HUB_DATABASE_URL: databaseUrl(serverUrl, hubDatabase),
+      ...(await benchHubDatabaseEnv(serverUrl, options.people)),
       GOVGRAPH_DATA_DIR: dataDir,
     },
     engine,

@@ -9,10 +9,15 @@ interface Answer {
 }
 
 /** Sends one request; undefined when the answer is the asked person with no errors. */
-async function ask(url: string, query: string, nationalId: string): Promise<string | undefined> {
+async function ask(
+  url: string,
+  headers: Record<string, string>,
+  query: string,
+  nationalId: string,
+): Promise<string | undefined> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables: { nationalId } }),
   });
   const text = await response.text();
@@ -29,14 +34,15 @@ async function ask(url: string, query: string, nationalId: string): Promise<stri
 }
 
 async function runBlock(job: LoadJob, block: LoadBlock, into: PhaseResult): Promise<void> {
-  const url = job.graphqlUrls[block.target] ?? '';
+  const hub = job.hubs[block.target];
+  if (!hub) throw new Error(`the load job names no hub ${block.target}`);
   let next = 0;
   const worker = async () => {
     while (next < block.nationalIds.length) {
       const nationalId = block.nationalIds[next++] ?? '';
       const sent = performance.now();
-      const failure = await ask(url, job.query, nationalId).catch((error: unknown) =>
-        String(error),
+      const failure = await ask(hub.graphqlUrl, hub.headers, job.query, nationalId).catch(
+        (error: unknown) => String(error),
       );
       const took = performance.now() - sent;
       if (failure === undefined) {

@@ -1,6 +1,6 @@
 /** A run of requests against one hub, `concurrency` at a time; one phase is many blocks. */
 export interface LoadBlock {
-  /** Which hub (the key of its URL in `LoadJob.graphqlUrls`). */
+  /** Which hub (the key of its entry in `LoadJob.hubs`). */
   target: string;
   phase: string;
   /** One request per national ID, in this order. */
@@ -10,7 +10,8 @@ export interface LoadBlock {
 
 /** What the parent asks the load client (a separate process) to send, block after block. */
 export interface LoadJob {
-  graphqlUrls: Record<string, string>;
+  /** Each hub's GraphQL URL and the headers its requests carry (the agency's key, purpose). */
+  hubs: Record<string, { graphqlUrl: string; headers: Record<string, string> }>;
   /** The citizen-record document; its only variable is `$nationalId`. */
   query: string;
   blocks: LoadBlock[];

@@ -67,7 +67,9 @@ export async function measureScale(options: MeasureScaleOptions): Promise<ScaleM
     const before = loadavg()[0] ?? Number.NaN;
     const results = await runLoad({
       query: options.query,
-      graphqlUrls: Object.fromEntries(started.map((h) => [name(h), h.hub.graphqlUrl])),
+      hubs: Object.fromEntries(
+        started.map((h) => [name(h), { graphqlUrl: h.hub.graphqlUrl, headers: h.headers }]),
+      ),
       blocks: interleavedBlocks(
         started.map((h) => ({ name: name(h), sample: h.sample })),
         { ...options, blockSize: BLOCK_SIZE },
@@ -98,7 +100,7 @@ export async function measureScale(options: MeasureScaleOptions): Promise<ScaleM
         statements: await probeStatements(
           h.hub.departments,
           h.hub.graphqlUrl,
-          {},
+          h.headers,
           h
             .sample(PROBE_REQUESTS)
             .map((nationalId) =>

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { createWorld, type World } from '@govgraph/datagen';
 import type { HubDepartment } from '../HubDepartment.js';
 import { hubConfig } from '../hubConfig.js';
 import type { SeededDepartment } from '../seedAll.js';
 import { type Hub, startHub } from '../startHub.js';
-import { vacuumAnalyze } from './benchDatabases.js';
+import { agencyHeaders, registerBenchAgency } from './benchAgency.js';
+import { benchHubDatabaseEnv, vacuumAnalyze } from './benchDatabases.js';
 import { prepareWorld } from './prepareWorld.js';
 import { benchRng } from './scenarios.js';
 
@@ -21,6 +23,8 @@ export interface StartBenchHubOptions {
 export interface BenchHub {
   people: number;
   hub: Hub;
+  /** What every request carries: the benchmark agency's API key, purpose, case and operator. */
+  headers: Record<string, string>;
   /** Departments seeded by this run; empty when the databases were reused. */
   seeded: SeededDepartment[];
   /** The next `count` people to ask for: uniform over the world, the same on every run. */
@@ -28,8 +32,9 @@ export interface BenchHub {
 }
 
 /**
- * The hub on the benchmark databases of the world of `people`: seeded if needed, started on
- * free ports, then VACUUM ANALYZE on every database (statistics after the bulk load).
+ * The hub on the benchmark databases of the world of `people` (its hub store among them, where
+ * the benchmark agency is registered): seeded if needed, started on free ports, then VACUUM
+ * ANALYZE on every department's database (statistics after the bulk load).
  */
 export async function startBenchHub(options: StartBenchHubOptions): Promise<BenchHub> {
   const { departments, people, seed, log } = options;
@@ -40,6 +45,7 @@ export async function startBenchHub(options: StartBenchHubOptions): Promise<Benc
     createWorld,
     config: hubConfig(departments, {
       ...prepared.databaseEnv,
+      ...(await benchHubDatabaseEnv(options.serverUrl, people)),
       ...Object.fromEntries(departments.map((d) => [`${d.envPrefix}_PORT`, '0'])),
       GATEWAY_PORT: '0',
       GATEWAY_HOST: '127.0.0.1',
@@ -49,7 +55,10 @@ export async function startBenchHub(options: StartBenchHubOptions): Promise<Benc
       LOG_LEVEL: 'warn',
     }),
   });
+  let apiKey: string;
   try {
+    // Personal data is refused to an anonymous caller: the benchmark reads as its own agency.
+    apiKey = await registerBenchAgency(hub.services, readFileSync(options.supergraphPath, 'utf8'));
     const started = performance.now();
     for (const url of Object.values(prepared.urls)) await vacuumAnalyze(url);
     log(`  hub started; VACUUM ANALYZE in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -62,6 +71,7 @@ export async function startBenchHub(options: StartBenchHubOptions): Promise<Benc
   return {
     people,
     hub,
+    headers: agencyHeaders(apiKey),
     seeded: prepared.seeded,
     sample: (count) =>
       Array.from({ length: count }, () => world.person(rng.int(people)).nationalId),
