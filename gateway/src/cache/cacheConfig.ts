@@ -39,9 +39,17 @@ export const cacheEnv = {
   CACHE_PERSONAL_MAX_TTL_SECONDS: seconds('ceiling for personal data', 30),
   CACHE_ENCRYPTION_KEYS: z
     .string()
-    .refine((value) => safely(() => parseEncryptionKeys(value)), {
-      error:
-        'must be kid:base64-of-32-bytes pairs separated by commas, e.g. k1:<openssl rand -base64 32>',
+    .transform((value, ctx) => {
+      try {
+        return parseEncryptionKeys(value);
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'must be kid:base64-of-32-bytes pairs separated by commas, e.g. k1:<openssl rand -base64 32>',
+        });
+        return z.NEVER;
+      }
     })
     .optional(),
   CACHE_KEY_PREFIX: cacheKeyPrefixVar,
@@ -56,18 +64,7 @@ export function toCacheConfig(raw: CacheEnv): CacheConfig {
     ...(raw.REDIS_URL ? { redisUrl: raw.REDIS_URL } : {}),
     defaultTtlSeconds: raw.CACHE_DEFAULT_TTL_SECONDS,
     personalMaxTtlSeconds: raw.CACHE_PERSONAL_MAX_TTL_SECONDS,
-    ...(raw.CACHE_ENCRYPTION_KEYS
-      ? { encryptionKeys: parseEncryptionKeys(raw.CACHE_ENCRYPTION_KEYS) }
-      : {}),
+    ...(raw.CACHE_ENCRYPTION_KEYS ? { encryptionKeys: raw.CACHE_ENCRYPTION_KEYS } : {}),
     keyPrefix: raw.CACHE_KEY_PREFIX,
   };
-}
-
-function safely(read: () => unknown): boolean {
-  try {
-    read();
-    return true;
-  } catch {
-    return false;
-  }
 }
