@@ -45,17 +45,11 @@ export function expectedApplication(a: ApprovalApplication) {
   };
 }
 
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Newest first, as Person.applications and LegalEntity.applications list them. */
 export const newestFirst = (a: ApprovalApplication, b: ApprovalApplication): number =>
-  a.submittedAt !== b.submittedAt
-    ? a.submittedAt < b.submittedAt
-      ? 1
-      : -1
-    : a.id < b.id
-      ? 1
-      : a.id > b.id
-        ? -1
-        : 0;
+  byCodePoint(b.submittedAt, a.submittedAt) || byCodePoint(b.id, a.id);
 
 /** The `_entities` list of a response (empty when the response has none). */
 export const entitiesOf = <T>(res: GraphQLResponse): T[] => (res.data?._entities ?? []) as T[];
