@@ -57,7 +57,6 @@ export interface GatewayCache {
   readonly store: CacheStore;
   readonly cipher: ValueCipher;
   readonly metrics: GatewayMetrics;
-  readonly logger: Logger;
   hints: CacheHints;
   /** Digest of the loaded supergraph: a response entry belongs to one graph. */
   schemaId: string;
@@ -114,7 +113,6 @@ export function createGatewayCache(
     store,
     cipher: createValueCipher(options.encryptionKeys),
     metrics,
-    logger,
     hints: NO_HINTS,
     schemaId: 'none',
     inFlight,
