@@ -29,7 +29,6 @@ export interface GatewayFleet {
 export async function startGatewayFleet(
   variants: readonly Variant[],
   job: Omit<GatewayJob, 'kind' | 'caches'>,
-  profileDir: string | undefined,
 ): Promise<GatewayFleet> {
   const byKey = new Map<string, Pick<GatewayJob, 'kind' | 'caches'>>();
   for (const { target } of variants) {
@@ -38,7 +37,7 @@ export async function startGatewayFleet(
   }
   const settled = await Promise.allSettled(
     [...byKey].map(async ([key, kind]) => {
-      const started = await startGatewayProcess({ ...job, ...kind }, { profileDir });
+      const started = await startGatewayProcess({ ...job, ...kind });
       return [key, started] as const;
     }),
   );

@@ -130,16 +130,13 @@ async function probeAll(options: MeasureBenchOptions, fleet: GatewayFleet) {
 export async function measureBench(options: MeasureBenchOptions): Promise<BenchMeasurement> {
   const { log } = options;
   const subgraphUrls = Object.fromEntries(options.departments.map((d) => [d.name, d.url]));
-  const fleet = await startGatewayFleet(
-    options.variants,
-    {
-      supergraphPath: options.supergraphPath,
-      subgraphUrls,
-      subgraphHeaders: options.subgraphHeaders,
-      govgraph: options.govgraph,
-    },
-    options.profileDir,
-  );
+  const fleet = await startGatewayFleet(options.variants, {
+    supergraphPath: options.supergraphPath,
+    subgraphUrls,
+    subgraphHeaders: options.subgraphHeaders,
+    govgraph: options.govgraph,
+    ...(options.profileDir ? { profileDir: options.profileDir } : {}),
+  });
   const load = startLoadClient();
   const runs: BenchRun[] = [];
   let memory: GatewayMemoryRecord[] = [];

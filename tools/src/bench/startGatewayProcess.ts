@@ -49,17 +49,15 @@ function nextReply<T extends GatewayReply['type']>(
 
 /**
  * Forks a gateway process for `job` and resolves once it listens on loopback. With
- * `profileDir`, the process profiles itself from then on and writes the profile there when it stops.
+ * `job.profileDir`, the process profiles itself from then on and writes the profile there when
+ * it stops.
  */
-export async function startGatewayProcess(
-  job: GatewayJob,
-  options: { profileDir?: string } = {},
-): Promise<GatewayProcess> {
+export async function startGatewayProcess(job: GatewayJob): Promise<GatewayProcess> {
   // The child inherits this process's execArgv, so under tsx it loads TypeScript as we do.
   const child = fork(ENTRY, { stdio: 'inherit' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const listening = nextReply(child, 'listening');
-  child.send(options.profileDir ? { ...job, profileDir: options.profileDir } : job);
+  child.send(job);
   const { port } = await listening.catch(async (error: unknown) => {
     child.kill();
     throw error;
