@@ -1,5 +1,6 @@
 import type { Database, DatabaseOptions } from '@govgraph/schema/db';
 import type {
+  DatabaseLocation,
   DepartmentServer,
   HubContextVerifier,
   Logger,
@@ -24,6 +25,7 @@ export interface HubDepartment<W> {
   envPrefix: string;
   typeDefs: DocumentNode;
   defaultPort: number;
+  databaseLocation?(env: Record<string, string | undefined>): DatabaseLocation;
   openDatabase(options: DatabaseOptions): Promise<DepartmentDatabase>;
   createServer(deps: {
     database: DepartmentDatabase;

@@ -1,19 +1,23 @@
 import { type GatewayConfig, gatewayConfig } from '@govgraph/gateway';
 import { type HubAccessConfig, hubAccessConfig, hubStoreConfig } from '@govgraph/hub';
 import type { DatabaseOptions } from '@govgraph/schema/db';
-import { ConfigError, departmentConfig, parseEnv } from '@govgraph/schema/runtime';
+import {
+  ConfigError,
+  type DatabaseLocation,
+  departmentConfig,
+  parseEnv,
+} from '@govgraph/schema/runtime';
 import { z } from 'zod';
 
 type Env = Record<string, string | undefined>;
-
-/** The hub-owned department over the audit store (subgraphs/tracker). */
-const TRACKER = 'tracker';
 
 /** What the tools read of a department to configure it. */
 export interface ConfigurableDepartment {
   name: string;
   envPrefix: string;
   defaultPort: number;
+  /** Where its data lives when not in its own database (the tracker: the hub store). */
+  databaseLocation?(env: Env): DatabaseLocation;
 }
 
 export interface DepartmentSettings {
@@ -33,7 +37,10 @@ export interface HubConfig {
   logLevel: string;
 }
 
-/** One department's settings (`<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`, `GOVGRAPH_DATA_DIR`). */
+/**
+ * One department's settings (`<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`, `GOVGRAPH_DATA_DIR`), or
+ * the database the department names itself.
+ */
 export function departmentSettings(
   department: ConfigurableDepartment,
   env: Env,
@@ -41,7 +48,7 @@ export function departmentSettings(
   const config = departmentConfig(department.envPrefix, department.defaultPort, env);
   return {
     port: config.port,
-    database: {
+    database: department.databaseLocation?.(env) ?? {
       url: config.databaseUrl,
       sqliteFile: `${config.dataDir}/${department.name}.sqlite`,
     },
@@ -91,9 +98,6 @@ export function hubConfig(departments: readonly ConfigurableDepartment[], env: E
   }
   const byName: Record<string, DepartmentSettings> = {};
   for (const [name, value] of settings) if (value) byName[name] = value;
-  // The data tracker reads the audit log: its database is the hub store, wherever that lives.
-  const tracker = byName[TRACKER];
-  if (tracker) byName[TRACKER] = { ...tracker, database: hubDatabase };
   return {
     gateway,
     departments: byName,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ConfigError } from '@govgraph/schema/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDepartments } from '../src/composeDepartments.js';
+import { departments as realDepartments } from '../src/departments.js';
 import type { HubDepartment } from '../src/HubDepartment.js';
 import { hubConfig } from '../src/hubConfig.js';
 import { type Hub, startHub } from '../src/startHub.js';
@@ -139,6 +140,20 @@ describe('startHub', () => {
 });
 
 describe('hub configuration', () => {
+  it('gives the data tracker the hub store, wherever that lives', () => {
+    for (const env of [
+      { GOVGRAPH_DATA_DIR: '/srv/data' },
+      { HUB_DATABASE_URL: 'postgres://db/hub', TRACKER_DATABASE_URL: 'postgres://db/other' },
+    ]) {
+      const config = hubConfig(realDepartments, env);
+      expect(config.departments.tracker?.database).toEqual(config.hub.database);
+    }
+    expect(hubConfig(realDepartments, { GOVGRAPH_DATA_DIR: '/srv/data' }).hub.database).toEqual({
+      url: undefined,
+      sqliteFile: '/srv/data/hub.sqlite',
+    });
+  });
+
   it('reports every bad variable at once, each by name', () => {
     const env = { REGISTRY_PORT: 'abc', GOVGRAPH_PEOPLE: '0', GATEWAY_PORT: '70000' };
     expect(() => hubConfig(departments, env)).toThrow(

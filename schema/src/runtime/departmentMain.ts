@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError, databaseUrlVar, logLevelVar, parseEnv, portVar } from './config.js';
-import type { DepartmentModule } from './departmentModule.js';
+import type { DatabaseLocation, DepartmentModule } from './departmentModule.js';
 import {
   createHubContextVerifier,
   type HubContextVerifier,
@@ -48,9 +48,14 @@ export function departmentConfig(prefix: string, defaultPort: number, env = proc
 export async function runDepartmentMain<DB, W>(department: DepartmentModule<DB, W>): Promise<void> {
   let config: ReturnType<typeof departmentConfig>;
   let hubContext: HubContextVerifier;
+  let location: DatabaseLocation;
   try {
     config = departmentConfig(department.envPrefix, department.defaultPort);
     hubContext = createHubContextVerifier({ publicKeys: hubContextPublicKeysVar() });
+    location = department.databaseLocation?.(process.env) ?? {
+      url: config.databaseUrl,
+      sqliteFile: `${config.dataDir}/${department.name}.sqlite`,
+    };
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`${department.name}: ${error.message}`);
@@ -60,8 +65,7 @@ export async function runDepartmentMain<DB, W>(department: DepartmentModule<DB, 
   }
   const logger = createLogger(department.name, config.logLevel);
   const database = await department.openDatabase({
-    url: config.databaseUrl,
-    sqliteFile: `${config.dataDir}/${department.name}.sqlite`,
+    ...location,
     onIdleConnectionError: (err) =>
       logger.warn(
         { err },

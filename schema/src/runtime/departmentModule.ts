@@ -5,6 +5,9 @@ import type { HubContextVerifier } from './hubContext.js';
 import type { OnEntitiesChanged } from './invalidation.js';
 import type { Logger } from './logger.js';
 
+/** A database by URL (PostgreSQL), else its embedded SQLite file. */
+export type DatabaseLocation = Pick<DatabaseOptions, 'url' | 'sqliteFile'>;
+
 /** Reports seeding progress: rows written so far out of the total for one table. */
 export type SeedProgress = (table: string, done: number, total: number) => void;
 
@@ -23,6 +26,12 @@ export interface DepartmentModule<DB, W> {
   /** The department's own SDL (without the shared standards, which the schema builder adds). */
   typeDefs: DocumentNode;
   defaultPort: number;
+  /**
+   * Where the department's data lives, when not in its own `<PREFIX>_DATABASE_URL` or
+   * `<data dir>/<name>.sqlite` (the data tracker reads the hub's store). Read by
+   * `runDepartmentMain` and by the tools that start the hub.
+   */
+  databaseLocation?(env: Record<string, string | undefined>): DatabaseLocation;
   /** Opens the department's own database and runs its migrations. */
   openDatabase(options: DatabaseOptions): Promise<Database<DB>>;
   /** Builds (does not start) the department's subgraph server. */

@@ -1,6 +1,6 @@
 export { ConfigError, databaseUrlVar, logLevelVar, parseEnv, portVar } from './config.js';
 export { DEFAULT_DATA_DIR, departmentConfig, runDepartmentMain } from './departmentMain.js';
-export type { DepartmentModule, SeedProgress } from './departmentModule.js';
+export type { DatabaseLocation, DepartmentModule, SeedProgress } from './departmentModule.js';
 export {
   buildDepartmentSchema,
   createDepartmentServer,

@@ -1,12 +1,12 @@
-import { type HubDB, openHubStore } from '@govgraph/hub';
+import { type HubDB, hubStoreConfig, openHubStore } from '@govgraph/hub';
 import type { DepartmentModule } from '@govgraph/schema/runtime';
 import { createTrackerServer } from './server.js';
 import { typeDefs } from './typeDefs.js';
 
 /**
  * The data tracker as a department. It is hub-owned: its database is the hub's own store
- * (HUB_DATABASE_URL, or `hub.sqlite` in the data directory, handed over by whoever starts it),
- * which the gateway's audit log writes; there is nothing to seed.
+ * (HUB_DATABASE_URL, or `hub.sqlite` in the data directory), which the gateway's audit log
+ * writes; there is nothing to seed.
  */
 export const department: DepartmentModule<HubDB, unknown> = {
   name: 'tracker',
@@ -14,6 +14,7 @@ export const department: DepartmentModule<HubDB, unknown> = {
   envPrefix: 'TRACKER',
   typeDefs,
   defaultPort: 4009,
+  databaseLocation: hubStoreConfig,
   openDatabase: openHubStore,
   createServer: createTrackerServer,
   // The audit log fills as the hub answers; synthetic data has no place in it.
