@@ -52,7 +52,7 @@ describe('cache policy from the supergraph’s hints', () => {
   it('reads hints, levels and entity keys', () => {
     expect(hints.typeMaxAge.get('Person')).toBe(300);
     expect(hints.fieldMaxAge.get('Person.visits')).toBe(0);
-    expect(hints.typeLevel.get('Company')).toBe('PUBLIC');
+    expect(hints.levels.levelOf('Company.name')).toBe('PUBLIC'); // the type's level
     expect(hints.keyField.get('Person')).toBe('nationalId');
     expect(hints.keyField.get('Company')).toBe('creditCode');
   });

@@ -6,7 +6,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { type CacheHints, isPersonal, stricter } from './cacheHints.js';
+import { strictest } from '../access/classificationIndex.js';
+import { type CacheHints, isPersonal } from './cacheHints.js';
 
 /** How a document's answer may be cached, from the hints of every field it selects. */
 export interface CachePolicy {
@@ -71,12 +72,7 @@ export function cachePolicy(
                 ? undefined
                 : limits.defaultTtlSeconds),
         );
-        state.level = stricter(
-          hints.fieldLevel.get(coordinate) ??
-            (parent ? hints.typeLevel.get(parent) : undefined) ??
-            'PERSONAL',
-          state.level,
-        );
+        state.level = strictest(hints.levels.levelOf(coordinate), state.level);
         if (selection.selectionSet) walk(selection.selectionSet, returns, seen);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition?.name.value ?? parent;
