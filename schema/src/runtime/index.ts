@@ -8,6 +8,11 @@ export {
   type DepartmentServer,
   type DepartmentServerOptions,
 } from './departmentServer.js';
+export {
+  createEntityEvents,
+  type EntitiesChangedListener,
+  type EntityEvents,
+} from './entityEvents.js';
 export { formatPublicError, type RequestScope, useErrorMasking } from './errorMasking.js';
 export {
   createGraphQLHandler,
