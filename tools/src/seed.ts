@@ -1,9 +1,9 @@
 import { createWorld } from '@govgraph/datagen';
-import { ConfigError } from '@govgraph/schema/runtime';
+import { ConfigError, UsageError } from '@govgraph/schema/runtime';
 import { departments } from './departments.js';
 import { departmentSettings } from './hubConfig.js';
 import { seedAll } from './seedAll.js';
-import { parseSeedArgs, UsageError } from './seedArgs.js';
+import { parseSeedArgs } from './seedArgs.js';
 import { createSeedProgress } from './seedProgress.js';
 
 // `npm run seed -- --people 100000 [--seed 42] [--only population,market]`: the CLI edge of seedAll.

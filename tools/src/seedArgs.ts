@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { UsageError } from '@govgraph/schema/runtime';
 
 export const SEED_USAGE = `usage: npm run seed -- --people <count> [--seed <integer>] [--only <department,...>]
 
@@ -6,11 +7,6 @@ Replaces every department's data with a synthetic world of <count> people.
   --people  how many people the world has (required), e.g. 100000
   --seed    the generator seed; the same seed and size give the same world (default 42)
   --only    a comma-separated subset of departments: `;
-
-/** A command-line mistake; the message says what is wrong, followed by the usage. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 /**
  * The whole number given to `--<flag>` (underscores may group digits), at least `min`; missing

@@ -1,4 +1,5 @@
 import { createWorld } from '@govgraph/datagen';
+import { UsageError } from '@govgraph/schema/runtime';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, SCENARIO_NAMES, VARIANT_NAMES } from '../src/bench/benchArgs.js';
 import { alignColumns, COLUMNS, rowCells } from '../src/bench/benchReport.js';
@@ -15,7 +16,6 @@ import {
   statementsPerRequest,
   statementUse,
 } from '../src/bench/statementsPerRequest.js';
-import { UsageError } from '../src/seedArgs.js';
 
 describe('parseBenchArgs', () => {
   it('defaults to every scenario and variant, briefly, on embedded SQLite', () => {

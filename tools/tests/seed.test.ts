@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UsageError } from '@govgraph/schema/runtime';
 import { createTestDatabase, ENGINES, type TestDatabase } from '@govgraph/schema/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubDepartment } from '../src/HubDepartment.js';
 import { departmentSettings } from '../src/hubConfig.js';
 import { seedAll } from '../src/seedAll.js';
-import { parseSeedArgs, UsageError } from '../src/seedArgs.js';
+import { parseSeedArgs } from '../src/seedArgs.js';
 import { createSeedProgress } from '../src/seedProgress.js';
 import { licencesDepartment } from './fixtures/licencesDepartment.js';
 import { registryDepartment } from './fixtures/registryDepartment.js';

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { ConfigError } from '@govgraph/schema/runtime';
+import { ConfigError, UsageError } from '@govgraph/schema/runtime';
 import { hubAccessConfig } from '../hubConfig.js';
 import { HubAdminError } from '../registry/HubAdminError.js';
 import { RegistryFileError } from '../registry/registryFile.js';
@@ -13,11 +13,6 @@ export interface CliOutput {
 }
 
 export type Env = Record<string, string | undefined>;
-
-/** Bad arguments: the command prints the message and its usage, and exits 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 /**
  * One run of a hub command (`agency`, `audit`): prints `usage` for `--help`; otherwise parses

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from './cliSupport.js';
+import { UsageError } from '@govgraph/schema/runtime';
 
 export const AGENCY_USAGE = `Usage: npm run agency -- <command>
 

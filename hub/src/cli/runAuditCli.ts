@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { UsageError } from '@govgraph/schema/runtime';
 import { checkCreditCode, checkNationalId } from '@govgraph/schema/scalars';
 import { createAuditReader } from '../audit/createAuditReader.js';
 import { latestAuditRecords } from '../audit/latestAuditRecords.js';
 import { verifyAuditChain } from '../audit/verifyAuditChain.js';
 import type { AuditRecord } from '../types.js';
-import { type CliOutput, type Env, runHubCommand, UsageError } from './cliSupport.js';
+import { type CliOutput, type Env, runHubCommand } from './cliSupport.js';
 
 export const AUDIT_USAGE = `Usage: npm run audit -- <command>
 

@@ -5,6 +5,11 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** A command's arguments are wrong; the message names the problem and shows the usage (exit 2). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
 /**
  * Parses environment variables once, at the edge (`main.ts`), into a typed object. Every
  * problem is reported at once, each naming the variable and what is wrong with it. An empty

@@ -1,4 +1,11 @@
-export { ConfigError, databaseUrlVar, logLevelVar, parseEnv, portVar } from './config.js';
+export {
+  ConfigError,
+  databaseUrlVar,
+  logLevelVar,
+  parseEnv,
+  portVar,
+  UsageError,
+} from './config.js';
 export { DEFAULT_DATA_DIR, departmentConfig, runDepartmentMain } from './departmentMain.js';
 export type { DatabaseLocation, DepartmentModule, SeedProgress } from './departmentModule.js';
 export {

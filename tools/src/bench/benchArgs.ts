@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { UsageError, wholeNumberFlag } from '../seedArgs.js';
+import { UsageError } from '@govgraph/schema/runtime';
+import { wholeNumberFlag } from '../seedArgs.js';
 
 /** Every scenario `npm run bench` knows, in the order it runs them. */
 export const SCENARIO_NAMES = ['citizen-record', 'people-list', 'company-search', 'mixed'] as const;

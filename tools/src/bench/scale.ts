@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UsageError } from '@govgraph/schema/runtime';
 import { composeDepartments } from '../composeDepartments.js';
 import { departments } from '../departments.js';
 import { REPO_ROOT } from '../paths.js';
-import { UsageError } from '../seedArgs.js';
 import { serverVersion } from './benchDatabases.js';
 import { appendBenchmarkEntry } from './benchmarksDoc.js';
 import { describeMachine } from './machine.js';

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { UsageError, wholeNumberFlag } from '../seedArgs.js';
+import { UsageError } from '@govgraph/schema/runtime';
+import { wholeNumberFlag } from '../seedArgs.js';
 
 export const SCALE_USAGE = `usage: npm run bench:scale -- [--small <people>] [--large <people>] [--seed <integer>]
                              [--requests <count>] [--concurrency <count>] [--warmup <count>]
