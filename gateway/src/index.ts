@@ -1,12 +1,6 @@
-export { type CacheConfig, cacheEnv, toCacheConfig } from './cache/cacheConfig.js';
-export {
-  createGatewayCache,
-  type GatewayCache,
-  type GatewayCacheOptions,
-} from './cache/createGatewayCache.js';
-export type { CacheStore } from './cache/store/CacheStore.js';
-export { CACHE_DEBUG_HEADER, useResponseCache } from './cache/useResponseCache.js';
-export { type EncryptionKey, parseEncryptionKeys } from './cache/valueCipher.js';
+// The gateway's public surface: the one factory, its options and configuration. Its parts
+// (caches, access, audit, metrics, GraphiQL) are reached through `createGatewayServer`.
+export type { GatewayCacheOptions } from './cache/createGatewayCache.js';
 export { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig, gatewayConfig } from './config.js';
 export {
   createGatewayServer,
@@ -14,19 +8,3 @@ export {
   type GatewayServer,
   type GatewayServerOptions,
 } from './createGateway.js';
-export {
-  DepartmentDataSource,
-  type DepartmentDataSourceOptions,
-} from './dataSource/DepartmentDataSource.js';
-export { type GraphiQLPageOptions, renderGraphiQL } from './graphiql/renderGraphiQL.js';
-export {
-  createGatewayMetrics,
-  type GatewayMetrics,
-  metricsRoute,
-} from './metrics/gatewayMetrics.js';
-export {
-  type OneErrorPerDepartmentOptions,
-  useOneErrorPerDepartment,
-} from './plugins/useOneErrorPerDepartment.js';
-export { type StandardScalarsOptions, useStandardScalars } from './plugins/useStandardScalars.js';
-export { type SupergraphFileOptions, supergraphFromFile } from './supergraph/supergraphFromFile.js';
