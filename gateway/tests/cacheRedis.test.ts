@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
@@ -7,7 +6,12 @@ import {
   type InvalidationMessage,
   type Listening,
 } from '@govgraph/schema/runtime';
-import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/schema/testing';
+import {
+  connectTestRedis,
+  type PrivateRedis,
+  privateRedis,
+  TEST_REDIS_URL,
+} from '@govgraph/schema/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheStore } from '../src/cache/store/CacheStore.js';
@@ -17,7 +21,6 @@ import { createGatewayServer } from '../src/index.js';
 import { business, type CacheWorld, cacheWorld, registry, WANG } from './cacheFixtures.js';
 import {
   composeSupergraph,
-  freePort,
   memoryLogger,
   post,
   type RunningFixture,
@@ -173,8 +176,7 @@ describe('tags in Redis', () => {
 });
 
 describe('a Redis outage', () => {
-  let server: ChildProcess | undefined;
-  let port: number;
+  let redis: PrivateRedis;
   let world: CacheWorld;
   let departments: RunningFixture[];
   let file: TempFile;
@@ -185,30 +187,6 @@ describe('a Redis outage', () => {
     data: { person: { name: 'Wang Fang', companies: [{ name: 'Minjiang Tea Co.' }] } },
   };
 
-  const startRedis = async () => {
-    server = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
-    server.once('error', () => {});
-    const url = `redis://127.0.0.1:${port}`;
-    for (let i = 0; i < 100; i++) {
-      try {
-        (await connectTestRedis(url)).disconnect();
-        return;
-      } catch {
-        await delay(50);
-      }
-    }
-    throw new Error(`redis-server did not start on port ${port} (is redis-server installed?)`);
-  };
-  const stopRedis = async () => {
-    const running = server;
-    server = undefined;
-    if (!running || running.exitCode !== null) return;
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGTERM');
-    await exited;
-  };
   const available = async () => {
     const text = await (await fetch(`${gateway.url}/metrics`)).text();
     return /govgraph_cache_available\{backend="redis"\} 1/.test(text);
@@ -216,8 +194,8 @@ describe('a Redis outage', () => {
   const lookups = () => world.companyLookups.get(WANG) ?? 0;
 
   beforeAll(async () => {
-    port = await freePort();
-    await startRedis();
+    redis = await privateRedis();
+    await redis.start();
     world = cacheWorld();
     departments = [await startFixture(registry(world)), await startFixture(business(world))];
     file = await tempSupergraph(composeSupergraph(departments));
@@ -225,7 +203,7 @@ describe('a Redis outage', () => {
       access: { unchecked: true, signer: testHubContext.signer },
       supergraphPath: file.path,
       logger: log.logger,
-      cache: { redisUrl: `redis://127.0.0.1:${port}`, keyPrefix: 'outage' },
+      cache: { redisUrl: redis.url, keyPrefix: 'outage' },
     }).listen(0);
     for (let i = 0; i < 200 && !(await available()); i++) await delay(20);
   });
@@ -233,7 +211,7 @@ describe('a Redis outage', () => {
     await gateway?.close();
     for (const department of departments ?? []) await department.close();
     await file?.remove();
-    await stopRedis();
+    await redis.stop();
   });
 
   it('serves uncached while Redis is away, says so, and resumes caching when it is back', async () => {
@@ -243,7 +221,7 @@ describe('a Redis outage', () => {
     expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
     expect(lookups()).toBe(cachedAt);
 
-    await stopRedis();
+    await redis.stop();
     for (let i = 0; i < 5; i++) {
       expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
     }
@@ -252,7 +230,7 @@ describe('a Redis outage', () => {
     expect(await available()).toBe(false);
     expect(log.lines.some((l) => String(l.msg).startsWith('cache unavailable'))).toBe(true);
 
-    await startRedis();
+    await redis.start();
     for (let i = 0; i < 300 && !(await available()); i++) await delay(20);
     expect(await available()).toBe(true);
     expect(log.lines.some((l) => String(l.msg).startsWith('cache available again'))).toBe(true);

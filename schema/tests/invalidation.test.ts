@@ -1,6 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import pino from 'pino';
@@ -14,7 +12,12 @@ import {
   type InvalidationMessage,
   invalidationMessage,
 } from '../src/runtime/index.js';
-import { connectTestRedis, TEST_REDIS_URL } from '../src/testing/testRedis.js';
+import {
+  connectTestRedis,
+  type PrivateRedis,
+  privateRedis,
+  TEST_REDIS_URL,
+} from '../src/testing/testRedis.js';
 
 const REDIS_URL = TEST_REDIS_URL;
 const NATIONAL_ID = '11010519491231002X';
@@ -120,42 +123,18 @@ describe('the Redis invalidation publisher', () => {
 });
 
 describe('an invalidation published while Redis is away', () => {
-  let server: ChildProcess | undefined;
-  let port: number;
+  let server: PrivateRedis;
   const prefix = 'away';
 
-  const startRedis = async () => {
-    server = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
-    server.once('error', () => {});
-    await waitUntil(async () => {
-      try {
-        (await connectTestRedis(`redis://127.0.0.1:${port}`)).disconnect();
-        return true;
-      } catch {
-        return false;
-      }
-    });
-  };
-  const stopRedis = async () => {
-    const running = server;
-    server = undefined;
-    if (!running || running.exitCode !== null) return;
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGTERM');
-    await exited;
-  };
-
   beforeAll(async () => {
-    port = await freePort();
+    server = await privateRedis();
   });
-  afterAll(stopRedis);
+  afterAll(() => server.stop());
 
   it('is logged, does not fail the write, and is sent when Redis is back', async () => {
     const log = memoryLogger();
     const publisher = createRedisInvalidationPublisher({
-      url: `redis://127.0.0.1:${port}`,
+      url: server.url,
       prefix,
       logger: log.logger,
       timeoutMs: 100,
@@ -165,8 +144,8 @@ describe('an invalidation published while Redis is away', () => {
       expect(log.lines.map((l) => l.msg)).toContain(
         'cache invalidation could not be published; it is sent again when Redis is back',
       );
-      await startRedis();
-      const redis = await connectTestRedis(`redis://127.0.0.1:${port}`);
+      await server.start();
+      const redis = await connectTestRedis(server.url);
       try {
         // The kept change bumps the department's version once the publisher reconnects.
         await waitUntil(
@@ -188,13 +167,4 @@ async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
     await delay(20);
   }
   throw new Error('condition not met in 6 seconds');
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }

@@ -5,5 +5,5 @@ export {
   type TestDatabase,
 } from './testDatabase.js';
 export { createTestHubContext, type TestHubContext } from './testHubContext.js';
-export { connectTestRedis, TEST_REDIS_URL } from './testRedis.js';
+export { connectTestRedis, type PrivateRedis, privateRedis, TEST_REDIS_URL } from './testRedis.js';
 export { type DepartmentHarness, type GraphQLResponse, useDepartment } from './useDepartment.js';
