@@ -36,6 +36,8 @@ export interface HubContextClaims {
   purpose?: string;
   caseId?: string;
   operatorId?: string;
+  /** The department the calling agency acts for (the registry's `department` of the agency). */
+  department?: string;
   /** The gateway request this fetch belongs to. */
   requestId: string;
 }
@@ -48,6 +50,7 @@ const claimsSchema = z.object({
   purpose: z.string().optional(),
   caseId: z.string().optional(),
   operatorId: z.string().optional(),
+  department: z.string().optional(),
   requestId: z.string().min(1),
 });
 
