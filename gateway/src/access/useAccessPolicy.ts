@@ -4,8 +4,10 @@ import { BAD_REQUEST, FORBIDDEN } from '@govgraph/schema';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { AccessDecision, GatewayContext } from '../context.js';
+import { type CitizenPaths, collectCitizenPaths, judgeCitizenPaths } from './citizenPaths.js';
 import { type ClassificationIndex, classificationIndex, strictest } from './classificationIndex.js';
 import { collectOperation, type OperationPlan } from './collectOperation.js';
+import { dataSubjectTypes } from './dataSubjectTypes.js';
 import { type Denial, judgeCitizenSubjects, judgeCoordinates } from './policy.js';
 import { readableSchema } from './readableSchema.js';
 
@@ -29,6 +31,8 @@ interface Planned extends OperationPlan {
 interface Loaded {
   version: number;
   index: ClassificationIndex;
+  /** Types whose objects are persons (entities keyed by a national ID). */
+  subjectTypes: ReadonlySet<string>;
 }
 
 /** The access policy: fed each supergraph the gateway loads, installed as a server plugin. */
@@ -53,6 +57,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
   let loaded: Loaded | undefined;
   const plans = new LRUCache<string, Planned>({ max });
   const decisions = new LRUCache<string, Denial[]>({ max });
+  const citizenPlans = new LRUCache<string, CitizenPaths>({ max });
   const schemas = new LRUCache<string, GraphQLSchema>({ max: 100 });
 
   const loadedOrFail = (): Loaded => {
@@ -63,7 +68,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
   const decide = (
     rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
   ): { plan: Planned; denied: Denial[] } => {
-    const { index, version } = loadedOrFail();
+    const { index, version, subjectTypes } = loadedOrFail();
     const ctx = rc.contextValue;
     const planKey = `${version}\n${rc.queryHash}\n${rc.operationName ?? ''}`;
     let plan = plans.get(planKey);
@@ -88,16 +93,20 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       decisions.set(decisionKey, denied);
     }
     if (ctx.caller.kind === 'citizen') {
-      // Depends on the variables, so it is never cached.
+      // Depends on the variables, so it is never cached; the paths (document only) are.
+      let paths = citizenPlans.get(planKey);
+      if (!paths) {
+        paths = rc.operation
+          ? collectCitizenPaths(rc.schema, rc.document, rc.operation, subjectTypes)
+          : { outside: [], records: [] };
+        citizenPlans.set(planKey, paths);
+      }
       const variables = rc.request.variables ?? {};
-      const strangers = judgeCitizenSubjects(
-        ctx.caller.nationalId,
-        plan.nationalIds,
-        variables,
-        index,
-      );
-      const already = new Set(denied.map((d) => d.coordinate));
-      denied = [...denied, ...strangers.filter((d) => !already.has(d.coordinate))];
+      const { nationalId } = ctx.caller;
+      denied = merged(denied, [
+        ...judgeCitizenSubjects(nationalId, plan.nationalIds, variables, index),
+        ...judgeCitizenPaths(nationalId, paths, variables, index),
+      ]);
     }
     return { plan, denied };
   };
@@ -123,8 +132,10 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       loaded = {
         version: (loaded?.version ?? 0) + 1,
         index: classificationIndex(coreSupergraphSdl, unclassified),
+        subjectTypes: dataSubjectTypes(coreSupergraphSdl),
       };
       plans.clear();
+      citizenPlans.clear();
       decisions.clear();
       schemas.clear();
     },
@@ -167,6 +178,18 @@ function highestLevel(
   let level: ClassificationLevel = 'PUBLIC';
   for (const coordinate of coordinates) level = strictest(index.levelOf(coordinate), level);
   return level;
+}
+
+/** The denials of `first`, then those of `more` for coordinates not denied yet. */
+function merged(first: readonly Denial[], more: readonly Denial[]): Denial[] {
+  const result = [...first];
+  const seen = new Set(first.map((d) => d.coordinate));
+  for (const denial of more) {
+    if (seen.has(denial.coordinate)) continue;
+    seen.add(denial.coordinate);
+    result.push(denial);
+  }
+  return result;
 }
 
 function decision(
