@@ -73,6 +73,7 @@ describe('a citizen reads only their own record', () => {
     const answer = await t.ask(citizen(), REPRESENTATIVE, { code: companyCode });
     expectRefused(answer, ['Person.name', 'Person.nationalId']);
     expect(answer.body.errors?.[0]?.message).toContain('Person.name');
+    expect(answer.body.errors?.[0]?.message).toContain('personal data of the citizen alone');
     expect(await t.latestAudit()).toMatchObject({
       outcome: 'denied',
       denied: expect.arrayContaining([{ coordinate: 'Person.name', reason: OWN_REASON }]),

@@ -147,7 +147,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
           async didResolveOperation(rc) {
             const { plan, denied } = decide(rc);
             rc.contextValue.access = decision(rc, plan, denied);
-            if (denied.length > 0) throw forbidden(denied);
+            if (denied.length > 0) throw forbidden(denied, rc.contextValue.caller);
             if (plan.introspection) {
               if (plan.coordinates.length > 0) throw mixedIntrospection();
               introspection = true;
@@ -212,10 +212,14 @@ function callerKey(caller: Caller): string {
   return caller.kind;
 }
 
-function forbidden(denied: readonly Denial[]): GraphQLError {
+function forbidden(denied: readonly Denial[], caller: Caller): GraphQLError {
   const list = denied.map((d) => `${d.coordinate} (${d.level}: ${d.reason})`).join('; ');
+  const remedy =
+    caller.kind === 'citizen'
+      ? 'Remove those fields: a citizen token reads public data and personal data of the citizen alone.'
+      : 'Remove those fields, or ask the platform operator for a grant.';
   return new GraphQLError(
-    `Nothing was run: the operation asks for fields the caller may not read under the declared purpose: ${list}. Remove those fields, or ask the platform operator for a grant.`,
+    `Nothing was run: the operation asks for fields the caller may not read under the declared purpose: ${list}. ${remedy}`,
     {
       extensions: {
         code: FORBIDDEN.code,
