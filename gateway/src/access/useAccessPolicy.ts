@@ -65,10 +65,33 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
     return loaded;
   };
 
+  // Whom a citizen's operation reaches depends on the variables, so it is never cached; the
+  // paths it walks (document only) are.
+  const citizenDenials = (
+    rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
+    planKey: string,
+    plan: Planned,
+    nationalId: string,
+  ): Denial[] => {
+    const { index, subjectTypes } = loadedOrFail();
+    let paths = citizenPlans.get(planKey);
+    if (!paths) {
+      paths = rc.operation
+        ? collectCitizenPaths(rc.schema, rc.document, rc.operation, subjectTypes)
+        : { outside: [], records: [] };
+      citizenPlans.set(planKey, paths);
+    }
+    const variables = rc.request.variables ?? {};
+    return [
+      ...judgeCitizenSubjects(nationalId, plan.nationalIds, variables, index),
+      ...judgeCitizenPaths(nationalId, paths, variables, index),
+    ];
+  };
+
   const decide = (
     rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
   ): { plan: Planned; denied: Denial[] } => {
-    const { index, version, subjectTypes } = loadedOrFail();
+    const { index, version } = loadedOrFail();
     const ctx = rc.contextValue;
     const planKey = `${version}\n${rc.queryHash}\n${rc.operationName ?? ''}`;
     let plan = plans.get(planKey);
@@ -93,20 +116,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       decisions.set(decisionKey, denied);
     }
     if (ctx.caller.kind === 'citizen') {
-      // Depends on the variables, so it is never cached; the paths (document only) are.
-      let paths = citizenPlans.get(planKey);
-      if (!paths) {
-        paths = rc.operation
-          ? collectCitizenPaths(rc.schema, rc.document, rc.operation, subjectTypes)
-          : { outside: [], records: [] };
-        citizenPlans.set(planKey, paths);
-      }
-      const variables = rc.request.variables ?? {};
-      const { nationalId } = ctx.caller;
-      denied = merged(denied, [
-        ...judgeCitizenSubjects(nationalId, plan.nationalIds, variables, index),
-        ...judgeCitizenPaths(nationalId, paths, variables, index),
-      ]);
+      denied = merged(denied, citizenDenials(rc, planKey, plan, ctx.caller.nationalId));
     }
     return { plan, denied };
   };
