@@ -131,6 +131,25 @@ describe('a citizen reads only their own record', () => {
     expect(strangers.map((d) => d.coordinate)).toEqual(['Person.name', 'Person.nationalId']);
   });
 
+  it('refuses a stranger behind aliases, named fragments and union members', async () => {
+    const answer = await t.ask(
+      citizen(),
+      `query($id: NationalId!) {
+        me: person(nationalId: $id) {
+          ...Who
+          realEstate { nodes { owners { owner { ... on Person { ...Who } } } } }
+        }
+        company: legalEntity(creditCode: "${companyCode}") { boss: legalRepresentative { ...Who } }
+      }
+      fragment Who on Person { who: name }`,
+      { id: me.nationalId },
+    );
+    expect(answer.status).toBe(403);
+    const strangers = deniedOf(answer.body).filter((d) => d.reason === OWN_REASON);
+    expect(strangers.map((d) => d.coordinate)).toEqual(['Person.name']);
+    expect(JSON.stringify(answer.body)).not.toContain(stranger.name);
+  });
+
   it('refuses the same over GET', async () => {
     const url = new URL(t.hub.graphqlUrl);
     url.searchParams.set('query', REPRESENTATIVE);
