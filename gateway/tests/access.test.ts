@@ -225,6 +225,11 @@ describe('the access policy at the gateway', () => {
         level: 'PUBLIC',
         reason: 'a citizen may ask only about their own national ID',
       },
+      {
+        coordinate: 'Person.name',
+        level: 'PERSONAL',
+        reason: 'a citizen reads only their own record',
+      },
     ]);
     const literal = await post(graphql(), `{ person(nationalId: "${LI}") { name } }`, {}, citizen);
     expect(literal.status).toBe(403);

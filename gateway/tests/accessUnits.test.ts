@@ -248,5 +248,15 @@ describe('the classification of each coordinate, from the supergraph', () => {
         },
       ]);
     });
+
+    it('a citizen’s NationalId variable not sent counts with its default', () => {
+      const sources = plan(
+        `query($f: PeopleFilter! = { nationalIds: ["${LI}"] }) { people(filter: $f) { name } }`,
+      ).nationalIds;
+      const denied = judgeCitizenSubjects(WANG, sources, {}, index).map((d) => d.coordinate);
+      expect(denied).toEqual(['Query.people']);
+      const sent = { f: { nationalIds: [WANG] } };
+      expect(judgeCitizenSubjects(WANG, sources, sent, index)).toEqual([]);
+    });
   });
 });

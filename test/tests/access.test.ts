@@ -160,7 +160,7 @@ describe('access by agency, purpose and grant over the whole hub', () => {
     expect(own.body).toEqual({ data: { person: { name: me.name } } });
     const theirs = await t.ask(t.citizen(me.nationalId), query, { id: other.nationalId });
     expect(theirs.status).toBe(403);
-    expect(deniedOf(theirs.body)).toEqual(['Query.person']);
+    expect(deniedOf(theirs.body)).toEqual(['Query.person', 'Person.name']);
     const more = await t.ask(
       t.citizen(me.nationalId),
       'query($id: NationalId!) { person(nationalId: $id) { birthDate } }',

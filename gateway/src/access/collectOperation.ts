@@ -2,31 +2,20 @@ import {
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
-  type GraphQLInputType,
   type GraphQLSchema,
   getNamedType,
   isCompositeType,
-  isInputObjectType,
-  isInputType,
   isInterfaceType,
-  isListType,
-  isNonNullType,
   isObjectType,
-  isScalarType,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  typeFromAST,
-  type ValueNode,
 } from 'graphql';
-
-/** The scalar whose arguments a citizen may only fill with their own national ID. */
-export const NATIONAL_ID_SCALAR = 'NationalId';
-
-/** Where a `NationalId` argument's value comes from: written in the query, or a variable. */
-export type NationalIdSource =
-  | { coordinate: string; kind: 'literal'; value: string }
-  | { coordinate: string; kind: 'variable'; name: string; type: GraphQLInputType };
+import {
+  declaredVariables,
+  type NationalIdSource,
+  nationalIdSources,
+} from './nationalIdSources.js';
 
 /** What the policy needs to know about one operation; depends on the document only. */
 export interface OperationPlan {
@@ -59,7 +48,7 @@ export function collectOperation(
   }
   const coordinates = new Set<string>();
   const nationalIds: NationalIdSource[] = [];
-  const variableTypes = new Map<string, GraphQLInputType>();
+  const variables = declaredVariables(schema, operation);
   let introspection = false;
   const walkedFragments = new Set<string>();
 
@@ -97,45 +86,17 @@ export function collectOperation(
       }
       for (const argument of selection.arguments ?? []) {
         const definition = field.args.find((a) => a.name === argument.name.value);
-        if (definition) findNationalIds(argument.value, definition.type, coordinate);
+        if (!definition) continue;
+        nationalIds.push(
+          ...nationalIdSources(argument.value, definition.type, coordinate, variables),
+        );
       }
       const type = getNamedType(field.type);
       if (selection.selectionSet && isCompositeType(type)) walk(selection.selectionSet, type);
     }
   };
 
-  const findNationalIds = (value: ValueNode, type: GraphQLInputType, coordinate: string) => {
-    if (value.kind === Kind.VARIABLE) {
-      const declared = variableTypes.get(value.name.value) ?? type;
-      nationalIds.push({ coordinate, kind: 'variable', name: value.name.value, type: declared });
-      return;
-    }
-    const inner = isNonNullType(type) ? type.ofType : type;
-    if (isListType(inner)) {
-      const items = value.kind === Kind.LIST ? value.values : [value];
-      for (const item of items) findNationalIds(item, inner.ofType, coordinate);
-    } else if (isScalarType(inner) && inner.name === NATIONAL_ID_SCALAR) {
-      if (value.kind === Kind.STRING)
-        nationalIds.push({ coordinate, kind: 'literal', value: value.value });
-    } else if (isInputObjectType(inner) && value.kind === Kind.OBJECT) {
-      const fields = inner.getFields();
-      for (const field of value.fields) {
-        const definition = fields[field.name.value];
-        if (definition) findNationalIds(field.value, definition.type, coordinate);
-      }
-    }
-  };
-
-  for (const definition of operation.variableDefinitions ?? []) {
-    const type = typeFromAST(schema, definition.type);
-    if (type && isInputType(type)) variableTypes.set(definition.variable.name.value, type);
-  }
-  const root =
-    operation.operation === 'query'
-      ? schema.getQueryType()
-      : operation.operation === 'mutation'
-        ? schema.getMutationType()
-        : schema.getSubscriptionType();
+  const root = schema.getRootType(operation.operation);
   if (root) walk(operation.selectionSet, root);
   return { coordinates: [...coordinates].sort(), introspection, nationalIds };
 }

@@ -1,9 +1,6 @@
 import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/hub';
 import type { ClassificationIndex } from './classificationIndex.js';
-import { NATIONAL_ID_SCALAR, type NationalIdSource } from './collectOperation.js';
-import { inputScalarValues } from './inputScalarValues.js';
-
-const NATIONAL_ID: ReadonlySet<string> = new Set([NATIONAL_ID_SCALAR]);
+import { type NationalIdSource, nationalIdValues } from './nationalIdSources.js';
 
 /** One refused coordinate, as `extensions.denied` lists it. */
 export interface Denial {
@@ -87,7 +84,8 @@ function covers(granted: ReadonlySet<string>, coordinate: string): boolean {
 
 /**
  * A citizen may name only themself: every `NationalId` argument, written in the query or
- * passed in a variable (however deep in an input object or list), must be their own.
+ * passed in a variable (however deep in an input object or list), must be their own. A
+ * variable the request does not send counts with its default.
  */
 export function judgeCitizenSubjects(
   nationalId: string,
@@ -97,10 +95,7 @@ export function judgeCitizenSubjects(
 ): Denial[] {
   const denied = new Map<string, Denial>();
   for (const source of sources) {
-    const values =
-      source.kind === 'literal'
-        ? [source.value]
-        : inputScalarValues(variables[source.name], source.type, NATIONAL_ID);
+    const values = nationalIdValues(source, variables);
     if (values.every((value) => value === nationalId)) continue;
     denied.set(source.coordinate, {
       coordinate: source.coordinate,

@@ -4,8 +4,10 @@ import { BAD_REQUEST, FORBIDDEN } from '@govgraph/schema';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { AccessDecision, GatewayContext } from '../context.js';
+import { type CitizenPaths, collectCitizenPaths, judgeCitizenPaths } from './citizenPaths.js';
 import { type ClassificationIndex, classificationIndex, strictest } from './classificationIndex.js';
 import { collectOperation, type OperationPlan } from './collectOperation.js';
+import { dataSubjectTypes } from './dataSubjectTypes.js';
 import { type Denial, judgeCitizenSubjects, judgeCoordinates } from './policy.js';
 import { readableSchema } from './readableSchema.js';
 
@@ -29,6 +31,8 @@ interface Planned extends OperationPlan {
 interface Loaded {
   version: number;
   index: ClassificationIndex;
+  /** Types whose objects are persons (entities keyed by a national ID). */
+  subjectTypes: ReadonlySet<string>;
 }
 
 /** The access policy: fed each supergraph the gateway loads, installed as a server plugin. */
@@ -53,11 +57,35 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
   let loaded: Loaded | undefined;
   const plans = new LRUCache<string, Planned>({ max });
   const decisions = new LRUCache<string, Denial[]>({ max });
+  const citizenPlans = new LRUCache<string, CitizenPaths>({ max });
   const schemas = new LRUCache<string, GraphQLSchema>({ max: 100 });
 
   const loadedOrFail = (): Loaded => {
     if (!loaded) throw new Error('the access policy has no supergraph yet');
     return loaded;
+  };
+
+  // Whom a citizen's operation reaches depends on the variables, so it is never cached; the
+  // paths it walks (document only) are.
+  const citizenDenials = (
+    rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
+    planKey: string,
+    plan: Planned,
+    nationalId: string,
+  ): Denial[] => {
+    const { index, subjectTypes } = loadedOrFail();
+    let paths = citizenPlans.get(planKey);
+    if (!paths) {
+      paths = rc.operation
+        ? collectCitizenPaths(rc.schema, rc.document, rc.operation, subjectTypes)
+        : { outside: [], records: [] };
+      citizenPlans.set(planKey, paths);
+    }
+    const variables = rc.request.variables ?? {};
+    return [
+      ...judgeCitizenSubjects(nationalId, plan.nationalIds, variables, index),
+      ...judgeCitizenPaths(nationalId, paths, variables, index),
+    ];
   };
 
   const decide = (
@@ -88,16 +116,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       decisions.set(decisionKey, denied);
     }
     if (ctx.caller.kind === 'citizen') {
-      // Depends on the variables, so it is never cached.
-      const variables = rc.request.variables ?? {};
-      const strangers = judgeCitizenSubjects(
-        ctx.caller.nationalId,
-        plan.nationalIds,
-        variables,
-        index,
-      );
-      const already = new Set(denied.map((d) => d.coordinate));
-      denied = [...denied, ...strangers.filter((d) => !already.has(d.coordinate))];
+      denied = merged(denied, citizenDenials(rc, planKey, plan, ctx.caller.nationalId));
     }
     return { plan, denied };
   };
@@ -123,8 +142,10 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       loaded = {
         version: (loaded?.version ?? 0) + 1,
         index: classificationIndex(coreSupergraphSdl, unclassified),
+        subjectTypes: dataSubjectTypes(coreSupergraphSdl),
       };
       plans.clear();
+      citizenPlans.clear();
       decisions.clear();
       schemas.clear();
     },
@@ -136,7 +157,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
           async didResolveOperation(rc) {
             const { plan, denied } = decide(rc);
             rc.contextValue.access = decision(rc, plan, denied);
-            if (denied.length > 0) throw forbidden(denied);
+            if (denied.length > 0) throw forbidden(denied, rc.contextValue.caller);
             if (plan.introspection) {
               if (plan.coordinates.length > 0) throw mixedIntrospection();
               introspection = true;
@@ -169,6 +190,18 @@ function highestLevel(
   return level;
 }
 
+/** The denials of `first`, then those of `more` for coordinates not denied yet. */
+function merged(first: readonly Denial[], more: readonly Denial[]): Denial[] {
+  const result = [...first];
+  const seen = new Set(first.map((d) => d.coordinate));
+  for (const denial of more) {
+    if (seen.has(denial.coordinate)) continue;
+    seen.add(denial.coordinate);
+    result.push(denial);
+  }
+  return result;
+}
+
 function decision(
   rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
   plan: Planned,
@@ -189,10 +222,14 @@ function callerKey(caller: Caller): string {
   return caller.kind;
 }
 
-function forbidden(denied: readonly Denial[]): GraphQLError {
+function forbidden(denied: readonly Denial[], caller: Caller): GraphQLError {
   const list = denied.map((d) => `${d.coordinate} (${d.level}: ${d.reason})`).join('; ');
+  const remedy =
+    caller.kind === 'citizen'
+      ? 'Remove those fields: a citizen token reads public data and personal data of the citizen alone.'
+      : 'Remove those fields, or ask the platform operator for a grant.';
   return new GraphQLError(
-    `Nothing was run: the operation asks for fields the caller may not read under the declared purpose: ${list}. Remove those fields, or ask the platform operator for a grant.`,
+    `Nothing was run: the operation asks for fields the caller may not read under the declared purpose: ${list}. ${remedy}`,
     {
       extensions: {
         code: FORBIDDEN.code,

@@ -10,7 +10,7 @@ export const UNAUTHENTICATED = makeCode(
 export const FORBIDDEN = makeCode(
   'FORBIDDEN',
   'access',
-  'The caller may not read what it asked for. From the gateway, for the whole operation: nothing was run, and `extensions.denied` lists every denied field coordinate with its level and reason (no grant, purpose missing or unknown, case number or operator missing, a citizen asking about someone else). Remove those fields, or ask the platform operator for a grant. From the data tracker, on one `accessLog` field: only an auditor agency, or the citizen the log is about, may read it.',
+  'The caller may not read what it asked for. From the gateway, for the whole operation: nothing was run, and `extensions.denied` lists every denied field coordinate with its level and reason (no grant, purpose missing or unknown, case number or operator missing, a citizen naming someone else’s national ID, or reaching anyone else’s personal fields through a relative, a company or a list). Remove those fields, or ask the platform operator for a grant. From the data tracker, on one `accessLog` field: only an auditor agency, or the citizen the log is about, may read it.',
 );
 export const HUB_CONTEXT_REQUIRED = makeCode(
   'HUB_CONTEXT_REQUIRED',
