@@ -4,6 +4,11 @@ import { BAD_REQUEST, FORBIDDEN } from '@govgraph/schema';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { AccessDecision, GatewayContext } from '../context.js';
+import {
+  cachedCallerValidation,
+  concealedValidationError,
+  replaceValidationErrors,
+} from './callerValidation.js';
 import { type ClassificationIndex, classificationIndex, strictest } from './classificationIndex.js';
 import { collectOperation, type OperationPlan } from './collectOperation.js';
 import { type Denial, judgeCitizenSubjects, judgeCoordinates } from './policy.js';
@@ -43,7 +48,7 @@ export interface AccessPolicy {
  * against the caller, purpose, grants and case, in `didResolveOperation`. A refusal is one
  * FORBIDDEN error (HTTP 403) listing every denied coordinate; `context.access` carries the
  * decision either way, for the audit. Introspection is answered from the schema the caller
- * may read. Operations mixing introspection with data are refused (BAD_REQUEST): their
+ * may read, and so are the errors of an operation that fails validation. Operations mixing introspection with data are refused (BAD_REQUEST): their
  * introspection part would have to be answered from one schema and their data from another.
  */
 export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
@@ -54,6 +59,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
   const plans = new LRUCache<string, Planned>({ max });
   const decisions = new LRUCache<string, Denial[]>({ max });
   const schemas = new LRUCache<string, GraphQLSchema>({ max: 100 });
+  const callerValidation = cachedCallerValidation();
 
   const loadedOrFail = (): Loaded => {
     if (!loaded) throw new Error('the access policy has no supergraph yet');
@@ -132,6 +138,22 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       async requestDidStart() {
         let introspection = false;
         return {
+          // Runs when the document failed validation against the full supergraph, before the
+          // errors are sent: they are replaced by those the caller's readable schema gives.
+          async validationDidStart(rc) {
+            return async (errors) => {
+              if (!errors || errors.length === 0) return;
+              let shown: readonly GraphQLError[];
+              try {
+                const readable = schemaFor(rc.schema, rc.contextValue);
+                shown = callerValidation(readable, rc.queryHash, rc.document);
+              } catch (error) {
+                rc.contextValue.logger.error({ err: error }, 'caller validation failed');
+                shown = [concealedValidationError()];
+              }
+              replaceValidationErrors(errors, shown);
+            };
+          },
           // Runs once the operation is parsed, validated and chosen; before any fetch.
           async didResolveOperation(rc) {
             const { plan, denied } = decide(rc);
