@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AccessHub, startAccessHub } from './support/accessHub.js';
+import { type CallerHeaders, callerHeaders } from './support/testHub.js';
+
+const DESK = 'leaks-desk';
+const HIDDEN = ['birthDate', 'PersonTaxProfile', 'recordReview', 'Person'];
+
+interface Answer {
+  status: number;
+  text: string;
+}
+
+/** Whole words only: the caller's own `PersonTaxProfil` echoed back discloses nothing. */
+const expectNoHiddenName = (text: string) => {
+  for (const name of HIDDEN) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
+};
+
+const codesOf = (text: string): unknown[] => {
+  const body = JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] };
+  return (body.errors ?? []).map((e) => e.extensions?.code);
+};
+
+describe('validation errors reveal nothing the caller may not read', () => {
+  let t: AccessHub;
+  let reproductions: string[];
+
+  beforeAll(async () => {
+    t = await startAccessHub([
+      {
+        id: DESK,
+        purpose: 'LEAKS_DESK',
+        coordinates: ['Query.person', 'Person.name', 'Person.birthDate'],
+      },
+    ]);
+    const person = t.world.person(7).nationalId;
+    const company = t.world.company(3).creditCode;
+    reproductions = [
+      `{ person(nationalId: "${person}") { birthDat } }`,
+      `{ legalEntity(creditCode: "${company}") { name ...f } } fragment f on PersonTaxProfil { year }`,
+      'mutation { recordRevie }',
+      `{ legalEntity(creditCode: "${company}") { legalRepresentative { nam } } }`,
+    ];
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const send = async (caller: CallerHeaders, init: RequestInit, search = ''): Promise<Answer> => {
+    const res = await fetch(`${t.hub.graphqlUrl}${search}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...callerHeaders(caller), ...init.headers },
+    });
+    return { status: res.status, text: await res.text() };
+  };
+  const post = (caller: CallerHeaders, query: string) =>
+    send(caller, { method: 'POST', body: JSON.stringify({ query }) });
+  const get = (caller: CallerHeaders, query: string) =>
+    send(
+      caller,
+      // Apollo's CSRF prevention lets a GET through only with a preflight-forcing header.
+      { method: 'GET', headers: { 'apollo-require-preflight': 'true' } },
+      `?${new URLSearchParams({ query })}`,
+    );
+
+  it('names no hidden field, type or mutation to an anonymous caller (POST)', async () => {
+    for (const query of reproductions) {
+      const { status, text } = await post({}, query);
+      expect(status, query).toBe(400);
+      expect(codesOf(text), query).toContain('GRAPHQL_VALIDATION_FAILED');
+      expectNoHiddenName(text);
+    }
+  });
+
+  it('names none over GET either', async () => {
+    for (const query of reproductions.filter((q) => !q.startsWith('mutation'))) {
+      const { status, text } = await get({}, query);
+      expect(status, query).toBe(400);
+      expect(codesOf(text), query).toContain('GRAPHQL_VALIDATION_FAILED');
+      expectNoHiddenName(text);
+    }
+  });
+
+  it('names none in a batched (array) body', async () => {
+    // The gateway does not take batches: the whole array is refused before any validation. Were
+    // batching turned on, Apollo would run each operation through the same request pipeline.
+    const body = JSON.stringify(reproductions.map((query) => ({ query })));
+    const { status, text } = await send({}, { method: 'POST', body });
+    expect(status).toBe(400);
+    expect(codesOf(text)).toEqual(['BAD_REQUEST']);
+    expectNoHiddenName(text);
+  });
+
+  it('gives an agency suggestions for what it may read, and none for what it may not', async () => {
+    const person = t.world.person(7).nationalId;
+    const own = await post(t.agency(DESK), `{ person(nationalId: "${person}") { birthDat } }`);
+    expect(own.status).toBe(400);
+    expect(own.text).toContain('Did you mean \\"birthDate\\"?');
+    const other = await post(
+      t.agency(DESK),
+      `{ person(nationalId: "${person}") { taxProfil { year } } }`,
+    );
+    expect(other.status).toBe(400);
+    expect(other.text).not.toMatch(/\btaxProfile\b|\bPersonTaxProfile\b/);
+  });
+
+  it('keeps refusing a hidden field the operation names correctly with FORBIDDEN', async () => {
+    const person = t.world.person(7).nationalId;
+    const { status, text } = await post({}, `{ person(nationalId: "${person}") { birthDate } }`);
+    expect(status).toBe(403);
+    expect(codesOf(text)).toEqual(['FORBIDDEN']);
+  });
+});
