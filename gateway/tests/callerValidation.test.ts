@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   cachedCallerValidation,
   callerValidationErrors,
-  replaceValidationErrors,
+  concealedValidationError,
+  showCallerValidationErrors,
 } from '../src/access/callerValidation.js';
 import { readableSchema } from '../src/access/readableSchema.js';
+import { silentLogger } from './helpers.js';
 
+const silent = silentLogger();
 const full = buildSchema(`
   scalar NationalId
   type Query {
@@ -169,7 +172,32 @@ describe('validation errors shown to a caller', () => {
       full,
       parse('{ person(nationalId: "x") { birthDat } }'),
     );
-    replaceValidationErrors(sent, callerValidationErrors(anonymous, parse('{ nope }')));
+    const document = parse('{ nope }');
+    showCallerValidationErrors(sent, () => callerValidationErrors(anonymous, document), silent);
     expect(sent.map((e) => e.message)).toEqual(['Cannot query field "nope" on type "Query".']);
+  });
+
+  it('conceal every name when validating for the caller fails', () => {
+    const sent: readonly Error[] = validate(
+      full,
+      parse('{ person(nationalId: "x") { birthDat } }'),
+    );
+    showCallerValidationErrors(
+      sent,
+      () => {
+        throw new Error('the access policy has no supergraph yet');
+      },
+      silent,
+    );
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expectNoneOf(sent[0]?.message ?? '', [...HIDDEN, 'person', 'birthDat']);
+  });
+
+  it('leave a document that passed validation alone', () => {
+    const sent: Error[] = [];
+    showCallerValidationErrors(sent, () => [concealedValidationError()], silent);
+    showCallerValidationErrors(undefined, () => [concealedValidationError()], silent);
+    expect(sent).toEqual([]);
   });
 });

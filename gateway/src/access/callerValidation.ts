@@ -1,4 +1,5 @@
 import { GRAPHQL_VALIDATION_FAILED } from '@govgraph/schema';
+import type { Logger } from '@govgraph/schema/runtime';
 import {
   type ASTVisitor,
   type DocumentNode,
@@ -64,15 +65,25 @@ export function concealedValidationError(): GraphQLError {
 }
 
 /**
- * Replaces Apollo's validation errors in place. Apollo hands `validationDidStart`'s end hook
- * the very array it then sends (`requestPipeline.js`), typed read-only, and does not await the
- * hook: the caller must do this synchronously.
+ * `validationDidStart`'s end hook: replaces the errors Apollo found against the full schema,
+ * in place, with `callerErrors()`, or with one error naming nothing when that fails. Apollo
+ * hands the hook the very array it then sends (`requestPipeline.js`), typed read-only, and does
+ * not await the hook: this must stay synchronous.
  */
-export function replaceValidationErrors(
-  sent: ReadonlyArray<Error>,
-  replacement: readonly GraphQLError[],
+export function showCallerValidationErrors(
+  sent: ReadonlyArray<Error> | undefined,
+  callerErrors: () => readonly GraphQLError[],
+  logger: Logger,
 ): void {
-  (sent as Error[]).splice(0, sent.length, ...replacement);
+  if (!sent || sent.length === 0) return;
+  let shown: readonly GraphQLError[];
+  try {
+    shown = callerErrors();
+  } catch (err) {
+    logger.error({ err }, 'validating against the caller schema failed; errors concealed');
+    shown = [concealedValidationError()];
+  }
+  (sent as Error[]).splice(0, sent.length, ...shown);
 }
 
 // graphql-js 16 reports `mutation` on a schema without a Mutation type only when executing, and

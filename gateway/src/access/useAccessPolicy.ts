@@ -4,11 +4,7 @@ import { BAD_REQUEST, FORBIDDEN } from '@govgraph/schema';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { AccessDecision, GatewayContext } from '../context.js';
-import {
-  cachedCallerValidation,
-  concealedValidationError,
-  replaceValidationErrors,
-} from './callerValidation.js';
+import { cachedCallerValidation, showCallerValidationErrors } from './callerValidation.js';
 import { type ClassificationIndex, classificationIndex, strictest } from './classificationIndex.js';
 import { collectOperation, type OperationPlan } from './collectOperation.js';
 import { type Denial, judgeCitizenSubjects, judgeCoordinates } from './policy.js';
@@ -141,18 +137,17 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
           // Runs when the document failed validation against the full supergraph, before the
           // errors are sent: they are replaced by those the caller's readable schema gives.
           async validationDidStart(rc) {
-            return async (errors) => {
-              if (!errors || errors.length === 0) return;
-              let shown: readonly GraphQLError[];
-              try {
-                const readable = schemaFor(rc.schema, rc.contextValue);
-                shown = callerValidation(readable, rc.queryHash, rc.document);
-              } catch (error) {
-                rc.contextValue.logger.error({ err: error }, 'caller validation failed');
-                shown = [concealedValidationError()];
-              }
-              replaceValidationErrors(errors, shown);
-            };
+            return async (errors) =>
+              showCallerValidationErrors(
+                errors,
+                () =>
+                  callerValidation(
+                    schemaFor(rc.schema, rc.contextValue),
+                    rc.queryHash,
+                    rc.document,
+                  ),
+                rc.contextValue.logger,
+              );
           },
           // Runs once the operation is parsed, validated and chosen; before any fetch.
           async didResolveOperation(rc) {
