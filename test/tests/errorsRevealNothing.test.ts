@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessHub, startAccessHub } from './support/accessHub.js';
 import { type CallerHeaders, callerHeaders } from './support/testHub.js';
@@ -74,6 +75,18 @@ describe('validation errors reveal nothing the caller may not read', () => {
   it('names none over GET either', async () => {
     for (const query of reproductions.filter((q) => !q.startsWith('mutation'))) {
       const { status, text } = await get({}, query);
+      expect(status, query).toBe(400);
+      expect(codesOf(text), query).toContain('GRAPHQL_VALIDATION_FAILED');
+      expectNoHiddenName(text);
+    }
+  });
+
+  it('names none for an automatic persisted query being registered', async () => {
+    for (const query of reproductions) {
+      const sha256Hash = createHash('sha256').update(query).digest('hex');
+      const extensions = { persistedQuery: { version: 1, sha256Hash } };
+      const body = JSON.stringify({ query, extensions });
+      const { status, text } = await send({}, { method: 'POST', body });
       expect(status, query).toBe(400);
       expect(codesOf(text), query).toContain('GRAPHQL_VALIDATION_FAILED');
       expectNoHiddenName(text);
