@@ -99,6 +99,22 @@ describe('validation errors shown to a caller', () => {
     expect(variables).toBe('Unknown type "ReviewInpu".\nVariable "$i" is never used.');
   });
 
+  it('name no hidden type or enum value through variable defaults', () => {
+    for (const query of [
+      'query ($i: ReviewInput = { decision: APPROV }) { notices { title } }',
+      'query ($d: ReviewDecisio = APPROV) { notices { title } }',
+      'query ($k: NoticeKind = PENALTY, $i: ReviewInput) { notices(kind: $k) { title } }',
+    ]) {
+      const text = shown(anonymous, query);
+      expect(text).toMatch(/Unknown type "ReviewInput"|Unknown type "ReviewDecisio"/);
+      expectNoneOf(text, ['APPROVE', 'ReviewDecision', 'decision']);
+    }
+    // A visible enum's values are suggested, as introspection would list them.
+    expect(
+      shown(anonymous, 'query ($k: NoticeKind = PENALT) { notices(kind: $k) { title } }'),
+    ).toContain('Did you mean the enum value "PENALTY"?');
+  });
+
   it('name no hidden mutation, argument or enum value when the Mutation type is hidden', () => {
     for (const query of [
       'mutation { recordRevie }',

@@ -4,7 +4,14 @@ import { type AccessHub, startAccessHub } from './support/accessHub.js';
 import { type CallerHeaders, callerHeaders } from './support/testHub.js';
 
 const DESK = 'leaks-desk';
-const HIDDEN = ['birthDate', 'PersonTaxProfile', 'recordReview', 'Person'];
+const HIDDEN = [
+  'birthDate',
+  'PersonTaxProfile',
+  'recordReview',
+  'Person',
+  'ReviewDecision',
+  'APPROVE',
+];
 
 interface Answer {
   status: number;
@@ -40,6 +47,8 @@ describe('validation errors reveal nothing the caller may not read', () => {
       `{ legalEntity(creditCode: "${company}") { name ...f } } fragment f on PersonTaxProfil { year }`,
       'mutation { recordRevie }',
       `{ legalEntity(creditCode: "${company}") { legalRepresentative { nam } } }`,
+      // A variable default in a hidden input type, with a misspelled hidden enum value.
+      `query ($r: RecordReviewInput = { decision: APPROV }) { legalEntity(creditCode: "${company}") { name } }`,
     ];
   });
   afterAll(async () => {
