@@ -23,10 +23,13 @@ const expectNoHiddenName = (text: string) => {
   for (const name of HIDDEN) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
 };
 
-const codesOf = (text: string): unknown[] => {
-  const body = JSON.parse(text) as { errors?: { extensions?: { code?: unknown } }[] };
-  return (body.errors ?? []).map((e) => e.extensions?.code);
-};
+interface ErrorBody {
+  errors?: { message: string; extensions?: { code?: unknown } }[];
+}
+const codesOf = (text: string): unknown[] =>
+  ((JSON.parse(text) as ErrorBody).errors ?? []).map((e) => e.extensions?.code);
+const messagesOf = (text: string): string[] =>
+  ((JSON.parse(text) as ErrorBody).errors ?? []).map((e) => e.message);
 
 describe('validation errors reveal nothing the caller may not read', () => {
   let t: AccessHub;
@@ -73,12 +76,22 @@ describe('validation errors reveal nothing the caller may not read', () => {
     );
 
   it('names no hidden field, type or mutation to an anonymous caller (POST)', async () => {
+    const told: string[] = [];
     for (const query of reproductions) {
       const { status, text } = await post({}, query);
       expect(status, query).toBe(400);
       expect(codesOf(text), query).toContain('GRAPHQL_VALIDATION_FAILED');
       expectNoHiddenName(text);
+      told.push(messagesOf(text)[0] ?? '');
     }
+    // What the caller is told instead: only names of their own schema, or their own words.
+    expect(told).toEqual([
+      'Cannot query field "person" on type "Query".',
+      'Unknown type "PersonTaxProfil".',
+      "This caller's schema has no mutation operations; send a query.",
+      'Cannot query field "legalRepresentative" on type "LegalEntity".',
+      'Unknown type "RecordReviewInput".',
+    ]);
   });
 
   it('names none over GET either', async () => {
