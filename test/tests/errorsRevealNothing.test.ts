@@ -138,6 +138,17 @@ describe('validation errors reveal nothing the caller may not read', () => {
     expect(other.text).not.toMatch(/\btaxProfile\b|\bPersonTaxProfile\b/);
   });
 
+  it('gives a citizen suggestions from the citizen schema only', async () => {
+    const me = t.world.person(9).nationalId;
+    const citizen = t.citizen(me);
+    const own = await post(citizen, `{ person(nationalId: "${me}") { nam } }`);
+    expect(own.status).toBe(400);
+    expect(own.text).toContain('Did you mean \\"name\\"?');
+    const hidden = await post(citizen, `{ person(nationalId: "${me}") { birthDat } }`);
+    expect(hidden.status).toBe(400);
+    expect(messagesOf(hidden.text)).toEqual(['Cannot query field "birthDat" on type "Person".']);
+  });
+
   it('keeps refusing a hidden field the operation names correctly with FORBIDDEN', async () => {
     const person = t.world.person(7).nationalId;
     const { status, text } = await post({}, `{ person(nationalId: "${person}") { birthDate } }`);
