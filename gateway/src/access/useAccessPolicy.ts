@@ -4,6 +4,7 @@ import { BAD_REQUEST, FORBIDDEN } from '@govgraph/schema';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { AccessDecision, GatewayContext } from '../context.js';
+import { cachedCallerValidation, showCallerValidationErrors } from './callerValidation.js';
 import { type CitizenPaths, collectCitizenPaths, judgeCitizenPaths } from './citizenPaths.js';
 import { type ClassificationIndex, classificationIndex, strictest } from './classificationIndex.js';
 import { collectOperation, type OperationPlan } from './collectOperation.js';
@@ -47,7 +48,7 @@ export interface AccessPolicy {
  * against the caller, purpose, grants and case, in `didResolveOperation`. A refusal is one
  * FORBIDDEN error (HTTP 403) listing every denied coordinate; `context.access` carries the
  * decision either way, for the audit. Introspection is answered from the schema the caller
- * may read. Operations mixing introspection with data are refused (BAD_REQUEST): their
+ * may read, and so are the errors of an operation that fails validation. Operations mixing introspection with data are refused (BAD_REQUEST): their
  * introspection part would have to be answered from one schema and their data from another.
  */
 export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
@@ -59,6 +60,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
   const decisions = new LRUCache<string, Denial[]>({ max });
   const citizenPlans = new LRUCache<string, CitizenPaths>({ max });
   const schemas = new LRUCache<string, GraphQLSchema>({ max: 100 });
+  const callerValidation = cachedCallerValidation();
 
   const loadedOrFail = (): Loaded => {
     if (!loaded) throw new Error('the access policy has no supergraph yet');
@@ -153,6 +155,21 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       async requestDidStart() {
         let introspection = false;
         return {
+          // Runs when the document failed validation against the full supergraph, before the
+          // errors are sent: they are replaced by those the caller's readable schema gives.
+          async validationDidStart(rc) {
+            return async (errors) =>
+              showCallerValidationErrors(
+                errors,
+                () =>
+                  callerValidation(
+                    schemaFor(rc.schema, rc.contextValue),
+                    rc.queryHash,
+                    rc.document,
+                  ),
+                rc.contextValue.logger,
+              );
+          },
           // Runs once the operation is parsed, validated and chosen; before any fetch.
           async didResolveOperation(rc) {
             const { plan, denied } = decide(rc);

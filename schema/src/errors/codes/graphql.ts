@@ -10,7 +10,7 @@ export const GRAPHQL_PARSE_FAILED = makeCode(
 export const GRAPHQL_VALIDATION_FAILED = makeCode(
   'GRAPHQL_VALIDATION_FAILED',
   'input',
-  'The operation does not fit the schema: an unknown field or type, a missing required argument, or a literal of the wrong type. Check the field name against the schema in GraphiQL.',
+  'The operation does not fit the schema the caller may read: an unknown field or type, a missing required argument, or a literal of the wrong type. Messages and suggestions name only what the caller may read; check the field name against the schema GraphiQL shows with the same headers.',
 );
 export const BAD_USER_INPUT = makeCode(
   'BAD_USER_INPUT',
