@@ -3,11 +3,13 @@ import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/hub'
 import { BAD_REQUEST, FORBIDDEN } from '@govgraph/schema';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { argumentSubjects } from '../audit/operationSubjects.js';
 import type { AccessDecision, GatewayContext } from '../context.js';
 import { type ClassificationIndex, classificationIndex, strictest } from './classificationIndex.js';
 import { collectOperation, type OperationPlan } from './collectOperation.js';
-import { type Denial, judgeCitizenSubjects, judgeCoordinates } from './policy.js';
+import { type Denial, judgeCitizenSubjects, judgeCoordinates, withoutRepeats } from './policy.js';
 import { readableSchema } from './readableSchema.js';
+import { judgeWriteSubjects, judgeWrites } from './writePolicy.js';
 
 export interface AccessPolicyOptions {
   registry: AccessRegistry;
@@ -23,6 +25,8 @@ export interface AccessPolicyOptions {
 /** An operation's plan with its highest level; both depend on the document and supergraph only. */
 interface Planned extends OperationPlan {
   level: ClassificationLevel;
+  /** The `Mutation.*` coordinates of a mutation; empty for a query. */
+  writes: readonly string[];
 }
 
 /** The policy's view of the current supergraph, replaced on every load. */
@@ -71,7 +75,11 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       const collected = rc.operation
         ? collectOperation(rc.schema, rc.document, rc.operation)
         : { coordinates: [], introspection: false, nationalIds: [] };
-      plan = { ...collected, level: highestLevel(collected.coordinates, index) };
+      plan = {
+        ...collected,
+        level: highestLevel(collected.coordinates, index),
+        writes: writeCoordinates(rc, collected.coordinates),
+      };
       plans.set(planKey, plan);
     }
     const decisionKey = [
@@ -84,8 +92,18 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
     ].join('\n');
     let denied = decisions.get(decisionKey);
     if (!denied) {
-      denied = judgeCoordinates(plan.coordinates, index, ctx.caller, ctx, registry);
+      denied = withoutRepeats(
+        judgeWrites(plan.writes, index, ctx.caller, ctx, registry),
+        judgeCoordinates(plan.coordinates, index, ctx.caller, ctx, registry),
+      );
       decisions.set(decisionKey, denied);
+    }
+    if (plan.writes.length > 0 && rc.operation) {
+      // For whom it writes depends on the variables, so it is never cached.
+      const subjects = new Set<string>();
+      argumentSubjects(rc.schema, rc.document, rc.operation, rc.request.variables, subjects);
+      const onBehalf = judgeWriteSubjects(plan.writes, subjects, ctx.caller, ctx, index);
+      denied = withoutRepeats(denied, onBehalf);
     }
     if (ctx.caller.kind === 'citizen') {
       // Depends on the variables, so it is never cached.
@@ -96,8 +114,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
         variables,
         index,
       );
-      const already = new Set(denied.map((d) => d.coordinate));
-      denied = [...denied, ...strangers.filter((d) => !already.has(d.coordinate))];
+      denied = withoutRepeats(denied, strangers);
     }
     return { plan, denied };
   };
@@ -167,6 +184,16 @@ function highestLevel(
   let level: ClassificationLevel = 'PUBLIC';
   for (const coordinate of coordinates) level = strictest(index.levelOf(coordinate), level);
   return level;
+}
+
+// Mutation fields sit on the mutation root only, so a coordinate of that type is a write.
+function writeCoordinates(
+  rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
+  coordinates: readonly string[],
+): string[] {
+  const root = rc.schema.getMutationType();
+  if (rc.operation?.operation !== 'mutation' || !root) return [];
+  return coordinates.filter((c) => c.startsWith(`${root.name}.`));
 }
 
 function decision(
