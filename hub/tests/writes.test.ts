@@ -3,6 +3,7 @@ import { createLogger } from '@govgraph/schema/runtime';
 import { ENGINES } from '@govgraph/schema/testing';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { runAuditCli } from '../src/cli/runAuditCli.js';
 import {
   addAgency,
   auditRecordHash,
@@ -16,7 +17,7 @@ import {
   verifyAuditChain,
 } from '../src/index.js';
 import { auditEntry } from './auditEntries.js';
-import { SMALL_REGISTRY, useHubStore } from './useHubStore.js';
+import { captureOutput, SMALL_REGISTRY, useHubStore } from './useHubStore.js';
 
 const logger = createLogger('hub-test', 'silent');
 
@@ -140,6 +141,12 @@ describe.each(ENGINES)('agency departments and write phases on %s', (engine) => 
     const [outcome, intent, read] = await latestAuditRecords(hub.store, 3);
     expect([read?.phase, intent?.phase, outcome?.phase]).toEqual([undefined, 'intent', 'outcome']);
     expect(await verifyAuditChain(hub.store)).toMatchObject({ ok: true });
+    const tail = captureOutput();
+    expect(await runAuditCli(['tail', '-n', '2'], hub.env, tail)).toBe(0);
+    expect(tail.text.match(/ ok \((intent|outcome)\)\n/g)).toEqual([
+      ' ok (outcome)\n',
+      ' ok (intent)\n',
+    ]);
 
     await hub.store.db
       .updateTable('audit_records')
