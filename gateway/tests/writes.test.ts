@@ -117,6 +117,8 @@ describe('writes at the gateway', () => {
       logger: silentLogger(),
       access: { registry, signer: testHubContext.signer },
       audit: { log },
+      // The in-process caches, on: writes must go past them.
+      cache: {},
     });
     gateway = await server.listen(0);
   });
@@ -171,6 +173,22 @@ describe('writes at the gateway', () => {
       });
     }
     expect(records[0]?.requestId).toBe(records[1]?.requestId);
+  });
+
+  it('never answers a write from a cache: the same mutation sent twice runs twice', async () => {
+    const same = { input: { text: 'the same request, sent twice' } };
+    const first = await ask(FILE, same, DESK);
+    const second = await ask(FILE, same, DESK);
+    expect(first.body.data).toEqual({ fileRequest: { id: '1', text: same.input.text } });
+    expect(second.body.data).toEqual({ fileRequest: { id: '2', text: same.input.text } });
+    expect(desk.written).toHaveLength(2);
+    const records = await recordsSince();
+    expect(records.map((r) => [r.phase, r.cached])).toEqual([
+      ['intent', false],
+      ['outcome', false],
+      ['intent', false],
+      ['outcome', false],
+    ]);
   });
 
   it('refuses a write without the acting official, a purpose, a registered purpose or a grant', async () => {
