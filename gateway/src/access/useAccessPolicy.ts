@@ -98,25 +98,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       );
       decisions.set(decisionKey, denied);
     }
-    if (plan.writes.length > 0 && rc.operation) {
-      // For whom it writes depends on the variables, so it is never cached.
-      const subjects = new Set<string>();
-      argumentSubjects(rc.schema, rc.document, rc.operation, rc.request.variables, subjects);
-      const onBehalf = judgeWriteSubjects(plan.writes, subjects, ctx.caller, ctx, index);
-      denied = withoutRepeats(denied, onBehalf);
-    }
-    if (ctx.caller.kind === 'citizen') {
-      // Depends on the variables, so it is never cached.
-      const variables = rc.request.variables ?? {};
-      const strangers = judgeCitizenSubjects(
-        ctx.caller.nationalId,
-        plan.nationalIds,
-        variables,
-        index,
-      );
-      denied = withoutRepeats(denied, strangers);
-    }
-    return { plan, denied };
+    return { plan, denied: withoutRepeats(denied, judgeSubjects(rc, plan, index)) };
   };
 
   const schemaFor = (schema: GraphQLSchema, ctx: GatewayContext): GraphQLSchema => {
@@ -175,6 +157,31 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       },
     }),
   };
+}
+
+/**
+ * The verdicts that depend on the variables, so are never cached: for whom a write is made,
+ * and whether a citizen names anyone but themself.
+ */
+function judgeSubjects(
+  rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
+  plan: Planned,
+  index: ClassificationIndex,
+): Denial[] {
+  const ctx = rc.contextValue;
+  const variables = rc.request.variables ?? {};
+  let denied: Denial[] = [];
+  if (plan.writes.length > 0 && rc.operation) {
+    const subjects = new Set<string>();
+    argumentSubjects(rc.schema, rc.document, rc.operation, variables, subjects);
+    denied = judgeWriteSubjects(plan.writes, subjects, ctx.caller, ctx, index);
+  }
+  if (ctx.caller.kind === 'citizen') {
+    const nationalId = ctx.caller.nationalId;
+    const strangers = judgeCitizenSubjects(nationalId, plan.nationalIds, variables, index);
+    denied = withoutRepeats(denied, strangers);
+  }
+  return denied;
 }
 
 function highestLevel(
