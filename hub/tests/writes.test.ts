@@ -1,21 +1,27 @@
 import { writeFileSync } from 'node:fs';
+import { migrateToLatest, openDatabase } from '@govgraph/schema/db';
 import { createLogger } from '@govgraph/schema/runtime';
-import { ENGINES } from '@govgraph/schema/testing';
+import { createTestDatabase, ENGINES } from '@govgraph/schema/testing';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { toAuditRow } from '../src/audit/auditRows.js';
 import { runAuditCli } from '../src/cli/runAuditCli.js';
 import {
   addAgency,
   auditRecordHash,
   createAccessRegistry,
   createAuditLog,
+  GENESIS_HASH,
+  type HubDB,
   issueApiKey,
   latestAuditRecords,
   listAgencies,
+  openHubStore,
   setAgencyDepartment,
   syncRegistryFile,
   verifyAuditChain,
 } from '../src/index.js';
+import { hubMigrations } from '../src/store/migrations.js';
 import { auditEntry } from './auditEntries.js';
 import { captureOutput, SMALL_REGISTRY, useHubStore } from './useHubStore.js';
 
@@ -40,6 +46,47 @@ describe('audit record hash with the write phase', () => {
       auditRecordHash({ ...base, phase: 'outcome' }),
     ]);
     expect(hashes.size).toBe(3);
+  });
+});
+
+describe.each(ENGINES)('migration 0004_agency_department on %s', (engine) => {
+  it('keeps a chain written before it verifiable, and new records chain on from it', async () => {
+    const database = await createTestDatabase(engine, 'hub_upgrade');
+    try {
+      const { '0004_agency_department': _added, ...before } = hubMigrations(engine);
+      const old = openDatabase<HubDB>(database.options);
+      await migrateToLatest(old.db, before);
+      // Records as the hub wrote them then: no phase column, hashed without a phase.
+      let prevHash = GENESIS_HASH;
+      for (const seq of [1, 2, 3]) {
+        const unhashed = { ...auditEntry(seq), seq, prevHash };
+        const { phase: _none, ...row } = toAuditRow({
+          ...unhashed,
+          hash: auditRecordHash(unhashed),
+        });
+        await old.db.insertInto('audit_records').values(row).execute();
+        await old.db
+          .insertInto('audit_subjects')
+          .values(unhashed.subjects.map((subject) => ({ subject, seq })))
+          .execute();
+        prevHash = row.hash;
+      }
+      await old.db.updateTable('audit_head').set({ seq: 3, hash: prevHash }).execute();
+      await old.close();
+
+      const store = await openHubStore(database.options);
+      try {
+        expect(await verifyAuditChain(store)).toEqual({ ok: true, records: 3 });
+        const log = createAuditLog({ store, logger });
+        await log.append(auditEntry(4, { phase: 'intent' }));
+        await log.close();
+        expect(await verifyAuditChain(store)).toEqual({ ok: true, records: 4 });
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await database.drop();
+    }
   });
 });
 
