@@ -264,14 +264,17 @@ describe('writes at the gateway', () => {
     });
   });
 
-  it('lets a citizen write for themself only: no other person, no company', async () => {
+  it('lets a citizen write for themself only: no other person, no company in their place', async () => {
     const own = await ask(FILE, forWang, citizen(WANG));
     expect(own.status).toBe(200);
-    expect(desk.written.map((w) => w.hub?.citizen)).toEqual([WANG]);
+    // A company beside themself: the one they complain about.
+    const aboutCompany = { input: { nationalId: WANG, creditCode: TEA, text: 'a complaint' } };
+    expect((await ask(FILE, aboutCompany, citizen(WANG))).status).toBe(200);
+    expect(desk.written.map((w) => w.hub?.citizen)).toEqual([WANG, WANG]);
     desk.written.length = 0;
-    const themselfOnly = /a citizen may write only for themself/;
+    const otherPerson = /a citizen may write only for themself: no other person/;
     await expectRefused(await ask(FILE, forWang, citizen(LI)), {
-      'Mutation.fileRequest': themselfOnly,
+      'Mutation.fileRequest': otherPerson,
     });
     await expectRefused(
       await ask(
@@ -279,11 +282,14 @@ describe('writes at the gateway', () => {
         undefined,
         citizen(WANG),
       ),
-      { 'Mutation.fileRequest': themselfOnly },
+      { 'Mutation.fileRequest': otherPerson },
     );
     await expectRefused(
-      await ask(FILE, { input: { nationalId: WANG, creditCode: TEA, text: 't' } }, citizen(WANG)),
-      { 'Mutation.fileRequest': themselfOnly },
+      await ask(FILE, { input: { creditCode: TEA, text: 'for my company' } }, citizen(WANG)),
+      {
+        'Mutation.fileRequest':
+          /a company may be named beside their own national ID, not in its place/,
+      },
     );
     await expectRefused(await ask('mutation { note(text: "x") }', undefined, citizen(WANG)), {
       'Mutation.note': /not writable with a citizen token/,

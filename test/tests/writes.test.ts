@@ -170,21 +170,29 @@ describe('writes over the whole hub', () => {
     expect(filed?.subjects).toEqual([applicant.nationalId, company].sort());
   });
 
-  it('lets a citizen submit for themself only', async () => {
+  it('lets a citizen submit and complain for themself only', async () => {
     const other = [...hub.world.persons()].find(
       (p) => p.status === 'ALIVE' && p.nationalId !== applicant.nationalId,
     );
     const self = hub.citizen(applicant.nationalId);
-    const before = (await hub.rows('approvals', 'application')).length;
-    const own = await hub.ask(self, SUBMIT, submission());
-    expect(own.status).toBe(200);
-    expect(await hub.rows('approvals', 'application')).toHaveLength(before + 1);
-    await expectRefusedAndUnwritten(
-      self,
-      SUBMIT,
-      submission(other?.nationalId),
-      /a citizen may write only for themself/,
-    );
+    const before = await departmentState();
+    expect((await hub.ask(self, SUBMIT, submission())).status).toBe(200);
+    // The company complained against is named beside the citizen, not in their place.
+    expect((await hub.ask(self, FILE_COMPLAINT, complaint())).status).toBe(200);
+    const after = await departmentState();
+    expect(after.applications).toHaveLength(before.applications.length + 1);
+    expect(after.complaints).toHaveLength(before.complaints.length + 1);
+
+    const themselfOnly = /a citizen may write only for themself/;
+    await expectRefusedAndUnwritten(self, SUBMIT, submission(other?.nationalId), themselfOnly);
+    const forCompany = {
+      input: {
+        idempotencyKey: `writes-test-${++keySerial}`,
+        applicantCreditCode: company,
+        kind: 'BUSINESS_LICENSE',
+      },
+    };
+    await expectRefusedAndUnwritten(self, SUBMIT, forCompany, themselfOnly);
     await expectRefusedAndUnwritten({}, SUBMIT, submission(), /writes need an identified caller/);
   });
 

@@ -6,7 +6,7 @@ import { LRUCache } from 'lru-cache';
 import { argumentSubjects } from '../audit/operationSubjects.js';
 import type { AccessDecision, GatewayContext } from '../context.js';
 import { type ClassificationIndex, classificationIndex, strictest } from './classificationIndex.js';
-import { collectOperation, type OperationPlan } from './collectOperation.js';
+import { collectOperation, NATIONAL_ID_SCALAR, type OperationPlan } from './collectOperation.js';
 import { type Denial, judgeCitizenSubjects, judgeCoordinates, withoutRepeats } from './policy.js';
 import { readableSchema } from './readableSchema.js';
 import { judgeWriteSubjects, judgeWrites } from './writePolicy.js';
@@ -21,6 +21,9 @@ export interface AccessPolicyOptions {
   /** Decisions (and operation plans) remembered. @default 10000 */
   cacheSize?: number;
 }
+
+const NATIONAL_ID: ReadonlySet<string> = new Set([NATIONAL_ID_SCALAR]);
+const CREDIT_CODE: ReadonlySet<string> = new Set(['CreditCode']);
 
 /** An operation's plan with its highest level; both depend on the document and supergraph only. */
 interface Planned extends OperationPlan {
@@ -172,9 +175,12 @@ function judgeSubjects(
   const variables = rc.request.variables ?? {};
   let denied: Denial[] = [];
   if (plan.writes.length > 0 && rc.operation) {
-    const subjects = new Set<string>();
-    argumentSubjects(rc.schema, rc.document, rc.operation, variables, subjects);
-    denied = judgeWriteSubjects(plan.writes, subjects, ctx.caller, ctx, index);
+    const { schema, document, operation } = rc;
+    const people = new Set<string>();
+    const companies = new Set<string>();
+    argumentSubjects(schema, document, operation, variables, people, NATIONAL_ID);
+    argumentSubjects(schema, document, operation, variables, companies, CREDIT_CODE);
+    denied = judgeWriteSubjects(plan.writes, { people, companies }, ctx.caller, ctx, index);
   }
   if (ctx.caller.kind === 'citizen') {
     const nationalId = ctx.caller.nationalId;

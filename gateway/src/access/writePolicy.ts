@@ -52,31 +52,49 @@ function writeReason(
   return undefined;
 }
 
+/** Whom a write's arguments name, by kind of identifier. */
+export interface WriteSubjects {
+  /** `NationalId` values. */
+  people: ReadonlySet<string>;
+  /** `CreditCode` values. */
+  companies: ReadonlySet<string>;
+}
+
 /**
  * For whom a write is made, from the national IDs and credit codes its arguments carry
- * (variables and their defaults included): an agency writing on behalf of a person or company
- * needs a case number (`X-Case-Id`); a citizen writes for themself only, so any other national
- * ID, and any company, is refused. Depends on the variables, so it runs on every request.
+ * (variables and their defaults included). An agency writing on behalf of a person or company
+ * needs a case number (`X-Case-Id`). A citizen writes for themself only: no other person's
+ * national ID, and a company only beside their own (the company complained against), never in
+ * their place (a company as applicant). Depends on the variables, so it runs on every request.
  */
 export function judgeWriteSubjects(
   mutations: readonly string[],
-  subjects: ReadonlySet<string>,
+  named: WriteSubjects,
   caller: Caller,
   declared: Declared,
   index: ClassificationIndex,
 ): Denial[] {
-  let reason: string | undefined;
-  if (caller.kind === 'agency' && subjects.size > 0 && !declared.caseId) {
-    reason = 'writing on behalf of a person or company needs a case number (X-Case-Id)';
-  } else if (caller.kind === 'citizen' && [...subjects].some((s) => s !== caller.nationalId)) {
-    reason =
-      'a citizen may write only for themself: their own national ID, no other person or company';
-  }
+  const reason = onBehalfReason(named, caller, declared);
   if (!reason) return [];
-  const because = reason;
-  return mutations.map((coordinate) => ({
-    coordinate,
-    level: index.levelOf(coordinate),
-    reason: because,
-  }));
+  return mutations.map((coordinate) => ({ coordinate, level: index.levelOf(coordinate), reason }));
+}
+
+function onBehalfReason(
+  { people, companies }: WriteSubjects,
+  caller: Caller,
+  declared: Declared,
+): string | undefined {
+  if (caller.kind === 'agency') {
+    if (declared.caseId || (people.size === 0 && companies.size === 0)) return undefined;
+    return 'writing on behalf of a person or company needs a case number (X-Case-Id)';
+  }
+  if (caller.kind !== 'citizen') return undefined;
+  const own = caller.nationalId;
+  if ([...people].some((id) => id !== own)) {
+    return 'a citizen may write only for themself: no other person’s national ID';
+  }
+  if (companies.size > 0 && !people.has(own)) {
+    return 'a citizen may write only for themself: a company may be named beside their own national ID, not in its place';
+  }
+  return undefined;
 }

@@ -23,7 +23,7 @@ import { inputScalarValues } from '../access/inputScalarValues.js';
  * The national IDs and credit codes an operation names in its arguments: literals, variables
  * (a variable the request leaves out counts with its default), and inside input objects and
  * lists (`fileComplaint(input: { complainantNationalId: … })`), found by argument type in the
- * API schema. Added to `into`.
+ * API schema. Added to `into`. `scalars` narrows it to some identifier scalars.
  */
 export function argumentSubjects(
   schema: GraphQLSchema,
@@ -31,6 +31,7 @@ export function argumentSubjects(
   operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>> | undefined,
   into: Set<string>,
+  scalars: ReadonlySet<string> = SUBJECT_SCALARS,
 ): void {
   const typeInfo = new TypeInfo(schema);
   const values = withVariableDefaults(operation, variables);
@@ -39,7 +40,7 @@ export function argumentSubjects(
       const argument = typeInfo.getArgument();
       if (!argument) return;
       const value = valueFromAST(node.value, argument.type, values);
-      for (const subject of inputScalarValues(value, argument.type, SUBJECT_SCALARS)) {
+      for (const subject of inputScalarValues(value, argument.type, scalars)) {
         if (typeof subject === 'string') into.add(subject);
       }
     },
