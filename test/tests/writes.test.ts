@@ -1,25 +1,19 @@
 import type { Person } from '@govgraph/datagen';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallerHeaders } from './support/testHub.js';
-import { startWritesHub, type WritesHub } from './support/writesHub.js';
+import {
+  FILE_COMPLAINT,
+  RESOLVE,
+  REVIEW,
+  SUBMIT,
+  startWritesHub,
+  type WritesHub,
+} from './support/writesHub.js';
 
 // The write model over the whole hub (issue #10): the registry file's agencies write only what
 // they are granted, with the acting official and, on someone's behalf, a case; a refused write
 // leaves no row in the department and one denied audit record; an allowed one leaves an intent
 // and an outcome record; when the audit log cannot take the intent, nothing is written.
-
-const SUBMIT = `mutation Submit($input: SubmitApplicationInput!) {
-  submitApplication(input: $input) { id status }
-}`;
-const FILE_COMPLAINT = `mutation File($input: FileComplaintInput!) {
-  fileComplaint(input: $input) { id status }
-}`;
-const REVIEW = `mutation Review($input: RecordReviewInput!) {
-  recordReview(input: $input) { id status }
-}`;
-const RESOLVE = `mutation Resolve($input: ResolveComplaintInput!) {
-  resolveComplaint(input: $input) { id status }
-}`;
 
 const OPERATOR = { operatorId: 'desk-clerk-01', caseId: 'SD-2026-0107' };
 

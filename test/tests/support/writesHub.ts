@@ -4,6 +4,20 @@ import { openDatabase } from '@govgraph/schema/db';
 import { type AccessHub, startAccessHub } from './accessHub.js';
 import { type CallerHeaders, callerHeaders } from './testHub.js';
 
+// The four mutations of the graph, as the writes tests send them (inputs as variables).
+export const SUBMIT = `mutation Submit($input: SubmitApplicationInput!) {
+  submitApplication(input: $input) { id status }
+}`;
+export const FILE_COMPLAINT = `mutation File($input: FileComplaintInput!) {
+  fileComplaint(input: $input) { id status }
+}`;
+export const REVIEW = `mutation Review($input: RecordReviewInput!) {
+  recordReview(input: $input) { id status }
+}`;
+export const RESOLVE = `mutation Resolve($input: ResolveComplaintInput!) {
+  resolveComplaint(input: $input) { id status }
+}`;
+
 /** Any department table, read as plain rows. */
 type AnyTables = Record<string, Record<string, unknown>>;
 
