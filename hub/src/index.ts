@@ -22,6 +22,7 @@ export {
   type AgencyJwt,
   addAgency,
   listAgencies,
+  setAgencyDepartment,
   setAgencyDisabled,
   setAgencyJwt,
 } from './registry/agencies.js';

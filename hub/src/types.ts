@@ -23,6 +23,8 @@ export type Caller =
       /** `auditor` may read any subject's access log. */
       roles: readonly string[];
       credential: 'api-key' | 'jwt';
+      /** The department it acts for (`FIRE_SERVICE`); unset for agencies of none (auditors). */
+      department?: string;
     }
   | {
       /** A person signed in with a citizen token whose subject is their national ID. */
@@ -63,6 +65,12 @@ export interface AccessRegistry {
 
 export type AuditOutcome = 'ok' | 'partial' | 'denied' | 'error';
 
+/**
+ * An allowed mutation is two records: the `intent`, written before it runs (its outcome is the
+ * access decision, `ok`), and the `outcome`, written after. Reads and denials have no phase.
+ */
+export type AuditPhase = 'intent' | 'outcome';
+
 /** What the gateway records about one operation. Never the returned values. */
 export interface AuditEntry {
   at: Date;
@@ -85,6 +93,8 @@ export interface AuditEntry {
   outcome: AuditOutcome;
   /** True when the answer came from a cache (still an access). */
   cached: boolean;
+  /** Set on the two records of an allowed mutation only. */
+  phase?: AuditPhase;
 }
 
 /** An audit entry as stored: numbered and chained to the one before. */

@@ -37,16 +37,25 @@ describe.each(ENGINES)('agency and audit commands on %s', (engine) => {
     const { code, out } = await agency('list');
     expect(code).toBe(0);
     const lines = out.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+NAME\s+ROLES\s+JWT ISSUER\s+STATE\s+FROM\s+PURPOSES$/);
+    expect(lines[0]).toMatch(
+      /^ID\s+NAME\s+DEPARTMENT\s+ROLES\s+JWT ISSUER\s+STATE\s+FROM\s+PURPOSES$/,
+    );
     expect(lines.slice(1).map((l) => l.split(/\s{2,}/)[0])).toEqual([
       'civil-affairs-bureau',
       'data-protection-auditor',
+      'fire-service',
+      'housing-construction-bureau',
       'market-regulator',
       'service-desk-app',
       'tax-bureau',
     ]);
-    expect(out).toMatch(/data-protection-auditor\s+.*\s+auditor\s+-\s+active\s+file\s+AUDIT\n/);
-    expect(out).toMatch(/market-regulator\s+.*\s+BUSINESS_LICENSING,MARKET_SUPERVISION\n/);
+    expect(out).toMatch(/data-protection-auditor\s+.*\s+-\s+auditor\s+-\s+active\s+file\s+AUDIT\n/);
+    expect(out).toMatch(
+      /market-regulator\s+.*\s+MARKET_REGULATION\s+.*\s+ADMINISTRATIVE_APPROVAL,BUSINESS_LICENSING,MARKET_SUPERVISION\n/,
+    );
+    expect(out).toMatch(
+      /fire-service\s+.*\s+FIRE_SERVICE\s+-\s+-\s+active\s+file\s+ADMINISTRATIVE_APPROVAL\n/,
+    );
   });
 
   it('registers an agency, issues a key shown once, and the key authenticates it', async () => {
@@ -177,7 +186,7 @@ describe.each(ENGINES)('agency and audit commands on %s', (engine) => {
       await registry.close();
     }
     expect((await agency('list')).out).toMatch(
-      /land-bureau\s+Land resources bureau\s+-\s+https:\/\/sso\.land\.example\s+active\s+cli\s+LAND_SURVEY\n/,
+      /land-bureau\s+Land resources bureau\s+-\s+-\s+https:\/\/sso\.land\.example\s+active\s+cli\s+LAND_SURVEY\n/,
     );
     expect(
       (
@@ -191,6 +200,32 @@ describe.each(ENGINES)('agency and audit commands on %s', (engine) => {
         )
       ).err,
     ).toMatch(/Cannot read the public key file .*none\.pem/);
+  });
+
+  it('sets, shows and clears the department an agency acts for', async () => {
+    const listed = async () =>
+      (await agency('list')).out.match(/^ecology-bureau\s+Ecology bureau\s+(\S+)\s/m)?.[1];
+    const add = ['add', 'ecology-bureau', '--name', 'Ecology bureau'];
+    expect(await agency(...add, '--department', 'ECOLOGY_ENVIRONMENT')).toMatchObject({ code: 0 });
+    expect(await listed()).toBe('ECOLOGY_ENVIRONMENT');
+    expect(await agency('department', 'ecology-bureau', 'URBAN_MANAGEMENT')).toEqual({
+      code: 0,
+      out: 'ecology-bureau acts for URBAN_MANAGEMENT; its hub-context tokens say so from the next registry refresh.\n',
+      err: '',
+    });
+    expect(await listed()).toBe('URBAN_MANAGEMENT');
+    expect((await agency('department', 'ecology-bureau', 'none')).out).toBe(
+      'ecology-bureau acts for no department.\n',
+    );
+    expect(await listed()).toBe('-');
+    expect(await agency('department', 'ecology-bureau', 'ecology')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/"ecology" is not a department code/),
+    });
+    expect(
+      await agency('add', 'dept-typo', '--name', 'x', '--department', 'Fire-Service'),
+    ).toMatchObject({ code: 1, err: expect.stringMatching(/not a department code/) });
+    expect(await agency('department', 'ecology-bureau')).toMatchObject({ code: 2 });
   });
 
   it('prints usage and exits 2 on bad arguments', async () => {

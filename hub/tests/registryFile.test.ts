@@ -44,6 +44,7 @@ describe('the checked-in registry file', () => {
 
   it('is valid, with the purposes and agencies the hub is described with', () => {
     expect(file.purposes.map((p) => p.code).sort()).toEqual([
+      'ADMINISTRATIVE_APPROVAL',
       'AUDIT',
       'BUSINESS_LICENSING',
       'MARKET_SUPERVISION',

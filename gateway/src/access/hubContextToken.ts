@@ -17,13 +17,15 @@ export function hubContextToken(
   return token;
 }
 
-/** What departments learn about the request: who, why, for which case, which request. */
+/** What departments learn about the request: who (and for which department), why, for which case, which request. */
 function hubContextClaims(context: GatewayContext): HubContextClaims {
   const { caller } = context;
   const claims: HubContextClaims = { caller: caller.kind, requestId: context.requestId };
   if (caller.kind === 'agency') {
     claims.agency = caller.agencyId;
     claims.roles = [...caller.roles];
+    // Departments accept a write in a department's name only from an agency of it (issue #10).
+    if (caller.department) claims.department = caller.department;
   } else if (caller.kind === 'citizen') {
     claims.citizen = caller.nationalId;
   }

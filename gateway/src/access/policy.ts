@@ -77,9 +77,15 @@ function agencyReason(
 }
 
 /** True when the set holds the coordinate or its type's wildcard (`Person.*`). */
-function covers(granted: ReadonlySet<string>, coordinate: string): boolean {
+export function covers(granted: ReadonlySet<string>, coordinate: string): boolean {
   if (granted.has(coordinate)) return true;
   return granted.has(`${coordinate.slice(0, coordinate.indexOf('.'))}.*`);
+}
+
+/** The denials of `first`, then those of `more` for coordinates `first` does not name. */
+export function withoutRepeats(first: readonly Denial[], more: readonly Denial[]): Denial[] {
+  const named = new Set(first.map((d) => d.coordinate));
+  return [...first, ...more.filter((d) => !named.has(d.coordinate))];
 }
 
 /**

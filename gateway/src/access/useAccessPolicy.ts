@@ -3,14 +3,17 @@ import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/hub'
 import { BAD_REQUEST, FORBIDDEN } from '@govgraph/schema';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { argumentSubjects } from '../audit/operationSubjects.js';
 import type { AccessDecision, GatewayContext } from '../context.js';
 import { cachedCallerValidation, showCallerValidationErrors } from './callerValidation.js';
 import { type CitizenPaths, collectCitizenPaths, judgeCitizenPaths } from './citizenPaths.js';
 import { type ClassificationIndex, classificationIndex, strictest } from './classificationIndex.js';
 import { collectOperation, type OperationPlan } from './collectOperation.js';
 import { dataSubjectTypes } from './dataSubjectTypes.js';
-import { type Denial, judgeCitizenSubjects, judgeCoordinates } from './policy.js';
+import { NATIONAL_ID_SCALAR } from './nationalIdSources.js';
+import { type Denial, judgeCitizenSubjects, judgeCoordinates, withoutRepeats } from './policy.js';
 import { readableSchema } from './readableSchema.js';
+import { judgeWriteSubjects, judgeWrites } from './writePolicy.js';
 
 export interface AccessPolicyOptions {
   registry: AccessRegistry;
@@ -23,9 +26,14 @@ export interface AccessPolicyOptions {
   cacheSize?: number;
 }
 
+const NATIONAL_ID: ReadonlySet<string> = new Set([NATIONAL_ID_SCALAR]);
+const CREDIT_CODE: ReadonlySet<string> = new Set(['CreditCode']);
+
 /** An operation's plan with its highest level; both depend on the document and supergraph only. */
 interface Planned extends OperationPlan {
   level: ClassificationLevel;
+  /** The `Mutation.*` coordinates of a mutation; empty for a query. */
+  writes: readonly string[];
 }
 
 /** The policy's view of the current supergraph, replaced on every load. */
@@ -101,7 +109,11 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       const collected = rc.operation
         ? collectOperation(rc.schema, rc.document, rc.operation)
         : { coordinates: [], introspection: false, nationalIds: [] };
-      plan = { ...collected, level: highestLevel(collected.coordinates, index) };
+      plan = {
+        ...collected,
+        level: highestLevel(collected.coordinates, index),
+        writes: writeCoordinates(rc, collected.coordinates),
+      };
       plans.set(planKey, plan);
     }
     const decisionKey = [
@@ -114,11 +126,15 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
     ].join('\n');
     let denied = decisions.get(decisionKey);
     if (!denied) {
-      denied = judgeCoordinates(plan.coordinates, index, ctx.caller, ctx, registry);
+      denied = withoutRepeats(
+        judgeWrites(plan.writes, index, ctx.caller, ctx, registry),
+        judgeCoordinates(plan.coordinates, index, ctx.caller, ctx, registry),
+      );
       decisions.set(decisionKey, denied);
     }
+    denied = withoutRepeats(denied, judgeWriteSubjectsOf(rc, plan, index));
     if (ctx.caller.kind === 'citizen') {
-      denied = merged(denied, citizenDenials(rc, planKey, plan, ctx.caller.nationalId));
+      denied = withoutRepeats(denied, citizenDenials(rc, planKey, plan, ctx.caller.nationalId));
     }
     return { plan, denied };
   };
@@ -198,6 +214,27 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
   };
 }
 
+/**
+ * The verdicts that depend on the variables, so are never cached: for whom a write is made,
+ * and whether a citizen names anyone but themself.
+ */
+// Whom a mutation names (people, companies) depends on the variables, so it is never cached.
+function judgeWriteSubjectsOf(
+  rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
+  plan: Planned,
+  index: ClassificationIndex,
+): Denial[] {
+  if (plan.writes.length === 0 || !rc.operation) return [];
+  const ctx = rc.contextValue;
+  const variables = rc.request.variables ?? {};
+  const { schema, document, operation } = rc;
+  const people = new Set<string>();
+  const companies = new Set<string>();
+  argumentSubjects(schema, document, operation, variables, people, NATIONAL_ID);
+  argumentSubjects(schema, document, operation, variables, companies, CREDIT_CODE);
+  return judgeWriteSubjects(plan.writes, { people, companies }, ctx.caller, ctx, index);
+}
+
 function highestLevel(
   coordinates: readonly string[],
   index: ClassificationIndex,
@@ -207,16 +244,14 @@ function highestLevel(
   return level;
 }
 
-/** The denials of `first`, then those of `more` for coordinates not denied yet. */
-function merged(first: readonly Denial[], more: readonly Denial[]): Denial[] {
-  const result = [...first];
-  const seen = new Set(first.map((d) => d.coordinate));
-  for (const denial of more) {
-    if (seen.has(denial.coordinate)) continue;
-    seen.add(denial.coordinate);
-    result.push(denial);
-  }
-  return result;
+// Mutation fields sit on the mutation root only, so a coordinate of that type is a write.
+function writeCoordinates(
+  rc: GraphQLRequestContextDidResolveOperation<GatewayContext>,
+  coordinates: readonly string[],
+): string[] {
+  const root = rc.schema.getMutationType();
+  if (rc.operation?.operation !== 'mutation' || !root) return [];
+  return coordinates.filter((c) => c.startsWith(`${root.name}.`));
 }
 
 function decision(

@@ -13,15 +13,17 @@ import {
   type SelectionSetNode,
   TypeInfo,
   valueFromAST,
+  valueFromASTUntyped,
   visit,
   visitWithTypeInfo,
 } from 'graphql';
 import { inputScalarValues } from '../access/inputScalarValues.js';
 
 /**
- * The national IDs and credit codes an operation names in its arguments: literals, variables,
- * and inside input objects and lists (`fileComplaint(input: { complainantNationalId: … })`),
- * found by argument type in the API schema. Added to `into`.
+ * The national IDs and credit codes an operation names in its arguments: literals, variables
+ * (a variable the request leaves out counts with its default), and inside input objects and
+ * lists (`fileComplaint(input: { complainantNationalId: … })`), found by argument type in the
+ * API schema. Added to `into`. `scalars` narrows it to some identifier scalars.
  */
 export function argumentSubjects(
   schema: GraphQLSchema,
@@ -29,14 +31,16 @@ export function argumentSubjects(
   operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>> | undefined,
   into: Set<string>,
+  scalars: ReadonlySet<string> = SUBJECT_SCALARS,
 ): void {
   const typeInfo = new TypeInfo(schema);
+  const values = withVariableDefaults(operation, variables);
   const visitor = visitWithTypeInfo(typeInfo, {
     Argument(node) {
       const argument = typeInfo.getArgument();
       if (!argument) return;
-      const value = valueFromAST(node.value, argument.type, variables);
-      for (const subject of inputScalarValues(value, argument.type, SUBJECT_SCALARS)) {
+      const value = valueFromAST(node.value, argument.type, values);
+      for (const subject of inputScalarValues(value, argument.type, scalars)) {
         if (typeof subject === 'string') into.add(subject);
       }
     },
@@ -47,6 +51,21 @@ export function argumentSubjects(
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
   }
+}
+
+/** The request's variables, and the operation's default for each one it leaves out. */
+function withVariableDefaults(
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (!(name in values) && definition.defaultValue) {
+      values[name] = valueFromASTUntyped(definition.defaultValue);
+    }
+  }
+  return values;
 }
 
 /**

@@ -1,10 +1,14 @@
-import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
-import { AUDITED_LEVELS, type AuditEntry, type AuditLog, type AuditOutcome } from '@govgraph/hub';
+import {
+  type ApolloServerPlugin,
+  type GraphQLRequestContextWillSendResponse,
+  type GraphQLResponse,
+  HeaderMap,
+} from '@apollo/server';
+import { AUDITED_LEVELS, type AuditLog, type AuditPhase } from '@govgraph/hub';
 import { AUDIT_UNAVAILABLE } from '@govgraph/schema';
 import type { Logger } from '@govgraph/schema/runtime';
-import type { GraphQLFormattedError } from 'graphql';
-import type { AccessDecision, GatewayContext } from '../context.js';
-import { argumentSubjects, dataSubjects } from './operationSubjects.js';
+import type { GatewayContext } from '../context.js';
+import { type Audited, auditEntry, resultOf } from './auditEntry.js';
 
 export interface AuditOptions {
   /** Where entries go: the hub's hash-chained audit log (`createAuditLog` of `@govgraph/hub`). */
@@ -15,28 +19,55 @@ export interface AuditOptions {
 
 type WillSendResponse = GraphQLRequestContextWillSendResponse<GatewayContext>;
 
+const INTENT_REFUSED =
+  'The hub could not record this write in its audit log, so nothing was written. Retry shortly; if it persists, quote the request id to the platform operator.';
+const OUTCOME_UNRECORDED =
+  'The write ran, but the hub could not record its outcome in the audit log, so the answer is withheld (the log holds the attempt). Check whether it took effect before retrying (an idempotency key makes the retry safe); quote the request id to the platform operator.';
+const READ_UNRECORDED =
+  'The hub could not record this access in its audit log, so the data was withheld. Retry shortly; if it persists, quote the request id to the platform operator.';
+
 /**
- * Records every operation that read PERSONAL, SENSITIVE or CONFIDENTIAL data, and every denied
- * attempt, in the audit log before the answer leaves (DESIGN.md §5). Writing the record is part
- * of answering: when the log cannot take it, the caller gets AUDIT_UNAVAILABLE (HTTP 503) and
- * no data. Install after the access plugin, whose decision (`context.access`) it reads.
+ * Records every operation that read PERSONAL, SENSITIVE or CONFIDENTIAL data, every denied
+ * attempt and every mutation in the audit log before the answer leaves (DESIGN.md §5). Writing
+ * the record is part of answering: when the log cannot take it, the caller gets
+ * AUDIT_UNAVAILABLE (HTTP 503) and no data. An allowed mutation is recorded twice: its intent
+ * before it runs (when that fails, it does not run) and its outcome after. Install after the
+ * access plugin, whose decision (`context.access`) it reads, and after the response cache.
  */
 export function useAudit(options: AuditOptions): ApolloServerPlugin<GatewayContext> {
   const { log } = options;
   return {
     async requestDidStart() {
+      let phase: AuditPhase | undefined;
       return {
+        // Runs after the access check, before the gateway plans or fetches anything.
+        async responseForOperation(rc) {
+          const access = rc.contextValue.access;
+          if (rc.operation.operation !== 'mutation' || !access) return null;
+          try {
+            await log.append({ ...auditEntry(rc, access), phase: 'intent' });
+          } catch (error) {
+            logFailure(rc, error, options.logger, 'the write was not run');
+            return unavailable(rc.contextValue.requestId, INTENT_REFUSED);
+          }
+          phase = 'intent';
+          return null;
+        },
         // Runs just before the response is serialised, after the access plugin's hooks.
-        async willSendResponse(requestContext) {
-          const access = requestContext.contextValue.access;
+        async willSendResponse(rc) {
+          const access = rc.contextValue.access;
           // No decision: the operation never got past parsing or validation, so nothing was read.
           if (!access) return;
-          if (access.denied.length === 0 && !AUDITED_LEVELS.has(access.level)) return;
-          const entry = auditEntry(requestContext, access);
+          const write = rc.operation?.operation === 'mutation';
+          if (!write && access.denied.length === 0 && !AUDITED_LEVELS.has(access.level)) return;
+          // An allowed write without its intent record was never run: there is no outcome.
+          if (write && access.denied.length === 0 && phase !== 'intent') return;
+          const entry = auditEntry(rc, access, resultOf(rc));
           try {
-            await log.append(entry);
+            await log.append(phase ? { ...entry, phase: 'outcome' } : entry);
           } catch (error) {
-            withhold(requestContext, error, options.logger);
+            logFailure(rc, error, options.logger, 'the response was withheld');
+            withhold(rc, write && phase ? OUTCOME_UNRECORDED : READ_UNRECORDED);
           }
         },
       };
@@ -44,69 +75,30 @@ export function useAudit(options: AuditOptions): ApolloServerPlugin<GatewayConte
   };
 }
 
-function auditEntry(rc: WillSendResponse, access: AccessDecision): AuditEntry {
-  const context = rc.contextValue;
-  const { caller } = context;
-  const result = resultOf(rc);
-  const subjects = new Set(context.subjects);
-  if (caller.kind === 'citizen') subjects.add(caller.nationalId);
-  if (rc.document && rc.operation) {
-    argumentSubjects(rc.schema, rc.document, rc.operation, rc.request.variables, subjects);
-    dataSubjects(rc.schema, rc.document, rc.operation, result.data, subjects);
-  }
-  return {
-    at: new Date(),
-    requestId: context.requestId,
-    callerKind: caller.kind,
-    agencyId: caller.kind === 'agency' ? caller.agencyId : null,
-    operatorId: context.operatorId,
-    purpose: context.purpose,
-    caseId: context.caseId,
-    operationHash: access.operationHash,
-    operationName: access.operationName,
-    coordinates: access.coordinates,
-    denied: access.denied.map(({ coordinate, reason }) => ({ coordinate, reason })),
-    subjects: [...subjects].sort(),
-    outcome: outcomeOf(access, result),
-    cached: context.cached,
-  };
-}
-
-interface Result {
-  data?: Record<string, unknown> | null;
-  errors?: readonly GraphQLFormattedError[];
-}
-
-function resultOf(rc: WillSendResponse): Result {
-  const body = rc.response.body;
-  return body.kind === 'single' ? body.singleResult : body.initialResult;
-}
-
-function outcomeOf(access: AccessDecision, result: Result): AuditOutcome {
-  if (access.denied.length > 0) return 'denied';
-  if (!result.errors?.length) return 'ok';
-  return result.data ? 'partial' : 'error';
-}
-
-// Fail closed: the answer is replaced, so no data leaves without its record.
-function withhold(rc: WillSendResponse, cause: unknown, fallback: Logger): void {
+function logFailure(rc: Audited, cause: unknown, fallback: Logger, consequence: string): void {
   const { requestId, logger } = rc.contextValue;
   (logger ?? fallback).error(
     { err: cause, requestId },
-    'audit record could not be written; the response was withheld',
+    `audit record could not be written; ${consequence}`,
   );
-  rc.response.http.status = 503;
-  rc.response.body = {
-    kind: 'single',
-    singleResult: {
-      data: null,
-      errors: [
-        {
-          message:
-            'The hub could not record this access in its audit log, so the data was withheld. Retry shortly; if it persists, quote the request id to the platform operator.',
-          extensions: { code: AUDIT_UNAVAILABLE.code, requestId },
-        },
-      ],
+}
+
+function unavailable(requestId: string, message: string): GraphQLResponse {
+  return {
+    http: { status: 503, headers: new HeaderMap() },
+    body: {
+      kind: 'single',
+      singleResult: {
+        data: null,
+        errors: [{ message, extensions: { code: AUDIT_UNAVAILABLE.code, requestId } }],
+      },
     },
   };
+}
+
+// Fail closed: the answer is replaced, so no data leaves without its record.
+function withhold(rc: WillSendResponse, message: string): void {
+  const { http, body } = unavailable(rc.contextValue.requestId, message);
+  rc.response.http.status = http.status;
+  rc.response.body = body;
 }

@@ -7,6 +7,7 @@ interface Agency {
   name: string;
   roles: string[];
   apiKey: string;
+  department?: string;
 }
 
 /**
@@ -56,6 +57,7 @@ export class MemoryRegistry implements AccessRegistry {
         name: agency.name,
         roles: agency.roles,
         credential: 'api-key',
+        ...(agency.department && { department: agency.department }),
       };
     }
     if (credentials.bearerToken !== undefined) {

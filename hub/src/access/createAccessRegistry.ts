@@ -94,6 +94,7 @@ export async function createAccessRegistry(
       name: agency.name,
       roles: agency.roles,
       credential,
+      ...(agency.department !== null && { department: agency.department }),
     };
   };
 

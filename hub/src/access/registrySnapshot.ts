@@ -10,6 +10,8 @@ export interface AgencyEntry {
   name: string;
   roles: readonly string[];
   disabled: boolean;
+  /** The department it acts for, or null. */
+  department: string | null;
   jwt: { issuer: string; audience: string | null; key: KeyObject } | null;
 }
 
@@ -94,6 +96,7 @@ export async function loadRegistrySnapshot(
       name: row.name,
       roles: JSON.parse(row.roles) as string[],
       disabled: row.disabled !== 0,
+      department: row.department,
       jwt,
     };
     agencies.set(row.id, entry);

@@ -5,7 +5,7 @@ import type { AuditRecord } from '../types.js';
  * The canonical text of a record that its hash covers: JSON with a fixed key order, the time
  * as ISO 8601 UTC, and the chain fields (`seq`, `prevHash`) included, so moving, editing or
  * re-linking a record changes its hash. Changing this changes every hash: a new format would
- * need a version field, not an edit.
+ * need a version field, not an edit; a new optional field goes at the end, only when set.
  */
 function canonicalAuditText(record: Omit<AuditRecord, 'hash'>): string {
   return JSON.stringify([
@@ -25,6 +25,8 @@ function canonicalAuditText(record: Omit<AuditRecord, 'hash'>): string {
     record.subjects,
     record.outcome,
     record.cached,
+    // Added with writes: appended only when set, so records from before still hash the same.
+    ...(record.phase ? [record.phase] : []),
   ]);
 }
 

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { AuditRecordRow, AuditRecordTable } from '../store/schema.js';
-import type { AuditOutcome, AuditRecord, Caller } from '../types.js';
+import type { AuditOutcome, AuditPhase, AuditRecord, Caller } from '../types.js';
 
 /** A record as stored: arrays as JSON text, booleans as 0/1, the time as ISO text. */
 export function toAuditRow(record: AuditRecord): Insertable<AuditRecordTable> {
@@ -24,6 +24,7 @@ export function toAuditRow(record: AuditRecord): Insertable<AuditRecordTable> {
     cached: record.cached ? 1 : 0,
     prev_hash: record.prevHash,
     hash: record.hash,
+    phase: record.phase ?? null,
   };
 }
 
@@ -50,6 +51,7 @@ export function fromAuditRow(row: AuditRecordRow): AuditRecord {
     cached: Number(row.cached) !== 0,
     prevHash: row.prev_hash,
     hash: row.hash,
+    ...(row.phase !== null && { phase: row.phase as AuditPhase }),
   };
 }
 

@@ -4,7 +4,9 @@ import { UsageError } from '@govgraph/schema/runtime';
 export const AGENCY_USAGE = `Usage: npm run agency -- <command>
 
   list                                        agencies, their roles, credentials and purposes
-  add <id> --name <name> [--role auditor]     register an agency
+  add <id> --name <name> [--role auditor] [--department <CODE>]
+                                              register an agency (acting for a department)
+  department <agency> <CODE> | none           set (or clear) the department it acts for
   key issue <agency>                          issue an API key (shown once)
   key list <agency>                           an agency's keys (never the keys themselves)
   key revoke <keyId>                          revoke a key
@@ -24,7 +26,8 @@ registry file HUB_REGISTRY_FILE (default hub/registry.json) is synced first.
 /** One `agency` command, parsed. */
 export type AgencyCommand =
   | { kind: 'list' }
-  | { kind: 'add'; id: string; name: string; roles: string[] }
+  | { kind: 'add'; id: string; name: string; roles: string[]; department: string | undefined }
+  | { kind: 'department'; agency: string; department: string | null }
   | { kind: 'key-issue'; agency: string }
   | { kind: 'key-list'; agency: string }
   | { kind: 'key-revoke'; keyId: string }
@@ -44,6 +47,7 @@ export type AgencyCommand =
 const OPTIONS = {
   name: { type: 'string' },
   role: { type: 'string', multiple: true },
+  department: { type: 'string' },
   description: { type: 'string' },
   'legal-basis': { type: 'string' },
   issuer: { type: 'string' },
@@ -84,9 +88,23 @@ export function parseAgencyArgs(argv: readonly string[]): AgencyCommand {
       args(0, 'no arguments');
       return { kind: 'list' };
     case 'add': {
-      only(['name', 'role']);
+      only(['name', 'role', 'department']);
       const [id = ''] = args(1, 'an agency id: add <id> --name <name>');
-      return { kind: 'add', id, name: required('name'), roles: values.role ?? [] };
+      return {
+        kind: 'add',
+        id,
+        name: required('name'),
+        roles: values.role ?? [],
+        department: values.department,
+      };
+    }
+    case 'department': {
+      only([]);
+      const [agency = '', code = ''] = args(
+        2,
+        'an agency id and a department code, or none: department <agency> <CODE|none>',
+      );
+      return { kind: 'department', agency, department: code === 'none' ? null : code };
     }
     case 'key': {
       only([]);

@@ -3,6 +3,7 @@ import {
   addAgency,
   listAgencies,
   requireAgency,
+  setAgencyDepartment,
   setAgencyDisabled,
   setAgencyJwt,
 } from '../registry/agencies.js';
@@ -50,7 +51,9 @@ async function execute(
   switch (command.kind) {
     case 'list': {
       const [agencies, grants] = await Promise.all([listAgencies(store), listGrants(store)]);
-      const rows = [['ID', 'NAME', 'ROLES', 'JWT ISSUER', 'STATE', 'FROM', 'PURPOSES']];
+      const rows = [
+        ['ID', 'NAME', 'DEPARTMENT', 'ROLES', 'JWT ISSUER', 'STATE', 'FROM', 'PURPOSES'],
+      ];
       for (const a of agencies) {
         const purposes = [
           ...new Set(grants.filter((g) => g.agencyId === a.id).map((g) => g.purpose)),
@@ -58,6 +61,7 @@ async function execute(
         rows.push([
           a.id,
           a.name,
+          a.department ?? '-',
           a.roles.join(',') || '-',
           a.jwt?.issuer ?? '-',
           a.disabled ? 'disabled' : 'active',
@@ -69,9 +73,22 @@ async function execute(
       return;
     }
     case 'add':
-      await addAgency(store, { id: command.id, name: command.name, roles: command.roles });
+      await addAgency(store, {
+        id: command.id,
+        name: command.name,
+        roles: command.roles,
+        ...(command.department !== undefined && { department: command.department }),
+      });
       out.write(
         `Registered agency ${command.id}. Next: agency key issue ${command.id}, then agency grant ${command.id} <purpose> <coordinate...>\n`,
+      );
+      return;
+    case 'department':
+      await setAgencyDepartment(store, command.agency, command.department);
+      out.write(
+        command.department
+          ? `${command.agency} acts for ${command.department}; its hub-context tokens say so from the next registry refresh.\n`
+          : `${command.agency} acts for no department.\n`,
       );
       return;
     case 'key-issue': {

@@ -5,6 +5,8 @@ import { parsePublicKey } from './publicKey.js';
 
 /** Agency ids: lower-case words joined by dashes (`tax-bureau`); they appear in audit records. */
 const AGENCY_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** Department codes as the departments' schemas spell them (`FIRE_SERVICE`). */
+const DEPARTMENT_CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
 /** Caller kinds an agency id must not be mistaken for in the audit log. */
 const RESERVED_IDS = new Set(['anonymous', 'citizen']);
 
@@ -26,6 +28,8 @@ export interface AgencyInfo {
   jwt: AgencyJwt | null;
   disabled: boolean;
   source: RowSource;
+  /** The department it acts for, or null. */
+  department: string | null;
 }
 
 /** The problem with an agency id, or null. */
@@ -35,6 +39,17 @@ export function agencyIdProblem(id: string): string | null {
   }
   if (RESERVED_IDS.has(id)) return `${JSON.stringify(id)} is reserved for a kind of caller`;
   return null;
+}
+
+/** The problem with a department code, or null. */
+export function departmentProblem(code: string): string | null {
+  if (DEPARTMENT_CODE.test(code)) return null;
+  return `${JSON.stringify(code)} is not a department code: use upper-case words joined by underscores (FIRE_SERVICE)`;
+}
+
+function requireDepartmentCode(code: string): void {
+  const problem = departmentProblem(code);
+  if (problem) throw new HubAdminError(`${problem}.`);
 }
 
 function toAgencyInfo(row: AgencyRow): AgencyInfo {
@@ -52,17 +67,19 @@ function toAgencyInfo(row: AgencyRow): AgencyInfo {
         : null,
     disabled: row.disabled !== 0,
     source: row.source,
+    department: row.department,
   };
 }
 
 /** Registers a new agency (no credentials or grants yet). Throws when the id is taken or malformed. */
 export async function addAgency(
   store: HubStore,
-  agency: { id: string; name: string; roles?: readonly string[] },
+  agency: { id: string; name: string; roles?: readonly string[]; department?: string },
 ): Promise<void> {
   const problem = agencyIdProblem(agency.id);
   if (problem) throw new HubAdminError(`${problem}.`);
   if (agency.name.trim() === '') throw new HubAdminError('Give the agency a name (--name).');
+  if (agency.department !== undefined) requireDepartmentCode(agency.department);
   const existing = await store.db
     .selectFrom('agencies')
     .select('id')
@@ -80,8 +97,20 @@ export async function addAgency(
       jwt_public_key: null,
       disabled: 0,
       source: 'cli',
+      department: agency.department ?? null,
     })
     .execute();
+}
+
+/** Sets the department the agency acts for, or clears it (null). */
+export async function setAgencyDepartment(
+  store: HubStore,
+  agencyId: string,
+  department: string | null,
+): Promise<void> {
+  await requireAgency(store, agencyId);
+  if (department !== null) requireDepartmentCode(department);
+  await store.db.updateTable('agencies').set({ department }).where('id', '=', agencyId).execute();
 }
 
 /** Every agency, by id. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { agencyIdProblem } from './agencies.js';
+import { agencyIdProblem, departmentProblem } from './agencies.js';
 import { coordinateProblem } from './coordinate.js';
 import { PURPOSE_CODE } from './grants.js';
 import { parsePublicKey } from './publicKey.js';
@@ -34,6 +34,15 @@ const agencySchema = z.strictObject({
   name: text('the agency name'),
   roles: z.array(z.enum(['auditor'], { error: 'the only role is "auditor"' })).default([]),
   disabled: z.boolean().optional(),
+  /** The department it acts for; null clears one set with the `agency` command. */
+  department: z
+    .string({ error: 'must be a department code (a string) or null' })
+    .superRefine((value, ctx) => {
+      const problem = departmentProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .nullable()
+    .optional(),
   jwt: z
     .strictObject({
       issuer: text('the token issuer'),
@@ -63,7 +72,7 @@ const registrySchema = z
       error: 'must be a list of purposes { code, description, legalBasis }',
     }),
     agencies: z.array(agencySchema, {
-      error: 'must be a list of agencies { id, name, roles?, jwt? }',
+      error: 'must be a list of agencies { id, name, roles?, department?, jwt? }',
     }),
     grants: z.array(grantSchema, {
       error: 'must be a list of grants { agency, purpose, coordinates }',

@@ -40,8 +40,8 @@ export async function syncRegistryFile(
         .execute();
     }
     for (const a of file.agencies) {
-      // Only what the file states: a JWT setting or a disabled flag made with the `agency`
-      // command stays unless the file sets it.
+      // Only what the file states: a JWT setting, a disabled flag or a department made with
+      // the `agency` command stays unless the file sets it (`"department": null` clears one).
       const values = {
         name: a.name,
         roles: JSON.stringify([...new Set(a.roles)].sort()),
@@ -52,6 +52,7 @@ export async function syncRegistryFile(
           jwt_public_key: a.jwt.publicKey.trim(),
         }),
         ...(a.disabled !== undefined && { disabled: a.disabled ? 1 : 0 }),
+        ...(a.department !== undefined && { department: a.department }),
       };
       await trx
         .insertInto('agencies')
@@ -61,6 +62,7 @@ export async function syncRegistryFile(
           jwt_audience: null,
           jwt_public_key: null,
           disabled: 0,
+          department: null,
           ...values,
         })
         .onConflict((oc) => oc.column('id').doUpdateSet(values))

@@ -120,7 +120,27 @@ const subjectsBySeq: Migration = {
   },
 };
 
+/**
+ * Writes (issue #10): the department an agency acts for, and whether an audit record is the
+ * intent written before a mutation runs or the outcome written after. Both null on old rows,
+ * which therefore hash and verify as before.
+ */
+const agencyDepartment: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('agencies').addColumn('department', 'text').execute();
+    await db.schema.alterTable('audit_records').addColumn('phase', 'varchar(16)').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('audit_records').dropColumn('phase').execute();
+    await db.schema.alterTable('agencies').dropColumn('department').execute();
+  },
+};
+
 /** The hub's migrations, in order; the same ones run on SQLite and PostgreSQL. */
 export function hubMigrations(engine: Engine): Record<string, Migration> {
-  return { '0001_initial': initialMigration(engine), '0002_audit_subjects_by_seq': subjectsBySeq };
+  return {
+    '0001_initial': initialMigration(engine),
+    '0002_audit_subjects_by_seq': subjectsBySeq,
+    '0004_agency_department': agencyDepartment,
+  };
 }

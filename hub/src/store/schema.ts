@@ -35,6 +35,8 @@ export interface AgencyTable {
   /** 0 or 1 on both engines. */
   disabled: number;
   source: RowSource;
+  /** The department it acts for (`FIRE_SERVICE`), or null (e.g. an auditor). */
+  department: string | null;
 }
 
 export interface ApiKeyTable {
@@ -81,6 +83,8 @@ export interface AuditRecordTable {
   cached: number;
   prev_hash: string;
   hash: string;
+  /** `intent` or `outcome` for an allowed mutation's two records; null otherwise. */
+  phase: string | null;
 }
 
 /** The data tracker's index: which records name a subject. Written with the record. */

@@ -31,6 +31,8 @@ export interface TestAgencySpec {
 export interface AccessHub {
   hub: Hub;
   world: World;
+  /** Where every department's SQLite file and the hub store live (`<department>.sqlite`). */
+  dataDir: string;
   /** The hub-context key a department trusts but the gateway no longer signs with (rotation). */
   previousHubContextKey: JWK;
   /** Headers that make a request come from the agency, under its purpose. */
@@ -103,6 +105,7 @@ export async function startAccessHub(
     return {
       hub: running,
       world: createWorld({ seed: SEED, people: PEOPLE }),
+      dataDir,
       previousHubContextKey: previous.privateJwk,
       agency: (id, extra = {}) => ({ apiKey: keys[id] ?? '', purpose: purposes.get(id), ...extra }),
       citizen: (nationalId) => ({ bearerToken: citizens.token(nationalId) }),
