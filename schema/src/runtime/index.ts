@@ -72,3 +72,11 @@ export {
   subjectsFromExtensions,
   useSubjects,
 } from './subjects.js';
+export {
+  departmentOperator,
+  type Operator,
+  principalOf,
+  requireSelf,
+  type Writer,
+  writerOf,
+} from './writer.js';
