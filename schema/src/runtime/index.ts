@@ -73,6 +73,8 @@ export {
   useSubjects,
 } from './subjects.js';
 export {
+  type AgencyWriter,
+  deciderOf,
   departmentOperator,
   type Operator,
   principalOf,

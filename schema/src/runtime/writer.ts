@@ -6,9 +6,15 @@ import type { HubContextClaims } from './hubContext.js';
 // gateway misconfiguration or a bug there cannot write in someone else's name.
 
 /** Who is writing, from the verified hub-context claims. */
-export type Writer =
-  | { kind: 'agency'; agency: string; department?: string; operatorId?: string }
-  | { kind: 'citizen'; nationalId: string };
+export type Writer = AgencyWriter | { kind: 'citizen'; nationalId: string };
+
+/** An agency writing: the department it acts for and its operator, when the claims carry them. */
+export interface AgencyWriter {
+  kind: 'agency';
+  agency: string;
+  department?: string;
+  operatorId?: string;
+}
 
 /** An official of an agency acting for a department: the author of a decision. */
 export interface Operator {
@@ -56,27 +62,38 @@ export function requireSelf(
 }
 
 /**
- * The official deciding for `department`: the writer must be an agency acting for exactly that
- * department, with an identified operator, who is then recorded as the decision's author.
+ * The agency about to decide for a department (a review, the closing of a complaint): checked
+ * before anything is looked up, so a citizen or an anonymous caller learns nothing of the record.
  */
-export function departmentOperator(writer: Writer, department: string, mutation: string): Operator {
-  if (writer.kind !== 'agency') {
-    throw WRITE_NOT_ALLOWED.err(
-      `${mutation} decides for ${department}: only an agency of that department may call it, never a citizen.`,
-    );
-  }
-  if (writer.department !== department) {
-    const actsFor = writer.department
-      ? `acts for ${writer.department}`
+export function deciderOf(hub: HubContextClaims | undefined, mutation: string): AgencyWriter {
+  const writer = writerOf(hub, mutation);
+  if (writer.kind === 'agency') return writer;
+  throw WRITE_NOT_ALLOWED.err(
+    `${mutation} records a department's decision: only an agency of that department may call it, never a citizen.`,
+  );
+}
+
+/**
+ * The official deciding for `department`: the agency must act for exactly that department and
+ * have identified its operator, who is then recorded as the decision's author.
+ */
+export function departmentOperator(
+  decider: AgencyWriter,
+  department: string,
+  mutation: string,
+): Operator {
+  if (decider.department !== department) {
+    const actsFor = decider.department
+      ? `acts for ${decider.department}`
       : 'has no department in the registry';
     throw DEPARTMENT_MISMATCH.err(
-      `${mutation} decides for ${department}, and agency ${writer.agency} ${actsFor}. Send it with the credential of an agency of ${department}.`,
+      `${mutation} decides for ${department}, and agency ${decider.agency} ${actsFor}. Send it with the credential of an agency of ${department}.`,
     );
   }
-  if (!writer.operatorId) {
+  if (!decider.operatorId) {
     throw OPERATOR_REQUIRED.err(
       `${mutation} records who decided: send X-Operator-Id with the deciding official's ID.`,
     );
   }
-  return { agency: writer.agency, department, operatorId: writer.operatorId };
+  return { agency: decider.agency, department, operatorId: decider.operatorId };
 }

@@ -1,4 +1,10 @@
-import { departmentOperator, principalOf, requireSelf, writerOf } from '@govgraph/schema/runtime';
+import {
+  deciderOf,
+  departmentOperator,
+  principalOf,
+  requireSelf,
+  writerOf,
+} from '@govgraph/schema/runtime';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { applicantOf } from '../applicantOf.js';
 import { recordReview } from '../db/recordReview.js';
@@ -37,7 +43,7 @@ export const Mutation: MutationResolvers = {
   recordReview: async (_root, { input }, { database, events, logger, hub }) => {
     // Who decides is checked before anything is read: a refusal reveals nothing of the application.
     const reviewer = departmentOperator(
-      writerOf(hub, 'recordReview'),
+      deciderOf(hub, 'recordReview'),
       input.department,
       'recordReview',
     );
