@@ -1,5 +1,5 @@
 import { createWorld, type World } from '@govgraph/datagen';
-import type { HubContextClaims } from '@govgraph/schema/runtime';
+import { HUB_CONTEXT_HEADER, type HubContextClaims } from '@govgraph/schema/runtime';
 import { ENGINES } from '@govgraph/schema/testing';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_FIELDS, type GraphQLResponse, useApprovals } from './approvalsHarness.js';
@@ -351,6 +351,44 @@ describe.each(ENGINES)('who writes at the approval platform on %s', (engine) => 
       expect(new Set(ids.filter((_, i) => i % 2 === 0)).size).toBe(1);
       expect(new Set(ids.filter((_, i) => i % 2 === 1)).size).toBe(1);
       expect(new Set(ids).size).toBe(2);
+    });
+  });
+
+  describe('other ways in', () => {
+    const post = async (body: unknown, claims: Claims) =>
+      fetch(`${platform.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [HUB_CONTEXT_HEADER]: await platform.sign(claims),
+        },
+        body: JSON.stringify(body),
+      });
+
+    it('files nothing from a batch (an array body): the department takes one operation per request', async () => {
+      const before = await applicationCount();
+      const one = { query: SUBMIT, variables: { input: licenceFor(otherPerson.nationalId) } };
+      const res = await post([one, { ...one }], CITIZEN);
+      expect(res.status).toBe(400);
+      const asDesk = await post([one], DESK);
+      expect(asDesk.status).toBe(400);
+      expect(await applicationCount()).toBe(before);
+    });
+
+    it('files nothing from a GET request: mutations are POST only', async () => {
+      const before = await applicationCount();
+      const search = new URLSearchParams({
+        query: SUBMIT,
+        variables: JSON.stringify({ input: licenceFor(citizen.nationalId) }),
+      });
+      const res = await fetch(`${platform.url}/graphql?${search}`, {
+        headers: {
+          [HUB_CONTEXT_HEADER]: await platform.sign(CITIZEN),
+          'apollo-require-preflight': 'true',
+        },
+      });
+      expect(res.status).toBe(405);
+      expect(await applicationCount()).toBe(before);
     });
   });
 });
