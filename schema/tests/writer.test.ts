@@ -72,6 +72,11 @@ describe('who writes at a department', () => {
     ['no department', { ...fire, department: undefined }, 'DEPARTMENT_MISMATCH'],
     ['no operator', { ...fire, operatorId: undefined }, 'OPERATOR_REQUIRED'],
     ['an empty operator', { ...fire, operatorId: '' }, 'OPERATOR_REQUIRED'],
+    [
+      'an operator id of 65 characters',
+      { ...fire, operatorId: 'x'.repeat(65) },
+      'OPERATOR_REQUIRED',
+    ],
   ])('refuses a decision by %s', (_name, hub, code) => {
     expect(refusal(() => departmentOperator(deciderOf(hub, 'm'), 'FIRE_SERVICE', 'm'))).toBe(code);
   });

@@ -5,6 +5,9 @@ import type { HubContextClaims } from './hubContext.js';
 // grant, purpose and case; a department still refuses what no grant could make right, so a
 // gateway misconfiguration or a bug there cannot write in someone else's name.
 
+// The gateway accepts X-Operator-Id up to this length; departments store it in as many characters.
+const MAX_OPERATOR_ID = 64;
+
 /** Who is writing, from the verified hub-context claims. */
 export type Writer = AgencyWriter | { kind: 'citizen'; nationalId: string };
 
@@ -90,10 +93,11 @@ export function departmentOperator(
       `${mutation} decides for ${department}, and agency ${decider.agency} ${actsFor}. Send it with the credential of an agency of ${department}.`,
     );
   }
-  if (!decider.operatorId) {
+  const operatorId = decider.operatorId ?? '';
+  if (operatorId === '' || [...operatorId].length > MAX_OPERATOR_ID) {
     throw OPERATOR_REQUIRED.err(
-      `${mutation} records who decided: send X-Operator-Id with the deciding official's ID.`,
+      `${mutation} records who decided: send X-Operator-Id with the deciding official's ID, at most ${MAX_OPERATOR_ID} characters.`,
     );
   }
-  return { agency: decider.agency, department, operatorId: decider.operatorId };
+  return { agency: decider.agency, department, operatorId };
 }

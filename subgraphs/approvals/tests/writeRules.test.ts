@@ -113,15 +113,27 @@ describe.each(ENGINES)('who writes at the approval platform on %s', (engine) => 
       });
     });
 
-    it('keeps an operator id of 64 characters whole', async () => {
-      const app = await submitted();
+    it('keeps an operator id of 64 characters and a long agency id whole, as submitter and reviewer', async () => {
+      const agency = `fire${'-bureau'.repeat(30)}`;
       const operatorId = `op-${'7'.repeat(61)}`;
+      const key = newKey();
+      const app = answer(await submit(permit(key), { ...DESK, agency }), 'submitApplication');
       const reviewed = answer(
-        await record(fireApproval(app.id), { ...FIRE, operatorId }),
+        await record(fireApproval(app.id), { ...FIRE, agency, operatorId }),
         'recordReview',
       );
       expect(reviewed.reviews.find((r) => r.department === 'FIRE_SERVICE')?.reviewerId).toBe(
         operatorId,
+      );
+      const row = await platform.database.db
+        .selectFrom('review')
+        .select('reviewer_agency')
+        .where('application_id', '=', app.id)
+        .where('department', '=', 'FIRE_SERVICE')
+        .executeTakeFirst();
+      expect(row?.reviewer_agency).toBe(agency);
+      expect(answer(await submit(permit(key), { ...DESK, agency }), 'submitApplication').id).toBe(
+        app.id,
       );
     });
 

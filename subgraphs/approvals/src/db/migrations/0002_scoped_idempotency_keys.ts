@@ -7,7 +7,8 @@ import { type Kysely, type Migration, sql } from 'kysely';
 // Reviews also keep the agency of the official who decided, and operator ids may be as long as
 // the gateway accepts them (64).
 
-const SUBMITTED_BY = 'varchar(80)';
+// Text: agency ids have no length limit in the registry.
+const SUBMITTED_BY = 'text';
 
 /** The submitter-scoped keys, on the engine the database runs. */
 export function scopedIdempotencyKeys(engine: Engine): Migration {
@@ -28,7 +29,7 @@ async function upOnPostgres(db: Kysely<unknown>): Promise<void> {
     db,
   );
   await sql`alter table review alter column reviewer_id type varchar(64)`.execute(db);
-  await sql`alter table review add column reviewer_agency varchar(64)`.execute(db);
+  await sql`alter table review add column reviewer_agency text`.execute(db);
 }
 
 async function downOnPostgres(db: Kysely<unknown>): Promise<void> {
@@ -50,7 +51,7 @@ async function upOnSqlite(db: Kysely<unknown>): Promise<void> {
     sql`submitted_by ${sql.raw(SUBMITTED_BY)} not null, idempotency_key varchar(64), unique (submitted_by, idempotency_key)`,
     sql`'legacy', idempotency_key`,
   );
-  await sql`alter table review add column reviewer_agency varchar(64)`.execute(db);
+  await sql`alter table review add column reviewer_agency text`.execute(db);
 }
 
 async function downOnSqlite(db: Kysely<unknown>): Promise<void> {
