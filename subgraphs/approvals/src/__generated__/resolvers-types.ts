@@ -271,7 +271,8 @@ export type SubmitApplicationInput = {
   applicantNationalId?: InputMaybe<Scalars['NationalId']['input']>;
   /**
    * A key the caller chooses for this submission, 8 to 64 characters: retrying with the same key
-   * and input returns the same application instead of filing a second one.
+   * and input returns the same application instead of filing a second one. Keys are the caller's
+   * own (per agency, or per citizen): another caller's same key files its own application.
    */
   idempotencyKey: Scalars['String']['input'];
   /** What is applied for; it decides which departments review the application. */
