@@ -72,3 +72,13 @@ export {
   subjectsFromExtensions,
   useSubjects,
 } from './subjects.js';
+export {
+  type AgencyWriter,
+  deciderOf,
+  departmentOperator,
+  type Operator,
+  principalOf,
+  requireSelf,
+  type Writer,
+  writerOf,
+} from './writer.js';

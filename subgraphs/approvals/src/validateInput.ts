@@ -5,6 +5,8 @@ import { SITE_REQUIRED } from './requiredDepartments.js';
 
 /** A submission that passed validation: exactly one applicant, a site where the kind needs one. */
 export interface Submission {
+  /** Whose idempotency key it is (`principalOf` the writer). */
+  submittedBy: string;
   idempotencyKey: string;
   applicantNationalId: string | null;
   applicantCreditCode: string | null;
@@ -18,19 +20,17 @@ export interface Decision {
   department: ReviewDepartment;
   decision: 'APPROVE' | 'REJECT';
   comment: string | null;
-  reviewerId: string;
 }
 
 const KEY_LENGTH = { min: 8, max: 64 };
 const MAX_COMMENT = 500;
-const MAX_REVIEWER_ID = 32;
 // Characters, not UTF-16 units, as PostgreSQL's varchar counts them.
 const length = (text: string) => [...text].length;
 
 const invalid = (argument: string, message: string) =>
   INVALID_ARGUMENT.err(message, { extensions: { argument } });
 
-export function validateSubmission(input: SubmitApplicationInput): Submission {
+export function validateSubmission(input: SubmitApplicationInput, submittedBy: string): Submission {
   const key = input.idempotencyKey;
   if (length(key) < KEY_LENGTH.min || length(key) > KEY_LENGTH.max) {
     throw invalid(
@@ -54,6 +54,7 @@ export function validateSubmission(input: SubmitApplicationInput): Submission {
     );
   }
   return {
+    submittedBy,
     idempotencyKey: key,
     applicantNationalId: nationalId,
     applicantCreditCode: creditCode,
@@ -63,13 +64,6 @@ export function validateSubmission(input: SubmitApplicationInput): Submission {
 }
 
 export function validateDecision(input: RecordReviewInput): Decision {
-  const reviewerId = input.reviewerId.trim();
-  if (length(reviewerId) < 1 || length(reviewerId) > MAX_REVIEWER_ID) {
-    throw invalid(
-      'input.reviewerId',
-      `recordReview(input.reviewerId) must be the deciding official's ID, 1 to ${MAX_REVIEWER_ID} characters; got ${length(reviewerId)}.`,
-    );
-  }
   const comment = input.comment?.trim() || null;
   if (comment === null && input.decision === 'REJECT') {
     throw invalid(
@@ -88,6 +82,5 @@ export function validateDecision(input: RecordReviewInput): Decision {
     department: input.department,
     decision: input.decision,
     comment,
-    reviewerId,
   };
 }

@@ -7,6 +7,7 @@ import {
 import { chinaDateTime } from '@govgraph/schema';
 import { ENGINES } from '@govgraph/schema/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { handlingDepartmentCode } from '../src/handlingDepartment.js';
 import { type EntityChange, onEntitiesChanged } from '../src/index.js';
 import {
   allComplaints,
@@ -52,6 +53,15 @@ const lastSeededSerial = (year: string) =>
     ...seeded.filter((c) => c.id.slice(6, 10) === year).map((c) => Number(c.id.slice(11))),
   );
 
+const DESK = { caller: 'agency', agency: 'hotline-desk', purpose: 'COMPLAINT_HANDLING' } as const;
+const handlerOf = (department: string) =>
+  ({
+    caller: 'agency',
+    agency: `agency-${department.toLowerCase()}`,
+    department,
+    operatorId: `op-${department.toLowerCase()}`,
+  }) as const;
+
 const errorOf = (res: GraphQLResponse) => ({
   code: res.errors?.[0]?.extensions?.code,
   message: res.errors?.[0]?.message ?? '',
@@ -69,6 +79,23 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
   afterEach(() => {
     heard.length = 0;
   });
+
+  /** Filed by an agency on the complainant's behalf (the gateway has checked its purpose). */
+  const asDesk = (query: string, variables: Record<string, unknown>) =>
+    hotline.query(query, variables, DESK);
+  /** Sent by an agency of the complaint's handling department, with its operator. */
+  const asHandler = async (
+    query: string,
+    variables: { input: { id: string } & Record<string, unknown> },
+  ) => {
+    const row = await hotline.database.db
+      .selectFrom('complaint')
+      .select('handling_department')
+      .where('id', '=', variables.input.id)
+      .executeTakeFirst();
+    const department = handlingDepartmentCode(row?.handling_department ?? '市场监督管理局');
+    return hotline.query(query, variables, handlerOf(department));
+  };
 
   const countRows = async () => {
     const { count } = await hotline.database.db
@@ -88,7 +115,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
 
   it('files a RECEIVED complaint under the next ticket number of the year, passed to the agency of its category', async () => {
     const before = chinaDateTime(new Date());
-    const res = await hotline.query(FILE, { input: filing() });
+    const res = await asDesk(FILE, { input: filing() });
     const after = chinaDateTime(new Date());
     expect(res.errors).toBeUndefined();
     const filed = dataField<ComplaintAnswer>(res, 'fileComplaint');
@@ -125,7 +152,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
   it('gives every filing its own ticket number, even filed at once, and each category its agency', async () => {
     const categories = Object.keys(COMPLAINT_HANDLERS) as ComplaintCategory[];
     const answers = await Promise.all(
-      categories.map((category) => hotline.query(FILE, { input: filing({ category }) })),
+      categories.map((category) => asDesk(FILE, { input: filing({ category }) })),
     );
     const filed = answers.map((res) => {
       expect(res.errors).toBeUndefined();
@@ -142,7 +169,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
   it('refuses a description under 10 or over 2000 characters, naming the field and the limits, and writes nothing', async () => {
     const rows = await countRows();
     for (const description of ['   太短了   ', '长'.repeat(2_001)]) {
-      const res = await hotline.query(FILE, { input: filing({ description }) });
+      const res = await asDesk(FILE, { input: filing({ description }) });
       expect(errorOf(res)).toEqual({
         code: 'INVALID_ARGUMENT',
         argument: 'input.description',
@@ -153,18 +180,18 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
     }
     expect(await countRows()).toBe(rows);
     expect(heard).toEqual([]);
-    const longest = await hotline.query(FILE, {
+    const longest = await asDesk(FILE, {
       input: filing({ description: '长'.repeat(2_000) }),
     });
     expect(longest.errors).toBeUndefined();
   });
 
   it('refuses a malformed national ID or credit code with the scalar’s own code', async () => {
-    const badId = await hotline.query(FILE, {
+    const badId = await asDesk(FILE, {
       input: filing({ complainantNationalId: '110105194912310021' }),
     });
     expect(errorOf(badId).code).toBe('INVALID_NATIONAL_ID');
-    const badCode = await hotline.query(FILE, {
+    const badCode = await asDesk(FILE, {
       input: filing({ againstCreditCode: '91350100M000100Y44' }),
     });
     expect(errorOf(badCode).code).toBe('INVALID_CREDIT_CODE');
@@ -175,10 +202,10 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
     const [first, second] = open;
     if (!first || !second) throw new Error('the test world has fewer than two open complaints');
     const before = chinaDateTime(new Date());
-    const resolved = await hotline.query(RESOLVE, {
+    const resolved = await asHandler(RESOLVE, {
       input: { id: first.id, outcome: 'RESOLVED', resolution: ' 商家已退款并道歉。 ' },
     });
-    const rejected = await hotline.query(RESOLVE, {
+    const rejected = await asHandler(RESOLVE, {
       input: { id: second.id, outcome: 'REJECTED', resolution: '证据不足，不予受理。' },
     });
     const after = chinaDateTime(new Date());
@@ -206,7 +233,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
   it('refuses to close a complaint twice, saying when and how it was closed, and writes nothing', async () => {
     const c = closed[0];
     if (!c) throw new Error('the test world has no closed complaint');
-    const res = await hotline.query(RESOLVE, {
+    const res = await asHandler(RESOLVE, {
       input: { id: c.id, outcome: 'RESOLVED', resolution: '再次处理完毕。' },
     });
     expect(errorOf(res)).toEqual({
@@ -229,7 +256,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
   });
 
   it('refuses an unknown ticket number with COMPLAINT_NOT_FOUND', async () => {
-    const res = await hotline.query(RESOLVE, {
+    const res = await asHandler(RESOLVE, {
       input: { id: '12345-2019-000001', outcome: 'REJECTED', resolution: '无此投诉记录。' },
     });
     expect(errorOf(res)).toEqual({
@@ -243,7 +270,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
   it('refuses a resolution under 5 characters, naming the field and the limits, and leaves the complaint open', async () => {
     const c = open[2];
     if (!c) throw new Error('the test world has fewer than three open complaints');
-    const res = await hotline.query(RESOLVE, {
+    const res = await asHandler(RESOLVE, {
       input: { id: c.id, outcome: 'RESOLVED', resolution: ' 已办 ' },
     });
     expect(errorOf(res)).toEqual({
@@ -273,7 +300,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
     });
     try {
       const filed = dataField<ComplaintAnswer>(
-        await hotline.query(FILE, { input: filing({ category: 'LABOUR' }) }),
+        await asDesk(FILE, { input: filing({ category: 'LABOUR' }) }),
         'fileComplaint',
       );
       const keys = [
@@ -282,7 +309,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
         { typename: 'Person', key: world.person(5).nationalId },
       ];
       expect(heard).toEqual([keys]);
-      await hotline.query(RESOLVE, {
+      await asHandler(RESOLVE, {
         input: { id: filed.id, outcome: 'RESOLVED', resolution: '已督促企业补发工资。' },
       });
       expect(heard).toEqual([keys, keys]);
@@ -297,7 +324,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
 
   it('writes nothing and announces nothing when a filing fails part-way', async () => {
     const filed = dataField<ComplaintAnswer>(
-      await hotline.query(FILE, { input: filing() }),
+      await asDesk(FILE, { input: filing() }),
       'fileComplaint',
     );
     heard.length = 0;
@@ -311,7 +338,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
       .where('year', '=', year)
       .execute();
     const rows = await countRows();
-    const res = await hotline.query(FILE, { input: filing({ category: 'PRICING' }) });
+    const res = await asDesk(FILE, { input: filing({ category: 'PRICING' }) });
     expect(errorOf(res).code).toBe('INTERNAL_ERROR');
     expect(res.errors?.[0]?.message).not.toContain('complaint');
     expect(await countRows()).toBe(rows);
@@ -333,7 +360,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
     const later: (readonly EntityChange[])[] = [];
     const stopLater = onEntitiesChanged((changes) => later.push(changes));
     try {
-      const res = await hotline.query(FILE, { input: filing({ category: 'SERVICE' }) });
+      const res = await asDesk(FILE, { input: filing({ category: 'SERVICE' }) });
       expect(res.errors).toBeUndefined();
       const filed = dataField<ComplaintAnswer>(res, 'fileComplaint');
       expect(later.map((changes) => changes[0])).toEqual([
@@ -353,7 +380,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
     const gone: unknown[] = [];
     const stop = onEntitiesChanged((changes) => gone.push(changes));
     stop();
-    await hotline.query(FILE, { input: filing() });
+    await asDesk(FILE, { input: filing() });
     expect(gone).toEqual([]);
     expect(heard).toHaveLength(1);
   });

@@ -3,7 +3,7 @@ import { makeCode } from '../ErrorCode.js';
 export const IDEMPOTENCY_KEY_REUSED = makeCode(
   'IDEMPOTENCY_KEY_REUSED',
   'input',
-  'An idempotency key was sent again with a different input. Resending the same input with the same key returns the application the key first created; a new application needs a new key. The message names the fields that differ.',
+  'An idempotency key was sent again by the same caller with a different input. Resending the same input with the same key returns the application the key first created; a new application needs a new key. The message names the fields that differ. Keys are each caller’s own (the agency, or the citizen): another caller’s same key never finds or collides with this one.',
 );
 export const APPLICATION_NOT_FOUND = makeCode(
   'APPLICATION_NOT_FOUND',

@@ -136,9 +136,12 @@ export type LegalEntityApplicationsArgs = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * Records one required department's decision. The application becomes APPROVED when every
-   * review has approved, and REJECTED as soon as one rejects; reviews still PENDING then stay
-   * PENDING for good, since the application is closed. Refused, in this order of checks, with
+   * Records one required department's decision. Only an agency acting for that department may
+   * record it, and the reviewer recorded is the operator the agency identified (X-Operator-Id).
+   * The application becomes APPROVED when every review has approved, and REJECTED as soon as one
+   * rejects; reviews still PENDING then stay PENDING for good, since the application is closed.
+   * Refused, in this order of checks, with WRITE_NOT_ALLOWED (not an agency), DEPARTMENT_MISMATCH
+   * (the agency acts for another department), OPERATOR_REQUIRED (no operator),
    * APPLICATION_NOT_FOUND, REVIEW_NOT_REQUIRED (the department does not review this kind),
    * REVIEW_ALREADY_RECORDED (this department has decided) or APPLICATION_CLOSED (the outcome is
    * already decided); a refused or failed call changes nothing.
@@ -148,6 +151,9 @@ export type Mutation = {
    * Submits an application: every required department's review opens at once (PENDING). Sending
    * the same idempotency key with the same input again returns the application it first created,
    * never a second one; the same key with a different input is refused (IDEMPOTENCY_KEY_REUSED).
+   * Keys are the caller's own: another agency's key never finds (or collides with) this caller's
+   * applications. An agency submits on a person's or company's behalf; a citizen only for
+   * themself (WRITE_NOT_ALLOWED otherwise).
    */
   submitApplication: Application;
 };
@@ -204,10 +210,8 @@ export type RecordReviewInput = {
   comment?: InputMaybe<Scalars['String']['input']>;
   /** Approve or reject. */
   decision: ReviewDecision;
-  /** The deciding department; it must be one of those the application's kind requires. */
+  /** The deciding department: one of those the application's kind requires, and the one the calling agency acts for. */
   department: ReviewDepartment;
-  /** ID of the deciding official, 1 to 32 characters. */
-  reviewerId: Scalars['String']['input'];
 };
 
 /**
@@ -222,7 +226,7 @@ export type Review = {
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The reviewing department. */
   department: ReviewDepartment;
-  /** ID of the official who decided; null while PENDING. */
+  /** ID of the official who decided: the operator the deciding agency identified when it recorded the review; null while PENDING. */
   reviewerId?: Maybe<Scalars['String']['output']>;
   /** PENDING until the department decides. */
   status: ReviewStatus;
@@ -267,7 +271,8 @@ export type SubmitApplicationInput = {
   applicantNationalId?: InputMaybe<Scalars['NationalId']['input']>;
   /**
    * A key the caller chooses for this submission, 8 to 64 characters: retrying with the same key
-   * and input returns the same application instead of filing a second one.
+   * and input returns the same application instead of filing a second one. Keys are the caller's
+   * own (per agency, or per citizen): another caller's same key files its own application.
    */
   idempotencyKey: Scalars['String']['input'];
   /** What is applied for; it decides which departments review the application. */

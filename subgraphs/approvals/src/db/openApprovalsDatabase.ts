@@ -4,7 +4,7 @@ import {
   migrateToLatest,
   openDatabase,
 } from '@govgraph/schema/db';
-import { migrations } from './migrations/index.js';
+import { approvalsMigrations } from './migrations/index.js';
 import type { ApprovalsDB } from './schema.js';
 
 /** Opens the approval platform's database and brings its schema up to date. */
@@ -12,6 +12,6 @@ export async function openApprovalsDatabase(
   options: DatabaseOptions,
 ): Promise<Database<ApprovalsDB>> {
   const database = openDatabase<ApprovalsDB>(options);
-  await migrateToLatest(database.db, migrations);
+  await migrateToLatest(database.db, approvalsMigrations(database.engine));
   return database;
 }

@@ -6,6 +6,7 @@ import {
   REVIEW_NOT_REQUIRED,
 } from '@govgraph/schema';
 import type { Database } from '@govgraph/schema/db';
+import type { Operator } from '@govgraph/schema/runtime';
 import type { Decision } from '../validateInput.js';
 import type { ApplicationRow, ApprovalsDB, DecisionStatus } from './schema.js';
 
@@ -14,11 +15,13 @@ import type { ApplicationRow, ApprovalsDB, DecisionStatus } from './schema.js';
  * APPROVED once every review approved, REJECTED at the first rejection (reviews still PENDING
  * then stay PENDING, closed). Both updates are one transaction, so a failure between them
  * leaves neither. The application row is locked first, so two departments deciding at once
- * cannot both miss that theirs was the last approval.
+ * cannot both miss that theirs was the last approval. The reviewer recorded is the operator
+ * who decided, with the agency they acted under.
  */
 export async function recordReview(
   database: Database<ApprovalsDB>,
   decision: Decision,
+  reviewer: Operator,
   now: Date,
 ): Promise<ApplicationRow> {
   const { applicationId: id, department } = decision;
@@ -66,7 +69,8 @@ export async function recordReview(
         status: decision.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED',
         decided_at: decidedAt,
         comment: decision.comment,
-        reviewer_id: decision.reviewerId,
+        reviewer_id: reviewer.operatorId,
+        reviewer_agency: reviewer.agency,
       })
       .where('application_id', '=', id)
       .where('department', '=', department)

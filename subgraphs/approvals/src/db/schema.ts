@@ -36,9 +36,17 @@ export interface ApplicationTable {
   status: DecisionStatus;
   submitted_at: string;
   decided_at: string | null;
-  /** The caller's key for a submission through the API; null for records migrated in bulk. */
+  /**
+   * Who submitted: the agency id, `citizen:<national ID>` for a citizen's own submission, or
+   * `legacy` for records from before submitters were kept (and records loaded in bulk).
+   */
+  submitted_by: string;
+  /** The submitter's key for a submission through the API, unique per submitter; null for records migrated in bulk. */
   idempotency_key: string | null;
 }
+
+/** The submitter of records from before submitters were kept, and of records loaded in bulk. */
+export const LEGACY_SUBMITTER = 'legacy';
 
 export interface ReviewTable {
   application_id: string;
@@ -48,7 +56,10 @@ export interface ReviewTable {
   status: DecisionStatus;
   decided_at: string | null;
   comment: string | null;
+  /** The operator who decided. */
   reviewer_id: string | null;
+  /** The agency the deciding operator acted under; null while PENDING and for records loaded in bulk. */
+  reviewer_agency: string | null;
 }
 
 /** Rows as resolvers receive them (codegen mappers point here). */

@@ -7,7 +7,12 @@ import {
 import { type Database, hasRows, insertInBatches } from '@govgraph/schema/db';
 import type { SeedProgress } from '@govgraph/schema/runtime';
 import type { Insertable } from 'kysely';
-import type { ApplicationTable, ApprovalsDB, ReviewTable } from './schema.js';
+import {
+  type ApplicationTable,
+  type ApprovalsDB,
+  LEGACY_SUBMITTER,
+  type ReviewTable,
+} from './schema.js';
 
 // Applicants scanned per round trip: about one company in five and one adult in a hundred
 // applies, so a chunk yields a few thousand applications. Progress counts applicants scanned.
@@ -53,6 +58,7 @@ async function insert(database: Database<ApprovalsDB>, apps: ApprovalApplication
       status: a.status,
       submitted_at: a.submittedAt,
       decided_at: a.decidedAt,
+      submitted_by: LEGACY_SUBMITTER,
       idempotency_key: null,
     });
     a.reviews.forEach((r, position) => {
@@ -64,6 +70,7 @@ async function insert(database: Database<ApprovalsDB>, apps: ApprovalApplication
         decided_at: r.decidedAt,
         comment: r.comment,
         reviewer_id: r.reviewerId,
+        reviewer_agency: null,
       });
     });
   }

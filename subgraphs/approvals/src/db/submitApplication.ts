@@ -13,16 +13,17 @@ export interface SubmitResult {
 
 /**
  * Files an application with one PENDING review per required department, in one transaction.
- * The unique index on the idempotency key decides races: of two submissions with one key, one
- * inserts; the other's insert does nothing (PostgreSQL waits for the first to commit), and it
- * returns the winner's application.
+ * A key belongs to its submitter: only their own applications are found by it, and another
+ * submitter's same key files a new one. The unique (submitter, key) decides races: of two
+ * submissions with one key, one inserts; the other's insert does nothing (PostgreSQL waits for
+ * the first to commit), and it returns the winner's application.
  */
 export async function submitApplication(
   db: Kysely<ApprovalsDB>,
   submission: Submission,
   now: Date,
 ): Promise<SubmitResult> {
-  const earlier = await findByKey(db, submission.idempotencyKey);
+  const earlier = await findByKey(db, submission);
   if (earlier) return { application: sameSubmission(earlier, submission), created: false };
   const submittedAt = chinaDateTime(now);
   const id = `SP${submittedAt.slice(0, 10).replaceAll('-', '')}-N${randomBytes(6).toString('hex').toUpperCase()}`;
@@ -38,9 +39,10 @@ export async function submitApplication(
         status: 'PENDING',
         submitted_at: submittedAt,
         decided_at: null,
+        submitted_by: submission.submittedBy,
         idempotency_key: submission.idempotencyKey,
       })
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .onConflict((oc) => oc.columns(['submitted_by', 'idempotency_key']).doNothing())
       .returningAll()
       .executeTakeFirst();
     if (!row) return undefined;
@@ -56,6 +58,7 @@ export async function submitApplication(
           decided_at: null,
           comment: null,
           reviewer_id: null,
+          reviewer_agency: null,
         })),
       )
       .execute();
@@ -63,16 +66,20 @@ export async function submitApplication(
   });
   if (created) return { application: created, created: true };
   // Lost a race with the same key: the winner has committed, so its row is visible now.
-  const winner = await findByKey(db, submission.idempotencyKey);
+  const winner = await findByKey(db, submission);
   if (!winner) throw new Error(`idempotency key conflict without a row for the key`);
   return { application: sameSubmission(winner, submission), created: false };
 }
 
-function findByKey(db: Kysely<ApprovalsDB>, key: string): Promise<ApplicationRow | undefined> {
+function findByKey(
+  db: Kysely<ApprovalsDB>,
+  { submittedBy, idempotencyKey }: Submission,
+): Promise<ApplicationRow | undefined> {
   return db
     .selectFrom('application')
     .selectAll()
-    .where('idempotency_key', '=', key)
+    .where('submitted_by', '=', submittedBy)
+    .where('idempotency_key', '=', idempotencyKey)
     .executeTakeFirst();
 }
 

@@ -1,3 +1,10 @@
+import {
+  deciderOf,
+  departmentOperator,
+  principalOf,
+  requireSelf,
+  writerOf,
+} from '@govgraph/schema/runtime';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { applicantOf } from '../applicantOf.js';
 import { recordReview } from '../db/recordReview.js';
@@ -18,18 +25,29 @@ function changesOf(row: ApplicationRow): EntityChange[] {
 }
 
 export const Mutation: MutationResolvers = {
-  submitApplication: async (_root, { input }, { database, events, logger }) => {
-    const { application, created } = await submitApplication(
-      database.db,
-      validateSubmission(input),
-      new Date(),
+  submitApplication: async (_root, { input }, { database, events, logger, hub }) => {
+    const writer = writerOf(hub, 'submitApplication');
+    const submission = validateSubmission(input, principalOf(writer));
+    // A citizen applies as the person they are; a company applies through an agency.
+    requireSelf(
+      writer,
+      submission.applicantNationalId,
+      'submitApplication',
+      'input.applicantNationalId',
     );
+    const { application, created } = await submitApplication(database.db, submission, new Date());
     // A retry with the same key changed nothing, so there is nothing to invalidate.
     if (created) await events.emit(changesOf(application), logger);
     return application;
   },
-  recordReview: async (_root, { input }, { database, events, logger }) => {
-    const application = await recordReview(database, validateDecision(input), new Date());
+  recordReview: async (_root, { input }, { database, events, logger, hub }) => {
+    // Who decides is checked before anything is read: a refusal reveals nothing of the application.
+    const reviewer = departmentOperator(
+      deciderOf(hub, 'recordReview'),
+      input.department,
+      'recordReview',
+    );
+    const application = await recordReview(database, validateDecision(input), reviewer, new Date());
     await events.emit(changesOf(application), logger);
     return application;
   },

@@ -157,14 +157,18 @@ export type Mutation = {
   __typename?: 'Mutation';
   /**
    * Files a complaint against a market entity. It is RECEIVED, gets a new ticket number and is
-   * passed to the agency of its category. Fails with INVALID_ARGUMENT when the description is
-   * out of bounds; nothing is written then.
+   * passed to the agency of its category. A citizen files only as the complainant; an agency files
+   * on a person's behalf (WRITE_NOT_ALLOWED otherwise). Fails with INVALID_ARGUMENT when the
+   * description is out of bounds; nothing is written then.
    */
   fileComplaint: Complaint;
   /**
-   * Closes an open complaint as RESOLVED or REJECTED with the handling agency's resolution.
-   * Fails with COMPLAINT_NOT_FOUND for an unknown ticket number and COMPLAINT_ALREADY_CLOSED
-   * for a complaint closed before; nothing is written then.
+   * Closes an open complaint as RESOLVED or REJECTED with the handling agency's resolution. Only
+   * an agency of the complaint's handling department may close it, and its operator is recorded
+   * as the one who did. Fails, in this order of checks, with WRITE_NOT_ALLOWED (not an agency),
+   * COMPLAINT_NOT_FOUND (unknown ticket number), DEPARTMENT_MISMATCH (another department's
+   * complaint), OPERATOR_REQUIRED (no X-Operator-Id) and COMPLAINT_ALREADY_CLOSED (closed
+   * before); nothing is written then.
    */
   resolveComplaint: Complaint;
 };

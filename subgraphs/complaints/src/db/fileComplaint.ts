@@ -47,6 +47,8 @@ export async function fileComplaint(
       handling_department: HANDLING_DEPARTMENTS[input.category],
       resolution: null,
       resolved_at: null,
+      resolved_by_operator: null,
+      resolved_by_agency: null,
     };
     await trx.insertInto('complaint').values(row).execute();
     return row;

@@ -1,5 +1,7 @@
 import { COMPLAINT_ALREADY_CLOSED, COMPLAINT_NOT_FOUND, chinaDateTime } from '@govgraph/schema';
+import { type AgencyWriter, departmentOperator } from '@govgraph/schema/runtime';
 import type { Kysely } from 'kysely';
+import { handlingDepartmentCode } from '../handlingDepartment.js';
 import type { ComplaintRow, ComplaintsDB } from './schema.js';
 
 export interface ComplaintClosing {
@@ -10,28 +12,19 @@ export interface ComplaintClosing {
 }
 
 /**
- * Closes an open complaint. The update only touches an open row, so two closings racing for
- * the same complaint cannot both win; when it touches none, the row (or its absence) says
- * which error to give. Either way the transaction writes nothing on failure.
+ * Closes an open complaint, as an official of its handling department (recorded as the one
+ * who closed it). The department is checked before anything about the complaint's state is
+ * said, so another department learns only that the ticket exists. The update only touches an
+ * open row, so two closings racing for the same complaint cannot both win; when it touches
+ * none, the complaint was closed first. Either way the transaction writes nothing on failure.
  */
 export async function resolveComplaint(
   db: Kysely<ComplaintsDB>,
   closing: ComplaintClosing,
+  decider: AgencyWriter,
   now = new Date(),
 ): Promise<ComplaintRow> {
   return db.transaction().execute(async (trx) => {
-    const closed = await trx
-      .updateTable('complaint')
-      .set({
-        status: closing.outcome,
-        resolution: closing.resolution,
-        resolved_at: chinaDateTime(now),
-      })
-      .where('id', '=', closing.id)
-      .where('status', 'in', ['RECEIVED', 'IN_PROGRESS'])
-      .returningAll()
-      .executeTakeFirst();
-    if (closed) return closed;
     const existing = await trx
       .selectFrom('complaint')
       .selectAll()
@@ -43,8 +36,33 @@ export async function resolveComplaint(
         { extensions: { argument: 'input.id' } },
       );
     }
+    const official = departmentOperator(
+      decider,
+      handlingDepartmentCode(existing.handling_department),
+      'resolveComplaint',
+    );
+    const closed = await trx
+      .updateTable('complaint')
+      .set({
+        status: closing.outcome,
+        resolution: closing.resolution,
+        resolved_at: chinaDateTime(now),
+        resolved_by_operator: official.operatorId,
+        resolved_by_agency: official.agency,
+      })
+      .where('id', '=', closing.id)
+      .where('status', 'in', ['RECEIVED', 'IN_PROGRESS'])
+      .returningAll()
+      .executeTakeFirst();
+    if (closed) return closed;
+    // Closed since it was read: the row as it is now says how.
+    const current = await trx
+      .selectFrom('complaint')
+      .selectAll()
+      .where('id', '=', closing.id)
+      .executeTakeFirstOrThrow();
     throw COMPLAINT_ALREADY_CLOSED.err(
-      `Complaint ${existing.id} was already closed: ${existing.status} at ${existing.resolved_at ?? 'an unrecorded time'} with the resolution ${JSON.stringify(existing.resolution ?? '')}. A closed complaint is not closed again; file a new complaint if the matter has come back.`,
+      `Complaint ${current.id} was already closed: ${current.status} at ${current.resolved_at ?? 'an unrecorded time'} with the resolution ${JSON.stringify(current.resolution ?? '')}. A closed complaint is not closed again; file a new complaint if the matter has come back.`,
       { extensions: { argument: 'input.id' } },
     );
   });

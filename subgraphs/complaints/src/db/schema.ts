@@ -33,6 +33,10 @@ export interface ComplaintTable {
   handling_department: string;
   resolution: string | null;
   resolved_at: string | null;
+  /** The official who closed the complaint; null while open and for complaints closed before this was kept. */
+  resolved_by_operator: string | null;
+  /** The agency of the handling department that official acted under. */
+  resolved_by_agency: string | null;
 }
 
 /** The last ticket serial issued in each year: a filing takes the next one. */

@@ -38,6 +38,8 @@ export async function seedComplaints(
           handling_department: c.handlingDepartment,
           resolution: c.resolution,
           resolved_at: c.resolvedAt,
+          resolved_by_operator: null,
+          resolved_by_agency: null,
         });
       }
     }

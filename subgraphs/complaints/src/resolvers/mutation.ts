@@ -1,3 +1,4 @@
+import { deciderOf, requireSelf, writerOf } from '@govgraph/schema/runtime';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { fileComplaint } from '../db/fileComplaint.js';
 import { resolveComplaint } from '../db/resolveComplaint.js';
@@ -15,7 +16,14 @@ const changesOf = (row: ComplaintRow): EntityChange[] => [
 ];
 
 export const Mutation: MutationResolvers = {
-  fileComplaint: async (_root, { input }, { db, logger }) => {
+  fileComplaint: async (_root, { input }, { db, logger, hub }) => {
+    // A citizen complains as themself; an agency files on a person's behalf.
+    requireSelf(
+      writerOf(hub, 'fileComplaint'),
+      input.complainantNationalId,
+      'fileComplaint',
+      'input.complainantNationalId',
+    );
     const description = boundedText(input.description, {
       field: 'fileComplaint(input.description:)',
       argument: 'input.description',
@@ -33,7 +41,8 @@ export const Mutation: MutationResolvers = {
     await emitEntitiesChanged(changesOf(row), logger);
     return row;
   },
-  resolveComplaint: async (_root, { input }, { db, logger }) => {
+  resolveComplaint: async (_root, { input }, { db, logger, hub }) => {
+    const decider = deciderOf(hub, 'resolveComplaint');
     const resolution = boundedText(input.resolution, {
       field: 'resolveComplaint(input.resolution:)',
       argument: 'input.resolution',
@@ -41,7 +50,11 @@ export const Mutation: MutationResolvers = {
       max: MAX_TEXT,
       hint: 'Say what was done, or why the complaint is rejected.',
     });
-    const row = await resolveComplaint(db, { id: input.id, outcome: input.outcome, resolution });
+    const row = await resolveComplaint(
+      db,
+      { id: input.id, outcome: input.outcome, resolution },
+      decider,
+    );
     await emitEntitiesChanged(changesOf(row), logger);
     return row;
   },

@@ -1,6 +1,7 @@
 import type { Engine } from '@govgraph/schema/db';
 import type { Migration } from 'kysely';
 import { initialMigration } from './0001_initial.js';
+import { resolvedByMigration } from './0002_resolved_by.js';
 
 /**
  * The citizen hotline's migrations, in order; the same ones run on SQLite and PostgreSQL.
@@ -9,5 +10,6 @@ import { initialMigration } from './0001_initial.js';
 export function complaintsMigrations(engine: Engine): Record<string, Migration> {
   return {
     '0001_initial': initialMigration(engine),
+    '0002_resolved_by': resolvedByMigration,
   };
 }
