@@ -22,7 +22,7 @@ describe('access by agency, purpose and grant over the whole hub', () => {
       {
         id: DESK,
         purpose: 'ACCESS_DESK',
-        coordinates: ['Query.person', 'Person.name', 'Person.birthDate'],
+        coordinates: ['Query.person', 'Person.name', 'Person.birthDate', 'Mutation.fileComplaint'],
       },
       {
         id: TAX,
@@ -186,7 +186,7 @@ describe('access by agency, purpose and grant over the whole hub', () => {
     expect(query).not.toContain('person');
     expect(await fields(t.agency(DESK), 'Query')).toContain('person');
     // The whole schema, as GraphiQL asks for it: valid, without the mutations anonymous callers
-    // may not run, and with them for an agency (they are INTERNAL or granted).
+    // may not run, and with the one the desk agency is granted.
     const whole = (caller: Parameters<AccessHub['ask']>[0]) =>
       t.ask<{ __schema: { mutationType: { name: string } | null; types: { name: string }[] } }>(
         caller,
@@ -200,6 +200,8 @@ describe('access by agency, purpose and grant over the whole hub', () => {
     expect((await whole(t.agency(DESK))).body.data?.__schema.mutationType).toEqual({
       name: 'Mutation',
     });
+    expect(await fields(t.agency(DESK), 'Mutation')).toEqual(['fileComplaint']);
+    expect(await fields(t.agency(TAX), 'Mutation')).toBeNull();
   });
 
   describe('a department called directly', () => {

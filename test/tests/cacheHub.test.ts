@@ -91,8 +91,14 @@ async function startCachedHub(env: Record<string, string>): Promise<{
       description: 'Cache tests of the hub over synthetic data.',
       legalBasis: 'None: synthetic data only.',
     });
+    // Acting for the market regulator: it closes the PRICING complaints the tests file.
     const register = async (id: string, grants: string[], roles: string[] = []) => {
-      await addAgency(store, { id, name: `govgraph ${id}`, roles });
+      await addAgency(store, {
+        id,
+        name: `govgraph ${id}`,
+        roles,
+        department: 'MARKET_REGULATION',
+      });
       await grantCoordinates(store, id, 'CACHE_TEST', grants);
       return {
         'x-api-key': (await issueApiKey(store, id)).key,

@@ -190,6 +190,112 @@ describe('writes over the whole hub', () => {
     await expectRefusedAndUnwritten({}, SUBMIT, submission(), /writes need an identified caller/);
   });
 
+  const REVIEWED = `mutation Review($input: RecordReviewInput!) {
+    recordReview(input: $input) { id reviews { department status reviewerId } }
+  }`;
+  const reviewer = (agency: string, operatorId: string) =>
+    hub.registered(agency, { purpose: 'ADMINISTRATIVE_APPROVAL', operatorId });
+  /** A fresh FOOD_BUSINESS_LICENSE (market regulation, health and fire service review it). */
+  const freshApplication = async () => {
+    const desk = await hub.registered('service-desk-app', { purpose: 'SERVICE_DESK', ...OPERATOR });
+    const { body } = await hub.ask<{ submitApplication: { id: string } }>(
+      desk,
+      SUBMIT,
+      submission(),
+    );
+    const id = body.data?.submitApplication.id;
+    if (!id) throw new Error(`the service desk could not submit: ${JSON.stringify(body)}`);
+    return id;
+  };
+
+  it('records a review only from the reviewing department, with the operator as reviewer', async () => {
+    const applicationId = await freshApplication();
+    const input = { applicationId, department: 'FIRE_SERVICE', decision: 'APPROVE' };
+
+    // Housing is granted recordReview too, but decides for its own department only.
+    const housing = await reviewer('housing-construction-bureau', 'housing-inspector-7');
+    const before = await departmentState();
+    const head = await hub.auditHead();
+    const wrong = await hub.ask(housing, REVIEWED, { input });
+    expect(wrong.body.data).toBeNull();
+    expect(wrong.body.errors?.[0]?.extensions?.code).toBe('DEPARTMENT_MISMATCH');
+    expect(await departmentState()).toEqual(before);
+    const refused = await hub.auditAfter(head);
+    expect(refused.map((r) => [r.phase, r.outcome, r.agencyId])).toEqual([
+      ['intent', 'ok', 'housing-construction-bureau'],
+      ['outcome', 'error', 'housing-construction-bureau'],
+    ]);
+
+    // A reviewer named in the input is no argument at all: the request is refused whole.
+    const fire = await reviewer('fire-service', 'fire-officer-12');
+    const forged = await hub.ask(fire, REVIEWED, { input: { ...input, reviewerId: 'mayor' } });
+    expect(forged.status).toBe(400);
+    expect(await departmentState()).toEqual(before);
+
+    const { status, body } = await hub.ask<{
+      recordReview: {
+        reviews: { department: string; status: string; reviewerId: string | null }[];
+      };
+    }>(fire, REVIEWED, { input });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.recordReview.reviews).toContainEqual({
+      department: 'FIRE_SERVICE',
+      status: 'APPROVED',
+      reviewerId: 'fire-officer-12',
+    });
+  });
+
+  it('closes a complaint only from its handling department', async () => {
+    const desk = await hub.registered('service-desk-app', { purpose: 'SERVICE_DESK', ...OPERATOR });
+    const file = async (category: string) => {
+      const input = { ...complaint().input, category };
+      const { body } = await hub.ask<{ fileComplaint: { id: string } }>(desk, FILE_COMPLAINT, {
+        input,
+      });
+      return String(body.data?.fileComplaint.id);
+    };
+    const regulator = await hub.registered('market-regulator', {
+      purpose: 'MARKET_SUPERVISION',
+      ...OPERATOR,
+    });
+    const close = (id: string) => ({
+      input: { id, outcome: 'RESOLVED', resolution: 'Settled with the shop.' },
+    });
+    // SERVICE complaints go to the commerce bureau, not to the market regulator.
+    const service = await file('SERVICE');
+    const before = await departmentState();
+    const wrong = await hub.ask(regulator, RESOLVE, close(service));
+    expect(wrong.body.errors?.[0]?.extensions?.code).toBe('DEPARTMENT_MISMATCH');
+    expect(await departmentState()).toEqual(before);
+
+    const pricing = await file('PRICING');
+    const right = await hub.ask<{ resolveComplaint: { status: string } }>(
+      regulator,
+      RESOLVE,
+      close(pricing),
+    );
+    expect(right.body.errors).toBeUndefined();
+    expect(right.body.data?.resolveComplaint.status).toBe('RESOLVED');
+  });
+
+  it('keeps idempotency keys apart per caller', async () => {
+    const desk = await hub.registered('service-desk-app', { purpose: 'SERVICE_DESK', ...OPERATOR });
+    const self = hub.citizen(applicant.nationalId);
+    const shared = submission();
+    const submitAs = async (caller: CallerHeaders) => {
+      const { body } = await hub.ask<{ submitApplication: { id: string } }>(caller, SUBMIT, shared);
+      expect(body.errors).toBeUndefined();
+      return body.data?.submitApplication.id;
+    };
+    const byDesk = await submitAs(desk);
+    const byCitizen = await submitAs(self);
+    expect(byCitizen).not.toBe(byDesk);
+    // Each caller's retry returns its own application, never the other's.
+    expect(await submitAs(desk)).toBe(byDesk);
+    expect(await submitAs(self)).toBe(byCitizen);
+  });
+
   it('writes nothing when the audit log cannot take the record', async () => {
     const desk = await hub.registered('service-desk-app', { purpose: 'SERVICE_DESK', ...OPERATOR });
     const before = await departmentState();

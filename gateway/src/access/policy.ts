@@ -82,10 +82,16 @@ export function covers(granted: ReadonlySet<string>, coordinate: string): boolea
   return granted.has(`${coordinate.slice(0, coordinate.indexOf('.'))}.*`);
 }
 
-/** The denials of `first`, then those of `more` for coordinates `first` does not name. */
+/** The denials of `first`, then those of `more` for coordinates not named yet (each once). */
 export function withoutRepeats(first: readonly Denial[], more: readonly Denial[]): Denial[] {
   const named = new Set(first.map((d) => d.coordinate));
-  return [...first, ...more.filter((d) => !named.has(d.coordinate))];
+  const result = [...first];
+  for (const denial of more) {
+    if (named.has(denial.coordinate)) continue;
+    named.add(denial.coordinate);
+    result.push(denial);
+  }
+  return result;
 }
 
 /**
