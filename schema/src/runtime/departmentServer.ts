@@ -161,7 +161,7 @@ async function verifyHubContext(
       'refused a request with an invalid hub-context token',
     );
     throw hubContextRequired(
-      'The hub-context token is not valid (expired, or not signed by the gateway).',
+      'The hub-context token is not valid (expired, issued in the future, living longer than allowed, or not signed by the gateway).',
     );
   }
 }
