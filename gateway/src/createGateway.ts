@@ -34,6 +34,7 @@ import {
   metricsRoute,
 } from './metrics/gatewayMetrics.js';
 import { useOneErrorPerDepartment } from './plugins/useOneErrorPerDepartment.js';
+import { useOperationGuard } from './plugins/useOperationGuard.js';
 import { useStandardScalars } from './plugins/useStandardScalars.js';
 import { supergraphFromFile } from './supergraph/supergraphFromFile.js';
 
@@ -127,6 +128,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     // GraphiQL needs introspection; the access policy (a later plugin) decides what it shows.
     introspection: true,
     plugins: [
+      // First: no other plugin sees a request that picks no operation, or a subscription.
+      useOperationGuard(),
       useStandardScalars(),
       useErrorMasking<GatewayContext>(),
       useOneErrorPerDepartment(),

@@ -45,7 +45,10 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
           contextValue,
         }) {
           const state = cacheStateOf(contextValue);
-          if (!cache.response || operation.operation !== 'query') return null;
+          // Apollo types `operation` as present; the operation guard refuses requests without
+          // one, but a cache must not be what fails when it is absent.
+          const kind: string | undefined = operation?.operation;
+          if (!cache.response || kind !== 'query') return null;
           if (contextValue.access && contextValue.access.denied.length > 0) return null;
           const policy = cache.policyFor(source, document);
           if (policy.ttlSeconds <= 0) {

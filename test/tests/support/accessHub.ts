@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorld, type World } from '@govgraph/datagen';
+import type { GatewayCacheOptions } from '@govgraph/gateway';
 import {
   type AuditRecord,
   addAgency,
@@ -54,9 +55,12 @@ export interface AccessHub {
  * The whole hub with the access policy on, over fresh SQLite files: the agencies given are
  * registered in the hub store as the operator's commands would, citizens sign in through a
  * test identity provider, and the departments trust two hub-context keys (the gateway signs
- * with the newer: a key rotation in progress).
+ * with the newer: a key rotation in progress). Caches are off unless `options.cache` says.
  */
-export async function startAccessHub(agencies: readonly TestAgencySpec[]): Promise<AccessHub> {
+export async function startAccessHub(
+  agencies: readonly TestAgencySpec[],
+  options: { cache?: GatewayCacheOptions } = {},
+): Promise<AccessHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-access-'));
   const citizens = testCitizenIssuer();
   const env = accessHubEnv(dataDir, PEOPLE, SEED, citizens);
@@ -73,7 +77,7 @@ export async function startAccessHub(agencies: readonly TestAgencySpec[]): Promi
       departments,
       config,
       createWorld,
-      cache: { enabled: false },
+      cache: options.cache ?? { enabled: false },
       hubContextKeys: {
         privateJwk: current.privateJwk,
         publicJwks: [previous.publicJwk, current.publicJwk],
