@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -11,7 +12,6 @@ import {
   type Listening,
   type Logger,
   listen,
-  requestIdOf,
   sendJson,
   useErrorMasking,
 } from '@govgraph/schema/runtime';
@@ -25,6 +25,7 @@ import {
 } from './cache/createGatewayCache.js';
 import { useResponseCache } from './cache/useResponseCache.js';
 import type { GatewayContext } from './context.js';
+import { CORRELATION_HEADER, correlationIdOf } from './correlationId.js';
 import { DepartmentDataSource } from './dataSource/DepartmentDataSource.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
@@ -150,21 +151,40 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     metrics,
     async listen(port, host) {
       const graphql = createGraphQLHandler(server, {
-        context: async (req, requestId): Promise<GatewayContext> => ({
-          requestId,
-          logger: logger.child({ requestId }),
-          ...(await identify(req, registry)),
-          subjects: new Set(),
-          cached: false,
-        }),
+        assignRequestIds: true,
+        context: async (req, requestId): Promise<GatewayContext> => {
+          const correlation = correlationIdOf(req);
+          const requestLogger = logger.child({
+            requestId,
+            ...(correlation.id ? { correlationId: correlation.id } : {}),
+          });
+          if (correlation.droppedLength !== undefined) {
+            requestLogger.info(
+              { length: correlation.droppedLength },
+              'dropped a malformed X-Request-Id: a correlation id is at most 64 of A-Z a-z 0-9 . _ : -',
+            );
+          }
+          return {
+            requestId,
+            correlationId: correlation.id,
+            logger: requestLogger,
+            ...(await identify(req, registry)),
+            subjects: new Set(),
+            cached: false,
+          };
+        },
         routes: {
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
           ...metricsRoute(metrics.registry),
         },
       });
-      const handler = (req: IncomingMessage, res: ServerResponse) =>
-        ready || !isGraphQLPath(req.url) ? graphql(req, res) : notReady(req, res);
+      const handler = (req: IncomingMessage, res: ServerResponse) => {
+        const { id: correlationId } = correlationIdOf(req);
+        if (correlationId) res.setHeader(CORRELATION_HEADER, correlationId);
+        if (ready || !isGraphQLPath(req.url)) graphql(req, res);
+        else notReady(res);
+      };
       const listening = await listen(handler, port, host);
       try {
         await server.start();
@@ -189,8 +209,9 @@ function isGraphQLPath(url = '/'): boolean {
   return url === '/graphql' || url.startsWith('/graphql?');
 }
 
-function notReady(req: IncomingMessage, res: ServerResponse): void {
-  const requestId = requestIdOf(req);
+function notReady(res: ServerResponse): void {
+  const requestId = randomUUID();
+  res.setHeader('x-request-id', requestId);
   res.setHeader('retry-after', '5');
   sendJson(res, 503, {
     errors: [

@@ -154,4 +154,51 @@ describe('edges of the hub', () => {
       }
     });
   });
+
+  describe('request ids', () => {
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    const readPerson = () =>
+      JSON.stringify({
+        query: 'query($id: NationalId!) { person(nationalId: $id) { name } }',
+        variables: { id: hub.world.person(1).nationalId },
+      });
+
+    it('audits the hub’s own UUID, keeping the caller’s id as the correlation id', async () => {
+      // A caller who replays another request's id (here one the hub gave out) cannot make two
+      // audit records share a request id.
+      const first = await send({ body: readPerson() }, reader());
+      const taken = first.headers.get('x-request-id') ?? '';
+      expect(taken).toMatch(UUID);
+      for (const given of [taken, 'desk-42:trace.01_A']) {
+        const sent = await send(
+          { body: readPerson(), headers: { 'x-request-id': given } },
+          reader(),
+        );
+        expect(sent.status).toBe(200);
+        const requestId = sent.headers.get('x-request-id') ?? '';
+        expect(requestId).toMatch(UUID);
+        expect(requestId).not.toBe(given);
+        expect(sent.headers.get('x-correlation-id')).toBe(given);
+        const record = await hub.latestAudit();
+        expect(record).toMatchObject({ requestId, correlationId: given, agencyId: READER.id });
+      }
+    });
+
+    it.each([
+      ['markup', '<script>alert(1)</script>'],
+      ['65 characters', 'a'.repeat(65)],
+      ['a space', 'desk 42'],
+      ['a slash', 'desk/42'],
+      ['non-ASCII letters', 'schalter-ä'],
+    ])('drops a caller id with %s: no correlation id, no header', async (_what, given) => {
+      const sent = await send({ body: readPerson(), headers: { 'x-request-id': given } }, reader());
+      expect(sent.status).toBe(200);
+      const requestId = sent.headers.get('x-request-id') ?? '';
+      expect(requestId).toMatch(UUID);
+      expect(sent.headers.get('x-correlation-id')).toBeNull();
+      const record = await hub.latestAudit();
+      expect(record?.requestId).toBe(requestId);
+      expect(record?.correlationId).toBeUndefined();
+    });
+  });
 });

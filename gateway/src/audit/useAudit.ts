@@ -57,6 +57,7 @@ function auditEntry(rc: WillSendResponse, access: AccessDecision): AuditEntry {
   return {
     at: new Date(),
     requestId: context.requestId,
+    ...(context.correlationId ? { correlationId: context.correlationId } : {}),
     callerKind: caller.kind,
     agencyId: caller.kind === 'agency' ? caller.agencyId : null,
     operatorId: context.operatorId,

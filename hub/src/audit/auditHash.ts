@@ -5,9 +5,11 @@ import type { AuditRecord } from '../types.js';
  * The canonical text of a record that its hash covers: JSON with a fixed key order, the time
  * as ISO 8601 UTC, and the chain fields (`seq`, `prevHash`) included, so moving, editing or
  * re-linking a record changes its hash. Changing this changes every hash: a new format would
- * need a version field, not an edit.
+ * need a version field, not an edit. Fields added later (`correlationId`) are appended only when
+ * set, so records written before them keep their hashes and old chains still verify.
  */
 function canonicalAuditText(record: Omit<AuditRecord, 'hash'>): string {
+  const added = record.correlationId !== undefined ? [record.correlationId] : [];
   return JSON.stringify([
     record.seq,
     record.prevHash,
@@ -25,6 +27,7 @@ function canonicalAuditText(record: Omit<AuditRecord, 'hash'>): string {
     record.subjects,
     record.outcome,
     record.cached,
+    ...added,
   ]);
 }
 

@@ -120,7 +120,24 @@ const subjectsBySeq: Migration = {
   },
 };
 
+/**
+ * The caller's own request id, beside the hub's: nullable, so the records written before stay
+ * as they are (their hashes do not cover it).
+ */
+const auditCorrelationId: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('audit_records').addColumn('correlation_id', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('audit_records').dropColumn('correlation_id').execute();
+  },
+};
+
 /** The hub's migrations, in order; the same ones run on SQLite and PostgreSQL. */
 export function hubMigrations(engine: Engine): Record<string, Migration> {
-  return { '0001_initial': initialMigration(engine), '0002_audit_subjects_by_seq': subjectsBySeq };
+  return {
+    '0001_initial': initialMigration(engine),
+    '0002_audit_subjects_by_seq': subjectsBySeq,
+    '0003_audit_correlation_id': auditCorrelationId,
+  };
 }
