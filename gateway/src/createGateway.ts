@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessRegistry, AuditLog } from '@govgraph/hub';
 import { GATEWAY_NOT_READY } from '@govgraph/schema';
@@ -23,6 +24,7 @@ import {
   type GatewayCache,
   type GatewayCacheOptions,
 } from './cache/createGatewayCache.js';
+import { useCacheControlHeader } from './cache/useCacheControlHeader.js';
 import { useResponseCache } from './cache/useResponseCache.js';
 import type { GatewayContext } from './context.js';
 import { CORRELATION_HEADER, correlationIdOf } from './correlationId.js';
@@ -139,6 +141,10 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       ...(cache ? [useResponseCache(cache)] : []),
       // After the access plugin: it records the access plugin's decision.
       ...(options.audit ? [useAudit({ log: options.audit.log, logger })] : []),
+      // Apollo keeps the departments' hints in overallCachePolicy; the header is written by
+      // useCacheControlHeader, which knows the caller and the data's classification.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      useCacheControlHeader(),
       // Apollo's landing page loads from a CDN; the gateway serves its own GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
     ],

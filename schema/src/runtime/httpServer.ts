@@ -68,6 +68,9 @@ export function createGraphQLHandler<TContext extends BaseContext>(
     }
     const requestId = options.assignRequestIds ? randomUUID() : requestIdOf(req);
     res.setHeader('x-request-id', requestId);
+    // Until the GraphQL server says otherwise, nothing may be kept: refusals and errors
+    // answered here (bad JSON, a bad credential, too large a body) are never shared.
+    res.setHeader('cache-control', 'private, no-store');
     readBody(req, maxBody)
       .then(async (raw) => {
         const headers = new HeaderMap();
