@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { openDatabase } from '@govgraph/schema/db';
 import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/schema/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +55,8 @@ describe('edges of the hub', () => {
       method: init.method ?? 'POST',
       headers: {
         ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        // Apollo's CSRF prevention wants it on a GET (a browser form cannot send it).
+        ...(init.method === 'GET' ? { 'apollo-require-preflight': 'true' } : {}),
         ...callerHeaders(caller),
         ...init.headers,
       },
@@ -199,6 +203,97 @@ describe('edges of the hub', () => {
       const record = await hub.latestAudit();
       expect(record?.requestId).toBe(requestId);
       expect(record?.correlationId).toBeUndefined();
+    });
+  });
+
+  describe('Cache-Control', () => {
+    const publicQuery = () => `{ legalEntity(creditCode: "${creditCode}") { name status } }`;
+    const personQuery = () =>
+      `{ person(nationalId: "${hub.world.person(2).nationalId}") { name } }`;
+    const getSearch = (query: string) => `?query=${encodeURIComponent(query)}`;
+
+    function expectPublic(sent: Sent): void {
+      expect(sent.status, sent.text.slice(0, 300)).toBe(200);
+      expect(sent.body.errors).toBeUndefined();
+      expect(sent.headers.get('cache-control')).toMatch(/^public, max-age=[1-9]\d*$/);
+      expect(sent.headers.get('vary')?.toLowerCase()).toContain('x-api-key');
+      expect(sent.headers.get('vary')?.toLowerCase()).toContain('authorization');
+    }
+    const expectPrivate = (sent: Sent) =>
+      expect(sent.headers.get('cache-control'), sent.text.slice(0, 200)).toBe('private, no-store');
+
+    it('lets shared caches keep an anonymous, error-free answer of PUBLIC data (POST and GET)', async () => {
+      // The first answer may come from the departments, the second from the response cache.
+      for (let i = 0; i < 2; i++) {
+        expectPublic(await post({ query: publicQuery() }));
+        expectPublic(await send({ method: 'GET', search: getSearch(publicQuery()) }));
+      }
+    });
+
+    it('marks an agency’s answer private, no-store, personal data or not (POST and GET)', async () => {
+      for (const query of [personQuery(), publicQuery()]) {
+        for (let i = 0; i < 2; i++) {
+          const sent = await post({ query }, reader());
+          expect(sent.body.errors).toBeUndefined();
+          expectPrivate(sent);
+          expectPrivate(await send({ method: 'GET', search: getSearch(query) }, reader()));
+        }
+      }
+    });
+
+    it('marks a citizen’s answer private, no-store', async () => {
+      const self = hub.world.person(3).nationalId;
+      const citizen = hub.citizen(self);
+      expectPrivate(await post({ query: `{ person(nationalId: "${self}") { name } }` }, citizen));
+      expectPrivate(await post({ query: publicQuery() }, citizen));
+    });
+
+    it('marks every error answer private, no-store', async () => {
+      const refused = await post({ query: personQuery() });
+      expect(refused.status).toBe(403);
+      expectPrivate(refused);
+      expectPrivate(await send({ method: 'GET', search: getSearch(personQuery()) }));
+      const invalid = await post({ query: '{ legalEntity(creditCode: "nope") { name } }' });
+      expect(invalid.status).toBe(400);
+      expectPrivate(invalid);
+      expectPrivate(await send({ method: 'GET', search: getSearch('{ legalEntity { nope } }') }));
+      expectPrivate(await send({ body: '{"query":' }));
+      expectPrivate(await send({ body: '{}' }, { apiKey: 'gg_not-a-key' }));
+    });
+  });
+
+  describe('response cache', () => {
+    it('replays a hit with the cold answer’s extensions (valueCompletion) and headers', async () => {
+      // A company whose representative the population registry no longer knows: the gateway
+      // completes the answer with a valueCompletion warning in `extensions`, and no error.
+      const company = hub.world.company(5);
+      const representative = hub.world.person(company.representativeIndex).nationalId;
+      const population = openDatabase<{ person: { national_id: string } }>({
+        sqliteFile: join(hub.dataDir, 'population.sqlite'),
+      });
+      try {
+        await population.db
+          .deleteFrom('person')
+          .where('national_id', '=', representative)
+          .execute();
+      } finally {
+        await population.close();
+      }
+      const query = `{ legalEntity(creditCode: "${company.creditCode}") { name legalRepresentative { name } } }`;
+      const cold = await post({ query }, reader());
+      expect(cold.status).toBe(200);
+      expect(cold.body.errors).toBeUndefined();
+      expect(cold.body.data).toEqual({
+        legalEntity: { name: company.name, legalRepresentative: null },
+      });
+      expect(cold.body.extensions?.valueCompletion).toEqual([
+        expect.objectContaining({ message: expect.stringContaining('name') }),
+      ]);
+      const hit = await post({ query }, reader());
+      expect(hit.body).toEqual(cold.body);
+      expect(hit.headers.get('cache-control')).toBe(cold.headers.get('cache-control'));
+      // It was a hit: the audit record of the second read says the answer came from a cache.
+      expect((await hub.latestAudit())?.cached).toBe(true);
     });
   });
 });

@@ -31,6 +31,8 @@ export interface TestAgencySpec {
 export interface AccessHub {
   hub: Hub;
   world: World;
+  /** Where the departments' SQLite files are (`<department>.sqlite`). */
+  dataDir: string;
   /** The hub-context key a department trusts but the gateway no longer signs with (rotation). */
   previousHubContextKey: JWK;
   /** Headers that make a request come from the agency, under its purpose. */
@@ -102,6 +104,7 @@ export async function startAccessHub(
     const running = hub;
     return {
       hub: running,
+      dataDir,
       world: createWorld({ seed: SEED, people: PEOPLE }),
       previousHubContextKey: previous.privateJwk,
       agency: (id, extra = {}) => ({ apiKey: keys[id] ?? '', purpose: purposes.get(id), ...extra }),
