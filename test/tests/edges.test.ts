@@ -296,4 +296,56 @@ describe('edges of the hub', () => {
       expect((await hub.latestAudit())?.cached).toBe(true);
     });
   });
+
+  describe('bounded echoes', () => {
+    const huge = `1${'0'.repeat(900_000)}`;
+
+    it.each([
+      [
+        'a variable',
+        {
+          query: 'query($id: NationalId!) { person(nationalId: $id) { name } }',
+          variables: { id: huge },
+        },
+      ],
+      ['a literal', { query: `{ person(nationalId: "${huge}") { name } }` }],
+      [
+        'a list variable',
+        {
+          query: 'query($ids: [NationalId!]!) { people(nationalIds: $ids) { name } }',
+          variables: { ids: [huge] },
+        },
+      ],
+      [
+        'a public argument',
+        {
+          query: 'query($c: CreditCode!) { legalEntity(creditCode: $c) { name } }',
+          variables: { c: huge },
+        },
+      ],
+      ['an unknown field name', { query: `{ ${'x'.repeat(900_000)} }` }],
+    ])(
+      'answers a 900 KB identifier in %s with a short error quoting its prefix',
+      async (_what, payload) => {
+        const sent = await post(payload, reader());
+        expect(sent.status).toBe(400);
+        expect(sent.text.length).toBeLessThan(2_000);
+        const [error] = sent.body.errors ?? [];
+        expect(error?.message).toMatch(/… \(900001 characters\)|… \(900000 characters\)/);
+      },
+    );
+
+    it('names the code and keeps a short invalid value whole', async () => {
+      const sent = await post(
+        {
+          query: 'query($id: NationalId!) { person(nationalId: $id) { name } }',
+          variables: { id: '12345' },
+        },
+        reader(),
+      );
+      expect(sent.status).toBe(400);
+      expect(sent.body.errors?.[0]?.extensions?.code).toBe('INVALID_NATIONAL_ID');
+      expect(sent.body.errors?.[0]?.message).toContain('"12345"');
+    });
+  });
 });
