@@ -246,6 +246,23 @@ describe('the audit plugin', () => {
     });
   });
 
+  it('drops a malformed caller request id from the record, logging its length, not its text', async () => {
+    const given = `<script>${'x'.repeat(100)}</script>`;
+    const { headers } = await ask(
+      'query Lookup($id: NationalId!) { person(nationalId: $id) { name } }',
+      { id: ZHANG },
+      { 'x-request-id': given, 'x-test-level': 'PERSONAL' },
+    );
+    const requestId = headers.get('x-request-id');
+    expect(headers.get('x-correlation-id')).toBeNull();
+    const entry = only();
+    expect(entry.requestId).toBe(requestId);
+    expect(entry).not.toHaveProperty('correlationId');
+    const dropped = lines.find((l) => l.requestId === requestId && l.length === given.length);
+    expect(dropped?.msg).toMatch(/dropped a malformed X-Request-Id/);
+    expect(JSON.stringify(lines)).not.toContain('<script>');
+  });
+
   it('never passes the departments’ subject report on to the caller', async () => {
     const { text } = await ask(`{ person(nationalId: "${WANG}") { name } }`);
     expect(text).not.toContain('subjects');
