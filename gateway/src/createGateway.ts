@@ -24,7 +24,7 @@ import {
   type GatewayCache,
   type GatewayCacheOptions,
 } from './cache/createGatewayCache.js';
-import { useCacheControlHeader } from './cache/useCacheControlHeader.js';
+import { PRIVATE_NO_STORE, useCacheControlHeader } from './cache/useCacheControlHeader.js';
 import { useResponseCache } from './cache/useResponseCache.js';
 import type { GatewayContext } from './context.js';
 import { CORRELATION_HEADER, correlationIdOf } from './correlationId.js';
@@ -218,6 +218,7 @@ function isGraphQLPath(url = '/'): boolean {
 function notReady(res: ServerResponse): void {
   const requestId = randomUUID();
   res.setHeader('x-request-id', requestId);
+  res.setHeader('cache-control', PRIVATE_NO_STORE);
   res.setHeader('retry-after', '5');
   sendJson(res, 503, {
     errors: [

@@ -133,6 +133,36 @@ describe('edges of the hub', () => {
       ],
       ['PUT', { method: 'PUT', body: '{"query":"{ __typename }"}' }],
       [
+        'a bearer token that is not a JWT',
+        { body: '{"query":"{ __typename }"}', headers: { authorization: 'Bearer not.a.jwt' } },
+      ],
+      [
+        'a Basic authorization',
+        { body: '{"query":"{ __typename }"}', headers: { authorization: 'Basic dXNlcjpwYXNz' } },
+      ],
+      [
+        'a 6 KB bearer token',
+        {
+          body: '{"query":"{ __typename }"}',
+          headers: { authorization: `Bearer ${'a'.repeat(6000)}` },
+        },
+      ],
+      [
+        'an API key and a bearer token',
+        {
+          body: '{"query":"{ __typename }"}',
+          headers: { authorization: 'Bearer x', 'x-api-key': 'gg_x' },
+        },
+      ],
+      [
+        'a malformed purpose',
+        { body: '{"query":"{ __typename }"}', headers: { 'x-purpose': 'p'.repeat(6000) } },
+      ],
+      [
+        'a malformed case id',
+        { body: '{"query":"{ __typename }"}', headers: { 'x-case-id': '<case>' } },
+      ],
+      [
         'an unknown persisted query',
         { body: '{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"abc"}}}' },
       ],
