@@ -258,6 +258,13 @@ describe('edges of the hub', () => {
         expectPublic(await post({ query: publicQuery() }));
         expectPublic(await send({ method: 'GET', search: getSearch(publicQuery()) }));
       }
+      // Other text, same department fetch: the response cache misses, the root-fetch cache
+      // answers, and the max-age is what is left of that entry.
+      const reflowed = publicQuery().replace('{ legalEntity', '{\n  legalEntity');
+      const fromEntries = await post({ query: reflowed });
+      expectPublic(fromEntries);
+      const maxAge = Number(fromEntries.headers.get('cache-control')?.split('=')[1]);
+      expect(maxAge).toBeLessThanOrEqual(600);
     });
 
     it('marks an agency’s answer private, no-store, personal data or not (POST and GET)', async () => {

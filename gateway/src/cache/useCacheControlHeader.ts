@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { GatewayContext } from '../context.js';
+import { cacheStateOf } from './requestCacheState.js';
 
 /** What a shared cache or proxy must do with every answer that is not public. */
 export const PRIVATE_NO_STORE = 'private, no-store';
@@ -10,8 +11,9 @@ const CREDENTIAL_HEADERS = 'authorization, x-api-key';
  * Writes `Cache-Control` on every GraphQL answer, in place of Apollo's (which trusts the
  * departments' hints and says `public` for personal data). Only an anonymous caller's
  * error-free query whose every field is PUBLIC may be kept by shared caches, for the
- * departments' max-age, with `Vary` on the credential headers; everything else, errors and
- * agency or citizen answers included, is `private, no-store`.
+ * departments' max-age (no longer than the gateway cache entries it used still live), with
+ * `Vary` on the credential headers; everything else, errors and agency or citizen answers
+ * included, is `private, no-store`.
  */
 export function useCacheControlHeader(): ApolloServerPlugin<GatewayContext> {
   return {
@@ -45,5 +47,19 @@ function publicMaxAge(
   if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) {
     return undefined;
   }
-  return rc.overallCachePolicy.policyIfCacheable()?.maxAge;
+  return sharedMaxAge(rc.overallCachePolicy.maxAge, cacheStateOf(context).expiresAt);
+}
+
+/**
+ * The smaller of the departments' hint (fetches that reached them) and the life left of the
+ * gateway cache entries the answer used (fetches that did not); undefined when neither says.
+ */
+function sharedMaxAge(hint: number | undefined, entriesExpireAt: number): number | undefined {
+  const left = Number.isFinite(entriesExpireAt)
+    ? Math.floor((entriesExpireAt - Date.now()) / 1000)
+    : undefined;
+  const candidates = [hint, left].filter((n): n is number => n !== undefined);
+  if (candidates.length === 0) return undefined;
+  const maxAge = Math.min(...candidates);
+  return maxAge > 0 ? maxAge : undefined;
 }
