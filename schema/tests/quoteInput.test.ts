@@ -15,6 +15,13 @@ describe('quoting input in error messages', () => {
     expect(quoteInput(emoji)).toBe(`"${'😀'.repeat(32)}"… (33 characters)`);
   });
 
+  it('shows a value that is not a string as JSON, clipped', () => {
+    expect(quoteInput(5)).toBe('5');
+    expect(quoteInput(null)).toBe('null');
+    expect(quoteInput(undefined)).toBe('undefined');
+    expect(quoteInput({ a: 'b'.repeat(100) })).toBe(`{"a":"${'b'.repeat(26)}… (108 characters)`);
+  });
+
   it('clips unquoted text the same way', () => {
     expect(clipInput('[1, 2]')).toBe('[1, 2]');
     expect(clipInput('x'.repeat(50))).toBe(`${'x'.repeat(32)}… (50 characters)`);

@@ -148,6 +148,20 @@ describe('edges of the hub', () => {
         },
       ],
       [
+        'a JWT with a 6 KB issuer',
+        {
+          body: '{"query":"{ __typename }"}',
+          headers: { authorization: `Bearer ${unsignedJwt({ iss: 'i'.repeat(6000), sub: 's' })}` },
+        },
+      ],
+      [
+        'a JWT whose issuer is a number',
+        {
+          body: '{"query":"{ __typename }"}',
+          headers: { authorization: `Bearer ${unsignedJwt({ iss: 5 })}` },
+        },
+      ],
+      [
         'an API key and a bearer token',
         {
           body: '{"query":"{ __typename }"}',
@@ -386,3 +400,9 @@ describe('edges of the hub', () => {
     });
   });
 });
+
+/** A JWT-shaped token nobody signed: the hub reads its claims before it verifies anything. */
+function unsignedJwt(claims: Record<string, unknown>): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${encode({ alg: 'EdDSA', typ: 'JWT' })}.${encode(claims)}.c2ln`;
+}
