@@ -16,7 +16,6 @@ import {
   sendJson,
   useErrorMasking,
 } from '@govgraph/schema/runtime';
-import { identify } from './access/identify.js';
 import { createAccessPolicy } from './access/useAccessPolicy.js';
 import { useAudit } from './audit/useAudit.js';
 import {
@@ -39,6 +38,7 @@ import {
 import { useOneErrorPerDepartment } from './plugins/useOneErrorPerDepartment.js';
 import { useOperationGuard } from './plugins/useOperationGuard.js';
 import { useStandardScalars } from './plugins/useStandardScalars.js';
+import { requestContext } from './requestContext.js';
 import { supergraphFromFile } from './supergraph/supergraphFromFile.js';
 
 export type { GatewayContext } from './context.js';
@@ -158,27 +158,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     async listen(port, host) {
       const graphql = createGraphQLHandler(server, {
         assignRequestIds: true,
-        context: async (req, requestId): Promise<GatewayContext> => {
-          const correlation = correlationIdOf(req);
-          const requestLogger = logger.child({
-            requestId,
-            ...(correlation.id ? { correlationId: correlation.id } : {}),
-          });
-          if (correlation.droppedLength !== undefined) {
-            requestLogger.info(
-              { length: correlation.droppedLength },
-              'dropped a malformed X-Request-Id: a correlation id is at most 64 of A-Z a-z 0-9 . _ : -',
-            );
-          }
-          return {
-            requestId,
-            correlationId: correlation.id,
-            logger: requestLogger,
-            ...(await identify(req, registry)),
-            subjects: new Set(),
-            cached: false,
-          };
-        },
+        context: (req, requestId) => requestContext(req, requestId, logger, registry),
         routes: {
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
