@@ -142,16 +142,17 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
 }
 
 /**
- * Gives a hit the departments' max-age hint the cold answer had, shortened to what is left of
- * the entry's life, so the Cache-Control header of a hit is no looser than a miss's.
+ * Gives a hit the departments' max-age hint the cold answer had (none when no fetch reached
+ * a department), shortened to what is left of the entry's life, so the Cache-Control header
+ * of a hit is no looser than a miss's.
  */
 function replayCacheHint(
   policy: { replace(hint: { maxAge?: number }): void },
   payload: EntryPayload,
 ): void {
-  if (payload.h === undefined) return;
-  const left = payload.x === undefined ? payload.h : Math.floor((payload.x - Date.now()) / 1000);
-  policy.replace({ maxAge: Math.max(0, Math.min(payload.h, left)) });
+  const left = payload.x === undefined ? undefined : Math.floor((payload.x - Date.now()) / 1000);
+  const known = [payload.h, left].filter((n): n is number => n !== undefined);
+  if (known.length > 0) policy.replace({ maxAge: Math.max(0, Math.min(...known)) });
 }
 
 function wantsDebug(context: GatewayContext, header: string | undefined): boolean {
