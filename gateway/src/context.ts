@@ -22,6 +22,8 @@ export interface AccessDecision {
 
 /** What every gateway request carries. Built once per request at the HTTP edge. */
 export interface GatewayContext extends RequestScope {
+  /** The caller's `X-Request-Id` when well formed (their name for the request), else null. */
+  correlationId: string | null;
   caller: Caller;
   /** `X-Purpose`, `X-Case-Id`, `X-Operator-Id` as sent (trimmed), or null. */
   purpose: string | null;

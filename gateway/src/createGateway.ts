@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { AccessRegistry, AuditLog } from '@govgraph/hub';
 import { GATEWAY_NOT_READY } from '@govgraph/schema';
@@ -11,11 +13,9 @@ import {
   type Listening,
   type Logger,
   listen,
-  requestIdOf,
   sendJson,
   useErrorMasking,
 } from '@govgraph/schema/runtime';
-import { identify } from './access/identify.js';
 import { createAccessPolicy } from './access/useAccessPolicy.js';
 import { useAudit } from './audit/useAudit.js';
 import {
@@ -23,8 +23,10 @@ import {
   type GatewayCache,
   type GatewayCacheOptions,
 } from './cache/createGatewayCache.js';
+import { PRIVATE_NO_STORE, useCacheControlHeader } from './cache/useCacheControlHeader.js';
 import { useResponseCache } from './cache/useResponseCache.js';
 import type { GatewayContext } from './context.js';
+import { CORRELATION_HEADER, correlationIdOf } from './correlationId.js';
 import { DepartmentDataSource } from './dataSource/DepartmentDataSource.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
@@ -34,7 +36,9 @@ import {
   metricsRoute,
 } from './metrics/gatewayMetrics.js';
 import { useOneErrorPerDepartment } from './plugins/useOneErrorPerDepartment.js';
+import { useOperationGuard } from './plugins/useOperationGuard.js';
 import { useStandardScalars } from './plugins/useStandardScalars.js';
+import { requestContext } from './requestContext.js';
 import { supergraphFromFile } from './supergraph/supergraphFromFile.js';
 
 export type { GatewayContext } from './context.js';
@@ -127,6 +131,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     // GraphiQL needs introspection; the access policy (a later plugin) decides what it shows.
     introspection: true,
     plugins: [
+      // First: no other plugin sees a request that picks no operation, or a subscription.
+      useOperationGuard(),
       useStandardScalars(),
       useErrorMasking<GatewayContext>(),
       useOneErrorPerDepartment(),
@@ -135,6 +141,10 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       ...(cache ? [useResponseCache(cache)] : []),
       // After the access plugin: it records the access plugin's decision.
       ...(options.audit ? [useAudit({ log: options.audit.log, logger })] : []),
+      // Apollo keeps the departments' hints in overallCachePolicy; the header is written by
+      // useCacheControlHeader, which knows the caller and the data's classification.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      useCacheControlHeader(),
       // Apollo's landing page loads from a CDN; the gateway serves its own GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -147,21 +157,20 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     metrics,
     async listen(port, host) {
       const graphql = createGraphQLHandler(server, {
-        context: async (req, requestId): Promise<GatewayContext> => ({
-          requestId,
-          logger: logger.child({ requestId }),
-          ...(await identify(req, registry)),
-          subjects: new Set(),
-          cached: false,
-        }),
+        assignRequestIds: true,
+        context: (req, requestId) => requestContext(req, requestId, logger, registry),
         routes: {
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
           ...metricsRoute(metrics.registry),
         },
       });
-      const handler = (req: IncomingMessage, res: ServerResponse) =>
-        ready || !isGraphQLPath(req.url) ? graphql(req, res) : notReady(req, res);
+      const handler = (req: IncomingMessage, res: ServerResponse) => {
+        const { id: correlationId } = correlationIdOf(req);
+        if (correlationId) res.setHeader(CORRELATION_HEADER, correlationId);
+        if (ready || !isGraphQLPath(req.url)) graphql(req, res);
+        else notReady(res);
+      };
       const listening = await listen(handler, port, host);
       try {
         await server.start();
@@ -186,8 +195,10 @@ function isGraphQLPath(url = '/'): boolean {
   return url === '/graphql' || url.startsWith('/graphql?');
 }
 
-function notReady(req: IncomingMessage, res: ServerResponse): void {
-  const requestId = requestIdOf(req);
+function notReady(res: ServerResponse): void {
+  const requestId = randomUUID();
+  res.setHeader('x-request-id', requestId);
+  res.setHeader('cache-control', PRIVATE_NO_STORE);
   res.setHeader('retry-after', '5');
   sendJson(res, 503, {
     errors: [

@@ -216,7 +216,7 @@ describe('the audit plugin', () => {
 
   it('records a person read by ID: who, why, what, and whose data', async () => {
     const query = 'query Lookup($id: NationalId!) { person(nationalId: $id) { name } }';
-    const { status, body } = await ask(
+    const { status, body, headers } = await ask(
       query,
       { id: ZHANG },
       {
@@ -229,7 +229,8 @@ describe('the audit plugin', () => {
     const entry = only();
     expect(entry).toEqual({
       at: expect.any(Date),
-      requestId: 'audit-1',
+      requestId: headers.get('x-request-id'),
+      correlationId: 'audit-1',
       callerKind: 'anonymous',
       agencyId: null,
       operatorId: null,
@@ -243,6 +244,23 @@ describe('the audit plugin', () => {
       outcome: 'ok',
       cached: false,
     });
+  });
+
+  it('drops a malformed caller request id from the record, logging its length, not its text', async () => {
+    const given = `<script>${'x'.repeat(100)}</script>`;
+    const { headers } = await ask(
+      'query Lookup($id: NationalId!) { person(nationalId: $id) { name } }',
+      { id: ZHANG },
+      { 'x-request-id': given, 'x-test-level': 'PERSONAL' },
+    );
+    const requestId = headers.get('x-request-id');
+    expect(headers.get('x-correlation-id')).toBeNull();
+    const entry = only();
+    expect(entry.requestId).toBe(requestId);
+    expect(entry).not.toHaveProperty('correlationId');
+    const dropped = lines.find((l) => l.requestId === requestId && l.length === given.length);
+    expect(dropped?.msg).toMatch(/dropped a malformed X-Request-Id/);
+    expect(JSON.stringify(lines)).not.toContain('<script>');
   });
 
   it('never passes the departments’ subject report on to the caller', async () => {
@@ -320,21 +338,24 @@ describe('the audit plugin', () => {
 
   it('withholds the data when the audit log cannot take the record (fail closed)', async () => {
     log.failing = true;
-    const { status, body, text } = await ask(
+    const { status, body, text, headers } = await ask(
       `{ person(nationalId: "${ZHANG}") { name } }`,
       undefined,
       { 'x-request-id': 'audit-fails' },
     );
+    const requestId = headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(status).toBe(503);
     expect(body.data).toBeNull();
     expect(body.errors).toHaveLength(1);
     expect(body.errors?.[0]?.extensions).toEqual({
       code: 'AUDIT_UNAVAILABLE',
-      requestId: 'audit-fails',
+      requestId,
     });
     expect(text).not.toContain('Zhang Min');
     expect(text).not.toContain('ECONNREFUSED');
-    const logged = lines.find((l) => l.requestId === 'audit-fails' && l.level === 50);
+    const logged = lines.find((l) => l.requestId === requestId && l.level === 50);
+    expect(logged?.correlationId).toBe('audit-fails');
     expect(logged?.msg).toBe('audit record could not be written; the response was withheld');
     expect(JSON.stringify(logged?.err)).toContain('ECONNREFUSED');
   });

@@ -70,6 +70,7 @@ function useCachedGateway(cache: Parameters<typeof createGatewayServer>[0]['cach
 function contextOf(caller: GatewayContext['caller'], requestId = 'test'): GatewayContext {
   return {
     requestId,
+    correlationId: null,
     access: {
       operationHash: 'x',
       operationName: null,

@@ -74,7 +74,7 @@ describe('gateway over two departments', () => {
     });
   });
 
-  it('forwards the caller’s request id to every department it asks', async () => {
+  it('sends every department its own request id, and echoes the caller’s as X-Correlation-Id', async () => {
     const before = { registry: registry.requests.length, business: business.requests.length };
     const res = await post(
       graphql(),
@@ -88,7 +88,11 @@ describe('gateway over two departments', () => {
       ...business.requests.slice(before.business),
     ];
     expect(sent).toHaveLength(2);
-    expect(sent.map((h) => h['x-request-id'])).toEqual(['desk-42.lookup', 'desk-42.lookup']);
+    // The caller's id is theirs: the hub's logs and departments key on a UUID it assigned.
+    const id = res.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent.map((h) => h['x-request-id'])).toEqual([id, id]);
+    expect(res.headers.get('x-correlation-id')).toBe('desk-42.lookup');
   });
 
   it('sends departments the request id it made up when the caller sent none', async () => {

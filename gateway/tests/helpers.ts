@@ -119,20 +119,25 @@ export interface GraphQLResponse {
   errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[];
 }
 
-/** POSTs a GraphQL request and returns the status and the parsed body. */
+/** POSTs a GraphQL request and returns the status, the headers and the parsed body. */
 export async function post(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: GraphQLResponse; text: string }> {
+): Promise<{ status: number; headers: Headers; body: GraphQLResponse; text: string }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const text = await res.text();
-  return { status: res.status, body: JSON.parse(text) as GraphQLResponse, text };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: JSON.parse(text) as GraphQLResponse,
+    text,
+  };
 }
 
 /** A port that was free a moment ago, for a server whose address must be known before it is ready. */

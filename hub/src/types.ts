@@ -74,7 +74,13 @@ export type AuditPhase = 'intent' | 'outcome';
 /** What the gateway records about one operation. Never the returned values. */
 export interface AuditEntry {
   at: Date;
+  /** The hub's own id of the request (a UUID), never the caller's. */
   requestId: string;
+  /**
+   * The caller's `X-Request-Id`, when it was well formed: their name for the request, kept to
+   * join their logs with the hub's. Absent on records written before it existed.
+   */
+  correlationId?: string;
   /** `anonymous`, an agency id, or `citizen` (the national ID is then in `subjects`). */
   callerKind: Caller['kind'];
   agencyId: string | null;

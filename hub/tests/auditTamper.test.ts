@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createLogger } from '@govgraph/schema/runtime';
 import { ENGINES } from '@govgraph/schema/testing';
 import { sql } from 'kysely';
@@ -8,6 +9,7 @@ import {
   createAuditLog,
   GENESIS_HASH,
   type HubStore,
+  latestAuditRecords,
   verifyAuditChain,
 } from '../src/index.js';
 import { auditEntry, STRANGER } from './auditEntries.js';
@@ -236,5 +238,70 @@ describe.each(ENGINES)('audit chain verification on %s', (engine) => {
       seq: 10,
       reason: expect.stringMatching(/chain head's hash/),
     });
+  });
+});
+
+describe.each(ENGINES)('audit correlation ids on %s', (engine) => {
+  const hub = useHubStore(engine, { label: 'hub_correlation' });
+  const verify = () => verifyAuditChain(hub.store, { pageSize: 3 });
+
+  // Records 1-10 without a correlation id (as written before migration 0003), 11-12 with one.
+  beforeEach(async () => {
+    await freshChain(hub.store);
+    const log = createAuditLog({ store: hub.store, logger });
+    await log.append(auditEntry(11, { correlationId: 'caller-trace:0011' }));
+    await log.append(auditEntry(12, { correlationId: 'caller-trace:0012' }));
+    await log.close();
+  });
+
+  it('keeps the hash of a record without one as it was before the field existed', () => {
+    // The canonical text of earlier releases, spelled out: a record without a correlation id
+    // must hash to exactly this, or every chain written before would stop verifying.
+    const entry = auditEntry(1);
+    const before = JSON.stringify([
+      1,
+      GENESIS_HASH,
+      entry.at.toISOString(),
+      entry.requestId,
+      entry.callerKind,
+      entry.agencyId,
+      entry.operatorId,
+      entry.purpose,
+      entry.caseId,
+      entry.operationHash,
+      entry.operationName,
+      entry.coordinates,
+      [],
+      entry.subjects,
+      entry.outcome,
+      entry.cached,
+    ]);
+    expect(auditRecordHash({ ...entry, seq: 1, prevHash: GENESIS_HASH })).toBe(
+      createHash('sha256').update(before).digest('hex'),
+    );
+  });
+
+  it('verifies a chain of old records followed by records with a correlation id', async () => {
+    expect(await verify()).toEqual({ ok: true, records: 12 });
+    const [latest] = await latestAuditRecords(hub.store, 1);
+    expect(latest).toMatchObject({ seq: 12, correlationId: 'caller-trace:0012' });
+  });
+
+  it('catches a correlation id edited, removed, or planted on an old record', async () => {
+    const setCorrelation = (seq: number, value: string | null) =>
+      hub.store.db
+        .updateTable('audit_records')
+        .set({ correlation_id: value })
+        .where('seq', '=', seq)
+        .execute();
+    await setCorrelation(11, 'someone-else');
+    expect(await verify()).toMatchObject({ ok: false, seq: 11 });
+    await setCorrelation(11, 'caller-trace:0011');
+    await setCorrelation(12, null);
+    expect(await verify()).toMatchObject({ ok: false, seq: 12 });
+    await setCorrelation(12, 'caller-trace:0012');
+    expect(await verify()).toEqual({ ok: true, records: 12 });
+    await setCorrelation(5, 'planted');
+    expect(await verify()).toMatchObject({ ok: false, seq: 5 });
   });
 });

@@ -14,7 +14,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const typeDefs = parse(`
   type Query {
     "Greets the caller."
-    hello("Who to greet." name: String!): String! @classification(level: PUBLIC)
+    hello("Who to greet." name: String!): String!
+      @classification(level: PUBLIC)
+      @cacheControl(maxAge: 60)
     "A person's check character, to prove the standard scalars are in place."
     checkCharacter("A resident identity number." nationalId: NationalId!): String!
       @classification(level: PERSONAL)
@@ -130,6 +132,21 @@ describe('a department server on a free port', () => {
         },
       ],
     });
+  });
+
+  it('marks its answers private: made for one caller of the gateway, never for shared caches', async () => {
+    const hinted = await post({ query: '{ hello(name: "desk") }' });
+    // The max-age of the schema's hint stays for the gateway to read; the scope is private.
+    expect(hinted.headers.get('cache-control')).toBe('max-age=60, private');
+    const unhinted = await post({ query: '{ requestId }' });
+    expect(unhinted.headers.get('cache-control')).toBe('no-store');
+    const refused = await request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ requestId }' }),
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('cache-control')).toBe('private, no-store');
   });
 
   it('echoes a valid x-request-id and hands it to the resolvers', async () => {

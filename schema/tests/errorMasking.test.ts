@@ -159,6 +159,29 @@ describe('formatPublicError and useErrorMasking on a real Apollo Server', () => 
     });
   });
 
+  it('quotes only a prefix of a long value, wherever graphql-js or a scalar echoes it', async () => {
+    const long = `1${'0'.repeat(100_000)}`;
+    const variable = await execute('query ($id: NationalId!) { person(id: $id) }', { id: long });
+    const prefix = `"1${'0'.repeat(31)}"… (100001 characters)`;
+    expect(variable.errors?.[0]?.message).toBe(
+      `Variable "$id" got invalid value ${prefix}; NationalId ${prefix} is invalid: a national ID has 18 characters; this one has 100001.`,
+    );
+    const literal = await execute(`{ person(id: "${long}") }`);
+    expect(literal.errors?.[0]?.message).toBe(
+      `NationalId ${prefix} is invalid: a national ID has 18 characters; this one has 100001.`,
+    );
+    const field = await execute(`{ ${'n'.repeat(5000)} }`);
+    expect(field.errors?.[0]?.message).toBe(
+      `Cannot query field "${'n'.repeat(32)}"… (5000 characters) on type "Query".`,
+    );
+  });
+
+  it('leaves a long quotation in a message govgraph wrote itself as written', () => {
+    const text = 'x'.repeat(200);
+    const error = INVALID_ARGUMENT.err(`The resolution was "${text}".`);
+    expect(formatPublicError(error.toJSON(), error).message).toBe(`The resolution was "${text}".`);
+  });
+
   it('answers a valid operation without errors', async () => {
     const result = await execute('{ person(id: "11010519491231002x") }');
     expect(result).toEqual({ data: { person: 'person 11010519491231002X' } });

@@ -13,6 +13,7 @@ import {
   type HubContextClaims,
   hubContextPrivateKeyVar,
   hubContextPublicKeysVar,
+  type JWK,
   type Listening,
   type RequestScope,
 } from '../src/runtime/index.js';
@@ -64,6 +65,7 @@ describe('hub-context tokens', () => {
         .setProtectedHeader({ alg: 'EdDSA', kid: 'k' })
         .setIssuer(HUB_CONTEXT_ISSUER)
         .setAudience(aud)
+        .setIssuedAt()
         .setExpirationTime(exp)
         .sign(key);
     const now = Math.floor(Date.now() / 1000);
@@ -75,9 +77,65 @@ describe('hub-context tokens', () => {
       .setProtectedHeader({ alg: 'EdDSA', kid: 'k' })
       .setIssuer(HUB_CONTEXT_ISSUER)
       .setAudience(HUB_CONTEXT_AUDIENCE)
+      .setIssuedAt()
       .setExpirationTime(now + 60)
       .sign(key);
     await expect(verifier.verify(noClaims)).rejects.toThrow(/claims/);
+  });
+
+  describe('lifetime', () => {
+    const now = Math.floor(Date.now() / 1000);
+    let publicKey: JWK;
+    let verifier: ReturnType<typeof createHubContextVerifier>;
+    let token: (times: { iat?: number; exp: number }) => Promise<string>;
+    beforeAll(async () => {
+      const keys = await generateHubContextKeys('k');
+      publicKey = keys.publicJwk;
+      verifier = createHubContextVerifier({ publicKeys: [publicKey] });
+      const key = await importJWK(keys.privateJwk, 'EdDSA');
+      token = ({ iat, exp }) => {
+        const jwt = new SignJWT({ ...claims })
+          .setProtectedHeader({ alg: 'EdDSA', kid: 'k' })
+          .setIssuer(HUB_CONTEXT_ISSUER)
+          .setAudience(HUB_CONTEXT_AUDIENCE)
+          .setExpirationTime(exp);
+        return (iat === undefined ? jwt : jwt.setIssuedAt(iat)).sign(key);
+      };
+    });
+
+    it('accepts a token of a normal lifetime, signed now', async () => {
+      expect(await verifier.verify(await token({ iat: now, exp: now + 60 }))).toEqual(claims);
+    });
+
+    it('refuses a ten-year token', async () => {
+      const tenYears = 10 * 365 * 24 * 3600;
+      await expect(verifier.verify(await token({ iat: now, exp: now + tenYears }))).rejects.toThrow(
+        /longer than the 300 s allowed/,
+      );
+    });
+
+    it('refuses a token living a second past the maximum, default or configured', async () => {
+      const strict = createHubContextVerifier({ publicKeys: [publicKey], maxLifetimeSeconds: 60 });
+      await expect(strict.verify(await token({ iat: now, exp: now + 61 }))).rejects.toThrow(
+        /61 s, longer than the 60 s/,
+      );
+      expect(await strict.verify(await token({ iat: now, exp: now + 60 }))).toEqual(claims);
+      await expect(verifier.verify(await token({ iat: now, exp: now + 301 }))).rejects.toThrow(
+        /301 s/,
+      );
+    });
+
+    it('refuses a token issued in the future beyond the clock tolerance', async () => {
+      await expect(verifier.verify(await token({ iat: now + 60, exp: now + 120 }))).rejects.toThrow(
+        /future/,
+      );
+      // Within the tolerance a slightly fast gateway clock is fine.
+      expect(await verifier.verify(await token({ iat: now + 2, exp: now + 62 }))).toEqual(claims);
+    });
+
+    it('refuses a token without an issue time', async () => {
+      await expect(verifier.verify(await token({ exp: now + 60 }))).rejects.toThrow(/iat/);
+    });
   });
 
   it('refuse keys that are not Ed25519 JWKs with a kid', async () => {

@@ -148,6 +148,18 @@ describe('messages', () => {
     const asLiteral = await graphql({ schema, source: '{ inMoney(value: 12.5) }' });
     expect(firstError(asLiteral).message).toBe('Money must be a string; got 12.5.');
   });
+
+  it('quote at most 32 characters of a value, with its length', async () => {
+    const long = 'Z'.repeat(40);
+    const result = await graphql({ schema, source: `{ inNationalId(value: "${long}") }` });
+    expect(firstError(result).message).toBe(
+      `NationalId "${'Z'.repeat(32)}"… (40 characters) is invalid: a national ID has 18 characters; this one has 40.`,
+    );
+    const list = await graphql({ schema, source: `{ inMoney(value: [${'1, '.repeat(50)}1]) }` });
+    expect(firstError(list).message).toMatch(
+      /^Money must be a string; got \[1, 1, .{20,}… \(\d+ characters\)\.$/,
+    );
+  });
 });
 
 describe('chinaDateTime', () => {

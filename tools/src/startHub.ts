@@ -43,6 +43,11 @@ export interface StartHubOptions<W> {
   cache?: GatewayCacheOptions;
   /** The hub-context keys (HUB_CONTEXT_PRIVATE_KEY / HUB_CONTEXT_PUBLIC_KEYS). @default a fresh pair per start */
   hubContextKeys?: HubContextKeys;
+  /**
+   * The longest hub-context token lifetime departments accept; only the benchmark, which
+   * signs one token for a whole run, raises it. @default 300
+   */
+  hubContextMaxLifetimeSeconds?: number;
 }
 
 export interface RunningDepartment {
@@ -134,7 +139,10 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
     const seedMs = empty.length > 0 ? performance.now() - seedStarted : 0;
 
     const hubContextKeys = options.hubContextKeys ?? (await freshHubContextKeys());
-    const hubContext = createHubContextVerifier({ publicKeys: hubContextKeys.publicJwks });
+    const hubContext = createHubContextVerifier({
+      publicKeys: hubContextKeys.publicJwks,
+      maxLifetimeSeconds: options.hubContextMaxLifetimeSeconds,
+    });
     const signer = await createHubContextSigner({ privateKey: hubContextKeys.privateJwk });
     const running: RunningDepartment[] = [];
     const subgraphUrls: Record<string, string> = {};

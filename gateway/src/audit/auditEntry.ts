@@ -41,6 +41,7 @@ export function auditEntry(rc: Audited, access: AccessDecision, result?: Result)
   return {
     at: new Date(),
     requestId: context.requestId,
+    ...(context.correlationId ? { correlationId: context.correlationId } : {}),
     callerKind: caller.kind,
     agencyId: caller.kind === 'agency' ? caller.agencyId : null,
     operatorId: context.operatorId,

@@ -9,6 +9,10 @@ export interface EntryPayload<D = unknown, S = unknown> {
   t: string[];
   /** When the entry expires (epoch ms): what is built from it expires no later. */
   x?: number;
+  /** A whole response's `extensions` (e.g. `valueCompletion`), replayed with its data. */
+  e?: Record<string, unknown>;
+  /** A whole response's max-age hint from the departments, in seconds. */
+  h?: number;
 }
 
 const PLAIN = 'p.';

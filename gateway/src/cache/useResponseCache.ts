@@ -43,9 +43,13 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
           source,
           document,
           contextValue,
+          overallCachePolicy,
         }) {
           const state = cacheStateOf(contextValue);
-          if (!cache.response || operation.operation !== 'query') return null;
+          // Apollo types `operation` as present; the operation guard refuses requests without
+          // one, but a cache must not be what fails when it is absent.
+          const kind: string | undefined = operation?.operation;
+          if (!cache.response || kind !== 'query') return null;
           if (contextValue.access && contextValue.access.denied.length > 0) return null;
           const policy = cache.policyFor(source, document);
           if (policy.ttlSeconds <= 0) {
@@ -82,12 +86,16 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
           // A hit is an access: the audit record gets the subjects of the stored answer.
           contextValue.cached = true;
           for (const subject of payload.s ?? []) contextValue.subjects.add(subject);
+          replayCacheHint(overallCachePolicy, payload);
           return {
             http: { status: undefined, headers: new HeaderMap() },
-            body: { kind: 'single', singleResult: { data: payload.d } },
+            body: {
+              kind: 'single',
+              singleResult: { data: payload.d, ...(payload.e ? { extensions: payload.e } : {}) },
+            },
           };
         },
-        async willSendResponse({ response, contextValue, request }) {
+        async willSendResponse({ response, contextValue, request, overallCachePolicy }) {
           if (response.body.kind !== 'single') return;
           const state = cacheStateOf(contextValue);
           const result = response.body.singleResult;
@@ -99,10 +107,15 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
             );
             // An answer with less than a second left is not kept.
             if (ttlMs >= 1000) {
+              const hint = overallCachePolicy.maxAge;
               const payload: EntryPayload = {
                 d: result.data,
                 s: [...contextValue.subjects],
                 t: [...state.tags],
+                x: Date.now() + ttlMs,
+                // A hit must be indistinguishable from the cold answer, extensions included.
+                ...(result.extensions ? { e: result.extensions } : {}),
+                ...(hint !== undefined ? { h: hint } : {}),
               };
               const sealed = isPersonal(policy.level) || contextValue.subjects.size > 0;
               const value = encodeEntry(cache.cipher, key, sealed, JSON.stringify(payload));
@@ -126,6 +139,20 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
       };
     },
   };
+}
+
+/**
+ * Gives a hit the departments' max-age hint the cold answer had (none when no fetch reached
+ * a department), shortened to what is left of the entry's life, so the Cache-Control header
+ * of a hit is no looser than a miss's.
+ */
+function replayCacheHint(
+  policy: { replace(hint: { maxAge?: number }): void },
+  payload: EntryPayload,
+): void {
+  const left = payload.x === undefined ? undefined : Math.floor((payload.x - Date.now()) / 1000);
+  const known = [payload.h, left].filter((n): n is number => n !== undefined);
+  if (known.length > 0) policy.replace({ maxAge: Math.max(0, Math.min(...known)) });
 }
 
 function wantsDebug(context: GatewayContext, header: string | undefined): boolean {

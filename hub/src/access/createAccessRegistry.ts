@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { UNAUTHENTICATED } from '@govgraph/schema/errors';
+import { quoteInput, UNAUTHENTICATED } from '@govgraph/schema/errors';
 import type { Logger } from '@govgraph/schema/runtime';
 import { checkNationalId } from '@govgraph/schema/scalars';
 import { API_KEY_PREFIX, hashApiKey } from '../registry/apiKeys.js';
@@ -147,13 +147,14 @@ export async function createAccessRegistry(
     const candidates = snapshot.agenciesByIssuer.get(iss);
     if (!candidates) {
       throw UNAUTHENTICATED.err(
-        `The bearer token has the wrong issuer: ${JSON.stringify(iss)} is not registered with the hub.`,
+        // Unverified claims are the caller's text: quoted short, like any input.
+        `The bearer token has the wrong issuer: ${quoteInput(iss)} is not registered with the hub.`,
       );
     }
     const agency = candidates.find((a) => a.id === sub);
     if (!agency?.jwt) {
       throw UNAUTHENTICATED.err(
-        `The bearer token's subject ${JSON.stringify(sub ?? null)} is not an agency registered for issuer ${JSON.stringify(iss)}; sub must be the agency id.`,
+        `The bearer token's subject ${quoteInput(sub ?? null)} is not an agency registered for issuer ${quoteInput(iss)}; sub must be the agency id.`,
       );
     }
     await verifyBearerToken(token, {

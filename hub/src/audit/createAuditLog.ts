@@ -28,7 +28,7 @@ interface Queued {
   reject: (error: Error) => void;
 }
 
-// Rows per INSERT: well under both engines' bound-parameter limits (17 and 2 columns).
+// Rows per INSERT: well under both engines' bound-parameter limits (18 and 2 columns).
 const RECORDS_PER_INSERT = 500;
 const SUBJECTS_PER_INSERT = 5000;
 

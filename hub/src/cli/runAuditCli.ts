@@ -72,7 +72,7 @@ function formatAuditRecord(r: AuditRecord): string {
         : 'anonymous';
   const lines = [
     `#${r.seq}  ${r.at.toISOString()}  ${who}  purpose ${r.purpose ?? '-'}  case ${r.caseId ?? '-'}  operator ${r.operatorId ?? '-'}  ${r.outcome}${r.phase ? ` (${r.phase})` : ''}${r.cached ? ' (cache)' : ''}`,
-    `    request ${r.requestId}  operation ${r.operationName ?? '(anonymous)'} ${r.operationHash.slice(0, 12)}`,
+    `    request ${r.requestId}${r.correlationId ? `  correlation ${r.correlationId}` : ''}  operation ${r.operationName ?? '(anonymous)'} ${r.operationHash.slice(0, 12)}`,
     `    fields ${r.coordinates.join(', ') || '-'}`,
   ];
   if (r.denied.length > 0)

@@ -121,6 +121,19 @@ const subjectsBySeq: Migration = {
 };
 
 /**
+ * The caller's own request id, beside the hub's: nullable, so the records written before stay
+ * as they are (their hashes do not cover it).
+ */
+const auditCorrelationId: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('audit_records').addColumn('correlation_id', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('audit_records').dropColumn('correlation_id').execute();
+  },
+};
+
+/**
  * Writes (issue #10): the department an agency acts for, and whether an audit record is the
  * intent written before a mutation runs or the outcome written after. Both null on old rows,
  * which therefore hash and verify as before.
@@ -141,6 +154,7 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
   return {
     '0001_initial': initialMigration(engine),
     '0002_audit_subjects_by_seq': subjectsBySeq,
+    '0003_audit_correlation_id': auditCorrelationId,
     '0004_agency_department': agencyDepartment,
   };
 }

@@ -68,6 +68,8 @@ export interface AuditRecordTable {
   seq: number;
   at: string;
   request_id: string;
+  /** Null on records written before migration 0003, and when the caller sent none. */
+  correlation_id: string | null;
   caller_kind: string;
   agency_id: string | null;
   operator_id: string | null;

@@ -9,5 +9,6 @@ export * from './codes/input.js';
 export * from './codes/platform.js';
 export * from './codes/tax.js';
 export { type ErrorCategory, ErrorCode, makeCode } from './ErrorCode.js';
+export { boundQuotedInput, clipInput, QUOTED_INPUT_CHARS, quoteInput } from './quoteInput.js';
 export { errorRegistry, isRegisteredCode } from './registry.js';
 export { renderErrorDocs } from './renderErrorDocs.js';

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
@@ -12,6 +13,7 @@ import { createGraphQLHandler, type Listening, listen, sendJson } from './httpSe
 import { HUB_CONTEXT_HEADER, type HubContextVerifier } from './hubContext.js';
 import type { Logger } from './logger.js';
 import { useSubjects } from './subjects.js';
+import { usePrivateScope } from './usePrivateScope.js';
 
 type SchemaModules = Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>;
 /** The resolver map shape `buildSubgraphSchema` takes. */
@@ -106,6 +108,9 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
       // Reports the national IDs and credit codes answered for, for the gateway's audit record.
       useSubjects<TContext>(),
       ApolloServerPluginInlineTraceDisabled(),
+      // In this order: the scope is made private before Apollo writes Cache-Control from it.
+      usePrivateScope<TContext>(),
+      ApolloServerPluginCacheControl(),
     ],
     logger: options.logger,
   });
@@ -161,7 +166,7 @@ async function verifyHubContext(
       'refused a request with an invalid hub-context token',
     );
     throw hubContextRequired(
-      'The hub-context token is not valid (expired, or not signed by the gateway).',
+      'The hub-context token is not valid (expired, issued in the future, living longer than allowed, or not signed by the gateway).',
     );
   }
 }

@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import * as apolloCodes from '../errors/codes/graphql.js';
 import { INTERNAL_ERROR } from '../errors/codes/platform.js';
+import { boundQuotedInput } from '../errors/quoteInput.js';
 import { isRegisteredCode } from '../errors/registry.js';
 import type { HubContextClaims } from './hubContext.js';
 import type { Logger } from './logger.js';
@@ -38,6 +40,9 @@ export function formatPublicError(
   // registered error (its message could hold SQL) must not speak for it: past a plain Error,
   // the message shown is that of the error carrying the code.
   let message = formatted.message;
+  // The message of the error carrying a govgraph code: written by this code, quoting input
+  // through quoteInput. Whatever graphql-js wrapped around it echoes input whole.
+  let own: string | undefined;
   let pastPlainError = false;
   for (
     let e: unknown = error;
@@ -48,6 +53,7 @@ export function formatPublicError(
     if (!(e instanceof GraphQLError)) pastPlainError = true;
     if (isRegisteredCode(candidate)) {
       code = candidate;
+      own = APOLLO_CODES.has(candidate) ? undefined : e.message;
       if (pastPlainError) message = e.message;
     }
     if (e === (e as GraphQLError).originalError) break;
@@ -65,7 +71,18 @@ export function formatPublicError(
   for (const [key, value] of Object.entries(formatted.extensions ?? {})) {
     if (key !== 'code' && PUBLIC_EXTENSIONS.has(key)) extensions[key] = value;
   }
-  return { ...formatted, message, extensions };
+  return { ...formatted, message: boundEchoes(message, own), extensions };
+}
+
+// Codes whose messages graphql-js or Apollo write (validation, variable coercion, parsing).
+const APOLLO_CODES: ReadonlySet<string> = new Set(
+  Object.values(apolloCodes).map((definition) => definition.code),
+);
+
+/** The message with every value graphql-js echoed cut short; `own` text is left as written. */
+function boundEchoes(message: string, own: string | undefined): string {
+  if (own === undefined || !message.endsWith(own)) return boundQuotedInput(message);
+  return boundQuotedInput(message.slice(0, message.length - own.length)) + own;
 }
 
 /**

@@ -25,6 +25,12 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   path?: string;
   /** Largest accepted request body in bytes. @default 1_000_000 */
   maxBodyBytes?: number;
+  /**
+   * Give every request a fresh UUID instead of taking a well-formed `X-Request-Id` as its id.
+   * The gateway's setting: a caller's id is theirs, not the hub's (departments take the
+   * gateway's id, so their logs and the gateway's share it). @default false
+   */
+  assignRequestIds?: boolean;
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -60,8 +66,11 @@ export function createGraphQLHandler<TContext extends BaseContext>(
       sendJson(res, 404, { error: `No route ${pathname}; GraphQL is served at ${path}.` });
       return;
     }
-    const requestId = requestIdOf(req);
+    const requestId = options.assignRequestIds ? randomUUID() : requestIdOf(req);
     res.setHeader('x-request-id', requestId);
+    // Until the GraphQL server says otherwise, nothing may be kept: refusals and errors
+    // answered here (bad JSON, a bad credential, too large a body) are never shared.
+    res.setHeader('cache-control', 'private, no-store');
     readBody(req, maxBody)
       .then(async (raw) => {
         const headers = new HeaderMap();

@@ -111,6 +111,12 @@ export interface HubContextVerifierOptions {
   publicKeys: readonly JWK[];
   /** Verified tokens remembered until they expire. @default 10000 */
   cacheSize?: number;
+  /**
+   * The longest lifetime (`exp - iat`) a token may claim. The gateway signs tokens for one
+   * request; a long-lived one is a stolen or forged credential waiting to be replayed.
+   * @default 300
+   */
+  maxLifetimeSeconds?: number;
 }
 
 /** A department's verifier. Tokens already verified are answered from memory until their `exp`. */
@@ -132,11 +138,12 @@ export function createHubContextVerifier(options: HubContextVerifierOptions): Hu
     ]),
   );
   const verified = new ExpiringCache<HubContextClaims>(options.cacheSize ?? 10_000);
+  const maxLifetime = options.maxLifetimeSeconds ?? 300;
   return {
     async verify(token) {
       const known = verified.get(token);
       if (known) return known;
-      const { claims, exp } = verifyToken(token, keys);
+      const { claims, exp } = verifyToken(token, keys, maxLifetime);
       verified.set(token, claims, exp * 1000);
       return claims;
     },
@@ -161,10 +168,11 @@ function decodeJson(part: string | undefined, what: string): Record<string, unkn
   throw new Error(`the hub-context token's ${what} is not a JSON object`);
 }
 
-/** Checks signature (by `kid`), issuer, audience and expiry; returns the claims. */
+/** Checks signature (by `kid`), issuer, audience and lifetime; returns the claims. */
 function verifyToken(
   token: string,
   keys: ReadonlyMap<string, KeyObject>,
+  maxLifetime: number,
 ): { claims: HubContextClaims; exp: number } {
   const parts = token.split('.');
   if (parts.length !== 3) throw new Error('the hub-context token is not a compact JWS');
@@ -183,10 +191,26 @@ function verifyToken(
   const audience = payload.aud;
   const audiences = Array.isArray(audience) ? audience : [audience];
   if (!audiences.includes(HUB_CONTEXT_AUDIENCE)) throw new Error('unexpected hub-context audience');
-  const exp = payload.exp;
-  if (typeof exp !== 'number') throw new Error('the hub-context token has no expiry');
-  if (exp + CLOCK_TOLERANCE <= Date.now() / 1000) throw new Error('the hub-context token expired');
+  const exp = checkLifetime(payload, maxLifetime);
   return { claims: claimsOf(payload), exp };
+}
+
+/** The token's `exp`, once `iat` and `exp` show a short-lived token valid now. */
+function checkLifetime(payload: Record<string, unknown>, maxLifetime: number): number {
+  const { exp, iat } = payload;
+  if (typeof exp !== 'number') throw new Error('the hub-context token has no expiry');
+  if (typeof iat !== 'number') throw new Error('the hub-context token has no issue time (iat)');
+  const now = Date.now() / 1000;
+  if (exp + CLOCK_TOLERANCE <= now) throw new Error('the hub-context token expired');
+  if (iat - CLOCK_TOLERANCE > now) {
+    throw new Error('the hub-context token is issued in the future (iat ahead of this clock)');
+  }
+  if (exp - iat > maxLifetime) {
+    throw new Error(
+      `the hub-context token lives ${exp - iat} s, longer than the ${maxLifetime} s allowed`,
+    );
+  }
+  return exp;
 }
 
 function claimsOf(payload: Record<string, unknown>): HubContextClaims {

@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind, print, type ValueNode } from 'graphql';
 import type { ErrorCode } from '../errors/ErrorCode.js';
+import { clipInput, quoteInput } from '../errors/quoteInput.js';
 
 /** A checker returns the canonical value, or a sentence saying what is wrong with the input. */
 export type Checker = (
@@ -28,7 +29,7 @@ export function makeStringScalar(config: StringScalarConfig): GraphQLScalarType<
     }
     const result = check(value);
     if (!result.ok) {
-      throw code.err(`${name} ${JSON.stringify(value)} is invalid: ${result.problem}`, nodes);
+      throw code.err(`${name} ${quoteInput(value)} is invalid: ${result.problem}`, nodes);
     }
     return result.value;
   };
@@ -39,12 +40,12 @@ export function makeStringScalar(config: StringScalarConfig): GraphQLScalarType<
     serialize: (value) => parse(value, describe(value)),
     parseValue: (value) => parse(value, describe(value)),
     parseLiteral: (node: ValueNode) =>
-      parse(node.kind === Kind.STRING ? node.value : undefined, print(node), node),
+      parse(node.kind === Kind.STRING ? node.value : undefined, clipInput(print(node)), node),
   });
 }
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === 'string') return quoteInput(value);
+  return `${typeof value} ${clipInput(String(value))}`;
 }

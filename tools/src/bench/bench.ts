@@ -13,7 +13,7 @@ import { BENCH_USAGE, type BenchArgs, parseBenchArgs } from './benchArgs.js';
 import { benchHubEnv } from './benchHubEnv.js';
 import { appendBenchmarkEntry } from './benchmarksDoc.js';
 import { type BenchRecord, formatConsoleReport, formatMarkdownEntry } from './benchReport.js';
-import { benchSettings } from './benchSettings.js';
+import { benchSettings, FIXED_TOKEN_TTL_SECONDS } from './benchSettings.js';
 import { checkTargets } from './benchTargets.js';
 import { commitOf } from './commitOf.js';
 import type { GovgraphSettings } from './gatewayJob.js';
@@ -94,7 +94,12 @@ const config = hubConfig(departments, {
 let hub: Hub | undefined;
 try {
   const started = performance.now();
-  hub = await startHub({ departments, createWorld, config });
+  hub = await startHub({
+    departments,
+    createWorld,
+    config,
+    hubContextMaxLifetimeSeconds: FIXED_TOKEN_TTL_SECONDS,
+  });
   // Registered in the hub's store before any gateway variant starts (each reads it at start).
   const apiKey = await registerBenchAgency(hub.services, composition.supergraphSdl);
   // The govgraph variants read grants from, and audit into, the hub's own store, and sign

@@ -25,7 +25,13 @@ export const BAD_REQUEST = makeCode(
 export const OPERATION_RESOLUTION_FAILURE = makeCode(
   'OPERATION_RESOLUTION_FAILURE',
   'input',
-  'The document holds several operations and `operationName` does not pick one of them.',
+  'The document holds several operations and `operationName` does not pick one of them, or `operationName` names no operation of the document.',
+);
+// govgraph's own, beside Apollo's: the hub answers queries and mutations over HTTP only.
+export const SUBSCRIPTION_NOT_SUPPORTED = makeCode(
+  'SUBSCRIPTION_NOT_SUPPORTED',
+  'input',
+  'The operation is a `subscription`; the hub serves queries and mutations only. Ask again with a query when the data is needed.',
 );
 export const PERSISTED_QUERY_NOT_FOUND = makeCode(
   'PERSISTED_QUERY_NOT_FOUND',

@@ -2,6 +2,7 @@ import {
   APPLICATION_CLOSED,
   APPLICATION_NOT_FOUND,
   chinaDateTime,
+  quoteInput,
   REVIEW_ALREADY_RECORDED,
   REVIEW_NOT_REQUIRED,
 } from '@govgraph/schema';
@@ -35,7 +36,7 @@ export async function recordReview(
       .executeTakeFirst();
     if (!application) {
       throw APPLICATION_NOT_FOUND.err(
-        `No application has the platform number ${JSON.stringify(id)}. Check the number returned by submitApplication.`,
+        `No application has the platform number ${quoteInput(id)}. Check the number returned by submitApplication.`,
         { extensions: { argument: 'input.applicationId' } },
       );
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chinaDateTime, IDEMPOTENCY_KEY_REUSED } from '@govgraph/schema';
+import { chinaDateTime, IDEMPOTENCY_KEY_REUSED, quoteInput } from '@govgraph/schema';
 import type { Kysely } from 'kysely';
 import { REQUIRED_DEPARTMENTS } from '../requiredDepartments.js';
 import type { Submission } from '../validateInput.js';
@@ -93,7 +93,7 @@ function sameSubmission(row: ApplicationRow, submission: Submission): Applicatio
   ].filter(([, stored, sent]) => stored !== sent);
   if (differs.length === 0) return row;
   throw IDEMPOTENCY_KEY_REUSED.err(
-    `The idempotency key ${JSON.stringify(submission.idempotencyKey)} was already used for an application with a different ${differs.map(([name]) => name).join(', ')}. Send a new key for a new application, or the original input to get the application it created.`,
+    `The idempotency key ${quoteInput(submission.idempotencyKey)} was already used for an application with a different ${differs.map(([name]) => name).join(', ')}. Send a new key for a new application, or the original input to get the application it created.`,
     { extensions: { argument: 'input.idempotencyKey' } },
   );
 }

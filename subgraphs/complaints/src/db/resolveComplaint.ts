@@ -1,4 +1,9 @@
-import { COMPLAINT_ALREADY_CLOSED, COMPLAINT_NOT_FOUND, chinaDateTime } from '@govgraph/schema';
+import {
+  COMPLAINT_ALREADY_CLOSED,
+  COMPLAINT_NOT_FOUND,
+  chinaDateTime,
+  quoteInput,
+} from '@govgraph/schema';
 import { type AgencyWriter, departmentOperator } from '@govgraph/schema/runtime';
 import type { Kysely } from 'kysely';
 import { handlingDepartmentCode } from '../handlingDepartment.js';
@@ -32,7 +37,7 @@ export async function resolveComplaint(
       .executeTakeFirst();
     if (!existing) {
       throw COMPLAINT_NOT_FOUND.err(
-        `No complaint has ticket number ${JSON.stringify(closing.id)}. Check the number: it is the id fileComplaint returned, e.g. 12345-2025-000123.`,
+        `No complaint has ticket number ${quoteInput(closing.id)}. Check the number: it is the id fileComplaint returned, e.g. 12345-2025-000123.`,
         { extensions: { argument: 'input.id' } },
       );
     }

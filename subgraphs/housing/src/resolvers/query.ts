@@ -1,4 +1,4 @@
-import { INVALID_CERTIFICATE_NUMBER } from '@govgraph/schema';
+import { INVALID_CERTIFICATE_NUMBER, quoteInput } from '@govgraph/schema';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { checkCertificateNumber } from '../certificateNumber.js';
 
@@ -8,7 +8,7 @@ export const Query: QueryResolvers = {
     const checked = checkCertificateNumber(certificateNumber);
     if (!checked.ok) {
       throw INVALID_CERTIFICATE_NUMBER.err(
-        `realEstateTitle(certificateNumber: ${JSON.stringify(certificateNumber)}) is not a title certificate number: ${checked.problem}.`,
+        `realEstateTitle(certificateNumber: ${quoteInput(certificateNumber)}) is not a title certificate number: ${checked.problem}.`,
         { extensions: { argument: 'certificateNumber' } },
       );
     }

@@ -1,4 +1,4 @@
-import { INVALID_ARGUMENT } from '@govgraph/schema';
+import { INVALID_ARGUMENT, quoteInput } from '@govgraph/schema';
 import { pageWindow } from '@govgraph/schema/db';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { searchLegalEntities } from '../db/searchLegalEntities.js';
@@ -12,7 +12,7 @@ export const Query: QueryResolvers = {
     // Characters, not UTF-16 units: one Chinese character is one character of a name.
     if ([...text].length < MIN_SEARCH_LENGTH) {
       throw INVALID_ARGUMENT.err(
-        `searchLegalEntities(name: ${JSON.stringify(name)}) is too short: give at least ${MIN_SEARCH_LENGTH} characters of the registered name (spaces at either end do not count), or look the entity up by credit code with legalEntity(creditCode:).`,
+        `searchLegalEntities(name: ${quoteInput(name)}) is too short: give at least ${MIN_SEARCH_LENGTH} characters of the registered name (spaces at either end do not count), or look the entity up by credit code with legalEntity(creditCode:).`,
         { extensions: { argument: 'name' } },
       );
     }

@@ -1,4 +1,4 @@
-import { INVALID_ARGUMENT } from '@govgraph/schema';
+import { INVALID_ARGUMENT, quoteInput } from '@govgraph/schema';
 import { pageWindow } from '@govgraph/schema/db';
 import type { IndicatorResolvers, ObservationResolvers } from '../__generated__/resolvers-types.js';
 
@@ -8,7 +8,7 @@ const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 function checkPeriod(period: string): string {
   if (!PERIOD.test(period)) {
     throw INVALID_ARGUMENT.err(
-      `Indicator.observations(period: ${JSON.stringify(period)}) is not a period: write a year (2025), a quarter (2025-Q4) or a month (2025-03).`,
+      `Indicator.observations(period: ${quoteInput(period)}) is not a period: write a year (2025), a quarter (2025-Q4) or a month (2025-03).`,
       { extensions: { argument: 'period' } },
     );
   }

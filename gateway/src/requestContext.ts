@@ -1,0 +1,38 @@
+import type { IncomingMessage } from 'node:http';
+import type { AccessRegistry } from '@govgraph/hub';
+import type { Logger } from '@govgraph/schema/runtime';
+import { identify } from './access/identify.js';
+import type { GatewayContext } from './context.js';
+import { correlationIdOf } from './correlationId.js';
+
+/**
+ * The context of one gateway request, built at the HTTP edge once the hub has given it its
+ * request id: the caller's correlation id beside it (a malformed one dropped, the log saying
+ * so by length only), a logger carrying both, and the identified caller.
+ */
+export async function requestContext(
+  req: IncomingMessage,
+  requestId: string,
+  logger: Logger,
+  registry: AccessRegistry | undefined,
+): Promise<GatewayContext> {
+  const correlation = correlationIdOf(req);
+  const requestLogger = logger.child({
+    requestId,
+    ...(correlation.id ? { correlationId: correlation.id } : {}),
+  });
+  if (correlation.droppedLength !== undefined) {
+    requestLogger.info(
+      { length: correlation.droppedLength },
+      'dropped a malformed X-Request-Id: a correlation id is at most 64 of A-Z a-z 0-9 . _ : -',
+    );
+  }
+  return {
+    requestId,
+    correlationId: correlation.id,
+    logger: requestLogger,
+    ...(await identify(req, registry)),
+    subjects: new Set(),
+    cached: false,
+  };
+}
