@@ -9,6 +9,7 @@ const nid = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
 const WANG = '11010519491231002X';
 const LI = nid('31010419800315123');
 const NOBODY = nid('44030519951120456');
+const ZHAO = nid('51010419900101123');
 const TEA = '91350100M000100Y43';
 const LANTERN = `91110000600007336${creditCodeCheckChar('91110000600007336')}`;
 
@@ -37,7 +38,7 @@ const entry = (over: Partial<AuditEntry>): AuditEntry => ({
   ...over,
 });
 
-// Appended in this order, so sequence numbers 1..5.
+// Appended in this order, so sequence numbers 1..7.
 const ENTRIES: AuditEntry[] = [
   entry({
     at: new Date('2026-03-01T09:00:00.000Z'),
@@ -83,6 +84,17 @@ const ENTRIES: AuditEntry[] = [
     requestId: 'req-5',
     subjects: [LI],
   }),
+  // One write: its intent before it ran, its outcome after (sequence numbers 6 and 7).
+  ...(['intent', 'outcome'] as const).map((phase, i) =>
+    entry({
+      at: new Date(`2026-03-06T14:00:0${i}.000Z`),
+      requestId: 'req-6',
+      coordinates: ['Application.id', 'Mutation.submitApplication'],
+      subjects: [ZHAO],
+      outcome: phase === 'intent' ? 'ok' : 'error',
+      phase,
+    }),
+  ),
 ];
 
 describe.each(ENGINES)('the data tracker on %s', (engine) => {
@@ -178,6 +190,28 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
         },
       ],
     });
+  });
+
+  it('marks the two records of a write, and none of a read', async () => {
+    const phases = async (nationalId: string) => {
+      const result = await run(
+        AUDITOR,
+        `query($r: [_Any!]!) { _entities(representations: $r) {
+           ... on Person { accessLog { sequence requestId outcome writePhase } } } }`,
+        { r: [{ __typename: 'Person', nationalId }] },
+      );
+      expect(result.errors).toBeUndefined();
+      const entities = (result.data?._entities ?? []) as { accessLog: unknown[] }[];
+      return entities[0]?.accessLog;
+    };
+    expect(await phases(ZHAO)).toEqual([
+      { sequence: 7, requestId: 'req-6', outcome: 'ERROR', writePhase: 'OUTCOME' },
+      { sequence: 6, requestId: 'req-6', outcome: 'OK', writePhase: 'INTENT' },
+    ]);
+    expect((await phases(LI))?.map((r) => (r as { writePhase: unknown }).writePhase)).toEqual([
+      null,
+      null,
+    ]);
   });
 
   it('returns at most `first` records, the most recent', async () => {

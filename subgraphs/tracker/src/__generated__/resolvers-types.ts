@@ -75,6 +75,12 @@ export type AccessRecord = {
   requestId: Scalars['String']['output'];
   /** Number of the record in the audit log; a higher number is a later request. */
   sequence: Scalars['Int']['output'];
+  /**
+   * For a write that was allowed to run: INTENT is the record made before it ran, OUTCOME the one
+   * made after it, with how it ended — so one write appears twice, with the same requestId. Null
+   * for reads and for refused writes.
+   */
+  writePhase?: Maybe<WritePhase>;
 };
 
 /** Whether a cached answer may be shared between callers (PUBLIC) or belongs to one caller (PRIVATE). */
@@ -163,6 +169,13 @@ export type UpdateFrequency =
   | 'WEEKLY'
   /** Updated yearly. */
   | 'YEARLY';
+
+/** Which of a write's two audit records this is. */
+export type WritePhase =
+  /** Made before the write ran; its outcome is the access decision. */
+  | 'INTENT'
+  /** Made after the write ran, with how it ended. */
+  | 'OUTCOME';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -279,6 +292,7 @@ export type ResolversTypes = ResolversObject<{
   Person: ResolverTypeWrapper<PersonRef>;
   ReaderKind: ReaderKind;
   UpdateFrequency: UpdateFrequency;
+  WritePhase: WritePhase;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -341,6 +355,7 @@ export type AccessRecordResolvers<ContextType = TrackerContext, ParentType exten
   readerKind?: Resolver<ResolversTypes['ReaderKind'], ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  writePhase?: Resolver<Maybe<ResolversTypes['WritePhase']>, ParentType, ContextType>;
 }>;
 
 export interface BuildingIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['BuildingId'], any> {
