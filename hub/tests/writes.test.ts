@@ -47,6 +47,15 @@ describe('audit record hash with the write phase', () => {
     ]);
     expect(hashes.size).toBe(3);
   });
+
+  it('keeps the later fields apart: a correlation id cannot pass for a phase', () => {
+    const base = { ...auditEntry(7), seq: 7, prevHash: '0'.repeat(64) };
+    const asPhase = auditRecordHash({ ...base, phase: 'intent' });
+    expect(auditRecordHash({ ...base, correlationId: 'intent' })).not.toBe(asPhase);
+    expect(auditRecordHash({ ...base, correlationId: 'intent', phase: 'intent' })).not.toBe(
+      asPhase,
+    );
+  });
 });
 
 describe.each(ENGINES)('migration 0004_agency_department on %s', (engine) => {
