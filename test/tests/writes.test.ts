@@ -239,6 +239,10 @@ describe('writes over the whole hub', () => {
     }>(fire, REVIEWED, { input });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
+    // The answer names no person, yet the outcome record names whose application it was.
+    const outcome = (await hub.auditAfter(head)).at(-1);
+    expect(outcome).toMatchObject({ phase: 'outcome', agencyId: 'fire-service' });
+    expect(outcome?.subjects).toEqual([applicant.nationalId]);
     expect(body.data?.recordReview.reviews).toContainEqual({
       department: 'FIRE_SERVICE',
       status: 'APPROVED',

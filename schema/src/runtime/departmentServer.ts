@@ -12,7 +12,7 @@ import { formatPublicError, type RequestScope, useErrorMasking } from './errorMa
 import { createGraphQLHandler, type Listening, listen, sendJson } from './httpServer.js';
 import { HUB_CONTEXT_HEADER, type HubContextVerifier } from './hubContext.js';
 import type { Logger } from './logger.js';
-import { useSubjects } from './subjects.js';
+import { type SubjectsOf, useSubjects } from './subjects.js';
 import { usePrivateScope } from './usePrivateScope.js';
 
 type SchemaModules = Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>;
@@ -66,6 +66,8 @@ export type DepartmentServerOptions<TContext extends RequestScope & BaseContext>
     database?: { db: QueryExecutorProvider };
     /** Answers `/ready` instead of the database check. */
     ready?: () => Promise<boolean>;
+    /** Types that belong to data subjects, reported with them (`useSubjects`). */
+    subjectsOf?: SubjectsOf;
   };
 
 export interface DepartmentServer {
@@ -106,7 +108,7 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
     plugins: [
       useErrorMasking<TContext>(),
       // Reports the national IDs and credit codes answered for, for the gateway's audit record.
-      useSubjects<TContext>(),
+      useSubjects<TContext>(options.subjectsOf),
       ApolloServerPluginInlineTraceDisabled(),
       // In this order: the scope is made private before Apollo writes Cache-Control from it.
       usePrivateScope<TContext>(),

@@ -69,6 +69,7 @@ export {
   SUBJECT_SCALARS,
   SUBJECTS_EXTENSION,
   type SubjectsByRoot,
+  type SubjectsOf,
   subjectsFromExtensions,
   useSubjects,
 } from './subjects.js';

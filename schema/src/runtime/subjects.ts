@@ -24,6 +24,15 @@ export type SubjectsByRoot = Record<string, string[]>;
 /** The identifier scalars that name a data subject (a natural person, a market entity). */
 export const SUBJECT_SCALARS: ReadonlySet<string> = new Set(['NationalId', 'CreditCode']);
 
+/**
+ * Types that are not data subjects but belong to some (an application to its applicant, a
+ * complaint to its complainant), by type name: given the object a field of the type resolves
+ * on, the national IDs or credit codes of the subjects it belongs to. Reported like a subject's
+ * own key whenever any field of such an object is resolved, so a write or read that touches only
+ * the record (`recordReview { id status }`) still names whose record it was.
+ */
+export type SubjectsOf = Readonly<Record<string, (source: never) => readonly string[]>>;
+
 type Collected = Map<string, Set<string>>;
 
 interface Collector {
@@ -44,12 +53,14 @@ const instrumented = new WeakSet<GraphQLSchema>();
  * entity cache read them; a subject is noted even when its key was not selected
  * (`person { spouse { name } }`).
  */
-export function useSubjects<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+export function useSubjects<TContext extends BaseContext>(
+  subjectsOf: SubjectsOf = {},
+): ApolloServerPlugin<TContext> {
   return {
-    // Runs once per schema the server loads: wraps the fields of subject types only, so other
-    // fields pay nothing.
+    // Runs once per schema the server loads: wraps the fields of subject types (and of types
+    // that belong to subjects) only, so other fields pay nothing.
     async serverWillStart({ schema }) {
-      instrumentSchema(schema);
+      instrumentSchema(schema, subjectsOf);
     },
     async requestDidStart() {
       return {
@@ -86,14 +97,15 @@ export function subjectsFromExtensions(
   return subjects;
 }
 
-function instrumentSchema(schema: GraphQLSchema): void {
+function instrumentSchema(schema: GraphQLSchema, subjectsOf: SubjectsOf): void {
   if (instrumented.has(schema)) return;
   instrumented.add(schema);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
     const keyField = subjectKeyField(type);
-    if (!keyField) continue;
-    const readKey = keyReader(keyField);
+    const owners = subjectsOf[type.name] as ((source: unknown) => readonly string[]) | undefined;
+    const readKey = keyField ? keyReader(keyField) : owners;
+    if (!readKey) continue;
     for (const field of Object.values(type.getFields())) wrapField(field, readKey);
   }
 }
@@ -168,6 +180,10 @@ function note(
     return;
   }
   const add = (value: unknown) => {
+    if (Array.isArray(value)) {
+      for (const one of value) add(one);
+      return;
+    }
     if (typeof value !== 'string') return;
     let keys = byRoot.get(root);
     if (!keys) {

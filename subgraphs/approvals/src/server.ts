@@ -6,7 +6,7 @@ import {
   type Logger,
 } from '@govgraph/schema/runtime';
 import type { ApprovalsContext } from './context.js';
-import type { ApprovalsDB } from './db/schema.js';
+import type { ApplicationRow, ApprovalsDB } from './db/schema.js';
 import { type EntityEvents, entityEvents } from './events.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
@@ -35,6 +35,13 @@ export function createApprovalsServer({
     database,
     logger,
     hubContext,
+    // An application is its applicant's record: every answer touching one names the applicant.
+    subjectsOf: { Application: applicantKeys },
     context: (scope) => ({ ...scope, loaders: createLoaders(database.db), database, events }),
   });
+}
+
+function applicantKeys(row: ApplicationRow): string[] {
+  const key = row.applicant_national_id ?? row.applicant_credit_code;
+  return key === null ? [] : [key];
 }

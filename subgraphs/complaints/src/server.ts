@@ -6,7 +6,7 @@ import {
   type Logger,
 } from '@govgraph/schema/runtime';
 import type { ComplaintsContext } from './context.js';
-import type { ComplaintsDB } from './db/schema.js';
+import type { ComplaintRow, ComplaintsDB } from './db/schema.js';
 import { createLoaders } from './loaders.js';
 import { resolvers } from './resolvers/index.js';
 import { typeDefs } from './typeDefs.js';
@@ -31,6 +31,9 @@ export function createComplaintsServer({
     database,
     logger,
     hubContext,
+    // A complaint is about its complainant and the entity complained against: every answer
+    // touching one names both.
+    subjectsOf: { Complaint: (row: ComplaintRow) => [row.complainant_id, row.against_code] },
     context: (scope) => ({ ...scope, loaders: createLoaders(database.db), db: database.db }),
   });
 }
