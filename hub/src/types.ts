@@ -3,7 +3,7 @@
 
 import type { ClassificationLevel } from '@govgraph/schema/directives';
 
-// Sensitivity levels are the standards' own (DESIGN.md §4); re-exported for the hub's users.
+// Sensitivity levels are the standards' own (README: The standards); re-exported for the hub's users.
 export { CLASSIFICATION_LEVELS, type ClassificationLevel } from '@govgraph/schema/directives';
 
 /** Levels whose reading is always audited. */

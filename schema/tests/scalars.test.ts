@@ -35,7 +35,7 @@ const firstError = (result: ExecutionResult) => {
   return error;
 };
 
-describe('the check-character formulas of DESIGN.md used by these tests', () => {
+describe('the check-character formulas of GB 11643-1999 and GB 32100-2015 used by these tests', () => {
   it('reproduce the published examples', () => {
     expect(expectedNationalIdCheck('11010519491231002')).toBe('X');
     expect(expectedCreditCodeCheck('91350100M000100Y4')).toBe('3');

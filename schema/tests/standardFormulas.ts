@@ -1,4 +1,4 @@
-// The check-character formulas of DESIGN.md §4, written out again here so that tests compute
+// The check-character formulas of README: The standards, written out again here so that tests compute
 // the expected character independently of the code under test.
 
 /** GB 11643-1999: S = Σ aᵢ·Wᵢ over the first 17 digits; check = "10X98765432"[S mod 11]. */

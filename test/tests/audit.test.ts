@@ -3,7 +3,7 @@ import type { Person } from '@govgraph/datagen';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessHub, startAccessHub } from './support/accessHub.js';
 
-// The audit record the gateway writes into the hub store, over the whole hub (DESIGN.md §5):
+// The audit record the gateway writes into the hub store, over the whole hub (docs/access.md):
 // whose data an answer carried, including people and companies reached through other
 // departments and never selected by key.
 

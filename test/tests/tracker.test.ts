@@ -7,7 +7,7 @@ import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessHubEnv, testCitizenIssuer } from './support/accessHub.js';
 
-// The data tracker end to end (DESIGN.md §5): an agency reads a person through the gateway,
+// The data tracker end to end (docs/access.md): an agency reads a person through the gateway,
 // the audit log records it, and the tracker shows it to an auditor and to the citizen.
 
 const PEOPLE = 300;

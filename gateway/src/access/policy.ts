@@ -17,7 +17,7 @@ export interface Declared {
 }
 
 /**
- * The rules of DESIGN.md §5, per coordinate: PUBLIC for anyone; INTERNAL for any agency;
+ * The rules of docs/access.md, per coordinate: PUBLIC for anyone; INTERNAL for any agency;
  * PERSONAL and CONFIDENTIAL for an agency with a registered purpose and a grant (`Type.field`
  * or `Type.*`) under it; SENSITIVE also needs a case number and an operator. Citizens read
  * PUBLIC and the registry's citizen coordinates; anonymous callers PUBLIC only.

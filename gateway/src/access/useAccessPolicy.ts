@@ -52,7 +52,7 @@ export interface AccessPolicy {
 }
 
 /**
- * Checks every operation before anything runs (DESIGN.md §5): the coordinates it asks for
+ * Checks every operation before anything runs (docs/access.md): the coordinates it asks for
  * against the caller, purpose, grants and case, in `didResolveOperation`. A refusal is one
  * FORBIDDEN error (HTTP 403) listing every denied coordinate; `context.access` carries the
  * decision either way, for the audit. Introspection is answered from the schema the caller

@@ -28,7 +28,7 @@ const READ_UNRECORDED =
 
 /**
  * Records every operation that read PERSONAL, SENSITIVE or CONFIDENTIAL data, every denied
- * attempt and every mutation in the audit log before the answer leaves (DESIGN.md §5). Writing
+ * attempt and every mutation in the audit log before the answer leaves (docs/access.md). Writing
  * the record is part of answering: when the log cannot take it, the caller gets
  * AUDIT_UNAVAILABLE (HTTP 503) and no data. An allowed mutation is recorded twice: its intent
  * before it runs (when that fails, it does not run) and its outcome after. Install after the

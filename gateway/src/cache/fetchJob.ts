@@ -45,7 +45,7 @@ export async function readVersion(
 }
 
 /**
- * A hit is an access like any other (DESIGN.md §5): the request is marked cached, and the
+ * A hit is an access like any other (docs/access.md): the request is marked cached, and the
  * entry's subjects go back into the answer's `extensions.subjects`, which the data source
  * takes into the audit record as it does a department's.
  */

@@ -4,7 +4,7 @@ import type { Logger } from './logger.js';
 export type EntitiesChangedListener<C> = (changes: readonly C[]) => unknown;
 
 /**
- * Who hears about a department's committed changes (DESIGN.md §6). Mutations emit only after
+ * Who hears about a department's committed changes (docs/caching.md). Mutations emit only after
  * their transaction commits, so a listener (cache invalidation) never evicts for a write that
  * was rolled back, and a reader after the eviction finds the new data.
  */

@@ -7,7 +7,7 @@ import { ConfigError } from './config.js';
 export type { JWK } from 'jose';
 
 // The gateway signs one short-lived token per request; departments verify it and refuse any
-// request without one (DESIGN.md §5). Ed25519: small keys, fast verification, no parameters.
+// request without one (docs/access.md). Ed25519: small keys, fast verification, no parameters.
 
 /** Issuer of hub-context tokens. */
 export const HUB_CONTEXT_ISSUER = 'govgraph-gateway';

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Logger } from './logger.js';
 
-// Cache invalidation across processes (DESIGN.md §6). A department that committed a write
+// Cache invalidation across processes (docs/caching.md). A department that committed a write
 // evicts, in the shared Redis, every cache entry tagged with a changed entity, bumps its own
 // version (so a gateway that read before the write cannot store what it read), and announces
 // the change on `<prefix>:invalidate` so every gateway instance drops its in-flight reads.

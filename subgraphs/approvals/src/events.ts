@@ -4,7 +4,7 @@ import {
   type EntityEvents as SharedEntityEvents,
 } from '@govgraph/schema/runtime';
 
-/** An entity whose data changed, named as the gateway's entity cache keys it (DESIGN.md §6). */
+/** An entity whose data changed, named as the gateway's entity cache keys it (docs/caching.md). */
 export interface EntityChange {
   typename: 'Application' | 'Person' | 'LegalEntity';
   key: string;

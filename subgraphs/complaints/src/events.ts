@@ -4,7 +4,7 @@ import {
   type Logger,
 } from '@govgraph/schema/runtime';
 
-/** An entity whose cached answers are stale after a committed write (DESIGN.md §6). */
+/** An entity whose cached answers are stale after a committed write (docs/caching.md). */
 export interface EntityChange {
   typename: 'Complaint' | 'LegalEntity' | 'Person';
   /** The entity's key: ticket number, credit code or national ID. */

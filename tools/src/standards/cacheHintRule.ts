@@ -6,7 +6,7 @@ import { subgraphTypes } from './subgraphTypes.js';
 /**
  * Every entity a subgraph resolves carries a type-level `@cacheControl(maxAge: …)` hint, so the
  * gateway's caches know how long that department's answer for the entity may be kept
- * (DESIGN.md §6). Stubs a subgraph cannot resolve (`@key(…, resolvable: false)`) are exempt.
+ * (docs/caching.md). Stubs a subgraph cannot resolve (`@key(…, resolvable: false)`) are exempt.
  */
 export function cacheHintRule(subgraphs: readonly SubgraphSource[]): Finding[] {
   const findings: Finding[] = [];

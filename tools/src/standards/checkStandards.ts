@@ -28,7 +28,7 @@ export interface StandardsReport {
 }
 
 /**
- * The standards check (DESIGN.md §4): every rule runs, so one report lists every finding.
+ * The standards check (README: The standards): every rule runs, so one report lists every finding.
  * The per-subgraph rules read each department's own SDL; the breaking-change rule needs a
  * composed supergraph and is skipped when composition failed (its errors are findings).
  */

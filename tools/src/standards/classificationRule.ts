@@ -6,7 +6,7 @@ import { directiveNamed, subgraphTypes } from './subgraphTypes.js';
 
 /**
  * Every object and interface field has an effective `@classification`: its own, or its type's
- * in the same subgraph (DESIGN.md §4). The gateway's access policy reads these levels, so an
+ * in the same subgraph (README: The standards). The gateway's access policy reads these levels, so an
  * unclassified field would have no policy at all.
  *
  * A type-level level must also agree across subgraphs: `@classification` is not repeatable,

@@ -3,7 +3,7 @@ import type { Finding } from './Finding.js';
 import type { SubgraphSource } from './SubgraphSource.js';
 import { namedTypeOf, type SubgraphType, subgraphTypes } from './subgraphTypes.js';
 
-/** The national standard identifiers departments join on (DESIGN.md §3). */
+/** The national standard identifiers departments join on (README: Departments). */
 export const STANDARD_KEY_SCALARS: readonly string[] = [
   'NationalId',
   'CreditCode',

@@ -1,6 +1,6 @@
 import { makeCode } from '../ErrorCode.js';
 
-// Access by agency and purpose (DESIGN.md §5). Owned by the access layer in the gateway.
+// Access by agency and purpose (docs/access.md). Owned by the access layer in the gateway.
 
 export const UNAUTHENTICATED = makeCode(
   'UNAUTHENTICATED',

@@ -1,6 +1,6 @@
 import { makeCode } from '../ErrorCode.js';
 
-// The tamper-evident audit trail (DESIGN.md §5).
+// The tamper-evident audit trail (docs/access.md).
 
 export const AUDIT_UNAVAILABLE = makeCode(
   'AUDIT_UNAVAILABLE',
