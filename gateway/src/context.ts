@@ -1,5 +1,6 @@
 import type { Caller, ClassificationLevel } from '@govgraph/hub';
 import type { RequestScope } from '@govgraph/schema/runtime';
+import type { RequestLimits } from './limits/requestLimits.js';
 
 /** One field coordinate the policy refused, and why (`no grant`, `case number missing`, …). */
 export interface DeniedCoordinate {
@@ -29,6 +30,8 @@ export interface GatewayContext extends RequestScope {
   purpose: string | null;
   caseId: string | null;
   operatorId: string | null;
+  /** The limits this request is held to: the gateway's defaults with the agency's overrides. */
+  limits: RequestLimits;
   /** Set by the access plugin in `didResolveOperation`. */
   access?: AccessDecision;
   /**

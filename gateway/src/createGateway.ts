@@ -30,6 +30,7 @@ import { CORRELATION_HEADER, correlationIdOf } from './correlationId.js';
 import { DepartmentDataSource } from './dataSource/DepartmentDataSource.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';
 import {
   createGatewayMetrics,
   type GatewayMetrics,
@@ -75,6 +76,8 @@ export interface GatewayServerOptions {
    * (entity cache only) and `{ entity: false }` are the benchmark's variants. @default no caches
    */
   cache?: GatewayCacheOptions;
+  /** The limits every request is held to unless its agency's are raised (docs/limits.md). */
+  limits?: Partial<RequestLimits>;
 }
 
 export interface GatewayServer {
@@ -99,6 +102,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   const signer = options.access.signer;
   const registry = 'registry' in options.access ? options.access.registry : undefined;
   const policy = registry ? createAccessPolicy({ registry }) : undefined;
+  const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
@@ -158,7 +162,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     async listen(port, host) {
       const graphql = createGraphQLHandler(server, {
         assignRequestIds: true,
-        context: (req, requestId) => requestContext(req, requestId, logger, registry),
+        context: (req, requestId) => requestContext(req, requestId, logger, registry, limits),
         routes: {
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),

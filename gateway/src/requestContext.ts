@@ -4,6 +4,7 @@ import type { Logger } from '@govgraph/schema/runtime';
 import { identify } from './access/identify.js';
 import type { GatewayContext } from './context.js';
 import { correlationIdOf } from './correlationId.js';
+import type { RequestLimits } from './limits/requestLimits.js';
 
 /**
  * The context of one gateway request, built at the HTTP edge once the hub has given it its
@@ -15,6 +16,7 @@ export async function requestContext(
   requestId: string,
   logger: Logger,
   registry: AccessRegistry | undefined,
+  limits: Readonly<RequestLimits>,
 ): Promise<GatewayContext> {
   const correlation = correlationIdOf(req);
   const requestLogger = logger.child({
@@ -32,6 +34,8 @@ export async function requestContext(
     correlationId: correlation.id,
     logger: requestLogger,
     ...(await identify(req, registry)),
+    // Per-agency overrides from the registry resolve here once the registry holds them.
+    limits: { ...limits },
     subjects: new Set(),
     cached: false,
   };

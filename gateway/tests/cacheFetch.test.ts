@@ -4,6 +4,7 @@ import type { Listening } from '@govgraph/schema/runtime';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayContext } from '../src/context.js';
 import { createGatewayServer, type GatewayServer } from '../src/index.js';
+import { DEFAULT_REQUEST_LIMITS } from '../src/limits/requestLimits.js';
 import {
   business,
   type CacheWorld,
@@ -71,6 +72,7 @@ function contextOf(caller: GatewayContext['caller'], requestId = 'test'): Gatewa
   return {
     requestId,
     correlationId: null,
+    limits: { ...DEFAULT_REQUEST_LIMITS },
     access: {
       operationHash: 'x',
       operationName: null,
