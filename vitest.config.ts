@@ -2,9 +2,18 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// Finds Chromium for the browser tests, or installs Debian's package on a fresh machine.
+const chromiumSetup = fileURLToPath(
+  new URL('./schema/src/testing/chromiumSetup.ts', import.meta.url),
+);
+
 // One config for the whole workspace: `npm test` runs every project; a package's own
 // `npm test` picks its project with --project (roots resolve from this file, not the cwd).
-const project = (name: string, root: string, timeout = 30_000) => ({
+const project = (
+  name: string,
+  root: string,
+  { timeout = 30_000, browser = false }: { timeout?: number; browser?: boolean } = {},
+) => ({
   extends: true as const,
   test: {
     name,
@@ -12,6 +21,8 @@ const project = (name: string, root: string, timeout = 30_000) => ({
     include: ['tests/**/*.test.ts'],
     testTimeout: timeout,
     hookTimeout: 120_000,
+    // Projects with browser tests find Chromium, or install Debian's on a fresh machine, first.
+    ...(browser ? { globalSetup: [chromiumSetup] } : {}),
   },
 });
 
@@ -36,9 +47,9 @@ export default defineConfig({
       project('complaints', './subgraphs/complaints'),
       project('statistics', './subgraphs/statistics'),
       project('tracker', './subgraphs/tracker'),
-      project('gateway', './gateway'),
+      project('gateway', './gateway', { browser: true }),
       project('tools', './tools'),
-      project('integration', './test', 60_000),
+      project('integration', './test', { timeout: 60_000 }),
     ],
   },
 });

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Listening } from '@govgraph/schema/runtime';
+import { CHROMIUM_ARGS, requireChromium } from '@govgraph/schema/testing';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
@@ -17,7 +18,6 @@ import {
 } from './helpers.js';
 import { testHubContext } from './support/testHubContext.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const DEFAULT_QUERY = `{ person(nationalId: "${people.WANG}") { name companies { name } } }`;
 const require = createRequire(import.meta.url);
 const packageFile = (pkg: string, file: string) =>
@@ -96,21 +96,9 @@ describe('GraphiQL served by the gateway', () => {
   });
 
   it('runs in Chromium with no request leaving the gateway, and shows a query result', async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `chromium is missing at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` (CI does the same).`,
-      );
-    }
     const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
+      executablePath: requireChromium(),
+      args: [...CHROMIUM_ARGS],
     });
     try {
       const page = await browser.newPage();

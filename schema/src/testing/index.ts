@@ -1,4 +1,11 @@
 export {
+  CHROMIUM_ARGS,
+  chromiumPath,
+  type EnsureChromiumOptions,
+  ensureChromium,
+  requireChromium,
+} from './chromium.js';
+export {
   createTestDatabase,
   ENGINES,
   TEST_POSTGRES_URL,
