@@ -51,7 +51,7 @@ describe('what a citizen may read: their own record only', () => {
           nationalId name birthDate
           householdRegistration { address householdNumber }
           taxProfile { hasArrears years(last: 3) { year taxPaid } }
-          accessLog(first: 5) { purpose readAt }
+          accessLog(first: 5) { totalCount nodes { purpose at } }
           representedEntities(first: 5) { totalCount nodes { name creditCode } }
           spouse { __typename }
         }

@@ -122,9 +122,15 @@ export interface AuditLog {
 
 /** Reads the audit log by data subject (the data tracker). */
 export interface AuditReader {
-  /** Newest first, at most `limit` per subject. */
+  /**
+   * Newest first, at most `limit` per subject; with `before`, only records older than that
+   * sequence number (the next page of a subject's log, stable while records are appended).
+   */
   recordsForSubjects(
     subjects: readonly string[],
     limit: number,
+    options?: { before?: number },
   ): Promise<ReadonlyMap<string, readonly AuditRecord[]>>;
+  /** How many records name each subject (0 for a subject never read). */
+  countsForSubjects(subjects: readonly string[]): Promise<ReadonlyMap<string, number>>;
 }

@@ -4,6 +4,7 @@ export default departmentCodegen({
   contextType: '../context.js#TrackerContext',
   mappers: {
     AccessRecord: '@govgraph/hub#AuditRecord',
+    AccessRecordConnection: '../resolvers/accessLogPage.js#AccessLogPage',
     Person: '../resolvers/refs.js#PersonRef',
     LegalEntity: '../resolvers/refs.js#LegalEntityRef',
   },

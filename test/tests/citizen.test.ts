@@ -106,11 +106,15 @@ describe('a citizen reads only their own record', () => {
 
   it('still answers the citizen’s own record, with the parts of the citizen record they may read', async () => {
     const answer = await t.ask<{
-      person: { nationalId: string; name: string; accessLog: { readerKind: string }[] };
+      person: {
+        nationalId: string;
+        name: string;
+        accessLog: { totalCount: number; nodes: { readerKind: string }[] };
+      };
     }>(
       citizen(),
       `query($nationalId: NationalId!) {
-        person(nationalId: $nationalId) { nationalId name accessLog(first: 5) { readerKind outcome } }
+        person(nationalId: $nationalId) { nationalId name accessLog(first: 5) { totalCount nodes { readerKind outcome } } }
       }`,
       { nationalId: me.nationalId },
     );

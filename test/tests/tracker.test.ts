@@ -68,9 +68,10 @@ describe('the data tracker over the whole hub', () => {
     authorization: `Bearer ${citizens.token(nationalId)}`,
   });
   const ACCESS_LOG = `query($id: NationalId!) { person(nationalId: $id) {
-    accessLog { readerKind agencyId agencyName purpose fields outcome requestId } } }`;
+    accessLog { nodes { readerKind agencyId agencyName purpose fields outcome requestId } } } }`;
   const accessLogIn = (reply: Reply): AccessRecordReply[] =>
-    (reply.body.data?.person as { accessLog?: AccessRecordReply[] } | null)?.accessLog ?? [];
+    (reply.body.data?.person as { accessLog?: { nodes: AccessRecordReply[] } } | null)?.accessLog
+      ?.nodes ?? [];
 
   // Two living adults of the synthetic world, neither the other's spouse.
   const adult = (from: number) => {
@@ -100,6 +101,7 @@ describe('the data tracker over the whole hub', () => {
     // the tracker itself refuses it.
     await grantCoordinates(store, 'tax-bureau', 'TAX_AUDIT', [
       'Person.accessLog',
+      'AccessRecordConnection.*',
       'AccessRecord.*',
     ]);
     await registry.refresh();
@@ -164,7 +166,7 @@ describe('the data tracker over the whole hub', () => {
 
   it('refuses an agency granted the field but not an auditor, on the field itself', async () => {
     const refused = await ask(
-      'query($id: NationalId!) { person(nationalId: $id) { name accessLog { agencyId } } }',
+      'query($id: NationalId!) { person(nationalId: $id) { name accessLog { nodes { agencyId } } } }',
       { id: reader.nationalId },
       asAgency('tax-bureau', 'TAX_AUDIT'),
     );

@@ -12,13 +12,13 @@ import { fromAuditRow } from './auditRows.js';
  */
 export function createAuditReader(store: HubStore): AuditReader {
   return {
-    async recordsForSubjects(subjects, limit) {
+    async recordsForSubjects(subjects, limit, { before } = {}) {
       const result = new Map<string, AuditRecord[]>(subjects.map((s) => [s, []]));
       const unique = [...new Set(subjects)];
       if (unique.length === 0 || limit < 1) return result;
       const newest = unique.map(
         (subject, i) =>
-          sql`select * from (select subject, seq from audit_subjects where subject = ${subject} order by seq desc limit ${limit}) ${sql.raw(`s${i}`)}`,
+          sql`select * from (select subject, seq from audit_subjects where subject = ${subject}${olderThan(before)} order by seq desc limit ${limit}) ${sql.raw(`s${i}`)}`,
       );
       const rows = await sql<AuditRecordRow & { subject: string }>`
         select s.subject, r.*
@@ -30,5 +30,23 @@ export function createAuditReader(store: HubStore): AuditReader {
       }
       return result;
     },
+    async countsForSubjects(subjects) {
+      const counts = new Map<string, number>(subjects.map((s) => [s, 0]));
+      const unique = [...new Set(subjects)];
+      if (unique.length === 0) return counts;
+      const rows = await store.db
+        .selectFrom('audit_subjects')
+        .select(['subject', (eb) => eb.fn.countAll<number | string | bigint>().as('records')])
+        .where('subject', 'in', unique)
+        .groupBy('subject')
+        .execute();
+      // PostgreSQL's count(*) is a bigint, which its driver hands over as a string.
+      for (const row of rows) counts.set(row.subject, Number(row.records));
+      return counts;
+    },
   };
+}
+
+function olderThan(before: number | undefined) {
+  return before === undefined ? sql`` : sql` and seq < ${before}`;
 }

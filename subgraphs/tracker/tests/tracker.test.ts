@@ -106,7 +106,7 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
     run(
       reader,
       `query($r: [_Any!]!, $first: Int) { _entities(representations: $r) {
-         ... on Person { accessLog(first: $first) { sequence requestId } } } }`,
+         ... on Person { accessLog(first: $first) { nodes { sequence requestId } } } } }`,
       { r: [{ __typename: 'Person', nationalId }], ...(first !== undefined ? { first } : {}) },
     );
 
@@ -122,7 +122,7 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
 
   it('refuses a request that did not come through the gateway', async () => {
     const { status, body } = await tracker.rawQuery(
-      `{ _entities(representations: [{ __typename: "Person", nationalId: "${WANG}" }]) { ... on Person { accessLog { sequence } } } }`,
+      `{ _entities(representations: [{ __typename: "Person", nationalId: "${WANG}" }]) { ... on Person { accessLog { nodes { sequence } } } } }`,
       undefined,
     );
     expect(status).toBe(401);
@@ -133,9 +133,9 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
   it('shows an auditor every read of a person, newest first, with who, why and what', async () => {
     const result = await run(
       AUDITOR,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { nationalId accessLog {
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { nationalId accessLog { nodes {
          sequence at readerKind agencyId agencyName operatorId purpose caseId fields outcome fromCache requestId
-       } } } }`,
+       } } } } }`,
       { r: [{ __typename: 'Person', nationalId: WANG }] },
     );
     expect(result.errors).toBeUndefined();
@@ -143,50 +143,52 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
       _entities: [
         {
           nationalId: WANG,
-          accessLog: [
-            {
-              sequence: 3,
-              at: '2026-03-03T11:00:00.000Z',
-              readerKind: 'CITIZEN',
-              agencyId: null,
-              agencyName: null,
-              operatorId: null,
-              purpose: null,
-              caseId: null,
-              fields: ['Person.accessLog', 'Query.person'],
-              outcome: 'OK',
-              fromCache: false,
-              requestId: 'req-3',
-            },
-            {
-              sequence: 2,
-              at: '2026-03-02T10:00:00.000Z',
-              readerKind: 'ANONYMOUS',
-              agencyId: null,
-              agencyName: null,
-              operatorId: null,
-              purpose: null,
-              caseId: null,
-              fields: ['Person.birthDate', 'Query.person'],
-              outcome: 'DENIED',
-              fromCache: false,
-              requestId: 'req-2',
-            },
-            {
-              sequence: 1,
-              at: '2026-03-01T09:00:00.000Z',
-              readerKind: 'AGENCY',
-              agencyId: 'city-tax',
-              agencyName: 'City Tax Bureau',
-              operatorId: 'officer-7',
-              purpose: 'tax-assessment',
-              caseId: 'TAX-2026-0042',
-              fields: ['Person.name', 'Person.spouse', 'Query.person'],
-              outcome: 'OK',
-              fromCache: false,
-              requestId: 'req-1',
-            },
-          ],
+          accessLog: {
+            nodes: [
+              {
+                sequence: 3,
+                at: '2026-03-03T11:00:00.000Z',
+                readerKind: 'CITIZEN',
+                agencyId: null,
+                agencyName: null,
+                operatorId: null,
+                purpose: null,
+                caseId: null,
+                fields: ['Person.accessLog', 'Query.person'],
+                outcome: 'OK',
+                fromCache: false,
+                requestId: 'req-3',
+              },
+              {
+                sequence: 2,
+                at: '2026-03-02T10:00:00.000Z',
+                readerKind: 'ANONYMOUS',
+                agencyId: null,
+                agencyName: null,
+                operatorId: null,
+                purpose: null,
+                caseId: null,
+                fields: ['Person.birthDate', 'Query.person'],
+                outcome: 'DENIED',
+                fromCache: false,
+                requestId: 'req-2',
+              },
+              {
+                sequence: 1,
+                at: '2026-03-01T09:00:00.000Z',
+                readerKind: 'AGENCY',
+                agencyId: 'city-tax',
+                agencyName: 'City Tax Bureau',
+                operatorId: 'officer-7',
+                purpose: 'tax-assessment',
+                caseId: 'TAX-2026-0042',
+                fields: ['Person.name', 'Person.spouse', 'Query.person'],
+                outcome: 'OK',
+                fromCache: false,
+                requestId: 'req-1',
+              },
+            ],
+          },
         },
       ],
     });
@@ -197,12 +199,12 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
       const result = await run(
         AUDITOR,
         `query($r: [_Any!]!) { _entities(representations: $r) {
-           ... on Person { accessLog { sequence requestId outcome writePhase } } } }`,
+           ... on Person { accessLog { nodes { sequence requestId outcome writePhase } } } } }`,
         { r: [{ __typename: 'Person', nationalId }] },
       );
       expect(result.errors).toBeUndefined();
-      const entities = (result.data?._entities ?? []) as { accessLog: unknown[] }[];
-      return entities[0]?.accessLog;
+      const entities = (result.data?._entities ?? []) as { accessLog: { nodes: unknown[] } }[];
+      return entities[0]?.accessLog.nodes;
     };
     expect(await phases(ZHAO)).toEqual([
       { sequence: 7, requestId: 'req-6', outcome: 'ERROR', writePhase: 'OUTCOME' },
@@ -219,13 +221,68 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
     expect(result.data).toEqual({
       _entities: [
         {
-          accessLog: [
-            { sequence: 3, requestId: 'req-3' },
-            { sequence: 2, requestId: 'req-2' },
-          ],
+          accessLog: {
+            nodes: [
+              { sequence: 3, requestId: 'req-3' },
+              { sequence: 2, requestId: 'req-2' },
+            ],
+          },
         },
       ],
     });
+  });
+
+  it('pages through a log with after, without repeats while records are appended', async () => {
+    const PAGED = nid('11010119700101001');
+    const log = createAuditLog({ store: tracker.database, logger: createLogger('t', 'silent') });
+    const append = async (ids: string[]) => {
+      for (const requestId of ids) await log.append(entry({ requestId, subjects: [PAGED] }));
+    };
+    const page = async (after?: string) => {
+      const result = await run(
+        AUDITOR,
+        `query($r: [_Any!]!, $after: String) { _entities(representations: $r) {
+           ... on Person { accessLog(first: 2, after: $after) {
+             totalCount nodes { requestId } pageInfo { hasNextPage endCursor } } } } }`,
+        { r: [{ __typename: 'Person', nationalId: PAGED }], ...(after ? { after } : {}) },
+      );
+      expect(result.errors).toBeUndefined();
+      type Page = {
+        totalCount: number;
+        nodes: { requestId: string }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+      const [entity] = (result.data?._entities ?? []) as { accessLog: Page }[];
+      if (!entity) throw new Error('no entity in the answer');
+      return entity.accessLog;
+    };
+    await append(['p-1', 'p-2', 'p-3']);
+    const first = await page();
+    expect(first.totalCount).toBe(3);
+    expect(first.nodes.map((n) => n.requestId)).toEqual(['p-3', 'p-2']);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    // Newer records arrive between the pages: the next page still starts below p-2.
+    await append(['p-4', 'p-5']);
+    const second = await page(first.pageInfo.endCursor ?? undefined);
+    expect(second.totalCount).toBe(5);
+    expect(second.nodes.map((n) => n.requestId)).toEqual(['p-1']);
+    expect(second.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
+    const newest = await page();
+    expect(newest.nodes.map((n) => n.requestId)).toEqual(['p-5', 'p-4']);
+    await log.close();
+  });
+
+  it('refuses a cursor that did not come from a page with INVALID_ARGUMENT', async () => {
+    const result = await run(
+      AUDITOR,
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+         ... on Person { accessLog(after: "not-a-cursor") { nodes { sequence } } } } }`,
+      { r: [{ __typename: 'Person', nationalId: WANG }] },
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('INVALID_ARGUMENT');
+    expect(result.errors?.[0]?.message).toBe(
+      'Person.accessLog(after: "not-a-cursor") is not a cursor from this list: pass pageInfo.endCursor of the previous page.',
+    );
   });
 
   it('refuses a page size outside 1-100 with INVALID_ARGUMENT', async () => {
@@ -233,7 +290,7 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
       const result = await accessLogOf(AUDITOR, WANG, first);
       expect(result.errors?.[0]?.extensions?.code).toBe('INVALID_ARGUMENT');
       expect(result.errors?.[0]?.message).toBe(
-        `Person.accessLog(first: ${first}) is out of range: ask for 1 to 100 of the most recent records.`,
+        `Person.accessLog(first: ${first}) is out of range: ask for 1 to 100 items and follow pageInfo.endCursor for more.`,
       );
     }
   });
@@ -244,10 +301,12 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
     expect(result.data).toEqual({
       _entities: [
         {
-          accessLog: [
-            { sequence: 5, requestId: 'req-5' },
-            { sequence: 1, requestId: 'req-1' },
-          ],
+          accessLog: {
+            nodes: [
+              { sequence: 5, requestId: 'req-5' },
+              { sequence: 1, requestId: 'req-1' },
+            ],
+          },
         },
       ],
     });
@@ -283,8 +342,8 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
     const result = await run(
       AUDITOR,
       `query($r: [_Any!]!) { _entities(representations: $r) {
-         ... on LegalEntity { creditCode accessLog { sequence agencyId agencyName fromCache outcome } }
-         ... on Person { accessLog { sequence } } } }`,
+         ... on LegalEntity { creditCode accessLog { totalCount nodes { sequence agencyId agencyName fromCache outcome } } }
+         ... on Person { accessLog { totalCount nodes { sequence } } } } }`,
       {
         r: [
           { __typename: 'LegalEntity', creditCode: TEA },
@@ -298,18 +357,21 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
       _entities: [
         {
           creditCode: TEA,
-          accessLog: [
-            {
-              sequence: 4,
-              agencyId: 'market-watch',
-              agencyName: null,
-              fromCache: true,
-              outcome: 'PARTIAL',
-            },
-          ],
+          accessLog: {
+            totalCount: 1,
+            nodes: [
+              {
+                sequence: 4,
+                agencyId: 'market-watch',
+                agencyName: null,
+                fromCache: true,
+                outcome: 'PARTIAL',
+              },
+            ],
+          },
         },
-        { creditCode: LANTERN, accessLog: [] },
-        { accessLog: [] },
+        { creditCode: LANTERN, accessLog: { totalCount: 0, nodes: [] } },
+        { accessLog: { totalCount: 0, nodes: [] } },
       ],
     });
   });
@@ -317,7 +379,7 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
   it('refuses an entity’s log to a citizen: only auditors read it', async () => {
     const result = await run(
       citizen(WANG),
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on LegalEntity { accessLog { sequence } } } }`,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on LegalEntity { accessLog { nodes { sequence } } } } }`,
       { r: [{ __typename: 'LegalEntity', creditCode: TEA }] },
     );
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -331,8 +393,8 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
     const result = await run(
       AUDITOR,
       `query($r: [_Any!]!) { _entities(representations: $r) {
-         ... on Person { accessLog { agencyName } }
-         ... on LegalEntity { accessLog { agencyName } } } }`,
+         ... on Person { accessLog { nodes { agencyName } } }
+         ... on LegalEntity { accessLog { nodes { agencyName } } } } }`,
       {
         r: [
           { __typename: 'Person', nationalId: WANG },
@@ -345,5 +407,34 @@ describe.each(ENGINES)('the data tracker on %s', (engine) => {
     expect(result.errors).toBeUndefined();
     expect(tracker.database.statements.count('select')).toBe(2);
     expect(tracker.database.statements.total).toBe(2);
+  });
+
+  it('counts the logs of a list of subjects in one more statement, only when asked', async () => {
+    tracker.database.statements.reset();
+    const result = await run(
+      AUDITOR,
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+         ... on Person { accessLog { totalCount } }
+         ... on LegalEntity { accessLog { totalCount } } } }`,
+      {
+        r: [
+          { __typename: 'Person', nationalId: WANG },
+          { __typename: 'Person', nationalId: LI },
+          { __typename: 'Person', nationalId: NOBODY },
+          { __typename: 'LegalEntity', creditCode: TEA },
+        ],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      _entities: [
+        { accessLog: { totalCount: 3 } },
+        { accessLog: { totalCount: 2 } },
+        { accessLog: { totalCount: 0 } },
+        { accessLog: { totalCount: 1 } },
+      ],
+    });
+    // The page's own read (batched) and the grouped count.
+    expect(tracker.database.statements.count('select')).toBe(2);
   });
 });

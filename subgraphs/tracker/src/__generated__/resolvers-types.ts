@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuditRecord } from '@govgraph/hub';
+import type { AccessLogPage } from '../resolvers/accessLogPage.js';
 import type { PersonRef, LegalEntityRef } from '../resolvers/refs.js';
 import type { TrackerContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -83,6 +84,20 @@ export type AccessRecord = {
   writePhase?: Maybe<WritePhase>;
 };
 
+/**
+ * One page of a data subject's access log, newest first. A cursor marks a record, not a position:
+ * records made while a reader pages through do not shift the pages that follow.
+ */
+export type AccessRecordConnection = {
+  __typename?: 'AccessRecordConnection';
+  /** The records on this page, newest first. */
+  nodes: Array<AccessRecord>;
+  /** Where this page ends and whether older records follow. */
+  pageInfo: PageInfo;
+  /** Records naming the subject in all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Whether a cached answer may be shared between callers (PUBLIC) or belongs to one caller (PRIVATE). */
 export type CacheControlScope =
   /** Only the caller that fetched it may be served the cached answer. */
@@ -110,13 +125,14 @@ export type LegalEntity = {
    * auditor role only; for anyone else it is null with a FORBIDDEN error. Null with an error
    * too when the tracker cannot answer.
    */
-  accessLog?: Maybe<Array<AccessRecord>>;
+  accessLog?: Maybe<AccessRecordConnection>;
   /** Unified Social Credit Code (GB 32100-2015). */
   creditCode: Scalars['CreditCode']['output'];
 };
 
 
 export type LegalEntityAccessLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -136,13 +152,14 @@ export type Person = {
    * auditor role and by the person themself (citizen token); for anyone else it is null with a
    * FORBIDDEN error. Null with an error too when the tracker cannot answer.
    */
-  accessLog?: Maybe<Array<AccessRecord>>;
+  accessLog?: Maybe<AccessRecordConnection>;
   /** Resident identity number (GB 11643-1999). */
   nationalId: Scalars['NationalId']['output'];
 };
 
 
 export type PersonAccessLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -278,6 +295,7 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   AccessOutcome: AccessOutcome;
   AccessRecord: ResolverTypeWrapper<AuditRecord>;
+  AccessRecordConnection: ResolverTypeWrapper<AccessLogPage>;
   BuildingId: ResolverTypeWrapper<Scalars['BuildingId']['output']>;
   CacheControlScope: CacheControlScope;
   ClassificationLevel: ClassificationLevel;
@@ -301,6 +319,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AccessRecord: AuditRecord;
+  AccessRecordConnection: AccessLogPage;
   BuildingId: Scalars['BuildingId']['output'];
   CreditCode: Scalars['CreditCode']['output'];
   Date: Scalars['Date']['output'];
@@ -358,6 +377,12 @@ export type AccessRecordResolvers<ContextType = TrackerContext, ParentType exten
   writePhase?: Resolver<Maybe<ResolversTypes['WritePhase']>, ParentType, ContextType>;
 }>;
 
+export type AccessRecordConnectionResolvers<ContextType = TrackerContext, ParentType extends ResolversParentTypes['AccessRecordConnection'] = ResolversParentTypes['AccessRecordConnection']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['AccessRecord']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export interface BuildingIdScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['BuildingId'], any> {
   name: 'BuildingId';
 }
@@ -380,7 +405,7 @@ export interface DivisionCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
 
 export type LegalEntityResolvers<ContextType = TrackerContext, ParentType extends ResolversParentTypes['LegalEntity'] = ResolversParentTypes['LegalEntity'], FederationReferenceType extends FederationReferenceTypes['LegalEntity'] = FederationReferenceTypes['LegalEntity']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LegalEntity']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  accessLog?: Resolver<Maybe<Array<ResolversTypes['AccessRecord']>>, ParentType, ContextType, RequireFields<LegalEntityAccessLogArgs, 'first'>>;
+  accessLog?: Resolver<Maybe<ResolversTypes['AccessRecordConnection']>, ParentType, ContextType, RequireFields<LegalEntityAccessLogArgs, 'first'>>;
   creditCode?: Resolver<ResolversTypes['CreditCode'], ParentType, ContextType>;
 }>;
 
@@ -399,12 +424,13 @@ export type PageInfoResolvers<ContextType = TrackerContext, ParentType extends R
 
 export type PersonResolvers<ContextType = TrackerContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  accessLog?: Resolver<Maybe<Array<ResolversTypes['AccessRecord']>>, ParentType, ContextType, RequireFields<PersonAccessLogArgs, 'first'>>;
+  accessLog?: Resolver<Maybe<ResolversTypes['AccessRecordConnection']>, ParentType, ContextType, RequireFields<PersonAccessLogArgs, 'first'>>;
   nationalId?: Resolver<ResolversTypes['NationalId'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = TrackerContext> = ResolversObject<{
   AccessRecord?: AccessRecordResolvers<ContextType>;
+  AccessRecordConnection?: AccessRecordConnectionResolvers<ContextType>;
   BuildingId?: GraphQLScalarType;
   CreditCode?: GraphQLScalarType;
   Date?: GraphQLScalarType;

@@ -1,5 +1,5 @@
 import type { AuditRecord } from '@govgraph/hub';
-import { INVALID_ARGUMENT } from '@govgraph/schema';
+import { encodeCursor, pageWindow } from '@govgraph/schema/db';
 import {
   type AccessLogSubject,
   accessLogField,
@@ -7,22 +7,39 @@ import {
 } from '../accessLogPolicy.js';
 import type { TrackerContext } from '../context.js';
 
-const MAX_RECORDS = 100;
+/** A page of one subject's access log; `totalCount` is read only when asked for. */
+export interface AccessLogPage {
+  subject: string;
+  nodes: AuditRecord[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
 
-/** `Person.accessLog` and `LegalEntity.accessLog`: the policy first, then one batched read. */
+/**
+ * `Person.accessLog` and `LegalEntity.accessLog`: the policy first, then one batched read. The
+ * cursor holds the sequence number of the page's last record, so the next page starts below it
+ * however many records were appended meanwhile (an offset would repeat records).
+ */
 export async function accessLogPage(
   subject: AccessLogSubject,
-  first: number | null | undefined,
+  args: { first?: number | null; after?: string | null },
   { reader, loaders }: TrackerContext,
-): Promise<AuditRecord[]> {
+): Promise<AccessLogPage> {
   assertMayReadAccessLog(reader, subject);
-  const limit = first ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RECORDS) {
-    throw INVALID_ARGUMENT.err(
-      `${accessLogField(subject)}(first: ${limit}) is out of range: ask for 1 to ${MAX_RECORDS} of the most recent records.`,
-      { extensions: { argument: 'first' } },
-    );
-  }
+  const window = pageWindow(args, accessLogField(subject));
   const key = subject.kind === 'person' ? subject.nationalId : subject.creditCode;
-  return [...(await loaders.accessLog.load({ subject: key, limit }))];
+  const rows = await loaders.accessLog.load({
+    subject: key,
+    limit: window.limit + 1,
+    before: args.after == null ? undefined : window.offset,
+  });
+  const nodes = rows.slice(0, window.limit);
+  const last = nodes.at(-1);
+  return {
+    subject: key,
+    nodes,
+    pageInfo: {
+      hasNextPage: rows.length > window.limit,
+      endCursor: last ? encodeCursor(last.seq) : null,
+    },
+  };
 }

@@ -5,6 +5,6 @@ import { accessLogPage } from './accessLogPage.js';
 export const LegalEntity: LegalEntityResolvers = {
   __resolveReference: (ref) => ({ creditCode: ref.creditCode }),
   creditCode: (ref) => ref.creditCode,
-  accessLog: (ref, { first }, context) =>
-    accessLogPage({ kind: 'entity', creditCode: ref.creditCode }, first, context),
+  accessLog: (ref, args, context) =>
+    accessLogPage({ kind: 'entity', creditCode: ref.creditCode }, args, context),
 };

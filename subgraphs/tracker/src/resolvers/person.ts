@@ -6,6 +6,6 @@ import { accessLogPage } from './accessLogPage.js';
 export const Person: PersonResolvers = {
   __resolveReference: (ref) => ({ nationalId: ref.nationalId }),
   nationalId: (ref) => ref.nationalId,
-  accessLog: (ref, { first }, context) =>
-    accessLogPage({ kind: 'person', nationalId: ref.nationalId }, first, context),
+  accessLog: (ref, args, context) =>
+    accessLogPage({ kind: 'person', nationalId: ref.nationalId }, args, context),
 };
