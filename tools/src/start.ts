@@ -60,11 +60,12 @@ try {
 }
 display.stop();
 
-const nationalId = await findExampleNationalId(
+const example = await findExampleNationalId(
   hub.graphqlUrl,
   createWorld(config.world),
   demo.headers,
 );
+const nationalId = 'nationalId' in example ? example.nationalId : undefined;
 
 const lines = [
   '',
@@ -79,9 +80,9 @@ const lines = [
   '',
   `  ${JSON.stringify(demo.headers)}`,
   '',
-  nationalId
+  'nationalId' in example
     ? 'Try this query, which crosses the population and business registries:'
-    : 'Try this query (replace the national ID with one from your data):',
+    : `Try this query, replacing the national ID with one from your data: looking for an example, ${example.problem}, so this is the standard's sample ID, which returns null.`,
   '',
   `  ${exampleQuery(nationalId ?? '11010519491231002X')}`,
   '',

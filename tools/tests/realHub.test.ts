@@ -93,8 +93,9 @@ describe('the hub with the real departments (population on PostgreSQL)', () => {
   });
 
   it('finds an example person whose query crosses both registries', async () => {
-    const nationalId = await findExampleNationalId(hub.graphqlUrl, world, headers);
-    expect(nationalId).toBeDefined();
+    const example = await findExampleNationalId(hub.graphqlUrl, world, headers);
+    expect(example).toEqual({ nationalId: expect.any(String) });
+    const nationalId = 'nationalId' in example ? example.nationalId : undefined;
     const index = world.personIndexOf(nationalId ?? '') ?? -1;
     const result = (await query(exampleQuery(nationalId ?? ''))) as {
       data: {
@@ -115,8 +116,21 @@ describe('the hub with the real departments (population on PostgreSQL)', () => {
 
   it('still finds a real example when the data comes from another world', async () => {
     const otherWorld = createWorld({ seed: 42, people: 50_000 });
-    const nationalId = await findExampleNationalId(hub.graphqlUrl, otherWorld, headers);
-    const index = world.personIndexOf(nationalId ?? '') ?? -1;
+    const example = await findExampleNationalId(hub.graphqlUrl, otherWorld, headers);
+    const index = world.personIndexOf('nationalId' in example ? example.nationalId : '') ?? -1;
     expect(world.companiesRepresentedBy(index).length).toBeGreaterThan(0);
+  });
+
+  it('says why there is no example when the gateway refuses or cannot be reached', async () => {
+    expect(await findExampleNationalId(hub.graphqlUrl, world, { 'x-api-key': 'gg_wrong' })).toEqual(
+      {
+        problem: 'the gateway answered HTTP 401',
+      },
+    );
+    // A port fetch refuses outright ("bad port") is still tried, and nothing listens there.
+    const closed = await findExampleNationalId('http://127.0.0.1:6000/graphql', world, headers);
+    expect(closed).toEqual({
+      problem: expect.stringMatching(/^the gateway could not be reached \(connect ECONNREFUSED/),
+    });
   });
 });
