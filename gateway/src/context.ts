@@ -41,6 +41,8 @@ export interface GatewayContext extends RequestScope {
    * charges `estimated` to the caller's cost-per-second budget; absent, it charges nothing.
    */
   cost?: { estimated: number; actual?: number };
+  /** Whose rate budgets the request is charged to (set at the HTTP edge by the rate limiter). */
+  rateKey?: { key: string; kind: Caller['kind'] };
   /** Set when the rate limiter refused the request: it ran nothing, so nothing is audited as read. */
   rateLimited?: RateLimitName;
   /** Set by the access plugin in `didResolveOperation`. */

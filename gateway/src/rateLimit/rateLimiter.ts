@@ -80,7 +80,6 @@ export function createRateLimiter(
   const trusted = trustedProxySet(options.trustedProxies);
   const redis = options.redisUrl ? sharedRedis(options, logger, metrics) : undefined;
   const limiters = new Map<string, RateLimiterAbstract>();
-  const keys = new WeakMap<GatewayContext, RateKey>();
 
   const limiterFor = (name: RateLimitName, max: number): RateLimiterAbstract => {
     const id = `${name}:${max}`;
@@ -130,11 +129,12 @@ export function createRateLimiter(
   return {
     async chargeRequests(req, context, operations) {
       const who = rateKeyOf(context.caller, req, trusted);
-      keys.set(context, who);
+      // On the context itself: Apollo hands plugins a shallow copy of it.
+      context.rateKey = who;
       await charge('requestsPerSecond', context.limits.requestsPerSecond, who, operations);
     },
     async chargeCost(context) {
-      const who = keys.get(context);
+      const who = context.rateKey;
       const estimated = context.cost?.estimated;
       // A denied operation runs nothing, so it spends nothing.
       if (!who || estimated === undefined || (context.access?.denied.length ?? 0) > 0) return;
