@@ -267,6 +267,25 @@ describe('per-caller rate limits', () => {
     expect((await ask(url, inline, POLICE)).status).toBe(200);
   });
 
+  it('charges answers replayed from the response cache like any other', async () => {
+    const { url } = await gateway({}, { limits: { costPerSecond: 1 }, cache: {} });
+    // NAME_QUERY is 2 fields: five fit in the 10 of cost per window, cached or not.
+    const answers: Answer[] = [];
+    for (let i = 0; i < 7; i++) answers.push(await ask(url, NAME_QUERY, TAX));
+    expect(statuses(answers)).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    expect(people.requests.length).toBeGreaterThan(0);
+    expect(audit.entries).toHaveLength(5);
+  });
+
+  it('lets one operation costing more than the whole budget spend all of it, once per window', async () => {
+    const { url } = await gateway({}, { limits: { costPerSecond: 1 } });
+    const aliased = `{ ${Array.from({ length: 8 }, (_, i) => `p${i}: person(nationalId: "${WANG}") { name }`).join(' ')} }`;
+    expect((await ask(url, aliased, TAX)).status).toBe(200);
+    const next = await ask(url, NAME_QUERY, TAX);
+    expect(next.status).toBe(429);
+    expect(Number(next.retryAfter)).toBeLessThanOrEqual(WINDOW);
+  });
+
   it('charges no cost for a denied operation: it is refused as FORBIDDEN and audited as denied', async () => {
     const { url } = await gateway({}, { limits: { costPerSecond: 1 } });
     const denied = `{ ${Array.from({ length: 30 }, (_, i) => `p${i}: person(nationalId: "${WANG}") { health }`).join(' ')} }`;

@@ -39,13 +39,17 @@ export function clientAddress(req: IncomingMessage, trustedProxies: ReadonlySet<
   const peer = normalize(req.socket.remoteAddress ?? 'unknown');
   if (!trustedProxies.has(peer)) return peer;
   const forwarded = forwardedFor(req);
+  let client = peer;
   for (let i = forwarded.length - 1; i >= 0; i--) {
     const hop = normalize(forwarded[i] ?? '');
-    if (trustedProxies.has(hop)) continue;
-    // A proxy appends the address it saw; anything else means the header is not usable.
-    return isIP(hop) ? hop : peer;
+    // A proxy appends the address it saw; past a malformed entry the header is not usable,
+    // and the last trusted hop is the best known.
+    if (isIP(hop) === 0) return client;
+    client = hop;
+    if (!trustedProxies.has(hop)) return hop;
   }
-  return peer;
+  // Every hop a trusted proxy: the request started at the left-most.
+  return client;
 }
 
 /** Parses `RATE_LIMIT_TRUSTED_PROXIES`-style lists into normalized addresses. */

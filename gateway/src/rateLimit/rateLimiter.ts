@@ -138,8 +138,12 @@ export function createRateLimiter(
       const estimated = context.cost?.estimated;
       // A denied operation runs nothing, so it spends nothing.
       if (!who || estimated === undefined || (context.access?.denied.length ?? 0) > 0) return;
+      const max = context.limits.costPerSecond;
+      // One operation over the whole budget spends all of it (and waits for a fresh window);
+      // refusing a single operation for its size is the per-operation limit's job (maxCost).
+      const points = Math.min(Math.ceil(estimated), max * windowSeconds);
       try {
-        await charge('costPerSecond', context.limits.costPerSecond, who, Math.ceil(estimated));
+        await charge('costPerSecond', max, who, points);
       } catch (error) {
         context.rateLimited = 'costPerSecond';
         throw error;
