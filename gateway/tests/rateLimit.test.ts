@@ -76,6 +76,7 @@ class MemoryAuditLog implements AuditLog {
 interface Answer {
   status: number;
   retryAfter: string | null;
+  cacheControl: string | null;
   body: GraphQLResponse;
 }
 
@@ -121,7 +122,7 @@ describe('per-caller rate limits', () => {
     headers: Record<string, string> = {},
   ): Promise<Answer> => {
     const { status, headers: h, body } = await post(url, query, undefined, headers);
-    return { status, retryAfter: h.get('retry-after'), body };
+    return { status, retryAfter: h.get('retry-after'), cacheControl: h.get('cache-control'), body };
   };
 
   const statuses = (answers: readonly Answer[]) => answers.map((a) => a.status);
@@ -174,8 +175,9 @@ describe('per-caller rate limits', () => {
     expect(fetches() - before).toBe(WINDOW);
     const refused = answers.filter((answer) => answer.status !== 200);
     expect(statuses(refused)).toEqual(Array(20).fill(429));
-    for (const { retryAfter, body } of refused) {
+    for (const { retryAfter, cacheControl, body } of refused) {
       const seconds = Number(retryAfter);
+      expect(cacheControl).toBe('private, no-store');
       expect(Number.isInteger(seconds) && seconds >= 1 && seconds <= WINDOW).toBe(true);
       expect(body.data).toBeUndefined();
       expect(body.errors).toHaveLength(1);
@@ -244,6 +246,7 @@ describe('per-caller rate limits', () => {
     const second = await ask(url, NAME_QUERY, TAX);
     expect(second.status).toBe(429);
     expect(Number(second.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(second.cacheControl).toBe('private, no-store');
     expect(second.body.errors?.[0]?.extensions).toEqual({
       code: 'RATE_LIMITED',
       retryAfterSeconds: Number(second.retryAfter),
