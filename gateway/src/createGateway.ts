@@ -167,6 +167,24 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
+  // Charged once the caller is known, before any operation is parsed: a refusal runs nothing.
+  // A request refused while identifying its caller is charged to its address.
+  const rateLimitedContext = async (
+    req: IncomingMessage,
+    body: unknown,
+    build: () => Promise<GatewayContext>,
+  ): Promise<GatewayContext> => {
+    if (!rateLimiter) return build();
+    let context: GatewayContext;
+    try {
+      context = await build();
+    } catch (error) {
+      await rateLimiter.chargeUnidentified(req, limits, operationCount(body));
+      throw error;
+    }
+    await rateLimiter.chargeRequests(req, context, operationCount(body));
+    return context;
+  };
   let ready = false;
   return {
     server,
@@ -176,12 +194,10 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     async listen(port, host) {
       const graphql = createGraphQLHandler(server, {
         assignRequestIds: true,
-        context: async (req, requestId, body) => {
-          const context = await requestContext(req, requestId, logger, registry, limits);
-          // Charged once the caller is known, before any operation is parsed: a refusal runs nothing.
-          await rateLimiter?.chargeRequests(req, context, operationCount(body));
-          return context;
-        },
+        context: (req, requestId, body) =>
+          rateLimitedContext(req, body, () =>
+            requestContext(req, requestId, logger, registry, limits),
+          ),
         routes: {
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),

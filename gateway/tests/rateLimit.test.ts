@@ -333,6 +333,19 @@ describe('per-caller rate limits', () => {
     expect(passed(await fromOne('203.0.113.2'))).toBe(WINDOW);
   });
 
+  it('charges requests refused for a bad credential to the client address, so keys cannot be guessed freely', async () => {
+    const { url } = await gateway({}, { limits: { requestsPerSecond: 1 } });
+    const guesses = [];
+    for (let i = 0; i < 12; i++)
+      guesses.push(await ask(url, PUBLIC_QUERY, { 'x-api-key': `guess-${i}` }));
+    expect(statuses(guesses)).toEqual([...Array(10).fill(401), 429, 429]);
+    expect(guesses[11]?.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    // The address's anonymous budget is the one spent.
+    expect((await ask(url, PUBLIC_QUERY)).status).toBe(429);
+    // An agency calling from the same address keeps its own.
+    expect((await ask(url, NAME_QUERY, TAX)).status).toBe(200);
+  });
+
   it('limits citizens per person, and keeps national IDs out of Redis', async () => {
     const keyPrefix = freshPrefix();
     const { url } = await gateway(

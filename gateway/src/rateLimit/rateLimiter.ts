@@ -12,6 +12,7 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import type { GatewayContext, RateLimitName } from '../context.js';
+import type { RequestLimits } from '../limits/requestLimits.js';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 import { type RateKey, rateKeyOf, trustedProxySet } from './rateKey.js';
 
@@ -38,6 +39,16 @@ export interface RateLimitOptions {
 export interface RateLimiter {
   /** At the HTTP edge, once the caller is known and before anything is parsed: one per operation. */
   chargeRequests(req: IncomingMessage, context: GatewayContext, operations: number): Promise<void>;
+  /**
+   * A request refused before its caller was known (a bad credential or header): charged to the
+   * client address like an anonymous request, so guessing keys is limited too. Over the
+   * budget, RATE_LIMITED replaces the refusal.
+   */
+  chargeUnidentified(
+    req: IncomingMessage,
+    limits: RequestLimits,
+    operations: number,
+  ): Promise<void>;
   /** Once the operation's cost is estimated (`context.cost`); nothing when it is not. */
   chargeCost(context: GatewayContext): Promise<void>;
   /** Connects to Redis (with the server starting); charges before then are decided in process. */
@@ -132,6 +143,10 @@ export function createRateLimiter(
       // On the context itself: Apollo hands plugins a shallow copy of it.
       context.rateKey = who;
       await charge('requestsPerSecond', context.limits.requestsPerSecond, who, operations);
+    },
+    async chargeUnidentified(req, limits, operations) {
+      const who = rateKeyOf({ kind: 'anonymous' }, req, trusted);
+      await charge('requestsPerSecond', limits.requestsPerSecond, who, operations);
     },
     async chargeCost(context) {
       const who = context.rateKey;
