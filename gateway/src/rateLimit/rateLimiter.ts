@@ -1,20 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import { HeaderMap } from '@apollo/server';
-import { RATE_LIMITED } from '@govgraph/schema';
-import { type Logger, resilientRedisOptions } from '@govgraph/schema/runtime';
-import type { GraphQLError } from 'graphql';
-import { Redis } from 'ioredis';
-import {
-  type IRateLimiterOptions,
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
+import type { Logger } from '@govgraph/schema/runtime';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { GatewayContext, RateLimitName } from '../context.js';
 import type { RequestLimits } from '../limits/requestLimits.js';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
+import { limiterPool, sharedRedis } from './limiterPool.js';
 import { type RateKey, rateKeyOf, trustedProxySet } from './rateKey.js';
+import { rateLimited } from './rateLimitedError.js';
 
 /** `createGatewayServer({ rateLimit })`: where budgets are counted (docs/limits.md#rate-limits). */
 export interface RateLimitOptions {
@@ -56,25 +48,6 @@ export interface RateLimiter {
   close(): Promise<void>;
 }
 
-/** An in-process limiter that counts its uses: as a store's insurance, each use is a fallback. */
-class InsuranceLimiter extends RateLimiterMemory {
-  readonly #onUse: () => void;
-
-  constructor(options: IRateLimiterOptions, onUse: () => void) {
-    super(options);
-    this.#onUse = onUse;
-  }
-
-  override consume(
-    key: string | number,
-    points?: number,
-    options?: { [key: string]: unknown },
-  ): Promise<RateLimiterRes> {
-    this.#onUse();
-    return super.consume(key, points, options);
-  }
-}
-
 /**
  * The rate limiter of one gateway: `rate-limiter-flexible` on Redis with an in-process insurance
  * limiter (each instance then limits alone, at the full rate), or in process only without
@@ -89,30 +62,10 @@ export function createRateLimiter(
   const prefix = options.keyPrefix ?? 'govgraph:rate';
   const windowSeconds = options.windowSeconds ?? 1;
   const trusted = trustedProxySet(options.trustedProxies);
-  const redis = options.redisUrl ? sharedRedis(options, logger, metrics) : undefined;
-  const limiters = new Map<string, RateLimiterAbstract>();
-
-  const limiterFor = (name: RateLimitName, max: number): RateLimiterAbstract => {
-    const id = `${name}:${max}`;
-    let limiter = limiters.get(id);
-    if (!limiter) {
-      const settings = { points: max * windowSeconds, duration: windowSeconds };
-      const keyPrefix = `${prefix}:${id}`;
-      limiter = redis
-        ? new RateLimiterRedis({
-            ...settings,
-            keyPrefix,
-            storeClient: redis,
-            rejectIfRedisNotReady: true,
-            insuranceLimiter: new InsuranceLimiter({ ...settings, keyPrefix }, () =>
-              metrics.rateLimitFallbacks.inc({ limit: name }),
-            ),
-          })
-        : new RateLimiterMemory({ ...settings, keyPrefix });
-      limiters.set(id, limiter);
-    }
-    return limiter;
-  };
+  const redis = options.redisUrl
+    ? sharedRedis(options.redisUrl, options.redisTimeoutMs ?? 250, logger, metrics)
+    : undefined;
+  const limiterFor = limiterPool({ prefix, windowSeconds, redis, metrics });
 
   const charge = async (
     name: RateLimitName,
@@ -173,69 +126,4 @@ export function createRateLimiter(
       redis?.disconnect();
     },
   };
-}
-
-/** A client of its own, failing fast while Redis is away (no queue, short timeouts, reconnects). */
-function sharedRedis(options: RateLimitOptions, logger: Logger, metrics: GatewayMetrics): Redis {
-  const redis = new Redis(options.redisUrl ?? '', {
-    ...resilientRedisOptions(options.redisTimeoutMs ?? 250),
-    lazyConnect: true,
-  });
-  let shared: boolean | undefined;
-  const set = (now: boolean, err?: unknown) => {
-    if (shared === now) return;
-    const before = shared;
-    shared = now;
-    metrics.rateLimitShared.set(now ? 1 : 0);
-    if (!now) {
-      logger.warn(
-        { err, backend: 'redis' },
-        'rate limits not shared: Redis does not answer; each gateway instance limits alone until it is back',
-      );
-    } else if (before === false) {
-      logger.info({ backend: 'redis' }, 'rate limits shared again: Redis answers');
-    }
-  };
-  metrics.rateLimitShared.set(0);
-  redis.on('ready', () => set(true));
-  redis.on('error', (err: unknown) => set(false, err));
-  redis.on('close', () => set(false));
-  return redis;
-}
-
-function rateLimited(
-  name: RateLimitName,
-  max: number,
-  who: RateKey,
-  msBeforeNext: number,
-): GraphQLError {
-  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return RATE_LIMITED.err(refusalMessage(name, max, who, retryAfterSeconds), {
-    extensions: {
-      retryAfterSeconds,
-      limit: { name, max },
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
-    },
-  });
-}
-
-function refusalMessage(
-  name: RateLimitName,
-  max: number,
-  who: RateKey,
-  retryAfterSeconds: number,
-): string {
-  const spent =
-    name === 'requestsPerSecond'
-      ? `${max} operations per second`
-      : `an estimated cost of ${max} per second`;
-  const retry = `Retry in ${retryAfterSeconds} s (Retry-After).`;
-  switch (who.kind) {
-    case 'agency':
-      return `This agency has used its budget of ${spent}, shared by every gateway instance; nothing was run. ${retry} If the agency needs more, its platform operator raises the agency's ${name} in the hub registry.`;
-    case 'citizen':
-      return `You have used your budget of ${spent}; nothing was run. ${retry}`;
-    default:
-      return `This client address has used the anonymous budget of ${spent}; nothing was run. ${retry} Agencies that need more call with their own credential and budget.`;
-  }
 }
