@@ -10,6 +10,8 @@ import {
 import { z } from 'zod';
 import { type CacheConfig, cacheEnv, toCacheConfig } from './cache/cacheConfig.js';
 import { workersVar } from './cluster/workersVar.js';
+import { rateLimitEnv, toRateLimitOptions } from './rateLimit/rateLimitConfig.js';
+import type { RateLimitOptions } from './rateLimit/rateLimiter.js';
 
 /** The composed supergraph shipped with the package (`npm run compose` writes it). */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
@@ -24,6 +26,8 @@ export interface GatewayConfig {
   logLevel: string;
   /** REDIS_URL and the CACHE_* variables. */
   cache: CacheConfig;
+  /** `RATE_LIMIT_ENABLED`, `RATE_LIMIT_TRUSTED_PROXIES`, shared through `REDIS_URL` (docs/limits.md). */
+  rateLimit: RateLimitOptions;
   /** `GATEWAY_WORKERS`: processes sharing the port (main.ts forks them); 1 serves without workers. */
   workers: number;
   /**
@@ -54,6 +58,7 @@ export function gatewayConfig(
       LOG_LEVEL: logLevelVar,
       GATEWAY_WORKERS: workersVar,
       ...cacheEnv,
+      ...rateLimitEnv,
     },
     env,
   );
@@ -65,6 +70,7 @@ export function gatewayConfig(
     subgraphTimeoutMs: raw.SUBGRAPH_TIMEOUT_MS,
     logLevel: raw.LOG_LEVEL,
     cache: toCacheConfig(raw),
+    rateLimit: toRateLimitOptions(raw),
     workers: raw.GATEWAY_WORKERS,
     hubContextPrivateKey: hubContextPrivateKeyVar(env),
   };

@@ -2,6 +2,9 @@ import type { Caller, ClassificationLevel } from '@govgraph/hub';
 import type { RequestScope } from '@govgraph/schema/runtime';
 import type { RequestLimits } from './limits/requestLimits.js';
 
+/** The two rate budgets of a caller (docs/limits.md#rate-limits). */
+export type RateLimitName = 'requestsPerSecond' | 'costPerSecond';
+
 /** One field coordinate the policy refused, and why (`no grant`, `case number missing`, …). */
 export interface DeniedCoordinate {
   coordinate: string;
@@ -32,6 +35,16 @@ export interface GatewayContext extends RequestScope {
   operatorId: string | null;
   /** The limits this request is held to: the gateway's defaults with the agency's overrides. */
   limits: RequestLimits;
+  /**
+   * The operation's estimated cost (`@cost`/`@listSize`), set by the cost plugin in
+   * `didResolveOperation`, and what the answer actually cost once known. The rate limiter
+   * charges `estimated` to the caller's cost-per-second budget; absent, it charges nothing.
+   */
+  cost?: { estimated: number; actual?: number };
+  /** Whose rate budgets the request is charged to (set at the HTTP edge by the rate limiter). */
+  rateKey?: { key: string; kind: Caller['kind'] };
+  /** Set when the rate limiter refused the request: it ran nothing, so nothing is audited as read. */
+  rateLimited?: RateLimitName;
   /** Set by the access plugin in `didResolveOperation`. */
   access?: AccessDecision;
   /**

@@ -39,6 +39,8 @@ import {
 import { useOneErrorPerDepartment } from './plugins/useOneErrorPerDepartment.js';
 import { useOperationGuard } from './plugins/useOperationGuard.js';
 import { useStandardScalars } from './plugins/useStandardScalars.js';
+import { createRateLimiter, type RateLimitOptions } from './rateLimit/rateLimiter.js';
+import { operationCount, useRateLimit } from './rateLimit/useRateLimit.js';
 import { requestContext } from './requestContext.js';
 import { supergraphFromFile } from './supergraph/supergraphFromFile.js';
 
@@ -78,6 +80,12 @@ export interface GatewayServerOptions {
   cache?: GatewayCacheOptions;
   /** The limits every request is held to unless its agency's are raised (docs/limits.md). */
   limits?: Partial<RequestLimits>;
+  /**
+   * Per-caller rate limits, requests/s and cost/s (docs/limits.md#rate-limits): shared through
+   * Redis when `redisUrl` is set, else counted in this process. Unset: no rate limit (tests of
+   * other layers, the benchmark); `main.ts` and `npm start` always pass one.
+   */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface GatewayServer {
@@ -103,6 +111,10 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   const registry = 'registry' in options.access ? options.access.registry : undefined;
   const policy = registry ? createAccessPolicy({ registry }) : undefined;
   const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+  const rateLimiter =
+    options.rateLimit && options.rateLimit.enabled !== false
+      ? createRateLimiter(options.rateLimit, logger, metrics)
+      : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
@@ -141,6 +153,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       useErrorMasking<GatewayContext>(),
       useOneErrorPerDepartment(),
       ...(policy ? [policy.plugin()] : []),
+      // After the access plugin and the cost plugin: charges the estimated cost, allowed operations only.
+      ...(rateLimiter ? [useRateLimit(rateLimiter)] : []),
       // After the access plugin (it answers only operations the policy allowed), before audit.
       ...(cache ? [useResponseCache(cache)] : []),
       // After the access plugin: it records the access plugin's decision.
@@ -153,6 +167,24 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
+  // Charged once the caller is known, before any operation is parsed: a refusal runs nothing.
+  // A request refused while identifying its caller is charged to its address.
+  const rateLimitedContext = async (
+    req: IncomingMessage,
+    body: unknown,
+    build: () => Promise<GatewayContext>,
+  ): Promise<GatewayContext> => {
+    if (!rateLimiter) return build();
+    let context: GatewayContext;
+    try {
+      context = await build();
+    } catch (error) {
+      await rateLimiter.chargeUnidentified(req, limits, operationCount(body));
+      throw error;
+    }
+    await rateLimiter.chargeRequests(req, context, operationCount(body));
+    return context;
+  };
   let ready = false;
   return {
     server,
@@ -162,7 +194,10 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     async listen(port, host) {
       const graphql = createGraphQLHandler(server, {
         assignRequestIds: true,
-        context: (req, requestId) => requestContext(req, requestId, logger, registry, limits),
+        context: (req, requestId, body) =>
+          rateLimitedContext(req, body, () =>
+            requestContext(req, requestId, logger, registry, limits),
+          ),
         routes: {
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
@@ -177,9 +212,11 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       };
       const listening = await listen(handler, port, host);
       try {
+        await rateLimiter?.start();
         await server.start();
       } catch (error) {
         await listening.close();
+        await rateLimiter?.close();
         throw error;
       }
       ready = true;
@@ -189,6 +226,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           ready = false;
           await listening.close();
           await server.stop();
+          await rateLimiter?.close();
         },
       };
     },

@@ -8,3 +8,4 @@ export {
   type GatewayServer,
   type GatewayServerOptions,
 } from './createGateway.js';
+export type { RateLimitOptions } from './rateLimit/rateLimiter.js';

@@ -45,6 +45,7 @@ async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     logger,
     cache: config.cache,
+    rateLimit: config.rateLimit,
     access: { registry: hub.registry, signer },
     audit: { log: hub.auditLog },
   });

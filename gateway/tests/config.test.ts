@@ -18,6 +18,7 @@ describe('gatewayConfig', () => {
         personalMaxTtlSeconds: 30,
         keyPrefix: 'govgraph',
       },
+      rateLimit: { enabled: true, keyPrefix: 'govgraph:rate', trustedProxies: [] },
       workers: availableParallelism(),
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toBe(resolve(import.meta.dirname, '../supergraph.graphql'));
@@ -32,6 +33,8 @@ describe('gatewayConfig', () => {
         SUBGRAPH_TIMEOUT_MS: '1500',
         LOG_LEVEL: 'debug',
         GATEWAY_WORKERS: '3',
+        RATE_LIMIT_ENABLED: 'false',
+        RATE_LIMIT_TRUSTED_PROXIES: '10.0.0.5, ::1',
       }),
     ).toEqual({
       port: 8080,
@@ -45,8 +48,19 @@ describe('gatewayConfig', () => {
         personalMaxTtlSeconds: 30,
         keyPrefix: 'govgraph',
       },
+      rateLimit: {
+        enabled: false,
+        keyPrefix: 'govgraph:rate',
+        trustedProxies: ['10.0.0.5', '::1'],
+      },
       workers: 3,
     });
+  });
+
+  it('refuses a trusted proxy that is not an IP address', () => {
+    expect(() => gatewayConfig({ RATE_LIMIT_TRUSTED_PROXIES: '10.0.0.5,proxy.local' })).toThrow(
+      /RATE_LIMIT_TRUSTED_PROXIES .*must be IP addresses separated by commas/,
+    );
   });
 
   it('stops on bad values with a message naming each bad variable', () => {

@@ -50,6 +50,7 @@ try {
     departments,
     config,
     createWorld,
+    rateLimit: config.gateway.rateLimit,
     progress: (department) => display.forDepartment(department),
   });
   demo = await issueDemoCredentials(hub.services.store);

@@ -2,6 +2,7 @@ import {
   createGatewayServer,
   type GatewayCacheOptions,
   type GatewayServerOptions,
+  type RateLimitOptions,
 } from '@govgraph/gateway';
 import { type HubServices, openHubServices } from '@govgraph/hub';
 import type { StatementCounter } from '@govgraph/schema/db';
@@ -41,6 +42,11 @@ export interface StartHubOptions<W> {
   graphiqlDefaultQuery?: string;
   /** Overrides the caches' configuration (REDIS_URL, CACHE_*), e.g. `{ enabled: false }`. */
   cache?: GatewayCacheOptions;
+  /**
+   * Per-caller rate limits (docs/limits.md#rate-limits); `npm start` passes the configured
+   * ones (`config.gateway.rateLimit`). @default none: tests and the benchmark run unlimited
+   */
+  rateLimit?: RateLimitOptions;
   /** The hub-context keys (HUB_CONTEXT_PRIVATE_KEY / HUB_CONTEXT_PUBLIC_KEYS). @default a fresh pair per start */
   hubContextKeys?: HubContextKeys;
   /**
@@ -181,6 +187,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       cache,
       audit: { log: hubServices.auditLog },
       access: { registry: hubServices.registry, signer },
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.graphiqlDefaultQuery
         ? { graphiqlDefaultQuery: options.graphiqlDefaultQuery }
         : {}),

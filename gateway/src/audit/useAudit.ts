@@ -58,6 +58,8 @@ export function useAudit(options: AuditOptions): ApolloServerPlugin<GatewayConte
           const access = rc.contextValue.access;
           // No decision: the operation never got past parsing or validation, so nothing was read.
           if (!access) return;
+          // Refused by a rate limit once allowed: nothing ran and nothing was read (docs/limits.md).
+          if (rc.contextValue.rateLimited && access.denied.length === 0) return;
           const write = rc.operation?.operation === 'mutation';
           if (!write && access.denied.length === 0 && !AUDITED_LEVELS.has(access.level)) return;
           // An allowed write without its intent record was never run: there is no outcome.

@@ -18,6 +18,12 @@ export interface GatewayMetrics {
   cacheErrors: Counter<'operation'>;
   /** 1 while the cache backend answers, 0 while requests are served uncached. */
   cacheAvailable: Gauge<'backend'>;
+  /** Requests refused by a rate limit, by limit (`requestsPerSecond`, `costPerSecond`) and caller kind. */
+  rateLimitRefusals: Counter<'limit' | 'caller'>;
+  /** Charges decided by this instance alone because Redis did not answer (the insurance limiter). */
+  rateLimitFallbacks: Counter<'limit'>;
+  /** 1 while the rate limits are shared through Redis, 0 while this instance limits alone. */
+  rateLimitShared: Gauge;
 }
 
 /** A fresh registry with the process's default metrics and the cache counters. */
@@ -55,6 +61,23 @@ export function createGatewayMetrics(): GatewayMetrics {
       name: 'govgraph_cache_available',
       help: '1 while the cache backend answers, 0 while requests are served uncached.',
       labelNames: ['backend'],
+      registers: [registry],
+    }),
+    rateLimitRefusals: new Counter({
+      name: 'govgraph_rate_limit_refusals_total',
+      help: 'Requests refused with RATE_LIMITED (HTTP 429), by limit and caller kind.',
+      labelNames: ['limit', 'caller'],
+      registers: [registry],
+    }),
+    rateLimitFallbacks: new Counter({
+      name: 'govgraph_rate_limit_fallbacks_total',
+      help: 'Rate-limit charges decided in this process alone because Redis did not answer.',
+      labelNames: ['limit'],
+      registers: [registry],
+    }),
+    rateLimitShared: new Gauge({
+      name: 'govgraph_rate_limit_shared',
+      help: '1 while rate limits are shared through Redis, 0 while this instance limits alone.',
       registers: [registry],
     }),
   };

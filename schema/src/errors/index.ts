@@ -7,6 +7,7 @@ export * from './codes/graphql.js';
 export * from './codes/housing.js';
 export * from './codes/input.js';
 export * from './codes/platform.js';
+export * from './codes/rateLimit.js';
 export * from './codes/tax.js';
 export { type ErrorCategory, ErrorCode, makeCode } from './ErrorCode.js';
 export { boundQuotedInput, clipInput, QUOTED_INPUT_CHARS, quoteInput } from './quoteInput.js';

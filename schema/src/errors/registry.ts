@@ -7,6 +7,7 @@ import * as graphql from './codes/graphql.js';
 import * as housing from './codes/housing.js';
 import * as input from './codes/input.js';
 import * as platform from './codes/platform.js';
+import * as rateLimit from './codes/rateLimit.js';
 import * as tax from './codes/tax.js';
 import type { ErrorCode } from './ErrorCode.js';
 
@@ -22,6 +23,7 @@ const modules: Record<string, Record<string, ErrorCode>> = {
   departmentWrites,
   access,
   audit,
+  rateLimit,
 };
 
 /** Every public error code, by code. */

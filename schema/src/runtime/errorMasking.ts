@@ -24,6 +24,9 @@ const PUBLIC_EXTENSIONS = new Set([
   'serviceName',
   // FORBIDDEN: every denied field coordinate with its level and reason.
   'denied',
+  // RATE_LIMITED: when to retry, and which budget was spent (its name and size).
+  'retryAfterSeconds',
+  'limit',
 ]);
 
 /**

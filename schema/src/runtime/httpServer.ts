@@ -15,10 +15,12 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void |
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   /**
    * Builds the per-request context (loaders, identity) once the request id is known, before
-   * anything is parsed or run. Throwing a `GraphQLError` with `extensions.http.status` refuses
-   * the request with that status and that one error (e.g. 401 for a bad credential).
+   * anything is parsed or run. `body` is the request's JSON body (undefined for GET), for
+   * counting its operations before any is parsed. Throwing a `GraphQLError` with
+   * `extensions.http.status` refuses the request with that status and that one error (e.g. 401
+   * for a bad credential), and with the headers of `extensions.http.headers` (e.g. `Retry-After`).
    */
-  context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
+  context: (req: IncomingMessage, requestId: string, body: unknown) => Promise<TContext>;
   /** Other routes served beside GraphQL, by exact path (e.g. `/health`). */
   routes?: Record<string, RouteHandler>;
   /** Path of the GraphQL endpoint. @default '/graphql' */
@@ -102,10 +104,11 @@ export function createGraphQLHandler<TContext extends BaseContext>(
         };
         let context: TContext;
         try {
-          context = await options.context(req, requestId);
+          context = await options.context(req, requestId, body);
         } catch (error) {
           const status = refusalStatus(error);
           if (error instanceof GraphQLError && status !== undefined) {
+            for (const [key, value] of refusalHeaders(error)) res.setHeader(key, value);
             const formatted = formatPublicError(error.toJSON(), error);
             sendJson(res, status, {
               errors: [{ ...formatted, extensions: { ...formatted.extensions, requestId } }],
@@ -135,6 +138,11 @@ function refusalStatus(error: unknown): number | undefined {
   if (!(error instanceof GraphQLError)) return undefined;
   const http = error.extensions.http as { status?: unknown } | undefined;
   return typeof http?.status === 'number' ? http.status : undefined;
+}
+
+function refusalHeaders(error: GraphQLError): [string, string][] {
+  const http = error.extensions.http as { headers?: unknown } | undefined;
+  return http?.headers instanceof Map ? [...(http.headers as Map<string, string>)] : [];
 }
 
 function readBody(req: IncomingMessage, max: number): Promise<string> {
