@@ -10,6 +10,11 @@ import {
 import { z } from 'zod';
 import { type CacheConfig, cacheEnv, toCacheConfig } from './cache/cacheConfig.js';
 import { workersVar } from './cluster/workersVar.js';
+import {
+  type DepartmentGuardConfig,
+  departmentGuardEnv,
+  toDepartmentGuardConfig,
+} from './dataSource/departmentGuardConfig.js';
 
 /** The composed supergraph shipped with the package (`npm run compose` writes it). */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
@@ -31,6 +36,8 @@ export interface GatewayConfig {
    * with; departments trust its public half. Unset: no token is sent and departments refuse.
    */
   hubContextPrivateKey: JWK | undefined;
+  /** The DEPARTMENT_* variables: concurrency limit, circuit breaker and answer size cap per department. */
+  departmentGuard: DepartmentGuardConfig;
 }
 
 /** Reads the gateway's configuration from the environment; a bad value throws a `ConfigError` naming it. */
@@ -54,6 +61,7 @@ export function gatewayConfig(
       LOG_LEVEL: logLevelVar,
       GATEWAY_WORKERS: workersVar,
       ...cacheEnv,
+      ...departmentGuardEnv,
     },
     env,
   );
@@ -67,5 +75,6 @@ export function gatewayConfig(
     cache: toCacheConfig(raw),
     workers: raw.GATEWAY_WORKERS,
     hubContextPrivateKey: hubContextPrivateKeyVar(env),
+    departmentGuard: toDepartmentGuardConfig(raw),
   };
 }

@@ -27,7 +27,12 @@ import { PRIVATE_NO_STORE, useCacheControlHeader } from './cache/useCacheControl
 import { useResponseCache } from './cache/useResponseCache.js';
 import type { GatewayContext } from './context.js';
 import { CORRELATION_HEADER, correlationIdOf } from './correlationId.js';
-import { DepartmentDataSource } from './dataSource/DepartmentDataSource.js';
+import { DepartmentDataSource, isDepartmentOutage } from './dataSource/DepartmentDataSource.js';
+import { createDepartmentGuards } from './dataSource/departmentGuard.js';
+import {
+  DEFAULT_DEPARTMENT_GUARD,
+  type DepartmentGuardConfig,
+} from './dataSource/departmentGuardConfig.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';
@@ -78,6 +83,11 @@ export interface GatewayServerOptions {
   cache?: GatewayCacheOptions;
   /** The limits every request is held to unless its agency's are raised (docs/limits.md). */
   limits?: Partial<RequestLimits>;
+  /**
+   * Per department: calls in flight and queued, the circuit breaker, the answer size cap
+   * (docs/reliability.md). @default DEFAULT_DEPARTMENT_GUARD
+   */
+  departmentGuard?: Partial<DepartmentGuardConfig>;
 }
 
 export interface GatewayServer {
@@ -103,6 +113,13 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   const registry = 'registry' in options.access ? options.access.registry : undefined;
   const policy = registry ? createAccessPolicy({ registry }) : undefined;
   const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+  const guardConfig = { ...DEFAULT_DEPARTMENT_GUARD, ...options.departmentGuard };
+  const guardFor = createDepartmentGuards({
+    config: guardConfig,
+    isOutage: isDepartmentOutage,
+    metrics,
+    logger,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
@@ -117,6 +134,9 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         timeoutMs: options.subgraphTimeoutMs,
         cache,
         hubContext: signer,
+        guard: guardFor(name),
+        maxResponseBytes: guardConfig.maxResponseBytes,
+        metrics,
       }),
     // Refuse a malformed supergraph in production too, rather than failing on the first query.
     validateSupergraph: true,

@@ -24,6 +24,11 @@ const PUBLIC_EXTENSIONS = new Set([
   'serviceName',
   // FORBIDDEN: every denied field coordinate with its level and reason.
   'denied',
+  // DEPARTMENT_UNAVAILABLE without a call (CIRCUIT_OPEN, TOO_BUSY) and when it is tried again;
+  // DEPARTMENT_ANSWER_TOO_LARGE's cap (docs/reliability.md).
+  'reason',
+  'retryAt',
+  'limitBytes',
 ]);
 
 /**
