@@ -181,6 +181,7 @@ describe('a department that hangs, is slow or answers too much', () => {
     // Open: answered without calling the department or waiting for its timeout. The bound is
     // behavioural: a call that went out would take the whole 1 s timeout.
     const open = await timedPost(url, BOTH);
+    console.info(`circuit open: answered in ${open.ms.toFixed(0)} ms (timeout ${timeoutMs} ms)`);
     expect(open.ms).toBeLessThan(timeoutMs / 2);
     expect(open.body.data).toEqual({ person: { name: 'Li Wei', companies: null } });
     expect(open.body.errors).toHaveLength(1);
@@ -275,10 +276,12 @@ describe('a department that hangs, is slow or answers too much', () => {
     await delay(100);
     // Reads nothing of the slow department: not held up by it (bound behavioural: < 3 s delay).
     const other = await timedPost(url, REGISTRY_ONLY);
+    console.info(`beside a 3 s department: registry-only read in ${other.ms.toFixed(0)} ms`);
     expect(other.body).toEqual({ data: { person: { name: 'Wang Fang' } } });
     expect(other.ms).toBeLessThan(1_000);
     // The request that needs it waits for it (within its timeout), all of its answer at once.
     const both = await slow;
+    console.info(`the request needing the 3 s department: ${both.ms.toFixed(0)} ms`);
     expect(both.body).toEqual({ data: LI_BOTH });
     expect(both.ms).toBeGreaterThanOrEqual(2_900);
   });
@@ -291,6 +294,7 @@ describe('a department that hangs, is slow or answers too much', () => {
     });
     department.mode = { delayMs: 800 };
     const answers = await Promise.all(Array.from({ length: 4 }, () => timedPost(url, COMPANY)));
+    console.info(`in-flight 1 + queue 1, 4 at once: ${answers.map((a) => a.ms.toFixed(0))} ms`);
     const served = answers.filter((a) => a.body.errors === undefined);
     const refused = answers.filter((a) => a.body.errors !== undefined);
     expect(served).toHaveLength(2);

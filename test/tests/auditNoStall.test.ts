@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { verifyAuditChain } from '@govgraph/hub';
+import { runAuditCli, verifyAuditChain } from '@govgraph/hub';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessHub, startAccessHub } from './support/accessHub.js';
 
@@ -142,5 +142,13 @@ describe('audit appends while the SQLite hub store is locked', () => {
       ok: true,
       records: before + 40,
     });
+    // What an operator runs: `npm run audit -- verify` over the same file.
+    let out = '';
+    const write = (text: string) => {
+      out += text;
+    };
+    const exit = await runAuditCli(['verify'], { GOVGRAPH_DATA_DIR: hub.dataDir }, { write });
+    expect(out).toContain(`Audit chain intact: ${before + 40} records verified.`);
+    expect(exit).toBe(0);
   });
 });
