@@ -216,19 +216,26 @@ describe('a department that hangs, is slow or answers too much', () => {
     expect(department.received).toBe(6);
   });
 
-  it('opens again when the probe after the cooldown fails', async () => {
+  it('answers at once while the probe is in flight, and opens again when it fails', async () => {
     department = await startSwitchable(business);
     department.mode = 'hang';
     const { gateway, url } = await startGateway({
-      subgraphTimeoutMs: 300,
+      subgraphTimeoutMs: 1_000,
       departmentGuard: { breakerFailures: 1, breakerCooldownMs: 500 },
     });
     await post(url, BOTH);
     const first = await post(url, BOTH);
     const retryAt = Date.parse(String(first.body.errors?.[0]?.extensions?.retryAt));
     await delay(Math.max(0, retryAt - Date.now()) + 50);
-    const probe = await post(url, BOTH);
-    expect(probe.body.errors?.[0]?.message).toContain('did not answer within 300 ms');
+    const probing = post(url, BOTH);
+    await delay(50);
+    // While the one probe call is in flight, the others are answered at once, not held for it.
+    const during = await timedPost(url, BOTH);
+    expect(during.body.errors?.[0]?.extensions?.reason).toBe('CIRCUIT_OPEN');
+    // Held for the probe it would take the rest of its 1 s timeout.
+    expect(during.ms).toBeLessThan(500);
+    const probe = await probing;
+    expect(probe.body.errors?.[0]?.message).toContain('did not answer within 1000 ms');
     expect(department.received).toBe(2);
     const again = await post(url, BOTH);
     expect(again.body.errors?.[0]?.extensions?.reason).toBe('CIRCUIT_OPEN');
