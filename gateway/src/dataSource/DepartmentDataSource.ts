@@ -49,8 +49,10 @@ export interface DepartmentDataSourceOptions {
 /**
  * How the gateway talks to one department: a timeout per fetch, the caller's request id
  * forwarded as `x-request-id`, the request's signed hub context as `x-hub-context`, fetches
- * through the gateway's caches when it has them, and every failure turned into a public error
- * that names the department, so one department down never costs the caller the others' data.
+ * through the gateway's caches when it has them, every fetch through the department's guard
+ * (concurrency limit and circuit breaker) and read up to a size cap, and every failure turned
+ * into a public error that names the department, so one department down, hanging or answering
+ * too much never costs the caller the others' data.
  */
 export class DepartmentDataSource extends RemoteGraphQLDataSource {
   readonly department: string;
