@@ -10,6 +10,11 @@ import {
 import { z } from 'zod';
 import { type CacheConfig, cacheEnv, toCacheConfig } from './cache/cacheConfig.js';
 import { workersVar } from './cluster/workersVar.js';
+import {
+  type DepartmentGuardConfig,
+  departmentGuardEnv,
+  toDepartmentGuardConfig,
+} from './dataSource/departmentGuardConfig.js';
 import { rateLimitEnv, toRateLimitOptions } from './rateLimit/rateLimitConfig.js';
 import type { RateLimitOptions } from './rateLimit/rateLimiter.js';
 
@@ -35,6 +40,8 @@ export interface GatewayConfig {
    * with; departments trust its public half. Unset: no token is sent and departments refuse.
    */
   hubContextPrivateKey: JWK | undefined;
+  /** The DEPARTMENT_* variables: concurrency limit, circuit breaker and answer size cap per department. */
+  departmentGuard: DepartmentGuardConfig;
 }
 
 /** Reads the gateway's configuration from the environment; a bad value throws a `ConfigError` naming it. */
@@ -59,6 +66,7 @@ export function gatewayConfig(
       GATEWAY_WORKERS: workersVar,
       ...cacheEnv,
       ...rateLimitEnv,
+      ...departmentGuardEnv,
     },
     env,
   );
@@ -73,5 +81,6 @@ export function gatewayConfig(
     rateLimit: toRateLimitOptions(raw),
     workers: raw.GATEWAY_WORKERS,
     hubContextPrivateKey: hubContextPrivateKeyVar(env),
+    departmentGuard: toDepartmentGuardConfig(raw),
   };
 }

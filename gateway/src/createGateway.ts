@@ -27,7 +27,12 @@ import { PRIVATE_NO_STORE, useCacheControlHeader } from './cache/useCacheControl
 import { useResponseCache } from './cache/useResponseCache.js';
 import type { GatewayContext } from './context.js';
 import { CORRELATION_HEADER, correlationIdOf } from './correlationId.js';
-import { DepartmentDataSource } from './dataSource/DepartmentDataSource.js';
+import { DepartmentDataSource, isDepartmentOutage } from './dataSource/DepartmentDataSource.js';
+import { createDepartmentGuards } from './dataSource/departmentGuard.js';
+import {
+  DEFAULT_DEPARTMENT_GUARD,
+  type DepartmentGuardConfig,
+} from './dataSource/departmentGuardConfig.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';
@@ -86,6 +91,11 @@ export interface GatewayServerOptions {
    * other layers, the benchmark); `main.ts` and `npm start` always pass one.
    */
   rateLimit?: RateLimitOptions;
+  /**
+   * Per department: calls in flight and queued, the circuit breaker, the answer size cap
+   * (docs/reliability.md). @default DEFAULT_DEPARTMENT_GUARD
+   */
+  departmentGuard?: Partial<DepartmentGuardConfig>;
 }
 
 export interface GatewayServer {
@@ -115,6 +125,13 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     options.rateLimit && options.rateLimit.enabled !== false
       ? createRateLimiter(options.rateLimit, logger, metrics)
       : undefined;
+  const guardConfig = { ...DEFAULT_DEPARTMENT_GUARD, ...options.departmentGuard };
+  const guardFor = createDepartmentGuards({
+    config: guardConfig,
+    isOutage: isDepartmentOutage,
+    metrics,
+    logger,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
@@ -129,6 +146,9 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         timeoutMs: options.subgraphTimeoutMs,
         cache,
         hubContext: signer,
+        guard: guardFor(name),
+        maxResponseBytes: guardConfig.maxResponseBytes,
+        metrics,
       }),
     // Refuse a malformed supergraph in production too, rather than failing on the first query.
     validateSupergraph: true,

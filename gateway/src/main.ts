@@ -43,6 +43,7 @@ async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
   const gateway = createGatewayServer({
     supergraphPath: config.supergraphPath,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    departmentGuard: config.departmentGuard,
     logger,
     cache: config.cache,
     rateLimit: config.rateLimit,

@@ -20,6 +20,13 @@ describe('gatewayConfig', () => {
       },
       rateLimit: { enabled: true, keyPrefix: 'govgraph:rate', trustedProxies: [] },
       workers: availableParallelism(),
+      departmentGuard: {
+        maxInFlight: 256,
+        maxQueued: 1024,
+        breakerFailures: 5,
+        breakerCooldownMs: 10_000,
+        maxResponseBytes: 8 * 1024 * 1024,
+      },
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toBe(resolve(import.meta.dirname, '../supergraph.graphql'));
   });
@@ -35,6 +42,11 @@ describe('gatewayConfig', () => {
         GATEWAY_WORKERS: '3',
         RATE_LIMIT_ENABLED: 'false',
         RATE_LIMIT_TRUSTED_PROXIES: '10.0.0.5, ::1',
+        DEPARTMENT_MAX_IN_FLIGHT: '32',
+        DEPARTMENT_MAX_QUEUED: '0',
+        DEPARTMENT_BREAKER_FAILURES: '3',
+        DEPARTMENT_BREAKER_COOLDOWN_MS: '2500',
+        DEPARTMENT_MAX_RESPONSE_BYTES: '1048576',
       }),
     ).toEqual({
       port: 8080,
@@ -54,6 +66,13 @@ describe('gatewayConfig', () => {
         trustedProxies: ['10.0.0.5', '::1'],
       },
       workers: 3,
+      departmentGuard: {
+        maxInFlight: 32,
+        maxQueued: 0,
+        breakerFailures: 3,
+        breakerCooldownMs: 2500,
+        maxResponseBytes: 1_048_576,
+      },
     });
   });
 
@@ -70,6 +89,20 @@ describe('gatewayConfig', () => {
     expect(bad).toThrow(/GATEWAY_PORT is "70000": must be 0-65535/);
     expect(bad).toThrow(/SUBGRAPH_TIMEOUT_MS is "soon": must be a number of milliseconds/);
     expect(bad).toThrow(/LOG_LEVEL is "loud": must be one of/);
+  });
+
+  it('stops on bad department guard values, naming each', () => {
+    const bad = () =>
+      gatewayConfig({
+        DEPARTMENT_MAX_IN_FLIGHT: '0',
+        DEPARTMENT_BREAKER_COOLDOWN_MS: 'later',
+        DEPARTMENT_MAX_RESPONSE_BYTES: '10',
+      });
+    expect(bad).toThrow(/DEPARTMENT_MAX_IN_FLIGHT is "0": must be at least 1/);
+    expect(bad).toThrow(
+      /DEPARTMENT_BREAKER_COOLDOWN_MS is "later": must be a number of milliseconds/,
+    );
+    expect(bad).toThrow(/DEPARTMENT_MAX_RESPONSE_BYTES is "10": must be at least 1024/);
   });
 
   it('refuses a zero timeout', () => {

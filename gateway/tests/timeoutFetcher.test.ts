@@ -1,7 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { timeoutFetcher } from '../src/dataSource/timeoutFetcher.js';
+import { ResponseTooLargeError, timeoutFetcher } from '../src/dataSource/timeoutFetcher.js';
 import { freePort } from './helpers.js';
 
 interface Department {
@@ -133,5 +133,38 @@ describe('timeoutFetcher', () => {
       message: 'fetch failed',
       cause: { code: 'ECONNREFUSED' },
     });
+  });
+
+  it('stops reading a streamed answer at the size cap and closes the connection', async () => {
+    // The department never ends its answer: reading it whole would last until the timeout.
+    let closed = false;
+    const department = await started((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(16 * 1024, 'x');
+      const timer = setInterval(() => res.write(chunk), 1);
+      res.on('close', () => {
+        clearInterval(timer);
+        closed = true;
+      });
+    });
+    const fetcher = timeoutFetcher(30_000, { maxResponseBytes: 256 * 1024 });
+    await expect(fetcher(department.url, post('{}'))).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await delay(50);
+    expect(closed).toBe(true);
+  });
+
+  it('refuses an answer whose Content-Length is over the cap without reading it', async () => {
+    const department = await started((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '2048' });
+      res.end('x'.repeat(2048));
+    });
+    const fetcher = timeoutFetcher(5_000, { maxResponseBytes: 1024 });
+    await expect(fetcher(department.url, post('{}'))).rejects.toMatchObject({
+      name: 'ResponseTooLargeError',
+      limit: 1024,
+    });
+    // At the cap exactly it is read.
+    const exact = timeoutFetcher(5_000, { maxResponseBytes: 2048 });
+    expect(await (await exact(department.url, post('{}'))).text()).toHaveLength(2048);
   });
 });

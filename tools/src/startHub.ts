@@ -182,6 +182,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
     const gatewayOptions: GatewayServerOptions = {
       supergraphPath: config.gateway.supergraphPath,
       subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
+      departmentGuard: config.gateway.departmentGuard,
       logger: logger.child({ component: 'gateway' }),
       subgraphUrls,
       cache,

@@ -11,13 +11,17 @@ import { takeSubjects } from '../audit/takeSubjects.js';
 import { cachedFetch } from '../cache/cachedFetch.js';
 import type { GatewayCache } from '../cache/createGatewayCache.js';
 import type { GatewayContext } from '../context.js';
+import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 import {
   fromDepartment,
   passesThrough,
+  refusedError,
+  tooLargeError,
   UNAVAILABLE_STATUSES,
   unavailableError,
 } from './departmentErrors.js';
-import { timeoutFetcher } from './timeoutFetcher.js';
+import { type DepartmentGuard, DepartmentRefusedError } from './departmentGuard.js';
+import { ResponseTooLargeError, timeoutFetcher } from './timeoutFetcher.js';
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource['process']>[0];
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -34,13 +38,21 @@ export interface DepartmentDataSourceOptions {
   cache?: GatewayCache;
   /** Signs the hub-context token (`x-hub-context`) departments require on every fetch. */
   hubContext?: HubContextSigner;
+  /** The department's concurrency limit and circuit breaker; none: every fetch is sent. */
+  guard?: DepartmentGuard;
+  /** The largest answer read from the department; a larger one is its error. @default unlimited */
+  maxResponseBytes?: number;
+  /** Counts answers dropped for their size (`govgraph_department_rejections_total`). */
+  metrics?: GatewayMetrics;
 }
 
 /**
  * How the gateway talks to one department: a timeout per fetch, the caller's request id
  * forwarded as `x-request-id`, the request's signed hub context as `x-hub-context`, fetches
- * through the gateway's caches when it has them, and every failure turned into a public error
- * that names the department, so one department down never costs the caller the others' data.
+ * through the gateway's caches when it has them, every fetch through the department's guard
+ * (concurrency limit and circuit breaker) and read up to a size cap, and every failure turned
+ * into a public error that names the department, so one department down, hanging or answering
+ * too much never costs the caller the others' data.
  */
 export class DepartmentDataSource extends RemoteGraphQLDataSource {
   readonly department: string;
@@ -48,15 +60,23 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
   readonly #logger: Logger;
   readonly #cache: GatewayCache | undefined;
   readonly #hubContext: HubContextSigner | undefined;
+  readonly #guard: DepartmentGuard | undefined;
+  readonly #metrics: GatewayMetrics | undefined;
 
   constructor(options: DepartmentDataSourceOptions) {
     const timeoutMs = options.timeoutMs ?? 5000;
-    super({ url: options.url, fetcher: timeoutFetcher(timeoutMs) });
+    const { maxResponseBytes } = options;
+    super({
+      url: options.url,
+      fetcher: timeoutFetcher(timeoutMs, maxResponseBytes ? { maxResponseBytes } : {}),
+    });
     this.department = options.name;
     this.timeoutMs = timeoutMs;
     this.#logger = options.logger;
     this.#cache = options.cache;
     this.#hubContext = options.hubContext;
+    this.#guard = options.guard;
+    this.#metrics = options.metrics;
   }
 
   // Runs before each subgraph fetch, once the HTTP request is built.
@@ -91,7 +111,9 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     const log = scopeOf(options.context)?.logger ?? this.#logger;
     let response: ProcessResult;
     try {
-      response = await super.process(options);
+      // Through the guard: refused at once while the department's circuit is open or it is full.
+      const send = () => super.process(options);
+      response = this.#guard ? await this.#guard.run(send) : await send();
     } catch (error) {
       return { errors: this.#failure(error, log) };
     }
@@ -102,8 +124,17 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
 
   #failure(error: unknown, log: Logger): GraphQLFormattedError[] {
     const department = this.department;
+    if (error instanceof DepartmentRefusedError) {
+      log.warn({ department, refusal: error.refusal }, 'department call refused');
+      return [refusedError(department, error.refusal)];
+    }
+    if (error instanceof ResponseTooLargeError) {
+      this.#metrics?.departmentRejections.inc({ department, reason: 'TOO_LARGE' });
+      log.warn({ department, limit: error.limit }, 'department answer over the size cap dropped');
+      return [tooLargeError(department, error.limit)];
+    }
     const status = httpStatusOf(error);
-    if (isNetworkFailure(error) || (status !== undefined && UNAVAILABLE_STATUSES.has(status))) {
+    if (isDepartmentOutage(error)) {
       // Refused, reset, timed out or behind a failing proxy: the department is down, not wrong.
       log.warn({ department, err: error, status }, 'department unavailable');
       return [unavailableError(department, error, this.timeoutMs)];
@@ -125,6 +156,12 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
       log.error({ department: this.department, departmentError: error }, 'department error');
     }
   }
+}
+
+/** True when a fetch failure says the department is down or hanging, not that it refused the request. */
+export function isDepartmentOutage(error: unknown): boolean {
+  const status = httpStatusOf(error);
+  return isNetworkFailure(error) || (status !== undefined && UNAVAILABLE_STATUSES.has(status));
 }
 
 function isGatewayContext(scope: RequestScope): scope is GatewayContext {

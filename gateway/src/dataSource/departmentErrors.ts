@@ -1,10 +1,12 @@
 import {
+  DEPARTMENT_ANSWER_TOO_LARGE,
   DEPARTMENT_ERROR,
   DEPARTMENT_UNAVAILABLE,
   INTERNAL_ERROR,
   isRegisteredCode,
 } from '@govgraph/schema';
 import type { GraphQLFormattedError } from 'graphql';
+import type { GuardRefusal } from './departmentGuard.js';
 
 /**
  * What a caller sees for an error a department returned. A registered code is the
@@ -47,6 +49,33 @@ export function unavailableError(
   return {
     message: `The ${department} department ${what}, so the fields it owns are null; data from the other departments is complete. Retry in a moment.`,
     extensions: { code: DEPARTMENT_UNAVAILABLE.code, department },
+  };
+}
+
+/**
+ * A call the gateway did not send: the department's circuit is open (it failed or timed out
+ * too often in a row; `extensions.retryAt` says when the gateway tries it again), or as many
+ * calls as it may have are in flight and queued.
+ */
+export function refusedError(department: string, refusal: GuardRefusal): GraphQLFormattedError {
+  if (refusal.reason === 'TOO_BUSY') {
+    return {
+      message: `The ${department} department already has as many requests in flight and waiting as the gateway allows (${refusal.maxInFlight} + ${refusal.maxQueued}), so this one was not sent and the fields it owns are null; data from the other departments is complete. Retry in a moment.`,
+      extensions: { code: DEPARTMENT_UNAVAILABLE.code, department, reason: refusal.reason },
+    };
+  }
+  const retryAt = refusal.retryAt.toISOString();
+  return {
+    message: `The ${department} department failed or timed out ${refusal.failures} times in a row, so the gateway has stopped calling it for now (circuit open) and the fields it owns are null; data from the other departments is complete. The gateway tries it again at ${retryAt}; retry after that.`,
+    extensions: { code: DEPARTMENT_UNAVAILABLE.code, department, reason: refusal.reason, retryAt },
+  };
+}
+
+/** A department answer over the size cap: dropped unread, so the department's fields are null. */
+export function tooLargeError(department: string, limit: number): GraphQLFormattedError {
+  return {
+    message: `The ${department} department's answer was larger than the ${limit} bytes the gateway reads from one department call, so it was dropped and the fields it owns are null; data from the other departments is complete. Ask for fewer items or fields from it (smaller pages).`,
+    extensions: { code: DEPARTMENT_ANSWER_TOO_LARGE.code, department, limitBytes: limit },
   };
 }
 

@@ -16,6 +16,20 @@ export interface TimeoutFetcherOptions {
    * gateway closes first and never writes to a socket the department is closing. @default 4000
    */
   idleTimeoutMs?: number;
+  /**
+   * The largest answer body read, in bytes. A larger one is refused from its Content-Length,
+   * or, streamed, as soon as it passes the cap: the connection is closed and the body never
+   * held whole. @default unlimited
+   */
+  maxResponseBytes?: number;
+}
+
+/** A department's answer was larger than the fetcher's `maxResponseBytes`; it was dropped. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = 'ResponseTooLargeError';
+  constructor(readonly limit: number) {
+    super(`The department's answer exceeded ${limit} bytes and was dropped`);
+  }
 }
 
 // The body of an answer already read: Apollo reads each department answer once, as JSON.
@@ -80,6 +94,7 @@ export function timeoutFetcher(timeoutMs: number, options: TimeoutFetcherOptions
     scheduling: 'lifo' as const,
   };
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+  const maxBytes = options.maxResponseBytes ?? Number.POSITIVE_INFINITY;
 
   const send = (url: URL, init: FetcherInit, deadline: number, retry: boolean) =>
     new Promise<FetcherResponse>((resolve, reject) => {
@@ -101,14 +116,20 @@ export function timeoutFetcher(timeoutMs: number, options: TimeoutFetcherOptions
         clearTimeout(timer);
         signal?.removeEventListener('abort', abort);
       };
+      let failed = false;
       const fail = (error: Error) => {
+        // Destroying the request after its response began fails both: the first error counts.
+        if (failed) return;
+        failed = true;
         settle();
         const code = (error as NodeJS.ErrnoException).code;
         if (retry && req.reusedSocket && code === 'ECONNRESET') {
           send(url, init, deadline, false).then(resolve, reject);
         } else {
           reject(
-            error.name === 'TimeoutError' || error.name === 'AbortError'
+            error.name === 'TimeoutError' ||
+              error.name === 'AbortError' ||
+              error instanceof ResponseTooLargeError
               ? error
               : networkError(error),
           );
@@ -117,7 +138,14 @@ export function timeoutFetcher(timeoutMs: number, options: TimeoutFetcherOptions
       req.on('error', fail);
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let bytes = 0;
+        const tooLarge = () => req.destroy(new ResponseTooLargeError(maxBytes));
+        if (Number(res.headers['content-length'] ?? 0) > maxBytes) return tooLarge();
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > maxBytes) return tooLarge();
+          chunks.push(chunk);
+        });
         res.on('error', fail);
         res.on('end', () => {
           settle();

@@ -24,6 +24,13 @@ export interface GatewayMetrics {
   rateLimitFallbacks: Counter<'limit'>;
   /** 1 while the rate limits are shared through Redis, 0 while this instance limits alone. */
   rateLimitShared: Gauge;
+  /** Each department's circuit: 0 closed, 1 open, 2 half-open (one probe call in flight). */
+  departmentCircuitState: Gauge<'department'>;
+  /**
+   * Department calls not made or not read: `CIRCUIT_OPEN`, `TOO_BUSY` (in-flight limit and
+   * queue full), `TOO_LARGE` (answer over the size cap, dropped).
+   */
+  departmentRejections: Counter<'department' | 'reason'>;
 }
 
 /** A fresh registry with the process's default metrics and the cache counters. */
@@ -78,6 +85,18 @@ export function createGatewayMetrics(): GatewayMetrics {
     rateLimitShared: new Gauge({
       name: 'govgraph_rate_limit_shared',
       help: '1 while rate limits are shared through Redis, 0 while this instance limits alone.',
+      registers: [registry],
+    }),
+    departmentCircuitState: new Gauge({
+      name: 'govgraph_department_circuit_state',
+      help: "A department's circuit breaker: 0 closed, 1 open, 2 half-open.",
+      labelNames: ['department'],
+      registers: [registry],
+    }),
+    departmentRejections: new Counter({
+      name: 'govgraph_department_rejections_total',
+      help: 'Department calls refused (CIRCUIT_OPEN, TOO_BUSY) or answers dropped (TOO_LARGE).',
+      labelNames: ['department', 'reason'],
       registers: [registry],
     }),
   };

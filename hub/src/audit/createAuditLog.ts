@@ -1,6 +1,6 @@
 import { AUDIT_UNAVAILABLE } from '@govgraph/schema/errors';
 import type { Logger } from '@govgraph/schema/runtime';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { HubStore } from '../store/openHubStore.js';
 import type { HubDB } from '../store/schema.js';
 import type { AuditEntry, AuditLog, AuditRecord } from '../types.js';
@@ -12,6 +12,12 @@ export interface AuditLogOptions {
   logger: Logger;
   /** Most entries written in one transaction; the rest wait for the next. @default 500 */
   maxBatch?: number;
+  /**
+   * SQLite only: how long an entry may wait for the database's write lock (held by another
+   * process) before its append fails closed. The wait never blocks the event loop: the flush
+   * tries the lock without waiting and, when it is taken, tries again on a timer. @default 5000
+   */
+  lockWaitMs?: number;
 }
 
 /** The audit log with its group-commit counters. */
@@ -24,9 +30,15 @@ export interface HubAuditLog extends AuditLog {
 
 interface Queued {
   entry: AuditEntry;
+  /** `performance.now()` when appended: the lock wait is counted from here. */
+  since: number;
   resolve: () => void;
   reject: (error: Error) => void;
 }
+
+/** The first and the longest pause between tries of a locked SQLite database, in ms. */
+const FIRST_RETRY_MS = 5;
+const MAX_RETRY_MS = 50;
 
 // Rows per INSERT: well under both engines' bound-parameter limits (18 and 2 columns).
 const RECORDS_PER_INSERT = 500;
@@ -41,7 +53,7 @@ const SUBJECTS_PER_INSERT = 5000;
  * gateway writes many records per transaction instead of queueing a transaction per request.
  */
 export function createAuditLog(options: AuditLogOptions): HubAuditLog {
-  const { store, logger, maxBatch = 500 } = options;
+  const { store, logger, maxBatch = 500, lockWaitMs = 5000 } = options;
   let queue: Queued[] = [];
   let flushing: Promise<void> | null = null;
   let closed = false;
@@ -93,26 +105,64 @@ export function createAuditLog(options: AuditLogOptions): HubAuditLog {
     await trx.updateTable('audit_head').set({ seq, hash: prevHash }).where('id', '=', 1).execute();
   };
 
-  const flushLoop = async () => {
-    while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(maxBatch);
+  // One transaction for the batch. On SQLite the busy timeout is 0 inside it: better-sqlite3
+  // is synchronous, and its busy handler would freeze the whole process while another
+  // connection holds the write lock; instead the write fails at once with SQLITE_BUSY.
+  const commit = (batch: readonly Queued[]) =>
+    store.db.transaction().execute(async (trx) => {
+      if (store.engine === 'postgres') return writeBatch(trx, batch);
+      const waited = await busyTimeout(trx, 0);
+      try {
+        await writeBatch(trx, batch);
+      } finally {
+        await busyTimeout(trx, waited);
+      }
+    });
+
+  const fail = (batch: readonly Queued[], cause: unknown) => {
+    logger.error(
+      { err: cause, entries: batch.length },
+      'audit records could not be written; the requests fail closed',
+    );
+    const error = AUDIT_UNAVAILABLE.err(
+      'The access could not be recorded in the audit log, so the data is withheld. Retry shortly; if it persists, report the request id to the platform operator.',
+      { originalError: cause instanceof Error ? cause : new Error(String(cause)) },
+    );
+    for (const q of batch) q.reject(error);
+  };
+
+  // Writes one batch, trying again while SQLite's write lock is taken: each try takes the
+  // entries queued meanwhile too (up to maxBatch, in arrival order), and entries that have
+  // waited lockWaitMs fail closed. Returns when every entry of the batch is settled.
+  const flushBatch = async (first: Queued[]) => {
+    let batch = first;
+    for (let pause = FIRST_RETRY_MS; ; pause = Math.min(pause * 2, MAX_RETRY_MS)) {
       flushes++;
       try {
-        await store.db.transaction().execute((trx) => writeBatch(trx, batch));
+        await commit(batch);
         for (const q of batch) q.resolve();
+        return;
       } catch (cause) {
-        logger.error(
-          { err: cause, entries: batch.length },
-          'audit records could not be written; the requests fail closed',
-        );
-        const error = AUDIT_UNAVAILABLE.err(
-          'The access could not be recorded in the audit log, so the data is withheld. Retry shortly; if it persists, report the request id to the platform operator.',
-          { originalError: cause instanceof Error ? cause : new Error(String(cause)) },
-        );
-        for (const q of batch) q.reject(error);
+        if (!isBusy(cause)) return fail(batch, cause);
+        const now = performance.now();
+        const expired = batch.filter((q) => now - q.since >= lockWaitMs);
+        if (expired.length > 0) fail(expired, cause);
+        batch = batch.filter((q) => now - q.since < lockWaitMs);
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        batch = [...batch, ...take(maxBatch - batch.length)];
+        if (batch.length === 0) return;
       }
     }
+  };
+
+  const take = (count: number) => {
+    const taken = queue.slice(0, Math.max(0, count));
+    queue = queue.slice(taken.length);
+    return taken;
+  };
+
+  const flushLoop = async () => {
+    while (queue.length > 0) await flushBatch(take(maxBatch));
     flushing = null;
   };
 
@@ -143,7 +193,7 @@ export function createAuditLog(options: AuditLogOptions): HubAuditLog {
         );
       }
       return new Promise<void>((resolve, reject) => {
-        queue.push({ entry, resolve, reject });
+        queue.push({ entry, since: performance.now(), resolve, reject });
         schedule();
       });
     },
@@ -158,4 +208,17 @@ export function createAuditLog(options: AuditLogOptions): HubAuditLog {
       return queue.length;
     },
   };
+}
+
+/** Sets SQLite's busy timeout on the transaction's connection; returns the one it replaced. */
+async function busyTimeout(trx: Transaction<HubDB>, ms: number): Promise<number> {
+  const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(trx);
+  await sql`pragma busy_timeout = ${sql.lit(ms)}`.execute(trx);
+  return Number(rows[0]?.timeout ?? 0);
+}
+
+/** True when SQLite refused because another connection holds the write lock. */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT';
 }

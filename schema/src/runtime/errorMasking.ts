@@ -27,6 +27,11 @@ const PUBLIC_EXTENSIONS = new Set([
   // RATE_LIMITED: when to retry, and which budget was spent (its name and size).
   'retryAfterSeconds',
   'limit',
+  // DEPARTMENT_UNAVAILABLE without a call (CIRCUIT_OPEN, TOO_BUSY) and when it is tried again;
+  // DEPARTMENT_ANSWER_TOO_LARGE's cap (docs/reliability.md).
+  'reason',
+  'retryAt',
+  'limitBytes',
 ]);
 
 /**

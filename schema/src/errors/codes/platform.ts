@@ -3,7 +3,12 @@ import { makeCode } from '../ErrorCode.js';
 export const DEPARTMENT_UNAVAILABLE = makeCode(
   'DEPARTMENT_UNAVAILABLE',
   'availability',
-  "A department's subgraph did not answer in time or refused the connection. The fields it owns are null; data from the other departments is still returned. `extensions.department` names it. Retry later.",
+  "A department's subgraph did not answer in time or refused the connection, or the gateway did not call it: its circuit is open after repeated failures (`extensions.reason` `CIRCUIT_OPEN`, `extensions.retryAt` says when it is tried again) or it has as many requests in flight and queued as allowed (`TOO_BUSY`). The fields it owns are null; data from the other departments is still returned. `extensions.department` names it. Retry later.",
+);
+export const DEPARTMENT_ANSWER_TOO_LARGE = makeCode(
+  'DEPARTMENT_ANSWER_TOO_LARGE',
+  'availability',
+  "A department's answer was larger than the gateway reads from one department call (`extensions.limitBytes`); it was dropped unread. The fields it owns are null; data from the other departments is still returned. `extensions.department` names it. Ask it for fewer items or fields.",
 );
 export const DEPARTMENT_ERROR = makeCode(
   'DEPARTMENT_ERROR',
