@@ -35,6 +35,11 @@ export interface GatewayContext extends RequestScope {
   /** Set by the access plugin in `didResolveOperation`. */
   access?: AccessDecision;
   /**
+   * The operation's cost (docs/limits.md): `estimated` before any department is called,
+   * `actual` measured on the answer sent.
+   */
+  cost?: { estimated: number; actual?: number };
+  /**
    * National IDs and credit codes whose data this request returned: reported by departments,
    * and restored from cache entries on hits. The audit record's `subjects`.
    */
