@@ -24,6 +24,8 @@ const PUBLIC_EXTENSIONS = new Set([
   'serviceName',
   // FORBIDDEN: every denied field coordinate with its level and reason.
   'denied',
+  // COST_LIMIT_EXCEEDED: the operation's estimated cost and the caller's limit.
+  'cost',
 ]);
 
 /**
