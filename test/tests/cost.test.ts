@@ -156,6 +156,19 @@ describe('demand control (cost) through the hub', () => {
     expect(shallow.body.errors).toBeUndefined();
   });
 
+  it('leaves an operation the policy denies to the policy: FORBIDDEN, and no estimate shown', async () => {
+    const query = `{ person(nationalId: "${nationalId}") { ${family(8)} } }`;
+    const res = await fetch(t.hub.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await res.json()) as Sent['body'];
+    expect(res.status).toBe(403);
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(body)).not.toContain('"cost"');
+  });
+
   it('counts every alias of a list: one page passes, 200 aliased copies are refused', async () => {
     const page = 'searchLegalEntities(name: "有限", first: 100) { nodes { name } }';
     const one = await post(`{ ${page} }`);
