@@ -125,12 +125,18 @@ describe('demand control (cost) through the hub', () => {
 
   it('refuses 25 levels of representedEntities before any department is called', async () => {
     const query = `query($id: NationalId!) { person(nationalId: $id) { ${representedNesting(25)} } }`;
+    const before = await costMetrics(t.hub.gatewayUrl);
     let sent: Sent | undefined;
     expect(await statementsDuring(async () => (sent = await post(query, { id: nationalId })))).toBe(
       0,
     );
     if (!sent) throw new Error('no answer');
     expectRefused(sent);
+    // Counted as an estimate and a refusal; nothing ran, so no actual cost.
+    const after = await costMetrics(t.hub.gatewayUrl);
+    expect(after.estimated.count - before.estimated.count).toBe(1);
+    expect(after.actual.count - before.actual.count).toBe(0);
+    expect(after.refusals - before.refusals).toBe(1);
   });
 
   it('refuses 8 levels of parents and children, nested directly, by fragments and by inline fragments', async () => {
@@ -298,7 +304,7 @@ interface Histogram {
 /** The gateway's `govgraph_operation_cost` histogram for queries, from its `/metrics`. */
 async function costMetrics(
   gatewayUrl: string,
-): Promise<{ estimated: Histogram; actual: Histogram }> {
+): Promise<{ estimated: Histogram; actual: Histogram; refusals: number }> {
   const text = await (await fetch(`${gatewayUrl}/metrics`)).text();
   const read = (measure: string, part: 'sum' | 'count') => {
     const line = text
@@ -311,6 +317,9 @@ async function costMetrics(
   return {
     estimated: { sum: read('estimated', 'sum'), count: read('estimated', 'count') },
     actual: { sum: read('actual', 'sum'), count: read('actual', 'count') },
+    refusals: Number(
+      text.match(/^govgraph_cost_refusals_total\{operation="query"\} (\S+)$/m)?.[1] ?? 0,
+    ),
   };
 }
 

@@ -102,6 +102,8 @@ export function createCostLimit(options: { metrics: GatewayMetrics }): CostLimit
     const operation = rc.operation as OperationDefinitionNode | undefined;
     const body = rc.response.body;
     if (!cost || !operation || !rc.document || body.kind !== 'single') return;
+    // No data at all: the operation was refused (by this limit or a later check) and never ran.
+    if (body.singleResult.data === undefined) return;
     cost.actual = actualCost({
       schema: rc.schema,
       document: rc.document,
