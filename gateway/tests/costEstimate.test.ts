@@ -1,4 +1,13 @@
-import { buildSchema, type OperationDefinitionNode, parse } from 'graphql';
+import { readFileSync } from 'node:fs';
+import {
+  buildSchema,
+  getNamedType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type OperationDefinitionNode,
+  parse,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { actualCost } from '../src/limits/actualCost.js';
 import { costDirectives } from '../src/limits/costDirectives.js';
@@ -216,5 +225,37 @@ describe('cost directives of a supergraph', () => {
       slicingArguments: [],
       sizedFields: [],
     });
+  });
+});
+
+describe('the committed supergraph', () => {
+  const sdl = readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8');
+  const served = costDirectives(sdl);
+
+  it('sizes every list the departments serve, directly or as a connection’s nodes', () => {
+    const api = buildSchema(sdl, { assumeValidSDL: true });
+    const sized = new Set(served.listSizes.keys());
+    for (const [coordinate, listSize] of served.listSizes) {
+      const [type, field] = coordinate.split('.');
+      const returned = api.getType(type ?? '');
+      if (!isObjectType(returned) || !field) continue;
+      const target = getNamedType(returned.getFields()[field]?.type);
+      for (const name of listSize.sizedFields) sized.add(`${target?.name}.${name}`);
+    }
+    const unsized: string[] = [];
+    for (const type of Object.values(api.getTypeMap())) {
+      if (!isObjectType(type) || /^(_|join__|link__)/.test(type.name)) continue;
+      for (const field of Object.values(type.getFields())) {
+        const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
+        const coordinate = `${type.name}.${field.name}`;
+        if (list && !field.name.startsWith('_') && !sized.has(coordinate)) unsized.push(coordinate);
+      }
+    }
+    expect(unsized).toEqual([]);
+    expect(served.listSizes.get('Person.representedEntities')).toEqual({
+      slicingArguments: ['first'],
+      sizedFields: ['nodes'],
+    });
+    expect(served.weights.get('Query.searchLegalEntities')).toBe(10);
   });
 });
