@@ -36,9 +36,9 @@ export interface GatewayContext extends RequestScope {
   /** The limits this request is held to: the gateway's defaults with the agency's overrides. */
   limits: RequestLimits;
   /**
-   * The operation's estimated cost (`@cost`/`@listSize`), set by the cost plugin in
-   * `didResolveOperation`, and what the answer actually cost once known. The rate limiter
-   * charges `estimated` to the caller's cost-per-second budget; absent, it charges nothing.
+   * The operation's cost (docs/limits.md): `estimated` (`@cost`/`@listSize`) set by the cost
+   * plugin in `didResolveOperation` before any department is called, `actual` measured on the
+   * answer sent. The rate limiter charges `estimated` to the caller's cost-per-second budget.
    */
   cost?: { estimated: number; actual?: number };
   /** Whose rate budgets the request is charged to (set at the HTTP edge by the rate limiter). */

@@ -36,6 +36,7 @@ import {
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';
+import { createCostLimit } from './limits/useCostLimit.js';
 import {
   createGatewayMetrics,
   type GatewayMetrics,
@@ -156,6 +157,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   });
   // Registered before the first load, so the policy knows every supergraph the gateway serves.
   if (policy) gateway.onSchemaLoadOrUpdate((supergraph) => policy.update(supergraph));
+  const costLimit = createCostLimit({ metrics });
+  gateway.onSchemaLoadOrUpdate((supergraph) => costLimit.update(supergraph));
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -173,6 +176,10 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       useErrorMasking<GatewayContext>(),
       useOneErrorPerDepartment(),
       ...(policy ? [policy.plugin()] : []),
+      // After the access plugin (an operation it denies is not costed, so an estimate never
+      // reflects fields the caller may not read), before the response cache: a cached answer
+      // is no way around the limit (docs/limits.md).
+      costLimit.plugin(),
       // After the access plugin and the cost plugin: charges the estimated cost, allowed operations only.
       ...(rateLimiter ? [useRateLimit(rateLimiter)] : []),
       // After the access plugin (it answers only operations the policy allowed), before audit.

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuditEntry, AuditLog } from '@govgraph/hub';
 import type { Listening } from '@govgraph/schema/runtime';
 import { connectTestRedis, privateRedis } from '@govgraph/schema/testing';
-import { type DocumentNode, Kind, parse, visit } from 'graphql';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { GatewayContext } from '../src/context.js';
 import {
   createGatewayServer,
   type GatewayServer,
@@ -36,34 +33,6 @@ const NAME_QUERY = `{ person(nationalId: "${WANG}") { name } }`;
 // seconds so that a burst sent by the test falls in one window however slow the machine is
 // (a 1 s window could close half-way through a burst and let a second budget through).
 const WINDOW = 10;
-
-/**
- * Stands in for the cost plugin (not on this branch): sets `context.cost.estimated` to the
- * number of fields written in the document, before any plugin's didResolveOperation runs, as
- * the cost plugin's estimate is. `didResolveSource` runs for every request (validation is
- * skipped for documents Apollo has seen), so the document is parsed here.
- */
-function estimateFields(): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveSource(rc) {
-          rc.contextValue.cost = { estimated: fieldCount(parse(rc.source)) };
-        },
-      };
-    },
-  };
-}
-
-function fieldCount(document: DocumentNode): number {
-  let fields = 0;
-  visit(document, {
-    [Kind.FIELD]: () => {
-      fields++;
-    },
-  });
-  return fields;
-}
 
 class MemoryAuditLog implements AuditLog {
   entries: AuditEntry[] = [];
@@ -110,7 +79,6 @@ describe('per-caller rate limits', () => {
       rateLimit: { windowSeconds: WINDOW, keyPrefix: freshPrefix(), ...rateLimit },
       ...extra,
     });
-    server.server.addPlugin(estimateFields());
     const listening = await server.listen(0);
     open.push(listening);
     return { url: `${listening.url}/graphql`, server };
@@ -236,9 +204,10 @@ describe('per-caller rate limits', () => {
   });
 
   it('counts aliases as one request, but charges their estimated cost to the cost budget', async () => {
-    const { url } = await gateway({}, { limits: { requestsPerSecond: 100, costPerSecond: 2 } });
+    const { url } = await gateway({}, { limits: { requestsPerSecond: 100, costPerSecond: 1 } });
     const aliased = `{ ${Array.from({ length: 10 }, (_, i) => `p${i}: person(nationalId: "${WANG}") { name }`).join(' ')} }`;
-    // 20 fields against 2 × 10 = 20 of cost per window: one aliased operation spends it all.
+    // Ten people cost 10 (one per object) against 1 × 10 = 10 of cost per window: one aliased
+    // operation spends it all.
     const first = await ask(url, aliased, TAX);
     expect(first.status).toBe(200);
     expect(audit.entries).toHaveLength(1);
@@ -250,7 +219,7 @@ describe('per-caller rate limits', () => {
     expect(second.body.errors?.[0]?.extensions).toEqual({
       code: 'RATE_LIMITED',
       retryAfterSeconds: Number(second.retryAfter),
-      limit: { name: 'costPerSecond', max: 2 },
+      limit: { name: 'costPerSecond', max: 1 },
       requestId: expect.any(String),
     });
     // Refused before planning: no department was called, and no read was recorded.
@@ -272,17 +241,18 @@ describe('per-caller rate limits', () => {
 
   it('charges answers replayed from the response cache like any other', async () => {
     const { url } = await gateway({}, { limits: { costPerSecond: 1 }, cache: {} });
-    // NAME_QUERY is 2 fields: five fit in the 10 of cost per window, cached or not.
+    // NAME_QUERY costs 1 (one person): ten fit in the 10 of cost per window, cached or not.
     const answers: Answer[] = [];
-    for (let i = 0; i < 7; i++) answers.push(await ask(url, NAME_QUERY, TAX));
-    expect(statuses(answers)).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    for (let i = 0; i < 12; i++) answers.push(await ask(url, NAME_QUERY, TAX));
+    expect(statuses(answers)).toEqual([...Array<number>(10).fill(200), 429, 429]);
     expect(people.requests.length).toBeGreaterThan(0);
-    expect(audit.entries).toHaveLength(5);
+    expect(audit.entries).toHaveLength(10);
   });
 
   it('lets one operation costing more than the whole budget spend all of it, once per window', async () => {
     const { url } = await gateway({}, { limits: { costPerSecond: 1 } });
-    const aliased = `{ ${Array.from({ length: 8 }, (_, i) => `p${i}: person(nationalId: "${WANG}") { name }`).join(' ')} }`;
+    // Fifteen people cost 15, more than the 10 of a whole window.
+    const aliased = `{ ${Array.from({ length: 15 }, (_, i) => `p${i}: person(nationalId: "${WANG}") { name }`).join(' ')} }`;
     expect((await ask(url, aliased, TAX)).status).toBe(200);
     const next = await ask(url, NAME_QUERY, TAX);
     expect(next.status).toBe(429);

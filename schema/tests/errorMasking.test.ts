@@ -2,7 +2,7 @@ import { ApolloServer, type GraphQLResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { INVALID_ARGUMENT } from '../src/errors/index.js';
+import { COST_LIMIT_EXCEEDED, INVALID_ARGUMENT } from '../src/errors/index.js';
 import { formatPublicError, type RequestScope, useErrorMasking } from '../src/runtime/index.js';
 import { NationalIdScalar } from '../src/scalars/index.js';
 
@@ -198,6 +198,16 @@ describe('formatPublicError alone', () => {
     expect(formatPublicError(outer.toJSON(), outer)).toEqual({
       message: 'Variable "$after" got invalid value',
       extensions: { code: 'INVALID_ARGUMENT' },
+    });
+  });
+
+  it("shows a cost refusal's estimate and limit, but not its HTTP status", () => {
+    const error = COST_LIMIT_EXCEEDED.err('Nothing was run.', {
+      extensions: { cost: { estimated: 20_000, limit: 15_000 }, http: { status: 400 } },
+    });
+    expect(formatPublicError(error.toJSON(), error)).toEqual({
+      message: 'Nothing was run.',
+      extensions: { code: 'COST_LIMIT_EXCEEDED', cost: { estimated: 20_000, limit: 15_000 } },
     });
   });
 

@@ -90,7 +90,7 @@ describe('standards check', () => {
       .replace('@key(fields: "nationalId")', '@key(fields: "name")')
       .replace(
         'type Query {',
-        'type Query {\n"Lists." all: [Citizen!]! @classification(level: PERSONAL)',
+        'type Query {\n"Lists." all: [Citizen!]! @listSize(assumedSize: 10) @classification(level: PERSONAL)',
       );
     expect(findingsOf(composable('registry', 4101, sdl))).toEqual([
       'registry: Citizen.name — @key(fields: "name") uses a String field. Key entities by a standard identifier: NationalId, CreditCode, BuildingId, DivisionCode.',
@@ -111,6 +111,39 @@ describe('standards check', () => {
     expect(findingsOf(registry, composable('licences', 4102, sdl))).toEqual([
       'licences: Licence — entity Licence has no cache hint: add @cacheControl(maxAge: <seconds>) to the type (0 means never cache).',
     ]);
+  });
+
+  it('reports a list field without @listSize, suggesting the slicing argument when it has first', () => {
+    const sdl = licencesSdl
+      .replace('@listSize(assumedSize: 5) ', '')
+      .replace(
+        '"What the licence permits."',
+        '"Renewals, newest first."\n    renewals("Page size." first: Int = 20): [String!]!\n    "What the licence permits."',
+      );
+    expect(findingsOf(registry, composable('licences', 4102, sdl))).toEqual([
+      'licences: Citizen.licences — list field has no @listSize: add @listSize(assumedSize: <the most items it returns in practice>), so the gateway can estimate the cost of operations that ask for it.',
+      'licences: Licence.renewals — list field has no @listSize: add @listSize(slicingArguments: ["first"], requireOneSlicingArgument: false), so the gateway can estimate the cost of operations that ask for it.',
+    ]);
+  });
+
+  it("accepts a connection's nodes sized by the field that returns the connection", () => {
+    const sdl = licencesSdl.replace(
+      'licences: [Licence!]! @listSize(assumedSize: 5) @classification(level: INTERNAL)',
+      `licences("Page size." first: Int = 20): LicenceConnection!
+        @listSize(slicingArguments: ["first"], sizedFields: ["nodes"], requireOneSlicingArgument: false)
+        @classification(level: INTERNAL)
+    }
+    "A page of licences."
+    type LicenceConnection @classification(level: INTERNAL) {
+      "The licences on this page."
+      nodes: [Licence!]!`,
+    );
+    expect(findingsOf(registry, composable('licences', 4102, sdl))).toEqual([]);
+    const unsized = sdl.replace(', sizedFields: ["nodes"]', '');
+    // Composition refuses the connection field too; the standards finding names the list to size.
+    expect(findingsOf(registry, composable('licences', 4102, unsized))).toContainEqual(
+      expect.stringMatching(/^licences: LicenceConnection\.nodes — list field has no @listSize/),
+    );
   });
 
   it('allows an ID key only on a type that one subgraph alone declares', () => {

@@ -1,5 +1,5 @@
 import type { RouteHandler } from '@govgraph/schema/runtime';
-import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 type CacheLabels = 'cache' | 'department' | 'type';
 
@@ -31,7 +31,17 @@ export interface GatewayMetrics {
    * queue full), `TOO_LARGE` (answer over the size cap, dropped).
    */
   departmentRejections: Counter<'department' | 'reason'>;
+  /**
+   * Operation cost (docs/limits.md): `measure` is `estimated` (before running, refused
+   * operations included) or `actual` (measured on the answer); `operation` is query or mutation.
+   */
+  operationCost: Histogram<'measure' | 'operation'>;
+  /** Operations refused over their cost limit, by operation type. */
+  costRefusals: Counter<'operation'>;
 }
+
+/** Cost histogram buckets: from a single object to far over any limit. */
+const COST_BUCKETS = [1, 10, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 15_000, 50_000, 100_000];
 
 /** A fresh registry with the process's default metrics and the cache counters. */
 export function createGatewayMetrics(): GatewayMetrics {
@@ -97,6 +107,19 @@ export function createGatewayMetrics(): GatewayMetrics {
       name: 'govgraph_department_rejections_total',
       help: 'Department calls refused (CIRCUIT_OPEN, TOO_BUSY) or answers dropped (TOO_LARGE).',
       labelNames: ['department', 'reason'],
+      registers: [registry],
+    }),
+    operationCost: new Histogram({
+      name: 'govgraph_operation_cost',
+      help: 'Operation cost by measure (estimated before running, actual on the answer) and operation type.',
+      labelNames: ['measure', 'operation'],
+      buckets: COST_BUCKETS,
+      registers: [registry],
+    }),
+    costRefusals: new Counter({
+      name: 'govgraph_cost_refusals_total',
+      help: 'Operations refused because their estimated cost was over the limit, by operation type.',
+      labelNames: ['operation'],
       registers: [registry],
     }),
   };

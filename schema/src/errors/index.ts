@@ -2,6 +2,7 @@ export * from './codes/access.js';
 export * from './codes/approvals.js';
 export * from './codes/audit.js';
 export * from './codes/complaints.js';
+export * from './codes/cost.js';
 export * from './codes/departmentWrites.js';
 export * from './codes/graphql.js';
 export * from './codes/housing.js';

@@ -2,6 +2,7 @@ import * as access from './codes/access.js';
 import * as approvals from './codes/approvals.js';
 import * as audit from './codes/audit.js';
 import * as complaints from './codes/complaints.js';
+import * as cost from './codes/cost.js';
 import * as departmentWrites from './codes/departmentWrites.js';
 import * as graphql from './codes/graphql.js';
 import * as housing from './codes/housing.js';
@@ -24,6 +25,7 @@ const modules: Record<string, Record<string, ErrorCode>> = {
   access,
   audit,
   rateLimit,
+  cost,
 };
 
 /** Every public error code, by code. */

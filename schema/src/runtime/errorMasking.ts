@@ -32,6 +32,8 @@ const PUBLIC_EXTENSIONS = new Set([
   'reason',
   'retryAt',
   'limitBytes',
+  // COST_LIMIT_EXCEEDED: the operation's estimated cost and the caller's limit.
+  'cost',
 ]);
 
 /**

@@ -7,6 +7,7 @@ import { compositionErrorRule } from './compositionErrorRule.js';
 import { descriptionRule } from './descriptionRule.js';
 import { entityKeyRule } from './entityKeyRule.js';
 import type { Finding } from './Finding.js';
+import { listSizeRule } from './listSizeRule.js';
 import { namingRule } from './namingRule.js';
 
 export interface StandardsOptions {
@@ -47,6 +48,7 @@ export function checkStandards(
     ...namingRule(subgraphs),
     ...entityKeyRule(subgraphs),
     ...cacheHintRule(subgraphs),
+    ...listSizeRule(subgraphs),
   ];
   const report: StandardsReport = { findings, acceptedBreakingChanges: [], unusedAcceptances: [] };
   if (composition.supergraphSdl !== undefined) {

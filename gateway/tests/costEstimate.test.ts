@@ -1,0 +1,261 @@
+import { readFileSync } from 'node:fs';
+import {
+  buildSchema,
+  getNamedType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type OperationDefinitionNode,
+  parse,
+} from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { actualCost } from '../src/limits/actualCost.js';
+import { costDirectives } from '../src/limits/costDirectives.js';
+import { estimateCost } from '../src/limits/costEstimate.js';
+
+// A tiny schema in the supergraph's shape: the cost spec linked, `@listSize` imported as `@size`.
+const SDL = /* GraphQL */ `
+  schema
+    @link(url: "https://specs.apollo.dev/link/v1.0")
+    @link(url: "https://specs.apollo.dev/cost/v0.1", import: ["@cost", { name: "@listSize", as: "@size" }]) {
+    query: Query
+    mutation: Mutation
+  }
+  directive @link(url: String, as: String, import: [link__Import]) repeatable on SCHEMA
+  scalar link__Import
+  directive @cost(weight: Int!) on ARGUMENT_DEFINITION | ENUM | FIELD_DEFINITION | INPUT_FIELD_DEFINITION | OBJECT | SCALAR
+  directive @size(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION
+
+  type Query {
+    person(id: ID!): Person
+    people(ids: [ID!]!): [Person]! @size(assumedSize: 10)
+    search(first: Int = 20, last: Int, text: String @cost(weight: 3)): PersonConnection!
+      @size(slicingArguments: ["first", "last"], sizedFields: ["nodes"], requireOneSlicingArgument: false)
+    others: [Person!]!
+    tags: [String!]! @size(assumedSize: 1000)
+    report: Report @cost(weight: 50)
+    things: [Thing!]! @size(assumedSize: 3)
+    named: [Named!]! @size(assumedSize: 2)
+  }
+  type Mutation {
+    rename(id: ID!, name: String!): Person
+  }
+  interface Named {
+    name: String!
+  }
+  type Person implements Named {
+    id: ID!
+    name: String!
+    friends(first: Int = 5): [Person!]! @size(slicingArguments: ["first"], requireOneSlicingArgument: false)
+    car: Car
+  }
+  type Car implements Named @cost(weight: 4) {
+    name: String!
+    model: String!
+  }
+  type PersonConnection {
+    nodes: [Person!]!
+    totalCount: Int!
+  }
+  type Report {
+    total: Int!
+  }
+  union Thing = Person | Car
+`;
+
+const schema = buildSchema(SDL);
+const directives = costDirectives(SDL);
+
+function operationOf(query: string) {
+  const document = parse(query);
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+  );
+  if (!operation) throw new Error('no operation in the test document');
+  return { document, operation };
+}
+
+const cost = (query: string, variables?: Record<string, unknown>) =>
+  estimateCost({ schema, ...operationOf(query), variables, directives });
+
+describe('cost estimate', () => {
+  it('counts 1 per object, 0 per scalar, and @cost weights on fields, types and arguments', () => {
+    expect(cost('{ person(id: 1) { id name } }')).toBe(1);
+    expect(cost('{ person(id: 1) { car { model } } }')).toBe(5);
+    expect(cost('{ report { total } }')).toBe(50);
+    expect(cost('{ search(first: 1, text: "a") { totalCount } }')).toBe(4);
+    expect(cost('{ __typename person(id: 1) { __typename } }')).toBe(1);
+  });
+
+  it('adds 10 for a mutation', () => {
+    expect(cost('mutation { rename(id: 1, name: "x") { name } }')).toBe(11);
+  });
+
+  it('sizes a connection’s nodes by first, given as a literal, variable, variable default or not at all', () => {
+    const q = 'query($n: Int) { search(first: $n) { nodes { name } totalCount } }';
+    expect(cost('{ search(first: 3) { nodes { name } } }')).toBe(4);
+    expect(cost(q, { n: 7 })).toBe(8);
+    expect(cost(q.replace('$n: Int', '$n: Int = 9'))).toBe(10);
+    expect(cost(q.replace('$n: Int', '$n: Int = 9'), { n: 2 })).toBe(3);
+    // Variable absent and no default, or first omitted: the argument's default, 20.
+    expect(cost(q)).toBe(21);
+    expect(cost('{ search { nodes { name } } }')).toBe(21);
+    // Several slicing arguments: the largest.
+    expect(cost('{ search(first: 2, last: 50) { nodes { name } } }')).toBe(51);
+  });
+
+  it('multiplies nested lists, with assumedSize where there is no slicing argument', () => {
+    expect(cost('{ people(ids: [1]) { name } }')).toBe(10);
+    expect(cost('{ person(id: 1) { friends { name } } }')).toBe(6);
+    expect(cost('{ person(id: 1) { friends(first: 2) { friends { car { model } } } } }')).toBe(
+      1 + 2 * (1 + 5 * (1 + 4)),
+    );
+    // A list of scalars costs nothing however long; a list without @listSize counts 100.
+    expect(cost('{ tags }')).toBe(0);
+    expect(cost('{ others { id } }')).toBe(100);
+  });
+
+  it('counts an aliased list once per alias', () => {
+    const one = cost('{ search { nodes { name } } }');
+    const aliases = Array.from({ length: 7 }, (_, i) => `a${i}: search { nodes { name } }`);
+    expect(cost(`{ ${aliases.join(' ')} }`)).toBe(7 * one);
+  });
+
+  it('expands fragments and inline fragments like the selections they stand for', () => {
+    const direct = cost('{ search(first: 4) { nodes { name car { model } } } }');
+    expect(
+      cost(`{ ...Q }
+        fragment Q on Query { search(first: 4) { ...N } }
+        fragment N on PersonConnection { nodes { ...P } }
+        fragment P on Person { name car { model } }`),
+    ).toBe(direct);
+    expect(
+      cost(
+        '{ ... on Query { search(first: 4) { ... { nodes { name ... on Person { car { model } } } } } } }',
+      ),
+    ).toBe(direct);
+  });
+
+  it('costs an abstract type as its most expensive member', () => {
+    // Each item weighs as the abstract type (1); below it, Person's selection costs 4 (car), Car's 0.
+    expect(cost('{ things { ... on Person { car { model } } ... on Car { model } } }')).toBe(15);
+    expect(cost('{ named { name } }')).toBe(2);
+    expect(cost('{ named { ... on Person { friends(first: 3) { name } } } }')).toBe(2 * (1 + 3));
+  });
+
+  it('resolves @skip and @include from literals and variables, and counts what it cannot resolve', () => {
+    const q = 'query($s: Boolean!) { person(id: 1) { car @skip(if: $s) { model } } }';
+    expect(cost(q, { s: true })).toBe(1);
+    expect(cost(q, { s: false })).toBe(5);
+    expect(cost(q)).toBe(5);
+    expect(cost('{ person(id: 1) { car @include(if: false) { model } } }')).toBe(1);
+    expect(cost('{ person(id: 1) { ... @skip(if: true) { car { model } } } }')).toBe(1);
+  });
+
+  it('costs a fragment spread twice at each of 40 levels without walking its 2^40 paths', () => {
+    const levels = 40;
+    const fragments = Array.from(
+      { length: levels },
+      (_, i) =>
+        `fragment F${i} on Person { a: friends(first: 1) { ...F${i + 1} } b: friends(first: 1) { ...F${i + 1} } }`,
+    );
+    const query = `{ person(id: 1) { ...F0 } } ${fragments.join('\n')} fragment F${levels} on Person { name }`;
+    // Each level: two lists of one person, each costing 1 plus the level below.
+    let below = 0;
+    for (let i = 0; i < levels; i++) below = 2 * (1 + below);
+    expect(cost(query)).toBe(1 + below);
+  });
+});
+
+describe('actual cost', () => {
+  const actual = (
+    query: string,
+    data: Record<string, unknown>,
+    variables?: Record<string, unknown>,
+  ) => actualCost({ schema, ...operationOf(query), variables, directives, data });
+
+  it('counts the items the answer holds, nulls as nothing, and never exceeds the estimate', () => {
+    const q = '{ search(first: 10) { nodes { name car { model } } totalCount } }';
+    const data = {
+      search: {
+        nodes: [
+          { name: 'a', car: { model: 'x' } },
+          { name: 'b', car: null },
+        ],
+        totalCount: 2,
+      },
+    };
+    expect(actual(q, data)).toBe(1 + (1 + 4) + 1);
+    expect(cost(q)).toBeGreaterThanOrEqual(actual(q, data));
+  });
+
+  it('counts selections merged into one response key once, and each alias apart', () => {
+    const q = '{ person(id: 1) { car { model } car { name } other: car { model } } }';
+    const data = { person: { car: { model: 'x', name: 'y' }, other: { model: 'x' } } };
+    expect(actual(q, data)).toBe(1 + 4 + 4);
+  });
+
+  it('follows fragments on the member the answer names, and adds 10 for a mutation', () => {
+    const q = '{ things { __typename ... on Person { car { model } } ... on Car { model } } }';
+    const data = {
+      things: [
+        { __typename: 'Person', car: { model: 'x' } },
+        { __typename: 'Car', model: 'y' },
+      ],
+    };
+    // The Person costs 1 + its car's 4, the Car 1 (an item of Thing).
+    expect(actual(q, data)).toBe(5 + 1);
+    expect(
+      actual('mutation { rename(id: 1, name: "x") { name } }', { rename: { name: 'x' } }),
+    ).toBe(11);
+  });
+});
+
+describe('cost directives of a supergraph', () => {
+  it('reads @cost and @listSize under the names the cost spec link gives them', () => {
+    expect(directives.weights.get('Car')).toBe(4);
+    expect(directives.weights.get('Query.report')).toBe(50);
+    expect(directives.weights.get('Query.search(text:)')).toBe(3);
+    expect(directives.listSizes.get('Query.search')).toEqual({
+      slicingArguments: ['first', 'last'],
+      sizedFields: ['nodes'],
+    });
+    expect(directives.listSizes.get('Query.people')).toEqual({
+      assumedSize: 10,
+      slicingArguments: [],
+      sizedFields: [],
+    });
+  });
+});
+
+describe('the committed supergraph', () => {
+  const sdl = readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8');
+  const served = costDirectives(sdl);
+
+  it('sizes every list the departments serve, directly or as a connection’s nodes', () => {
+    const api = buildSchema(sdl, { assumeValidSDL: true });
+    const sized = new Set(served.listSizes.keys());
+    for (const [coordinate, listSize] of served.listSizes) {
+      const [type, field] = coordinate.split('.');
+      const returned = api.getType(type ?? '');
+      if (!isObjectType(returned) || !field) continue;
+      const target = getNamedType(returned.getFields()[field]?.type);
+      for (const name of listSize.sizedFields) sized.add(`${target?.name}.${name}`);
+    }
+    const unsized: string[] = [];
+    for (const type of Object.values(api.getTypeMap())) {
+      if (!isObjectType(type) || /^(_|join__|link__)/.test(type.name)) continue;
+      for (const field of Object.values(type.getFields())) {
+        const list = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
+        const coordinate = `${type.name}.${field.name}`;
+        if (list && !field.name.startsWith('_') && !sized.has(coordinate)) unsized.push(coordinate);
+      }
+    }
+    expect(unsized).toEqual([]);
+    expect(served.listSizes.get('Person.representedEntities')).toEqual({
+      slicingArguments: ['first'],
+      sizedFields: ['nodes'],
+    });
+    expect(served.weights.get('Query.searchLegalEntities')).toBe(10);
+  });
+});
