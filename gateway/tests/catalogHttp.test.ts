@@ -3,6 +3,7 @@ import type { CallerCatalog } from '../src/catalog/callerCatalog.js';
 import { post } from './helpers.js';
 import {
   type CatalogGateway,
+  committedSupergraph,
   startCatalogGateway,
   TAX_OFFICE_KEY,
 } from './support/catalogGateway.js';
@@ -131,6 +132,18 @@ describe('GET /catalog.json', () => {
     expect(withPurpose.body.types.some((t) => t.name === 'Person')).toBe(false);
     const badPurpose = await get({ 'x-purpose': '<script>' });
     expect(badPurpose.res.status).toBe(400);
+  });
+
+  it('follows the supergraph the gateway serves when it is reloaded', async () => {
+    const described = async () =>
+      (await get()).body.types
+        .find((t) => t.name === 'AbnormalOperationListing')
+        ?.fields.find((f) => f.name === 'listedOn')?.description;
+    expect(await described()).toBe('Date the entity was listed.');
+    await gateway.writeSupergraph(
+      committedSupergraph().replace('Date the entity was listed.', 'Day the listing began.'),
+    );
+    await expect.poll(described, { timeout: 10_000 }).toBe('Day the listing began.');
   });
 
   it('answers GET and HEAD only', async () => {

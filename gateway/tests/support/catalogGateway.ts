@@ -11,9 +11,15 @@ export const TAX_OFFICE_KEY = 'k-tax-office';
 /** Granted to the tax office: a person, all of their record, and their tax profile. */
 export const TAX_AUDIT_GRANT = ['Query.person', 'Person.*', 'PersonTaxProfile.*'];
 
+export function committedSupergraph(): string {
+  return readFileSync(fileURLToPath(new URL('../../supergraph.graphql', import.meta.url)), 'utf8');
+}
+
 export interface CatalogGateway {
   url: string;
   registry: MemoryRegistry;
+  /** Replaces the supergraph file the gateway watches (it reloads). */
+  writeSupergraph(sdl: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -22,10 +28,7 @@ export interface CatalogGateway {
  * on. No department runs: the catalog and introspection need none.
  */
 export async function startCatalogGateway(): Promise<CatalogGateway> {
-  const sdl = readFileSync(
-    fileURLToPath(new URL('../../supergraph.graphql', import.meta.url)),
-    'utf8',
-  );
+  const sdl = committedSupergraph();
   const file: TempFile = await tempSupergraph(sdl);
   const registry = new MemoryRegistry()
     .addAgency({
@@ -58,6 +61,7 @@ export async function startCatalogGateway(): Promise<CatalogGateway> {
   return {
     url: gateway.url,
     registry,
+    writeSupergraph: (text) => file.write(text),
     close: async () => {
       await gateway.close();
       await file.remove();

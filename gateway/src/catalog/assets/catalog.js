@@ -163,7 +163,8 @@
       fields += shown.length;
       container.append(typeSection(type, shown));
     }
-    $('count').textContent = `${types} types, ${fields} fields shown`;
+    $('count').textContent =
+      `${plural(types, 'type', 'types')}, ${plural(fields, 'field', 'fields')} shown`;
   }
 
   function badge(level) {
@@ -180,12 +181,13 @@
 
   function typeSection(type, fields) {
     const kind = type.kind.replace('_', ' ').toLowerCase();
-    const meta = [];
-    if (type.departments.length) meta.push('owned by ', departments(type.departments), ' ');
-    if (type.classification) meta.push(badge(type.classification), ' ');
-    if (type.updateFrequency) meta.push(`updated ${type.updateFrequency.toLowerCase()} · `);
-    if (type.cacheSeconds !== null) meta.push(`cached ${seconds(type.cacheSeconds)} · `);
-    if (type.legalBasis) meta.push(`legal basis: ${type.legalBasis}`);
+    const facts = [];
+    if (type.departments.length) facts.push(['owned by ', departments(type.departments)]);
+    if (type.classification) facts.push(['fields ', badge(type.classification), ' unless marked']);
+    if (type.updateFrequency) facts.push([`updated ${type.updateFrequency.toLowerCase()}`]);
+    if (type.cacheSeconds !== null) facts.push([`cached ${seconds(type.cacheSeconds)}`]);
+    if (type.legalBasis) facts.push([`legal basis: ${type.legalBasis}`]);
+    const meta = facts.flatMap((fact, i) => (i === 0 ? fact : [' · ', ...fact]));
     const section = el('section', { class: 'type', id: `type-${type.name}` }, [
       el('h2', {}, [type.name, el('span', { class: 'kind', text: kind })]),
       type.description ? el('p', { class: 'description', text: type.description }) : null,
@@ -222,7 +224,7 @@
           el('td', {}, [badge(field.classification)]),
           el('td', { text: (field.updateFrequency || '—').toLowerCase() }),
           el('td', { text: field.cacheSeconds === null ? '—' : seconds(field.cacheSeconds) }),
-          el('td', { text: field.legalBasis || '—' }),
+          el('td', { text: legalBasis(field, type) }),
         );
       }
       if (signedIn && !input) cells.push(accessCell(field.access));
@@ -238,6 +240,16 @@
       ]),
       el('tbody', {}, rows),
     ]);
+  }
+
+  // The type's legal basis is shown above its table; a row repeats it only when it differs.
+  function legalBasis(field, type) {
+    if (!field.legalBasis) return '—';
+    return field.legalBasis === type.legalBasis ? 'as the type' : field.legalBasis;
+  }
+
+  function plural(count, one, many) {
+    return `${count} ${count === 1 ? one : many}`;
   }
 
   function argument(arg) {
