@@ -107,6 +107,16 @@ describe('GET /catalog.json', () => {
     expect(anonymous.body.types.some((t) => t.name === 'Person')).toBe(false);
   });
 
+  it('shows a citizen the public graph and the fields it may read about itself', async () => {
+    const citizen = { authorization: 'Bearer citizen:11010519491231002X' };
+    const { res, body } = await get(citizen);
+    expect(res.status).toBe(200);
+    expect(body.caller).toEqual({ kind: 'citizen' });
+    const person = body.types.find((t) => t.name === 'Person');
+    expect(person?.fields.map((f) => f.name).sort()).toEqual(['name', 'nationalId']);
+    expect(coordinates(body)).toEqual(await introspected(citizen));
+  });
+
   it('refuses a bad credential as /graphql does, and shows nothing with the refusal', async () => {
     const cases: Record<string, string>[] = [
       { 'x-api-key': 'not-a-key' },

@@ -46,7 +46,8 @@ export async function startCatalogGateway(): Promise<CatalogGateway> {
     .addPurpose('TAX_AUDIT')
     .addPurpose('HOUSING_BENEFIT')
     .grant('tax-office', 'TAX_AUDIT', TAX_AUDIT_GRANT)
-    .grant('housing-bureau', 'HOUSING_BENEFIT', ['Query.person', 'Person.name']);
+    .grant('housing-bureau', 'HOUSING_BENEFIT', ['Query.person', 'Person.name'])
+    .setCitizenCoordinates(['Query.person', 'Person.name', 'Person.nationalId']);
   let gateway: Listening;
   try {
     gateway = await createGatewayServer({
