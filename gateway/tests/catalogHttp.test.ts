@@ -1,12 +1,16 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallerCatalog } from '../src/catalog/callerCatalog.js';
-import { post } from './helpers.js';
+import { createGatewayServer } from '../src/index.js';
+import { freePort, post, silentLogger, tempSupergraph } from './helpers.js';
 import {
   type CatalogGateway,
   committedSupergraph,
   startCatalogGateway,
   TAX_OFFICE_KEY,
 } from './support/catalogGateway.js';
+import { MemoryRegistry } from './support/memoryRegistry.js';
+import { testHubContext } from './support/testHubContext.js';
 
 const INTROSPECT = '{ __schema { types { name kind fields { name } } } }';
 
@@ -202,6 +206,43 @@ describe('GET /catalog', () => {
       expect(asset.status, ref).toBe(200);
       expect(asset.headers.get('cache-control'), ref).toBe('public, max-age=31536000, immutable');
       expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+});
+
+describe('/catalog.json before the first supergraph', () => {
+  it('answers 503 GATEWAY_NOT_READY, then the catalog once the supergraph is loaded', async () => {
+    const file = await tempSupergraph();
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/catalog.json`;
+    const starting = createGatewayServer({
+      access: { registry: new MemoryRegistry(), signer: testHubContext.signer },
+      supergraphPath: file.path,
+      logger: silentLogger(),
+      reloadDebounceMs: 20,
+    }).listen(port);
+    try {
+      let early: Response | undefined;
+      for (let i = 0; i < 100 && !early; i++) {
+        early = await fetch(url).catch(() => undefined);
+        if (!early) await delay(20);
+      }
+      expect(early?.status).toBe(503);
+      expect(early?.headers.get('retry-after')).toBe('5');
+      expect(await early?.json()).toEqual({
+        errors: [
+          { message: expect.stringMatching(/Retry/), extensions: { code: 'GATEWAY_NOT_READY' } },
+        ],
+      });
+      await file.write(committedSupergraph());
+      const listening = await starting;
+      try {
+        expect((await fetch(url)).status).toBe(200);
+      } finally {
+        await listening.close();
+      }
+    } finally {
+      await file.remove();
     }
   });
 });

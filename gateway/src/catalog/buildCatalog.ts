@@ -1,4 +1,4 @@
-import type { ClassificationLevel } from '@govgraph/hub';
+import { CLASSIFICATION_LEVELS, type ClassificationLevel } from '@govgraph/hub';
 import {
   type ConstDirectiveNode,
   type DocumentNode,
@@ -10,7 +10,7 @@ import {
   type TypeDefinitionNode,
   type TypeNode,
 } from 'graphql';
-import { classificationIndex } from '../access/classificationIndex.js';
+import { classificationIndex, strictest } from '../access/classificationIndex.js';
 import {
   directiveMaxAge,
   directiveText,
@@ -225,8 +225,14 @@ function typeLevel(
   directives: readonly ConstDirectiveNode[] | undefined,
   context: Context,
 ): ClassificationLevel | null {
-  const own = directiveText(directives, context.names.get('classification'), 'level');
-  return own ? (own as ClassificationLevel) : null;
+  const name = context.names.get('classification');
+  let level: ClassificationLevel | null = null;
+  for (const directive of directives ?? []) {
+    const own = directiveText([directive], name, 'level');
+    const known = CLASSIFICATION_LEVELS.find((l) => l === own);
+    if (known) level = strictest(known, level ?? undefined);
+  }
+  return level;
 }
 
 function typeMaxAge(type: string, context: Context): number | null {
