@@ -5,6 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CatalogGateway,
+  committedSupergraph,
   startCatalogGateway,
   TAX_OFFICE_KEY,
 } from './support/catalogGateway.js';
@@ -147,6 +148,19 @@ describe('the data catalog page in Chromium', () => {
     await shot(page, '07-refused-key');
     // The browser logs the 401 itself; nothing else may go wrong.
     expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
+    await page.close();
+  });
+
+  it('shows descriptions as text: markup in the supergraph never runs', async () => {
+    const markup = '<img src="/x" onerror="window.pwned = 1">Listed <b>on</b>';
+    await gateway.writeSupergraph(
+      committedSupergraph().replace('"""Date the entity was listed."""', `"""${markup}"""`),
+    );
+    const { page } = await open();
+    const cell = page.locator('tr[data-coordinate="AbnormalOperationListing.listedOn"] td').nth(1);
+    await expect.poll(() => cell.textContent(), { timeout: 10_000 }).toBe(markup);
+    expect(await page.locator('section.type img, section.type b').count()).toBe(0);
+    expect(await page.evaluate('window.pwned')).toBeUndefined();
     await page.close();
   });
 });

@@ -111,6 +111,22 @@ describe('GET /catalog.json', () => {
     expect(anonymous.body.types.some((t) => t.name === 'Person')).toBe(false);
   });
 
+  it('follows the registry: a grant given shows at once, a grant taken back is gone', async () => {
+    const housingFields = async () =>
+      (await get({ 'x-api-key': 'k-housing' })).body.types
+        .flatMap((t) => t.fields)
+        .map((f) => f.coordinate);
+    expect(await housingFields()).not.toContain('Person.gender');
+    gateway.registry.grant('housing-bureau', 'HOUSING_BENEFIT', [
+      'Query.person',
+      'Person.name',
+      'Person.gender',
+    ]);
+    expect(await housingFields()).toContain('Person.gender');
+    gateway.registry.grant('housing-bureau', 'HOUSING_BENEFIT', ['Query.person', 'Person.name']);
+    expect(await housingFields()).not.toContain('Person.gender');
+  });
+
   it('shows a citizen the public graph and the fields it may read about itself', async () => {
     const citizen = { authorization: 'Bearer citizen:11010519491231002X' };
     const { res, body } = await get(citizen);
