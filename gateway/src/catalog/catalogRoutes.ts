@@ -52,7 +52,7 @@ export function createCatalogService(options: CatalogOptions = {}): CatalogServi
   const { registry } = options;
   let loaded: Loaded | undefined;
   // The JSON of one caller's catalog, by supergraph, registry version and caller.
-  const views = new LRUCache<string, string>({ max: 200 });
+  const views = new LRUCache<string, string>({ max: 100 });
 
   const viewFor = (caller: Caller): string | undefined => {
     if (!loaded) return undefined;
