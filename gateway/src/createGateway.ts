@@ -25,6 +25,8 @@ import {
 } from './cache/createGatewayCache.js';
 import { PRIVATE_NO_STORE, useCacheControlHeader } from './cache/useCacheControlHeader.js';
 import { useResponseCache } from './cache/useResponseCache.js';
+import { DEFAULT_CATALOG_CACHE } from './catalog/buildCatalog.js';
+import { createCatalogService } from './catalog/catalogRoutes.js';
 import type { GatewayContext } from './context.js';
 import { CORRELATION_HEADER, correlationIdOf } from './correlationId.js';
 import { DepartmentDataSource, isDepartmentOutage } from './dataSource/DepartmentDataSource.js';
@@ -159,6 +161,17 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   if (policy) gateway.onSchemaLoadOrUpdate((supergraph) => policy.update(supergraph));
   const costLimit = createCostLimit({ metrics });
   gateway.onSchemaLoadOrUpdate((supergraph) => costLimit.update(supergraph));
+  // The data catalog (docs/catalog.md) follows the supergraph the gateway serves, reloads included.
+  const catalog = createCatalogService({
+    ...(registry ? { registry } : {}),
+    cache: {
+      defaultTtlSeconds:
+        options.cache?.defaultTtlSeconds ?? DEFAULT_CATALOG_CACHE.defaultTtlSeconds,
+      personalMaxTtlSeconds:
+        options.cache?.personalMaxTtlSeconds ?? DEFAULT_CATALOG_CACHE.personalMaxTtlSeconds,
+    },
+  });
+  gateway.onSchemaLoadOrUpdate((supergraph) => catalog.update(supergraph));
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -229,6 +242,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
           ...metricsRoute(metrics.registry),
+          ...catalog.routes(),
         },
       });
       const handler = (req: IncomingMessage, res: ServerResponse) => {

@@ -1,6 +1,15 @@
 // The gateway's public surface: the one factory, its options and configuration. Its parts
 // (caches, access, audit, metrics, GraphiQL) are reached through `createGatewayServer`.
 export type { GatewayCacheOptions } from './cache/createGatewayCache.js';
+export {
+  buildCatalog,
+  type Catalog,
+  type CatalogCacheSettings,
+  type CatalogField,
+  type CatalogType,
+  DEFAULT_CATALOG_CACHE,
+} from './catalog/buildCatalog.js';
+export { renderCatalogMarkdown } from './catalog/renderCatalogMarkdown.js';
 export { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig, gatewayConfig } from './config.js';
 export {
   createGatewayServer,
