@@ -6,6 +6,7 @@ import * as departmentWrites from './codes/departmentWrites.js';
 import * as graphql from './codes/graphql.js';
 import * as housing from './codes/housing.js';
 import * as input from './codes/input.js';
+import * as limits from './codes/limits.js';
 import * as platform from './codes/platform.js';
 import * as tax from './codes/tax.js';
 import type { ErrorCode } from './ErrorCode.js';
@@ -22,6 +23,7 @@ const modules: Record<string, Record<string, ErrorCode>> = {
   departmentWrites,
   access,
   audit,
+  limits,
 };
 
 /** Every public error code, by code. */

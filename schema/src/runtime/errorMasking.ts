@@ -24,6 +24,8 @@ const PUBLIC_EXTENSIONS = new Set([
   'serviceName',
   // FORBIDDEN: every denied field coordinate with its level and reason.
   'denied',
+  // OPERATION_LIMIT_EXCEEDED, RESPONSE_TOO_LARGE: `{ name, value, max }` (docs/limits.md).
+  'limit',
 ]);
 
 /**
