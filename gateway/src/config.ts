@@ -10,6 +10,8 @@ import {
 import { z } from 'zod';
 import { type CacheConfig, cacheEnv, toCacheConfig } from './cache/cacheConfig.js';
 import { workersVar } from './cluster/workersVar.js';
+import { limitsEnv, toRequestLimits } from './limits/limitsConfig.js';
+import type { RequestLimits } from './limits/requestLimits.js';
 
 /** The composed supergraph shipped with the package (`npm run compose` writes it). */
 export const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
@@ -31,6 +33,8 @@ export interface GatewayConfig {
    * with; departments trust its public half. Unset: no token is sent and departments refuse.
    */
   hubContextPrivateKey: JWK | undefined;
+  /** `LIMIT_MAX_DEPTH`, `LIMIT_MAX_ALIASES`, …: every caller's limits unless its agency's are raised. */
+  limits: RequestLimits;
 }
 
 /** Reads the gateway's configuration from the environment; a bad value throws a `ConfigError` naming it. */
@@ -54,6 +58,7 @@ export function gatewayConfig(
       LOG_LEVEL: logLevelVar,
       GATEWAY_WORKERS: workersVar,
       ...cacheEnv,
+      ...limitsEnv,
     },
     env,
   );
@@ -67,5 +72,6 @@ export function gatewayConfig(
     cache: toCacheConfig(raw),
     workers: raw.GATEWAY_WORKERS,
     hubContextPrivateKey: hubContextPrivateKeyVar(env),
+    limits: toRequestLimits(raw),
   };
 }

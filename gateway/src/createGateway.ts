@@ -31,6 +31,7 @@ import { DepartmentDataSource } from './dataSource/DepartmentDataSource.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';
+import { createRequestLimitChecks } from './limits/useRequestLimits.js';
 import {
   createGatewayMetrics,
   type GatewayMetrics,
@@ -103,6 +104,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   const registry = 'registry' in options.access ? options.access.registry : undefined;
   const policy = registry ? createAccessPolicy({ registry }) : undefined;
   const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+  const limitChecks = createRequestLimitChecks();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
@@ -137,6 +139,9 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     plugins: [
       // First: no other plugin sees a request that picks no operation, or a subscription.
       useOperationGuard(),
+      // Second: an operation over a limit is refused before it is planned or checked (the HTTP
+      // edge refused most before they were even parsed: limitChecks.screen).
+      limitChecks.plugin(),
       useStandardScalars(),
       useErrorMasking<GatewayContext>(),
       useOneErrorPerDepartment(),
@@ -163,6 +168,10 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       const graphql = createGraphQLHandler(server, {
         assignRequestIds: true,
         context: (req, requestId) => requestContext(req, requestId, logger, registry, limits),
+        // Tokens, depth, aliases and directives, before Apollo parses or validates the document.
+        screen: (request, context) => limitChecks.screen(request, context),
+        // Measured on the serialized answer, after the audit plugin recorded the read.
+        maxResponseBytes: (context) => context.limits.maxResponseBytes,
         routes: {
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),

@@ -8,3 +8,5 @@ export {
   type GatewayServer,
   type GatewayServerOptions,
 } from './createGateway.js';
+export { limitVar } from './limits/limitsConfig.js';
+export { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';

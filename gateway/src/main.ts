@@ -45,6 +45,7 @@ async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     logger,
     cache: config.cache,
+    limits: config.limits,
     access: { registry: hub.registry, signer },
     audit: { log: hub.auditLog },
   });

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError } from '@govgraph/schema/runtime';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUPERGRAPH_PATH, gatewayConfig } from '../src/index.js';
+import { DEFAULT_REQUEST_LIMITS, DEFAULT_SUPERGRAPH_PATH, gatewayConfig } from '../src/index.js';
 
 describe('gatewayConfig', () => {
   it('uses the documented defaults when nothing is set', () => {
@@ -19,6 +19,7 @@ describe('gatewayConfig', () => {
         keyPrefix: 'govgraph',
       },
       workers: availableParallelism(),
+      limits: DEFAULT_REQUEST_LIMITS,
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toBe(resolve(import.meta.dirname, '../supergraph.graphql'));
   });
@@ -46,6 +47,7 @@ describe('gatewayConfig', () => {
         keyPrefix: 'govgraph',
       },
       workers: 3,
+      limits: DEFAULT_REQUEST_LIMITS,
     });
   });
 
