@@ -9,4 +9,5 @@ export {
   type GatewayServerOptions,
 } from './createGateway.js';
 export { limitVar } from './limits/limitsConfig.js';
+export { countTokens, measureDocument } from './limits/measureOperation.js';
 export { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';
