@@ -104,7 +104,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   const registry = 'registry' in options.access ? options.access.registry : undefined;
   const policy = registry ? createAccessPolicy({ registry }) : undefined;
   const limits: RequestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
-  const limitChecks = createRequestLimitChecks();
+  const limitChecks = createRequestLimitChecks(metrics.registry);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
@@ -172,6 +172,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         screen: (request, context) => limitChecks.screen(request, context),
         // Measured on the serialized answer, after the audit plugin recorded the read.
         maxResponseBytes: (context) => context.limits.maxResponseBytes,
+        onResponseTooLarge: (context, bytes, max) =>
+          limitChecks.responseRefused(context, bytes, max),
         routes: {
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),

@@ -37,6 +37,8 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
    * refused whole with RESPONSE_TOO_LARGE (HTTP 400), never sent in part. Unset: no cap.
    */
   maxResponseBytes?: (context: TContext) => number | undefined;
+  /** Told of every answer refused over `maxResponseBytes` (to log and count it). */
+  onResponseTooLarge?: (context: TContext, bytes: number, max: number) => void;
   /**
    * Looks at the request once its context is built, before Apollo parses or validates anything
    * (the gateway's request limits). An error it returns, with `extensions.http.status`, refuses
@@ -137,6 +139,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(
           const body = await wholeBody(response.body);
           const bytes = Buffer.byteLength(body);
           if (bytes > cap) {
+            options.onResponseTooLarge?.(context, bytes, cap);
             sendJson(res, 400, tooLarge(bytes, cap, requestId));
             return;
           }
