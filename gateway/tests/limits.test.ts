@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ConfigError } from '@govgraph/schema/runtime';
 import { getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +10,7 @@ import { countTokens, measureDocument } from '../src/limits/measureOperation.js'
 // The limits enforced end to end are in test/tests/limits.test.ts.
 
 const measure = (text: string) => measureDocument(parse(text));
+const CITIZEN_RECORD = fileURLToPath(new URL('../../citizen-record.graphql', import.meta.url));
 
 describe('measureDocument', () => {
   it('counts depth, aliases and directives, fragments expanded where they are spread', () => {
@@ -38,7 +41,8 @@ describe('measureDocument', () => {
     for (let i = 1; i <= 40; i++)
       fragments.push(`fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }`);
     const measured = measure(`{ ...F40 }\n${fragments.join('\n')}`);
-    expect(measured.aliases).toBe(2 ** 40);
+    // 2^40 aliased fields, all but one repeating the response name `a`.
+    expect(measured.aliases).toBe(2 ** 41 - 1);
     expect(measured.depth).toBe(1);
   });
 
@@ -47,8 +51,51 @@ describe('measureDocument', () => {
       measure(
         `{ ...A } fragment A on Query { x: a { ...B } } fragment B on Query { y: b { ...A } }`,
       ),
-    ).toEqual({ depth: 2, aliases: 2, directives: 0 });
+    ).toEqual({ depth: 3, aliases: 3, directives: 0 });
     expect(measure('{ ...Missing }')).toEqual({ depth: 0, aliases: 0, directives: 0 });
+  });
+});
+
+describe('repeated fields', () => {
+  const same = (count: number, field = 'indicator(code: "X") { code }') =>
+    Array.from({ length: count }, () => field).join(' ');
+
+  it('count every field written again under a response name already in the set', () => {
+    expect(measure(`{ ${same(60)} }`).aliases).toBe(59);
+    expect(measure(`{ a: x a: y b: x }`).aliases).toBe(3 + 1);
+    expect(measure(`{ person { name ... on Person { name } } }`).aliases).toBe(1);
+  });
+
+  it('merge spread fragments into the set, however deeply they spread each other', () => {
+    const fragments = Array.from(
+      { length: 300 },
+      (_, i) => `fragment F${i} on Query { ...G${i} } fragment G${i} on Query { ${same(1)} }`,
+    );
+    const spreads = Array.from({ length: 300 }, (_, i) => `...F${i}`).join(' ');
+    expect(measure(`{ ${spreads} }\n${fragments.join('\n')}`).aliases).toBe(299);
+  });
+
+  it('count an unused fragment too: graphql-js validates it all the same', () => {
+    expect(measure(`{ __typename } fragment U on Query { ${same(60)} }`).aliases).toBe(59);
+  });
+
+  it('count every field as repeated once comparing names would cost too much', () => {
+    const chain = Array.from(
+      { length: 999 },
+      (_, i) => `fragment F${i + 1} on Query { x${i + 1} ...F${i} }`,
+    );
+    const measured = measure(`{ ...F999 }\nfragment F0 on Query { x0 }\n${chain.join('\n')}`);
+    // 1,000 distinct fields, but merging the chain's names would take 500,000 steps.
+    expect(measured.aliases).toBe(1000);
+  });
+
+  it('leave the hub’s own documents alone', () => {
+    expect(measure(readFileSync(CITIZEN_RECORD, 'utf8'))).toEqual({
+      depth: 6,
+      aliases: 0,
+      directives: 0,
+    });
+    expect(measure(getIntrospectionQuery({ inputValueDeprecation: true })).aliases).toBe(0);
   });
 });
 

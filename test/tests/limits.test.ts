@@ -236,7 +236,19 @@ describe('request limits', () => {
         fragment T on __Type { name }`;
       const sent = await post(t.agency(READER.id), query);
       expectRefused(sent, 'maxAliases', 50);
-      expect(sent.body.errors?.[0]?.extensions?.limit).toMatchObject({ value: 61 });
+      // 60 aliased fields and `b`, and A's 30 response names written a second time in one set.
+      expect(sent.body.errors?.[0]?.extensions?.limit).toMatchObject({ value: 91 });
+    });
+
+    it('counts a field repeated across fragments like an alias (validation compares them pairwise)', async () => {
+      const fragments = Array.from(
+        { length: 250 },
+        (_, i) => `fragment F${i} on Query { ...G${i} } fragment G${i} on Query { __typename }`,
+      );
+      const spreads = Array.from({ length: 250 }, (_, i) => `...F${i}`).join(' ');
+      const sent = await post(t.agency(READER.id), `{ ${spreads} }\n${fragments.join('\n')}`);
+      expectRefused(sent, 'maxAliases', 50);
+      expect(sent.body.errors?.[0]?.extensions?.limit).toMatchObject({ value: 249 });
     });
 
     it('refuses too many directives, however they are written', async () => {
