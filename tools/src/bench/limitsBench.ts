@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createWorld } from '@govgraph/datagen';
 import { countTokens, DEFAULT_REQUEST_LIMITS, measureDocument } from '@govgraph/gateway';
@@ -14,12 +15,25 @@ import { commitOf } from './commitOf.js';
 import { describeMachine, formatMachine } from './machine.js';
 
 // `npm run bench:limits`: issue #11's oversized requests against the whole hub (SQLite, caches
-// off, default limits), each sent by 4 concurrent clients for a few seconds while a fifth probes
+// off, default limits), each sent by 4 (`--clients`) concurrent clients for 3 s while another probes
 // /health every 10 ms. Prints how fast each is refused and how /health answers meanwhile. The
 // clients run on a worker thread: the gateway's event loop (the main thread) is what is measured.
 
 const PEOPLE = 2000;
 const SECONDS = 3;
+const USAGE =
+  'usage: npm run bench:limits [-- --clients <1-32>]  (concurrent clients per request, default 4)';
+
+/** `--clients <n>`: how many clients send each oversized request at once. */
+function clientsArg(argv: readonly string[]): number {
+  const { values } = parseArgs({ args: [...argv], options: { clients: { type: 'string' } } });
+  const clients = Number(values.clients ?? '4');
+  if (!Number.isInteger(clients) || clients < 1 || clients > 32) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  return clients;
+}
 const AGENCY = {
   id: 'limits-bench',
   name: 'Limits benchmark',
@@ -58,7 +72,7 @@ function scenarios(nationalId: string): Scenario[] {
 // Plain JavaScript for the worker thread: the clients and the /health probe.
 const CLIENTS = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { url, headers, scenarios, seconds } = workerData;
+const { url, headers, scenarios, seconds, clients } = workerData;
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN; };
 const summary = (xs) => ({ n: xs.length, p50: quantile(xs, 0.5), p99: quantile(xs, 0.99), max: Math.max(...xs) });
 async function timed(fn) { const t = performance.now(); const r = await fn(); return [performance.now() - t, r]; }
@@ -90,8 +104,8 @@ async function attack(scenario, until, codes) {
   for (const scenario of scenarios) {
     const until = performance.now() + seconds * 1000;
     const codes = {};
-    const [health, ...clients] = await Promise.all([probe(until), ...Array.from({ length: 4 }, () => attack(scenario, until, codes))]);
-    results.push({ name: scenario.name, codes, refusal: summary(clients.flat()), health: summary(health) });
+    const [health, ...attacks] = await Promise.all([probe(until), ...Array.from({ length: clients }, () => attack(scenario, until, codes))]);
+    results.push({ name: scenario.name, codes, refusal: summary(attacks.flat()), health: summary(health) });
   }
   parentPort.postMessage({ idle: summary(idle), results });
 })();
@@ -145,7 +159,7 @@ function formatReport(report: Report, costs: readonly number[]): string {
   return rows.join('\n');
 }
 
-async function main(): Promise<void> {
+async function main(clients: number): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-limits-bench-'));
   const env: Record<string, string> = {
     GATEWAY_PORT: '0',
@@ -177,6 +191,7 @@ async function main(): Promise<void> {
           headers: syntheticAgencyHeaders(AGENCY, apiKey),
           scenarios: scenarios(nationalId),
           seconds: SECONDS,
+          clients,
         },
       });
       worker.once('message', (message: Report) => resolve(message));
@@ -185,7 +200,7 @@ async function main(): Promise<void> {
     console.log(
       `Limits benchmark, ${new Date().toISOString().slice(0, 10)}, commit ${commitOf(REPO_ROOT)}\n` +
         `${formatMachine(describeMachine())}, Node ${process.version}; ${PEOPLE} people on SQLite, caches off, ` +
-        `default limits; 4 clients per request for ${SECONDS} s, /health probed every 10 ms; ` +
+        `default limits; ${clients} client(s) per request for ${SECONDS} s, /health probed every 10 ms; ` +
         `load average before the run ${load}.\n`,
     );
     console.log(formatReport(report, scenarios(nationalId).map(checkCost)));
@@ -195,4 +210,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+await main(clientsArg(process.argv.slice(2)));
