@@ -30,8 +30,8 @@ import { CORRELATION_HEADER, correlationIdOf } from './correlationId.js';
 import { DepartmentDataSource } from './dataSource/DepartmentDataSource.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
+import { createRequestLimitChecks } from './limits/requestLimitChecks.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';
-import { createRequestLimitChecks } from './limits/useRequestLimits.js';
 import {
   createGatewayMetrics,
   type GatewayMetrics,

@@ -70,7 +70,7 @@ export function createRequestLimitChecks(registry: Registry): RequestLimitChecks
   // maxTokens) are kept, so their token count is exact.
   const byText = new LRUCache<string, TextMeasure>({
     max: 2000,
-    maxSize: 20_000_000,
+    maxSize: 5_000_000,
     sizeCalculation: (_, text) => text.length + 1,
   });
   const byDocument = new WeakMap<DocumentNode, OperationMeasure>();
