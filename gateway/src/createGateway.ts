@@ -37,6 +37,7 @@ import {
 } from './dataSource/departmentGuardConfig.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
+import { createRequestLimitChecks } from './limits/requestLimitChecks.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';
 import { createCostLimit } from './limits/useCostLimit.js';
 import {
@@ -135,6 +136,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     metrics,
     logger,
   });
+  const limitChecks = createRequestLimitChecks(metrics.registry);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
@@ -185,6 +187,9 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     plugins: [
       // First: no other plugin sees a request that picks no operation, or a subscription.
       useOperationGuard(),
+      // Second: an operation over a limit is refused before it is planned or checked (the HTTP
+      // edge refused most before they were even parsed: limitChecks.screen).
+      limitChecks.plugin(),
       useStandardScalars(),
       useErrorMasking<GatewayContext>(),
       useOneErrorPerDepartment(),
@@ -238,6 +243,12 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           rateLimitedContext(req, body, () =>
             requestContext(req, requestId, logger, registry, limits),
           ),
+        // Tokens, depth, aliases and directives, before Apollo parses or validates the document.
+        screen: (request, context) => limitChecks.screen(request, context),
+        // Measured on the serialized answer, after the audit plugin recorded the read.
+        maxResponseBytes: (context) => context.limits.maxResponseBytes,
+        onResponseTooLarge: (context, bytes, max) =>
+          limitChecks.responseRefused(context, bytes, max),
         routes: {
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),

@@ -17,4 +17,7 @@ export {
   type GatewayServer,
   type GatewayServerOptions,
 } from './createGateway.js';
+export { limitVar } from './limits/limitsConfig.js';
+export { countTokens, measureDocument } from './limits/measureOperation.js';
+export { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';
 export type { RateLimitOptions } from './rateLimit/rateLimiter.js';

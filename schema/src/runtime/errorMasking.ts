@@ -24,7 +24,8 @@ const PUBLIC_EXTENSIONS = new Set([
   'serviceName',
   // FORBIDDEN: every denied field coordinate with its level and reason.
   'denied',
-  // RATE_LIMITED: when to retry, and which budget was spent (its name and size).
+  // RATE_LIMITED: when to retry, and which budget was spent (its name and size);
+  // OPERATION_LIMIT_EXCEEDED, RESPONSE_TOO_LARGE: `{ name, value, max }` (docs/limits.md).
   'retryAfterSeconds',
   'limit',
   // DEPARTMENT_UNAVAILABLE without a call (CIRCUIT_OPEN, TOO_BUSY) and when it is tried again;
