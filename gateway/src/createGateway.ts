@@ -16,6 +16,7 @@ import {
   sendJson,
   useErrorMasking,
 } from '@govgraph/schema/runtime';
+import type { GraphQLSchema } from 'graphql';
 import { createAccessPolicy } from './access/useAccessPolicy.js';
 import { useAudit } from './audit/useAudit.js';
 import {
@@ -25,6 +26,7 @@ import {
 } from './cache/createGatewayCache.js';
 import { PRIVATE_NO_STORE, useCacheControlHeader } from './cache/useCacheControlHeader.js';
 import { useResponseCache } from './cache/useResponseCache.js';
+import { clientSchemaRoutes } from './clientSchema/clientSchemaRoute.js';
 import type { GatewayContext } from './context.js';
 import { CORRELATION_HEADER, correlationIdOf } from './correlationId.js';
 import { DepartmentDataSource } from './dataSource/DepartmentDataSource.js';
@@ -136,6 +138,11 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   });
   // Registered before the first load, so the policy knows every supergraph the gateway serves.
   if (policy) gateway.onSchemaLoadOrUpdate((supergraph) => policy.update(supergraph));
+  // The API schema being served, for `GET /schema.graphql` (after the policy has seen it).
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((supergraph) => {
+    apiSchema = supergraph.apiSchema;
+  });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -202,6 +209,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
           ...metricsRoute(metrics.registry),
+          ...clientSchemaRoutes({ registry, policy, apiSchema: () => apiSchema }),
         },
       });
       const handler = (req: IncomingMessage, res: ServerResponse) => {

@@ -1,0 +1,124 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AccessRegistry } from '@govgraph/hub';
+import { BAD_REQUEST, GATEWAY_NOT_READY } from '@govgraph/schema';
+import { type RouteHandler, sendJson } from '@govgraph/schema/runtime';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { identify } from '../access/identify.js';
+import type { AccessPolicy, Reader } from '../access/useAccessPolicy.js';
+import { PRIVATE_NO_STORE } from '../cache/useCacheControlHeader.js';
+import { printClientSchema } from './printClientSchema.js';
+
+export const CLIENT_SCHEMA_PATH = '/schema.graphql';
+export const CLIENT_SCHEMA_CONTENT_TYPE = 'application/graphql; charset=utf-8';
+
+export interface ClientSchemaRouteOptions {
+  /** Identifies callers as `/graphql` does; none (access layer off): everyone is anonymous. */
+  registry: AccessRegistry | undefined;
+  /** Cuts the schema to what the caller may read; none: the whole API schema. */
+  policy: AccessPolicy | undefined;
+  /** The API schema of the supergraph being served; undefined until one is loaded. */
+  apiSchema: () => GraphQLSchema | undefined;
+}
+
+/**
+ * `GET /schema.graphql`: the client schema the caller may see, as SDL, for codegen and editors.
+ * The caller is identified exactly as on `/graphql` (`X-Api-Key` or `Authorization`, and
+ * `X-Purpose`); anonymous callers get the public schema. Errors are JSON with registered codes.
+ */
+export function clientSchemaRoutes(
+  options: ClientSchemaRouteOptions,
+): Record<string, RouteHandler> {
+  const etags = new WeakMap<GraphQLSchema, string>();
+  const etagOf = (schema: GraphQLSchema, sdl: string): string => {
+    let etag = etags.get(schema);
+    if (!etag) {
+      etag = `"${createHash('sha256').update(sdl).digest('base64url')}"`;
+      etags.set(schema, etag);
+    }
+    return etag;
+  };
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    res.setHeader('cache-control', PRIVATE_NO_STORE);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      refuse(res, 405, badRequest('The schema is read with GET (or HEAD).'), requestId);
+      return;
+    }
+    const schema = options.apiSchema();
+    if (!schema) {
+      res.setHeader('retry-after', '5');
+      refuse(res, 503, notReady(), requestId);
+      return;
+    }
+    let reader: Reader;
+    try {
+      reader = await readerOf(req, options.registry);
+    } catch (error) {
+      const status = httpStatusOf(error);
+      if (!(error instanceof GraphQLError) || status === undefined) throw error;
+      refuse(res, status, error, requestId);
+      return;
+    }
+    const readable = options.policy ? options.policy.readableSchema(schema, reader) : schema;
+    const sdl = printClientSchema(readable);
+    const etag = etagOf(readable, sdl);
+    res.setHeader('etag', etag);
+    res.setHeader('vary', 'authorization, x-api-key, x-purpose');
+    // One caller's schema is theirs alone; the public one may be kept, but revalidated.
+    if (reader.caller.kind === 'anonymous') res.setHeader('cache-control', 'no-cache');
+    if (req.headers['if-none-match'] === etag) {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    res.setHeader('content-type', CLIENT_SCHEMA_CONTENT_TYPE);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.end(req.method === 'HEAD' ? undefined : sdl);
+  };
+  return { [CLIENT_SCHEMA_PATH]: handle };
+}
+
+/**
+ * The caller and purpose, as `/graphql` identifies them. A purpose the registry does not know is
+ * refused here: a schema cut for an unknown purpose would silently lack every granted field.
+ */
+async function readerOf(
+  req: IncomingMessage,
+  registry: AccessRegistry | undefined,
+): Promise<Reader> {
+  const { caller, purpose } = await identify(req, registry);
+  if (purpose && registry && !registry.purpose(purpose)) {
+    throw badRequest(
+      `The purpose "${purpose}" (X-Purpose) is not registered: send a registered purpose code, or no X-Purpose for the schema without personal data.`,
+    );
+  }
+  return { caller, purpose };
+}
+
+function refuse(res: ServerResponse, status: number, error: GraphQLError, requestId: string) {
+  sendJson(res, status, {
+    errors: [{ message: error.message, extensions: { code: error.extensions.code, requestId } }],
+  });
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const http = error.extensions.http as { status?: unknown } | undefined;
+  return typeof http?.status === 'number' ? http.status : undefined;
+}
+
+function badRequest(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: BAD_REQUEST.code, http: { status: 400 } },
+  });
+}
+
+function notReady(): GraphQLError {
+  return new GraphQLError(
+    'The gateway is starting and has not loaded its supergraph yet. Retry in a few seconds.',
+    { extensions: { code: GATEWAY_NOT_READY.code } },
+  );
+}
