@@ -209,7 +209,16 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
           ...metricsRoute(metrics.registry),
-          ...clientSchemaRoutes({ registry, policy, apiSchema: () => apiSchema }),
+          ...clientSchemaRoutes({
+            registry,
+            policy,
+            apiSchema: () => apiSchema,
+            // Identified and charged like one GraphQL request: the same budget, the same refusals.
+            identify: (req, requestId) =>
+              rateLimitedContext(req, undefined, () =>
+                requestContext(req, requestId, logger, registry, limits),
+              ),
+          }),
         },
       });
       const handler = (req: IncomingMessage, res: ServerResponse) => {

@@ -1,8 +1,21 @@
-import { listen } from '@govgraph/schema/runtime';
+import { type Listening, listen } from '@govgraph/schema/runtime';
 import { buildSchema } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identify } from '../src/access/identify.js';
 import { clientSchemaRoutes } from '../src/clientSchema/clientSchemaRoute.js';
 import { printClientSchema } from '../src/clientSchema/printClientSchema.js';
+import { createGatewayServer } from '../src/index.js';
+import {
+  composeSupergraph,
+  type RunningFixture,
+  silentLogger,
+  startFixture,
+  type TempFile,
+  tempSupergraph,
+} from './helpers.js';
+import { residents, taxes } from './support/accessFixtures.js';
+import { MemoryRegistry } from './support/memoryRegistry.js';
+import { testHubContext } from './support/testHubContext.js';
 
 // A schema carrying what a supergraph may hold beside the client's types.
 const LEAKY = `
@@ -53,6 +66,7 @@ describe('GET /schema.graphql before a supergraph is loaded', () => {
       registry: undefined,
       policy: undefined,
       apiSchema: () => undefined,
+      identify: (req) => identify(req, undefined),
     });
     const route = routes['/schema.graphql'];
     if (!route) throw new Error('no /schema.graphql route');
@@ -73,6 +87,7 @@ describe('GET /schema.graphql before a supergraph is loaded', () => {
       registry: undefined,
       policy: undefined,
       apiSchema: () => buildSchema(LEAKY),
+      identify: (req) => identify(req, undefined),
     });
     const route = routes['/schema.graphql'];
     if (!route) throw new Error('no /schema.graphql route');
@@ -84,5 +99,63 @@ describe('GET /schema.graphql before a supergraph is loaded', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('GET /schema.graphql on a gateway with the access policy and rate limits', () => {
+  let people: RunningFixture;
+  let tax: RunningFixture;
+  let file: TempFile;
+  let gateway: Listening;
+  const schema = () => `${gateway.url}/schema.graphql`;
+  const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
+
+  beforeAll(async () => {
+    people = await startFixture(residents);
+    tax = await startFixture(taxes);
+    file = await tempSupergraph(composeSupergraph([people, tax]));
+    const registry = new MemoryRegistry()
+      .addAgency({ agencyId: 'city-tax', name: 'City tax', roles: [], apiKey: 'k-tax' })
+      .addPurpose('tax-assessment')
+      .grant('city-tax', 'tax-assessment', ['Query.person', 'Person.name', 'Person.taxDue']);
+    gateway = await createGatewayServer({
+      supergraphPath: file.path,
+      logger: silentLogger(),
+      access: { registry, signer: testHubContext.signer },
+      // Three requests a minute (0.05/s over a 60 s window): the fourth is over, however fast.
+      limits: { requestsPerSecond: 0.05 },
+      rateLimit: { windowSeconds: 60, keyPrefix: `schema-test-${Date.now()}` },
+    }).listen(0);
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await people?.close();
+    await tax?.close();
+    await file?.remove();
+  });
+
+  it('cuts the schema to the grants, as introspection does: no SENSITIVE health', async () => {
+    const res = await fetch(schema(), { headers: TAX });
+    expect(res.status).toBe(200);
+    const person = buildSchema(await res.text()).getType('Person');
+    const fields = person && 'getFields' in person ? Object.keys(person.getFields()).sort() : [];
+    // district is INTERNAL (any agency); name and taxDue are granted; health is not.
+    expect(fields).toEqual(['district', 'name', 'taxDue']);
+  });
+
+  it('charges the caller’s request budget, bad credentials included: 429 with Retry-After once spent', async () => {
+    // The agency's budget: one request spent above, two more allowed.
+    for (let i = 0; i < 2; i++) expect((await fetch(schema(), { headers: TAX })).status).toBe(200);
+    const over = await fetch(schema(), { headers: TAX });
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await over.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('RATE_LIMITED');
+    // Guessing keys is charged to the client address, like anonymous requests.
+    const guesses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      guesses.push((await fetch(schema(), { headers: { 'x-api-key': `gg_guess-${i}` } })).status);
+    }
+    expect(guesses).toEqual([401, 401, 401, 429]);
   });
 });

@@ -4,7 +4,6 @@ import type { AccessRegistry } from '@govgraph/hub';
 import { BAD_REQUEST, GATEWAY_NOT_READY } from '@govgraph/schema';
 import { type RouteHandler, sendJson } from '@govgraph/schema/runtime';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { identify } from '../access/identify.js';
 import type { AccessPolicy, Reader } from '../access/useAccessPolicy.js';
 import { PRIVATE_NO_STORE } from '../cache/useCacheControlHeader.js';
 import { printClientSchema } from './printClientSchema.js';
@@ -13,7 +12,12 @@ export const CLIENT_SCHEMA_PATH = '/schema.graphql';
 export const CLIENT_SCHEMA_CONTENT_TYPE = 'application/graphql; charset=utf-8';
 
 export interface ClientSchemaRouteOptions {
-  /** Identifies callers as `/graphql` does; none (access layer off): everyone is anonymous. */
+  /**
+   * Identifies the caller as `/graphql` does, and charges its rate budget: throws a GraphQLError
+   * with `extensions.http` (401 bad credential, 400 bad header, 429 over the rate).
+   */
+  identify: (req: IncomingMessage, requestId: string) => Promise<Reader>;
+  /** Knows the registered purposes; none (access layer off): no purpose is checked. */
   registry: AccessRegistry | undefined;
   /** Cuts the schema to what the caller may read; none: the whole API schema. */
   policy: AccessPolicy | undefined;
@@ -55,7 +59,7 @@ export function clientSchemaRoutes(
     }
     let reader: Reader;
     try {
-      reader = await readerOf(req, options.registry);
+      reader = await readerOf(await options.identify(req, requestId), options.registry);
     } catch (error) {
       const status = httpStatusOf(error);
       if (!(error instanceof GraphQLError) || status === undefined) throw error;
@@ -85,11 +89,8 @@ export function clientSchemaRoutes(
  * The caller and purpose, as `/graphql` identifies them. A purpose the registry does not know is
  * refused here: a schema cut for an unknown purpose would silently lack every granted field.
  */
-async function readerOf(
-  req: IncomingMessage,
-  registry: AccessRegistry | undefined,
-): Promise<Reader> {
-  const { caller, purpose } = await identify(req, registry);
+function readerOf(identity: Reader, registry: AccessRegistry | undefined): Reader {
+  const { caller, purpose } = identity;
   if (purpose && registry && !registry.purpose(purpose)) {
     throw badRequest(
       `The purpose "${purpose}" (X-Purpose) is not registered: send a registered purpose code, or no X-Purpose for the schema without personal data.`,
@@ -99,6 +100,11 @@ async function readerOf(
 }
 
 function refuse(res: ServerResponse, status: number, error: GraphQLError, requestId: string) {
+  // E.g. Retry-After of a rate-limit refusal.
+  const http = error.extensions.http as { headers?: unknown } | undefined;
+  if (http?.headers instanceof Map) {
+    for (const [key, value] of http.headers as Map<string, string>) res.setHeader(key, value);
+  }
   sendJson(res, status, {
     errors: [{ message: error.message, extensions: { code: error.extensions.code, requestId } }],
   });
