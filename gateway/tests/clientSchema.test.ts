@@ -1,6 +1,7 @@
 import { type Listening, listen } from '@govgraph/schema/runtime';
-import { buildSchema } from 'graphql';
+import { buildSchema, isInterfaceType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classificationIndex } from '../src/access/classificationIndex.js';
 import { identify } from '../src/access/identify.js';
 import { clientSchemaRoutes } from '../src/clientSchema/clientSchemaRoute.js';
 import { printClientSchema } from '../src/clientSchema/printClientSchema.js';
@@ -157,5 +158,48 @@ describe('GET /schema.graphql on a gateway with the access policy and rate limit
       guesses.push((await fetch(schema(), { headers: { 'x-api-key': `gg_guess-${i}` } })).status);
     }
     expect(guesses).toEqual([401, 401, 401, 429]);
+  });
+});
+
+describe('GET /schema.graphql for an anonymous caller', () => {
+  let people: RunningFixture;
+  let tax: RunningFixture;
+  let file: TempFile;
+  let gateway: Listening;
+  let supergraph: string;
+
+  beforeAll(async () => {
+    people = await startFixture(residents);
+    tax = await startFixture(taxes);
+    supergraph = composeSupergraph([people, tax]);
+    file = await tempSupergraph(supergraph);
+    gateway = await createGatewayServer({
+      supergraphPath: file.path,
+      logger: silentLogger(),
+      access: { registry: new MemoryRegistry(), signer: testHubContext.signer },
+    }).listen(0);
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await people?.close();
+    await tax?.close();
+    await file?.remove();
+  });
+
+  it('holds PUBLIC fields only, interfaces and their implementations included', async () => {
+    const res = await fetch(`${gateway.url}/schema.graphql`);
+    expect(res.status).toBe(200);
+    const schema = buildSchema(await res.text());
+    const index = classificationIndex(supergraph, 'CONFIDENTIAL');
+    const coordinates: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__')) continue;
+      if (!isObjectType(type) && !isInterfaceType(type)) continue;
+      for (const field of Object.keys(type.getFields())) coordinates.push(`${type.name}.${field}`);
+    }
+    expect(coordinates).toContain('Query.notices');
+    expect(coordinates).toContain('Notice.title');
+    expect(coordinates.filter((c) => index.levelOf(c) !== 'PUBLIC')).toEqual([]);
+    expect(schema.getType('Person')).toBeUndefined();
   });
 });
