@@ -68,21 +68,31 @@ export function clientSchemaRoutes(
     }
     const readable = options.policy ? options.policy.readableSchema(schema, reader) : schema;
     const sdl = printClientSchema(readable);
-    const etag = etagOf(readable, sdl);
-    res.setHeader('etag', etag);
-    res.setHeader('vary', 'authorization, x-api-key, x-purpose');
-    // One caller's schema is theirs alone; the public one may be kept, but revalidated.
-    if (reader.caller.kind === 'anonymous') res.setHeader('cache-control', 'no-cache');
-    if (req.headers['if-none-match'] === etag) {
-      res.statusCode = 304;
-      res.end();
-      return;
-    }
-    res.setHeader('content-type', CLIENT_SCHEMA_CONTENT_TYPE);
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.end(req.method === 'HEAD' ? undefined : sdl);
+    sendSdl(req, res, sdl, etagOf(readable, sdl), reader.caller.kind === 'anonymous');
   };
   return { [CLIENT_SCHEMA_PATH]: handle };
+}
+
+/** The SDL with its validators; 304 when the caller holds this version already. */
+function sendSdl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  sdl: string,
+  etag: string,
+  anonymous: boolean,
+): void {
+  res.setHeader('etag', etag);
+  res.setHeader('vary', 'authorization, x-api-key, x-purpose');
+  // One caller's schema is theirs alone; the public one may be kept, but revalidated.
+  if (anonymous) res.setHeader('cache-control', 'no-cache');
+  if (req.headers['if-none-match'] === etag) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  res.setHeader('content-type', CLIENT_SCHEMA_CONTENT_TYPE);
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.end(req.method === 'HEAD' ? undefined : sdl);
 }
 
 /**
