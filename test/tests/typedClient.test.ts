@@ -6,7 +6,17 @@ import { codegenScalars } from '@govgraph/client/codegen';
 import { issueApiKey } from '@govgraph/hub';
 import { runSchemaCli } from '@govgraph/tools';
 import { generate } from '@graphql-codegen/cli';
-import { buildSchema, parse, validate } from 'graphql';
+import {
+  buildClientSchema,
+  buildSchema,
+  type GraphQLSchema,
+  getIntrospectionQuery,
+  type IntrospectionQuery,
+  isInterfaceType,
+  isObjectType,
+  parse,
+  validate,
+} from 'graphql';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './support/testHub.js';
@@ -86,6 +96,21 @@ describe('typed clients: /schema.graphql, npm run schema, codegen with branded s
       expect(publicSchema.getType(type), type).toBeUndefined();
     }
     expect(publicSchema.getQueryType()?.getFields().searchLegalEntities).toBeDefined();
+  });
+
+  it('holds exactly what introspection shows the same caller', async () => {
+    for (const headers of [desk(), {}]) {
+      const sdl = await (await fetch(schemaUrl(), { headers })).text();
+      const res = await fetch(t.hub.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: getIntrospectionQuery() }),
+      });
+      const { data } = (await res.json()) as { data: IntrospectionQuery };
+      const introspected = coordinatesOf(buildClientSchema(data));
+      expect(introspected.length).toBeGreaterThan(10);
+      expect(coordinatesOf(buildSchema(sdl))).toEqual(introspected);
+    }
   });
 
   it('refuses a bad credential or an unknown purpose as /graphql does: JSON with a registered code', async () => {
@@ -213,6 +238,16 @@ describe('typed clients: /schema.graphql, npm run schema, codegen with branded s
     expect(shown[0]).toMatch(/Type 'string' is not assignable to type 'NationalId'/);
   });
 });
+
+/** Every `Type.field` of a schema's object and interface types, sorted. */
+function coordinatesOf(schema: GraphQLSchema): string[] {
+  const coordinates: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+    for (const field of Object.keys(type.getFields())) coordinates.push(`${type.name}.${field}`);
+  }
+  return coordinates.sort();
+}
 
 /** Type-checks a file the way an agency's strict TypeScript project would; no output written. */
 function typeCheck(file: string): readonly ts.Diagnostic[] {
