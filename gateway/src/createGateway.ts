@@ -16,6 +16,7 @@ import {
   sendJson,
   useErrorMasking,
 } from '@govgraph/schema/runtime';
+import type { GraphQLSchema } from 'graphql';
 import { createAccessPolicy } from './access/useAccessPolicy.js';
 import { useAudit } from './audit/useAudit.js';
 import {
@@ -27,6 +28,7 @@ import { PRIVATE_NO_STORE, useCacheControlHeader } from './cache/useCacheControl
 import { useResponseCache } from './cache/useResponseCache.js';
 import { DEFAULT_CATALOG_CACHE } from './catalog/buildCatalog.js';
 import { createCatalogService } from './catalog/catalogRoutes.js';
+import { clientSchemaRoutes } from './clientSchema/clientSchemaRoute.js';
 import type { GatewayContext } from './context.js';
 import { CORRELATION_HEADER, correlationIdOf } from './correlationId.js';
 import { DepartmentDataSource, isDepartmentOutage } from './dataSource/DepartmentDataSource.js';
@@ -174,6 +176,11 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     },
   });
   gateway.onSchemaLoadOrUpdate((supergraph) => catalog.update(supergraph));
+  // The API schema being served, for `GET /schema.graphql` (after the policy has seen it).
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((supergraph) => {
+    apiSchema = supergraph.apiSchema;
+  });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -254,6 +261,16 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
           ...metricsRoute(metrics.registry),
           ...catalog.routes(),
+          ...clientSchemaRoutes({
+            registry,
+            policy,
+            apiSchema: () => apiSchema,
+            // Identified and charged like one GraphQL request: the same budget, the same refusals.
+            identify: (req, requestId) =>
+              rateLimitedContext(req, undefined, () =>
+                requestContext(req, requestId, logger, registry, limits),
+              ),
+          }),
         },
       });
       const handler = (req: IncomingMessage, res: ServerResponse) => {

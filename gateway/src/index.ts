@@ -1,5 +1,6 @@
 // The gateway's public surface: the one factory, its options and configuration. Its parts
 // (caches, access, audit, metrics, GraphiQL) are reached through `createGatewayServer`.
+export type { Reader } from './access/useAccessPolicy.js';
 export type { GatewayCacheOptions } from './cache/createGatewayCache.js';
 export {
   buildCatalog,
@@ -10,6 +11,9 @@ export {
   DEFAULT_CATALOG_CACHE,
 } from './catalog/buildCatalog.js';
 export { renderCatalogMarkdown } from './catalog/renderCatalogMarkdown.js';
+export { type ClientSchemaInput, clientSchemaFor } from './clientSchema/clientSchemaFor.js';
+export { CLIENT_SCHEMA_PATH } from './clientSchema/clientSchemaRoute.js';
+export { printClientSchema } from './clientSchema/printClientSchema.js';
 export { DEFAULT_SUPERGRAPH_PATH, type GatewayConfig, gatewayConfig } from './config.js';
 export {
   createGatewayServer,
