@@ -30,8 +30,10 @@ import { creditCode, nationalId } from './standardFormulas.js';
 // failure prints the seed and path; rerun one with FC_SEED=<seed> (and FC_PATH=<path>).
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 const path = process.env.FC_PATH;
+// FC_RUNS=<n> multiplies every property's runs, for a longer search than CI's.
+const scale = Number(process.env.FC_RUNS ?? 1);
 const runs = (numRuns: number): fc.Parameters<unknown> => ({
-  numRuns,
+  numRuns: Math.ceil(numRuns * scale),
   ...(seed === undefined ? {} : { seed }),
   ...(path === undefined ? {} : { path }),
 });
