@@ -49,6 +49,8 @@ export type Selection =
 export interface Operation {
   operation: 'query' | 'mutation';
   selections: Selection[];
+  /** The unions each object type is a member of: an inline fragment may pass through them. */
+  unions: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Scalars by name: the values a generated argument takes (valid for the scalar). */
@@ -67,7 +69,14 @@ export function randomOperation(
   const root = kind === 'query' ? schema.getQueryType() : schema.getMutationType();
   if (!root) throw new Error(`the schema has no ${kind} root`);
   const walker = new Walker(g, schema, scalars);
-  return { operation: kind, selections: walker.selections(root, depth) };
+  const unions: Record<string, string[]> = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isUnionType(type)) continue;
+    for (const member of type.getTypes()) {
+      unions[member.name] = [...(unions[member.name] ?? []), type.name];
+    }
+  }
+  return { operation: kind, selections: walker.selections(root, depth), unions };
 }
 
 class Walker {
@@ -232,7 +241,7 @@ export interface Rendered {
 
 /** The operation as GraphQL text with the request variables it needs, rewritten per `style`. */
 export function render(operation: Operation, style: Style): Rendered {
-  const r = new Renderer(style);
+  const r = new Renderer(style, operation.unions);
   const body = r.selectionSet(operation.selections, rootName(operation));
   const declared = r.declarations.length > 0 ? `(${r.declarations.join(', ')})` : '';
   const text = [`${operation.operation} Op${declared} ${body}`, ...r.fragments].join('\n');
@@ -254,7 +263,12 @@ class Renderer {
   #names = 0;
   readonly #heads = new Map<Field, string>();
 
-  constructor(readonly style: Style) {}
+  readonly #fragments = new Map<string, string>();
+
+  constructor(
+    readonly style: Style,
+    readonly unions: Readonly<Record<string, readonly string[]>>,
+  ) {}
 
   /** The next choice, in 0..n-1. */
   pick(n: number): number {
@@ -275,10 +289,16 @@ class Renderer {
 
   selectionSet(selections: readonly Selection[], parent: string): string {
     if (this.flip(this.style.namedFragments)) {
-      const fragment = this.name('F');
-      // Rendered after the name is taken, so fragments nest in each other.
+      // Inner fragments are defined first, so fragments nest; the same selections on the same
+      // type (a duplicated field's copies) share one fragment, spread in several places.
       const inner = this.selections(selections, parent);
-      this.fragments.push(`fragment ${fragment} on ${parent} { ${inner} }`);
+      const body = `on ${parent} { ${inner} }`;
+      let fragment = this.#fragments.get(body);
+      if (!fragment) {
+        fragment = this.name('F');
+        this.#fragments.set(body, fragment);
+        this.fragments.push(`fragment ${fragment} ${body}`);
+      }
       return `{ ...${fragment}${this.directive()} }`;
     }
     return `{ ${this.selections(selections, parent)} }`;
@@ -295,7 +315,14 @@ class Renderer {
     }
     const text = this.field(selection.field);
     if (!this.flip(this.style.inlineFragments)) return text;
-    const condition = this.pick(2) === 0 ? ` on ${parent}` : '';
+    const through = this.unions[parent] ?? [];
+    const how = this.pick(3);
+    const union = through[this.pick(Math.max(through.length, 1))];
+    if (how === 2 && union) {
+      // Through a union the type is a member of: `... on Owner { ... on Person { name } }`.
+      return `... on ${union}${this.directive()} { ... on ${parent} { ${text} } }`;
+    }
+    const condition = how === 0 ? ` on ${parent}` : '';
     return `...${condition}${this.directive()} { ${text} }`;
   }
 
