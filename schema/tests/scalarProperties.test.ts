@@ -1,13 +1,18 @@
 import fc from 'fast-check';
 import {
   GraphQLError,
+  GraphQLNonNull,
+  GraphQLObjectType,
   type GraphQLScalarType,
+  GraphQLSchema,
+  graphql,
   Kind,
   type ObjectFieldNode,
   type ValueNode,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { errorRegistry } from '../src/errors/registry.js';
+import { formatPublicError } from '../src/runtime/errorMasking.js';
 import {
   BuildingIdScalar,
   CREDIT_CODE_ALPHABET,
@@ -464,4 +469,88 @@ describe('every standard scalar, on arbitrary input', () => {
       );
     },
   );
+});
+
+describe('every standard scalar, given any JSON as a variable', () => {
+  // A long key or string somewhere in the value, ending in TAIL; graphql-js echoes the value.
+  // Its characters are not blanks: a key of short words is bounded by the message cap alone.
+  const unit = fc.string({
+    minLength: 1,
+    maxLength: 3,
+    unit: fc.constantFrom(...'k张😀-:,{}[]\\"'),
+  });
+  const long = fc
+    .tuple(unit, fc.integer({ min: 40, max: 3000 }))
+    .map(([u, n]) => `${u.repeat(n)}${TAIL}`);
+  const json: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.jsonValue({ maxDepth: 2 }),
+      long,
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(fc.oneof(fc.string({ maxLength: 5 }), long), tie('value'), { maxKeys: 3 }),
+    ),
+  })).value;
+  const fields = Object.fromEntries(
+    everyScalar.map((scalar) => [
+      `in${scalar.name}`,
+      {
+        type: scalar,
+        args: { value: { type: new GraphQLNonNull(scalar) } },
+        resolve: (_root: unknown, args: { value: string }) => args.value,
+      },
+    ]),
+  );
+  const schema = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields }) });
+
+  it.each(everyScalar.map((s) => [s.name, s] as const))(
+    '%s: the error a caller sees has the registered code and no echo past the bounded quote',
+    async (name, scalar) => {
+      await fc.assert(
+        fc.asyncProperty(json, async (value) => {
+          const result = await graphql({
+            schema,
+            source: `query ($v: ${name}!) { in${name}(value: $v) }`,
+            variableValues: { v: value },
+          });
+          for (const error of result.errors ?? []) {
+            const shown = formatPublicError(error.toJSON(), error);
+            // graphql-js refuses null itself; Apollo Server codes that BAD_USER_INPUT.
+            if (error.originalError) expect(shown.extensions?.code).toBe(codeOf(scalar));
+            expect(shown.message).not.toContain(TAIL);
+            expect(shown.message.length).toBeLessThan(2500);
+          }
+        }),
+        runs(150),
+      );
+    },
+  );
+
+  it('regression: a long key of an object variable is not echoed whole', async () => {
+    // Found by the property above: graphql-js shows an object's keys unquoted, so the
+    // quoted-string backstop let a key of any length through (also one full of quotes).
+    const key = `${'K'.repeat(100_000)}${TAIL}`;
+    const result = await graphql({
+      schema,
+      source: 'query ($v: Money!) { inMoney(value: $v) }',
+      variableValues: { v: { [key]: 1 } },
+    });
+    const error = result.errors?.[0];
+    if (!error) throw new Error('expected an error');
+    const shown = formatPublicError(error.toJSON(), error);
+    expect(shown.message).toBe(
+      `Variable "$v" got invalid value { ${'K'.repeat(30)}… (100024 characters); Money must be a string; got an object.`,
+    );
+    const spaced = { [`${'"a '.repeat(50_000)}${TAIL}`]: 1 };
+    const many = await graphql({
+      schema,
+      source: 'query ($v: Money!) { inMoney(value: $v) }',
+      variableValues: { v: spaced },
+    });
+    const manyError = many.errors?.[0];
+    if (!manyError) throw new Error('expected an error');
+    const manyShown = formatPublicError(manyError.toJSON(), manyError).message;
+    expect(manyShown).not.toContain(TAIL);
+    expect(manyShown.length).toBeLessThan(2500);
+  });
 });

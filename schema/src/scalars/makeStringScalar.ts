@@ -50,7 +50,7 @@ export function makeStringScalar(config: StringScalarConfig): GraphQLScalarType<
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return quoteInput(value);
-  if (Array.isArray(value)) return `a list of ${value.length} items`;
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'function') return 'a function';
   return `${typeof value} ${clipInput(String(value))}`;
