@@ -10,7 +10,7 @@ import {
   type ObjectFieldNode,
   type ValueNode,
 } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { errorRegistry } from '../src/errors/registry.js';
 import { formatPublicError } from '../src/runtime/errorMasking.js';
 import {
@@ -37,6 +37,7 @@ const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 const path = process.env.FC_PATH;
 // FC_RUNS=<n> multiplies every property's runs, for a longer search than CI's.
 const scale = Number(process.env.FC_RUNS ?? 1);
+vi.setConfig({ testTimeout: 30_000 * scale });
 const runs = (numRuns: number): fc.Parameters<unknown> => ({
   numRuns: Math.ceil(numRuns * scale),
   ...(seed === undefined ? {} : { seed }),
