@@ -58,6 +58,15 @@ export interface AccessRegistry {
   grantedCoordinates(agencyId: string, purpose: string): ReadonlySet<string> | undefined;
   /** What a citizen may read about themself (e.g. `Query.person`, `Person.accessLog`). */
   citizenCoordinates(): ReadonlySet<string>;
+  /**
+   * The enabled agencies that list this web origin (`https://desk.example.gov`, exactly as a
+   * browser sends it in `Origin`) for their browser apps; empty when none does.
+   */
+  agenciesAllowingOrigin(origin: string): ReadonlySet<string>;
+  /** Whether the agency lists the origin (false for a disabled or unknown agency). */
+  agencyAllowsOrigin(agencyId: string, origin: string): boolean;
+  /** Whether the citizen portal is served from the origin (registry file: `citizen.origins`). */
+  citizenAllowsOrigin(origin: string): boolean;
   /** Increases whenever grants, purposes or credentials change; part of policy cache keys. */
   readonly version: number;
   close(): Promise<void>;

@@ -8,6 +8,8 @@ interface Agency {
   roles: string[];
   apiKey: string;
   department?: string;
+  /** Web origins its browser apps may call from. */
+  origins?: readonly string[];
 }
 
 /**
@@ -21,6 +23,7 @@ export class MemoryRegistry implements AccessRegistry {
   readonly #purposes = new Map<string, Purpose>();
   readonly #grants = new Map<string, Set<string>>();
   #citizen = new Set<string>();
+  #citizenOrigins = new Set<string>();
 
   addAgency(agency: Agency): this {
     this.#agencies.set(agency.apiKey, agency);
@@ -43,6 +46,12 @@ export class MemoryRegistry implements AccessRegistry {
 
   setCitizenCoordinates(coordinates: readonly string[]): this {
     this.#citizen = new Set(coordinates);
+    this.version++;
+    return this;
+  }
+
+  setCitizenOrigins(origins: readonly string[]): this {
+    this.#citizenOrigins = new Set(origins);
     this.version++;
     return this;
   }
@@ -82,6 +91,19 @@ export class MemoryRegistry implements AccessRegistry {
 
   citizenCoordinates(): ReadonlySet<string> {
     return this.#citizen;
+  }
+
+  agenciesAllowingOrigin(origin: string): ReadonlySet<string> {
+    const listing = [...this.#agencies.values()].filter((a) => a.origins?.includes(origin));
+    return new Set(listing.map((a) => a.agencyId));
+  }
+
+  agencyAllowsOrigin(agencyId: string, origin: string): boolean {
+    return this.agenciesAllowingOrigin(origin).has(agencyId);
+  }
+
+  citizenAllowsOrigin(origin: string): boolean {
+    return this.#citizenOrigins.has(origin);
   }
 
   async close(): Promise<void> {}

@@ -9,6 +9,8 @@ import type { AccessRegistry, Caller, Purpose } from '../types.js';
 import { grantKey, loadRegistrySnapshot, type RegistrySnapshot } from './registrySnapshot.js';
 import { peekClaims, verifyBearerToken } from './verifyBearerToken.js';
 
+const NO_AGENCIES: ReadonlySet<string> = new Set();
+
 export interface AccessRegistryOptions {
   store: HubStore;
   /**
@@ -180,6 +182,10 @@ export async function createAccessRegistry(
     purpose: (code: string): Purpose | undefined => snapshot.purposes.get(code),
     grantedCoordinates: (agencyId, purpose) => snapshot.grants.get(grantKey(agencyId, purpose)),
     citizenCoordinates: () => snapshot.citizen,
+    agenciesAllowingOrigin: (origin) => snapshot.agenciesByOrigin.get(origin) ?? NO_AGENCIES,
+    agencyAllowsOrigin: (agencyId, origin) =>
+      snapshot.originsByAgency.get(agencyId)?.has(origin) === true,
+    citizenAllowsOrigin: (origin) => snapshot.citizenOrigins.has(origin),
     get version() {
       return version;
     },

@@ -18,6 +18,10 @@ export const AGENCY_USAGE = `Usage: npm run agency -- <command>
   jwt <agency> --issuer <iss> --public-key-file <file> [--audience <aud>]
                                               accept the agency's JWT bearer tokens
   disable <agency> | enable <agency>          stop (or restore) an agency's access
+  origin add <agency> <origin>                let the agency's browser app on <origin> call
+                                              the gateway (https://desk.example.gov)
+  origin remove <agency> <origin>             stop accepting its requests from <origin>
+  origin list <agency>                        the origins an agency's browser apps may call from
 
 The hub database is HUB_DATABASE_URL (PostgreSQL) or hub.sqlite in GOVGRAPH_DATA_DIR; the
 registry file HUB_REGISTRY_FILE (default hub/registry.json) is synced first.
@@ -42,7 +46,9 @@ export type AgencyCommand =
       publicKeyFile: string;
       audience: string | undefined;
     }
-  | { kind: 'disable' | 'enable'; agency: string };
+  | { kind: 'disable' | 'enable'; agency: string }
+  | { kind: 'origin-add' | 'origin-remove'; agency: string; origin: string }
+  | { kind: 'origin-list'; agency: string };
 
 const OPTIONS = {
   name: { type: 'string' },
@@ -172,9 +178,26 @@ export function parseAgencyArgs(argv: readonly string[]): AgencyCommand {
       const [agency = ''] = args(1, 'an agency id');
       return { kind: command, agency };
     }
+    case 'origin':
+      only([]);
+      return parseOriginArgs(rest);
     case undefined:
       throw new UsageError('Name a command.');
     default:
       throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
   }
+}
+
+/** `origin add|remove <agency> <origin>`, `origin list <agency>`. */
+function parseOriginArgs(rest: readonly string[]): AgencyCommand {
+  const [action, agency, origin, ...more] = rest;
+  if (agency !== undefined && more.length === 0) {
+    if (action === 'list' && origin === undefined) return { kind: 'origin-list', agency };
+    if ((action === 'add' || action === 'remove') && origin !== undefined) {
+      return { kind: action === 'add' ? 'origin-add' : 'origin-remove', agency, origin };
+    }
+  }
+  throw new UsageError(
+    'origin takes add <agency> <origin>, remove <agency> <origin> or list <agency>',
+  );
 }
