@@ -16,6 +16,7 @@ import {
   sendJson,
   useErrorMasking,
 } from '@govgraph/schema/runtime';
+import { gatewayCorsPolicy } from './access/browserOrigin.js';
 import { createAccessPolicy } from './access/useAccessPolicy.js';
 import { useAudit } from './audit/useAudit.js';
 import {
@@ -221,6 +222,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     async listen(port, host) {
       const graphql = createGraphQLHandler(server, {
         assignRequestIds: true,
+        // Browser apps on registered origins (docs/access.md#browser-apps-cors); none without the access layer.
+        ...(registry ? { cors: gatewayCorsPolicy(registry) } : {}),
         context: (req, requestId, body) =>
           rateLimitedContext(req, body, () =>
             requestContext(req, requestId, logger, registry, limits),
