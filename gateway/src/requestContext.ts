@@ -32,7 +32,7 @@ export async function requestContext(
     );
   }
   const identity = await identify(req, registry);
-  if (registry) checkBrowserOrigin(req, identity.caller, registry);
+  if (registry) checkBrowserOrigin(req, identity.caller, registry, requestLogger);
   return {
     requestId,
     correlationId: correlation.id,

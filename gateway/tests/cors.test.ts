@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
 import {
   composeSupergraph,
+  memoryLogger,
   type RunningFixture,
-  silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
@@ -48,6 +48,7 @@ describe('browser apps on other origins (CORS)', () => {
   let file: TempFile;
   let gateway: Listening;
   const fetches = () => people.requests.length + tax.requests.length;
+  const logs = memoryLogger();
 
   const send = async (
     path: string,
@@ -110,7 +111,7 @@ describe('browser apps on other origins (CORS)', () => {
       .setCitizenOrigins([PORTAL]);
     gateway = await createGatewayServer({
       supergraphPath: file.path,
-      logger: silentLogger(),
+      logger: logs.logger,
       access: { registry, signer: testHubContext.signer },
     }).listen(0);
   });
@@ -211,6 +212,12 @@ describe('browser apps on other origins (CORS)', () => {
       expect(code(stranger)).toBe('ORIGIN_NOT_ALLOWED');
       expect(corsHeaders(stranger.headers)).toEqual({});
       expect(fetches()).toBe(before);
+      // The operator sees it: who, and from where.
+      const refused = logs.lines.filter((l) => String(l.msg).startsWith('refused a browser'));
+      expect(refused.slice(-2).map((l) => [l.caller, l.origin, l.requestId])).toEqual([
+        ['city-tax', POLICE_APP, elsewhere.headers.get('x-request-id')],
+        ['city-tax', STRANGER, stranger.headers.get('x-request-id')],
+      ]);
     });
 
     it('refuses it however the operation is sent: GET, variables, aliases and fragments, batches', async () => {

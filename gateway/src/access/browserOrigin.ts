@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { AccessRegistry, Caller } from '@govgraph/hub';
 import { ORIGIN_NOT_ALLOWED, quoteInput } from '@govgraph/schema';
-import type { CorsPolicy } from '@govgraph/schema/runtime';
+import type { CorsPolicy, Logger } from '@govgraph/schema/runtime';
 import { GraphQLError } from 'graphql';
 
 /** An origin is quoted whole up to this length (a host name may have 253 characters). */
@@ -58,16 +58,25 @@ function originRegistered(registry: AccessRegistry, origin: string): boolean {
  * the agency's own origins (a key copied into another site's page is useless there), a citizen's
  * token only from the citizen portal's, an anonymous call from any registered origin. Requests
  * without `Origin` (curl, servers) and same-origin ones (GraphiQL on the gateway) are not
- * concerned.
+ * concerned. A refusal is logged (a key used from a site its agency did not register is worth
+ * an operator's look), naming the caller and the origin cut short.
  */
 export function checkBrowserOrigin(
   req: IncomingMessage,
   caller: Caller,
   registry: AccessRegistry,
+  logger: Logger,
 ): void {
   const origin = req.headers.origin;
   if (origin === undefined || isSameOrigin(origin, req.headers.host)) return;
   if (callerAllowsOrigin(registry, caller, origin)) return;
+  logger.warn(
+    {
+      caller: caller.kind === 'agency' ? caller.agencyId : caller.kind,
+      origin: origin.slice(0, ORIGIN_QUOTE_CHARS),
+    },
+    'refused a browser request from an origin the caller did not register',
+  );
   throw new GraphQLError(refusal(caller, origin), {
     extensions: { code: ORIGIN_NOT_ALLOWED.code, http: { status: 403 } },
   });
