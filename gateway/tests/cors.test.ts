@@ -167,6 +167,13 @@ describe('browser apps on other origins (CORS)', () => {
       }
     });
 
+    it('answers an OPTIONS without Origin (no preflight) with the methods, and nothing else', async () => {
+      const answer = await send('/graphql', { method: 'OPTIONS' });
+      expect(answer.status).toBe(204);
+      expect(answer.headers.get('allow')).toBe('GET, POST, OPTIONS');
+      expect(corsHeaders(answer.headers)).toEqual({});
+    });
+
     it('is not given on the other routes: GraphiQL, /health and /metrics need no CORS', async () => {
       for (const path of ['/graphiql', '/health', '/metrics']) {
         const options = await send(path, {

@@ -10,7 +10,7 @@ import {
 import { GraphQLError } from 'graphql';
 import { ORIGIN_NOT_ALLOWED } from '../errors/codes/access.js';
 import { quoteInput } from '../errors/quoteInput.js';
-import { appendVary, type CorsPolicy, createCorsStep } from './cors.js';
+import { appendVary, type CorsOutcome, type CorsPolicy, createCorsStep } from './cors.js';
 import { formatPublicError } from './errorMasking.js';
 
 /** An origin is quoted whole up to this length (a host name may have 253 characters). */
@@ -159,7 +159,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(
  * with `Allow`).
  */
 function answeredByCors(
-  outcome: 'answered' | 'refused-preflight' | 'continue',
+  outcome: CorsOutcome,
   req: IncomingMessage,
   res: ServerResponse,
   requestId: string,
