@@ -17,6 +17,7 @@ import {
   useErrorMasking,
 } from '@govgraph/schema/runtime';
 import type { GraphQLSchema } from 'graphql';
+import { gatewayCorsPolicy } from './access/browserOrigin.js';
 import { createAccessPolicy } from './access/useAccessPolicy.js';
 import { useAudit } from './audit/useAudit.js';
 import {
@@ -246,6 +247,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     async listen(port, host) {
       const graphql = createGraphQLHandler(server, {
         assignRequestIds: true,
+        // Browser apps on registered origins (docs/access.md#browser-apps-cors); none without the access layer.
+        ...(registry ? { cors: gatewayCorsPolicy(registry) } : {}),
         context: (req, requestId, body) =>
           rateLimitedContext(req, body, () =>
             requestContext(req, requestId, logger, registry, limits),

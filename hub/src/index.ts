@@ -45,6 +45,13 @@ export {
 } from './registry/grants.js';
 export { HubAdminError } from './registry/HubAdminError.js';
 export {
+  addAgencyOrigin,
+  listAgencyOrigins,
+  type OriginInfo,
+  parseOrigin,
+  removeAgencyOrigin,
+} from './registry/origins.js';
+export {
   loadRegistryFile,
   parseRegistryFile,
   type RegistryFile,

@@ -17,3 +17,8 @@ export const HUB_CONTEXT_REQUIRED = makeCode(
   'access',
   'A department subgraph was called without a valid hub-context token. Departments answer the gateway only: send the query to the gateway (`/graphql` on port 4000), not to the department.',
 );
+export const ORIGIN_NOT_ALLOWED = makeCode(
+  'ORIGIN_NOT_ALLOWED',
+  'access',
+  'A browser page on another web origin called the gateway (HTTP 403, nothing was run), and that origin is not registered for the caller: an agency’s key or token is accepted from a page only on an origin the agency lists (`npm run agency -- origin add <agency> <origin>`), a citizen’s token only from the citizen portal’s origins (registry file `citizen.origins`), and an anonymous call only from an origin some agency or the citizen portal lists. A preflight (`OPTIONS`) from an unregistered origin gets this too, without CORS headers. Ask the platform operator to register the origin (scheme://host[:port], exactly as the browser sends it in `Origin`).',
+);
