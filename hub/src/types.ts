@@ -51,6 +51,8 @@ export interface AccessRegistry {
    */
   authenticate(credentials: { apiKey?: string; bearerToken?: string }): Promise<Caller>;
   purpose(code: string): Purpose | undefined;
+  /** Every registered purpose, by code (the data catalog lists what may be read under each). */
+  purposes(): readonly Purpose[];
   /**
    * The field coordinates (`Person.name`, or `LegalEntity.*` for every field of a type) the
    * agency may read under the purpose; undefined when it holds no grant for that purpose.

@@ -76,6 +76,10 @@ export class MemoryRegistry implements AccessRegistry {
     return this.#purposes.get(code);
   }
 
+  purposes(): readonly Purpose[] {
+    return [...this.#purposes.values()];
+  }
+
   grantedCoordinates(agencyId: string, purpose: string): ReadonlySet<string> | undefined {
     return this.#grants.get(`${agencyId}\n${purpose}`);
   }

@@ -178,6 +178,7 @@ export async function createAccessRegistry(
       return key !== undefined ? byApiKey(key) : byToken(token ?? '');
     },
     purpose: (code: string): Purpose | undefined => snapshot.purposes.get(code),
+    purposes: (): readonly Purpose[] => [...snapshot.purposes.values()],
     grantedCoordinates: (agencyId, purpose) => snapshot.grants.get(grantKey(agencyId, purpose)),
     citizenCoordinates: () => snapshot.citizen,
     get version() {
