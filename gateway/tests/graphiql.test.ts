@@ -58,7 +58,7 @@ describe('GraphiQL served by the gateway', () => {
     const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
       .map((m) => m[1])
       .filter((ref) => ref !== 'data:,'); // the empty favicon, so the browser asks for none
-    expect(refs).toHaveLength(5);
+    expect(refs).toHaveLength(6);
     for (const ref of refs) expect(ref).toMatch(/^\/graphiql\/assets\/[\w.-]+\?v=[0-9a-f]{12}$/);
     expect(html).toContain(JSON.stringify(DEFAULT_QUERY).replaceAll('<', '\\u003c'));
   });

@@ -92,21 +92,43 @@ function annotateSchema(
 function annotateType(type: unknown, metadata: SchemaMetadata): unknown {
   if (!isRecord(type) || typeof type.name !== 'string') return type;
   const name = type.name;
+  const fields = Array.isArray(type.fields) ? type.fields.filter(isNamed) : undefined;
   const annotated: Record<string, unknown> = {
     ...type,
-    description: withLine(type.description, metadata.types.get(name)),
+    description: withLine(type.description, typeMetadata(name, fields, metadata)),
   };
-  if (Array.isArray(type.fields)) {
-    annotated.fields = type.fields.map((field: unknown) =>
-      isRecord(field) && typeof field.name === 'string'
-        ? {
-            ...field,
-            description: withLine(field.description, metadata.fields.get(`${name}.${field.name}`)),
-          }
-        : field,
-    );
+  if (fields) {
+    annotated.fields = fields.map((field) => ({
+      ...field,
+      description: withLine(field.description, metadata.fields.get(`${name}.${field.name}`)),
+    }));
   }
   return annotated;
+}
+
+/**
+ * A type with fields names the departments of the fields the answer shows, not every
+ * department that adds to it: `Query` lists all of them in the supergraph, and an anonymous
+ * caller must not learn which departments hold fields hidden from them.
+ */
+function typeMetadata(
+  name: string,
+  fields: readonly { name: string }[] | undefined,
+  metadata: SchemaMetadata,
+): Metadata | undefined {
+  const own = metadata.types.get(name);
+  if (!own || !fields) return own;
+  const departments = new Set<string>();
+  for (const field of fields) {
+    for (const d of metadata.fields.get(`${name}.${field.name}`)?.departments ?? []) {
+      departments.add(d);
+    }
+  }
+  return { level: own.level, departments: [...departments].sort() };
+}
+
+function isNamed(value: unknown): value is Record<string, unknown> & { name: string } {
+  return isRecord(value) && typeof value.name === 'string';
 }
 
 /** "`PERSONAL` · population registry", then a blank line and the description. */
