@@ -49,7 +49,7 @@ export default defineConfig({
       project('tracker', './subgraphs/tracker'),
       project('gateway', './gateway', { browser: true }),
       project('tools', './tools'),
-      project('integration', './test', { timeout: 60_000 }),
+      project('integration', './test', { timeout: 60_000, browser: true }),
     ],
   },
 });

@@ -12,10 +12,12 @@ export const SAMPLE_NATIONAL_ID = '11010519491231002X';
 /** What an anonymous caller can run at once: every field in it is PUBLIC. */
 export const PUBLIC_START = `# govgraph: one graph over the departments' registers.
 #
-# Without a credential you are anonymous and read PUBLIC fields only: company search,
-# penalties, published tax ratings, statistics. For personal data, fill in the connection
-# bar above (credential, purpose, case, operator); the schema and the docs (book icon,
-# top left) then show what your agency may read. The other tabs are examples.
+# Without a credential you are anonymous and read PUBLIC
+# fields only: company search, penalties, published tax
+# ratings, statistics. For personal data, fill in the bar
+# above (credential, purpose, case, operator): the schema
+# and the docs (book icon) then show what your agency may
+# read. The other tabs are examples.
 #
 # Run with Ctrl-Enter or the ▶ button.
 query PublicStart {

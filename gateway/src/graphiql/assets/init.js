@@ -172,11 +172,15 @@
           onChange: set('operatorId'),
         }),
       ),
-      h('button', { type: 'submit', className: 'govgraph-connect' }, 'Connect'),
       h(
-        'button',
-        { type: 'button', className: 'govgraph-signout', onClick: props.onSignOut },
-        'Sign out',
+        'span',
+        { className: 'govgraph-actions' },
+        h('button', { type: 'submit', className: 'govgraph-connect' }, 'Connect'),
+        h(
+          'button',
+          { type: 'button', className: 'govgraph-signout', onClick: props.onSignOut },
+          'Sign out',
+        ),
       ),
       h(
         'output',
@@ -261,12 +265,20 @@
       saveConnection(next);
       setConnection(next);
     };
-    const signOut = () => connect(EMPTY);
+    // Sign-out forgets the whole tab session — connection, GraphiQL's tabs, variables and
+    // history (national IDs typed into variables among them) — and starts afresh.
+    const signOut = () => {
+      sessionStorage.clear();
+      window.location.reload();
+    };
     const props = {
       fetcher,
       defaultEditorToolsVisibility: true,
       defaultQuery: config.defaultQuery,
       defaultTabs: config.tabs,
+      // GraphiQL's own state (tabs, variables, history) lives as long as the browser tab, as
+      // the connection does: a national ID typed into the variables is not kept on disk.
+      storage: sessionStorage,
     };
     return h(
       React.Fragment,
