@@ -210,6 +210,51 @@ describe('GraphiQL metadata in the docs explorer', () => {
   });
 });
 
+describe('GraphiQL metadata and the response cache', () => {
+  let residentsDept: RunningFixture;
+  let file: TempFile;
+  let gateway: Listening;
+
+  beforeAll(async () => {
+    residentsDept = await startFixture(residents);
+    file = await tempSupergraph(composeSupergraph([residentsDept]));
+    const registry = new MemoryRegistry().addAgency({
+      agencyId: 'desk',
+      name: 'Service desk',
+      roles: [],
+      apiKey: 'k-desk',
+    });
+    gateway = await createGatewayServer({
+      supergraphPath: file.path,
+      logger: silentLogger(),
+      access: { registry, signer: testHubContext.signer },
+      cache: {}, // in-process: response and entity caches
+    }).listen(0);
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await residentsDept?.close();
+    await file?.remove();
+  });
+
+  it('never stores whom GraphiQL was answered as, and a replay names the caller asking now', async () => {
+    const url = `${gateway.url}/graphql`;
+    const query = '{ notices { title } }';
+    const cold = await post(url, query, undefined, META);
+    expect(sessionOf(cold.body)).toMatchObject({ kind: 'anonymous' });
+    const fetched = residentsDept.requests.length;
+
+    const plain = await post(url, query);
+    expect(plain.body.data).toEqual(cold.body.data);
+    expect(plain.text).not.toContain('graphiql');
+    const desk = await post(url, query, undefined, { ...META, 'x-api-key': 'k-desk' });
+    expect(sessionOf(desk.body)).toMatchObject({ kind: 'agency', agencyId: 'desk' });
+    // Both came from the cache: the department was not asked again.
+    expect(residentsDept.requests.length).toBe(fetched);
+  });
+});
+
 describe('GraphiQL example tabs', () => {
   let schema: GraphQLSchema;
   let gateway: ApolloGateway;
