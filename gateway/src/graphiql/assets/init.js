@@ -67,10 +67,9 @@
     if (session.kind === 'anonymous') {
       return 'Anonymous: you see PUBLIC fields only. Set a credential and a purpose for more.';
     }
-    const who =
-      session.kind === 'agency'
-        ? `${session.agencyName} (${session.agencyId})`
-        : 'a citizen (your own record only)';
+    // A citizen reads their own record (the registry's citizen fields) without a purpose.
+    if (session.kind === 'citizen') return 'Signed in as a citizen: your own record only.';
+    const who = `${session.agencyName} (${session.agencyId})`;
     if (!session.purpose) return `Signed in as ${who}, with no purpose: no personal data.`;
     const extra =
       session.caseId && session.operatorId
