@@ -64,6 +64,12 @@ describe('GraphiQL served by the gateway', () => {
     expect(html).toContain(JSON.stringify(DEFAULT_QUERY).replaceAll('<', '\\u003c'));
   });
 
+  it('lists no purposes when the gateway runs without a registry', async () => {
+    const res = await fetch(`${gateway.url}/graphiql/purposes.json`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ purposes: [] });
+  });
+
   it('serves GraphiQL 3.9 and React 18.3 from node_modules with long cache headers and content types', async () => {
     const expected = [
       [

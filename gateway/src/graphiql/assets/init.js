@@ -98,24 +98,28 @@
     );
   }
 
+  // The registered purposes, plus the one chosen if the registry no longer lists it.
+  function purposeOptions(purposes, chosen) {
+    const listed = purposes.map((p) =>
+      h(
+        'option',
+        { key: p.code, value: p.code, title: p.description },
+        `${p.code} — ${p.description}`,
+      ),
+    );
+    const stale =
+      chosen && !purposes.some((p) => p.code === chosen)
+        ? [h('option', { key: chosen, value: chosen }, chosen)]
+        : [];
+    return [h('option', { key: '', value: '' }, '— no purpose —'), ...listed, ...stale];
+  }
+
   function ConnectionBar(props) {
     const [draft, setDraft] = useState(props.connection);
     useEffect(() => setDraft(props.connection), [props.connection]);
     const purposes = usePurposes();
     const set = (key) => (event) => setDraft({ ...draft, [key]: event.target.value });
-    const codes = purposes.map((p) => p.code);
-    const options = [h('option', { key: '', value: '' }, '— no purpose —')].concat(
-      purposes.map((p) =>
-        h(
-          'option',
-          { key: p.code, value: p.code, title: p.description },
-          `${p.code} — ${p.description}`,
-        ),
-      ),
-      draft.purpose && !codes.includes(draft.purpose)
-        ? [h('option', { key: draft.purpose, value: draft.purpose }, draft.purpose)]
-        : [],
-    );
+    const options = purposeOptions(purposes, draft.purpose);
     const submit = (event) => {
       event.preventDefault();
       props.onConnect(draft);
