@@ -139,6 +139,14 @@ describe('GraphiQL metadata in the docs explorer', () => {
     ).toEqual(['district', 'name', 'nationalId']);
     expect(desk.text).not.toMatch(/CONFIDENTIAL|SENSITIVE|taxDue|Tax due|health|Health/);
     expect(types.find((t) => t.name === 'Query')?.description).toBe('residents');
+    // The key both departments resolve names only the one whose fields the caller sees.
+    expect(fieldDescription(types, 'Person.nationalId')).toBe(
+      '`PERSONAL` · residents\n\nResident identity number.',
+    );
+    expect(types.find((t) => t.name === 'Person')?.description).toBe(
+      '`PERSONAL` · residents\n\nA registered resident.',
+    );
+    expect(desk.text).not.toContain('taxes');
 
     // Anonymous: PUBLIC fields only, so no Person, and every line says PUBLIC.
     const anonymous = await post(url, SCHEMA, undefined, META);

@@ -89,42 +89,52 @@ function annotateSchema(
   return { ...schema, types: schema.types.map((type) => annotateType(type, metadata)) };
 }
 
+/** Object and interface types (those with fields) and their fields; other types stay as they are. */
 function annotateType(type: unknown, metadata: SchemaMetadata): unknown {
-  if (!isRecord(type) || typeof type.name !== 'string') return type;
-  const name = type.name;
-  const fields = Array.isArray(type.fields) ? type.fields.filter(isNamed) : undefined;
-  const annotated: Record<string, unknown> = {
+  if (!isRecord(type) || typeof type.name !== 'string' || !Array.isArray(type.fields)) return type;
+  const own = metadata.types.get(type.name);
+  if (!own) return type;
+  const fields = type.fields.filter(isNamed);
+  const lines = visibleFieldMetadata(type.name, fields, metadata);
+  const departments = [...new Set([...lines.values()].flatMap((m) => m.departments))].sort();
+  return {
     ...type,
-    description: withLine(type.description, typeMetadata(name, fields, metadata)),
-  };
-  if (fields) {
-    annotated.fields = fields.map((field) => ({
+    description: withLine(type.description, { level: own.level, departments }),
+    fields: fields.map((field) => ({
       ...field,
-      description: withLine(field.description, metadata.fields.get(`${name}.${field.name}`)),
-    }));
-  }
-  return annotated;
+      description: withLine(field.description, lines.get(field.name)),
+    })),
+  };
 }
 
 /**
- * A type with fields names the departments of the fields the answer shows, not every
- * department that adds to it: `Query` lists all of them in the supergraph, and an anonymous
- * caller must not learn which departments hold fields hidden from them.
+ * The metadata of the fields the answer shows, named only by departments the caller can see
+ * at work: a field several departments resolve (an entity's key, `Person.nationalId`) names
+ * those of them that own a field shown here, and a type names the departments of its shown
+ * fields. The supergraph lists every department that extends a type (`Query` all of them),
+ * and a caller must not learn from the docs which departments hold fields hidden from them.
  */
-function typeMetadata(
-  name: string,
-  fields: readonly { name: string }[] | undefined,
+function visibleFieldMetadata(
+  typeName: string,
+  fields: readonly { name: string }[],
   metadata: SchemaMetadata,
-): Metadata | undefined {
-  const own = metadata.types.get(name);
-  if (!own || !fields) return own;
-  const departments = new Set<string>();
+): Map<string, Metadata> {
+  const found = new Map<string, Metadata>();
   for (const field of fields) {
-    for (const d of metadata.fields.get(`${name}.${field.name}`)?.departments ?? []) {
-      departments.add(d);
+    const meta = metadata.fields.get(`${typeName}.${field.name}`);
+    if (meta) found.set(field.name, meta);
+  }
+  const owners = new Set(
+    [...found.values()].filter((m) => m.departments.length === 1).flatMap((m) => m.departments),
+  );
+  if (owners.size === 0) return found;
+  for (const [field, meta] of found) {
+    const kept = meta.departments.filter((d) => owners.has(d));
+    if (meta.departments.length > 1 && kept.length > 0) {
+      found.set(field, { ...meta, departments: kept });
     }
   }
-  return { level: own.level, departments: [...departments].sort() };
+  return found;
 }
 
 function isNamed(value: unknown): value is Record<string, unknown> & { name: string } {
