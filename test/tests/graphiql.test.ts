@@ -120,11 +120,12 @@ describe('GraphiQL in Chromium against the whole hub', () => {
       .locator('.graphiql-doc-explorer-title')
       .getByText('Person', { exact: true })
       .waitFor();
+    await shot('06-docs-person');
     await docs.getByText('name', { exact: true }).first().click();
     await docs.locator('.graphiql-doc-explorer-title').getByText('name', { exact: true }).waitFor();
     const nameDocs = await docs.textContent();
     expect(nameDocs).toContain('PERSONAL · population registry');
-    await shot('06-docs-person-name');
+    await shot('07-docs-person-name');
 
     // GraphiQL's state (tabs, variables) is in sessionStorage too: no national ID on disk.
     expect(await page.evaluate<string>('JSON.stringify(localStorage)')).not.toContain(
@@ -143,7 +144,7 @@ describe('GraphiQL in Chromium against the whole hub', () => {
     await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).click();
     await page.locator('.graphiql-doc-explorer').getByText('searchLegalEntities').first().waitFor();
     expect(await docsFieldNames(page)).not.toContain('person');
-    await shot('07-signed-out');
+    await shot('08-signed-out');
 
     const origin = new URL(t.hub.graphiqlUrl).origin;
     expect(
@@ -159,7 +160,7 @@ describe('GraphiQL in Chromium against the whole hub', () => {
     await page.locator('input[name="credential"]').fill('gg_not-a-real-key');
     await page.getByRole('button', { name: 'Connect' }).click();
     await expect.poll(() => status(page)).toMatch(/^Not signed in: /);
-    await page.screenshot({ path: `${SHOTS}08-wrong-key.png` });
+    await page.screenshot({ path: `${SHOTS}09-wrong-key.png` });
     await page.close();
   });
 });
