@@ -48,6 +48,7 @@ export default defineConfig({
       project('statistics', './subgraphs/statistics'),
       project('tracker', './subgraphs/tracker'),
       project('gateway', './gateway', { browser: true }),
+      project('client', './client'),
       project('tools', './tools'),
       project('integration', './test', { timeout: 60_000, browser: true }),
     ],

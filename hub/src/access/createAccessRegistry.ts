@@ -5,9 +5,11 @@ import { checkNationalId } from '@govgraph/schema/scalars';
 import { API_KEY_PREFIX, hashApiKey } from '../registry/apiKeys.js';
 import { parsePublicKey } from '../registry/publicKey.js';
 import type { HubStore } from '../store/openHubStore.js';
-import type { AccessRegistry, Caller, Purpose } from '../types.js';
+import type { AccessRegistry, AgencyLimits, Caller, Purpose } from '../types.js';
 import { grantKey, loadRegistrySnapshot, type RegistrySnapshot } from './registrySnapshot.js';
 import { peekClaims, verifyBearerToken } from './verifyBearerToken.js';
+
+const NO_LIMITS: Readonly<AgencyLimits> = Object.freeze({});
 
 export interface AccessRegistryOptions {
   store: HubStore;
@@ -181,6 +183,7 @@ export async function createAccessRegistry(
     purposes: (): readonly Purpose[] => [...snapshot.purposes.values()],
     grantedCoordinates: (agencyId, purpose) => snapshot.grants.get(grantKey(agencyId, purpose)),
     citizenCoordinates: () => snapshot.citizen,
+    agencyLimits: (agencyId) => snapshot.agencies.get(agencyId)?.limits ?? NO_LIMITS,
     get version() {
       return version;
     },

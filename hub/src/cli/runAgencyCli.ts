@@ -7,6 +7,13 @@ import {
   setAgencyDisabled,
   setAgencyJwt,
 } from '../registry/agencies.js';
+import {
+  AGENCY_LIMIT_MAXIMA,
+  agencyLimits,
+  limitFlag,
+  resetAgencyLimits,
+  setAgencyLimits,
+} from '../registry/agencyLimits.js';
 import { issueApiKey, listApiKeys, revokeApiKey } from '../registry/apiKeys.js';
 import {
   addPurpose,
@@ -17,6 +24,7 @@ import {
 } from '../registry/grants.js';
 import { HubAdminError } from '../registry/HubAdminError.js';
 import type { HubStore } from '../store/openHubStore.js';
+import { AGENCY_LIMIT_NAMES, type AgencyLimits } from '../types.js';
 import { type CliOutput, type Env, runHubCommand, table, userPath } from './cliSupport.js';
 import { AGENCY_USAGE, type AgencyCommand, parseAgencyArgs } from './parseAgencyArgs.js';
 
@@ -210,6 +218,17 @@ async function execute(
       );
       return;
     }
+    case 'limits-show':
+      out.write(limitsTable(await agencyLimits(store, command.agency)));
+      return;
+    case 'limits-set':
+      out.write(limitsTable(await setAgencyLimits(store, command.agency, command.limits)));
+      out.write(LIMITS_TAKE_EFFECT);
+      return;
+    case 'limits-reset':
+      out.write(limitsTable(await resetAgencyLimits(store, command.agency, command.fields)));
+      out.write(LIMITS_TAKE_EFFECT);
+      return;
     case 'disable':
     case 'enable':
       await setAgencyDisabled(store, command.agency, command.kind === 'disable');
@@ -217,4 +236,21 @@ async function execute(
         `${command.agency} is ${command.kind === 'disable' ? 'disabled: its keys and tokens are refused' : 'enabled'}.\n`,
       );
   }
+}
+
+const LIMITS_TAKE_EFFECT =
+  'Gateways hold the agency to these from their next registry refresh (a few seconds). ' +
+  'A limit the registry file states for the agency wins at the next sync of the file.\n';
+
+/** Every limit with the agency's override, or `default` (the gateway's, from its environment). */
+function limitsTable(limits: AgencyLimits): string {
+  return table([
+    ['LIMIT', 'FLAG', 'AGENCY', 'UP TO'],
+    ...AGENCY_LIMIT_NAMES.map((name) => [
+      name,
+      `--${limitFlag(name)}`,
+      limits[name]?.toString() ?? 'default',
+      AGENCY_LIMIT_MAXIMA[name].toString(),
+    ]),
+  ]);
 }
