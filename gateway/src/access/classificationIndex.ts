@@ -56,7 +56,7 @@ export function classificationIndex(
   };
 }
 
-export function classificationDirectiveName(definitions: readonly { kind: Kind }[]): string {
+function classificationDirectiveName(definitions: readonly { kind: Kind }[]): string {
   for (const definition of definitions) {
     if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) {
       continue;
