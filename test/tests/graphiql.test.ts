@@ -51,6 +51,9 @@ describe('GraphiQL in Chromium against the whole hub', () => {
     await page.goto(t.hub.graphiqlUrl);
     const note = page.getByRole('complementary', { name: 'First visit' });
     await note.getByText('What is public.').waitFor();
+    expect(await note.getByRole('link', { name: 'data catalog' }).getAttribute('href')).toBe(
+      '/catalog',
+    );
     await expect.poll(() => status(page)).toMatch(/^Anonymous: you see PUBLIC fields only/);
     await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
     await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).click();

@@ -28,6 +28,7 @@ export function renderGraphiQL(
   const config = {
     endpoint: options.endpoint ?? '/graphql',
     purposesUrl: PURPOSES_PATH,
+    catalogUrl: '/catalog',
     defaultQuery: options.defaultQuery ?? PUBLIC_START,
     tabs,
   };
