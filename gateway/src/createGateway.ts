@@ -39,6 +39,7 @@ import {
   type DepartmentGuardConfig,
 } from './dataSource/departmentGuardConfig.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
+import { createGraphiQLMetadata } from './graphiql/useGraphiQLMetadata.js';
 import { healthRoutes } from './healthRoutes.js';
 import { createRequestLimitChecks } from './limits/requestLimitChecks.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';
@@ -66,8 +67,10 @@ export interface GatewayServerOptions {
   subgraphTimeoutMs?: number;
   /** Overrides a department's URL by its supergraph name (tests start departments on free ports). */
   subgraphUrls?: Record<string, string>;
-  /** Query text GraphiQL opens with. @default GraphiQL's welcome text */
+  /** Query text GraphiQL's first tab opens with. @default a query of public statistics */
   graphiqlDefaultQuery?: string;
+  /** The national ID in the variables of GraphiQL's citizen-record tab. @default the standard's sample */
+  graphiqlExampleNationalId?: string;
   /** Quiet time after a supergraph file change before it is reloaded. @default 100 */
   reloadDebounceMs?: number;
   /**
@@ -182,6 +185,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   gateway.onSchemaLoadOrUpdate((supergraph) => {
     apiSchema = supergraph.apiSchema;
   });
+  const graphiqlMetadata = createGraphiQLMetadata();
+  gateway.onSchemaLoadOrUpdate((supergraph) => graphiqlMetadata.update(supergraph));
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -216,6 +221,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       // useCacheControlHeader, which knows the caller and the data's classification.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       useCacheControlHeader(),
+      // Last: annotates GraphiQL's introspection after the access plugin has filtered it.
+      graphiqlMetadata.plugin(),
       // Apollo's landing page loads from a CDN; the gateway serves its own GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -261,7 +268,11 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           limitChecks.responseRefused(context, bytes, max),
         routes: {
           ...healthRoutes(() => ready),
-          ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
+          ...graphiqlRoutes({
+            defaultQuery: options.graphiqlDefaultQuery,
+            nationalId: options.graphiqlExampleNationalId,
+            purposes: () => registry?.purposes() ?? [],
+          }),
           ...metricsRoute(metrics.registry),
           ...catalog.routes(),
           ...clientSchemaRoutes({
