@@ -120,6 +120,7 @@ async function underLoad(
     ...(await checkAudit(topology.postgres.url, ledger.attempts, expectations.counts)),
     comparison.check,
     expectedCodesCheck(phases),
+    recoveryCheck(phases),
   ];
   return {
     ok: checks.every((c) => c.ok),
@@ -173,6 +174,19 @@ function expectedCodesCheck(phases: readonly PhaseResult[]): Check {
     name: 'only the expected error codes',
     ok: problems.length === 0,
     detail: 'per phase: DEPARTMENT_UNAVAILABLE, AUDIT_UNAVAILABLE, NETWORK as the fault explains',
+    problems,
+  };
+}
+
+/** Every phase turned clean again: no error in the last quarter of its recovery window. */
+function recoveryCheck(phases: readonly PhaseResult[]): Check {
+  const problems = phases
+    .filter((p) => p.recoveredAfterMs === null)
+    .map((p) => `${p.phase}: requests still failed at the end of the recovery window`);
+  return {
+    name: 'every phase recovered',
+    ok: problems.length === 0,
+    detail: 'clean answers again within the recovery window',
     problems,
   };
 }
