@@ -93,7 +93,12 @@ export function phaseTable(results: readonly PhaseResult[]): string {
         .map(([code, n]) => `${r.unexpectedCodes.includes(code) ? '⚠ ' : ''}${code} ${n}`)
         .join(', ') || '—';
     const recovered = r.recoveredAfterMs === null ? '⚠ not recovered' : seconds(r.recoveredAfterMs);
-    return `| ${r.phase} | ${r.what} | ${r.requests} | ${r.ok} | ${r.partial} | ${r.failed} | ${codes} | ${Math.round(r.p99DuringMs)} ms | ${Math.round(r.p99AfterMs)} ms | ${seconds(r.restartMs)} | ${recovered} |`;
+    // The baseline has no fault to lift: its one window is its "during".
+    const [after, restart, clean] =
+      r.phase === 'baseline'
+        ? ['—', '—', '—']
+        : [`${Math.round(r.p99AfterMs)} ms`, seconds(r.restartMs), recovered];
+    return `| ${r.phase} | ${r.what} | ${r.requests} | ${r.ok} | ${r.partial} | ${r.failed} | ${codes} | ${Math.round(r.p99DuringMs)} ms | ${after} | ${restart} | ${clean} |`;
   });
   return [header, rule, ...rows].join('\n');
 }

@@ -197,7 +197,8 @@ export function pointSupergraphAt(ports: ReadonlyMap<string, number>): string {
 async function registerAgencies(url: string): Promise<Topology['agencies']> {
   const services = await openHubServices({
     database: { url, sqliteFile: 'unused-with-a-url.sqlite' },
-    access: hubAccessConfig({}),
+    // The same registry file the gateways sync (HUB_REGISTRY_FILE, default hub/registry.json).
+    access: hubAccessConfig(process.env),
     logger: createLogger('chaos', 'warn'),
   });
   try {
