@@ -13,6 +13,20 @@ try {
 }
 
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+// Ctrl-C: the PostgreSQL cluster is a daemon of its own (pg_ctl), so stop what the run started.
+let stopStarted: (() => Promise<void>) | undefined;
+let interrupted = false;
+const stopAndExit = async (code: number) => {
+  await stopStarted?.().catch(() => undefined);
+  process.exit(code);
+};
+const interrupt = () => {
+  interrupted = true;
+  console.error('\nInterrupted: stopping what the chaos run started...');
+  void stopAndExit(130);
+};
+process.once('SIGINT', interrupt);
+process.once('SIGTERM', interrupt);
 let result: ChaosResult;
 try {
   result = await runChaos({
@@ -21,8 +35,12 @@ try {
     people: args.people,
     clientsPerGateway: args.clients,
     log,
+    onStarted: (stop) => {
+      stopStarted = stop;
+    },
   });
 } catch (error) {
+  if (interrupted) await stopAndExit(130);
   console.error(`the chaos run could not run: ${(error as Error).message}`);
   process.exit(1);
 }

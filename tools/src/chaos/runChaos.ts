@@ -28,6 +28,8 @@ export interface ChaosOptions {
   /** Concurrent clients per gateway. @default 3 */
   clientsPerGateway?: number;
   log?: (line: string) => void;
+  /** Given, before anything starts, the way to stop what the run started (the CLI's Ctrl-C). */
+  onStarted?: (stop: () => Promise<void>) => void;
 }
 
 export interface ChaosResult {
@@ -53,6 +55,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     people: options.people ?? 300,
     slowDepartment: SLOWED_DEPARTMENT,
     log,
+    ...(options.onStarted ? { onStop: options.onStarted } : {}),
   });
   let result: ChaosResult | undefined;
   try {

@@ -49,6 +49,8 @@ export interface TopologyOptions {
   /** The department put behind the delaying proxy. */
   slowDepartment: string;
   log: (line: string) => void;
+  /** Given, before anything starts, the way to stop what has started so far (Ctrl-C). */
+  onStop?: (stop: () => Promise<void>) => void;
 }
 
 const DEPARTMENT_HOST = '127.0.0.1';
@@ -62,9 +64,16 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
   const { runDir, log } = options;
   chmodSync(runDir, 0o755); // the postgres user walks into it
   const stops: (() => Promise<unknown>)[] = [];
-  const stop = async () => {
-    for (const run of stops.splice(0).reverse()) await run().catch(() => undefined);
+  // Calls queue behind each other, and each drains what has started by then: an interrupt
+  // while starting, then the start's own failure, stop everything and in reverse order.
+  let stopping = Promise.resolve();
+  const stop = () => {
+    stopping = stopping.then(async () => {
+      for (let run = stops.pop(); run; run = stops.pop()) await run().catch(() => undefined);
+    });
+    return stopping;
   };
+  options.onStop?.(stop);
   try {
     return await build(options, stops, stop);
   } catch (error) {
