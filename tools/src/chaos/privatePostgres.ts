@@ -14,9 +14,8 @@ export interface PrivatePostgres {
   readonly url: string;
   readonly port: number;
   start(): Promise<void>;
-  /** A fast shutdown: open connections are cut, as in a crash of the server's host. */
+  /** A fast shutdown (`pg_ctl -m fast`): open sessions are ended, as an operator's restart does. */
   stop(): Promise<void>;
-  restart(downMs: number): Promise<void>;
 }
 
 /** Runs a PostgreSQL binary as the `postgres` user when we are root (initdb refuses root). */
@@ -76,7 +75,7 @@ export async function createPrivatePostgres(dir: string): Promise<PrivatePostgre
   await asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
   const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
   const pgCtl = (args: string[]) => asPostgres('pg_ctl', ['-D', data, ...args]);
-  const self: PrivatePostgres = {
+  return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     async start() {
@@ -85,11 +84,5 @@ export async function createPrivatePostgres(dir: string): Promise<PrivatePostgre
     async stop() {
       await pgCtl(['-m', 'fast', '-w', '-t', '60', 'stop']).catch(() => undefined);
     },
-    async restart(downMs) {
-      await self.stop();
-      await new Promise((resolve) => setTimeout(resolve, downMs));
-      await self.start();
-    },
   };
-  return self;
 }

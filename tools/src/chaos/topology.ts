@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createWorld, type World } from '@govgraph/datagen';
 import { hubAccessConfig, issueApiKey, openHubServices } from '@govgraph/hub';
-import { createLogger, generateHubContextKeys } from '@govgraph/schema/runtime';
+import { createLogger, generateHubContextKeys, type JWK } from '@govgraph/schema/runtime';
 import { type PrivateRedis, privateRedis } from '@govgraph/schema/testing';
 import { departments } from '../departments.js';
 import { SUPERGRAPH_PATH } from '../paths.js';
@@ -83,6 +83,13 @@ export async function startTopology(options: TopologyOptions): Promise<Topology>
   }
 }
 
+/** What the steps of a start share: where logs go, what to stop, the common environment. */
+interface Starting {
+  logDir: string;
+  stops: (() => Promise<unknown>)[];
+  env: Record<string, string>;
+}
+
 async function build(
   options: TopologyOptions,
   stops: (() => Promise<unknown>)[],
@@ -103,21 +110,54 @@ async function build(
   stops.push(() => redis.stop());
 
   const agencies = await registerAgencies(postgres.url);
-  const { privateJwk, publicJwk } = await generateHubContextKeys();
+  const keys = await generateHubContextKeys();
   const world = createWorld({ people: options.people, seed: 42 });
-  const common = {
+  const env = {
     GOVGRAPH_DATA_DIR: dataDir,
     HUB_DATABASE_URL: postgres.url,
     REDIS_URL: redis.url,
     LOG_LEVEL: 'warn',
   };
+  const starting: Starting = { logDir, stops, env };
 
   log(`seeding ${options.people} people into each department's SQLite file`);
-  const selected = departments.filter((d) => d.name !== 'tracker');
-  await seedAll({ departments: selected, world, env: common });
+  const seeded = departments.filter((d) => d.name !== 'tracker');
+  await seedAll({ departments: seeded, world, env });
 
+  log(`starting ${departments.length} departments`);
+  const running = await startDepartments(starting, keys.publicJwk);
+  const slowPort = running.ports.get(options.slowDepartment);
+  if (slowPort === undefined) throw new Error(`there is no department ${options.slowDepartment}`);
+  const proxy = await startDelayProxy(slowPort);
+  stops.push(() => proxy.close());
+  const ports = new Map([...running.ports, [options.slowDepartment, proxy.port]]);
+  const supergraphPath = join(runDir, 'supergraph.graphql');
+  writeFileSync(supergraphPath, pointSupergraphAt(ports));
+
+  log('starting gateways A, B (2 workers) and the reference (caches off)');
+  const [a, b, reference] = await startGateways(starting, supergraphPath, keys.privateJwk);
+  return {
+    runDir,
+    dataDir,
+    world,
+    postgres,
+    redis,
+    departments: running.services,
+    slowed: { department: options.slowDepartment, proxy },
+    gateways: [a, b],
+    reference,
+    agencies,
+    stop,
+  };
+}
+
+/** Every department as its own process (its `main.ts`), on a free loopback port. */
+async function startDepartments(
+  starting: Starting,
+  publicJwk: JWK,
+): Promise<{ ports: Map<string, number>; services: Map<string, ServiceProcess> }> {
   const ports = new Map<string, number>();
-  const running = new Map<string, ServiceProcess>();
+  const services = new Map<string, ServiceProcess>();
   for (const department of departments) {
     const port = await freePort();
     ports.set(department.name, port);
@@ -125,68 +165,53 @@ async function build(
       name: department.name,
       entry: join(REPO_ROOT, 'subgraphs', department.name, 'src', 'main.ts'),
       env: {
-        ...common,
+        ...starting.env,
         [`${department.envPrefix}_PORT`]: String(port),
         HUB_CONTEXT_PUBLIC_KEYS: JSON.stringify([publicJwk]),
       },
-      logFile: join(logDir, `${department.name}.log`),
+      logFile: join(starting.logDir, `${department.name}.log`),
       ready: () => answers200(`http://${DEPARTMENT_HOST}:${port}/health`),
     });
-    running.set(department.name, service);
-    stops.push(() => service.kill('SIGKILL'));
+    services.set(department.name, service);
+    starting.stops.push(() => service.kill('SIGKILL'));
   }
-  log(`starting ${running.size} departments`);
-  await Promise.all([...running.values()].map((s) => s.start()));
+  await Promise.all([...services.values()].map((s) => s.start()));
+  return { ports, services };
+}
 
-  const slowPort = ports.get(options.slowDepartment);
-  if (slowPort === undefined) throw new Error(`no department ${options.slowDepartment}`);
-  const proxy = await startDelayProxy(slowPort);
-  stops.push(() => proxy.close());
-  ports.set(options.slowDepartment, proxy.port);
-  const supergraphPath = join(runDir, 'supergraph.graphql');
-  writeFileSync(supergraphPath, pointSupergraphAt(ports));
-
-  const gatewayEnv = {
-    ...common,
+/** Gateways A and B (GATEWAY_WORKERS=2) with caches on the shared Redis, and the uncached reference. */
+async function startGateways(
+  starting: Starting,
+  supergraphPath: string,
+  privateJwk: JWK,
+): Promise<[Gateway, Gateway, Gateway]> {
+  const shared = {
+    ...starting.env,
     SUPERGRAPH_PATH: supergraphPath,
     HUB_CONTEXT_PRIVATE_KEY: JSON.stringify(privateJwk),
     GATEWAY_HOST: DEPARTMENT_HOST,
+    // Instances sharing Redis must share the key their cached values are encrypted with.
     CACHE_ENCRYPTION_KEYS: `chaos:${randomBytes(32).toString('base64')}`,
   };
-  const gateway = async (
-    name: string,
-    env: Record<string, string | undefined>,
-  ): Promise<Gateway> => {
+  const gateway = async (name: string, env: Record<string, string | undefined>) => {
     const port = await freePort();
     const service = serviceProcess({
       name: `gateway ${name}`,
       entry: join(REPO_ROOT, 'gateway', 'src', 'main.ts'),
-      env: { ...gatewayEnv, ...env, GATEWAY_PORT: String(port) },
-      logFile: join(logDir, `gateway-${name}.log`),
+      env: { ...shared, ...env, GATEWAY_PORT: String(port) },
+      logFile: join(starting.logDir, `gateway-${name}.log`),
       ready: () => answers200(`http://${DEPARTMENT_HOST}:${port}/ready`),
     });
-    stops.push(() => service.kill('SIGKILL'));
+    starting.stops.push(() => service.kill('SIGKILL'));
     return { name, url: `http://${DEPARTMENT_HOST}:${port}/graphql`, process: service };
   };
-  const a = await gateway('A', {});
-  const b = await gateway('B', { GATEWAY_WORKERS: '2' });
-  const reference = await gateway('ref', { CACHE_ENABLED: 'false', REDIS_URL: undefined });
-  log('starting gateways A, B (2 workers) and the reference (caches off)');
-  await Promise.all([a, b, reference].map((g) => g.process.start()));
-
-  return {
-    runDir,
-    dataDir,
-    world,
-    postgres,
-    redis,
-    departments: running,
-    slowed: { department: options.slowDepartment, proxy },
-    gateways: [a, b],
-    reference,
-    agencies,
-    stop,
-  };
+  const all: [Gateway, Gateway, Gateway] = [
+    await gateway('A', {}),
+    await gateway('B', { GATEWAY_WORKERS: '2' }),
+    await gateway('ref', { CACHE_ENABLED: 'false', REDIS_URL: undefined }),
+  ];
+  await Promise.all(all.map((g) => g.process.start()));
+  return all;
 }
 
 /** The committed supergraph with each department's URL replaced by where it runs now. */
