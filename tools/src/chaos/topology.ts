@@ -179,6 +179,23 @@ async function startDepartments(
   return { ports, services };
 }
 
+/**
+ * Gateway settings the run changes unless the harness's environment sets them: no per-agency
+ * rate limit (the load is one service desk at full speed; limits are not what is measured), and a
+ * 2 s circuit-breaker cooldown, so that recovery measures the department coming back rather than
+ * the breaker's wait (10 s by default; set DEPARTMENT_BREAKER_COOLDOWN_MS to measure with it).
+ */
+export const GATEWAY_RUN_DEFAULTS: Readonly<Record<string, string>> = {
+  RATE_LIMIT_ENABLED: 'false',
+  DEPARTMENT_BREAKER_COOLDOWN_MS: '2000',
+};
+
+function runDefaults(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(GATEWAY_RUN_DEFAULTS).map(([name, value]) => [name, process.env[name] ?? value]),
+  );
+}
+
 /** Gateways A and B (GATEWAY_WORKERS=2) with caches on the shared Redis, and the uncached reference. */
 async function startGateways(
   starting: Starting,
@@ -186,6 +203,7 @@ async function startGateways(
   privateJwk: JWK,
 ): Promise<[Gateway, Gateway, Gateway]> {
   const shared = {
+    ...runDefaults(),
     ...starting.env,
     SUPERGRAPH_PATH: supergraphPath,
     HUB_CONTEXT_PRIVATE_KEY: JSON.stringify(privateJwk),
