@@ -12,7 +12,7 @@ export {
   type VerifyOptions,
   verifyAuditChain,
 } from './audit/verifyAuditChain.js';
-export type { CliOutput } from './cli/cliSupport.js';
+export { type CliOutput, reportCommandError } from './cli/cliSupport.js';
 export { runAgencyCli } from './cli/runAgencyCli.js';
 export { runAuditCli } from './cli/runAuditCli.js';
 export { DEFAULT_REGISTRY_FILE, type HubAccessConfig, hubAccessConfig } from './hubConfig.js';

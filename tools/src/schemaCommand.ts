@@ -11,10 +11,10 @@ import {
   hubStoreConfig,
   listAgencies,
   openHubStore,
-  RegistryFileError,
+  reportCommandError,
   syncRegistryFile,
 } from '@govgraph/hub';
-import { ConfigError, UsageError } from '@govgraph/schema/runtime';
+import { UsageError } from '@govgraph/schema/runtime';
 import { SUPERGRAPH_PATH } from './paths.js';
 import { apiSchemaOf } from './standards/breakingChangeRule.js';
 
@@ -100,19 +100,7 @@ export async function runSchemaCli(
     else io.out.write(sdl);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err.write(`${error.message}\n\n${SCHEMA_USAGE}`);
-      return 2;
-    }
-    if (error instanceof ConfigError) {
-      io.err.write(`${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof HubAdminError || error instanceof RegistryFileError) {
-      io.err.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return reportCommandError(error, io.err, SCHEMA_USAGE);
   }
 }
 

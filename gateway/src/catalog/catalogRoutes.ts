@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { identify } from '../access/identify.js';
 import { PRIVATE_NO_STORE } from '../cache/useCacheControlHeader.js';
+import { isRead } from '../http/isRead.js';
 import { buildCatalog, type Catalog, type CatalogCacheSettings } from './buildCatalog.js';
 import { callerCatalog } from './callerCatalog.js';
 
@@ -201,12 +202,4 @@ function notReady(res: ServerResponse): void {
 function callerKey(caller: Caller): string {
   if (caller.kind === 'agency') return `agency:${caller.agencyId}`;
   return caller.kind;
-}
-
-function isRead(method: string | undefined, res: ServerResponse): boolean {
-  if (method === 'GET' || method === 'HEAD') return true;
-  res.statusCode = 405;
-  res.setHeader('allow', 'GET, HEAD');
-  res.end();
-  return false;
 }

@@ -1,5 +1,5 @@
-import type { ServerResponse } from 'node:http';
 import type { RouteHandler } from '@govgraph/schema/runtime';
+import { isRead } from '../http/isRead.js';
 import { loadGraphiQLAssets } from './graphiqlAssets.js';
 import {
   GRAPHIQL_CSP,
@@ -66,12 +66,4 @@ export function graphiqlRoutes(options: GraphiQLRouteOptions = {}): Record<strin
     };
   }
   return routes;
-}
-
-function isRead(method: string | undefined, res: ServerResponse): boolean {
-  if (method === 'GET' || method === 'HEAD') return true;
-  res.statusCode = 405;
-  res.setHeader('allow', 'GET, HEAD');
-  res.end();
-  return false;
 }

@@ -41,19 +41,7 @@ export async function runHubCommand<C>(
     await syncRegistryFile(store, access.registryFile);
     return await body(store, command);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err.write(`${error.message}\n\n${spec.usage}`);
-      return 2;
-    }
-    if (error instanceof ConfigError) {
-      io.err.write(`${error.message}\n`);
-      return 2;
-    }
-    if (error instanceof HubAdminError || error instanceof RegistryFileError) {
-      io.err.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return reportCommandError(error, io.err, spec.usage);
   } finally {
     await store?.close();
   }
@@ -79,4 +67,25 @@ export function table(rows: readonly (readonly string[])[]): string {
       .trimEnd(),
   );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Writes what a command's caller must know of a failure and returns its exit code: 2 for bad
+ * arguments (with the usage) or configuration, 1 for a refused change or a bad registry file.
+ * Anything else is a bug, and is thrown on.
+ */
+export function reportCommandError(error: unknown, err: CliOutput, usage: string): number {
+  if (error instanceof UsageError) {
+    err.write(`${error.message}\n\n${usage}`);
+    return 2;
+  }
+  if (error instanceof ConfigError) {
+    err.write(`${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof HubAdminError || error instanceof RegistryFileError) {
+    err.write(`${error.message}\n`);
+    return 1;
+  }
+  throw error;
 }
