@@ -6,6 +6,7 @@ import { API_KEY_PREFIX, hashApiKey } from '../registry/apiKeys.js';
 import { parsePublicKey } from '../registry/publicKey.js';
 import type { HubStore } from '../store/openHubStore.js';
 import type { AccessRegistry, Caller, Purpose } from '../types.js';
+import { SESSION_PREFIX, sessionHolder } from './operatorSessions.js';
 import { grantKey, loadRegistrySnapshot, type RegistrySnapshot } from './registrySnapshot.js';
 import { peekClaims, verifyBearerToken } from './verifyBearerToken.js';
 
@@ -77,7 +78,11 @@ export async function createAccessRegistry(
       .where('hash', '=', hash)
       .executeTakeFirst()) !== undefined;
 
-  const agencyCaller = (agencyId: string, credential: 'api-key' | 'jwt'): Caller => {
+  const agencyCaller = (
+    agencyId: string,
+    credential: 'api-key' | 'jwt' | 'session',
+    operatorId?: string,
+  ): Caller => {
     const agency = snapshot.agencies.get(agencyId);
     if (!agency)
       throw UNAUTHENTICATED.err(
@@ -95,7 +100,15 @@ export async function createAccessRegistry(
       roles: agency.roles,
       credential,
       ...(agency.department !== null && { department: agency.department }),
+      ...(operatorId !== undefined && { operatorId }),
     };
+  };
+
+  // A service-desk session: looked up in the store on every request, so a sign-out or a
+  // disabled operator counts at once on every gateway instance.
+  const bySession = async (token: string): Promise<Caller> => {
+    const holder = await sessionHolder(store, token);
+    return agencyCaller(holder.agencyId, 'session', holder.operatorId);
   };
 
   const byApiKey = async (key: string): Promise<Caller> => {
@@ -125,6 +138,7 @@ export async function createAccessRegistry(
   };
 
   const byToken = async (token: string): Promise<Caller> => {
+    if (token.startsWith(SESSION_PREFIX)) return bySession(token);
     const { iss, sub } = peekClaims(token);
     if (iss === undefined)
       throw UNAUTHENTICATED.err(

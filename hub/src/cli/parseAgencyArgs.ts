@@ -18,6 +18,11 @@ export const AGENCY_USAGE = `Usage: npm run agency -- <command>
   jwt <agency> --issuer <iss> --public-key-file <file> [--audience <aud>]
                                               accept the agency's JWT bearer tokens
   disable <agency> | enable <agency>          stop (or restore) an agency's access
+  operator add <agency> <id> --name <name>    register a service-desk operator (password shown once)
+  operator list <agency>                      an agency's operators
+  operator password <agency> <id>             a new one-time password; ends their sessions
+  operator disable <agency> <id> | operator enable <agency> <id>
+                                              stop (or restore) an operator; disabling signs them out
 
 The hub database is HUB_DATABASE_URL (PostgreSQL) or hub.sqlite in GOVGRAPH_DATA_DIR; the
 registry file HUB_REGISTRY_FILE (default hub/registry.json) is synced first.
@@ -42,7 +47,14 @@ export type AgencyCommand =
       publicKeyFile: string;
       audience: string | undefined;
     }
-  | { kind: 'disable' | 'enable'; agency: string };
+  | { kind: 'disable' | 'enable'; agency: string }
+  | { kind: 'operator-add'; agency: string; id: string; name: string }
+  | { kind: 'operator-list'; agency: string }
+  | {
+      kind: 'operator-password' | 'operator-disable' | 'operator-enable';
+      agency: string;
+      id: string;
+    };
 
 const OPTIONS = {
   name: { type: 'string' },
@@ -172,9 +184,37 @@ export function parseAgencyArgs(argv: readonly string[]): AgencyCommand {
       const [agency = ''] = args(1, 'an agency id');
       return { kind: command, agency };
     }
+    case 'operator':
+      return parseOperator(rest, only, required);
     case undefined:
       throw new UsageError('Name a command.');
     default:
       throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
   }
+}
+
+const OPERATOR_USAGE =
+  'operator takes add <agency> <id> --name <name>, list <agency>, password <agency> <id>, disable <agency> <id> or enable <agency> <id>';
+
+function parseOperator(
+  rest: readonly string[],
+  only: (allowed: readonly OptionName[]) => void,
+  required: (name: OptionName) => string,
+): AgencyCommand {
+  const [action, agency, id, ...more] = rest;
+  if (agency === undefined || more.length > 0) throw new UsageError(OPERATOR_USAGE);
+  if (action === 'list' && id === undefined) {
+    only([]);
+    return { kind: 'operator-list', agency };
+  }
+  if (id === undefined) throw new UsageError(OPERATOR_USAGE);
+  if (action === 'add') {
+    only(['name']);
+    return { kind: 'operator-add', agency, id, name: required('name') };
+  }
+  if (action === 'password' || action === 'disable' || action === 'enable') {
+    only([]);
+    return { kind: `operator-${action}`, agency, id };
+  }
+  throw new UsageError(OPERATOR_USAGE);
 }

@@ -149,6 +149,46 @@ const agencyDepartment: Migration = {
   },
 };
 
+/**
+ * Service-desk operators and their sessions (issue #12): named officials of an agency with a
+ * scrypt password hash, and short-lived sessions kept by the hash of their token, so that every
+ * gateway instance sees a sign-in and a sign-out at once.
+ */
+function operatorSessions(engine: Engine): Migration {
+  const text = engine === 'postgres' ? sql`text collate "C"` : sql`text`;
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('operators')
+        .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+        .addColumn('id', text, (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', text, (c) => c.notNull())
+        .addPrimaryKeyConstraint('operators_pk', ['agency_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('operator_sessions')
+        .addColumn('token_hash', 'char(64)', (c) => c.primaryKey())
+        .addColumn('agency_id', text, (c) => c.notNull())
+        .addColumn('operator_id', text, (c) => c.notNull())
+        .addColumn('created_at', text, (c) => c.notNull())
+        .addColumn('expires_at', text, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('operator_sessions_expiry')
+        .on('operator_sessions')
+        .column('expires_at')
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('operator_sessions').execute();
+      await db.schema.dropTable('operators').execute();
+    },
+  };
+}
+
 /** The hub's migrations, in order; the same ones run on SQLite and PostgreSQL. */
 export function hubMigrations(engine: Engine): Record<string, Migration> {
   return {
@@ -156,5 +196,6 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
     '0002_audit_subjects_by_seq': subjectsBySeq,
     '0003_audit_correlation_id': auditCorrelationId,
     '0004_agency_department': agencyDepartment,
+    '0007_operator_sessions': operatorSessions(engine),
   };
 }
