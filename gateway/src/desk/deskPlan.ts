@@ -1,0 +1,186 @@
+import {
+  documentHash,
+  FILE_COMPLAINT,
+  RECORD_SECTIONS,
+  recordDocument,
+  SUBMIT_APPLICATION,
+} from '@govgraph/desk';
+import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/hub';
+import {
+  type ConstDirectiveNode,
+  type DocumentNode,
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+} from 'graphql';
+import {
+  type ClassificationIndex,
+  classificationIndex,
+  strictest,
+} from '../access/classificationIndex.js';
+import { collectOperation } from '../access/collectOperation.js';
+import { type Declared, judgeCoordinates } from '../access/policy.js';
+import { judgeWrites } from '../access/writePolicy.js';
+
+/** One record section as the desk shows it, judged for the signed-in caller. */
+export interface SectionPlan {
+  key: string;
+  title: string;
+  /** The department that answers it (its supergraph name, e.g. `tax`). */
+  department: string;
+  /** The strictest classification among its fields. */
+  classification: ClassificationLevel;
+  granted: boolean;
+  /** Why not, when not granted. */
+  reason?: string;
+}
+
+/** What the desk asks before it asks for a record: which sections, and under which document. */
+export interface DeskPlan {
+  sections: SectionPlan[];
+  /** The trusted record document of the granted sections, by hash; null when none is granted. */
+  recordHash: string | null;
+  /** Each write the desk offers: whether the caller may, and its trusted document's hash. */
+  writes: Record<
+    'fileComplaint' | 'submitApplication',
+    { allowed: boolean; reason?: string; hash: string }
+  >;
+}
+
+interface SectionFacts {
+  key: string;
+  title: string;
+  department: string;
+  coordinates: readonly string[];
+  classification: ClassificationLevel;
+}
+
+/**
+ * Plans the desk's record from the loaded supergraph: each section's fields, department and
+ * classification, judged by the same rules as the access policy (docs/access.md), so the desk
+ * asks only for what the caller's grants cover and the policy never refuses the whole record.
+ */
+export function createDeskPlanner(registry: AccessRegistry) {
+  let loaded: { sections: SectionFacts[]; index: ClassificationIndex } | undefined;
+  return {
+    update({
+      apiSchema,
+      coreSupergraphSdl,
+    }: {
+      apiSchema: GraphQLSchema;
+      coreSupergraphSdl: string;
+    }) {
+      const index = classificationIndex(coreSupergraphSdl, 'CONFIDENTIAL');
+      const departments = personFieldDepartments(parse(coreSupergraphSdl, { noLocation: true }));
+      const sections = RECORD_SECTIONS.map((section) => {
+        const document = parse(recordDocument([section.key]));
+        const operation = document.definitions[0] as OperationDefinitionNode;
+        const coordinates = collectOperation(apiSchema, document, operation).coordinates.filter(
+          (c) => c !== 'Query.person',
+        );
+        return {
+          key: section.key,
+          title: section.title,
+          department: departments.get(section.key) ?? 'unknown',
+          coordinates,
+          classification: coordinates.reduce<ClassificationLevel>(
+            (level, c) => strictest(index.levelOf(c), level),
+            'PUBLIC',
+          ),
+        };
+      });
+      loaded = { sections, index };
+    },
+    plan(caller: Caller, declared: Declared): DeskPlan | undefined {
+      if (!loaded) return undefined;
+      const { index } = loaded;
+      const sections = loaded.sections.map((s): SectionPlan => {
+        const denied = judgeCoordinates(
+          ['Query.person', ...s.coordinates],
+          index,
+          caller,
+          declared,
+          registry,
+        );
+        const reason = denied[0]
+          ? `${denied[0].coordinate}: ${denied[0].reason}`
+          : trackerReason(s.key, caller);
+        return {
+          key: s.key,
+          title: s.title,
+          department: s.department,
+          classification: s.classification,
+          granted: reason === undefined,
+          ...(reason !== undefined && { reason }),
+        };
+      });
+      const granted = sections.filter((s) => s.granted).map((s) => s.key);
+      const write = (coordinate: string, text: string) => {
+        const denied = judgeWrites([coordinate], index, caller, declared, registry);
+        const hash = documentHash(text);
+        return denied[0]
+          ? { allowed: false, reason: denied[0].reason, hash }
+          : { allowed: true, hash };
+      };
+      return {
+        sections,
+        recordHash: granted.length > 0 ? documentHash(recordDocument(granted)) : null,
+        writes: {
+          fileComplaint: write('Mutation.fileComplaint', FILE_COMPLAINT),
+          submitApplication: write('Mutation.submitApplication', SUBMIT_APPLICATION),
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The data tracker shows a person's access trail to auditor agencies and to that person only
+ * (docs/access.md), whatever the grants say.
+ */
+function trackerReason(key: string, caller: Caller): string | undefined {
+  if (key !== 'accessLog') return undefined;
+  if (caller.kind === 'agency' && caller.roles.includes('auditor')) return undefined;
+  return 'the access trail is shown to auditor agencies and to the citizen themself only';
+}
+
+/** `Person` field → the department (supergraph graph name) that resolves it. */
+function personFieldDepartments(document: DocumentNode): Map<string, string> {
+  const graphNames = new Map<string, string>();
+  const fields = new Map<string, string>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph') {
+      for (const value of definition.values ?? []) {
+        const name = argument(value.directives, 'join__graph', 'name');
+        if (name) graphNames.set(value.name.value, name);
+      }
+    }
+  }
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || definition.name.value !== 'Person') {
+      continue;
+    }
+    for (const field of definition.fields ?? []) {
+      const graph = argument(field.directives, 'join__field', 'graph');
+      const name = graph ? graphNames.get(graph) : undefined;
+      if (name) fields.set(field.name.value, name);
+    }
+  }
+  return fields;
+}
+
+function argument(
+  directives: readonly ConstDirectiveNode[] | undefined,
+  directive: string,
+  name: string,
+): string | undefined {
+  for (const d of directives ?? []) {
+    if (d.name.value !== directive) continue;
+    const arg = d.arguments?.find((a) => a.name.value === name);
+    if (arg && (arg.value.kind === Kind.STRING || arg.value.kind === Kind.ENUM)) {
+      return arg.value.value;
+    }
+  }
+  return undefined;
+}
