@@ -228,7 +228,7 @@ describe('service-desk sessions', () => {
     const byKey = Object.fromEntries(plan.sections.map((s) => [s.key, s]));
     expect(byKey.taxProfile).toMatchObject({
       department: 'tax',
-      classification: 'PERSONAL',
+      classification: 'SENSITIVE',
       granted: true,
     });
     expect(byKey.representedEntities).toMatchObject({ department: 'market', granted: true });
