@@ -50,7 +50,7 @@ export default defineConfig({
       project('desk', './desk'),
       project('gateway', './gateway', { browser: true }),
       project('tools', './tools'),
-      project('integration', './test', { timeout: 60_000 }),
+      project('integration', './test', { timeout: 60_000, browser: true }),
     ],
   },
 });

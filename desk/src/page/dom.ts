@@ -70,6 +70,7 @@ export function renderValue(value: unknown): HTMLElement {
   if (isObject(value)) {
     if ('nodes' in value && Array.isArray(value.nodes)) {
       const total = typeof value.totalCount === 'number' ? value.totalCount : value.nodes.length;
+      if (total === 0) return h('p', { class: 'empty' }, 'None recorded.');
       return h(
         'div',
         {},

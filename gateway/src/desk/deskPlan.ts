@@ -103,9 +103,10 @@ export function createDeskPlanner(registry: AccessRegistry) {
           declared,
           registry,
         );
-        const reason = denied[0]
-          ? `${denied[0].coordinate}: ${denied[0].reason}`
-          : trackerReason(s.key, caller);
+        // The tracker's own rule first: for a non-auditor agency no grant would change it.
+        const reason =
+          trackerReason(s.key, caller) ??
+          (denied[0] ? `${denied[0].coordinate}: ${denied[0].reason}` : undefined);
         return {
           key: s.key,
           title: s.title,
