@@ -6,13 +6,12 @@ export function nationalIdHint(typed: string): string | null {
   if (value === '') return 'Type the 18-character national ID from the identity card.';
   const checked = checkNationalId(value);
   if (checked.ok) return null;
-  if (value.length === 18 && /^[0-9]{17}[0-9Xx]$/.test(value)) {
+  const problem = checked.problem;
+  // Everything else is right but the check character: most often one digit was mistyped.
+  if (/^[0-9]{17}[0-9Xx]$/.test(value) && problem.startsWith('the check character is')) {
     const expected = nationalIdCheckChar(value);
     const last = value.charAt(17).toUpperCase();
-    if (last !== expected) {
-      return `The last character should be ${expected}, not ${last} — check the digits: one of them is probably mistyped.`;
-    }
+    return `The last character should be ${expected}, not ${last} — check the digits: one of them is probably mistyped.`;
   }
-  const problem = checked.problem;
   return `Not a valid national ID: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`;
 }
