@@ -1,5 +1,5 @@
 import type { Person } from '@govgraph/datagen';
-import { documentHash, FILE_COMPLAINT, recordDocument } from '@govgraph/desk';
+import { documentHash, FILE_COMPLAINT, recordDocument, SUBMIT_APPLICATION } from '@govgraph/desk';
 import {
   addOperator,
   createOperatorSessions,
@@ -277,5 +277,104 @@ describe('service-desk sessions', () => {
     const blocked = await signIn({ agency: DESK, operator: 'clerk-03', password: 'guess-6' });
     expect(blocked.status).toBe(429);
     expect(blocked.body.errors?.[0]?.extensions?.code).toBe('SIGN_IN_THROTTLED');
+  });
+
+  it('keeps a trusted document: other text under its hash is refused, the document still runs', async () => {
+    const token = await tokenOf();
+    const res = await fetch(t.hub.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...desk(token) },
+      body: JSON.stringify({
+        query: 'query DeskRecord { __typename }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(IDENTITY) } },
+      }),
+    });
+    expect(res.status).toBe(400);
+    const after = await byHash(desk(token), IDENTITY, { nationalId: person.nationalId });
+    expect(after.body.data?.person).toMatchObject({ name: person.name });
+  });
+
+  it('judges a document sent by hash like its text: GET, batches and cache replay get around nothing', async () => {
+    const desk1 = await tokenOf();
+    const { password: taxPassword } = await addOperator(t.hub.services.store, {
+      agencyId: 'tax-bureau',
+      id: 'inspector-02',
+      name: 'Zhao Min',
+    });
+    const tax = await tokenOf('inspector-02', taxPassword, 'tax-bureau');
+    const variables = { nationalId: person.nationalId };
+    // Read once by the desk, so a cached answer exists if the hub caches it at all.
+    const first = await byHash(desk(desk1), IDENTITY, variables);
+    expect(first.status).toBe(200);
+    const replay = await byHash(desk(tax), IDENTITY, variables);
+    expect(replay.status).toBe(403);
+    expect(replay.body.data ?? null).toBeNull();
+    const anonymous = await byHash({}, IDENTITY, variables);
+    expect(anonymous.status).toBe(403);
+    const get = (token: string) => {
+      const params = new URLSearchParams({
+        variables: JSON.stringify(variables),
+        extensions: JSON.stringify({
+          persistedQuery: { version: 1, sha256Hash: documentHash(IDENTITY) },
+        }),
+      });
+      return fetch(`${t.hub.graphqlUrl}?${params}`, {
+        headers: { ...desk(token), 'apollo-require-preflight': 'true' },
+      });
+    };
+    expect((await get(desk1)).status).toBe(200);
+    const refused = await get(tax);
+    expect(refused.status).toBe(403);
+    const batch = await fetch(t.hub.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...desk(tax) },
+      body: JSON.stringify([
+        {
+          variables,
+          extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(IDENTITY) } },
+        },
+      ]),
+    });
+    expect(batch.status).toBe(400);
+  });
+
+  it('sends the record private and unstored', async () => {
+    const token = await tokenOf();
+    const res = await fetch(t.hub.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...desk(token) },
+      body: JSON.stringify({
+        variables: { nationalId: person.nationalId },
+        extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(IDENTITY) } },
+      }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('starts an application once per idempotency key, audited under the operator', async () => {
+    const token = await tokenOf();
+    const input = {
+      idempotencyKey: 'desk-test-application-0001',
+      applicantNationalId: person.nationalId,
+      kind: 'FOOD_BUSINESS_LICENSE',
+    };
+    const first = await byHash(desk(token), SUBMIT_APPLICATION, { input });
+    expect(first.status, JSON.stringify(first.body.errors)).toBe(200);
+    const again = await byHash(desk(token), SUBMIT_APPLICATION, { input });
+    const id = (first.body.data?.submitApplication as { id: string }).id;
+    expect((again.body.data?.submitApplication as { id: string }).id).toBe(id);
+    const records = await latestAuditRecords(t.hub.services.store, 2);
+    for (const record of records) {
+      expect(record).toMatchObject({ agencyId: DESK, operatorId: 'clerk-01', caseId: CASE });
+      expect(record.coordinates).toContain('Mutation.submitApplication');
+    }
+    // Without a case a write on someone's behalf is refused, session or not.
+    const noCase = await byHash(
+      { authorization: `Bearer ${token}`, 'x-purpose': 'SERVICE_DESK' },
+      SUBMIT_APPLICATION,
+      { input: { ...input, idempotencyKey: 'desk-test-application-0002' } },
+    );
+    expect(noCase.status).toBe(403);
   });
 });
