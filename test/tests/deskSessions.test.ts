@@ -3,8 +3,10 @@ import { documentHash, FILE_COMPLAINT, recordDocument, SUBMIT_APPLICATION } from
 import {
   addOperator,
   createOperatorSessions,
+  grantCoordinates,
   issueApiKey,
   latestAuditRecords,
+  revokeCoordinates,
   setOperatorDisabled,
 } from '@govgraph/hub';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -376,5 +378,38 @@ describe('service-desk sessions', () => {
       { input: { ...input, idempotencyKey: 'desk-test-application-0002' } },
     );
     expect(noCase.status).toBe(403);
+  });
+
+  it('leaves out a section whose grant is revoked, saying why, and asks for the rest in one request', async () => {
+    const { store, registry } = t.hub.services;
+    await revokeCoordinates(store, DESK, 'SERVICE_DESK', ['Person.taxProfile']);
+    await registry.refresh();
+    try {
+      const token = await tokenOf();
+      const res = await fetch(`${t.hub.gatewayUrl}/desk/plan`, { headers: desk(token) });
+      const plan = (await res.json()) as {
+        sections: { key: string; granted: boolean; reason?: string }[];
+        recordHash: string;
+      };
+      const tax = plan.sections.find((s) => s.key === 'taxProfile');
+      expect(tax).toMatchObject({ granted: false });
+      expect(tax?.reason).toMatch(/Person\.taxProfile: agency service-desk-app holds no grant/);
+      const granted = plan.sections.filter((s) => s.granted).map((s) => s.key);
+      expect(granted).not.toContain('taxProfile');
+      expect(plan.recordHash).toBe(documentHash(recordDocument(granted)));
+      const { status, body } = await byHash(desk(token), recordDocument(granted), {
+        nationalId: person.nationalId,
+      });
+      expect(status, JSON.stringify(body.errors)).toBe(200);
+      expect(body.data?.person).not.toHaveProperty('taxProfile');
+      // The whole record, tax included, is refused outright: that is why the desk plans first.
+      const all = await byHash(desk(token), recordDocument([...granted, 'taxProfile']), {
+        nationalId: person.nationalId,
+      });
+      expect(all.status).toBe(403);
+    } finally {
+      await grantCoordinates(store, DESK, 'SERVICE_DESK', ['Person.taxProfile']);
+      await registry.refresh();
+    }
   });
 });
