@@ -49,6 +49,7 @@ export default defineConfig({
       project('tracker', './subgraphs/tracker'),
       project('desk', './desk'),
       project('gateway', './gateway', { browser: true }),
+      project('client', './client'),
       project('tools', './tools'),
       project('integration', './test', { timeout: 60_000, browser: true }),
     ],

@@ -15,6 +15,8 @@ import {
   departmentGuardEnv,
   toDepartmentGuardConfig,
 } from './dataSource/departmentGuardConfig.js';
+import { limitsEnv, toRequestLimits } from './limits/limitsConfig.js';
+import type { RequestLimits } from './limits/requestLimits.js';
 import { rateLimitEnv, toRateLimitOptions } from './rateLimit/rateLimitConfig.js';
 import type { RateLimitOptions } from './rateLimit/rateLimiter.js';
 
@@ -42,6 +44,8 @@ export interface GatewayConfig {
   hubContextPrivateKey: JWK | undefined;
   /** The DEPARTMENT_* variables: concurrency limit, circuit breaker and answer size cap per department. */
   departmentGuard: DepartmentGuardConfig;
+  /** `LIMIT_MAX_DEPTH`, `LIMIT_MAX_ALIASES`, …: every caller's limits unless its agency's are raised. */
+  limits: RequestLimits;
 }
 
 /** Reads the gateway's configuration from the environment; a bad value throws a `ConfigError` naming it. */
@@ -67,6 +71,7 @@ export function gatewayConfig(
       ...cacheEnv,
       ...rateLimitEnv,
       ...departmentGuardEnv,
+      ...limitsEnv,
     },
     env,
   );
@@ -82,5 +87,6 @@ export function gatewayConfig(
     workers: raw.GATEWAY_WORKERS,
     hubContextPrivateKey: hubContextPrivateKeyVar(env),
     departmentGuard: toDepartmentGuardConfig(raw),
+    limits: toRequestLimits(raw),
   };
 }

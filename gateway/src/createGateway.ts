@@ -17,6 +17,7 @@ import {
   sendJson,
   useErrorMasking,
 } from '@govgraph/schema/runtime';
+import type { GraphQLSchema } from 'graphql';
 import { createAccessPolicy } from './access/useAccessPolicy.js';
 import { useAudit } from './audit/useAudit.js';
 import {
@@ -26,6 +27,9 @@ import {
 } from './cache/createGatewayCache.js';
 import { PRIVATE_NO_STORE, useCacheControlHeader } from './cache/useCacheControlHeader.js';
 import { useResponseCache } from './cache/useResponseCache.js';
+import { DEFAULT_CATALOG_CACHE } from './catalog/buildCatalog.js';
+import { createCatalogService } from './catalog/catalogRoutes.js';
+import { clientSchemaRoutes } from './clientSchema/clientSchemaRoute.js';
 import type { GatewayContext } from './context.js';
 import { CORRELATION_HEADER, correlationIdOf } from './correlationId.js';
 import { DepartmentDataSource, isDepartmentOutage } from './dataSource/DepartmentDataSource.js';
@@ -39,6 +43,7 @@ import { deskRoutes } from './desk/deskRoutes.js';
 import { trustedDocumentCache } from './desk/trustedDocumentCache.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { healthRoutes } from './healthRoutes.js';
+import { createRequestLimitChecks } from './limits/requestLimitChecks.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';
 import { createCostLimit } from './limits/useCostLimit.js';
 import {
@@ -142,6 +147,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     metrics,
     logger,
   });
+  const limitChecks = createRequestLimitChecks(metrics.registry);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
@@ -170,6 +176,22 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   if (deskPlanner) gateway.onSchemaLoadOrUpdate((supergraph) => deskPlanner.update(supergraph));
   const costLimit = createCostLimit({ metrics });
   gateway.onSchemaLoadOrUpdate((supergraph) => costLimit.update(supergraph));
+  // The data catalog (docs/catalog.md) follows the supergraph the gateway serves, reloads included.
+  const catalog = createCatalogService({
+    ...(registry ? { registry } : {}),
+    cache: {
+      defaultTtlSeconds:
+        options.cache?.defaultTtlSeconds ?? DEFAULT_CATALOG_CACHE.defaultTtlSeconds,
+      personalMaxTtlSeconds:
+        options.cache?.personalMaxTtlSeconds ?? DEFAULT_CATALOG_CACHE.personalMaxTtlSeconds,
+    },
+  });
+  gateway.onSchemaLoadOrUpdate((supergraph) => catalog.update(supergraph));
+  // The API schema being served, for `GET /schema.graphql` (after the policy has seen it).
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((supergraph) => {
+    apiSchema = supergraph.apiSchema;
+  });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -185,6 +207,9 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     plugins: [
       // First: no other plugin sees a request that picks no operation, or a subscription.
       useOperationGuard(),
+      // Second: an operation over a limit is refused before it is planned or checked (the HTTP
+      // edge refused most before they were even parsed: limitChecks.screen).
+      limitChecks.plugin(),
       useStandardScalars(),
       useErrorMasking<GatewayContext>(),
       useOneErrorPerDepartment(),
@@ -238,6 +263,12 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           rateLimitedContext(req, body, () =>
             requestContext(req, requestId, logger, registry, limits),
           ),
+        // Tokens, depth, aliases and directives, before Apollo parses or validates the document.
+        screen: (request, context) => limitChecks.screen(request, context),
+        // Measured on the serialized answer, after the audit plugin recorded the read.
+        maxResponseBytes: (context) => context.limits.maxResponseBytes,
+        onResponseTooLarge: (context, bytes, max) =>
+          limitChecks.responseRefused(context, bytes, max),
         routes: {
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
@@ -245,6 +276,17 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
             ? deskRoutes({ registry, sessions: options.desk.sessions, planner: deskPlanner })
             : {}),
           ...metricsRoute(metrics.registry),
+          ...catalog.routes(),
+          ...clientSchemaRoutes({
+            registry,
+            policy,
+            apiSchema: () => apiSchema,
+            // Identified and charged like one GraphQL request: the same budget, the same refusals.
+            identify: (req, requestId) =>
+              rateLimitedContext(req, undefined, () =>
+                requestContext(req, requestId, logger, registry, limits),
+              ),
+          }),
         },
       });
       const handler = (req: IncomingMessage, res: ServerResponse) => {

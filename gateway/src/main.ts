@@ -47,6 +47,7 @@ async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
     logger,
     cache: config.cache,
     rateLimit: config.rateLimit,
+    limits: config.limits,
     access: { registry: hub.registry, signer },
     audit: { log: hub.auditLog },
   });

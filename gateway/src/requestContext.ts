@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { AccessRegistry } from '@govgraph/hub';
+import type { AccessRegistry, Caller } from '@govgraph/hub';
 import type { Logger } from '@govgraph/schema/runtime';
 import { identify } from './access/identify.js';
 import type { GatewayContext } from './context.js';
@@ -29,14 +29,28 @@ export async function requestContext(
       'dropped a malformed X-Request-Id: a correlation id is at most 64 of A-Z a-z 0-9 . _ : -',
     );
   }
+  const identity = await identify(req, registry);
   return {
     requestId,
     correlationId: correlation.id,
     logger: requestLogger,
-    ...(await identify(req, registry)),
-    // Per-agency overrides from the registry resolve here once the registry holds them.
-    limits: { ...limits },
+    ...identity,
+    limits: limitsFor(identity.caller, registry, limits),
     subjects: new Set(),
     cached: false,
   };
+}
+
+/**
+ * The gateway's defaults, with the agency's overrides from the registry when an agency calls.
+ * Anonymous and citizen callers are held to the defaults: only an agency's limits can be raised
+ * (docs/limits.md).
+ */
+export function limitsFor(
+  caller: Caller,
+  registry: AccessRegistry | undefined,
+  defaults: Readonly<RequestLimits>,
+): RequestLimits {
+  if (caller.kind !== 'agency' || !registry) return { ...defaults };
+  return { ...defaults, ...registry.agencyLimits(caller.agencyId) };
 }

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ConfigError } from '@govgraph/schema/runtime';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUPERGRAPH_PATH, gatewayConfig } from '../src/index.js';
+import { DEFAULT_REQUEST_LIMITS, DEFAULT_SUPERGRAPH_PATH, gatewayConfig } from '../src/index.js';
 
 describe('gatewayConfig', () => {
   it('uses the documented defaults when nothing is set', () => {
@@ -27,6 +27,7 @@ describe('gatewayConfig', () => {
         breakerCooldownMs: 10_000,
         maxResponseBytes: 8 * 1024 * 1024,
       },
+      limits: DEFAULT_REQUEST_LIMITS,
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toBe(resolve(import.meta.dirname, '../supergraph.graphql'));
   });
@@ -73,6 +74,7 @@ describe('gatewayConfig', () => {
         breakerCooldownMs: 2500,
         maxResponseBytes: 1_048_576,
       },
+      limits: DEFAULT_REQUEST_LIMITS,
     });
   });
 

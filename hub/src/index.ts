@@ -31,6 +31,14 @@ export {
   setAgencyDisabled,
   setAgencyJwt,
 } from './registry/agencies.js';
+export {
+  AGENCY_LIMIT_MAXIMA,
+  agencyLimits,
+  limitFlag,
+  limitValueProblem,
+  resetAgencyLimits,
+  setAgencyLimits,
+} from './registry/agencyLimits.js';
 export { type ApiKeyInfo, issueApiKey, listApiKeys, revokeApiKey } from './registry/apiKeys.js';
 export {
   addPurpose,

@@ -54,6 +54,25 @@ export interface OperatorSessions {
   /** Ends the session; an unknown token is ignored. */
   signOut(token: string): Promise<void>;
 }
+/**
+ * The limits an agency can have raised (or lowered) in the registry, by the gateway's names
+ * (`RequestLimits` in the gateway; docs/limits.md). Whole positive numbers.
+ */
+export const AGENCY_LIMIT_NAMES = [
+  'maxDepth',
+  'maxAliases',
+  'maxDirectives',
+  'maxTokens',
+  'maxCost',
+  'requestsPerSecond',
+  'costPerSecond',
+  'maxResponseBytes',
+] as const;
+
+export type AgencyLimitName = (typeof AGENCY_LIMIT_NAMES)[number];
+
+/** One agency's overrides: a limit it does not name is the gateway's default. */
+export type AgencyLimits = Partial<Record<AgencyLimitName, number>>;
 
 /** A registered purpose of processing. */
 export interface Purpose {
@@ -74,6 +93,8 @@ export interface AccessRegistry {
    */
   authenticate(credentials: { apiKey?: string; bearerToken?: string }): Promise<Caller>;
   purpose(code: string): Purpose | undefined;
+  /** Every registered purpose, by code (the data catalog lists what may be read under each). */
+  purposes(): readonly Purpose[];
   /**
    * The field coordinates (`Person.name`, or `LegalEntity.*` for every field of a type) the
    * agency may read under the purpose; undefined when it holds no grant for that purpose.
@@ -81,7 +102,12 @@ export interface AccessRegistry {
   grantedCoordinates(agencyId: string, purpose: string): ReadonlySet<string> | undefined;
   /** What a citizen may read about themself (e.g. `Query.person`, `Person.accessLog`). */
   citizenCoordinates(): ReadonlySet<string>;
-  /** Increases whenever grants, purposes or credentials change; part of policy cache keys. */
+  /**
+   * The agency's limit overrides from the registry (empty when it has none, or is unknown):
+   * a synchronous read of the snapshot, like the grants.
+   */
+  agencyLimits(agencyId: string): Readonly<AgencyLimits>;
+  /** Increases whenever grants, purposes, credentials or limits change; part of policy cache keys. */
   readonly version: number;
   close(): Promise<void>;
 }

@@ -290,6 +290,8 @@ describe.each(ENGINES)('access registry on %s', (engine) => {
       legalBasis: 'Tax Collection Law art. 54',
     });
     expect(registry.purpose('FISHING')).toBeUndefined();
+    expect(registry.purposes().map((p) => p.code)).toContain('TAX_AUDIT');
+    expect(registry.purposes()).toContainEqual(registry.purpose('TAX_AUDIT'));
     expect([...(registry.grantedCoordinates('tax-bureau', 'TAX_AUDIT') ?? [])].sort()).toEqual([
       'Person.name',
       'PersonTaxProfile.*',

@@ -36,6 +36,7 @@ const supergraph = buildSchema(
 const TRACKER_COORDINATES = new Set([
   'Person.accessLog',
   'LegalEntity.accessLog',
+  'AccessRecordConnection.*',
   'AccessRecord.*',
 ]);
 
@@ -59,6 +60,7 @@ describe('the checked-in registry file', () => {
     expect(auditor?.purpose).toBe('AUDIT');
     expect([...(auditor?.coordinates ?? [])].sort()).toEqual([
       'AccessRecord.*',
+      'AccessRecordConnection.*',
       'LegalEntity.accessLog',
       'LegalEntity.creditCode',
       'Person.accessLog',
@@ -75,6 +77,7 @@ describe('the checked-in registry file', () => {
         'Person.nationalId',
         'Person.name',
         'Person.accessLog',
+        'AccessRecordConnection.*',
         'AccessRecord.*',
       ]),
     );

@@ -35,4 +35,13 @@ describe('quoting input in error messages', () => {
     );
     expect(boundQuotedInput('short "x" message')).toBe('short "x" message');
   });
+
+  it('cuts a long unquoted run (an object key graphql-js printed) and caps what is left', () => {
+    const key = 'k'.repeat(40);
+    expect(boundQuotedInput(`got invalid value { ${key}: 1 }`)).toBe(
+      `got invalid value { ${'k'.repeat(32)}… (41 characters) 1 }`,
+    );
+    const words = `got invalid value { ${'ab '.repeat(5_000)}: 1 }`;
+    expect(boundQuotedInput(words)).toBe(`${words.slice(0, 2_000)}… (${words.length} characters)`);
+  });
 });

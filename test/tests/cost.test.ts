@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { setAgencyLimits } from '@govgraph/hub';
 import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/schema/testing';
 import { registerSyntheticAgency, syntheticAgencyHeaders } from '@govgraph/tools';
 import { getIntrospectionQuery } from 'graphql';
@@ -96,6 +97,14 @@ describe('demand control (cost) through the hub', () => {
       AGENCY,
       await registerSyntheticAgency(t.hub.services, supergraph, AGENCY),
     );
+    // Depth, alias and token limits refuse these documents first (docs/limits.md); raised for
+    // this agency so that what is tested here is the cost estimate alone.
+    await setAgencyLimits(t.hub.services.store, AGENCY.id, {
+      maxDepth: 64,
+      maxAliases: 2_000,
+      maxTokens: 50_000,
+    });
+    await t.hub.services.registry.refresh();
     nationalId = t.world.person(t.world.company(3).representativeIndex).nationalId;
   });
   afterAll(async () => {
@@ -123,8 +132,10 @@ describe('demand control (cost) through the hub', () => {
     }
   });
 
-  it('refuses 25 levels of representedEntities before any department is called', async () => {
-    const query = `query($id: NationalId!) { person(nationalId: $id) { ${representedNesting(25)} } }`;
+  it('refuses 20 levels of representedEntities before any department is called', async () => {
+    // 25 levels are over even the highest depth an agency may have (64, docs/limits.md); 20
+    // levels (depth 62) are within this agency's raised depth, and still refused on cost.
+    const query = `query($id: NationalId!) { person(nationalId: $id) { ${representedNesting(20)} } }`;
     const before = await costMetrics(t.hub.gatewayUrl);
     let sent: Sent | undefined;
     expect(await statementsDuring(async () => (sent = await post(query, { id: nationalId })))).toBe(

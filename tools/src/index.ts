@@ -15,6 +15,7 @@ export {
   hubConfig,
 } from './hubConfig.js';
 export { SUPERGRAPH_PATH } from './paths.js';
+export { runSchemaCli, SCHEMA_USAGE } from './schemaCommand.js';
 export { type SeedAllOptions, type SeededDepartment, seedAll } from './seedAll.js';
 export { type AcceptedChange, readAcceptedChanges } from './standards/acceptedChanges.js';
 export { apiSchemaOf } from './standards/breakingChangeRule.js';

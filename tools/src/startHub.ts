@@ -186,6 +186,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       logger: logger.child({ component: 'gateway' }),
       subgraphUrls,
       cache,
+      limits: config.gateway.limits,
       audit: { log: hubServices.auditLog },
       access: { registry: hubServices.registry, signer },
       desk: { sessions: hubServices.sessions },

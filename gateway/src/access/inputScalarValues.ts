@@ -1,3 +1,4 @@
+import { standardScalars } from '@govgraph/schema';
 import {
   type GraphQLInputType,
   isInputObjectType,
@@ -9,7 +10,8 @@ import {
 /**
  * Every value of the named scalars inside an input value (an argument's or a variable's),
  * however deep in input objects and lists; a single value where a list is expected counts as
- * a list of one, as GraphQL coerces it. Values are returned as given, not coerced.
+ * a list of one, as GraphQL coerces it. A value a standard scalar accepts is returned in its
+ * canonical form (`…x` as `…X`, as the department receives it); any other value as given.
  */
 export function inputScalarValues(
   value: unknown,
@@ -22,7 +24,9 @@ export function inputScalarValues(
     const items = Array.isArray(value) ? value : [value];
     return items.flatMap((item) => inputScalarValues(item, inner.ofType, scalars));
   }
-  if (isScalarType(inner)) return scalars.has(inner.name) ? [value] : [];
+  if (isScalarType(inner)) {
+    return scalars.has(inner.name) ? [canonicalScalarValue(inner.name, value)] : [];
+  }
   if (isInputObjectType(inner) && typeof value === 'object') {
     const fields = inner.getFields();
     return Object.entries(value).flatMap(([name, v]) => {
@@ -31,4 +35,19 @@ export function inputScalarValues(
     });
   }
   return [];
+}
+
+/**
+ * The value as the standard scalar of that name reads it (a national ID typed with a
+ * lower-case x names the same person as with X); unchanged when the scalar refuses it (it
+ * then names no one the caller may be) or is not a standard one.
+ */
+export function canonicalScalarValue(scalar: string, value: unknown): unknown {
+  const standard = standardScalars[scalar];
+  if (!standard || typeof value !== 'string') return value;
+  try {
+    return standard.parseValue(value);
+  } catch {
+    return value;
+  }
 }

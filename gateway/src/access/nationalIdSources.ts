@@ -12,7 +12,7 @@ import {
   type ValueNode,
   valueFromASTUntyped,
 } from 'graphql';
-import { inputScalarValues } from './inputScalarValues.js';
+import { canonicalScalarValue, inputScalarValues } from './inputScalarValues.js';
 
 /** The scalar whose arguments a citizen may only fill with their own national ID. */
 export const NATIONAL_ID_SCALAR = 'NationalId';
@@ -65,6 +65,8 @@ export function nationalIdSources(
   variables: ReadonlyMap<string, DeclaredVariable>,
 ): NationalIdSource[] {
   if (value.kind === Kind.VARIABLE) {
+    // A variable where no national ID can be (a credit code, a description) names nobody.
+    if (!mayHoldNationalId(type)) return [];
     const name = value.name.value;
     const declared = variables.get(name);
     return [
@@ -83,7 +85,9 @@ export function nationalIdSources(
     return items.flatMap((item) => nationalIdSources(item, inner.ofType, coordinate, variables));
   }
   if (isScalarType(inner) && inner.name === NATIONAL_ID_SCALAR) {
-    return value.kind === Kind.STRING ? [{ coordinate, kind: 'literal', value: value.value }] : [];
+    if (value.kind !== Kind.STRING) return [];
+    const canonical = String(canonicalScalarValue(NATIONAL_ID_SCALAR, value.value));
+    return [{ coordinate, kind: 'literal', value: canonical }];
   }
   if (isInputObjectType(inner) && value.kind === Kind.OBJECT) {
     const fields = inner.getFields();
@@ -95,6 +99,19 @@ export function nationalIdSources(
     });
   }
   return [];
+}
+
+/** True when a value of this input type can carry a `NationalId`, however deep. */
+export function mayHoldNationalId(
+  type: GraphQLInputType,
+  seen: Set<GraphQLInputType> = new Set(),
+): boolean {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (isListType(inner)) return mayHoldNationalId(inner.ofType, seen);
+  if (isScalarType(inner)) return inner.name === NATIONAL_ID_SCALAR;
+  if (!isInputObjectType(inner) || seen.has(inner)) return false;
+  seen.add(inner);
+  return Object.values(inner.getFields()).some((field) => mayHoldNationalId(field.type, seen));
 }
 
 /**

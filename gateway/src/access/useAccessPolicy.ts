@@ -49,7 +49,15 @@ export interface AccessPolicy {
   /** Call from `gateway.onSchemaLoadOrUpdate`. */
   update(supergraph: { coreSupergraphSdl: string }): void;
   plugin(): ApolloServerPlugin<GatewayContext>;
+  /**
+   * The API schema cut down to what the caller may read under the purpose: what introspection
+   * answers from, and what `GET /schema.graphql` prints. Cached per caller and purpose.
+   */
+  readableSchema(schema: GraphQLSchema, who: Reader): GraphQLSchema;
 }
+
+/** Whose readable schema: the identified caller and the declared purpose. */
+export type Reader = Pick<GatewayContext, 'caller' | 'purpose'>;
 
 /**
  * Checks every operation before anything runs (docs/access.md): the coordinates it asks for
@@ -139,7 +147,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
     return { plan, denied };
   };
 
-  const schemaFor = (schema: GraphQLSchema, ctx: GatewayContext): GraphQLSchema => {
+  const schemaFor = (schema: GraphQLSchema, ctx: Reader): GraphQLSchema => {
     const { index, version } = loadedOrFail();
     const key = [version, registry.version, callerKey(ctx.caller), ctx.purpose ?? ''].join('\n');
     let readable = schemas.get(key);
@@ -167,6 +175,7 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
       decisions.clear();
       schemas.clear();
     },
+    readableSchema: schemaFor,
     plugin: () => ({
       async requestDidStart() {
         let introspection = false;

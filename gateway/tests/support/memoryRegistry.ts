@@ -1,4 +1,4 @@
-import type { AccessRegistry, Caller, Purpose } from '@govgraph/hub';
+import type { AccessRegistry, AgencyLimits, Caller, Purpose } from '@govgraph/hub';
 import { UNAUTHENTICATED } from '@govgraph/schema';
 import { GraphQLError } from 'graphql';
 
@@ -20,6 +20,7 @@ export class MemoryRegistry implements AccessRegistry {
   readonly #agencies = new Map<string, Agency>();
   readonly #purposes = new Map<string, Purpose>();
   readonly #grants = new Map<string, Set<string>>();
+  readonly #limits = new Map<string, AgencyLimits>();
   #citizen = new Set<string>();
 
   addAgency(agency: Agency): this {
@@ -37,6 +38,13 @@ export class MemoryRegistry implements AccessRegistry {
   /** Replaces the agency's grant under the purpose. */
   grant(agencyId: string, purpose: string, coordinates: readonly string[]): this {
     this.#grants.set(`${agencyId}\n${purpose}`, new Set(coordinates));
+    this.version++;
+    return this;
+  }
+
+  /** Replaces the agency's limit overrides. */
+  setLimits(agencyId: string, limits: AgencyLimits): this {
+    this.#limits.set(agencyId, { ...limits });
     this.version++;
     return this;
   }
@@ -76,12 +84,20 @@ export class MemoryRegistry implements AccessRegistry {
     return this.#purposes.get(code);
   }
 
+  purposes(): readonly Purpose[] {
+    return [...this.#purposes.values()];
+  }
+
   grantedCoordinates(agencyId: string, purpose: string): ReadonlySet<string> | undefined {
     return this.#grants.get(`${agencyId}\n${purpose}`);
   }
 
   citizenCoordinates(): ReadonlySet<string> {
     return this.#citizen;
+  }
+
+  agencyLimits(agencyId: string): Readonly<AgencyLimits> {
+    return this.#limits.get(agencyId) ?? {};
   }
 
   async close(): Promise<void> {}

@@ -5,10 +5,12 @@ import { checkNationalId } from '@govgraph/schema/scalars';
 import { API_KEY_PREFIX, hashApiKey } from '../registry/apiKeys.js';
 import { parsePublicKey } from '../registry/publicKey.js';
 import type { HubStore } from '../store/openHubStore.js';
-import type { AccessRegistry, Caller, Purpose } from '../types.js';
+import type { AccessRegistry, AgencyLimits, Caller, Purpose } from '../types.js';
 import { SESSION_PREFIX, sessionHolder } from './operatorSessions.js';
 import { grantKey, loadRegistrySnapshot, type RegistrySnapshot } from './registrySnapshot.js';
 import { peekClaims, verifyBearerToken } from './verifyBearerToken.js';
+
+const NO_LIMITS: Readonly<AgencyLimits> = Object.freeze({});
 
 export interface AccessRegistryOptions {
   store: HubStore;
@@ -192,8 +194,10 @@ export async function createAccessRegistry(
       return key !== undefined ? byApiKey(key) : byToken(token ?? '');
     },
     purpose: (code: string): Purpose | undefined => snapshot.purposes.get(code),
+    purposes: (): readonly Purpose[] => [...snapshot.purposes.values()],
     grantedCoordinates: (agencyId, purpose) => snapshot.grants.get(grantKey(agencyId, purpose)),
     citizenCoordinates: () => snapshot.citizen,
+    agencyLimits: (agencyId) => snapshot.agencies.get(agencyId)?.limits ?? NO_LIMITS,
     get version() {
       return version;
     },

@@ -1,8 +1,9 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import type { Logger } from '@govgraph/schema/runtime';
+import { parseStoredLimits } from '../registry/agencyLimits.js';
 import { parsePublicKey } from '../registry/publicKey.js';
 import type { HubStore } from '../store/openHubStore.js';
-import type { Purpose } from '../types.js';
+import type { AgencyLimits, Purpose } from '../types.js';
 
 /** An agency as the access registry holds it in memory. */
 export interface AgencyEntry {
@@ -12,6 +13,8 @@ export interface AgencyEntry {
   disabled: boolean;
   /** The department it acts for, or null. */
   department: string | null;
+  /** Its limit overrides (empty: the gateway's defaults). */
+  limits: Readonly<AgencyLimits>;
   jwt: { issuer: string; audience: string | null; key: KeyObject } | null;
 }
 
@@ -97,6 +100,7 @@ export async function loadRegistrySnapshot(
       roles: JSON.parse(row.roles) as string[],
       disabled: row.disabled !== 0,
       department: row.department,
+      limits: Object.freeze(parseStoredLimits(row.limits)),
       jwt,
     };
     agencies.set(row.id, entry);

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '@govgraph/schema/runtime';
+import { limitByFlag, limitFlag } from '../registry/agencyLimits.js';
+import { AGENCY_LIMIT_NAMES, type AgencyLimitName, type AgencyLimits } from '../types.js';
 
 export const AGENCY_USAGE = `Usage: npm run agency -- <command>
 
@@ -23,6 +25,12 @@ export const AGENCY_USAGE = `Usage: npm run agency -- <command>
   operator password <agency> <id>             a new one-time password; ends their sessions
   operator disable <agency> <id> | operator enable <agency> <id>
                                               stop (or restore) an operator; disabling signs them out
+  limits show <agency>                        its limits: the gateway's defaults and its overrides
+  limits set <agency> --max-depth <n> [--max-aliases <n>] [--max-directives <n>]
+      [--max-tokens <n>] [--max-cost <n>] [--requests-per-second <n>]
+      [--cost-per-second <n>] [--max-response-bytes <n>]
+                                              raise (or lower) some of its limits (docs/limits.md)
+  limits reset <agency> [--field <limit>...]  back to the defaults (all, or the named ones)
 
 The hub database is HUB_DATABASE_URL (PostgreSQL) or hub.sqlite in GOVGRAPH_DATA_DIR; the
 registry file HUB_REGISTRY_FILE (default hub/registry.json) is synced first.
@@ -54,7 +62,10 @@ export type AgencyCommand =
       kind: 'operator-password' | 'operator-disable' | 'operator-enable';
       agency: string;
       id: string;
-    };
+    }
+  | { kind: 'limits-show'; agency: string }
+  | { kind: 'limits-set'; agency: string; limits: AgencyLimits }
+  | { kind: 'limits-reset'; agency: string; fields: AgencyLimitName[] | undefined };
 
 const OPTIONS = {
   name: { type: 'string' },
@@ -65,7 +76,37 @@ const OPTIONS = {
   issuer: { type: 'string' },
   audience: { type: 'string' },
   'public-key-file': { type: 'string' },
+  field: { type: 'string', multiple: true },
+  'max-depth': { type: 'string' },
+  'max-aliases': { type: 'string' },
+  'max-directives': { type: 'string' },
+  'max-tokens': { type: 'string' },
+  'max-cost': { type: 'string' },
+  'requests-per-second': { type: 'string' },
+  'cost-per-second': { type: 'string' },
+  'max-response-bytes': { type: 'string' },
 } as const;
+
+const LIMIT_OPTIONS = AGENCY_LIMIT_NAMES.map(limitFlag) as OptionName[];
+
+/** `--max-depth 20`: a whole number as typed (its range is checked by the registry). */
+function limitArgument(flag: string, value: string): number {
+  if (!/^\d+$/.test(value.trim())) {
+    throw new UsageError(`--${flag} takes a whole number, not ${JSON.stringify(value)}`);
+  }
+  return Number(value.trim());
+}
+
+/** `--field maxDepth` or `--field max-depth`. */
+function limitField(field: string): AgencyLimitName {
+  const name = AGENCY_LIMIT_NAMES.find((n) => n === field) ?? limitByFlag(field.replace(/^--/, ''));
+  if (name === undefined) {
+    throw new UsageError(
+      `--field takes a limit's name (${AGENCY_LIMIT_NAMES.join(', ')}), not ${JSON.stringify(field)}`,
+    );
+  }
+  return name;
+}
 
 type OptionName = keyof typeof OPTIONS;
 
@@ -186,6 +227,37 @@ export function parseAgencyArgs(argv: readonly string[]): AgencyCommand {
     }
     case 'operator':
       return parseOperator(rest, only, required);
+    case 'limits': {
+      const [action, agency, ...more] = rest;
+      if (agency === undefined || more.length > 0) {
+        throw new UsageError(
+          'limits takes show <agency>, set <agency> --<limit> <n>…, or reset <agency>',
+        );
+      }
+      if (action === 'show') {
+        only([]);
+        return { kind: 'limits-show', agency };
+      }
+      if (action === 'reset') {
+        only(['field']);
+        return { kind: 'limits-reset', agency, fields: values.field?.map(limitField) };
+      }
+      if (action === 'set') {
+        only(LIMIT_OPTIONS);
+        const limits: AgencyLimits = {};
+        for (const name of AGENCY_LIMIT_NAMES) {
+          const value = values[limitFlag(name) as OptionName];
+          if (typeof value === 'string') limits[name] = limitArgument(limitFlag(name), value);
+        }
+        if (Object.keys(limits).length === 0) {
+          throw new UsageError(`limits set needs at least one of --${LIMIT_OPTIONS.join(', --')}`);
+        }
+        return { kind: 'limits-set', agency, limits };
+      }
+      throw new UsageError(
+        'limits takes show <agency>, set <agency> --<limit> <n>…, or reset <agency>',
+      );
+    }
     case undefined:
       throw new UsageError('Name a command.');
     default:

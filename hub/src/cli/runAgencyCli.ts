@@ -7,6 +7,13 @@ import {
   setAgencyDisabled,
   setAgencyJwt,
 } from '../registry/agencies.js';
+import {
+  AGENCY_LIMIT_MAXIMA,
+  agencyLimits,
+  limitFlag,
+  resetAgencyLimits,
+  setAgencyLimits,
+} from '../registry/agencyLimits.js';
 import { issueApiKey, listApiKeys, revokeApiKey } from '../registry/apiKeys.js';
 import {
   addPurpose,
@@ -23,6 +30,7 @@ import {
   setOperatorDisabled,
 } from '../registry/operators.js';
 import type { HubStore } from '../store/openHubStore.js';
+import { AGENCY_LIMIT_NAMES, type AgencyLimits } from '../types.js';
 import { type CliOutput, type Env, runHubCommand, table, userPath } from './cliSupport.js';
 import { AGENCY_USAGE, type AgencyCommand, parseAgencyArgs } from './parseAgencyArgs.js';
 
@@ -223,6 +231,17 @@ async function execute(
     case 'operator-enable':
       await executeOperator(store, command, out);
       return;
+    case 'limits-show':
+      out.write(limitsTable(await agencyLimits(store, command.agency)));
+      return;
+    case 'limits-set':
+      out.write(limitsTable(await setAgencyLimits(store, command.agency, command.limits)));
+      out.write(LIMITS_TAKE_EFFECT);
+      return;
+    case 'limits-reset':
+      out.write(limitsTable(await resetAgencyLimits(store, command.agency, command.fields)));
+      out.write(LIMITS_TAKE_EFFECT);
+      return;
     case 'disable':
     case 'enable':
       await setAgencyDisabled(store, command.agency, command.kind === 'disable');
@@ -290,4 +309,21 @@ function oneTimePassword(agency: string, operator: string, password: string): st
     'Hand it to the operator now: it is shown only this once (the hub keeps only its scrypt hash).\n' +
     `They sign in at /desk with agency ${agency}, operator ${operator} and this password.\n`
   );
+}
+
+const LIMITS_TAKE_EFFECT =
+  'Gateways hold the agency to these from their next registry refresh (a few seconds). ' +
+  'A limit the registry file states for the agency wins at the next sync of the file.\n';
+
+/** Every limit with the agency's override, or `default` (the gateway's, from its environment). */
+function limitsTable(limits: AgencyLimits): string {
+  return table([
+    ['LIMIT', 'FLAG', 'AGENCY', 'UP TO'],
+    ...AGENCY_LIMIT_NAMES.map((name) => [
+      name,
+      `--${limitFlag(name)}`,
+      limits[name]?.toString() ?? 'default',
+      AGENCY_LIMIT_MAXIMA[name].toString(),
+    ]),
+  ]);
 }

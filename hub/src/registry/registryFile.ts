@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { AGENCY_LIMIT_NAMES, type AgencyLimitName } from '../types.js';
 import { agencyIdProblem, departmentProblem } from './agencies.js';
+import { limitValueProblem } from './agencyLimits.js';
 import { coordinateProblem } from './coordinate.js';
 import { PURPOSE_CODE } from './grants.js';
 import { parsePublicKey } from './publicKey.js';
@@ -26,6 +28,20 @@ const purposeSchema = z.strictObject({
   legalBasis: text('the legal basis'),
 });
 
+const limitValue = (name: AgencyLimitName) =>
+  z.number({ error: `must be a positive whole number` }).superRefine((value, ctx) => {
+    const problem = limitValueProblem(name, value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** An agency's limit overrides, by the gateway's names (docs/limits.md); null clears them. */
+const limitsSchema = z.strictObject(
+  Object.fromEntries(AGENCY_LIMIT_NAMES.map((name) => [name, limitValue(name).optional()])) as {
+    [K in AgencyLimitName]: z.ZodOptional<ReturnType<typeof limitValue>>;
+  },
+  { error: `must be an object of limits: ${AGENCY_LIMIT_NAMES.join(', ')}` },
+);
+
 const agencySchema = z.strictObject({
   id: z.string({ error: 'must be an agency id (a string)' }).superRefine((value, ctx) => {
     const problem = agencyIdProblem(value);
@@ -43,6 +59,8 @@ const agencySchema = z.strictObject({
     })
     .nullable()
     .optional(),
+  /** Limits raised (or lowered) for this agency; null clears ones set with the `agency` command. */
+  limits: limitsSchema.nullable().optional(),
   jwt: z
     .strictObject({
       issuer: text('the token issuer'),
@@ -72,7 +90,7 @@ const registrySchema = z
       error: 'must be a list of purposes { code, description, legalBasis }',
     }),
     agencies: z.array(agencySchema, {
-      error: 'must be a list of agencies { id, name, roles?, department?, jwt? }',
+      error: 'must be a list of agencies { id, name, roles?, department?, limits?, jwt? }',
     }),
     grants: z.array(grantSchema, {
       error: 'must be a list of grants { agency, purpose, coordinates }',

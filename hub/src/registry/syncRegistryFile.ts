@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { HubStore } from '../store/openHubStore.js';
 import type { HubDB } from '../store/schema.js';
+import { storedLimits } from './agencyLimits.js';
 import { loadRegistryFile, type RegistryFile } from './registryFile.js';
 
 /** What a sync changed, for the start-up log line. */
@@ -40,8 +41,9 @@ export async function syncRegistryFile(
         .execute();
     }
     for (const a of file.agencies) {
-      // Only what the file states: a JWT setting, a disabled flag or a department made with
-      // the `agency` command stays unless the file sets it (`"department": null` clears one).
+      // Only what the file states: a JWT setting, a disabled flag, a department or limits made
+      // with the `agency` command stay unless the file sets them (`null` clears one). Limits the
+      // file states replace the agency's overrides whole.
       const values = {
         name: a.name,
         roles: JSON.stringify([...new Set(a.roles)].sort()),
@@ -53,6 +55,9 @@ export async function syncRegistryFile(
         }),
         ...(a.disabled !== undefined && { disabled: a.disabled ? 1 : 0 }),
         ...(a.department !== undefined && { department: a.department }),
+        ...(a.limits !== undefined && {
+          limits: a.limits === null ? null : storedLimits(a.limits),
+        }),
       };
       await trx
         .insertInto('agencies')
@@ -63,6 +68,7 @@ export async function syncRegistryFile(
           jwt_public_key: null,
           disabled: 0,
           department: null,
+          limits: null,
           ...values,
         })
         .onConflict((oc) => oc.column('id').doUpdateSet(values))

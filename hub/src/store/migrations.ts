@@ -189,6 +189,19 @@ function operatorSessions(engine: Engine): Migration {
   };
 }
 
+/**
+ * Limits (issue #11): an agency's overrides of the gateway's request limits, a JSON object by
+ * the gateway's names. Null on every existing agency: the defaults, as before.
+ */
+const agencyLimits: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('agencies').addColumn('limits', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('agencies').dropColumn('limits').execute();
+  },
+};
+
 /** The hub's migrations, in order; the same ones run on SQLite and PostgreSQL. */
 export function hubMigrations(engine: Engine): Record<string, Migration> {
   return {
@@ -196,6 +209,7 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
     '0002_audit_subjects_by_seq': subjectsBySeq,
     '0003_audit_correlation_id': auditCorrelationId,
     '0004_agency_department': agencyDepartment,
+    '0005_agency_limits': agencyLimits,
     '0007_operator_sessions': operatorSessions(engine),
   };
 }

@@ -39,6 +39,8 @@ export interface AgencyTable {
   source: RowSource;
   /** The department it acts for (`FIRE_SERVICE`), or null (e.g. an auditor). */
   department: string | null;
+  /** Its limit overrides as a JSON object (`{"maxDepth":20}`), or null: the gateway's defaults. */
+  limits: string | null;
 }
 
 export interface ApiKeyTable {

@@ -7,6 +7,7 @@ export * from './codes/departmentWrites.js';
 export * from './codes/graphql.js';
 export * from './codes/housing.js';
 export * from './codes/input.js';
+export * from './codes/limits.js';
 export * from './codes/platform.js';
 export * from './codes/rateLimit.js';
 export * from './codes/tax.js';

@@ -7,6 +7,7 @@ import * as departmentWrites from './codes/departmentWrites.js';
 import * as graphql from './codes/graphql.js';
 import * as housing from './codes/housing.js';
 import * as input from './codes/input.js';
+import * as limits from './codes/limits.js';
 import * as platform from './codes/platform.js';
 import * as rateLimit from './codes/rateLimit.js';
 import * as tax from './codes/tax.js';
@@ -26,6 +27,7 @@ const modules: Record<string, Record<string, ErrorCode>> = {
   audit,
   rateLimit,
   cost,
+  limits,
 };
 
 /** Every public error code, by code. */

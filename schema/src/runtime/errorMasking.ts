@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import * as apolloCodes from '../errors/codes/graphql.js';
 import { INTERNAL_ERROR } from '../errors/codes/platform.js';
-import { boundQuotedInput } from '../errors/quoteInput.js';
+import { boundQuotedInput, clipInput, QUOTED_INPUT_CHARS } from '../errors/quoteInput.js';
 import { isRegisteredCode } from '../errors/registry.js';
 import type { HubContextClaims } from './hubContext.js';
 import type { Logger } from './logger.js';
@@ -24,7 +24,8 @@ const PUBLIC_EXTENSIONS = new Set([
   'serviceName',
   // FORBIDDEN: every denied field coordinate with its level and reason.
   'denied',
-  // RATE_LIMITED: when to retry, and which budget was spent (its name and size).
+  // RATE_LIMITED: when to retry, and which budget was spent (its name and size);
+  // OPERATION_LIMIT_EXCEEDED, RESPONSE_TOO_LARGE: `{ name, value, max }` (docs/limits.md).
   'retryAfterSeconds',
   'limit',
   // DEPARTMENT_UNAVAILABLE without a call (CIRCUIT_OPEN, TOO_BUSY) and when it is tried again;
@@ -89,10 +90,31 @@ const APOLLO_CODES: ReadonlySet<string> = new Set(
   Object.values(apolloCodes).map((definition) => definition.code),
 );
 
+// graphql-js's prefix to a coded error a variable's value raised: `Variable "$v" got invalid
+// value <value>[ at "<path>"]; `, the value printed whole, an object's keys unquoted.
+const VARIABLE_ECHO =
+  /^(Variable "\$[_A-Za-z][_0-9A-Za-z]*" got invalid value )([\s\S]*?)((?: at "[^"]*")?); $/;
+
 /** The message with every value graphql-js echoed cut short; `own` text is left as written. */
 function boundEchoes(message: string, own: string | undefined): string {
   if (own === undefined || !message.endsWith(own)) return boundQuotedInput(message);
-  return boundQuotedInput(message.slice(0, message.length - own.length)) + own;
+  const echo = message.slice(0, message.length - own.length);
+  const variable = VARIABLE_ECHO.exec(echo);
+  if (variable) {
+    const [, head, value = '', at = ''] = variable;
+    return `${head}${boundValue(value)}${clipInput(at, 2 * QUOTED_INPUT_CHARS)}; ${own}`;
+  }
+  return boundQuotedInput(echo) + own;
+}
+
+/**
+ * A variable's value as graphql-js printed it, at most QUOTED_INPUT_CHARS characters of it:
+ * a string as `quoteInput` quotes it, anything else (keys may hold quotes and blanks) cut whole.
+ */
+function boundValue(printed: string): string {
+  if ([...printed].length <= QUOTED_INPUT_CHARS) return printed;
+  if (/^"(?:[^"\\]|\\.)*"$/.test(printed)) return boundQuotedInput(printed);
+  return clipInput(printed, QUOTED_INPUT_CHARS);
 }
 
 /**

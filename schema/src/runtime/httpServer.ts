@@ -8,6 +8,7 @@ import {
   type HTTPGraphQLRequest,
 } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { RESPONSE_TOO_LARGE } from '../errors/codes/limits.js';
 import { formatPublicError } from './errorMasking.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -33,6 +34,19 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
    * gateway's id, so their logs and the gateway's share it). @default false
    */
   assignRequestIds?: boolean;
+  /**
+   * The largest answer the request may receive, in bytes of the serialized body: a larger one is
+   * refused whole with RESPONSE_TOO_LARGE (HTTP 400), never sent in part. Unset: no cap.
+   */
+  maxResponseBytes?: (context: TContext) => number | undefined;
+  /** Told of every answer refused over `maxResponseBytes` (to log and count it). */
+  onResponseTooLarge?: (context: TContext, bytes: number, max: number) => void;
+  /**
+   * Looks at the request once its context is built, before Apollo parses or validates anything
+   * (the gateway's request limits). An error it returns, with `extensions.http.status`, refuses
+   * the request with that status and that one error.
+   */
+  screen?: (request: HTTPGraphQLRequest, context: TContext) => GraphQLError | undefined;
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -105,6 +119,8 @@ export function createGraphQLHandler<TContext extends BaseContext>(
         let context: TContext;
         try {
           context = await options.context(req, requestId, body);
+          const screened = options.screen?.(httpGraphQLRequest, context);
+          if (screened) throw screened;
         } catch (error) {
           const status = refusalStatus(error);
           if (error instanceof GraphQLError && status !== undefined) {
@@ -121,6 +137,17 @@ export function createGraphQLHandler<TContext extends BaseContext>(
           httpGraphQLRequest,
           context: async () => context,
         });
+        const cap = options.maxResponseBytes?.(context);
+        if (cap !== undefined) {
+          const body = await wholeBody(response.body);
+          const bytes = Buffer.byteLength(body);
+          if (bytes > cap) {
+            options.onResponseTooLarge?.(context, bytes, cap);
+            sendJson(res, 400, tooLarge(bytes, cap, requestId));
+            return;
+          }
+          response.body = { kind: 'complete', string: body };
+        }
         for (const [key, value] of response.headers) res.setHeader(key, value);
         res.statusCode = response.status ?? 200;
         if (response.body.kind === 'complete') {
@@ -131,6 +158,35 @@ export function createGraphQLHandler<TContext extends BaseContext>(
         res.end();
       })
       .catch((error: unknown) => fail(res, error));
+  };
+}
+
+/** The whole answer as one string: a streamed one is gathered, so it can be measured before it is sent. */
+async function wholeBody(
+  body:
+    | { kind: 'complete'; string: string }
+    | { kind: 'chunked'; asyncIterator: AsyncIterableIterator<string> },
+): Promise<string> {
+  if (body.kind === 'complete') return body.string;
+  let text = '';
+  for await (const chunk of body.asyncIterator) text += chunk;
+  return text;
+}
+
+function tooLarge(bytes: number, max: number, requestId: string): unknown {
+  return {
+    errors: [
+      {
+        message:
+          `The answer is ${bytes} bytes, over the ${max} bytes this caller may receive, so none of it is sent. ` +
+          'Ask for fewer fields or a smaller page (first), or ask the platform operator to raise maxResponseBytes for your agency.',
+        extensions: {
+          code: RESPONSE_TOO_LARGE.code,
+          limit: { name: 'maxResponseBytes', value: bytes, max },
+          requestId,
+        },
+      },
+    ],
   };
 }
 

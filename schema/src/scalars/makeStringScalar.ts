@@ -44,8 +44,14 @@ export function makeStringScalar(config: StringScalarConfig): GraphQLScalarType<
   });
 }
 
+// Objects and functions are named, never converted: `String()` of an object without a usable
+// `toString` (a null prototype, a list holding one) throws a TypeError instead of the coded
+// error, and a list of a million items would be joined before it is clipped.
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return quoteInput(value);
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'function') return 'a function';
   return `${typeof value} ${clipInput(String(value))}`;
 }

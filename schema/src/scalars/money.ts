@@ -31,12 +31,22 @@ export function formatCents(cents: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+const SAFE_CENTS = BigInt(Number.MAX_SAFE_INTEGER);
+
 /**
  * A `Money` string as integer cents: "1234.5" → 123450. Departments store money as integer
- * cents so that sums are exact on both engines. Only for values that passed the scalar.
+ * cents so that sums are exact on both engines. Only for values that passed the scalar. The
+ * scalar takes 15 digits before the point, more cents than a JavaScript number holds exactly
+ * (about 90 trillion CNY): such an amount throws a RangeError instead of being rounded.
  */
 export function parseCents(money: string): number {
   const [whole = '0', fraction = ''] = money.replace('-', '').split('.');
-  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  return money.startsWith('-') ? -cents : cents;
+  const magnitude = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
+  if (magnitude > SAFE_CENTS) {
+    throw new RangeError(
+      `${money} CNY is more cents than a number holds exactly; keep it as its decimal string.`,
+    );
+  }
+  const cents = Number(magnitude);
+  return money.startsWith('-') && cents !== 0 ? -cents : cents;
 }

@@ -1,0 +1,137 @@
+import { ApolloGateway } from '@apollo/gateway';
+import type { Listening } from '@govgraph/schema/runtime';
+import fc from 'fast-check';
+import type { GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGatewayServer } from '../src/index.js';
+import {
+  composeSupergraph,
+  type GraphQLResponse,
+  type RunningFixture,
+  silentLogger,
+  startFixture,
+  type TempFile,
+  tempSupergraph,
+} from './helpers.js';
+import { LI, residents, taxes, WANG } from './support/accessFixtures.js';
+import { MemoryRegistry } from './support/memoryRegistry.js';
+import {
+  anyStyle,
+  plainStyle,
+  type Rendered,
+  randomOperation,
+  render,
+} from './support/randomOperations.js';
+import { testHubContext } from './support/testHubContext.js';
+
+// The checker's rewriting property over HTTP, against a running gateway and two small
+// departments whose schema has an interface (Notice) besides an entity spread over both: the
+// verdict a caller gets (status, denied coordinates and reasons) is the same for a document
+// sent plainly and for its rewrites sent by POST and by GET.
+const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+const scale = Number(process.env.FC_RUNS ?? 1);
+
+const SCALARS = { NationalId: [WANG, LI], String: ['x'] };
+const PURPOSE = 'fuzz-purpose';
+
+interface Outcome {
+  status: number;
+  denied: string[];
+}
+
+let people: RunningFixture;
+let tax: RunningFixture;
+let file: TempFile;
+let gateway: Listening;
+let api: ApolloGateway;
+let schema: GraphQLSchema;
+const registry = new MemoryRegistry()
+  .addAgency({ agencyId: 'fuzz', name: 'Fuzz', roles: [], apiKey: 'k-fuzz' })
+  .addPurpose(PURPOSE);
+
+beforeAll(async () => {
+  people = await startFixture(residents);
+  tax = await startFixture(taxes);
+  const supergraphSdl = composeSupergraph([people, tax]);
+  file = await tempSupergraph(supergraphSdl);
+  const server = createGatewayServer({
+    supergraphPath: file.path,
+    logger: silentLogger(),
+    access: { registry, signer: testHubContext.signer },
+  });
+  gateway = await server.listen(0);
+  api = new ApolloGateway({ supergraphSdl, logger: silentLogger() });
+  schema = (await api.load()).schema;
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await api?.stop();
+  await people?.close();
+  await tax?.close();
+  await file?.remove();
+});
+
+/** Sends the request by POST or GET and reads the verdict from the answer. */
+async function send(
+  rendered: Rendered,
+  method: 'POST' | 'GET',
+  headers: Record<string, string>,
+): Promise<Outcome> {
+  const url = new URL(`${gateway.url}/graphql`);
+  let init: RequestInit = {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: rendered.text, variables: rendered.variables }),
+  };
+  if (method === 'GET') {
+    url.searchParams.set('query', rendered.text);
+    url.searchParams.set('variables', JSON.stringify(rendered.variables));
+    init = { method, headers: { 'apollo-require-preflight': 'true', ...headers } };
+  }
+  const res = await fetch(url, init);
+  const body = (await res.json()) as GraphQLResponse;
+  const forbidden = (body.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN');
+  const denied = forbidden.flatMap(
+    (e) => (e.extensions?.denied ?? []) as { coordinate: string; reason: string }[],
+  );
+  return { status: res.status, denied: denied.map((d) => `${d.coordinate}: ${d.reason}`).sort() };
+}
+
+describe('over HTTP, a document and its rewrites get the same verdict', () => {
+  it(
+    'by POST and by GET, for an agency, a citizen and an anonymous caller',
+    async () => {
+      const statuses = new Set<number>();
+      await fc.assert(
+        fc.asyncProperty(fc.gen(), anyStyle, async (g, style) => {
+          const operation = randomOperation(g, schema, 'query', 3, SCALARS);
+          const grantable = ['Person.*', 'Person.name', 'Person.health', 'Person.taxDue'];
+          registry.grant('fuzz', PURPOSE, g(fc.subarray, [...grantable, 'Notice.*', 'Award.*']));
+          registry.setCitizenCoordinates(g(fc.subarray, ['Query.person', ...grantable]));
+          const agency = {
+            'x-api-key': 'k-fuzz',
+            'x-purpose': PURPOSE,
+            ...(g(fc.boolean) ? { 'x-case-id': 'CASE-1', 'x-operator-id': 'officer-1' } : {}),
+          };
+          const citizen = { authorization: `Bearer citizen:${WANG}` };
+          const callers: Record<string, string>[] = [agency, citizen, {}];
+          const plain = render(operation, plainStyle);
+          const rewritten = render(operation, style);
+          for (const headers of callers) {
+            const expected = await send(plain, 'POST', headers);
+            expect(expected.status, JSON.stringify(expected)).not.toBe(500);
+            statuses.add(expected.status);
+            const context = `${JSON.stringify(headers)}\n${plain.text}\n${rewritten.text}`;
+            expect(await send(rewritten, 'POST', headers), context).toEqual(expected);
+            expect(await send(rewritten, 'GET', headers), context).toEqual(expected);
+          }
+        }),
+        { numRuns: Math.ceil(25 * scale), ...(seed === undefined ? {} : { seed }) },
+      );
+      // The runs reached both verdicts: answers and refusals.
+      expect([...statuses]).toEqual(expect.arrayContaining([200, 403]));
+    },
+    60_000 * scale,
+  );
+});
