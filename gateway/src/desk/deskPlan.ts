@@ -6,14 +6,7 @@ import {
   SUBMIT_APPLICATION,
 } from '@govgraph/desk';
 import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/hub';
-import {
-  type ConstDirectiveNode,
-  type DocumentNode,
-  type GraphQLSchema,
-  Kind,
-  type OperationDefinitionNode,
-  parse,
-} from 'graphql';
+import { type GraphQLSchema, type OperationDefinitionNode, parse } from 'graphql';
 import {
   type ClassificationIndex,
   classificationIndex,
@@ -22,6 +15,7 @@ import {
 import { collectOperation } from '../access/collectOperation.js';
 import { type Declared, judgeCoordinates } from '../access/policy.js';
 import { judgeWrites } from '../access/writePolicy.js';
+import { buildCatalog } from '../catalog/buildCatalog.js';
 
 /** One record section as the desk shows it, judged for the signed-in caller. */
 export interface SectionPlan {
@@ -72,7 +66,9 @@ export function createDeskPlanner(registry: AccessRegistry) {
       coreSupergraphSdl: string;
     }) {
       const index = classificationIndex(coreSupergraphSdl, 'CONFIDENTIAL');
-      const departments = personFieldDepartments(parse(coreSupergraphSdl, { noLocation: true }));
+      // The data catalog's view of the supergraph: the department that owns each Person field.
+      const person = buildCatalog(coreSupergraphSdl).types.find((t) => t.name === 'Person');
+      const departments = new Map(person?.fields.map((f) => [f.name, f.departments[0]]) ?? []);
       const sections = RECORD_SECTIONS.map((section) => {
         const document = parse(recordDocument([section.key]));
         const operation = document.definitions[0] as OperationDefinitionNode;
@@ -144,44 +140,4 @@ function trackerReason(key: string, caller: Caller): string | undefined {
   if (key !== 'accessLog') return undefined;
   if (caller.kind === 'agency' && caller.roles.includes('auditor')) return undefined;
   return 'the access trail is shown to auditor agencies and to the citizen themself only';
-}
-
-/** `Person` field → the department (supergraph graph name) that resolves it. */
-function personFieldDepartments(document: DocumentNode): Map<string, string> {
-  const graphNames = new Map<string, string>();
-  const fields = new Map<string, string>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph') {
-      for (const value of definition.values ?? []) {
-        const name = argument(value.directives, 'join__graph', 'name');
-        if (name) graphNames.set(value.name.value, name);
-      }
-    }
-  }
-  for (const definition of document.definitions) {
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION || definition.name.value !== 'Person') {
-      continue;
-    }
-    for (const field of definition.fields ?? []) {
-      const graph = argument(field.directives, 'join__field', 'graph');
-      const name = graph ? graphNames.get(graph) : undefined;
-      if (name) fields.set(field.name.value, name);
-    }
-  }
-  return fields;
-}
-
-function argument(
-  directives: readonly ConstDirectiveNode[] | undefined,
-  directive: string,
-  name: string,
-): string | undefined {
-  for (const d of directives ?? []) {
-    if (d.name.value !== directive) continue;
-    const arg = d.arguments?.find((a) => a.name.value === name);
-    if (arg && (arg.value.kind === Kind.STRING || arg.value.kind === Kind.ENUM)) {
-      return arg.value.value;
-    }
-  }
-  return undefined;
 }
