@@ -76,6 +76,14 @@ function showSignIn(message?: string): void {
 // --- the case and the look-up --------------------------------------------------------------
 
 function showDesk(session: Session): void {
+  const result = h('div', { id: 'record' });
+  const form = lookupForm(session, result);
+  replace(deskHeader(session), h('main', { class: 'layout' }, form, result));
+  form.querySelector<HTMLInputElement>('input[name="caseId"]')?.focus();
+}
+
+/** Who is signed in, until when, and the way out. */
+function deskHeader(session: Session): HTMLElement {
   const until = new Date(session.expiresAt).toLocaleTimeString([], {
     hour: '2-digit',
     minute: '2-digit',
@@ -84,7 +92,7 @@ function showDesk(session: Session): void {
   out.addEventListener('click', () => {
     void signOut(session).then(() => showSignIn('You are signed out.'));
   });
-  const header = h(
+  return h(
     'header',
     { class: 'bar' },
     h('strong', {}, 'Service desk'),
@@ -95,6 +103,10 @@ function showDesk(session: Session): void {
     ),
     out,
   );
+}
+
+/** Purpose, case and national ID; the ID is checked as it is typed, and only a valid one is looked up. */
+function lookupForm(session: Session, result: HTMLElement): HTMLFormElement {
   const purpose = h('input', { name: 'purpose', value: 'SERVICE_DESK', required: true });
   const caseId = h('input', { name: 'caseId', required: true, placeholder: 'e.g. SD-2026-000123' });
   const nationalId = h('input', {
@@ -106,21 +118,20 @@ function showDesk(session: Session): void {
     'aria-describedby': 'id-hint',
   });
   const hint = h('p', { id: 'id-hint', class: 'hint' }, nationalIdHint(''));
-  const submit = h('button', { type: 'submit' }, 'Look up');
   const form = h(
     'form',
     { class: 'card lookup', 'aria-label': 'Look up a citizen' },
     field('Purpose', purpose),
     field('Case number', caseId),
     field('National ID', nationalId, hint),
-    submit,
+    h('button', { type: 'submit' }, 'Look up'),
   );
-  const result = h('div', { id: 'record' });
   const checkId = () => {
-    const problem = nationalId.value === '' ? nationalIdHint('') : nationalIdHint(nationalId.value);
+    const typed = nationalId.value !== '';
+    const problem = nationalIdHint(nationalId.value);
     hint.textContent = problem ?? 'A valid national ID.';
-    hint.className = problem && nationalId.value !== '' ? 'hint invalid' : 'hint valid';
-    nationalId.setAttribute('aria-invalid', problem && nationalId.value !== '' ? 'true' : 'false');
+    hint.className = !typed ? 'hint' : problem ? 'hint invalid' : 'hint valid';
+    nationalId.setAttribute('aria-invalid', problem && typed ? 'true' : 'false');
     return problem === null;
   };
   nationalId.addEventListener('input', checkId);
@@ -137,8 +148,7 @@ function showDesk(session: Session): void {
     };
     void showRecord(lookup, result);
   });
-  replace(header, h('main', { class: 'layout' }, form, result));
-  caseId.focus();
+  return form;
 }
 
 async function showRecord(lookup: Lookup, into: HTMLElement, notice?: HTMLElement): Promise<void> {
