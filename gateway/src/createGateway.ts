@@ -273,7 +273,12 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           ...healthRoutes(() => ready),
           ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
           ...(registry && options.desk && deskPlanner
-            ? deskRoutes({ registry, sessions: options.desk.sessions, planner: deskPlanner })
+            ? deskRoutes({
+                registry,
+                sessions: options.desk.sessions,
+                planner: deskPlanner,
+                logger: logger.child({ component: 'desk' }),
+              })
             : {}),
           ...metricsRoute(metrics.registry),
           ...catalog.routes(),

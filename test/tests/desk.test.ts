@@ -182,4 +182,47 @@ describe('the service desk in a browser', () => {
     await shot(page, '06-complaint-filed');
     await page.close();
   });
+
+  it('says a wrong password is wrong, and signing out ends the session', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 700 } });
+    await page.goto(`${t.hub.gatewayUrl}/desk`);
+    await page.getByLabel('Operator').fill('clerk-01');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/agency, operator or password is wrong/)
+      .waitFor();
+    await shot(page, '07-wrong-password');
+    await signIn(page, t.hub.gatewayUrl);
+    const stored = 'sessionStorage.getItem("govgraph.desk.session")';
+    const token = (await page.evaluate(stored)) as string | null;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('alert').getByText('You are signed out.').waitFor();
+    expect(await page.evaluate(stored)).toBeNull();
+    const old = JSON.parse(token ?? '{}') as { token?: string };
+    const res = await fetch(`${t.hub.gatewayUrl}/desk/plan`, {
+      headers: { authorization: `Bearer ${old.token}`, 'x-purpose': 'SERVICE_DESK' },
+    });
+    expect(res.status).toBe(401);
+    await page.close();
+  });
+
+  it('starts an application for the person and shows it in the record', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, t.hub.gatewayUrl);
+    await lookUp(page, person.nationalId);
+    await page.getByLabel('Kind').selectOption('FOOD_BUSINESS_LICENSE');
+    await page.getByRole('button', { name: 'Submit application' }).click();
+    const done = page.locator('.done');
+    await done.waitFor();
+    const text = (await done.textContent()) ?? '';
+    const id = /Application (\S+) \(FOOD_BUSINESS_LICENSE\) submitted/.exec(text)?.[1];
+    expect(id, text).toBeDefined();
+    await expect(
+      page.locator('section[data-section="applications"]').textContent(),
+    ).resolves.toContain(id);
+    await shot(page, '08-application-started');
+    await page.close();
+  });
 });

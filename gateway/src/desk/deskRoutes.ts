@@ -7,7 +7,7 @@ import {
   SIGN_IN_THROTTLED,
   UNAUTHENTICATED,
 } from '@govgraph/schema';
-import { type RouteHandler, sendJson } from '@govgraph/schema/runtime';
+import { type Logger, type RouteHandler, sendJson } from '@govgraph/schema/runtime';
 import { GraphQLError } from 'graphql';
 import { identify } from '../access/identify.js';
 import { PRIVATE_NO_STORE } from '../cache/useCacheControlHeader.js';
@@ -18,6 +18,8 @@ export interface DeskRouteOptions {
   registry: AccessRegistry;
   sessions: OperatorSessions;
   planner: ReturnType<typeof createDeskPlanner>;
+  /** Sign-ins, refusals and sign-outs are logged (never a password or token). */
+  logger: Logger;
 }
 
 const MAX_SIGN_IN_BYTES = 4096;
@@ -44,8 +46,8 @@ export function deskRoutes(options: DeskRouteOptions): Record<string, RouteHandl
     '/desk/session': async (req, res) => {
       if (!allow(req, res, ['POST', 'DELETE'])) return;
       res.setHeader('cache-control', PRIVATE_NO_STORE);
-      if (req.method === 'DELETE') return signOut(req, res, options.sessions);
-      return signIn(req, res, options.sessions, throttle);
+      if (req.method === 'DELETE') return signOut(req, res, options);
+      return signIn(req, res, options, throttle);
     },
     '/desk/plan': async (req, res) => {
       if (!allow(req, res, ['GET'])) return;
@@ -60,7 +62,7 @@ export function deskRoutes(options: DeskRouteOptions): Record<string, RouteHandl
 async function signIn(
   req: IncomingMessage,
   res: ServerResponse,
-  sessions: OperatorSessions,
+  { sessions, logger }: DeskRouteOptions,
   throttle: ReturnType<typeof createSignInThrottle>,
 ): Promise<void> {
   // A JSON body only: a cross-origin form cannot send one without a CORS preflight.
@@ -80,7 +82,9 @@ async function signIn(
   }
   const key = `${agencyId}\u0000${operatorId}`;
   const wait = await throttle.blockedFor(req, key);
+  const who = { agency: agencyId, operator: operatorId, address: req.socket.remoteAddress };
   if (wait > 0) {
+    logger.warn(who, 'desk sign-in throttled');
     res.setHeader('retry-after', String(wait));
     return refuse(
       res,
@@ -94,6 +98,7 @@ async function signIn(
   try {
     const session = await sessions.signIn({ agencyId, operatorId, password });
     await throttle.succeeded(key);
+    logger.info({ ...who, expiresAt: session.expiresAt }, 'desk sign-in');
     sendJson(res, 200, {
       token: session.token,
       expiresAt: session.expiresAt.toISOString(),
@@ -103,6 +108,7 @@ async function signIn(
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
     await throttle.failed(req, key);
+    logger.warn({ ...who, reason: error.message }, 'desk sign-in refused');
     refuse(res, 401, error);
   }
 }
@@ -110,7 +116,7 @@ async function signIn(
 async function signOut(
   req: IncomingMessage,
   res: ServerResponse,
-  sessions: OperatorSessions,
+  { sessions, logger }: DeskRouteOptions,
 ): Promise<void> {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   if (!match?.[1]) {
@@ -121,6 +127,7 @@ async function signOut(
     );
   }
   await sessions.signOut(match[1]);
+  logger.info({ address: req.socket.remoteAddress }, 'desk sign-out');
   res.statusCode = 204;
   res.end();
 }
