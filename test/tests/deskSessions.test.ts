@@ -414,4 +414,33 @@ describe('service-desk sessions', () => {
       await registry.refresh();
     }
   });
+
+  it('shows an auditor agency the access trail, naming the desk’s reads, and nothing it is not granted', async () => {
+    const { password: auditorPassword } = await addOperator(t.hub.services.store, {
+      agencyId: 'data-protection-auditor',
+      id: 'auditor-01',
+      name: 'Sun Li',
+    });
+    const token = await tokenOf('auditor-01', auditorPassword, 'data-protection-auditor');
+    const headers = { ...desk(token), 'x-purpose': 'AUDIT' };
+    const plan = (await (await fetch(`${t.hub.gatewayUrl}/desk/plan`, { headers })).json()) as {
+      sections: { key: string; granted: boolean }[];
+      writes: Record<string, { allowed: boolean }>;
+    };
+    const granted = plan.sections.filter((s) => s.granted).map((s) => s.key);
+    expect(granted).toEqual(['accessLog']);
+    expect(plan.writes.fileComplaint?.allowed).toBe(false);
+    const { status, body } = await byHash(headers, recordDocument(granted), {
+      nationalId: person.nationalId,
+    });
+    expect(status, JSON.stringify(body.errors)).toBe(200);
+    const answered = body.data?.person as
+      | { accessLog: { totalCount: number; nodes: unknown[] } }
+      | undefined;
+    const log = answered?.accessLog ?? { totalCount: 0, nodes: [] };
+    expect(log.totalCount).toBeGreaterThan(0);
+    expect(log.nodes).toContainEqual(
+      expect.objectContaining({ operatorId: 'clerk-01', purpose: 'SERVICE_DESK', caseId: CASE }),
+    );
+  });
 });
