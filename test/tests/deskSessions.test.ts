@@ -443,4 +443,20 @@ describe('service-desk sessions', () => {
       expect.objectContaining({ operatorId: 'clerk-01', purpose: 'SERVICE_DESK', caseId: CASE }),
     );
   });
+
+  it('serves the page under a strict CSP with its assets from the gateway, long-cached', async () => {
+    const res = await fetch(`${t.hub.gatewayUrl}/desk`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const html = await res.text();
+    const script = /src="(\/desk\/assets\/desk\.js\?v=[0-9a-f]{12})"/.exec(html)?.[1];
+    const asset = await fetch(`${t.hub.gatewayUrl}${script}`);
+    expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(`${t.hub.gatewayUrl}/desk`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${t.hub.gatewayUrl}/desk/session`)).status).toBe(405);
+  });
 });
