@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Person } from '@govgraph/datagen';
-import { addOperator } from '@govgraph/hub';
+import { addOperator, setOperatorDisabled } from '@govgraph/hub';
 import { CHROMIUM_ARGS, requireChromium } from '@govgraph/schema/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,6 +136,10 @@ describe('the service desk in a browser', () => {
     await page.getByLabel('National ID').fill(person.nationalId.slice(0, 12));
     await expect(hint.textContent()).resolves.toContain('18 characters; this one has 12');
     expect(graphql).toEqual([]);
+    // A valid ID nobody holds (the standard's sample): the record says so.
+    await page.getByLabel('National ID').fill('11010519491231002X');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await page.getByText('No person with this national ID is registered').waitFor();
     await page.close();
   });
 
@@ -223,6 +227,23 @@ describe('the service desk in a browser', () => {
       page.locator('section[data-section="applications"]').textContent(),
     ).resolves.toContain(id);
     await shot(page, '08-application-started');
+    await page.close();
+  });
+
+  it('goes back to sign-in, saying why, when the session is ended elsewhere', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 700 } });
+    await signIn(page, t.hub.gatewayUrl);
+    // The platform operator disables the clerk meanwhile, then enables them again.
+    await setOperatorDisabled(t.hub.services.store, 'service-desk-app', 'clerk-01', true);
+    await setOperatorDisabled(t.hub.services.store, 'service-desk-app', 'clerk-01', false);
+    await page.getByLabel('Case number').fill('SD-2026-0311');
+    await page.getByLabel('National ID').fill(person.nationalId);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/signed out/)
+      .waitFor();
+    await shot(page, '09-session-ended');
     await page.close();
   });
 });

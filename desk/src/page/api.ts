@@ -47,6 +47,11 @@ export interface CaseHeaders {
 
 const SESSION_KEY = 'govgraph.desk.session';
 
+/** The session expired, was signed out elsewhere, or its operator was disabled. */
+export class SessionEnded extends Error {
+  override name = 'SessionEnded';
+}
+
 /** The session of this tab (sessionStorage: gone when the tab closes). */
 export function storedSession(): Session | null {
   const raw = sessionStorage.getItem(SESSION_KEY);
@@ -95,8 +100,13 @@ function headers(session: Session, declared: CaseHeaders): Record<string, string
 export async function fetchPlan(session: Session, declared: CaseHeaders): Promise<Plan> {
   const res = await fetch('/desk/plan', { headers: headers(session, declared) });
   const body: unknown = await res.json().catch(() => null);
-  if (!res.ok)
+  if (res.status === 401) {
+    sessionStorage.removeItem(SESSION_KEY);
+    throw new SessionEnded(errorMessage(body, 'The session has ended: sign in again.'));
+  }
+  if (!res.ok) {
     throw new Error(errorMessage(body, `The desk could not plan the record (HTTP ${res.status}).`));
+  }
   return body as Plan;
 }
 

@@ -7,6 +7,7 @@ import {
   type Plan,
   runTrusted,
   type Session,
+  SessionEnded,
   signIn,
   signOut,
   storedSession,
@@ -157,6 +158,7 @@ async function showRecord(lookup: Lookup, into: HTMLElement, notice?: HTMLElemen
   try {
     plan = await fetchPlan(lookup.session, lookup.declared);
   } catch (e) {
+    if (e instanceof SessionEnded) return showSignIn(e.message);
     return failed(into, e);
   }
   const answer: GraphQLAnswer = plan.recordHash
@@ -204,7 +206,9 @@ function failed(into: HTMLElement, e: unknown): void {
 }
 
 function isSessionEnd(answer: GraphQLAnswer): boolean {
-  return answer.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED') ?? false;
+  const ended = answer.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED') ?? false;
+  if (ended) sessionStorage.removeItem('govgraph.desk.session');
+  return ended;
 }
 
 /** The section an error belongs to, by its path under `person`, or by its department. */
