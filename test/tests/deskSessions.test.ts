@@ -113,6 +113,18 @@ describe('service-desk sessions', () => {
     for (const row of rows) expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('refuses an oversized or malformed sign-in with 400, answering it whole', async () => {
+    const big = await signIn({ agency: DESK, operator: 'clerk-01', password: 'x'.repeat(10_000) });
+    expect(big.status).toBe(400);
+    const res = await fetch(`${t.hub.gatewayUrl}/desk/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"agency":',
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as Answer).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+  });
+
   it('refuses a sign-in that is not JSON (a cross-site form cannot post one without CORS)', async () => {
     const res = await fetch(`${t.hub.gatewayUrl}/desk/session`, {
       method: 'POST',

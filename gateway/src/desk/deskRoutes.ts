@@ -202,11 +202,13 @@ function allow(req: IncomingMessage, res: ServerResponse, methods: readonly stri
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // Past the limit the rest is read and dropped: stopping early would reset the connection
+  // before the caller could read the answer.
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_SIGN_IN_BYTES) return undefined;
-    chunks.push(chunk);
+    if (size <= MAX_SIGN_IN_BYTES) chunks.push(chunk);
   }
+  if (size > MAX_SIGN_IN_BYTES) return undefined;
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
