@@ -18,6 +18,7 @@ import {
   useErrorMasking,
 } from '@govgraph/schema/runtime';
 import type { GraphQLSchema } from 'graphql';
+import { gatewayCorsPolicy } from './access/browserOrigin.js';
 import { createAccessPolicy } from './access/useAccessPolicy.js';
 import { useAudit } from './audit/useAudit.js';
 import {
@@ -42,6 +43,7 @@ import { createDeskPlanner } from './desk/deskPlan.js';
 import { deskRoutes } from './desk/deskRoutes.js';
 import { trustedDocumentCache } from './desk/trustedDocumentCache.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
+import { createGraphiQLMetadata } from './graphiql/useGraphiQLMetadata.js';
 import { healthRoutes } from './healthRoutes.js';
 import { createRequestLimitChecks } from './limits/requestLimitChecks.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';
@@ -69,8 +71,10 @@ export interface GatewayServerOptions {
   subgraphTimeoutMs?: number;
   /** Overrides a department's URL by its supergraph name (tests start departments on free ports). */
   subgraphUrls?: Record<string, string>;
-  /** Query text GraphiQL opens with. @default GraphiQL's welcome text */
+  /** Query text GraphiQL's first tab opens with. @default a query of public statistics */
   graphiqlDefaultQuery?: string;
+  /** The national ID in the variables of GraphiQL's citizen-record tab. @default the standard's sample */
+  graphiqlExampleNationalId?: string;
   /** Quiet time after a supergraph file change before it is reloaded. @default 100 */
   reloadDebounceMs?: number;
   /**
@@ -192,6 +196,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   gateway.onSchemaLoadOrUpdate((supergraph) => {
     apiSchema = supergraph.apiSchema;
   });
+  const graphiqlMetadata = createGraphiQLMetadata();
+  gateway.onSchemaLoadOrUpdate((supergraph) => graphiqlMetadata.update(supergraph));
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -228,6 +234,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       // useCacheControlHeader, which knows the caller and the data's classification.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       useCacheControlHeader(),
+      // Last: annotates GraphiQL's introspection after the access plugin has filtered it.
+      graphiqlMetadata.plugin(),
       // Apollo's landing page loads from a CDN; the gateway serves its own GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -259,6 +267,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     async listen(port, host) {
       const graphql = createGraphQLHandler(server, {
         assignRequestIds: true,
+        // Browser apps on registered origins (docs/access.md#browser-apps-cors); none without the access layer.
+        ...(registry ? { cors: gatewayCorsPolicy(registry) } : {}),
         context: (req, requestId, body) =>
           rateLimitedContext(req, body, () =>
             requestContext(req, requestId, logger, registry, limits),
@@ -271,7 +281,11 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           limitChecks.responseRefused(context, bytes, max),
         routes: {
           ...healthRoutes(() => ready),
-          ...graphiqlRoutes({ defaultQuery: options.graphiqlDefaultQuery }),
+          ...graphiqlRoutes({
+            defaultQuery: options.graphiqlDefaultQuery,
+            nationalId: options.graphiqlExampleNationalId,
+            purposes: () => registry?.purposes() ?? [],
+          }),
           ...(registry && options.desk && deskPlanner
             ? deskRoutes({
                 registry,

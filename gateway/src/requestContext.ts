@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { AccessRegistry, Caller } from '@govgraph/hub';
 import type { Logger } from '@govgraph/schema/runtime';
+import { checkBrowserOrigin } from './access/browserOrigin.js';
 import { identify } from './access/identify.js';
 import type { GatewayContext } from './context.js';
 import { correlationIdOf } from './correlationId.js';
@@ -9,7 +10,8 @@ import type { RequestLimits } from './limits/requestLimits.js';
 /**
  * The context of one gateway request, built at the HTTP edge once the hub has given it its
  * request id: the caller's correlation id beside it (a malformed one dropped, the log saying
- * so by length only), a logger carrying both, and the identified caller.
+ * so by length only), a logger carrying both, and the identified caller — refused when a
+ * browser page on an origin the caller did not register sent it (docs/access.md#browser-apps-cors).
  */
 export async function requestContext(
   req: IncomingMessage,
@@ -30,6 +32,7 @@ export async function requestContext(
     );
   }
   const identity = await identify(req, registry);
+  if (registry) checkBrowserOrigin(req, identity.caller, registry, requestLogger);
   return {
     requestId,
     correlationId: correlation.id,

@@ -16,6 +16,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
+import { MemoryRegistry } from './support/memoryRegistry.js';
 import { testHubContext } from './support/testHubContext.js';
 
 const DEFAULT_QUERY = `{ person(nationalId: "${people.WANG}") { name companies { name } } }`;
@@ -58,9 +59,15 @@ describe('GraphiQL served by the gateway', () => {
     const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
       .map((m) => m[1])
       .filter((ref) => ref !== 'data:,'); // the empty favicon, so the browser asks for none
-    expect(refs).toHaveLength(5);
+    expect(refs).toHaveLength(6);
     for (const ref of refs) expect(ref).toMatch(/^\/graphiql\/assets\/[\w.-]+\?v=[0-9a-f]{12}$/);
     expect(html).toContain(JSON.stringify(DEFAULT_QUERY).replaceAll('<', '\\u003c'));
+  });
+
+  it('lists no purposes when the gateway runs without a registry', async () => {
+    const res = await fetch(`${gateway.url}/graphiql/purposes.json`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ purposes: [] });
   });
 
   it('serves GraphiQL 3.9 and React 18.3 from node_modules with long cache headers and content types', async () => {
@@ -130,6 +137,65 @@ describe('GraphiQL served by the gateway', () => {
       expect(elsewhere).toEqual([]);
       expect(requested).toContain(`${origin}/graphql`);
       expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('GraphiQL connection bar with a bearer token', () => {
+  let registry: RunningFixture;
+  let file: TempFile;
+  let gateway: Listening;
+
+  beforeAll(async () => {
+    registry = await startFixture(people);
+    file = await tempSupergraph(composeSupergraph([registry]));
+    const access = new MemoryRegistry()
+      .addPurpose('SERVICE_DESK')
+      .addPurpose('TAX_AUDIT')
+      .setCitizenCoordinates(['Query.person', 'Person.name', 'Person.nationalId']);
+    gateway = await createGatewayServer({
+      access: { registry: access, signer: testHubContext.signer },
+      supergraphPath: file.path,
+      logger: silentLogger(),
+    }).listen(0);
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await registry?.close();
+    await file?.remove();
+  });
+
+  it('sends the token as Authorization, lists the purposes and names the citizen', async () => {
+    const browser = await chromium.launch({
+      executablePath: requireChromium(),
+      args: [...CHROMIUM_ARGS],
+    });
+    try {
+      const page = await browser.newPage();
+      const sent: Record<string, string>[] = [];
+      page.on('request', (req) => {
+        if (req.url().endsWith('/graphql')) sent.push(req.headers());
+      });
+      await page.goto(`${gateway.url}/graphiql`);
+      const purposes = page.locator('select[name="purpose"] option');
+      await expect
+        .poll(() => purposes.allTextContents())
+        .toEqual(['— no purpose —', 'SERVICE_DESK — SERVICE_DESK', 'TAX_AUDIT — TAX_AUDIT']);
+      await page.locator('select[name="kind"]').selectOption('bearer');
+      await page.locator('input[name="credential"]').fill(`citizen:${people.WANG}`);
+      await page.getByRole('button', { name: 'Connect' }).click();
+      const status = page.locator('#govgraph-status');
+      await expect
+        .poll(() => status.textContent())
+        .toBe('Signed in as a citizen: your own record only.');
+      await expect
+        .poll(() => sent.some((h) => h.authorization === `Bearer citizen:${people.WANG}`))
+        .toBe(true);
+      expect(sent.every((h) => h['x-api-key'] === undefined)).toBe(true);
+      expect(page.url()).not.toContain('citizen:');
     } finally {
       await browser.close();
     }

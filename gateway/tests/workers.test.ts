@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import {
   issueApiKey,
   openHubStore,
 } from '@govgraph/hub';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WORKER_HEADER } from '../src/cluster/useWorkerHeader.js';
 import * as people from './fixtures/people.js';
 import { composeSupergraph, freePort, startFixture, tempSupergraph } from './helpers.js';
@@ -168,7 +168,7 @@ describe('GATEWAY_WORKERS', () => {
       LOG_LEVEL: 'warn',
     });
     await untilServing(port, started.output);
-    return { port, ...started };
+    return { port, dataDir, ...started };
   }
 
   it('serves from two worker processes on one port, both answering queries, and stops on SIGTERM', async () => {
@@ -200,6 +200,42 @@ describe('GATEWAY_WORKERS', () => {
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);
   }, 90_000);
+
+  // Found by `npm run chaos`: a worker killed while the hub store was down had a replacement
+  // that could not open the store, and the supervisor then stopped the whole gateway.
+  it('keeps serving and tries again when a replacement worker cannot open the hub store', async () => {
+    const { port, child, output, dataDir } = await startClustered(2);
+    const before = await workersAnswering(port, 2);
+    const [victim] = [...before];
+    if (!victim) throw new Error('no worker answered');
+    // The hub store cannot be opened by a new process: a directory stands where its file was
+    // (the running workers keep the file they opened).
+    const store = join(dataDir, 'hub.sqlite');
+    renameSync(store, `${store}.away`);
+    mkdirSync(store);
+    process.kill(Number(victim), 'SIGKILL');
+    await vi.waitFor(
+      () => expect(output()).toContain('replacement gateway worker could not start'),
+      {
+        timeout: 30_000,
+        interval: 200,
+      },
+    );
+    expect(child.exitCode).toBeNull();
+    const survivor = await askOnNewConnection(port, '{ names(size: 2) }');
+    expect(survivor.status).toBe(200);
+
+    rmSync(store, { recursive: true });
+    renameSync(`${store}.away`, store);
+    let after = new Set<string>();
+    for (let i = 0; i < 100 && (after.size < 2 || after.has(victim)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      after = await workersAnswering(port, 2, 20);
+    }
+    expect(after.size).toBe(2);
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+  }, 120_000);
 
   it('stops with an error instead of restarting workers that cannot load their supergraph', async () => {
     const port = await freePort();

@@ -57,6 +57,14 @@ export {
   setOperatorDisabled,
 } from './registry/operators.js';
 export {
+  addAgencyOrigin,
+  listAgencyOrigins,
+  type OriginInfo,
+  parseOrigin,
+  removeAgencyOrigin,
+} from './registry/origins.js';
+
+export {
   loadRegistryFile,
   parseRegistryFile,
   type RegistryFile,

@@ -107,7 +107,16 @@ export interface AccessRegistry {
    * a synchronous read of the snapshot, like the grants.
    */
   agencyLimits(agencyId: string): Readonly<AgencyLimits>;
-  /** Increases whenever grants, purposes, credentials or limits change; part of policy cache keys. */
+  /**
+   * The enabled agencies that list this web origin (`https://desk.example.gov`, exactly as a
+   * browser sends it in `Origin`) for their browser apps; empty when none does.
+   */
+  agenciesAllowingOrigin(origin: string): ReadonlySet<string>;
+  /** Whether the agency lists the origin (false for a disabled or unknown agency). */
+  agencyAllowsOrigin(agencyId: string, origin: string): boolean;
+  /** Whether the citizen portal is served from the origin (registry file: `citizen.origins`). */
+  citizenAllowsOrigin(origin: string): boolean;
+  /** Increases whenever grants, purposes, credentials, origins or limits change; part of policy cache keys. */
   readonly version: number;
   close(): Promise<void>;
 }

@@ -223,6 +223,32 @@ describe('openDatabase', () => {
     await database.close();
     await testDb.drop();
   });
+  // Regression (found by `npm run chaos`, PostgreSQL restarted under load): pg-pool takes its
+  // error listener off a connection while it is checked out, so a server gone in the middle of a
+  // transaction emitted an unhandled 'error' and killed the whole gateway process.
+  it('survives PostgreSQL ending a connection in the middle of a transaction', async () => {
+    const testDb = await createTestDatabase('postgres', 'busy_error');
+    const reported: Error[] = [];
+    const database = openDatabase<TestDB>({
+      ...testDb.options,
+      onIdleConnectionError: (error) => reported.push(error),
+    });
+    const transaction = database.db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await admin.connect();
+      await admin.query('select pg_terminate_backend($1)', [rows[0]?.pid]);
+      await admin.end();
+      await vi.waitFor(() => expect(reported.length).toBeGreaterThan(0));
+      await sql`select 1`.execute(trx);
+    });
+    await expect(transaction).rejects.toThrow();
+    expect(reported[0]?.message).toContain('terminating connection');
+    const again = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+    expect(again.rows).toEqual([{ one: 1 }]);
+    await database.close();
+    await testDb.drop();
+  });
 });
 
 describe('createTestDatabase', () => {

@@ -263,6 +263,8 @@ describe('edges of the hub', () => {
       expect(sent.headers.get('cache-control')).toMatch(/^public, max-age=[1-9]\d*$/);
       expect(sent.headers.get('vary')?.toLowerCase()).toContain('x-api-key');
       expect(sent.headers.get('vary')?.toLowerCase()).toContain('authorization');
+      // The CORS headers depend on the page's origin (docs/access.md#browser-apps-cors).
+      expect(sent.headers.get('vary')?.toLowerCase()).toContain('origin');
     }
     const expectPrivate = (sent: Sent) =>
       expect(sent.headers.get('cache-control'), sent.text.slice(0, 200)).toBe('private, no-store');

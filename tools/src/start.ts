@@ -84,7 +84,7 @@ const lines = [
   `GraphiQL:  ${hub.graphiqlUrl}`,
   '',
   'Personal data needs an agency and a purpose. For this run, the service-desk app (hub/registry.json)',
-  "has a fresh API key, revoked when you stop; paste these into GraphiQL's Headers tab:",
+  "has a fresh API key, revoked when you stop; enter them in GraphiQL's connection bar:",
   '',
   `  ${JSON.stringify(demo.headers)}`,
   '',

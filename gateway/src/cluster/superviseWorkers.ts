@@ -9,6 +9,8 @@ export interface SuperviseWorkersOptions {
   stopTimeoutMs?: number;
   /** Pause before replacing a worker that died after it had served. @default 1000 */
   restartDelayMs?: number;
+  /** Longest pause between attempts to start a replacement that keeps failing. @default 30000 */
+  maxRestartDelayMs?: number;
 }
 
 /**
@@ -16,23 +18,40 @@ export interface SuperviseWorkersOptions {
  * point, which share the listening port (node:cluster hands connections out round-robin),
  * replaces a worker that dies once it had served, and on SIGINT/SIGTERM stops them all and
  * exits. A worker that dies before it ever served (bad config, unreadable supergraph) stops
- * the whole gateway with its exit code rather than being restarted in a loop.
+ * the whole gateway with its exit code rather than being restarted in a loop — unless a worker
+ * has served before: the configuration is then known to be good, so a replacement that cannot
+ * start (the hub store down while it opens it) is tried again, ever more slowly, while the
+ * other workers go on serving.
  */
 export function superviseWorkers(options: SuperviseWorkersOptions): void {
   const { logger, workers } = options;
   const served = new WeakSet<Worker>();
   let stopping = false;
   let exitWith = 0;
+  let provenConfig = false;
+  const restartDelay = options.restartDelayMs ?? 1000;
+  let retryDelay = restartDelay;
 
   const fork = () => cluster.fork();
   cluster.on('message', (worker, message: unknown) => {
     if (message !== READY_MESSAGE) return;
     served.add(worker);
+    provenConfig = true;
+    retryDelay = restartDelay;
     logger.debug({ pid: worker.process.pid }, 'gateway worker serving');
   });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitWith);
+      return;
+    }
+    if (!served.has(worker) && provenConfig) {
+      logger.error(
+        { pid: worker.process.pid, code, signal, retryInMs: retryDelay },
+        'a replacement gateway worker could not start (see its log above); trying again',
+      );
+      setTimeout(() => stopping || fork(), retryDelay).unref();
+      retryDelay = Math.min(retryDelay * 2, options.maxRestartDelayMs ?? 30_000);
       return;
     }
     if (!served.has(worker)) {
@@ -47,7 +66,7 @@ export function superviseWorkers(options: SuperviseWorkersOptions): void {
       { pid: worker.process.pid, code, signal },
       'gateway worker died; starting another',
     );
-    setTimeout(() => stopping || fork(), options.restartDelayMs ?? 1000).unref();
+    setTimeout(() => stopping || fork(), restartDelay).unref();
   });
 
   const stop = (exitCode: number) => {

@@ -27,11 +27,18 @@ function asset(name: string, contentType: string, body: Buffer): Asset {
   return { path: `/graphiql/assets/${name}`, version, contentType, body };
 }
 
-/** React 18 UMD, GraphiQL 3 bundle and stylesheet, and the small script that mounts GraphiQL. */
-export function loadGraphiQLAssets(): Record<
-  'react' | 'reactDom' | 'graphiql' | 'css' | 'init',
-  Asset
-> {
+export type GraphiQLAssetName = 'react' | 'reactDom' | 'graphiql' | 'css' | 'pageCss' | 'init';
+
+// The page's own script and stylesheet (`assets/`), plain browser files read as they are.
+function own(file: string): Buffer {
+  return readFileSync(new URL(`./assets/${file}`, import.meta.url));
+}
+
+/**
+ * React 18 UMD, GraphiQL 3 bundle and stylesheet, and the page's own script (connection bar,
+ * first-visit note, example tabs; it mounts GraphiQL) and stylesheet.
+ */
+export function loadGraphiQLAssets(): Record<GraphiQLAssetName, Asset> {
   return {
     react: asset(
       'react.production.min.js',
@@ -45,19 +52,7 @@ export function loadGraphiQLAssets(): Record<
     ),
     graphiql: asset('graphiql.min.js', JS, fromPackage('graphiql', 'graphiql.min.js')),
     css: asset('graphiql.min.css', CSS, fromPackage('graphiql', 'graphiql.min.css')),
-    init: asset('init.js', JS, Buffer.from(INIT_SCRIPT)),
+    pageCss: asset('govgraph.css', CSS, own('govgraph.css')),
+    init: asset('init.js', JS, own('init.js')),
   };
 }
-
-// Runs in the browser (plain ES2017, no bundler). The configuration comes from a JSON block
-// in the page, so the page needs no inline script and its CSP can stay `script-src 'self'`.
-const INIT_SCRIPT = `(function () {
-  var config = JSON.parse(document.getElementById('graphiql-config').textContent);
-  var fetcher = GraphiQL.createFetcher({ url: config.endpoint });
-  var props = { fetcher: fetcher, defaultEditorToolsVisibility: true };
-  if (config.defaultQuery) props.defaultQuery = config.defaultQuery;
-  ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, props)
-  );
-})();
-`;

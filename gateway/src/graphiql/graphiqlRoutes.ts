@@ -1,13 +1,24 @@
 import type { ServerResponse } from 'node:http';
 import type { RouteHandler } from '@govgraph/schema/runtime';
 import { loadGraphiQLAssets } from './graphiqlAssets.js';
-import { GRAPHIQL_CSP, type GraphiQLPageOptions, renderGraphiQL } from './renderGraphiQL.js';
+import {
+  GRAPHIQL_CSP,
+  type GraphiQLPageOptions,
+  PURPOSES_PATH,
+  renderGraphiQL,
+} from './renderGraphiQL.js';
+
+export interface GraphiQLRouteOptions extends GraphiQLPageOptions {
+  /** The registered purposes, for the connection bar; none (an unchecked gateway): empty. */
+  purposes?: () => readonly { code: string; description: string }[];
+}
 
 /**
- * `/graphiql` (the page), `/` (redirects to it) and `/graphiql/assets/*` (long-cached, read
- * from node_modules once at start-up).
+ * `/graphiql` (the page), `/` (redirects to it), `/graphiql/purposes.json` (the registered
+ * purposes: codes and descriptions are not secret) and `/graphiql/assets/*` (long-cached,
+ * read once at start-up).
  */
-export function graphiqlRoutes(options: GraphiQLPageOptions = {}): Record<string, RouteHandler> {
+export function graphiqlRoutes(options: GraphiQLRouteOptions = {}): Record<string, RouteHandler> {
   const assets = loadGraphiQLAssets();
   const page = renderGraphiQL(assets, options);
   const routes: Record<string, RouteHandler> = {
@@ -22,6 +33,18 @@ export function graphiqlRoutes(options: GraphiQLPageOptions = {}): Record<string
       res.setHeader('content-security-policy', GRAPHIQL_CSP);
       res.setHeader('cache-control', 'no-cache');
       res.end(req.method === 'HEAD' ? undefined : page);
+    },
+    [PURPOSES_PATH]: (req, res) => {
+      if (!isRead(req.method, res)) return;
+      const purposes = (options.purposes?.() ?? [])
+        .map(({ code, description }) => ({ code, description }))
+        .sort((a, b) => a.code.localeCompare(b.code));
+      const body = JSON.stringify({ purposes });
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      // Purposes change with the registry; a short private cache is enough.
+      res.setHeader('cache-control', 'no-cache');
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.end(req.method === 'HEAD' ? undefined : body);
     },
   };
   for (const asset of Object.values(assets)) {

@@ -1,23 +1,37 @@
-import type { Asset } from './graphiqlAssets.js';
+import type { Asset, GraphiQLAssetName } from './graphiqlAssets.js';
+import {
+  type ExampleOptions,
+  type ExampleTab,
+  exampleTabs,
+  PUBLIC_START,
+} from './graphiqlExamples.js';
 
-export interface GraphiQLPageOptions {
+export interface GraphiQLPageOptions extends ExampleOptions {
   /** Where the page's fetcher posts queries. @default '/graphql' */
   endpoint?: string;
-  /** Query text shown when the page opens (GraphiQL's own welcome text when unset). */
-  defaultQuery?: string;
   title?: string;
 }
+
+/** Where the page reads the registered purposes for its connection bar. */
+export const PURPOSES_PATH = '/graphiql/purposes.json';
 
 /**
  * The GraphiQL page. Every script and stylesheet is a same-origin path under
  * `/graphiql/assets/`: government networks are often closed, so nothing may come from a CDN.
  */
 export function renderGraphiQL(
-  assets: Record<'react' | 'reactDom' | 'graphiql' | 'css' | 'init', Asset>,
+  assets: Record<GraphiQLAssetName, Asset>,
   options: GraphiQLPageOptions = {},
+  tabs: readonly ExampleTab[] = exampleTabs(options),
 ): string {
   const src = (a: Asset) => `${a.path}?v=${a.version}`;
-  const config = { endpoint: options.endpoint ?? '/graphql', defaultQuery: options.defaultQuery };
+  const config = {
+    endpoint: options.endpoint ?? '/graphql',
+    purposesUrl: PURPOSES_PATH,
+    catalogUrl: '/catalog',
+    defaultQuery: options.defaultQuery ?? PUBLIC_START,
+    tabs,
+  };
   const title = escapeHtml(options.title ?? 'govgraph GraphiQL');
   return `<!doctype html>
 <html lang="en">
@@ -27,7 +41,7 @@ export function renderGraphiQL(
 <title>${title}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${src(assets.css)}">
-<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+<link rel="stylesheet" href="${src(assets.pageCss)}">
 </head>
 <body>
 <div id="graphiql">Loading GraphiQL…</div>

@@ -8,6 +8,8 @@ interface Agency {
   roles: string[];
   apiKey: string;
   department?: string;
+  /** Web origins its browser apps may call from. */
+  origins?: readonly string[];
 }
 
 /**
@@ -22,6 +24,7 @@ export class MemoryRegistry implements AccessRegistry {
   readonly #grants = new Map<string, Set<string>>();
   readonly #limits = new Map<string, AgencyLimits>();
   #citizen = new Set<string>();
+  #citizenOrigins = new Set<string>();
 
   addAgency(agency: Agency): this {
     this.#agencies.set(agency.apiKey, agency);
@@ -51,6 +54,12 @@ export class MemoryRegistry implements AccessRegistry {
 
   setCitizenCoordinates(coordinates: readonly string[]): this {
     this.#citizen = new Set(coordinates);
+    this.version++;
+    return this;
+  }
+
+  setCitizenOrigins(origins: readonly string[]): this {
+    this.#citizenOrigins = new Set(origins);
     this.version++;
     return this;
   }
@@ -98,6 +107,19 @@ export class MemoryRegistry implements AccessRegistry {
 
   agencyLimits(agencyId: string): Readonly<AgencyLimits> {
     return this.#limits.get(agencyId) ?? {};
+  }
+
+  agenciesAllowingOrigin(origin: string): ReadonlySet<string> {
+    const listing = [...this.#agencies.values()].filter((a) => a.origins?.includes(origin));
+    return new Set(listing.map((a) => a.agencyId));
+  }
+
+  agencyAllowsOrigin(agencyId: string, origin: string): boolean {
+    return this.agenciesAllowingOrigin(origin).has(agencyId);
+  }
+
+  citizenAllowsOrigin(origin: string): boolean {
+    return this.#citizenOrigins.has(origin);
   }
 
   async close(): Promise<void> {}

@@ -11,6 +11,7 @@ import { grantKey, loadRegistrySnapshot, type RegistrySnapshot } from './registr
 import { peekClaims, verifyBearerToken } from './verifyBearerToken.js';
 
 const NO_LIMITS: Readonly<AgencyLimits> = Object.freeze({});
+const NO_AGENCIES: ReadonlySet<string> = new Set();
 
 export interface AccessRegistryOptions {
   store: HubStore;
@@ -198,6 +199,10 @@ export async function createAccessRegistry(
     grantedCoordinates: (agencyId, purpose) => snapshot.grants.get(grantKey(agencyId, purpose)),
     citizenCoordinates: () => snapshot.citizen,
     agencyLimits: (agencyId) => snapshot.agencies.get(agencyId)?.limits ?? NO_LIMITS,
+    agenciesAllowingOrigin: (origin) => snapshot.agenciesByOrigin.get(origin) ?? NO_AGENCIES,
+    agencyAllowsOrigin: (agencyId, origin) =>
+      snapshot.originsByAgency.get(agencyId)?.has(origin) === true,
+    citizenAllowsOrigin: (origin) => snapshot.citizenOrigins.has(origin),
     get version() {
       return version;
     },

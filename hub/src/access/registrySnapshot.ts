@@ -36,6 +36,12 @@ export interface RegistrySnapshot {
   /** `agencyId \0 purpose` → coordinates. */
   grants: ReadonlyMap<string, ReadonlySet<string>>;
   citizen: ReadonlySet<string>;
+  /** Agency id → the origins its browser pages may call from. */
+  originsByAgency: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Origin → the enabled agencies listing it. */
+  agenciesByOrigin: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Origins of the citizen portal. */
+  citizenOrigins: ReadonlySet<string>;
 }
 
 export const grantKey = (agencyId: string, purpose: string) => `${agencyId}\u0000${purpose}`;
@@ -50,29 +56,51 @@ export async function loadRegistrySnapshot(
   logger?: Logger,
   previous?: RegistrySnapshot,
 ): Promise<RegistrySnapshot> {
-  const [purposeRows, agencyRows, keyRows, grantRows, citizenRows] = await Promise.all([
-    store.db
-      .selectFrom('purposes')
-      .select(['code', 'description', 'legal_basis'])
-      .orderBy('code')
-      .execute(),
-    store.db.selectFrom('agencies').selectAll().orderBy('id').execute(),
-    store.db
-      .selectFrom('api_keys')
-      .select(['id', 'agency_id', 'prefix', 'hash', 'revoked_at'])
-      .orderBy('id')
-      .execute(),
-    store.db
-      .selectFrom('grants')
-      .select(['agency_id', 'purpose', 'coordinate'])
-      .orderBy('agency_id')
-      .orderBy('purpose')
-      .orderBy('coordinate')
-      .execute(),
-    store.db.selectFrom('citizen_coordinates').select('coordinate').orderBy('coordinate').execute(),
-  ]);
+  const [purposeRows, agencyRows, keyRows, grantRows, citizenRows, originRows, citizenOriginRows] =
+    await Promise.all([
+      store.db
+        .selectFrom('purposes')
+        .select(['code', 'description', 'legal_basis'])
+        .orderBy('code')
+        .execute(),
+      store.db.selectFrom('agencies').selectAll().orderBy('id').execute(),
+      store.db
+        .selectFrom('api_keys')
+        .select(['id', 'agency_id', 'prefix', 'hash', 'revoked_at'])
+        .orderBy('id')
+        .execute(),
+      store.db
+        .selectFrom('grants')
+        .select(['agency_id', 'purpose', 'coordinate'])
+        .orderBy('agency_id')
+        .orderBy('purpose')
+        .orderBy('coordinate')
+        .execute(),
+      store.db
+        .selectFrom('citizen_coordinates')
+        .select('coordinate')
+        .orderBy('coordinate')
+        .execute(),
+      store.db
+        .selectFrom('agency_origins')
+        .select(['agency_id', 'origin'])
+        .orderBy('agency_id')
+        .orderBy('origin')
+        .execute(),
+      store.db.selectFrom('citizen_origins').select('origin').orderBy('origin').execute(),
+    ]);
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify([purposeRows, agencyRows, keyRows, grantRows, citizenRows]))
+    .update(
+      JSON.stringify([
+        purposeRows,
+        agencyRows,
+        keyRows,
+        grantRows,
+        citizenRows,
+        originRows,
+        citizenOriginRows,
+      ]),
+    )
     .digest('hex');
   if (previous?.fingerprint === fingerprint) return previous;
 
@@ -131,5 +159,22 @@ export async function loadRegistrySnapshot(
     ),
     grants,
     citizen: new Set(citizenRows.map((r) => r.coordinate)),
+    ...originIndexes(originRows, agencies),
+    citizenOrigins: new Set(citizenOriginRows.map((r) => r.origin)),
   };
+}
+
+/** Origins by agency, and the enabled agencies by origin (a disabled agency opens no origin). */
+function originIndexes(
+  rows: readonly { agency_id: string; origin: string }[],
+  agencies: ReadonlyMap<string, AgencyEntry>,
+): Pick<RegistrySnapshot, 'originsByAgency' | 'agenciesByOrigin'> {
+  const originsByAgency = new Map<string, Set<string>>();
+  const agenciesByOrigin = new Map<string, Set<string>>();
+  for (const { agency_id: agencyId, origin } of rows) {
+    if (agencies.get(agencyId)?.disabled !== false) continue;
+    originsByAgency.set(agencyId, (originsByAgency.get(agencyId) ?? new Set()).add(origin));
+    agenciesByOrigin.set(origin, (agenciesByOrigin.get(origin) ?? new Set()).add(agencyId));
+  }
+  return { originsByAgency, agenciesByOrigin };
 }

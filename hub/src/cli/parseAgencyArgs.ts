@@ -31,6 +31,10 @@ export const AGENCY_USAGE = `Usage: npm run agency -- <command>
       [--cost-per-second <n>] [--max-response-bytes <n>]
                                               raise (or lower) some of its limits (docs/limits.md)
   limits reset <agency> [--field <limit>...]  back to the defaults (all, or the named ones)
+  origin add <agency> <origin>                let the agency's browser app on <origin> call
+                                              the gateway (https://desk.example.gov)
+  origin remove <agency> <origin>             stop accepting its requests from <origin>
+  origin list <agency>                        the origins an agency's browser apps may call from
 
 The hub database is HUB_DATABASE_URL (PostgreSQL) or hub.sqlite in GOVGRAPH_DATA_DIR; the
 registry file HUB_REGISTRY_FILE (default hub/registry.json) is synced first.
@@ -65,7 +69,9 @@ export type AgencyCommand =
     }
   | { kind: 'limits-show'; agency: string }
   | { kind: 'limits-set'; agency: string; limits: AgencyLimits }
-  | { kind: 'limits-reset'; agency: string; fields: AgencyLimitName[] | undefined };
+  | { kind: 'limits-reset'; agency: string; fields: AgencyLimitName[] | undefined }
+  | { kind: 'origin-add' | 'origin-remove'; agency: string; origin: string }
+  | { kind: 'origin-list'; agency: string };
 
 const OPTIONS = {
   name: { type: 'string' },
@@ -258,6 +264,9 @@ export function parseAgencyArgs(argv: readonly string[]): AgencyCommand {
         'limits takes show <agency>, set <agency> --<limit> <n>…, or reset <agency>',
       );
     }
+    case 'origin':
+      only([]);
+      return parseOriginArgs(rest);
     case undefined:
       throw new UsageError('Name a command.');
     default:
@@ -289,4 +298,18 @@ function parseOperator(
     return { kind: `operator-${action}`, agency, id };
   }
   throw new UsageError(OPERATOR_USAGE);
+}
+
+/** `origin add|remove <agency> <origin>`, `origin list <agency>`. */
+function parseOriginArgs(rest: readonly string[]): AgencyCommand {
+  const [action, agency, origin, ...more] = rest;
+  if (agency !== undefined && more.length === 0) {
+    if (action === 'list' && origin === undefined) return { kind: 'origin-list', agency };
+    if ((action === 'add' || action === 'remove') && origin !== undefined) {
+      return { kind: action === 'add' ? 'origin-add' : 'origin-remove', agency, origin };
+    }
+  }
+  throw new UsageError(
+    'origin takes add <agency> <origin>, remove <agency> <origin> or list <agency>',
+  );
 }

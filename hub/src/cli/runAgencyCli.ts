@@ -29,6 +29,7 @@ import {
   resetOperatorPassword,
   setOperatorDisabled,
 } from '../registry/operators.js';
+import { addAgencyOrigin, listAgencyOrigins, removeAgencyOrigin } from '../registry/origins.js';
 import type { HubStore } from '../store/openHubStore.js';
 import { AGENCY_LIMIT_NAMES, type AgencyLimits } from '../types.js';
 import { type CliOutput, type Env, runHubCommand, table, userPath } from './cliSupport.js';
@@ -242,6 +243,11 @@ async function execute(
       out.write(limitsTable(await resetAgencyLimits(store, command.agency, command.fields)));
       out.write(LIMITS_TAKE_EFFECT);
       return;
+    case 'origin-add':
+    case 'origin-remove':
+    case 'origin-list':
+      await executeOrigin(store, command, out, env);
+      return;
     case 'disable':
     case 'enable':
       await setAgencyDisabled(store, command.agency, command.kind === 'disable');
@@ -326,4 +332,48 @@ function limitsTable(limits: AgencyLimits): string {
       AGENCY_LIMIT_MAXIMA[name].toString(),
     ]),
   ]);
+}
+
+type OriginCommand = Extract<
+  AgencyCommand,
+  { kind: 'origin-add' | 'origin-remove' | 'origin-list' }
+>;
+
+async function executeOrigin(
+  store: HubStore,
+  command: OriginCommand,
+  out: CliOutput,
+  env: Env,
+): Promise<void> {
+  if (command.kind === 'origin-list') {
+    const origins = await listAgencyOrigins(store, command.agency);
+    out.write(
+      origins.length === 0
+        ? `${command.agency} lists no origins: browser pages cannot call the gateway with its credentials.\n`
+        : table([['ORIGIN', 'FROM'], ...origins.map((o) => [o.origin, o.source])]),
+    );
+    return;
+  }
+  if (command.kind === 'origin-add') {
+    const added = await addAgencyOrigin(store, command.agency, command.origin);
+    out.write(
+      added
+        ? `${command.agency}'s browser apps on ${new URL(command.origin.trim()).origin} may call the gateway from the next registry refresh.\n`
+        : `${command.agency} already lists ${command.origin.trim()}.\n`,
+    );
+    return;
+  }
+  const removed = await removeAgencyOrigin(store, command.agency, command.origin);
+  if (!removed) {
+    out.write(`${command.agency} does not list ${command.origin.trim()}; nothing removed.\n`);
+    return;
+  }
+  out.write(
+    `${command.agency}'s requests from ${removed.origin} are refused from the next registry refresh.\n`,
+  );
+  if (removed.source === 'file') {
+    out.write(
+      `Note: the registry file lists ${removed.origin} for ${command.agency}; the next sync of the file (every start, every agency or audit command) adds it again unless it is removed from ${env.HUB_REGISTRY_FILE ?? 'hub/registry.json'} too.\n`,
+    );
+  }
 }

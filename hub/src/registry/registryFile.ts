@@ -5,6 +5,7 @@ import { agencyIdProblem, departmentProblem } from './agencies.js';
 import { limitValueProblem } from './agencyLimits.js';
 import { coordinateProblem } from './coordinate.js';
 import { PURPOSE_CODE } from './grants.js';
+import { parseOrigin } from './origins.js';
 import { parsePublicKey } from './publicKey.js';
 
 const text = (what: string) =>
@@ -19,6 +20,18 @@ const coordinate = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 const coordinates = z.array(coordinate, { error: 'must be a list of field coordinates' });
+/** Exact web origins browser pages may call from (docs/access.md#browser-apps-cors). */
+const origins = z
+  .array(
+    z.string({ error: 'must be an origin (a string)' }).transform((value, ctx) => {
+      const parsed = parseOrigin(value);
+      if ('origin' in parsed) return parsed.origin;
+      ctx.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }),
+    { error: 'must be a list of origins ("https://desk.example.gov")' },
+  )
+  .optional();
 
 const purposeSchema = z.strictObject({
   code: z
@@ -61,6 +74,8 @@ const agencySchema = z.strictObject({
     .optional(),
   /** Limits raised (or lowered) for this agency; null clears ones set with the `agency` command. */
   limits: limitsSchema.nullable().optional(),
+  /** Origins of the agency's browser apps; when given, exactly these come from the file. */
+  origins,
   jwt: z
     .strictObject({
       issuer: text('the token issuer'),
@@ -90,14 +105,18 @@ const registrySchema = z
       error: 'must be a list of purposes { code, description, legalBasis }',
     }),
     agencies: z.array(agencySchema, {
-      error: 'must be a list of agencies { id, name, roles?, department?, limits?, jwt? }',
+      error:
+        'must be a list of agencies { id, name, roles?, department?, limits?, origins?, jwt? }',
     }),
     grants: z.array(grantSchema, {
       error: 'must be a list of grants { agency, purpose, coordinates }',
     }),
     citizen: z.strictObject(
-      { coordinates },
-      { error: 'must be { "coordinates": [...] }: what a citizen may read about themself' },
+      { coordinates, origins },
+      {
+        error:
+          'must be { "coordinates": [...], "origins"?: [...] }: what a citizen may read about themself, and from which citizen-portal origins',
+      },
     ),
   })
   .superRefine((file, ctx) => {

@@ -89,6 +89,7 @@ export async function syncRegistryFile(
       await trx.updateTable('agencies').set({ disabled: 1 }).where('id', 'in', dropped).execute();
     }
     const { granted, revoked } = await syncGrants(trx, file);
+    await syncOrigins(trx, file);
     await trx.deleteFrom('citizen_coordinates').execute();
     const citizen = [...new Set(file.citizen.coordinates)];
     if (citizen.length > 0) {
@@ -150,4 +151,45 @@ async function syncGrants(
       .execute();
   }
   return { granted: rows.length, revoked: stale.length };
+}
+
+/**
+ * The file's origins, like its grants: what it lists is written with source `file`; a `file`
+ * origin no longer listed is removed; origins added with `agency origin add` stay. The citizen
+ * portal's origins are the file's alone.
+ */
+async function syncOrigins(trx: Transaction<HubDB>, file: RegistryFile): Promise<void> {
+  const wanted = new Map<string, { agency_id: string; origin: string }>();
+  for (const a of file.agencies) {
+    for (const origin of a.origins ?? []) {
+      wanted.set(JSON.stringify([a.id, origin]), { agency_id: a.id, origin });
+    }
+  }
+  const fromFile = await trx
+    .selectFrom('agency_origins')
+    .select(['agency_id', 'origin'])
+    .where('source', '=', 'file')
+    .execute();
+  for (const r of fromFile.filter((r) => !wanted.has(JSON.stringify([r.agency_id, r.origin])))) {
+    await trx
+      .deleteFrom('agency_origins')
+      .where('agency_id', '=', r.agency_id)
+      .where('origin', '=', r.origin)
+      .execute();
+  }
+  for (const row of wanted.values()) {
+    await trx
+      .insertInto('agency_origins')
+      .values({ ...row, source: 'file' })
+      .onConflict((oc) => oc.columns(['agency_id', 'origin']).doUpdateSet({ source: 'file' }))
+      .execute();
+  }
+  await trx.deleteFrom('citizen_origins').execute();
+  const citizen = [...new Set(file.citizen.origins ?? [])];
+  if (citizen.length > 0) {
+    await trx
+      .insertInto('citizen_origins')
+      .values(citizen.map((origin) => ({ origin })))
+      .execute();
+  }
 }

@@ -202,6 +202,34 @@ const agencyLimits: Migration = {
   },
 };
 
+/**
+ * Browser apps (issue #12): the web origins (`https://desk.example.gov`) an agency's pages are
+ * served from, and those of the citizen portal. A request from a browser page is accepted only
+ * from an origin its caller lists (docs/access.md#browser-apps-cors).
+ */
+function agencyOrigins(engine: Engine): Migration {
+  const text = engine === 'postgres' ? sql`text collate "C"` : sql`text`;
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('agency_origins')
+        .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+        .addColumn('origin', text, (c) => c.notNull())
+        .addColumn('source', 'varchar(8)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('agency_origins_pk', ['agency_id', 'origin'])
+        .execute();
+      await db.schema
+        .createTable('citizen_origins')
+        .addColumn('origin', text, (c) => c.primaryKey())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('citizen_origins').execute();
+      await db.schema.dropTable('agency_origins').execute();
+    },
+  };
+}
+
 /** The hub's migrations, in order; the same ones run on SQLite and PostgreSQL. */
 export function hubMigrations(engine: Engine): Record<string, Migration> {
   return {
@@ -210,6 +238,7 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
     '0003_audit_correlation_id': auditCorrelationId,
     '0004_agency_department': agencyDepartment,
     '0005_agency_limits': agencyLimits,
+    '0006_agency_origins': agencyOrigins(engine),
     '0007_operator_sessions': operatorSessions(engine),
   };
 }

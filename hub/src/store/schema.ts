@@ -15,6 +15,8 @@ export interface HubDB {
   audit_head: AuditHeadTable;
   operators: OperatorTable;
   operator_sessions: OperatorSessionTable;
+  agency_origins: AgencyOriginTable;
+  citizen_origins: CitizenOriginTable;
 }
 
 export interface PurposeTable {
@@ -131,3 +133,16 @@ export interface OperatorSessionTable {
 export type AgencyRow = Selectable<AgencyTable>;
 export type GrantRow = Selectable<GrantTable>;
 export type AuditRecordRow = Selectable<AuditRecordTable>;
+
+/** A web origin an agency's browser pages are served from (`https://desk.example.gov`). */
+export interface AgencyOriginTable {
+  agency_id: string;
+  /** `scheme://host[:port]`, lower-case, default port left out. */
+  origin: string;
+  source: RowSource;
+}
+
+/** A web origin of the citizen portal (from the registry file's `citizen.origins`). */
+export interface CitizenOriginTable {
+  origin: string;
+}

@@ -15,9 +15,9 @@ export interface DatabaseOptions {
   /** Connections in the PostgreSQL pool. @default 10 */
   poolSize?: number;
   /**
-   * Called when an idle pooled connection fails (the server restarted, an administrator ended
-   * it). The pool drops that connection and opens a new one on demand; without a listener
-   * node-postgres would crash the process. @default ignore
+   * Called when a pooled connection fails, idle or checked out (the server restarted, an
+   * administrator ended it). The pool drops that connection and opens a new one on demand;
+   * without a listener node-postgres would crash the process. @default ignore
    */
   onIdleConnectionError?: (error: Error) => void;
 }
@@ -39,7 +39,12 @@ export function openDatabase<DB>(options: DatabaseOptions): Database<DB> {
   const log = (event: LogEvent) => statements.record(event.query.sql);
   if (options.url?.startsWith('postgres')) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    pool.on('error', options.onIdleConnectionError ?? (() => {}));
+    // pg-pool listens for errors only while a connection is idle: one the server ends while it is
+    // checked out (mid-transaction) would emit an unhandled 'error' and end the process. So each
+    // connection gets a listener of its own for its whole life, which reports idle and busy
+    // failures alike (once); the failed query rejects anyway and the pool drops it on release.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', options.onIdleConnectionError ?? (() => {})));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
     return { db, engine: 'postgres', statements, close: () => db.destroy() };
   }

@@ -8,8 +8,14 @@ import {
   type HTTPGraphQLRequest,
 } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { ORIGIN_NOT_ALLOWED } from '../errors/codes/access.js';
 import { RESPONSE_TOO_LARGE } from '../errors/codes/limits.js';
+import { quoteInput } from '../errors/quoteInput.js';
+import { appendVary, type CorsOutcome, type CorsPolicy, createCorsStep } from './cors.js';
 import { formatPublicError } from './errorMasking.js';
+
+/** An origin is quoted whole up to this length (a host name may have 253 characters). */
+const ORIGIN_QUOTE_CHARS = 128;
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -47,6 +53,13 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
    * the request with that status and that one error.
    */
   screen?: (request: HTTPGraphQLRequest, context: TContext) => GraphQLError | undefined;
+  /**
+   * Browser pages on other origins (docs/access.md#browser-apps-cors), on the GraphQL path only:
+   * preflights answered without a credential, CORS headers for allowed origins, a preflight from
+   * any other origin refused 403 `ORIGIN_NOT_ALLOWED` without CORS headers. Unset: no CORS
+   * (the browser allows same-origin pages only).
+   */
+  cors?: CorsPolicy;
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -69,6 +82,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(
   const path = options.path ?? '/graphql';
   const maxBody = options.maxBodyBytes ?? 1_000_000;
   const routes = options.routes ?? {};
+  const corsStep = options.cors ? createCorsStep(options.cors) : undefined;
   return (req, res) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
@@ -87,6 +101,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(
     // Until the GraphQL server says otherwise, nothing may be kept: refusals and errors
     // answered here (bad JSON, a bad credential, too large a body) are never shared.
     res.setHeader('cache-control', 'private, no-store');
+    if (corsStep && answeredByCors(corsStep(req, res), req, res, requestId)) return;
     readBody(req, maxBody)
       .then(async (raw) => {
         const headers = new HeaderMap();
@@ -148,7 +163,10 @@ export function createGraphQLHandler<TContext extends BaseContext>(
           }
           response.body = { kind: 'complete', string: body };
         }
-        for (const [key, value] of response.headers) res.setHeader(key, value);
+        for (const [key, value] of response.headers) {
+          if (key === 'vary') appendVary(res, value);
+          else res.setHeader(key, value);
+        }
         res.statusCode = response.status ?? 200;
         if (response.body.kind === 'complete') {
           res.end(response.body.string);
@@ -188,6 +206,40 @@ function tooLarge(bytes: number, max: number, requestId: string): unknown {
       },
     ],
   };
+}
+
+/**
+ * True when the CORS step has answered the request (an allowed preflight), or it is answered
+ * here: a preflight from an origin nobody allows (403, no CORS headers, so the browser blocks the
+ * page; the body is for whoever reads devtools), or an `OPTIONS` that is no CORS preflight (204
+ * with `Allow`).
+ */
+function answeredByCors(
+  outcome: CorsOutcome,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+): boolean {
+  if (outcome === 'continue') return false;
+  if (outcome === 'answered') return true;
+  const origin = req.headers.origin;
+  if (origin === undefined) {
+    res.statusCode = 204;
+    res.setHeader('allow', 'GET, POST, OPTIONS');
+    res.end();
+    return true;
+  }
+  // Drain the (normally empty) body so the connection stays usable.
+  req.resume();
+  sendJson(res, 403, {
+    errors: [
+      {
+        message: `Browser pages on ${quoteInput(origin, ORIGIN_QUOTE_CHARS)} may not call this endpoint: the origin is not registered with the hub. Ask the platform operator to register it for your agency (npm run agency -- origin add <agency> <origin>).`,
+        extensions: { code: ORIGIN_NOT_ALLOWED.code, requestId },
+      },
+    ],
+  });
+  return true;
 }
 
 function refusalStatus(error: unknown): number | undefined {

@@ -6,6 +6,7 @@ export {
   portVar,
   UsageError,
 } from './config.js';
+export { appendVary, type CorsPolicy } from './cors.js';
 export { DEFAULT_DATA_DIR, departmentConfig, runDepartmentMain } from './departmentMain.js';
 export type { DatabaseLocation, DepartmentModule, SeedProgress } from './departmentModule.js';
 export {

@@ -22,3 +22,8 @@ export const SIGN_IN_THROTTLED = makeCode(
   'access',
   'Too many failed service-desk sign-ins for this operator, or from this address, in the last 15 minutes (HTTP 429 with `Retry-After`). Nothing was checked. Wait the time `extensions.retryAfterSeconds` says, then sign in with the right password, or ask the agency administrator for a new one (`agency operator password`).',
 );
+export const ORIGIN_NOT_ALLOWED = makeCode(
+  'ORIGIN_NOT_ALLOWED',
+  'access',
+  'A browser page on another web origin called the gateway (HTTP 403, nothing was run), and that origin is not registered for the caller: an agency’s key or token is accepted from a page only on an origin the agency lists (`npm run agency -- origin add <agency> <origin>`), a citizen’s token only from the citizen portal’s origins (registry file `citizen.origins`), and an anonymous call only from an origin some agency or the citizen portal lists. A preflight (`OPTIONS`) from an unregistered origin gets this too, without CORS headers. Ask the platform operator to register the origin (scheme://host[:port], exactly as the browser sends it in `Origin`).',
+);
