@@ -47,6 +47,7 @@ export default defineConfig({
       project('complaints', './subgraphs/complaints'),
       project('statistics', './subgraphs/statistics'),
       project('tracker', './subgraphs/tracker'),
+      project('desk', './desk'),
       project('gateway', './gateway', { browser: true }),
       project('client', './client'),
       project('tools', './tools'),

@@ -4,7 +4,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { AccessRegistry, AuditLog } from '@govgraph/hub';
+import { trustedDeskDocuments } from '@govgraph/desk';
+import type { AccessRegistry, AuditLog, OperatorSessions } from '@govgraph/hub';
 import { GATEWAY_NOT_READY } from '@govgraph/schema';
 import {
   createGraphQLHandler,
@@ -38,6 +39,9 @@ import {
   DEFAULT_DEPARTMENT_GUARD,
   type DepartmentGuardConfig,
 } from './dataSource/departmentGuardConfig.js';
+import { createDeskPlanner } from './desk/deskPlan.js';
+import { deskRoutes } from './desk/deskRoutes.js';
+import { trustedDocumentCache } from './desk/trustedDocumentCache.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { createGraphiQLMetadata } from './graphiql/useGraphiQLMetadata.js';
 import { healthRoutes } from './healthRoutes.js';
@@ -106,6 +110,11 @@ export interface GatewayServerOptions {
    * (docs/reliability.md). @default DEFAULT_DEPARTMENT_GUARD
    */
   departmentGuard?: Partial<DepartmentGuardConfig>;
+  /**
+   * The service desk at `/desk` (docs/access.md "Service-desk sessions"): operators sign in
+   * with the hub's sessions. Needs the access registry. Unset: no desk.
+   */
+  desk?: { sessions: OperatorSessions };
 }
 
 export interface GatewayServer {
@@ -167,6 +176,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   });
   // Registered before the first load, so the policy knows every supergraph the gateway serves.
   if (policy) gateway.onSchemaLoadOrUpdate((supergraph) => policy.update(supergraph));
+  const deskPlanner = registry && options.desk ? createDeskPlanner(registry) : undefined;
+  if (deskPlanner) gateway.onSchemaLoadOrUpdate((supergraph) => deskPlanner.update(supergraph));
   const costLimit = createCostLimit({ metrics });
   gateway.onSchemaLoadOrUpdate((supergraph) => costLimit.update(supergraph));
   // The data catalog (docs/catalog.md) follows the supergraph the gateway serves, reloads included.
@@ -197,6 +208,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     stopOnTerminationSignals: false,
     // GraphiQL needs introspection; the access policy (a later plugin) decides what it shows.
     introspection: true,
+    // Automatic persisted queries as before, preloaded with the desk's trusted documents.
+    persistedQueries: { cache: trustedDocumentCache(trustedDeskDocuments()) },
     plugins: [
       // First: no other plugin sees a request that picks no operation, or a subscription.
       useOperationGuard(),
@@ -273,6 +286,14 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
             nationalId: options.graphiqlExampleNationalId,
             purposes: () => registry?.purposes() ?? [],
           }),
+          ...(registry && options.desk && deskPlanner
+            ? deskRoutes({
+                registry,
+                sessions: options.desk.sessions,
+                planner: deskPlanner,
+                logger: logger.child({ component: 'desk' }),
+              })
+            : {}),
           ...metricsRoute(metrics.registry),
           ...catalog.routes(),
           ...clientSchemaRoutes({

@@ -3,6 +3,11 @@ export {
   createAccessRegistry,
   type HubAccessRegistry,
 } from './access/createAccessRegistry.js';
+export {
+  createOperatorSessions,
+  DEFAULT_SESSION_SECONDS,
+  SESSION_PREFIX,
+} from './access/operatorSessions.js';
 export { auditRecordHash } from './audit/auditHash.js';
 export { type AuditLogOptions, createAuditLog, type HubAuditLog } from './audit/createAuditLog.js';
 export { createAuditReader } from './audit/createAuditReader.js';
@@ -45,12 +50,20 @@ export {
 } from './registry/grants.js';
 export { HubAdminError } from './registry/HubAdminError.js';
 export {
+  addOperator,
+  listOperators,
+  type OperatorInfo,
+  resetOperatorPassword,
+  setOperatorDisabled,
+} from './registry/operators.js';
+export {
   addAgencyOrigin,
   listAgencyOrigins,
   type OriginInfo,
   parseOrigin,
   removeAgencyOrigin,
 } from './registry/origins.js';
+
 export {
   loadRegistryFile,
   parseRegistryFile,

@@ -1,16 +1,20 @@
 import type { DatabaseOptions } from '@govgraph/schema/db';
 import type { Logger } from '@govgraph/schema/runtime';
 import { createAccessRegistry, type HubAccessRegistry } from './access/createAccessRegistry.js';
+import { createOperatorSessions } from './access/operatorSessions.js';
 import { createAuditLog, type HubAuditLog } from './audit/createAuditLog.js';
 import type { HubAccessConfig } from './hubConfig.js';
 import { syncRegistryFile } from './registry/syncRegistryFile.js';
 import { type HubStore, openHubStore } from './store/openHubStore.js';
+import type { OperatorSessions } from './types.js';
 
 /** What a gateway needs of the hub store: who may call, and where accesses are recorded. */
 export interface HubServices {
   store: HubStore;
   registry: HubAccessRegistry;
   auditLog: HubAuditLog;
+  /** Sign-in of service-desk operators (served by the gateway at `/desk/session`). */
+  sessions: OperatorSessions;
   /** Flushes the audit log, then stops the registry's refresh and closes the store. */
   close(): Promise<void>;
 }
@@ -40,6 +44,7 @@ export async function openHubServices(options: {
       store,
       registry,
       auditLog,
+      sessions: createOperatorSessions(store),
       close: async () => {
         await auditLog.close();
         await registry.close();

@@ -22,7 +22,12 @@ export type Caller =
       name: string;
       /** `auditor` may read any subject's access log. */
       roles: readonly string[];
-      credential: 'api-key' | 'jwt';
+      credential: 'api-key' | 'jwt' | 'session';
+      /**
+       * The named operator a service-desk session stands for; the request acts as them and
+       * an `X-Operator-Id` naming anyone else is refused. Unset for keys and tokens.
+       */
+      operatorId?: string;
       /** The department it acts for (`FIRE_SERVICE`); unset for agencies of none (auditors). */
       department?: string;
     }
@@ -32,6 +37,23 @@ export type Caller =
       nationalId: string;
     };
 
+/** Sign-in of named operators at the service desk (docs/access.md "Service-desk sessions"). */
+export interface OperatorSessions {
+  /** How long a session lasts from sign-in, in seconds. */
+  readonly ttlSeconds: number;
+  /**
+   * Checks the operator's password and opens a session: the opaque token is returned once and
+   * only its hash is stored. A wrong agency, operator or password throws UNAUTHENTICATED with
+   * one message for all three; a disabled operator or agency says so.
+   */
+  signIn(input: {
+    agencyId: string;
+    operatorId: string;
+    password: string;
+  }): Promise<{ token: string; expiresAt: Date; operatorName: string }>;
+  /** Ends the session; an unknown token is ignored. */
+  signOut(token: string): Promise<void>;
+}
 /**
  * The limits an agency can have raised (or lowered) in the registry, by the gateway's names
  * (`RequestLimits` in the gateway; docs/limits.md). Whole positive numbers.

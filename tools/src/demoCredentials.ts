@@ -1,4 +1,12 @@
-import { type HubStore, issueApiKey, revokeApiKey } from '@govgraph/hub';
+import {
+  addOperator,
+  type HubStore,
+  issueApiKey,
+  listOperators,
+  resetOperatorPassword,
+  revokeApiKey,
+  setOperatorDisabled,
+} from '@govgraph/hub';
 
 /** The registered agency `npm start` lends its demo key to, and the purpose it reads under. */
 export const DEMO_AGENCY = 'service-desk-app';
@@ -33,4 +41,26 @@ export function revokeDemoCredentials(
   credentials: DemoCredentials,
 ): Promise<void> {
   return revokeApiKey(store, credentials.keyId);
+}
+
+/** The operator `npm start` signs in at the service desk with. */
+export const DEMO_OPERATOR = 'demo-clerk';
+
+/**
+ * Gives the demo operator of the service-desk agency a fresh one-time password, as
+ * `npm run agency -- operator add|password` would (registered on the first run, a new password
+ * on each later one); disabled again on stop by `endDemoOperator`.
+ */
+export async function issueDemoOperator(store: HubStore): Promise<{ password: string }> {
+  const existing = await listOperators(store, DEMO_AGENCY);
+  if (!existing.some((o) => o.id === DEMO_OPERATOR)) {
+    return addOperator(store, { agencyId: DEMO_AGENCY, id: DEMO_OPERATOR, name: 'Demo clerk' });
+  }
+  await setOperatorDisabled(store, DEMO_AGENCY, DEMO_OPERATOR, false);
+  return resetOperatorPassword(store, DEMO_AGENCY, DEMO_OPERATOR);
+}
+
+/** Disables the demo operator at stop: their sessions end, the password is of no further use. */
+export function endDemoOperator(store: HubStore): Promise<void> {
+  return setOperatorDisabled(store, DEMO_AGENCY, DEMO_OPERATOR, true);
 }

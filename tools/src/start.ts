@@ -1,8 +1,12 @@
 import { createWorld } from '@govgraph/datagen';
 import { ConfigError } from '@govgraph/schema/runtime';
 import {
+  DEMO_AGENCY,
+  DEMO_OPERATOR,
   type DemoCredentials,
+  endDemoOperator,
   issueDemoCredentials,
+  issueDemoOperator,
   revokeDemoCredentials,
 } from './demoCredentials.js';
 import { departments } from './departments.js';
@@ -25,6 +29,7 @@ const started = performance.now();
 const display = createSeedProgress();
 let hub: Hub | undefined;
 let demo: DemoCredentials | undefined;
+let demoOperator: { password: string } | undefined;
 let stopping = false;
 const stop = async () => {
   if (!hub || stopping) {
@@ -38,6 +43,7 @@ const stop = async () => {
     process.exit(1);
   }, 10_000).unref();
   if (demo) await revokeDemoCredentials(hub.services.store, demo).catch(() => undefined);
+  if (demoOperator) await endDemoOperator(hub.services.store).catch(() => undefined);
   await hub.stop();
   console.log('Stopped.');
   process.exit(0);
@@ -54,6 +60,7 @@ try {
     progress: (department) => display.forDepartment(department),
   });
   demo = await issueDemoCredentials(hub.services.store);
+  demoOperator = await issueDemoOperator(hub.services.store);
 } catch (error) {
   display.stop();
   console.error(`govgraph could not start: ${(error as Error).message}`);
@@ -80,6 +87,9 @@ const lines = [
   "has a fresh API key, revoked when you stop; enter them in GraphiQL's connection bar:",
   '',
   `  ${JSON.stringify(demo.headers)}`,
+  '',
+  `Service desk: ${hub.gatewayUrl}/desk  (agency ${DEMO_AGENCY}, operator ${DEMO_OPERATOR}, password ${demoOperator.password};`,
+  '  a one-time password for this run: the operator is disabled again when you stop)',
   '',
   'nationalId' in example
     ? 'Try this query, which crosses the population and business registries:'

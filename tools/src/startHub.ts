@@ -189,6 +189,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       limits: config.gateway.limits,
       audit: { log: hubServices.auditLog },
       access: { registry: hubServices.registry, signer },
+      desk: { sessions: hubServices.sessions },
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.graphiqlDefaultQuery
         ? { graphiqlDefaultQuery: options.graphiqlDefaultQuery }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { AccessRegistry } from '@govgraph/hub';
+import type { AccessRegistry, Caller } from '@govgraph/hub';
 import { BAD_REQUEST, UNAUTHENTICATED } from '@govgraph/schema';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context.js';
@@ -43,13 +43,29 @@ export async function identify(
       ...(apiKey ? { apiKey } : {}),
       ...(bearerToken ? { bearerToken } : {}),
     });
-    return { caller, purpose, caseId, operatorId };
+    return { caller, purpose, caseId, operatorId: sessionOperator(caller, operatorId) };
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === UNAUTHENTICATED.code) {
       throw unauthenticated(error.message);
     }
     throw error;
   }
+}
+
+/**
+ * A service-desk session stands for one operator: the request acts as them. An
+ * `X-Operator-Id` naming anyone else is refused rather than ignored, so a client that means
+ * someone else learns it at once.
+ */
+function sessionOperator(caller: Caller, header: string | null): string | null {
+  if (caller.kind !== 'agency' || caller.operatorId === undefined) return header;
+  if (header !== null && header !== caller.operatorId) {
+    throw new GraphQLError(
+      `The X-Operator-Id header names ${header}, but this session is operator ${caller.operatorId}'s: leave the header out, or sign in as ${header}.`,
+      { extensions: { code: BAD_REQUEST.code, http: { status: 400 } } },
+    );
+  }
+  return caller.operatorId;
 }
 
 function declared(req: IncomingMessage, header: string): string | null {

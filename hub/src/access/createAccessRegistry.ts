@@ -6,6 +6,7 @@ import { API_KEY_PREFIX, hashApiKey } from '../registry/apiKeys.js';
 import { parsePublicKey } from '../registry/publicKey.js';
 import type { HubStore } from '../store/openHubStore.js';
 import type { AccessRegistry, AgencyLimits, Caller, Purpose } from '../types.js';
+import { SESSION_PREFIX, sessionHolder } from './operatorSessions.js';
 import { grantKey, loadRegistrySnapshot, type RegistrySnapshot } from './registrySnapshot.js';
 import { peekClaims, verifyBearerToken } from './verifyBearerToken.js';
 
@@ -80,7 +81,11 @@ export async function createAccessRegistry(
       .where('hash', '=', hash)
       .executeTakeFirst()) !== undefined;
 
-  const agencyCaller = (agencyId: string, credential: 'api-key' | 'jwt'): Caller => {
+  const agencyCaller = (
+    agencyId: string,
+    credential: 'api-key' | 'jwt' | 'session',
+    operatorId?: string,
+  ): Caller => {
     const agency = snapshot.agencies.get(agencyId);
     if (!agency)
       throw UNAUTHENTICATED.err(
@@ -98,7 +103,15 @@ export async function createAccessRegistry(
       roles: agency.roles,
       credential,
       ...(agency.department !== null && { department: agency.department }),
+      ...(operatorId !== undefined && { operatorId }),
     };
+  };
+
+  // A service-desk session: looked up in the store on every request, so a sign-out or a
+  // disabled operator counts at once on every gateway instance.
+  const bySession = async (token: string): Promise<Caller> => {
+    const holder = await sessionHolder(store, token);
+    return agencyCaller(holder.agencyId, 'session', holder.operatorId);
   };
 
   const byApiKey = async (key: string): Promise<Caller> => {
@@ -128,6 +141,7 @@ export async function createAccessRegistry(
   };
 
   const byToken = async (token: string): Promise<Caller> => {
+    if (token.startsWith(SESSION_PREFIX)) return bySession(token);
     const { iss, sub } = peekClaims(token);
     if (iss === undefined)
       throw UNAUTHENTICATED.err(

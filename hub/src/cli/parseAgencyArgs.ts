@@ -20,6 +20,11 @@ export const AGENCY_USAGE = `Usage: npm run agency -- <command>
   jwt <agency> --issuer <iss> --public-key-file <file> [--audience <aud>]
                                               accept the agency's JWT bearer tokens
   disable <agency> | enable <agency>          stop (or restore) an agency's access
+  operator add <agency> <id> --name <name>    register a service-desk operator (password shown once)
+  operator list <agency>                      an agency's operators
+  operator password <agency> <id>             a new one-time password; ends their sessions
+  operator disable <agency> <id> | operator enable <agency> <id>
+                                              stop (or restore) an operator; disabling signs them out
   limits show <agency>                        its limits: the gateway's defaults and its overrides
   limits set <agency> --max-depth <n> [--max-aliases <n>] [--max-directives <n>]
       [--max-tokens <n>] [--max-cost <n>] [--requests-per-second <n>]
@@ -55,6 +60,13 @@ export type AgencyCommand =
       audience: string | undefined;
     }
   | { kind: 'disable' | 'enable'; agency: string }
+  | { kind: 'operator-add'; agency: string; id: string; name: string }
+  | { kind: 'operator-list'; agency: string }
+  | {
+      kind: 'operator-password' | 'operator-disable' | 'operator-enable';
+      agency: string;
+      id: string;
+    }
   | { kind: 'limits-show'; agency: string }
   | { kind: 'limits-set'; agency: string; limits: AgencyLimits }
   | { kind: 'limits-reset'; agency: string; fields: AgencyLimitName[] | undefined }
@@ -219,6 +231,8 @@ export function parseAgencyArgs(argv: readonly string[]): AgencyCommand {
       const [agency = ''] = args(1, 'an agency id');
       return { kind: command, agency };
     }
+    case 'operator':
+      return parseOperator(rest, only, required);
     case 'limits': {
       const [action, agency, ...more] = rest;
       if (agency === undefined || more.length > 0) {
@@ -258,6 +272,32 @@ export function parseAgencyArgs(argv: readonly string[]): AgencyCommand {
     default:
       throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
   }
+}
+
+const OPERATOR_USAGE =
+  'operator takes add <agency> <id> --name <name>, list <agency>, password <agency> <id>, disable <agency> <id> or enable <agency> <id>';
+
+function parseOperator(
+  rest: readonly string[],
+  only: (allowed: readonly OptionName[]) => void,
+  required: (name: OptionName) => string,
+): AgencyCommand {
+  const [action, agency, id, ...more] = rest;
+  if (agency === undefined || more.length > 0) throw new UsageError(OPERATOR_USAGE);
+  if (action === 'list' && id === undefined) {
+    only([]);
+    return { kind: 'operator-list', agency };
+  }
+  if (id === undefined) throw new UsageError(OPERATOR_USAGE);
+  if (action === 'add') {
+    only(['name']);
+    return { kind: 'operator-add', agency, id, name: required('name') };
+  }
+  if (action === 'password' || action === 'disable' || action === 'enable') {
+    only([]);
+    return { kind: `operator-${action}`, agency, id };
+  }
+  throw new UsageError(OPERATOR_USAGE);
 }
 
 /** `origin add|remove <agency> <origin>`, `origin list <agency>`. */

@@ -23,6 +23,12 @@ import {
   revokeCoordinates,
 } from '../registry/grants.js';
 import { HubAdminError } from '../registry/HubAdminError.js';
+import {
+  addOperator,
+  listOperators,
+  resetOperatorPassword,
+  setOperatorDisabled,
+} from '../registry/operators.js';
 import { addAgencyOrigin, listAgencyOrigins, removeAgencyOrigin } from '../registry/origins.js';
 import type { HubStore } from '../store/openHubStore.js';
 import { AGENCY_LIMIT_NAMES, type AgencyLimits } from '../types.js';
@@ -219,6 +225,13 @@ async function execute(
       );
       return;
     }
+    case 'operator-add':
+    case 'operator-list':
+    case 'operator-password':
+    case 'operator-disable':
+    case 'operator-enable':
+      await executeOperator(store, command, out);
+      return;
     case 'limits-show':
       out.write(limitsTable(await agencyLimits(store, command.agency)));
       return;
@@ -242,6 +255,66 @@ async function execute(
         `${command.agency} is ${command.kind === 'disable' ? 'disabled: its keys and tokens are refused' : 'enabled'}.\n`,
       );
   }
+}
+
+type OperatorCommand = Extract<AgencyCommand, { kind: `operator-${string}` }>;
+
+async function executeOperator(
+  store: HubStore,
+  command: OperatorCommand,
+  out: CliOutput,
+): Promise<void> {
+  switch (command.kind) {
+    case 'operator-add': {
+      const { password } = await addOperator(store, {
+        agencyId: command.agency,
+        id: command.id,
+        name: command.name,
+      });
+      out.write(oneTimePassword(command.agency, command.id, password));
+      return;
+    }
+    case 'operator-password': {
+      const { password } = await resetOperatorPassword(store, command.agency, command.id);
+      out.write(oneTimePassword(command.agency, command.id, password));
+      return;
+    }
+    case 'operator-list': {
+      const operators = await listOperators(store, command.agency);
+      if (operators.length === 0) {
+        out.write(`${command.agency} has no operators.\n`);
+        return;
+      }
+      out.write(
+        table([
+          ['OPERATOR', 'NAME', 'STATE', 'CREATED'],
+          ...operators.map((o) => [
+            o.id,
+            o.name,
+            o.disabled ? 'disabled' : 'active',
+            o.createdAt.toISOString(),
+          ]),
+        ]),
+      );
+      return;
+    }
+    case 'operator-disable':
+    case 'operator-enable': {
+      const disable = command.kind === 'operator-disable';
+      await setOperatorDisabled(store, command.agency, command.id, disable);
+      out.write(
+        `${command.id} of ${command.agency} is ${disable ? 'disabled: their sessions are ended and sign-in is refused' : 'enabled'}.\n`,
+      );
+    }
+  }
+}
+
+function oneTimePassword(agency: string, operator: string, password: string): string {
+  return (
+    `Password for operator ${operator} of ${agency}:\n\n  ${password}\n\n` +
+    'Hand it to the operator now: it is shown only this once (the hub keeps only its scrypt hash).\n' +
+    `They sign in at /desk with agency ${agency}, operator ${operator} and this password.\n`
+  );
 }
 
 const LIMITS_TAKE_EFFECT =

@@ -150,6 +150,46 @@ const agencyDepartment: Migration = {
 };
 
 /**
+ * Service-desk operators and their sessions (issue #12): named officials of an agency with a
+ * scrypt password hash, and short-lived sessions kept by the hash of their token, so that every
+ * gateway instance sees a sign-in and a sign-out at once.
+ */
+function operatorSessions(engine: Engine): Migration {
+  const text = engine === 'postgres' ? sql`text collate "C"` : sql`text`;
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('operators')
+        .addColumn('agency_id', text, (c) => c.notNull().references('agencies.id'))
+        .addColumn('id', text, (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', text, (c) => c.notNull())
+        .addPrimaryKeyConstraint('operators_pk', ['agency_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('operator_sessions')
+        .addColumn('token_hash', 'char(64)', (c) => c.primaryKey())
+        .addColumn('agency_id', text, (c) => c.notNull())
+        .addColumn('operator_id', text, (c) => c.notNull())
+        .addColumn('created_at', text, (c) => c.notNull())
+        .addColumn('expires_at', text, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('operator_sessions_expiry')
+        .on('operator_sessions')
+        .column('expires_at')
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('operator_sessions').execute();
+      await db.schema.dropTable('operators').execute();
+    },
+  };
+}
+
+/**
  * Limits (issue #11): an agency's overrides of the gateway's request limits, a JSON object by
  * the gateway's names. Null on every existing agency: the defaults, as before.
  */
@@ -199,5 +239,6 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
     '0004_agency_department': agencyDepartment,
     '0005_agency_limits': agencyLimits,
     '0006_agency_origins': agencyOrigins(engine),
+    '0007_operator_sessions': operatorSessions(engine),
   };
 }

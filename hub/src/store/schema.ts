@@ -13,6 +13,8 @@ export interface HubDB {
   audit_records: AuditRecordTable;
   audit_subjects: AuditSubjectTable;
   audit_head: AuditHeadTable;
+  operators: OperatorTable;
+  operator_sessions: OperatorSessionTable;
   agency_origins: AgencyOriginTable;
   citizen_origins: CitizenOriginTable;
 }
@@ -104,6 +106,28 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+}
+
+/** A named official of an agency who signs in at the service desk (docs/access.md). */
+export interface OperatorTable {
+  agency_id: string;
+  id: string;
+  name: string;
+  /** `scrypt$N$r$p$<salt b64url>$<key b64url>`. */
+  password_hash: string;
+  /** 0 or 1. */
+  disabled: number;
+  created_at: string;
+}
+
+/** A signed-in operator's session: only the sha256 of its opaque token is kept. */
+export interface OperatorSessionTable {
+  token_hash: string;
+  agency_id: string;
+  operator_id: string;
+  /** ISO 8601 UTC. */
+  created_at: string;
+  expires_at: string;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -17,6 +17,11 @@ export const HUB_CONTEXT_REQUIRED = makeCode(
   'access',
   'A department subgraph was called without a valid hub-context token. Departments answer the gateway only: send the query to the gateway (`/graphql` on port 4000), not to the department.',
 );
+export const SIGN_IN_THROTTLED = makeCode(
+  'SIGN_IN_THROTTLED',
+  'access',
+  'Too many failed service-desk sign-ins for this operator, or from this address, in the last 15 minutes (HTTP 429 with `Retry-After`). Nothing was checked. Wait the time `extensions.retryAfterSeconds` says, then sign in with the right password, or ask the agency administrator for a new one (`agency operator password`).',
+);
 export const ORIGIN_NOT_ALLOWED = makeCode(
   'ORIGIN_NOT_ALLOWED',
   'access',
