@@ -1,23 +1,16 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type StaticAsset, staticAsset } from '@govgraph/schema/runtime';
 import { buildSync } from 'esbuild';
 
 /** A file the desk page loads, held in memory and served by the gateway itself. */
-export interface DeskAsset {
-  /** URL path, e.g. `/desk/assets/desk.js`. */
-  path: string;
-  /** Short content hash; the page asks for `path?v=hash`, so a long cache is safe. */
-  version: string;
-  contentType: string;
-  body: Buffer;
-}
+/** A file of the desk page, served by the gateway. */
+export type DeskAsset = StaticAsset;
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 function asset(name: string, contentType: string, body: Buffer): DeskAsset {
-  const version = createHash('sha256').update(body).digest('hex').slice(0, 12);
-  return { path: `/desk/assets/${name}`, version, contentType, body };
+  return staticAsset('/desk/assets', name, contentType, body);
 }
 
 /**

@@ -1,14 +1,19 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessRegistry, Caller } from '@govgraph/hub';
 import { BAD_REQUEST, GATEWAY_NOT_READY } from '@govgraph/schema';
-import { type RouteHandler, sendJson } from '@govgraph/schema/runtime';
+import {
+  allowMethods,
+  type RouteHandler,
+  type StaticAsset,
+  sendJson,
+  staticAsset,
+  staticAssetRoute,
+} from '@govgraph/schema/runtime';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { identify } from '../access/identify.js';
 import { PRIVATE_NO_STORE } from '../cache/useCacheControlHeader.js';
-import { isRead } from '../http/isRead.js';
 import { buildCatalog, type Catalog, type CatalogCacheSettings } from './buildCatalog.js';
 import { callerCatalog } from './callerCatalog.js';
 
@@ -67,7 +72,7 @@ export function createCatalogService(options: CatalogOptions = {}): CatalogServi
   };
 
   const json: RouteHandler = async (req, res) => {
-    if (!isRead(req.method, res)) return;
+    if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
     res.setHeader('cache-control', PRIVATE_NO_STORE);
     res.setHeader('vary', 'authorization, x-api-key');
     const caller = await callerOf(req, res, registry);
@@ -90,8 +95,8 @@ export function createCatalogService(options: CatalogOptions = {}): CatalogServi
     routes: () => ({
       '/catalog': page,
       '/catalog.json': json,
-      [ASSETS.js.path]: assetRoute(ASSETS.js),
-      [ASSETS.css.path]: assetRoute(ASSETS.css),
+      [ASSETS.js.path]: staticAssetRoute(ASSETS.js),
+      [ASSETS.css.path]: staticAssetRoute(ASSETS.css),
     }),
   };
 }
@@ -133,7 +138,7 @@ const PAGE = `<!doctype html>
 `;
 
 const page: RouteHandler = (req, res) => {
-  if (!isRead(req.method, res)) return;
+  if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
   res.setHeader('content-type', 'text/html; charset=utf-8');
   res.setHeader('content-security-policy', CATALOG_CSP);
   res.setHeader('cache-control', 'no-cache');
@@ -141,29 +146,9 @@ const page: RouteHandler = (req, res) => {
   res.end(req.method === 'HEAD' ? undefined : PAGE);
 };
 
-interface Asset {
-  path: string;
-  version: string;
-  contentType: string;
-  body: Buffer;
-}
-
-function asset(name: string, contentType: string): Asset {
+function asset(name: string, contentType: string): StaticAsset {
   const body = readFileSync(new URL(`./assets/${name}`, import.meta.url));
-  const version = createHash('sha256').update(body).digest('hex').slice(0, 12);
-  return { path: `/catalog/assets/${name}`, version, contentType, body };
-}
-
-function assetRoute(file: Asset): RouteHandler {
-  return (req, res) => {
-    if (!isRead(req.method, res)) return;
-    res.setHeader('content-type', file.contentType);
-    res.setHeader('content-length', file.body.length);
-    // The page asks for `?v=<content hash>`, so a year-long immutable cache is safe.
-    res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.end(req.method === 'HEAD' ? undefined : file.body);
-  };
+  return staticAsset('/catalog/assets', name, contentType, body);
 }
 
 /** The caller, or undefined once a 401/400 answer was sent (as `/graphql` answers it). */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DESK_CSP, type DeskAsset, loadDeskAssets, renderDeskPage } from '@govgraph/desk';
+import { DESK_CSP, loadDeskAssets, renderDeskPage } from '@govgraph/desk';
 import type { AccessRegistry, OperatorSessions } from '@govgraph/hub';
 import {
   BAD_REQUEST,
@@ -7,7 +7,13 @@ import {
   SIGN_IN_THROTTLED,
   UNAUTHENTICATED,
 } from '@govgraph/schema';
-import { type Logger, type RouteHandler, sendJson } from '@govgraph/schema/runtime';
+import {
+  allowMethods,
+  type Logger,
+  type RouteHandler,
+  sendJson,
+  staticAssetRoute,
+} from '@govgraph/schema/runtime';
 import { GraphQLError } from 'graphql';
 import { identify } from '../access/identify.js';
 import { PRIVATE_NO_STORE } from '../cache/useCacheControlHeader.js';
@@ -35,7 +41,7 @@ export function deskRoutes(options: DeskRouteOptions): Record<string, RouteHandl
   const throttle = createSignInThrottle();
   const routes: Record<string, RouteHandler> = {
     '/desk': (req, res) => {
-      if (!allow(req, res, ['GET', 'HEAD'])) return;
+      if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.setHeader('content-security-policy', DESK_CSP);
       res.setHeader('cache-control', 'no-cache');
@@ -44,18 +50,18 @@ export function deskRoutes(options: DeskRouteOptions): Record<string, RouteHandl
       res.end(req.method === 'HEAD' ? undefined : page);
     },
     '/desk/session': async (req, res) => {
-      if (!allow(req, res, ['POST', 'DELETE'])) return;
+      if (!allowMethods(req, res, ['POST', 'DELETE'])) return;
       res.setHeader('cache-control', PRIVATE_NO_STORE);
       if (req.method === 'DELETE') return signOut(req, res, options);
       return signIn(req, res, options, throttle);
     },
     '/desk/plan': async (req, res) => {
-      if (!allow(req, res, ['GET'])) return;
+      if (!allowMethods(req, res, ['GET'])) return;
       res.setHeader('cache-control', PRIVATE_NO_STORE);
       await plan(req, res, options);
     },
   };
-  for (const asset of Object.values(assets)) routes[asset.path] = assetRoute(asset);
+  for (const asset of Object.values(assets)) routes[asset.path] = staticAssetRoute(asset);
   return routes;
 }
 
@@ -171,32 +177,6 @@ function refuse(res: ServerResponse, status: number, error: GraphQLError): void 
   sendJson(res, status, {
     errors: [{ message: error.message, extensions: { ...error.extensions, http: undefined } }],
   });
-}
-
-function assetRoute(asset: DeskAsset): RouteHandler {
-  return (req, res) => {
-    if (!allow(req, res, ['GET', 'HEAD'])) return;
-    const etag = `"${asset.version}"`;
-    res.setHeader('etag', etag);
-    if (req.headers['if-none-match'] === etag) {
-      res.statusCode = 304;
-      res.end();
-      return;
-    }
-    res.setHeader('content-type', asset.contentType);
-    res.setHeader('content-length', asset.body.length);
-    res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.end(req.method === 'HEAD' ? undefined : asset.body);
-  };
-}
-
-function allow(req: IncomingMessage, res: ServerResponse, methods: readonly string[]): boolean {
-  if (methods.includes(req.method ?? 'GET')) return true;
-  res.statusCode = 405;
-  res.setHeader('allow', methods.join(', '));
-  res.end();
-  return false;
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {

@@ -1,17 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { type StaticAsset, staticAsset } from '@govgraph/schema/runtime';
 
 /** A file the GraphiQL page loads, held in memory and served by the gateway itself. */
-export interface Asset {
-  /** URL path under which the gateway serves it, e.g. `/graphiql/assets/graphiql.min.js`. */
-  path: string;
-  /** Short content hash; the page asks for `path?v=hash`, so a long cache is safe across upgrades. */
-  version: string;
-  contentType: string;
-  body: Buffer;
-}
+export type Asset = StaticAsset;
 
 const JS = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
@@ -23,8 +16,7 @@ function fromPackage(pkg: string, file: string): Buffer {
 }
 
 function asset(name: string, contentType: string, body: Buffer): Asset {
-  const version = createHash('sha256').update(body).digest('hex').slice(0, 12);
-  return { path: `/graphiql/assets/${name}`, version, contentType, body };
+  return staticAsset('/graphiql/assets', name, contentType, body);
 }
 
 export type GraphiQLAssetName = 'react' | 'reactDom' | 'graphiql' | 'css' | 'pageCss' | 'init';

@@ -1,5 +1,4 @@
-import type { RouteHandler } from '@govgraph/schema/runtime';
-import { isRead } from '../http/isRead.js';
+import { allowMethods, type RouteHandler, staticAssetRoute } from '@govgraph/schema/runtime';
 import { loadGraphiQLAssets } from './graphiqlAssets.js';
 import {
   GRAPHIQL_CSP,
@@ -28,14 +27,14 @@ export function graphiqlRoutes(options: GraphiQLRouteOptions = {}): Record<strin
       res.end();
     },
     '/graphiql': (req, res) => {
-      if (!isRead(req.method, res)) return;
+      if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.setHeader('content-security-policy', GRAPHIQL_CSP);
       res.setHeader('cache-control', 'no-cache');
       res.end(req.method === 'HEAD' ? undefined : page);
     },
     [PURPOSES_PATH]: (req, res) => {
-      if (!isRead(req.method, res)) return;
+      if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
       const purposes = (options.purposes?.() ?? [])
         .map(({ code, description }) => ({ code, description }))
         .sort((a, b) => a.code.localeCompare(b.code));
@@ -47,23 +46,6 @@ export function graphiqlRoutes(options: GraphiQLRouteOptions = {}): Record<strin
       res.end(req.method === 'HEAD' ? undefined : body);
     },
   };
-  for (const asset of Object.values(assets)) {
-    routes[asset.path] = (req, res) => {
-      if (!isRead(req.method, res)) return;
-      const etag = `"${asset.version}"`;
-      res.setHeader('etag', etag);
-      if (req.headers['if-none-match'] === etag) {
-        res.statusCode = 304;
-        res.end();
-        return;
-      }
-      res.setHeader('content-type', asset.contentType);
-      res.setHeader('content-length', asset.body.length);
-      // The page asks for `?v=<content hash>`, so a year-long immutable cache is safe.
-      res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-      res.setHeader('x-content-type-options', 'nosniff');
-      res.end(req.method === 'HEAD' ? undefined : asset.body);
-    };
-  }
+  for (const asset of Object.values(assets)) routes[asset.path] = staticAssetRoute(asset);
   return routes;
 }

@@ -67,6 +67,12 @@ export {
 } from './invalidation.js';
 export { createLogger, type Logger } from './logger.js';
 export {
+  allowMethods,
+  type StaticAsset,
+  staticAsset,
+  staticAssetRoute,
+} from './staticAssets.js';
+export {
   SUBJECT_SCALARS,
   SUBJECTS_EXTENSION,
   type SubjectsByRoot,
