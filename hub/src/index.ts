@@ -57,7 +57,11 @@ export {
   type RegistryFile,
   RegistryFileError,
 } from './registry/registryFile.js';
-export { type RegistrySyncSummary, syncRegistryFile } from './registry/syncRegistryFile.js';
+export {
+  type RegistrySyncLosses,
+  type RegistrySyncSummary,
+  syncRegistryFile,
+} from './registry/syncRegistryFile.js';
 export { hubStoreConfig } from './store/hubStoreConfig.js';
 export { GENESIS_HASH } from './store/migrations.js';
 export { type HubStore, openHubStore } from './store/openHubStore.js';
