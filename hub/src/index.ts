@@ -13,6 +13,7 @@ export {
   verifyAuditChain,
 } from './audit/verifyAuditChain.js';
 export type { CliOutput } from './cli/cliSupport.js';
+export { refuseLosses as refuseRegistryLosses } from './cli/cliSupport.js';
 export { runAgencyCli } from './cli/runAgencyCli.js';
 export { runAuditCli } from './cli/runAuditCli.js';
 export { DEFAULT_REGISTRY_FILE, type HubAccessConfig, hubAccessConfig } from './hubConfig.js';

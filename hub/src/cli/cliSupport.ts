@@ -76,14 +76,21 @@ export async function runHubCommand<C>(
   }
 }
 
-/** Throws (rolling the sync back) with every agency and grant the sync would take away. */
-function refuseLosses(file: string): (losses: RegistrySyncLosses) => never {
+/**
+ * A `beforeLosses` for `syncRegistryFile` that throws a HubAdminError (rolling the sync back)
+ * listing every agency and grant the sync would take away. `apply` tells how to go ahead
+ * when the removals are meant (default: run the command again with --yes).
+ */
+export function refuseLosses(
+  file: string,
+  apply = `run the command again with ${YES_FLAG}`,
+): (losses: RegistrySyncLosses) => never {
   return (losses) => {
-    throw new HubAdminError(describeLosses(file, losses));
+    throw new HubAdminError(describeLosses(file, losses, apply));
   };
 }
 
-function describeLosses(file: string, losses: RegistrySyncLosses): string {
+function describeLosses(file: string, losses: RegistrySyncLosses, apply: string): string {
   const lines = [
     `Refused: syncing the registry file ${file} into this hub store would take access away:`,
   ];
@@ -101,7 +108,7 @@ function describeLosses(file: string, losses: RegistrySyncLosses): string {
   }
   lines.push(
     'Nothing was changed. If this store is managed from another file, set HUB_REGISTRY_FILE to it;',
-    `if ${file} is the store's file and these removals are intended, run the command again with ${YES_FLAG}.`,
+    `if ${file} is the store's file and these removals are intended, ${apply}.`,
   );
   return lines.join('\n');
 }
