@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type HubServices, hubAccessConfig, hubStoreConfig, openHubServices } from '@govgraph/hub';
 import {
   ConfigError,
@@ -9,6 +10,7 @@ import { isSupervisor, reportWorkerReady, superviseWorkers } from './cluster/sup
 import { useWorkerHeader } from './cluster/useWorkerHeader.js';
 import { gatewayConfig } from './config.js';
 import { createGatewayServer } from './createGateway.js';
+import { departmentNamesOf, departmentUrls } from './supergraph/departmentUrls.js';
 
 // Production edge: `npm start -w @govgraph/gateway` (GATEWAY_PORT, SUPERGRAPH_PATH, ...).
 let config: ReturnType<typeof gatewayConfig>;
@@ -39,10 +41,12 @@ async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
     process.exit(2);
   }
   const signer = await createHubContextSigner({ privateKey: config.hubContextPrivateKey });
+  const subgraphUrls = urlsFromEnv(config.supergraphPath, logger);
   const hub = await openHub(logger);
   const gateway = createGatewayServer({
     supergraphPath: config.supergraphPath,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    subgraphUrls,
     departmentGuard: config.departmentGuard,
     logger,
     cache: config.cache,
@@ -86,6 +90,37 @@ async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
 async function openHub(logger: Logger): Promise<HubServices> {
   try {
     return await openHubServices({ database: hubStoreConfig(), access: hubAccessConfig(), logger });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`gateway: ${error.message}`);
+    process.exit(2);
+  }
+}
+
+/**
+ * `<DEPARTMENT>_URL` for each department of the supergraph (`POPULATION_URL`, …): where it
+ * runs when not at the URL composed into the file. A bad URL stops the start (exit 2); a
+ * `*_URL` naming no department is a warning (a typo would otherwise route to the old URL).
+ */
+function urlsFromEnv(supergraphPath: string, logger: Logger): Record<string, string> {
+  let names: string[];
+  try {
+    names = departmentNamesOf(readFileSync(supergraphPath, 'utf8'));
+  } catch {
+    // Unreadable or not GraphQL: listen() below fails and says so with the path.
+    return {};
+  }
+  try {
+    const { urls, unknown } = departmentUrls(names, process.env);
+    for (const variable of unknown) {
+      logger.warn(
+        { variable, departments: names },
+        `${variable} is set but the supergraph has no such department; it is ignored (departments: ${names.join(', ')})`,
+      );
+    }
+    if (Object.keys(urls).length > 0)
+      logger.info({ departments: urls }, 'department URLs from the environment');
+    return urls;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`gateway: ${error.message}`);

@@ -17,7 +17,11 @@ export {
   type VerifyOptions,
   verifyAuditChain,
 } from './audit/verifyAuditChain.js';
-export { type CliOutput, reportCommandError } from './cli/cliSupport.js';
+export {
+  type CliOutput,
+  refuseLosses as refuseRegistryLosses,
+  reportCommandError,
+} from './cli/cliSupport.js';
 export { runAgencyCli } from './cli/runAgencyCli.js';
 export { runAuditCli } from './cli/runAuditCli.js';
 export { DEFAULT_REGISTRY_FILE, type HubAccessConfig, hubAccessConfig } from './hubConfig.js';
@@ -70,7 +74,11 @@ export {
   type RegistryFile,
   RegistryFileError,
 } from './registry/registryFile.js';
-export { type RegistrySyncSummary, syncRegistryFile } from './registry/syncRegistryFile.js';
+export {
+  type RegistrySyncLosses,
+  type RegistrySyncSummary,
+  syncRegistryFile,
+} from './registry/syncRegistryFile.js';
 export { hubStoreConfig } from './store/hubStoreConfig.js';
 export { GENESIS_HASH } from './store/migrations.js';
 export { type HubStore, openHubStore } from './store/openHubStore.js';

@@ -11,6 +11,7 @@ import {
   hubStoreConfig,
   listAgencies,
   openHubStore,
+  refuseRegistryLosses,
   reportCommandError,
   syncRegistryFile,
 } from '@govgraph/hub';
@@ -22,7 +23,8 @@ export const SCHEMA_USAGE = `Usage: npm run schema -- (--agency <id> --purpose <
 
 Prints the client schema (SDL) that GET /schema.graphql serves to that agency under that purpose,
 made offline from the committed supergraph and the hub store (the registry file synced into it,
-plus what \`npm run agency\` changed). --public prints the anonymous caller's schema.
+plus what \`npm run agency\` changed; a sync that would disable agencies or revoke grants is
+refused, listing them). --public prints the anonymous caller's schema.
 
   --agency <id>        a registered agency (npm run agency -- list)
   --purpose <CODE>     a registered purpose; without it, the agency's schema holds no personal data
@@ -113,7 +115,12 @@ async function schemaOf(
   const access = hubAccessConfig(env);
   const store = await openHubStore(hubStoreConfig(env));
   try {
-    await syncRegistryFile(store, access.registryFile);
+    // A store managed from another file is not rewritten: a sync that would disable agencies
+    // or revoke grants is refused (exit 1, listing them), as `npm run agency` refuses it.
+    const file = access.registryFile;
+    await syncRegistryFile(store, file, {
+      beforeLosses: refuseRegistryLosses(file, 'load it with `npm run agency -- sync --yes` first'),
+    });
     const registry = await createAccessRegistry({ store, audience: access.audience });
     try {
       const reader = await readerOf(store, args, (code) => registry.purpose(code) !== undefined);

@@ -6,6 +6,7 @@ import { AGENCY_LIMIT_NAMES, type AgencyLimitName, type AgencyLimits } from '../
 export const AGENCY_USAGE = `Usage: npm run agency -- <command>
 
   list                                        agencies, their roles, credentials and purposes
+  sync [--yes]                                load the registry file into the store, and say what changed
   add <id> --name <name> [--role auditor] [--department <CODE>]
                                               register an agency (acting for a department)
   department <agency> <CODE> | none           set (or clear) the department it acts for
@@ -36,13 +37,16 @@ export const AGENCY_USAGE = `Usage: npm run agency -- <command>
   origin remove <agency> <origin>             stop accepting its requests from <origin>
   origin list <agency>                        the origins an agency's browser apps may call from
 
-The hub database is HUB_DATABASE_URL (PostgreSQL) or hub.sqlite in GOVGRAPH_DATA_DIR; the
-registry file HUB_REGISTRY_FILE (default hub/registry.json) is synced first.
+The hub database is HUB_DATABASE_URL (PostgreSQL) or hub.sqlite in GOVGRAPH_DATA_DIR. Commands
+that change the store sync the registry file HUB_REGISTRY_FILE (default hub/registry.json) into
+it first; list, grants, purpose list, key list, limits show and origin list only read. A sync
+that would disable agencies or revoke grants names them and changes nothing unless --yes is given.
 `;
 
 /** One `agency` command, parsed. */
 export type AgencyCommand =
   | { kind: 'list' }
+  | { kind: 'sync' }
   | { kind: 'add'; id: string; name: string; roles: string[]; department: string | undefined }
   | { kind: 'department'; agency: string; department: string | null }
   | { kind: 'key-issue'; agency: string }
@@ -146,6 +150,10 @@ export function parseAgencyArgs(argv: readonly string[]): AgencyCommand {
       only([]);
       args(0, 'no arguments');
       return { kind: 'list' };
+    case 'sync':
+      only([]);
+      args(0, 'no arguments');
+      return { kind: 'sync' };
     case 'add': {
       only(['name', 'role', 'department']);
       const [id = ''] = args(1, 'an agency id: add <id> --name <name>');

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { hubAccessConfig } from '../hubConfig.js';
 import {
   addAgency,
   listAgencies,
@@ -49,12 +50,26 @@ export async function runAgencyCli(
     argv,
     env,
     { out, err },
-    { usage: AGENCY_USAGE, parse: parseAgencyArgs },
+    { usage: AGENCY_USAGE, parse: parseAgencyArgs, readOnly: isReadOnly },
     async (store, command) => {
       await execute(store, command, out, env);
       return 0;
     },
   );
+}
+
+/** The commands that only show: they never sync the registry file nor write. */
+const READ_ONLY: ReadonlySet<AgencyCommand['kind']> = new Set([
+  'list',
+  'key-list',
+  'grants',
+  'purpose-list',
+  'limits-show',
+  'origin-list',
+]);
+
+function isReadOnly(command: AgencyCommand): boolean {
+  return READ_ONLY.has(command.kind);
 }
 
 async function execute(
@@ -168,7 +183,7 @@ async function execute(
       const fromFile = removed.filter((g) => g.source === 'file').map((g) => g.coordinate);
       if (fromFile.length > 0) {
         out.write(
-          `Note: the registry file grants ${fromFile.join(', ')}; the next sync of the file (every start, every agency or audit command) grants them again unless they are removed from ${env.HUB_REGISTRY_FILE ?? 'hub/registry.json'} too.\n`,
+          `Note: the registry file grants ${fromFile.join(', ')}; the next sync of the file (every gateway start, agency sync, every agency command that changes the store) grants them again unless they are removed from ${env.HUB_REGISTRY_FILE ?? 'hub/registry.json'} too.\n`,
         );
       }
       return;
@@ -195,6 +210,13 @@ async function execute(
         legalBasis: command.legalBasis,
       });
       out.write(`Registered purpose ${command.code}.\n`);
+      return;
+    case 'sync':
+      // runHubCommand synced the file before this command ran (refused without --yes if it
+      // would take access away): what the store now holds from it.
+      out.write(
+        `Synced the registry file ${hubAccessConfig(env).registryFile} into the hub store.\n`,
+      );
       return;
     case 'purpose-list':
       out.write(
@@ -373,7 +395,7 @@ async function executeOrigin(
   );
   if (removed.source === 'file') {
     out.write(
-      `Note: the registry file lists ${removed.origin} for ${command.agency}; the next sync of the file (every start, every agency or audit command) adds it again unless it is removed from ${env.HUB_REGISTRY_FILE ?? 'hub/registry.json'} too.\n`,
+      `Note: the registry file lists ${removed.origin} for ${command.agency}; the next sync of the file (every gateway start, agency sync, every agency command that changes the store) adds it again unless it is removed from ${env.HUB_REGISTRY_FILE ?? 'hub/registry.json'} too.\n`,
     );
   }
 }

@@ -91,7 +91,8 @@ export async function runAuditCli(
   out: CliOutput,
   err: CliOutput = out,
 ): Promise<number> {
-  const spec = { usage: AUDIT_USAGE, parse: parseAuditArgs };
+  // Every audit command only reads: none syncs the registry file or writes to the store.
+  const spec = { usage: AUDIT_USAGE, parse: parseAuditArgs, readOnly: () => true };
   return runHubCommand(argv, env, { out, err }, spec, async (store, command) => {
     switch (command.kind) {
       case 'verify': {

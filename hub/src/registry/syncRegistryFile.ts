@@ -15,6 +15,27 @@ export interface RegistrySyncSummary {
   disabledAgencies: string[];
 }
 
+/** One grant a sync would revoke. */
+export interface RevokedGrant {
+  agency: string;
+  purpose: string;
+  coordinate: string;
+}
+
+/** The access a sync takes away: agencies disabled and grants revoked. */
+export interface RegistrySyncLosses {
+  disabledAgencies: string[];
+  revokedGrants: RevokedGrant[];
+}
+
+export interface RegistrySyncOptions {
+  /**
+   * Called inside the sync's transaction, before it commits, when the sync would take access
+   * away; throwing rolls the whole sync back (the `agency` command's refusal without `--yes`).
+   */
+  beforeLosses?: (losses: RegistrySyncLosses) => void;
+}
+
 /**
  * Loads the reviewed registry file into the store, in one transaction. The file wins for what
  * it lists: its purposes, agencies and grants are written as the file says. What the `agency`
@@ -25,6 +46,7 @@ export interface RegistrySyncSummary {
 export async function syncRegistryFile(
   store: HubStore,
   path: string,
+  options: RegistrySyncOptions = {},
 ): Promise<RegistrySyncSummary> {
   const file = loadRegistryFile(path);
   return store.db.transaction().execute(async (trx) => {
@@ -89,6 +111,9 @@ export async function syncRegistryFile(
       await trx.updateTable('agencies').set({ disabled: 1 }).where('id', 'in', dropped).execute();
     }
     const { granted, revoked } = await syncGrants(trx, file);
+    if (dropped.length > 0 || revoked.length > 0) {
+      options.beforeLosses?.({ disabledAgencies: [...dropped].sort(), revokedGrants: revoked });
+    }
     await syncOrigins(trx, file);
     await trx.deleteFrom('citizen_coordinates').execute();
     const citizen = [...new Set(file.citizen.coordinates)];
@@ -102,7 +127,7 @@ export async function syncRegistryFile(
       purposes: file.purposes.length,
       agencies: file.agencies.length,
       grants: granted,
-      revokedGrants: revoked,
+      revokedGrants: revoked.length,
       disabledAgencies: dropped,
     };
   });
@@ -114,7 +139,7 @@ const grantKey = (agency: string, purpose: string, coordinate: string) =>
 async function syncGrants(
   trx: Transaction<HubDB>,
   file: RegistryFile,
-): Promise<{ granted: number; revoked: number }> {
+): Promise<{ granted: number; revoked: RevokedGrant[] }> {
   const wanted = new Map<string, { agency_id: string; purpose: string; coordinate: string }>();
   for (const g of file.grants) {
     for (const coordinate of g.coordinates) {
@@ -150,7 +175,14 @@ async function syncGrants(
       )
       .execute();
   }
-  return { granted: rows.length, revoked: stale.length };
+  const revoked = stale
+    .map((r) => ({ agency: r.agency_id, purpose: r.purpose, coordinate: r.coordinate }))
+    .sort((a, b) =>
+      grantKey(a.agency, a.purpose, a.coordinate).localeCompare(
+        grantKey(b.agency, b.purpose, b.coordinate),
+      ),
+    );
+  return { granted: rows.length, revoked };
 }
 
 /**
