@@ -34,7 +34,15 @@ export {
   resetAgencyLimits,
   setAgencyLimits,
 } from './registry/agencyLimits.js';
-export { type ApiKeyInfo, issueApiKey, listApiKeys, revokeApiKey } from './registry/apiKeys.js';
+export {
+  type ApiKeyInfo,
+  expiringApiKeys,
+  type IssueApiKeyOptions,
+  issueApiKey,
+  listApiKeys,
+  parseDuration,
+  revokeApiKey,
+} from './registry/apiKeys.js';
 export {
   addPurpose,
   type GrantInfo,
