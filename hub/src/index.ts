@@ -4,8 +4,24 @@ export {
   type HubAccessRegistry,
 } from './access/createAccessRegistry.js';
 export { auditRecordHash } from './audit/auditHash.js';
+export {
+  type AuditCheckpoint,
+  CheckpointError,
+  type CheckpointVerdict,
+  checkpointSigner,
+  checkpointVerifiers,
+  generateCheckpointKeys,
+  verifyCheckpoints,
+  writeCheckpoint,
+} from './audit/checkpoints.js';
 export { type AuditLogOptions, createAuditLog, type HubAuditLog } from './audit/createAuditLog.js';
 export { createAuditReader } from './audit/createAuditReader.js';
+export {
+  auditRecordJson,
+  auditRecordsFrom,
+  type FollowOptions,
+  followAuditRecords,
+} from './audit/exportAuditRecords.js';
 export { latestAuditRecords } from './audit/latestAuditRecords.js';
 export {
   type AuditChainVerdict,
