@@ -139,7 +139,7 @@ describe.each(ENGINES)('signed audit checkpoints on %s', (engine) => {
     const refused = await checkpoint();
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(
-      /^Checkpoint refused: the chain head \(record 9\) is behind or differs from the newest checkpoint \(record 12 at /,
+      /^Checkpoint refused: the chain \(head: record 9\) no longer holds the newest checkpoint \(record 12 at /,
     );
     expect(lines()).toHaveLength(2);
   });
@@ -155,6 +155,12 @@ describe.each(ENGINES)('signed audit checkpoints on %s', (engine) => {
     expect(verdict.err).toBe(
       `Audit chain BROKEN against checkpoint line 1 of ${file}: record 6 no longer has the hash the checkpoint of record 6 at ${lines()[0]?.at} signed: the chain from there was rewritten.\n`,
     );
+    const refused = await checkpoint();
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(
+      /^Checkpoint refused: the chain \(head: record 14\) no longer holds the newest checkpoint \(record 6 at /,
+    );
+    expect(lines()).toHaveLength(1);
   });
 
   it('refuses a forged checkpoint: edited fields, another key, a line that is not one', async () => {

@@ -150,13 +150,11 @@ export async function writeCheckpoint(
 ): Promise<AuditCheckpoint> {
   const head = await chainHead(store);
   const newest = (await readCheckpointFile(file, true)).at(-1);
-  if (newest && 'checkpoint' in newest) {
+  if (newest && 'checkpoint' in newest && !(await stillHolds(store, head, newest.checkpoint))) {
     const last = newest.checkpoint;
-    if (head.seq < last.seq || (head.seq === last.seq && head.hash !== last.hash)) {
-      throw new CheckpointError(
-        `the chain head (record ${head.seq}) is behind or differs from the newest checkpoint (record ${last.seq} at ${last.at}): records were removed or rewritten. Run \`npm run audit -- verify --checkpoints ${file}\`; no checkpoint was written`,
-      );
-    }
+    throw new CheckpointError(
+      `the chain (head: record ${head.seq}) no longer holds the newest checkpoint (record ${last.seq} at ${last.at}): records were removed or rewritten. Run \`npm run audit -- verify --checkpoints ${file}\`; no checkpoint was written`,
+    );
   }
   const unsigned = { seq: head.seq, hash: head.hash, at: now.toISOString() };
   const checkpoint: AuditCheckpoint = {
@@ -166,6 +164,23 @@ export async function writeCheckpoint(
   };
   await appendFile(file, `${JSON.stringify(checkpoint)}\n`, { encoding: 'utf8', mode: 0o644 });
   return checkpoint;
+}
+
+/** Whether the store still has the checkpoint's record with its hash, at or before the head. */
+async function stillHolds(
+  store: HubStore,
+  head: { seq: number; hash: string },
+  checkpoint: AuditCheckpoint,
+): Promise<boolean> {
+  if (head.seq < checkpoint.seq) return false;
+  if (head.seq === checkpoint.seq) return head.hash === checkpoint.hash;
+  if (checkpoint.seq === 0) return true;
+  const row = await store.db
+    .selectFrom('audit_records')
+    .select('hash')
+    .where('seq', '=', checkpoint.seq)
+    .executeTakeFirst();
+  return row?.hash === checkpoint.hash;
 }
 
 type CheckpointLine = { line: number; checkpoint: AuditCheckpoint } | { line: number; bad: string };
