@@ -276,7 +276,7 @@ async function verify(store: HubStore, file: string | undefined, io: AuditIo): P
     return 1;
   }
   io.out.write(
-    `Audit chain intact: ${verdict.records} records verified; ${checked.checkpoints} checkpoints hold` +
+    `Audit chain intact: ${verdict.records} records verified; ${checked.checkpoints === 1 ? '1 checkpoint holds' : `${checked.checkpoints} checkpoints hold`}` +
       (checked.newest
         ? ` (newest: record ${checked.newest.seq} at ${checked.newest.at}).\n`
         : '.\n'),
