@@ -123,8 +123,8 @@ describe.each(ENGINES)('audit tail --json on %s', (engine) => {
       stop.signal,
     );
     await until(() => seqs(out.text).length === 1);
-    await append(hub.store, 6, 9);
-    await append(hub.store, 10, 20);
+    // Two audit logs (two gateway instances) appending at once while it follows.
+    await Promise.all([append(hub.store, 6, 12), append(hub.store, 13, 20)]);
     await until(() => seqs(out.text).length >= 16);
     stop.abort();
     expect(await running).toBe(0);
