@@ -196,6 +196,15 @@ describe.each(ENGINES)('signed audit checkpoints on %s', (engine) => {
       ),
     );
 
+    // A genuine older checkpoint replayed after a newer one, to make a rewind look signed.
+    writeFileSync(file, original);
+    await append(hub.store, 6, 8);
+    await checkpoint();
+    appendFileSync(file, original);
+    expect((await verify()).err).toBe(
+      `Audit chain BROKEN against checkpoint line 3 of ${file}: checkpoint of record 5 at ${real.at} names an earlier record than the checkpoint before it (8): the chain was rewound between them.\n`,
+    );
+
     writeFileSync(file, original);
     appendFileSync(file, '{"seq": 5}\n');
     expect((await verify()).err).toBe(

@@ -8,7 +8,7 @@ import {
   sign,
   verify,
 } from 'node:crypto';
-import { appendFile, readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { ConfigError } from '@govgraph/schema/runtime';
 import type { HubStore } from '../store/openHubStore.js';
 
@@ -162,7 +162,14 @@ export async function writeCheckpoint(
     kid: signer.kid,
     sig: sign(null, checkpointPayload(unsigned), signer.privateKey).toString('base64url'),
   };
-  await appendFile(file, `${JSON.stringify(checkpoint)}\n`, { encoding: 'utf8', mode: 0o644 });
+  // One write in append mode, flushed to disk before the command reports success.
+  const handle = await open(file, 'a', 0o644);
+  try {
+    await handle.appendFile(`${JSON.stringify(checkpoint)}\n`, 'utf8');
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
   return checkpoint;
 }
 
