@@ -212,6 +212,7 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
     '0004_agency_department': agencyDepartment,
     '0005_agency_limits': agencyLimits,
     '0006_agency_origins': agencyOrigins(engine),
-    '0007_api_key_expiry': apiKeyExpiry,
+    // 0007 is main's 0007_operator_sessions (the desk), merged after this branch was cut.
+    '0008_api_key_expiry': apiKeyExpiry,
   };
 }
