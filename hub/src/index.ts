@@ -9,8 +9,24 @@ export {
   SESSION_PREFIX,
 } from './access/operatorSessions.js';
 export { auditRecordHash } from './audit/auditHash.js';
+export {
+  type AuditCheckpoint,
+  CheckpointError,
+  type CheckpointVerdict,
+  checkpointSigner,
+  checkpointVerifiers,
+  generateCheckpointKeys,
+  verifyCheckpoints,
+  writeCheckpoint,
+} from './audit/checkpoints.js';
 export { type AuditLogOptions, createAuditLog, type HubAuditLog } from './audit/createAuditLog.js';
 export { createAuditReader } from './audit/createAuditReader.js';
+export {
+  auditRecordJson,
+  auditRecordsFrom,
+  type FollowOptions,
+  followAuditRecords,
+} from './audit/exportAuditRecords.js';
 export { latestAuditRecords } from './audit/latestAuditRecords.js';
 export {
   type AuditChainVerdict,
@@ -43,7 +59,15 @@ export {
   resetAgencyLimits,
   setAgencyLimits,
 } from './registry/agencyLimits.js';
-export { type ApiKeyInfo, issueApiKey, listApiKeys, revokeApiKey } from './registry/apiKeys.js';
+export {
+  type ApiKeyInfo,
+  expiringApiKeys,
+  type IssueApiKeyOptions,
+  issueApiKey,
+  listApiKeys,
+  parseDuration,
+  revokeApiKey,
+} from './registry/apiKeys.js';
 export {
   addPurpose,
   type GrantInfo,

@@ -81,11 +81,11 @@ describe.each(ENGINES)('agency and audit commands on %s', (engine) => {
       expect(listed.out).toContain(`${key.slice(0, 11)}…`);
       expect(listed.out).not.toContain(key);
       expect(listed.out).toMatch(
-        new RegExp(`${keyId}\\s+\\S+\\s+\\d{4}-\\d\\d-\\d\\dT\\S+Z\\s+-\\n`),
+        new RegExp(`${keyId}\\s+\\S+\\s+\\d{4}-\\d\\d-\\d\\dT\\S+Z\\s+never\\s+-\\n`),
       );
       expect((await agency('key', 'revoke', keyId)).code).toBe(0);
       expect((await agency('key', 'list', 'land-bureau')).out).toMatch(
-        new RegExp(`${keyId}\\s+\\S+\\s+\\S+Z\\s+\\d{4}-\\S+Z\\n`),
+        new RegExp(`${keyId}\\s+\\S+\\s+\\S+Z\\s+never\\s+\\d{4}-\\S+Z\\n`),
       );
       await registry.refresh();
       await expect(registry.authenticate({ apiKey: key })).rejects.toThrow(/was revoked/);

@@ -137,6 +137,11 @@ export async function createAccessRegistry(
         `The API key ${entry.prefix}… was revoked at ${entry.revokedAt}; ask the platform operator for a new one.`,
       );
     }
+    if (entry.expiresAt !== null && Date.parse(entry.expiresAt) <= Date.now()) {
+      throw UNAUTHENTICATED.err(
+        `The API key ${entry.prefix}… expired on ${entry.expiresAt}; ask the platform operator for a new one (they issue it with \`npm run agency -- key issue ${entry.agencyId} --expires 90d\`).`,
+      );
+    }
     return agencyCaller(entry.agencyId, 'api-key');
   };
 

@@ -23,6 +23,8 @@ export interface ApiKeyEntry {
   agencyId: string;
   prefix: string;
   revokedAt: string | null;
+  /** ISO 8601 UTC from which the key is refused, or null. */
+  expiresAt: string | null;
 }
 
 /** Everything authentication and grant lookups need, read from the store in one go. */
@@ -66,7 +68,7 @@ export async function loadRegistrySnapshot(
       store.db.selectFrom('agencies').selectAll().orderBy('id').execute(),
       store.db
         .selectFrom('api_keys')
-        .select(['id', 'agency_id', 'prefix', 'hash', 'revoked_at'])
+        .select(['id', 'agency_id', 'prefix', 'hash', 'revoked_at', 'expires_at'])
         .orderBy('id')
         .execute(),
       store.db
@@ -154,7 +156,13 @@ export async function loadRegistrySnapshot(
     keysByHash: new Map(
       keyRows.map((r) => [
         r.hash,
-        { id: r.id, agencyId: r.agency_id, prefix: r.prefix, revokedAt: r.revoked_at },
+        {
+          id: r.id,
+          agencyId: r.agency_id,
+          prefix: r.prefix,
+          revokedAt: r.revoked_at,
+          expiresAt: r.expires_at,
+        },
       ]),
     ),
     grants,

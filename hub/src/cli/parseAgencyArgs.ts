@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '@govgraph/schema/runtime';
 import { limitByFlag, limitFlag } from '../registry/agencyLimits.js';
+import { parseDuration } from '../registry/apiKeys.js';
 import { AGENCY_LIMIT_NAMES, type AgencyLimitName, type AgencyLimits } from '../types.js';
 
 export const AGENCY_USAGE = `Usage: npm run agency -- <command>
@@ -10,9 +11,11 @@ export const AGENCY_USAGE = `Usage: npm run agency -- <command>
   add <id> --name <name> [--role auditor] [--department <CODE>]
                                               register an agency (acting for a department)
   department <agency> <CODE> | none           set (or clear) the department it acts for
-  key issue <agency>                          issue an API key (shown once)
+  key issue <agency> [--expires 90d]          issue an API key (shown once), valid for 90
+                                              days (d, h or m; unset: it never expires)
   key list <agency>                           an agency's keys (never the keys themselves)
   key revoke <keyId>                          revoke a key
+  key expiring [--within 14d]                 keys of every agency expired or expiring soon
   grant <agency> <purpose> <coordinate...>    grant field coordinates (Person.name, LegalEntity.*)
   revoke <agency> <purpose> <coordinate...>   revoke field coordinates
   grants <agency>                             an agency's grants by purpose
@@ -49,7 +52,8 @@ export type AgencyCommand =
   | { kind: 'sync' }
   | { kind: 'add'; id: string; name: string; roles: string[]; department: string | undefined }
   | { kind: 'department'; agency: string; department: string | null }
-  | { kind: 'key-issue'; agency: string }
+  | { kind: 'key-issue'; agency: string; expiresInMs: number | undefined }
+  | { kind: 'key-expiring'; withinMs: number }
   | { kind: 'key-list'; agency: string }
   | { kind: 'key-revoke'; keyId: string }
   | { kind: 'grant' | 'revoke'; agency: string; purpose: string; coordinates: string[] }
@@ -86,6 +90,8 @@ const OPTIONS = {
   issuer: { type: 'string' },
   audience: { type: 'string' },
   'public-key-file': { type: 'string' },
+  expires: { type: 'string' },
+  within: { type: 'string' },
   field: { type: 'string', multiple: true },
   'max-depth': { type: 'string' },
   'max-aliases': { type: 'string' },
@@ -105,6 +111,17 @@ function limitArgument(flag: string, value: string): number {
     throw new UsageError(`--${flag} takes a whole number, not ${JSON.stringify(value)}`);
   }
   return Number(value.trim());
+}
+
+/** `--expires 90d`, `--within 12h`: a whole number of days, hours or minutes. */
+function durationFlag(flag: string, value: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined) {
+    throw new UsageError(
+      `--${flag} takes a duration such as 90d, 12h or 30m, not ${JSON.stringify(value)}`,
+    );
+  }
+  return ms;
 }
 
 /** `--field maxDepth` or `--field max-depth`. */
@@ -174,17 +191,29 @@ export function parseAgencyArgs(argv: readonly string[]): AgencyCommand {
       return { kind: 'department', agency, department: code === 'none' ? null : code };
     }
     case 'key': {
-      only([]);
       const [action, target, ...more] = rest;
+      if (action === 'expiring' && target === undefined) {
+        only(['within']);
+        return { kind: 'key-expiring', withinMs: durationFlag('within', values.within ?? '14d') };
+      }
+      only(action === 'issue' ? ['expires'] : []);
       if (
         target === undefined ||
         more.length > 0 ||
         !['issue', 'list', 'revoke'].includes(action ?? '')
       ) {
-        throw new UsageError('key takes issue <agency>, list <agency> or revoke <keyId>');
+        throw new UsageError(
+          'key takes issue <agency> [--expires 90d], list <agency>, revoke <keyId> or expiring [--within 14d]',
+        );
       }
       if (action === 'revoke') return { kind: 'key-revoke', keyId: target };
-      return { kind: action === 'issue' ? 'key-issue' : 'key-list', agency: target };
+      if (action === 'list') return { kind: 'key-list', agency: target };
+      return {
+        kind: 'key-issue',
+        agency: target,
+        expiresInMs:
+          values.expires === undefined ? undefined : durationFlag('expires', values.expires),
+      };
     }
     case 'grant':
     case 'revoke': {

@@ -15,7 +15,13 @@ import {
   resetAgencyLimits,
   setAgencyLimits,
 } from '../registry/agencyLimits.js';
-import { issueApiKey, listApiKeys, revokeApiKey } from '../registry/apiKeys.js';
+import {
+  type ApiKeyInfo,
+  expiringApiKeys,
+  issueApiKey,
+  listApiKeys,
+  revokeApiKey,
+} from '../registry/apiKeys.js';
 import {
   addPurpose,
   grantCoordinates,
@@ -62,6 +68,8 @@ export async function runAgencyCli(
 const READ_ONLY: ReadonlySet<AgencyCommand['kind']> = new Set([
   'list',
   'key-list',
+  'key-expiring',
+  'operator-list',
   'grants',
   'purpose-list',
   'limits-show',
@@ -122,9 +130,18 @@ async function execute(
       );
       return;
     case 'key-issue': {
-      const { id, key } = await issueApiKey(store, command.agency);
+      const { id, key, expiresAt } = await issueApiKey(
+        store,
+        command.agency,
+        command.expiresInMs === undefined
+          ? {}
+          : { expiresAt: new Date(Date.now() + command.expiresInMs) },
+      );
       out.write(
         `API key ${id} for ${command.agency}:\n\n  ${key}\n\n` +
+          (expiresAt
+            ? `It expires on ${expiresAt.toISOString()}; \`agency key expiring\` lists keys due for renewal.\n`
+            : 'It never expires; give --expires 90d to issue keys that do.\n') +
           'Store it now: it is shown only this once and cannot be shown again (the hub keeps only its hash).\n' +
           'Send it as the X-Api-Key header. Revoke it with: agency key revoke ' +
           `${id}\n`,
@@ -139,17 +156,21 @@ async function execute(
       }
       out.write(
         table([
-          ['KEY ID', 'PREFIX', 'CREATED', 'REVOKED'],
+          ['KEY ID', 'PREFIX', 'CREATED', 'EXPIRES', 'REVOKED'],
           ...keys.map((k) => [
             k.id,
             `${k.prefix}…`,
             k.createdAt.toISOString(),
+            k.expiresAt?.toISOString() ?? 'never',
             k.revokedAt?.toISOString() ?? '-',
           ]),
         ]),
       );
       return;
     }
+    case 'key-expiring':
+      out.write(expiringTable(await expiringApiKeys(store, command.withinMs), command.withinMs));
+      return;
     case 'key-revoke':
       await revokeApiKey(store, command.keyId);
       out.write(
@@ -337,6 +358,23 @@ function oneTimePassword(agency: string, operator: string, password: string): st
     'Hand it to the operator now: it is shown only this once (the hub keeps only its scrypt hash).\n' +
     `They sign in at /desk with agency ${agency}, operator ${operator} and this password.\n`
   );
+}
+
+/** `key expiring`: every unrevoked key past or near its expiry, soonest first. */
+function expiringTable(keys: readonly ApiKeyInfo[], withinMs: number): string {
+  const now = Date.now();
+  const days = Math.round((withinMs / 86_400_000) * 10) / 10;
+  if (keys.length === 0) return `No API key expires within ${days} days.\n`;
+  return table([
+    ['AGENCY', 'KEY ID', 'PREFIX', 'EXPIRES', 'STATE'],
+    ...keys.map((k) => [
+      k.agencyId,
+      k.id,
+      `${k.prefix}…`,
+      k.expiresAt?.toISOString() ?? 'never',
+      (k.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY) <= now ? 'expired' : 'expiring',
+    ]),
+  ]);
 }
 
 const LIMITS_TAKE_EFFECT =

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import type { HubStore } from '../store/openHubStore.js';
+import type { ApiKeyTable } from '../store/schema.js';
 import { requireAgency } from './agencies.js';
 import { HubAdminError } from './HubAdminError.js';
 
@@ -23,6 +25,32 @@ export interface ApiKeyInfo {
   prefix: string;
   createdAt: Date;
   revokedAt: Date | null;
+  /** From when the key is refused; null: it never expires. */
+  expiresAt: Date | null;
+}
+
+/** What `issueApiKey` may be told. */
+export interface IssueApiKeyOptions {
+  /** When the key stops working; unset: never. Must lie in the future. */
+  expiresAt?: Date;
+  /** The time of issue (tests). @default now */
+  now?: Date;
+}
+
+const DURATION = /^(\d{1,5})([dhm])$/;
+const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000 };
+
+/**
+ * A duration as typed on the command line: `90d`, `12h`, `30m`. Returns milliseconds, or
+ * undefined when the text is not one (the caller says what is expected).
+ */
+export function parseDuration(text: string): number | undefined {
+  const match = DURATION.exec(text.trim());
+  if (!match?.[1] || !match[2]) return undefined;
+  const amount = Number(match[1]);
+  const unit = UNIT_MS[match[2]];
+  if (amount < 1 || unit === undefined) return undefined;
+  return amount * unit;
 }
 
 /**
@@ -32,8 +60,16 @@ export interface ApiKeyInfo {
 export async function issueApiKey(
   store: HubStore,
   agencyId: string,
-): Promise<{ id: string; key: string }> {
+  options: IssueApiKeyOptions = {},
+): Promise<{ id: string; key: string; expiresAt: Date | null }> {
   await requireAgency(store, agencyId);
+  const now = options.now ?? new Date();
+  const expiresAt = options.expiresAt ?? null;
+  if (expiresAt !== null && !(expiresAt.getTime() > now.getTime())) {
+    throw new HubAdminError(
+      `A key's expiry must lie in the future, not ${expiresAt.toISOString()}; give --expires a duration such as 90d.`,
+    );
+  }
   const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
   const id = `key_${randomBytes(6).toString('hex')}`;
   await store.db
@@ -43,11 +79,12 @@ export async function issueApiKey(
       agency_id: agencyId,
       prefix: key.slice(0, API_KEY_PREFIX.length + 8),
       hash: hashApiKey(key),
-      created_at: new Date().toISOString(),
+      created_at: now.toISOString(),
       revoked_at: null,
+      expires_at: expiresAt?.toISOString() ?? null,
     })
     .execute();
-  return { id, key };
+  return { id, key, expiresAt };
 }
 
 /** Revokes a key by its id; revoking twice is harmless. Throws when there is no such key. */
@@ -80,11 +117,39 @@ export async function listApiKeys(store: HubStore, agencyId: string): Promise<Ap
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({
+  return rows.map(toKeyInfo);
+}
+
+function toKeyInfo(row: Selectable<ApiKeyTable>): ApiKeyInfo {
+  return {
     id: row.id,
     agencyId: row.agency_id,
     prefix: row.prefix,
     createdAt: new Date(row.created_at),
     revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
-  }));
+    expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
+  };
+}
+
+/**
+ * Keys of every agency that are not revoked and expire before `now + withinMs`, soonest first;
+ * those already expired (and not revoked) are included, so an operator sees every key that
+ * stopped working or is about to.
+ */
+export async function expiringApiKeys(
+  store: HubStore,
+  withinMs: number,
+  now: Date = new Date(),
+): Promise<ApiKeyInfo[]> {
+  const until = new Date(now.getTime() + withinMs).toISOString();
+  const rows = await store.db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('revoked_at', 'is', null)
+    .where('expires_at', 'is not', null)
+    .where('expires_at', '<=', until)
+    .orderBy('expires_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toKeyInfo);
 }

@@ -230,6 +230,19 @@ function agencyOrigins(engine: Engine): Migration {
   };
 }
 
+/**
+ * Key expiry (issue #13): when an API key stops working, ISO 8601 UTC, or null for a key that
+ * never expires (every key issued before this migration).
+ */
+const apiKeyExpiry: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('api_keys').addColumn('expires_at', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('api_keys').dropColumn('expires_at').execute();
+  },
+};
+
 /** The hub's migrations, in order; the same ones run on SQLite and PostgreSQL. */
 export function hubMigrations(engine: Engine): Record<string, Migration> {
   return {
@@ -240,5 +253,6 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
     '0005_agency_limits': agencyLimits,
     '0006_agency_origins': agencyOrigins(engine),
     '0007_operator_sessions': operatorSessions(engine),
+    '0008_api_key_expiry': apiKeyExpiry,
   };
 }

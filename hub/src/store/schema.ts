@@ -55,6 +55,8 @@ export interface ApiKeyTable {
   /** ISO 8601 UTC. */
   created_at: string;
   revoked_at: string | null;
+  /** ISO 8601 UTC from which the key is refused; null: it never expires (migration 0008). */
+  expires_at: string | null;
 }
 
 export interface GrantTable {

@@ -1,0 +1,119 @@
+import {
+  addAgency,
+  createAccessRegistry,
+  type HubAccessRegistry,
+  type HubStore,
+  issueApiKey,
+  openHubStore,
+} from '@govgraph/hub';
+import type { Listening } from '@govgraph/schema/runtime';
+import { createTestDatabase, type TestDatabase } from '@govgraph/schema/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGatewayServer } from '../src/index.js';
+import {
+  composeSupergraph,
+  post,
+  type RunningFixture,
+  silentLogger,
+  startFixture,
+  type TempFile,
+  tempSupergraph,
+} from './helpers.js';
+import { residents } from './support/accessFixtures.js';
+import { testHubContext } from './support/testHubContext.js';
+
+const DAY = 86_400_000;
+
+// The gateway with the hub's own access registry over a real hub store: an expired API key is
+// refused at the HTTP edge however the request is sent, before any department is asked.
+describe('API keys with an expiry at the gateway', () => {
+  let database: TestDatabase;
+  let store: HubStore;
+  let registry: HubAccessRegistry;
+  let people: RunningFixture;
+  let file: TempFile;
+  let gateway: Listening;
+  let validKey: string;
+  let expiredKey: string;
+  let expiresAt: Date;
+  const graphql = () => `${gateway.url}/graphql`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite', 'gateway_key_expiry');
+    store = await openHubStore(database.options);
+    await addAgency(store, { id: 'land-bureau', name: 'Land bureau' });
+    validKey = (await issueApiKey(store, 'land-bureau', { expiresAt: new Date(Date.now() + DAY) }))
+      .key;
+    expiresAt = new Date(Date.now() - DAY);
+    expiredKey = (
+      await issueApiKey(store, 'land-bureau', {
+        now: new Date(Date.now() - 91 * DAY),
+        expiresAt,
+      })
+    ).key;
+    registry = await createAccessRegistry({ store });
+    people = await startFixture(residents);
+    file = await tempSupergraph(composeSupergraph([people]));
+    gateway = await createGatewayServer({
+      supergraphPath: file.path,
+      logger: silentLogger(),
+      access: { registry, signer: testHubContext.signer },
+    }).listen(0);
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await people?.close();
+    await file?.remove();
+    await registry?.close();
+    await store?.close();
+    await database?.drop();
+  });
+
+  const expiredMessage = () =>
+    `The API key ${expiredKey.slice(0, 11)}… expired on ${expiresAt.toISOString()}; ask the platform operator for a new one (they issue it with \`npm run agency -- key issue land-bureau --expires 90d\`).`;
+
+  it('answers with a key before its expiry', async () => {
+    const { status, body } = await post(graphql(), '{ whoAsks }', undefined, {
+      'x-api-key': validKey,
+    });
+    expect(status).toBe(200);
+    expect(JSON.parse(String(body.data?.whoAsks))).toMatchObject({
+      caller: 'agency',
+      agency: 'land-bureau',
+    });
+  });
+
+  it('refuses an expired key with 401 by POST, GET and a batched body, asking no department', async () => {
+    const before = people.requests.length;
+    const posted = await post(graphql(), '{ notices { title } }', undefined, {
+      'x-api-key': expiredKey,
+    });
+    expect(posted.status).toBe(401);
+    expect(posted.body.errors).toEqual([
+      {
+        message: expiredMessage(),
+        extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+      },
+    ]);
+
+    const url = new URL(graphql());
+    url.searchParams.set('query', '{ notices { title } }');
+    const got = await fetch(url, {
+      headers: { 'apollo-require-preflight': 'true', 'x-api-key': expiredKey },
+    });
+    expect(got.status).toBe(401);
+    expect(((await got.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe(
+      expiredMessage(),
+    );
+
+    const batched = await fetch(graphql(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': expiredKey },
+      body: JSON.stringify([{ query: '{ notices { title } }' }, { query: '{ whoAsks }' }]),
+    });
+    expect(batched.status).toBe(401);
+    expect(await batched.text()).toContain('expired on');
+    expect(people.requests.length).toBe(before);
+  });
+});
