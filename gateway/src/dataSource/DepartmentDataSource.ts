@@ -12,6 +12,7 @@ import { cachedFetch } from '../cache/cachedFetch.js';
 import type { GatewayCache } from '../cache/createGatewayCache.js';
 import type { GatewayContext } from '../context.js';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
+import { NULLING_CODES } from '../plugins/useOneErrorPerDepartment.js';
 import {
   fromDepartment,
   passesThrough,
@@ -21,6 +22,7 @@ import {
   unavailableError,
 } from './departmentErrors.js';
 import { type DepartmentGuard, DepartmentRefusedError } from './departmentGuard.js';
+import { atPaths, nulledPaths } from './nulledPaths.js';
 import { ResponseTooLargeError, timeoutFetcher } from './timeoutFetcher.js';
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource['process']>[0];
@@ -115,7 +117,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
       const send = () => super.process(options);
       response = this.#guard ? await this.#guard.run(send) : await send();
     } catch (error) {
-      return { errors: this.#failure(error, log) };
+      return { errors: withNulledPaths(this.#failure(error, log), options) };
     }
     if (!response.errors) return response;
     this.#logUnclassified(response.errors, log);
@@ -162,6 +164,23 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
 export function isDepartmentOutage(error: unknown): boolean {
   const status = httpStatusOf(error);
   return isNetworkFailure(error) || (status !== undefined && UNAVAILABLE_STATUSES.has(status));
+}
+
+const NULLING: ReadonlySet<string> = new Set(NULLING_CODES);
+
+// A fetch that failed as a whole nulls every field it asked for: each error names them by path.
+function withNulledPaths(
+  errors: GraphQLFormattedError[],
+  options: ProcessOptions,
+): GraphQLFormattedError[] {
+  const paths = nulledPaths({
+    query: options.request.query ?? '',
+    ...('document' in options && options.document ? { document: options.document } : {}),
+    ...(options.request.variables ? { variables: options.request.variables } : {}),
+  });
+  return errors.flatMap((error) =>
+    error.path || !NULLING.has(String(error.extensions?.code)) ? [error] : atPaths(error, paths),
+  );
 }
 
 function isGatewayContext(scope: RequestScope): scope is GatewayContext {
