@@ -49,6 +49,7 @@ import {
   type GatewayMetrics,
   metricsRoute,
 } from './metrics/gatewayMetrics.js';
+import { createDepartmentProbe, type DepartmentProbeOptions } from './observe/departmentProbe.js';
 import { useOneErrorPerDepartment } from './plugins/useOneErrorPerDepartment.js';
 import { useOperationGuard } from './plugins/useOperationGuard.js';
 import { useStandardScalars } from './plugins/useStandardScalars.js';
@@ -106,6 +107,8 @@ export interface GatewayServerOptions {
    * (docs/reliability.md). @default DEFAULT_DEPARTMENT_GUARD
    */
   departmentGuard?: Partial<DepartmentGuardConfig>;
+  /** `/ready`'s probe of each department's `/health` (docs/operations.md#readiness). */
+  readiness?: DepartmentProbeOptions;
 }
 
 export interface GatewayServer {
@@ -143,16 +146,19 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     logger,
   });
   const limitChecks = createRequestLimitChecks(metrics.registry);
+  const readiness = createDepartmentProbe(options.readiness);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
       logger,
       debounceMs: options.reloadDebounceMs,
     }),
-    buildService: ({ name, url }) =>
-      new DepartmentDataSource({
+    buildService: ({ name, url }) => {
+      const departmentUrl = options.subgraphUrls?.[name] ?? url ?? '';
+      readiness.register(name, departmentUrl);
+      return new DepartmentDataSource({
         name,
-        url: options.subgraphUrls?.[name] ?? url ?? '',
+        url: departmentUrl,
         logger,
         timeoutMs: options.subgraphTimeoutMs,
         cache,
@@ -160,7 +166,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         guard: guardFor(name),
         maxResponseBytes: guardConfig.maxResponseBytes,
         metrics,
-      }),
+      });
+    },
     // Refuse a malformed supergraph in production too, rather than failing on the first query.
     validateSupergraph: true,
     logger,
@@ -267,7 +274,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         onResponseTooLarge: (context, bytes, max) =>
           limitChecks.responseRefused(context, bytes, max),
         routes: {
-          ...healthRoutes(() => ready),
+          ...healthRoutes(() => ready, readiness),
           ...graphiqlRoutes({
             defaultQuery: options.graphiqlDefaultQuery,
             nationalId: options.graphiqlExampleNationalId,
