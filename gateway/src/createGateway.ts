@@ -49,7 +49,10 @@ import {
   type GatewayMetrics,
   metricsRoute,
 } from './metrics/gatewayMetrics.js';
+import { observedAuditLog } from './observe/auditTiming.js';
 import { createDepartmentProbe, type DepartmentProbeOptions } from './observe/departmentProbe.js';
+import { observeQueryPlanCache } from './observe/queryPlanCache.js';
+import { createRequestObserver } from './observe/requestObserver.js';
 import { useOneErrorPerDepartment } from './plugins/useOneErrorPerDepartment.js';
 import { useOperationGuard } from './plugins/useOperationGuard.js';
 import { useStandardScalars } from './plugins/useStandardScalars.js';
@@ -109,6 +112,8 @@ export interface GatewayServerOptions {
   departmentGuard?: Partial<DepartmentGuardConfig>;
   /** `/ready`'s probe of each department's `/health` (docs/operations.md#readiness). */
   readiness?: DepartmentProbeOptions;
+  /** Operation names counted by name in `govgraph_requests_total` besides the trusted documents'. */
+  operationNames?: readonly string[];
 }
 
 export interface GatewayServer {
@@ -146,7 +151,14 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     logger,
   });
   const limitChecks = createRequestLimitChecks(metrics.registry);
-  const readiness = createDepartmentProbe(options.readiness);
+  const readiness = createDepartmentProbe({ ...options.readiness, metrics });
+  const observer = createRequestObserver({
+    metrics,
+    logger,
+    ...(registry ? { registry } : {}),
+    ...(options.operationNames ? { operationNames: options.operationNames } : {}),
+  });
+  const audit = options.audit ? observedAuditLog(options.audit.log, metrics) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
@@ -166,12 +178,14 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         guard: guardFor(name),
         maxResponseBytes: guardConfig.maxResponseBytes,
         metrics,
+        onFetch: observer.fetched,
       });
     },
     // Refuse a malformed supergraph in production too, rather than failing on the first query.
     validateSupergraph: true,
     logger,
   });
+  observeQueryPlanCache(gateway, metrics);
   // Registered before the first load, so the policy knows every supergraph the gateway serves.
   if (policy) gateway.onSchemaLoadOrUpdate((supergraph) => policy.update(supergraph));
   const costLimit = createCostLimit({ metrics });
@@ -223,11 +237,13 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       // After the access plugin (it answers only operations the policy allowed), before audit.
       ...(cache ? [useResponseCache(cache)] : []),
       // After the access plugin: it records the access plugin's decision.
-      ...(options.audit ? [useAudit({ log: options.audit.log, logger })] : []),
+      ...(audit ? [useAudit({ log: audit, logger })] : []),
       // Apollo keeps the departments' hints in overallCachePolicy; the header is written by
       // useCacheControlHeader, which knows the caller and the data's classification.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       useCacheControlHeader(),
+      // After useOneErrorPerDepartment and the audit: counts and logs the answer as sent.
+      observer.plugin(),
       // Last: annotates GraphiQL's introspection after the access plugin has filtered it.
       graphiqlMetadata.plugin(),
       // Apollo's landing page loads from a CDN; the gateway serves its own GraphiQL instead.
@@ -297,6 +313,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       const handler = (req: IncomingMessage, res: ServerResponse) => {
         const { id: correlationId } = correlationIdOf(req);
         if (correlationId) res.setHeader(CORRELATION_HEADER, correlationId);
+        if (isGraphQLPath(req.url)) observer.begin(req, res);
         if (ready || !isGraphQLPath(req.url)) graphql(req, res);
         else notReady(res);
       };

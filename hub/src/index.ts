@@ -4,7 +4,12 @@ export {
   type HubAccessRegistry,
 } from './access/createAccessRegistry.js';
 export { auditRecordHash } from './audit/auditHash.js';
-export { type AuditLogOptions, createAuditLog, type HubAuditLog } from './audit/createAuditLog.js';
+export {
+  type AuditFlushObserver,
+  type AuditLogOptions,
+  createAuditLog,
+  type HubAuditLog,
+} from './audit/createAuditLog.js';
 export { createAuditReader } from './audit/createAuditReader.js';
 export { latestAuditRecords } from './audit/latestAuditRecords.js';
 export {

@@ -1,3 +1,5 @@
+import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
+
 /** One department's answer to the readiness probe. */
 export interface DepartmentStatus {
   status: 'up' | 'down';
@@ -10,6 +12,8 @@ export interface DepartmentProbeOptions {
   timeoutMs?: number;
   /** How long a round of answers is reused, so `/ready` polled often does not flood departments. @default 3000 */
   cacheMs?: number;
+  /** Sets `govgraph_department_up` from each round of answers. */
+  metrics?: Pick<GatewayMetrics, 'departmentUp'>;
 }
 
 export interface DepartmentProbe {
@@ -33,6 +37,9 @@ export function createDepartmentProbe(options: DepartmentProbeOptions = {}): Dep
     const entries = await Promise.all(
       [...departments].map(async ([name, url]) => [name, await probeOne(url, timeoutMs)] as const),
     );
+    for (const [name, answer] of entries) {
+      options.metrics?.departmentUp.set({ department: name }, answer.status === 'up' ? 1 : 0);
+    }
     return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
   };
   return {
