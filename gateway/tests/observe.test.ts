@@ -144,8 +144,10 @@ describe('request metrics and the access log', () => {
       { 'x-api-key': 'k-tax', 'x-purpose': `p-${LI}` },
     );
     const [line] = await lineFor(res.headers.get('x-request-id'));
-    // The operation name is logged as sent, not as a label; the purpose never as sent.
-    expect(line?.purpose).toBe('other');
+    // Neither a name nor a purpose the caller made up is logged as sent: the hash tells documents apart.
+    expect(line).toMatchObject({ operationName: 'other', purpose: 'other' });
+    expect(line?.operationHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(line)).not.toContain(LI.slice(0, 17));
     const text = await metricsText();
     expect(text).toMatch(
       /govgraph_requests_total\{operation="other",agency="city-tax",purpose="other"/,
@@ -190,6 +192,16 @@ describe('request metrics and the access log', () => {
     const text = await metricsText();
     expect(text).toMatch(/govgraph_policy_denials_total\{level="CONFIDENTIAL"\} [2-9]/);
     expect(text).toMatch(/govgraph_errors_total\{code="FORBIDDEN"\} [1-9]/);
+  });
+
+  it('drops a correlation id that carries a national ID', async () => {
+    const { res } = await send(
+      { query: RECORD, variables: { nationalId: LI } },
+      { ...TAX, 'x-request-id': `case-${LI}` },
+    );
+    const [line] = await lineFor(res.headers.get('x-request-id'));
+    expect(line?.correlationId).toBe('dropped: looks like a national ID');
+    expect(JSON.stringify(line)).not.toContain(LI);
   });
 
   it('logs a refusal at the HTTP edge (bad key) in one line too', async () => {

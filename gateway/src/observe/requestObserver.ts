@@ -134,10 +134,11 @@ function accessLine(
   const first = seen?.operations[0];
   return {
     requestId,
-    correlationId: context?.correlationId ?? null,
+    correlationId: withoutNationalId(context?.correlationId ?? null),
     agency: labels.agency,
     purpose: context?.purpose && labels.purpose !== 'other' ? context.purpose : labels.purpose,
-    operationName: first?.name ?? null,
+    // A name the caller chose could hold anything (a national ID); the hash tells documents apart.
+    operationName: first ? labels.operation : null,
     operationHash: context?.access?.operationHash ?? first?.hash ?? null,
     ...(seen && seen.operations.length > 1 ? { operations: seen.operations.length } : {}),
     status,
@@ -188,4 +189,13 @@ function readAnswers(seen: Observation): void {
     }
   }
   seen.responses = [];
+}
+
+// 17 digits and a check character: what a national ID looks like (docs/access.md).
+const NATIONAL_ID_LIKE = /\d{17}[\dXx]/;
+
+/** The caller's correlation id, unless it looks like it carries a national ID. */
+function withoutNationalId(correlationId: string | null): string | null {
+  if (correlationId === null) return null;
+  return NATIONAL_ID_LIKE.test(correlationId) ? 'dropped: looks like a national ID' : correlationId;
 }
