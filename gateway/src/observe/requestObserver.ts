@@ -7,11 +7,15 @@ import type { GatewayContext } from '../context.js';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 
 /**
- * Operation names counted under their own label: the trusted documents' (citizen-record.graphql)
- * and GraphiQL's examples. Any other name is `other`, so a caller cannot grow the label set.
+ * Operation names counted under their own label: the trusted documents' (citizen-record.graphql,
+ * the service desk's) and GraphiQL's examples. Any other name is `other`, so a caller cannot grow
+ * the label set.
  */
 export const KNOWN_OPERATIONS: readonly string[] = [
   'CitizenRecord',
+  'DeskRecord',
+  'DeskFileComplaint',
+  'DeskSubmitApplication',
   'PublicStart',
   'CompanySearch',
   'Statistics',
