@@ -186,6 +186,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     logger,
   });
   observeQueryPlanCache(gateway, metrics);
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.retain(coreSupergraphSdl));
   // Registered before the first load, so the policy knows every supergraph the gateway serves.
   if (policy) gateway.onSchemaLoadOrUpdate((supergraph) => policy.update(supergraph));
   const costLimit = createCostLimit({ metrics });

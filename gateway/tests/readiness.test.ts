@@ -143,4 +143,34 @@ describe('gateway readiness', () => {
     cleanups.push(again.close);
     expect((await fetch(`${listening.url}/ready`)).status).toBe(200);
   });
+
+  it('stops probing a department a reloaded supergraph no longer names', async () => {
+    const registry = await startFixture(people);
+    const business = await startFixture(companies);
+    const file = await tempSupergraph(composeSupergraph([registry, business]));
+    cleanups.push(registry.close, business.close, file.remove);
+    const listening = await createGatewayServer({
+      access: { unchecked: true, signer: testHubContext.signer },
+      supergraphPath: file.path,
+      logger: silentLogger(),
+      reloadDebounceMs: 20,
+      readiness: { cacheMs: 0 },
+    }).listen(0);
+    cleanups.push(listening.close);
+    await business.close();
+    expect((await fetch(`${listening.url}/ready`)).status).toBe(503);
+
+    await file.write(composeSupergraph([registry]));
+    let ready: Response | undefined;
+    for (let i = 0; i < 200; i++) {
+      ready = await fetch(`${listening.url}/ready`);
+      if (ready.status === 200) break;
+      await delay(20);
+    }
+    expect(ready?.status).toBe(200);
+    expect(await ready?.json()).toEqual({
+      status: 'ready',
+      departments: { registry: { status: 'up' } },
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { Kind, parse } from 'graphql';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 
 /** One department's answer to the readiness probe. */
@@ -19,6 +20,11 @@ export interface DepartmentProbeOptions {
 export interface DepartmentProbe {
   /** Called as the gateway builds each department's data source (overrides included). */
   register(department: string, graphqlUrl: string): void;
+  /**
+   * Forgets departments a new supergraph no longer names (Apollo builds data sources only for
+   * new or moved departments, so `register` alone never drops one).
+   */
+  retain(supergraphSdl: string): void;
   /** Every registered department's status, probed at most once per `cacheMs`. */
   check(): Promise<Record<string, DepartmentStatus>>;
 }
@@ -47,6 +53,12 @@ export function createDepartmentProbe(options: DepartmentProbeOptions = {}): Dep
       departments.set(department, graphqlUrl);
       last = undefined;
     },
+    retain(supergraphSdl) {
+      const named = subgraphNames(supergraphSdl);
+      if (!named) return;
+      for (const name of [...departments.keys()]) if (!named.has(name)) departments.delete(name);
+      last = undefined;
+    },
     check() {
       const now = Date.now();
       if (!last || now - last.at >= cacheMs) last = { at: now, result: probeAll() };
@@ -70,4 +82,25 @@ async function probeOne(graphqlUrl: string, timeoutMs: number): Promise<Departme
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
     return { status: 'down', reason: timedOut ? 'timeout' : 'unreachable' };
   }
+}
+
+// The subgraph names of a supergraph: `join__Graph`'s values' `@join__graph(name:)`.
+function subgraphNames(supergraphSdl: string): Set<string> | undefined {
+  let document: ReturnType<typeof parse>;
+  try {
+    document = parse(supergraphSdl);
+  } catch {
+    return undefined;
+  }
+  const graphs = document.definitions.find(
+    (d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'join__Graph',
+  );
+  if (graphs?.kind !== Kind.ENUM_TYPE_DEFINITION) return undefined;
+  const names = new Set<string>();
+  for (const value of graphs.values ?? []) {
+    const directive = value.directives?.find((d) => d.name.value === 'join__graph');
+    const name = directive?.arguments?.find((a) => a.name.value === 'name')?.value;
+    if (name?.kind === Kind.STRING) names.add(name.value);
+  }
+  return names;
 }
