@@ -53,6 +53,10 @@ import {
   type GatewayMetrics,
   metricsRoute,
 } from './metrics/gatewayMetrics.js';
+import { observedAuditLog } from './observe/auditTiming.js';
+import { createDepartmentProbe, type DepartmentProbeOptions } from './observe/departmentProbe.js';
+import { observeQueryPlanCache } from './observe/queryPlanCache.js';
+import { createRequestObserver } from './observe/requestObserver.js';
 import { useOneErrorPerDepartment } from './plugins/useOneErrorPerDepartment.js';
 import { useOperationGuard } from './plugins/useOperationGuard.js';
 import { useStandardScalars } from './plugins/useStandardScalars.js';
@@ -115,6 +119,10 @@ export interface GatewayServerOptions {
    * with the hub's sessions. Needs the access registry. Unset: no desk.
    */
   desk?: { sessions: OperatorSessions };
+  /** `/ready`'s probe of each department's `/health` (docs/operations.md#readiness). */
+  readiness?: DepartmentProbeOptions;
+  /** Operation names counted by name in `govgraph_requests_total` besides the trusted documents'. */
+  operationNames?: readonly string[];
 }
 
 export interface GatewayServer {
@@ -152,16 +160,26 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     logger,
   });
   const limitChecks = createRequestLimitChecks(metrics.registry);
+  const readiness = createDepartmentProbe({ ...options.readiness, metrics });
+  const observer = createRequestObserver({
+    metrics,
+    logger,
+    ...(registry ? { registry } : {}),
+    ...(options.operationNames ? { operationNames: options.operationNames } : {}),
+  });
+  const audit = options.audit ? observedAuditLog(options.audit.log, metrics) : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
       logger,
       debounceMs: options.reloadDebounceMs,
     }),
-    buildService: ({ name, url }) =>
-      new DepartmentDataSource({
+    buildService: ({ name, url }) => {
+      const departmentUrl = options.subgraphUrls?.[name] ?? url ?? '';
+      readiness.register(name, departmentUrl);
+      return new DepartmentDataSource({
         name,
-        url: options.subgraphUrls?.[name] ?? url ?? '',
+        url: departmentUrl,
         logger,
         timeoutMs: options.subgraphTimeoutMs,
         cache,
@@ -169,11 +187,15 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         guard: guardFor(name),
         maxResponseBytes: guardConfig.maxResponseBytes,
         metrics,
-      }),
+        onFetch: observer.fetched,
+      });
+    },
     // Refuse a malformed supergraph in production too, rather than failing on the first query.
     validateSupergraph: true,
     logger,
   });
+  observeQueryPlanCache(gateway, metrics);
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.retain(coreSupergraphSdl));
   // Registered before the first load, so the policy knows every supergraph the gateway serves.
   if (policy) gateway.onSchemaLoadOrUpdate((supergraph) => policy.update(supergraph));
   const deskPlanner = registry && options.desk ? createDeskPlanner(registry) : undefined;
@@ -229,11 +251,13 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       // After the access plugin (it answers only operations the policy allowed), before audit.
       ...(cache ? [useResponseCache(cache)] : []),
       // After the access plugin: it records the access plugin's decision.
-      ...(options.audit ? [useAudit({ log: options.audit.log, logger })] : []),
+      ...(audit ? [useAudit({ log: audit, logger })] : []),
       // Apollo keeps the departments' hints in overallCachePolicy; the header is written by
       // useCacheControlHeader, which knows the caller and the data's classification.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       useCacheControlHeader(),
+      // After useOneErrorPerDepartment and the audit: counts and logs the answer as sent.
+      observer.plugin(),
       // Last: annotates GraphiQL's introspection after the access plugin has filtered it.
       graphiqlMetadata.plugin(),
       // Apollo's landing page loads from a CDN; the gateway serves its own GraphiQL instead.
@@ -280,7 +304,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         onResponseTooLarge: (context, bytes, max) =>
           limitChecks.responseRefused(context, bytes, max),
         routes: {
-          ...healthRoutes(() => ready),
+          ...healthRoutes(() => ready, readiness),
           ...graphiqlRoutes({
             defaultQuery: options.graphiqlDefaultQuery,
             nationalId: options.graphiqlExampleNationalId,
@@ -311,6 +335,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
       const handler = (req: IncomingMessage, res: ServerResponse) => {
         const { id: correlationId } = correlationIdOf(req);
         if (correlationId) res.setHeader(CORRELATION_HEADER, correlationId);
+        if (isGraphQLPath(req.url)) observer.begin(req, res);
         if (ready || !isGraphQLPath(req.url)) graphql(req, res);
         else notReady(res);
       };

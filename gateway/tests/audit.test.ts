@@ -358,5 +358,14 @@ describe('the audit plugin', () => {
     expect(logged?.correlationId).toBe('audit-fails');
     expect(logged?.msg).toBe('audit record could not be written; the response was withheld');
     expect(JSON.stringify(logged?.err)).toContain('ECONNREFUSED');
+    // What the AuditUnavailable alert (docs/alerts.yml) watches.
+    log.failing = false;
+    expect((await ask(`{ person(nationalId: "${ZHANG}") { name } }`)).status).toBe(200);
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(
+      /govgraph_audit_append_duration_seconds_count\{outcome="failed"\} [1-9]/,
+    );
+    expect(metrics).toMatch(/govgraph_audit_append_duration_seconds_count\{outcome="ok"\} [1-9]/);
+    expect(metrics).toMatch(/govgraph_errors_total\{code="AUDIT_UNAVAILABLE"\} [1-9]/);
   });
 });

@@ -88,8 +88,9 @@ describe('when a department fails', () => {
     expect(body.data).toEqual({ person: { name: 'Li Wei', companies: null } });
     expect(body.errors).toHaveLength(1);
     expect(body.errors?.[0]?.message).toBe(
-      'The business department could not be reached, so the fields it owns are null; data from the other departments is complete. Retry in a moment.',
+      "The business department could not be reached, so the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. Retry in a moment.",
     );
+    expect(body.errors?.[0]?.path).toEqual(['person', 'companies']);
     expect(body.errors?.[0]?.extensions).toMatchObject({
       code: 'DEPARTMENT_UNAVAILABLE',
       department: 'business',
@@ -111,6 +112,10 @@ describe('when a department fails', () => {
     expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.department])).toEqual([
       ['DEPARTMENT_UNAVAILABLE', 'business'],
     ]);
+    // One error for the department; every field its outage left null is listed.
+    expect(body.errors?.[0]?.extensions?.paths).toEqual(
+      expect.arrayContaining([['company'], ['person', 'companies']]),
+    );
   });
 
   it('gives up on a department slower than the timeout and still answers with the rest', async () => {

@@ -42,6 +42,7 @@ export interface RunningFixture {
 export async function startFixture(
   fixture: Fixture,
   logger: Logger = silentLogger(),
+  port = 0,
 ): Promise<RunningFixture> {
   const listening: Listening = await createDepartmentServer({
     name: fixture.name,
@@ -49,7 +50,7 @@ export async function startFixture(
     schema: buildDepartmentSchema(fixture.typeDefs, fixture.resolvers),
     logger,
     context: (scope) => scope,
-  }).listen(0);
+  }).listen(port);
   const requests: IncomingHttpHeaders[] = [];
   let connections = 0;
   listening.server.on('request', (req) => requests.push(req.headers));

@@ -98,4 +98,79 @@ describe('gateway readiness', () => {
     ).rejects.toThrow(/join|link|supergraph/i);
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
   });
+
+  it('answers /ready 503 naming a stopped department, 200 with each status once it is back', async () => {
+    const registry = await startFixture(people);
+    const business = await startFixture(companies);
+    const file = await tempSupergraph(composeSupergraph([registry, business]));
+    cleanups.push(registry.close, file.remove);
+    const businessPort = new URL(business.url).port;
+    // cacheMs 0: every /ready probes again (the default reuses an answer for 3 s).
+    const listening = await createGatewayServer({
+      access: { unchecked: true, signer: testHubContext.signer },
+      supergraphPath: file.path,
+      logger: silentLogger(),
+      readiness: { cacheMs: 0, timeoutMs: 500 },
+    }).listen(0);
+    cleanups.push(listening.close);
+
+    const up = await fetch(`${listening.url}/ready`);
+    expect(up.status).toBe(200);
+    expect(await up.json()).toEqual({
+      status: 'ready',
+      departments: { business: { status: 'up' }, registry: { status: 'up' } },
+    });
+
+    await business.close();
+    const down = await fetch(`${listening.url}/ready`);
+    expect(down.status).toBe(503);
+    const body = await down.json();
+    expect(body).toEqual({
+      status: 'not ready',
+      reason: 'departments unreachable: business',
+      unreachable: ['business'],
+      departments: {
+        business: { status: 'down', reason: 'unreachable' },
+        registry: { status: 'up' },
+      },
+    });
+    // Never the department's address.
+    expect(JSON.stringify(body)).not.toContain(businessPort);
+    // Liveness is not readiness: the process still answers /health.
+    expect((await fetch(`${listening.url}/health`)).status).toBe(200);
+
+    const again = await startFixture(companies, silentLogger(), Number(businessPort));
+    cleanups.push(again.close);
+    expect((await fetch(`${listening.url}/ready`)).status).toBe(200);
+  });
+
+  it('stops probing a department a reloaded supergraph no longer names', async () => {
+    const registry = await startFixture(people);
+    const business = await startFixture(companies);
+    const file = await tempSupergraph(composeSupergraph([registry, business]));
+    cleanups.push(registry.close, business.close, file.remove);
+    const listening = await createGatewayServer({
+      access: { unchecked: true, signer: testHubContext.signer },
+      supergraphPath: file.path,
+      logger: silentLogger(),
+      reloadDebounceMs: 20,
+      readiness: { cacheMs: 0 },
+    }).listen(0);
+    cleanups.push(listening.close);
+    await business.close();
+    expect((await fetch(`${listening.url}/ready`)).status).toBe(503);
+
+    await file.write(composeSupergraph([registry]));
+    let ready: Response | undefined;
+    for (let i = 0; i < 200; i++) {
+      ready = await fetch(`${listening.url}/ready`);
+      if (ready.status === 200) break;
+      await delay(20);
+    }
+    expect(ready?.status).toBe(200);
+    expect(await ready?.json()).toEqual({
+      status: 'ready',
+      departments: { registry: { status: 'up' } },
+    });
+  });
 });

@@ -19,7 +19,12 @@ export {
   verifyCheckpoints,
   writeCheckpoint,
 } from './audit/checkpoints.js';
-export { type AuditLogOptions, createAuditLog, type HubAuditLog } from './audit/createAuditLog.js';
+export {
+  type AuditFlushObserver,
+  type AuditLogOptions,
+  createAuditLog,
+  type HubAuditLog,
+} from './audit/createAuditLog.js';
 export { createAuditReader } from './audit/createAuditReader.js';
 export {
   auditRecordJson,

@@ -24,9 +24,13 @@ describe.each(ENGINES)('audit log on %s', (engine) => {
 
   it('writes 200 concurrent appends as 200 chained records in fewer transactions', async () => {
     const log = createAuditLog({ store: hub.store, logger });
+    // The gateway's metrics hear each transaction: its size, its time, whether it committed.
+    const flushed: { entries: number; seconds: number; ok: boolean }[] = [];
+    log.observe({ flushed: (entries, seconds, ok) => flushed.push({ entries, seconds, ok }) });
     await Promise.all(Array.from({ length: 200 }, (_, i) => log.append(auditEntry(i + 1))));
     expect(log.flushes).toBeLessThan(200);
     expect(log.flushes).toBe(1);
+    expect(flushed).toEqual([{ entries: 200, seconds: expect.any(Number), ok: true }]);
     expect(log.pending).toBe(0);
     const rows = await hub.store.db
       .selectFrom('audit_records')

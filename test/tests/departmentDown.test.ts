@@ -44,7 +44,7 @@ describe('a department that is down', () => {
     });
     const body = (await res.json()) as {
       data: { person: { name: string; birthDate: string; representedEntities: unknown } };
-      errors: { message: string; extensions: Record<string, unknown> }[];
+      errors: { message: string; path?: unknown[]; extensions: Record<string, unknown> }[];
     };
     expect(body.data.person).toEqual({
       name: person.name,
@@ -54,6 +54,79 @@ describe('a department that is down', () => {
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0]?.extensions.code).toBe('DEPARTMENT_UNAVAILABLE');
     expect(body.errors[0]?.extensions.department).toBe('market');
+    expect(body.errors[0]?.path).toEqual(['person', 'representedEntities']);
     expect(JSON.stringify(body.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|:9\b|at \w+ \(/);
+  });
+
+  // The gateway with one more department pointing nowhere.
+  const gatewayWithout = async (down: string): Promise<Listening> => {
+    const urls = Object.fromEntries(t.hub.departments.map((d) => [d.name, d.url]));
+    urls[down] = 'http://127.0.0.1:9/graphql';
+    return createGatewayServer({
+      supergraphPath: SUPERGRAPH_PATH,
+      logger: createLogger('gateway', 'silent'),
+      subgraphUrls: urls,
+      subgraphTimeoutMs: 2_000,
+      access: {
+        unchecked: true,
+        signer: await createHubContextSigner({ privateKey: t.hub.hubContextKeys.privateJwk }),
+      },
+    }).listen(0, '127.0.0.1');
+  };
+  const citizenRecordPart = async (url: string) => {
+    const person = t.world.person(t.world.company(3).representativeIndex);
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query($id: NationalId!) { person(nationalId: $id) {
+          name taxProfile { arrears } representedEntities { totalCount }
+        } }`,
+        variables: { id: person.nationalId },
+      }),
+    });
+    return (await res.json()) as {
+      data: { person: { name: string; taxProfile: unknown } | null };
+      errors: { message: string; path?: unknown[]; extensions: Record<string, unknown> }[];
+    };
+  };
+
+  it('the root field’s department down: person is null, the error points at it and says so', async () => {
+    const without = await gatewayWithout('population');
+    try {
+      const body = await citizenRecordPart(without.url);
+      expect(body.data.person).toBeNull();
+      expect(body.errors).toHaveLength(1);
+      const [error] = body.errors;
+      expect(error?.path).toEqual(['person']);
+      expect(error?.extensions).toMatchObject({
+        code: 'DEPARTMENT_UNAVAILABLE',
+        department: 'population',
+      });
+      expect(error?.message).toContain('whatever other departments would have added under them');
+      expect(error?.message).not.toContain('complete');
+    } finally {
+      await without.close();
+    }
+  });
+
+  it('an entity field’s department down: only person.taxProfile is null, and the path says so', async () => {
+    const without = await gatewayWithout('tax');
+    try {
+      const body = await citizenRecordPart(without.url);
+      expect(body.data.person?.name).toEqual(expect.any(String));
+      expect(body.data.person?.taxProfile).toBeNull();
+      expect(body.errors).toHaveLength(1);
+      const [error] = body.errors;
+      expect(error?.path).toEqual(['person', 'taxProfile']);
+      expect(error?.extensions).toMatchObject({
+        code: 'DEPARTMENT_UNAVAILABLE',
+        department: 'tax',
+        paths: [['person', 'taxProfile']],
+      });
+      expect(error?.message).not.toContain('complete');
+    } finally {
+      await without.close();
+    }
   });
 });

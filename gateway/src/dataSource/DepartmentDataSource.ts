@@ -12,6 +12,8 @@ import { cachedFetch } from '../cache/cachedFetch.js';
 import type { GatewayCache } from '../cache/createGatewayCache.js';
 import type { GatewayContext } from '../context.js';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
+import type { FetchOutcome } from '../observe/requestObserver.js';
+import { NULLING_CODES } from '../plugins/useOneErrorPerDepartment.js';
 import {
   fromDepartment,
   passesThrough,
@@ -21,6 +23,7 @@ import {
   unavailableError,
 } from './departmentErrors.js';
 import { type DepartmentGuard, DepartmentRefusedError } from './departmentGuard.js';
+import { atPaths, nulledPaths } from './nulledPaths.js';
 import { ResponseTooLargeError, timeoutFetcher } from './timeoutFetcher.js';
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource['process']>[0];
@@ -44,6 +47,8 @@ export interface DepartmentDataSourceOptions {
   maxResponseBytes?: number;
   /** Counts answers dropped for their size (`govgraph_department_rejections_total`). */
   metrics?: GatewayMetrics;
+  /** Told when each real fetch ends (cache hits excluded): the request metrics and access log. */
+  onFetch?: (context: unknown, department: string, seconds: number, outcome: FetchOutcome) => void;
 }
 
 /**
@@ -62,6 +67,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
   readonly #hubContext: HubContextSigner | undefined;
   readonly #guard: DepartmentGuard | undefined;
   readonly #metrics: GatewayMetrics | undefined;
+  readonly #onFetch: DepartmentDataSourceOptions['onFetch'];
 
   constructor(options: DepartmentDataSourceOptions) {
     const timeoutMs = options.timeoutMs ?? 5000;
@@ -77,6 +83,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     this.#hubContext = options.hubContext;
     this.#guard = options.guard;
     this.#metrics = options.metrics;
+    this.#onFetch = options.onFetch;
   }
 
   // Runs before each subgraph fetch, once the HTTP request is built.
@@ -106,8 +113,17 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     return takeSubjects(response, options.context);
   }
 
-  // One real request to the department, its failures turned into public errors.
+  // One real request to the department, timed and told to the observer.
   async #fetch(options: ProcessOptions): Promise<ProcessResult> {
+    const started = performance.now();
+    const response = await this.#send(options);
+    const seconds = (performance.now() - started) / 1000;
+    this.#onFetch?.(options.context, this.department, seconds, fetchOutcomeOf(response));
+    return response;
+  }
+
+  // One real request to the department, its failures turned into public errors.
+  async #send(options: ProcessOptions): Promise<ProcessResult> {
     const log = scopeOf(options.context)?.logger ?? this.#logger;
     let response: ProcessResult;
     try {
@@ -115,7 +131,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
       const send = () => super.process(options);
       response = this.#guard ? await this.#guard.run(send) : await send();
     } catch (error) {
-      return { errors: this.#failure(error, log) };
+      return { errors: withNulledPaths(this.#failure(error, log), options) };
     }
     if (!response.errors) return response;
     this.#logUnclassified(response.errors, log);
@@ -162,6 +178,29 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
 export function isDepartmentOutage(error: unknown): boolean {
   const status = httpStatusOf(error);
   return isNetworkFailure(error) || (status !== undefined && UNAVAILABLE_STATUSES.has(status));
+}
+
+function fetchOutcomeOf(response: ProcessResult): FetchOutcome {
+  const codes = (response.errors ?? []).map((e) => String(e.extensions?.code));
+  if (codes.length === 0) return 'ok';
+  return codes.some((c) => NULLING.has(c)) ? 'unavailable' : 'error';
+}
+
+const NULLING: ReadonlySet<string> = new Set(NULLING_CODES);
+
+// A fetch that failed as a whole nulls every field it asked for: each error names them by path.
+function withNulledPaths(
+  errors: GraphQLFormattedError[],
+  options: ProcessOptions,
+): GraphQLFormattedError[] {
+  const paths = nulledPaths({
+    query: options.request.query ?? '',
+    ...('document' in options && options.document ? { document: options.document } : {}),
+    ...(options.request.variables ? { variables: options.request.variables } : {}),
+  });
+  return errors.flatMap((error) =>
+    error.path || !NULLING.has(String(error.extensions?.code)) ? [error] : atPaths(error, paths),
+  );
 }
 
 function isGatewayContext(scope: RequestScope): scope is GatewayContext {

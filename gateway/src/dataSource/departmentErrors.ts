@@ -47,7 +47,7 @@ export function unavailableError(
 ): GraphQLFormattedError {
   const what = isTimeout(cause) ? `did not answer within ${timeoutMs} ms` : 'could not be reached';
   return {
-    message: `The ${department} department ${what}, so the fields it owns are null; data from the other departments is complete. Retry in a moment.`,
+    message: `The ${department} department ${what}, so the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. Retry in a moment.`,
     extensions: { code: DEPARTMENT_UNAVAILABLE.code, department },
   };
 }
@@ -60,13 +60,13 @@ export function unavailableError(
 export function refusedError(department: string, refusal: GuardRefusal): GraphQLFormattedError {
   if (refusal.reason === 'TOO_BUSY') {
     return {
-      message: `The ${department} department already has as many requests in flight and waiting as the gateway allows (${refusal.maxInFlight} + ${refusal.maxQueued}), so this one was not sent and the fields it owns are null; data from the other departments is complete. Retry in a moment.`,
+      message: `The ${department} department already has as many requests in flight and waiting as the gateway allows (${refusal.maxInFlight} + ${refusal.maxQueued}), so this one was not sent and the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. Retry in a moment.`,
       extensions: { code: DEPARTMENT_UNAVAILABLE.code, department, reason: refusal.reason },
     };
   }
   const retryAt = refusal.retryAt.toISOString();
   return {
-    message: `The ${department} department failed or timed out ${refusal.failures} times in a row, so the gateway has stopped calling it for now (circuit open) and the fields it owns are null; data from the other departments is complete. The gateway tries it again at ${retryAt}; retry after that.`,
+    message: `The ${department} department failed or timed out ${refusal.failures} times in a row, so the gateway has stopped calling it for now (circuit open) and the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. The gateway tries it again at ${retryAt}; retry after that.`,
     extensions: { code: DEPARTMENT_UNAVAILABLE.code, department, reason: refusal.reason, retryAt },
   };
 }
@@ -74,7 +74,7 @@ export function refusedError(department: string, refusal: GuardRefusal): GraphQL
 /** A department answer over the size cap: dropped unread, so the department's fields are null. */
 export function tooLargeError(department: string, limit: number): GraphQLFormattedError {
   return {
-    message: `The ${department} department's answer was larger than the ${limit} bytes the gateway reads from one department call, so it was dropped and the fields it owns are null; data from the other departments is complete. Ask for fewer items or fields from it (smaller pages).`,
+    message: `The ${department} department's answer was larger than the ${limit} bytes the gateway reads from one department call, so it was dropped and the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. Ask for fewer items or fields from it (smaller pages).`,
     extensions: { code: DEPARTMENT_ANSWER_TOO_LARGE.code, department, limitBytes: limit },
   };
 }

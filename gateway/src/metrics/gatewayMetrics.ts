@@ -38,7 +38,35 @@ export interface GatewayMetrics {
   operationCost: Histogram<'measure' | 'operation'>;
   /** Operations refused over their cost limit, by operation type. */
   costRefusals: Counter<'operation'>;
+  /**
+   * GraphQL requests answered (docs/operations.md#metrics). Every label is bounded: `operation`
+   * is a known operation name or `other`, `agency` a registry agency id or the caller kind,
+   * `purpose` a registered purpose code, `none` or `other`; `outcome` is ok, partial, error or refused.
+   */
+  requests: Counter<'operation' | 'agency' | 'purpose' | 'outcome'>;
+  /** End-to-end time of a GraphQL request, from its first byte to the last byte of the answer. */
+  requestDuration: Histogram<'operation' | 'outcome'>;
+  /** One department fetch (cache hits excluded): outcome ok, error or unavailable. */
+  departmentFetchDuration: Histogram<'department' | 'outcome'>;
+  /** Errors in answers, by registered code (anything else counted as `UNREGISTERED`). */
+  errors: Counter<'code'>;
+  /** Operations the access policy denied, by the highest classification level they asked for. */
+  policyDenials: Counter<'level'>;
+  /** Time from the gateway's audit append to its commit (or refusal): outcome ok or failed. */
+  auditAppendDuration: Histogram<'outcome'>;
+  /** Entries written per audit transaction (group commit), when the hub's audit log reports them. */
+  auditBatchSize: Histogram;
+  /** Apollo's query-plan cache: lookups that found a plan (`hit`) or planned anew (`miss`). */
+  queryPlanCache: Counter<'result'>;
+  /** Plans held in Apollo's query-plan cache. */
+  queryPlanCacheSize: Gauge;
+  /** 1 when the department answered `/ready`'s last probe of its `/health`, else 0. */
+  departmentUp: Gauge<'department'>;
 }
+
+/** Latency buckets in seconds: from a cached answer to a department timeout. */
+const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const BATCH_BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250, 500];
 
 /** Cost histogram buckets: from a single object to far over any limit. */
 const COST_BUCKETS = [1, 10, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 15_000, 50_000, 100_000];
@@ -121,6 +149,89 @@ export function createGatewayMetrics(): GatewayMetrics {
       help: 'Operations refused because their estimated cost was over the limit, by operation type.',
       labelNames: ['operation'],
       registers: [registry],
+    }),
+    ...requestMetrics(registry),
+  };
+}
+
+type RequestMetrics = Pick<
+  GatewayMetrics,
+  | 'requests'
+  | 'requestDuration'
+  | 'departmentFetchDuration'
+  | 'errors'
+  | 'policyDenials'
+  | 'auditAppendDuration'
+  | 'auditBatchSize'
+  | 'queryPlanCache'
+  | 'queryPlanCacheSize'
+  | 'departmentUp'
+>;
+
+function requestMetrics(registry: Registry): RequestMetrics {
+  const registers = [registry];
+  return {
+    requests: new Counter({
+      name: 'govgraph_requests_total',
+      help: 'GraphQL requests by operation name (known names, else other), agency, purpose and outcome.',
+      labelNames: ['operation', 'agency', 'purpose', 'outcome'],
+      registers,
+    }),
+    requestDuration: new Histogram({
+      name: 'govgraph_request_duration_seconds',
+      help: 'End-to-end GraphQL request time in seconds, by operation name and outcome.',
+      labelNames: ['operation', 'outcome'],
+      buckets: SECONDS_BUCKETS,
+      registers,
+    }),
+    departmentFetchDuration: new Histogram({
+      name: 'govgraph_department_fetch_duration_seconds',
+      help: 'One fetch from a department in seconds (cache hits excluded), by department and outcome.',
+      labelNames: ['department', 'outcome'],
+      buckets: SECONDS_BUCKETS,
+      registers,
+    }),
+    errors: new Counter({
+      name: 'govgraph_errors_total',
+      help: 'Errors in GraphQL answers, by registered code.',
+      labelNames: ['code'],
+      registers,
+    }),
+    policyDenials: new Counter({
+      name: 'govgraph_policy_denials_total',
+      help: 'Operations denied by the access policy, by the highest classification level asked for.',
+      labelNames: ['level'],
+      registers,
+    }),
+    auditAppendDuration: new Histogram({
+      name: 'govgraph_audit_append_duration_seconds',
+      help: 'Time from an audit append to its commit or refusal in seconds, by outcome.',
+      labelNames: ['outcome'],
+      buckets: SECONDS_BUCKETS,
+      registers,
+    }),
+    auditBatchSize: new Histogram({
+      name: 'govgraph_audit_batch_size',
+      help: 'Audit entries written per transaction (group commit).',
+      buckets: BATCH_BUCKETS,
+      registers,
+    }),
+    queryPlanCache: new Counter({
+      name: 'govgraph_query_plan_cache_total',
+      help: "Lookups in Apollo's query-plan cache, by result (hit or miss).",
+      labelNames: ['result'],
+      registers,
+    }),
+    queryPlanCacheSize: new Gauge({
+      name: 'govgraph_query_plan_cache_size',
+      help: "Query plans held in Apollo's query-plan cache.",
+      registers,
+    }),
+    departmentUp: new Gauge({
+      name: 'govgraph_department_up',
+      help: '1 when the department answered the readiness probe of its /health, else 0.',
+      labelNames: ['department'],
+      registers,
     }),
   };
 }

@@ -26,6 +26,13 @@ export interface HubAuditLog extends AuditLog {
   readonly flushes: number;
   /** Entries queued and not yet committed. */
   readonly pending: number;
+  /** Tells `observer` of every transaction written from now on (the gateway's metrics). */
+  observe(observer: AuditFlushObserver): void;
+}
+
+/** Hears each audit transaction: how many entries, how long it took, whether it committed. */
+export interface AuditFlushObserver {
+  flushed(entries: number, seconds: number, ok: boolean): void;
 }
 
 interface Queued {
@@ -58,6 +65,7 @@ export function createAuditLog(options: AuditLogOptions): HubAuditLog {
   let flushing: Promise<void> | null = null;
   let closed = false;
   let flushes = 0;
+  let observer: AuditFlushObserver | undefined;
 
   const writeBatch = async (trx: Transaction<HubDB>, batch: readonly Queued[]) => {
     // The head row is the lock: on PostgreSQL `for update` makes gateway instances sharing the
@@ -138,11 +146,16 @@ export function createAuditLog(options: AuditLogOptions): HubAuditLog {
     let batch = first;
     for (let pause = FIRST_RETRY_MS; ; pause = Math.min(pause * 2, MAX_RETRY_MS)) {
       flushes++;
+      const started = performance.now();
+      const told = (ok: boolean) =>
+        observer?.flushed(batch.length, (performance.now() - started) / 1000, ok);
       try {
         await commit(batch);
+        told(true);
         for (const q of batch) q.resolve();
         return;
       } catch (cause) {
+        told(false);
         if (!isBusy(cause)) return fail(batch, cause);
         const now = performance.now();
         const expired = batch.filter((q) => now - q.since >= lockWaitMs);
@@ -172,6 +185,9 @@ export function createAuditLog(options: AuditLogOptions): HubAuditLog {
   };
 
   return {
+    observe(next) {
+      observer = next;
+    },
     append(entry) {
       if (closed) {
         return Promise.reject(

@@ -8,6 +8,12 @@ import { type QueryExecutorProvider, sql } from 'kysely';
 import { standardsTypeDefs } from '../directives/index.js';
 import { HUB_CONTEXT_REQUIRED } from '../errors/codes/access.js';
 import { standardScalars } from '../scalars/index.js';
+import {
+  createDepartmentMetrics,
+  type DepartmentMetrics,
+  departmentMetricsRoute,
+  useDepartmentMetrics,
+} from './departmentMetrics.js';
 import { formatPublicError, type RequestScope, useErrorMasking } from './errorMasking.js';
 import { createGraphQLHandler, type Listening, listen, sendJson } from './httpServer.js';
 import { HUB_CONTEXT_HEADER, type HubContextVerifier } from './hubContext.js';
@@ -72,6 +78,8 @@ export type DepartmentServerOptions<TContext extends RequestScope & BaseContext>
 
 export interface DepartmentServer {
   server: ApolloServer<BaseContext>;
+  /** Served at `/metrics`: requests, latency and errors by code (docs/operations.md#metrics). */
+  metrics: DepartmentMetrics;
   /** Starts Apollo Server and listens on the port; 0 picks a free one. */
   listen(port: number, host?: string): Promise<Listening>;
 }
@@ -93,6 +101,7 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
           return true;
         }
       : undefined);
+  const metrics = createDepartmentMetrics();
   const server = new ApolloServer<TContext>({
     schema,
     formatError: formatPublicError,
@@ -106,6 +115,7 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
     // Inline tracing (Apollo Studio's per-field timings) is off: it costs every request and the
     // hub does not report to Studio.
     plugins: [
+      useDepartmentMetrics<TContext>(options.name, metrics),
       useErrorMasking<TContext>(),
       // Reports the national IDs and credit codes answered for, for the gateway's audit record.
       useSubjects<TContext>(options.subjectsOf),
@@ -119,6 +129,7 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
   const log = options.logger;
   return {
     server: server as unknown as ApolloServer<BaseContext>,
+    metrics,
     async listen(port, host) {
       await server.start();
       const handler = createGraphQLHandler(server, {
@@ -129,6 +140,7 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
         },
         routes: {
           '/health': (_req, res) => sendJson(res, 200, { status: 'ok', department: options.name }),
+          '/metrics': departmentMetricsRoute(metrics.registry),
           '/ready': async (_req, res) => {
             const ok = ready ? await ready().catch(() => false) : true;
             sendJson(res, ok ? 200 : 503, {

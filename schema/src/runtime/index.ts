@@ -8,6 +8,11 @@ export {
 } from './config.js';
 export { appendVary, type CorsPolicy } from './cors.js';
 export { DEFAULT_DATA_DIR, departmentConfig, runDepartmentMain } from './departmentMain.js';
+export {
+  createDepartmentMetrics,
+  type DepartmentMetrics,
+  useDepartmentMetrics,
+} from './departmentMetrics.js';
 export type { DatabaseLocation, DepartmentModule, SeedProgress } from './departmentModule.js';
 export {
   buildDepartmentSchema,
