@@ -171,6 +171,9 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   });
   const audit = options.audit ? observedAuditLog(options.audit.log, metrics) : undefined;
   const gateway = new ApolloGateway({
+    // Apollo's own spans (plan, execute, fetch) join the request's trace when tracing is on;
+    // never with the document or error messages, which may quote a national ID.
+    telemetry: { includeDocument: false, recordExceptions: false },
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
       logger,

@@ -14,8 +14,10 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { envDetectorSync, Resource } from '@opentelemetry/resources';
 import {
   BatchSpanProcessor,
+  type ReadableSpan,
   SimpleSpanProcessor,
   type SpanExporter,
+  type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
@@ -70,14 +72,41 @@ export function startTracing(options: TracingOptions): Tracing {
   const created = new NodeTracerProvider({
     resource,
     spanProcessors: [
-      exporter
-        ? new SimpleSpanProcessor(exporter)
-        : new BatchSpanProcessor(new OTLPTraceExporter()),
+      withoutNationalIds(
+        exporter
+          ? new SimpleSpanProcessor(exporter)
+          : new BatchSpanProcessor(new OTLPTraceExporter()),
+      ),
     ],
   });
   created.register();
   provider = created;
   return { enabled: true, shutdown: () => stopTracing(created) };
+}
+
+// 17 digits and a check character: what a national ID looks like (docs/access.md).
+const NATIONAL_ID_LIKE = /\d{17}[\dXx]/;
+
+/**
+ * Drops span attributes that look like they carry a national ID before a span leaves the
+ * process. The hub's own spans never hold one; Apollo's record the operation name, which the
+ * caller chooses and could write one into.
+ */
+function withoutNationalIds(next: SpanProcessor): SpanProcessor {
+  return {
+    onStart: (span, parent) => next.onStart(span, parent),
+    onEnd(span: ReadableSpan) {
+      const attributes: Attributes = span.attributes;
+      for (const [key, value] of Object.entries(attributes)) {
+        if (typeof value === 'string' && NATIONAL_ID_LIKE.test(value)) {
+          attributes[key] = 'dropped: looks like a national ID';
+        }
+      }
+      next.onEnd(span);
+    },
+    forceFlush: () => next.forceFlush(),
+    shutdown: () => next.shutdown(),
+  };
 }
 
 function wantsTracing(env: NodeJS.ProcessEnv): boolean {
