@@ -131,6 +131,12 @@ describe('OpenTelemetry tracing through the gateway and the departments', () => 
           s.attributes['db.operation.name'] === 'SELECT',
       ),
     ).toBe(true);
+    // The policy and cost checks are spans of the request too.
+    const checks = spans.filter((s) => s.name === 'access policy' || s.name === 'cost estimate');
+    expect(checks.map((s) => s.name).sort()).toEqual(['access policy', 'cost estimate']);
+    expect(checks.find((s) => s.name === 'access policy')?.attributes).toMatchObject({
+      'govgraph.policy.denied': 0,
+    });
     // No span holds the national ID asked for, nor SQL text with its values.
     for (const span of spans) {
       expect(JSON.stringify(span.attributes)).not.toContain(nationalId);

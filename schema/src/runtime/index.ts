@@ -89,6 +89,7 @@ export {
   activeTraceId,
   injectTraceContext,
   inSpan,
+  inSyncSpan,
   recordStatementSpan,
   SpanKind,
   startTracing,

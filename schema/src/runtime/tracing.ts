@@ -184,6 +184,29 @@ export async function inSpan<T>(
   });
 }
 
+/**
+ * Runs synchronous `work` inside an internal span (a child of the active one), which `describe`
+ * may annotate with its result; with tracing off, `work` runs as it is.
+ */
+export function inSyncSpan<T>(
+  name: string,
+  work: () => T,
+  describe?: (result: T) => Attributes,
+): T {
+  if (!provider) return work();
+  const span = trace.getTracer(TRACER_NAME).startSpan(name, { kind: SpanKind.INTERNAL });
+  try {
+    const result = work();
+    if (describe) span.setAttributes(describe(result));
+    return result;
+  } catch (error) {
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    throw error;
+  } finally {
+    span.end();
+  }
+}
+
 /** Writes the active span's `traceparent` into outgoing headers; with tracing off, nothing. */
 export function injectTraceContext(headers: { set(name: string, value: string): void }): void {
   if (!provider) return;
