@@ -8,6 +8,7 @@ import { trustedDeskDocuments } from '@govgraph/desk';
 import type { AccessRegistry, AuditLog, OperatorSessions } from '@govgraph/hub';
 import { GATEWAY_NOT_READY } from '@govgraph/schema';
 import {
+  activeTraceId,
   createGraphQLHandler,
   formatPublicError,
   type HubContextSigner,
@@ -15,6 +16,7 @@ import {
   type Logger,
   listen,
   sendJson,
+  traceRequest,
   useErrorMasking,
 } from '@govgraph/schema/runtime';
 import type { GraphQLSchema } from 'graphql';
@@ -169,6 +171,9 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   });
   const audit = options.audit ? observedAuditLog(options.audit.log, metrics) : undefined;
   const gateway = new ApolloGateway({
+    // Apollo's own spans (plan, execute, fetch) join the request's trace when tracing is on;
+    // never with the document or error messages, which may quote a national ID.
+    telemetry: { includeDocument: false, recordExceptions: false },
     supergraphSdl: supergraphFromFile({
       path: options.supergraphPath,
       logger,
@@ -332,13 +337,18 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
           }),
         },
       });
-      const handler = (req: IncomingMessage, res: ServerResponse) => {
+      const serve = (req: IncomingMessage, res: ServerResponse) => {
         const { id: correlationId } = correlationIdOf(req);
         if (correlationId) res.setHeader(CORRELATION_HEADER, correlationId);
-        if (isGraphQLPath(req.url)) observer.begin(req, res);
+        if (isGraphQLPath(req.url)) observer.begin(req, res, activeTraceId());
         if (ready || !isGraphQLPath(req.url)) graphql(req, res);
         else notReady(res);
       };
+      // One server span per GraphQL request (tracing on), continuing the caller's `traceparent`.
+      const handler = (req: IncomingMessage, res: ServerResponse) =>
+        isGraphQLPath(req.url)
+          ? traceRequest(req, res, {}, () => serve(req, res))
+          : serve(req, res);
       const listening = await listen(handler, port, host);
       try {
         await rateLimiter?.start();

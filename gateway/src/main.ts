@@ -5,6 +5,7 @@ import {
   createHubContextSigner,
   createLogger,
   type Logger,
+  startTracing,
 } from '@govgraph/schema/runtime';
 import { isSupervisor, reportWorkerReady, superviseWorkers } from './cluster/superviseWorkers.js';
 import { useWorkerHeader } from './cluster/useWorkerHeader.js';
@@ -40,6 +41,8 @@ async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
     );
     process.exit(2);
   }
+  // OpenTelemetry when OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/operations.md#tracing).
+  const tracing = startTracing({ serviceName: 'govgraph-gateway' });
   const signer = await createHubContextSigner({ privateKey: config.hubContextPrivateKey });
   const subgraphUrls = urlsFromEnv(config.supergraphPath, logger);
   const hub = await openHub(logger);
@@ -77,6 +80,7 @@ async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
   const stop = async () => {
     await listening.close();
     await hub.close();
+    await tracing.shutdown().catch(() => undefined);
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -1,5 +1,5 @@
 import { createWorld } from '@govgraph/datagen';
-import { ConfigError } from '@govgraph/schema/runtime';
+import { ConfigError, startTracing } from '@govgraph/schema/runtime';
 import {
   DEMO_AGENCY,
   DEMO_OPERATOR,
@@ -25,6 +25,8 @@ try {
   process.exit(2);
 }
 
+// OpenTelemetry when OTEL_EXPORTER_OTLP_ENDPOINT is set (README: See a request end to end).
+const tracing = startTracing({ serviceName: 'govgraph' });
 const started = performance.now();
 const display = createSeedProgress();
 let hub: Hub | undefined;
@@ -45,6 +47,7 @@ const stop = async () => {
   if (demo) await revokeDemoCredentials(hub.services.store, demo).catch(() => undefined);
   if (demoOperator) await endDemoOperator(hub.services.store).catch(() => undefined);
   await hub.stop();
+  await tracing.shutdown().catch(() => undefined);
   console.log('Stopped.');
   process.exit(0);
 };

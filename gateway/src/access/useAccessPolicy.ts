@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/hub';
 import { BAD_REQUEST, FORBIDDEN } from '@govgraph/schema';
+import { inSyncSpan } from '@govgraph/schema/runtime';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { argumentSubjects } from '../audit/operationSubjects.js';
@@ -197,7 +198,11 @@ export function createAccessPolicy(options: AccessPolicyOptions): AccessPolicy {
           },
           // Runs once the operation is parsed, validated and chosen; before any fetch.
           async didResolveOperation(rc) {
-            const { plan, denied } = decide(rc);
+            const { plan, denied } = inSyncSpan(
+              'access policy',
+              () => decide(rc),
+              (decided) => ({ 'govgraph.policy.denied': decided.denied.length }),
+            );
             rc.contextValue.access = decision(rc, plan, denied);
             if (denied.length > 0) throw forbidden(denied, rc.contextValue.caller);
             if (plan.introspection) {

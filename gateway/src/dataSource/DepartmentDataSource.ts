@@ -2,8 +2,11 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import {
   HUB_CONTEXT_HEADER,
   type HubContextSigner,
+  injectTraceContext,
+  inSpan,
   type Logger,
   type RequestScope,
+  SpanKind,
 } from '@govgraph/schema/runtime';
 import type { GraphQLFormattedError } from 'graphql';
 import { hubContextToken } from '../access/hubContextToken.js';
@@ -92,6 +95,8 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     if (!scope) return;
     const headers = options.request.http?.headers;
     headers?.set('x-request-id', scope.requestId);
+    // The fetch's client span as the department's parent (W3C traceparent; tracing on only).
+    if (headers) injectTraceContext(headers);
     // Departments refuse requests the gateway did not sign; one token serves the whole request.
     if (this.#hubContext && headers && isGatewayContext(scope)) {
       headers.set(HUB_CONTEXT_HEADER, await hubContextToken(this.#hubContext, scope));
@@ -115,11 +120,16 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
 
   // One real request to the department, timed and told to the observer.
   async #fetch(options: ProcessOptions): Promise<ProcessResult> {
-    const started = performance.now();
-    const response = await this.#send(options);
-    const seconds = (performance.now() - started) / 1000;
-    this.#onFetch?.(options.context, this.department, seconds, fetchOutcomeOf(response));
-    return response;
+    const attributes = { 'govgraph.department': this.department, 'url.full': this.url };
+    return inSpan(`fetch ${this.department}`, SpanKind.CLIENT, attributes, async (span) => {
+      const started = performance.now();
+      const response = await this.#send(options);
+      const seconds = (performance.now() - started) / 1000;
+      const outcome = fetchOutcomeOf(response);
+      span?.setAttribute('govgraph.fetch.outcome', outcome);
+      this.#onFetch?.(options.context, this.department, seconds, outcome);
+      return response;
+    });
   }
 
   // One real request to the department, its failures turned into public errors.

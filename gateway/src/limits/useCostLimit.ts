@@ -4,6 +4,7 @@ import type {
   GraphQLRequestContextWillSendResponse,
 } from '@apollo/server';
 import { COST_LIMIT_EXCEEDED } from '@govgraph/schema';
+import { inSyncSpan } from '@govgraph/schema/runtime';
 import {
   type DocumentNode,
   type GraphQLError,
@@ -126,7 +127,11 @@ export function createCostLimit(options: { metrics: GatewayMetrics }): CostLimit
       async requestDidStart() {
         return {
           async didResolveOperation(rc) {
-            check(rc);
+            inSyncSpan(
+              'cost estimate',
+              () => check(rc),
+              () => ({ 'govgraph.cost.estimated': rc.contextValue.cost?.estimated ?? 0 }),
+            );
           },
           async willSendResponse(rc) {
             measure(rc);

@@ -50,8 +50,11 @@ export interface RequestObserver {
   plugin(): ApolloServerPlugin<GatewayContext>;
   /** Told by each department data source when a fetch ends. */
   fetched(context: unknown, department: string, seconds: number, outcome: FetchOutcome): void;
-  /** Called by the HTTP edge for every GraphQL request: logs and counts it once answered. */
-  begin(req: IncomingMessage, res: ServerResponse): void;
+  /**
+   * Called by the HTTP edge for every GraphQL request: logs and counts it once answered. The
+   * trace id (tracing on) goes into the access line as `traceId`.
+   */
+  begin(req: IncomingMessage, res: ServerResponse, traceId?: string): void;
 }
 
 /**
@@ -73,7 +76,7 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
     }
     return found;
   };
-  const finish = (res: ServerResponse, started: number) => {
+  const finish = (res: ServerResponse, started: number, traceId: string | undefined) => {
     const seconds = (performance.now() - started) / 1000;
     const requestId = String(res.getHeader('x-request-id') ?? '');
     const seen = open.get(requestId);
@@ -95,7 +98,8 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
     }
     const denied = context?.access?.denied.length ? context.access : undefined;
     if (denied) metrics.policyDenials.inc({ level: denied.level });
-    logger.info(accessLine(requestId, res.statusCode, seconds, labels, seen), 'access');
+    const line = accessLine(requestId, res.statusCode, seconds, labels, seen);
+    logger.info(traceId ? { ...line, traceId } : line, 'access');
   };
   return {
     plugin: () => ({
@@ -118,9 +122,9 @@ export function createRequestObserver(options: RequestObserverOptions): RequestO
       const requestId = (context as { requestId?: unknown } | undefined)?.requestId;
       if (typeof requestId === 'string') open.get(requestId)?.departments.add(department);
     },
-    begin(_req, res) {
+    begin(_req, res, traceId) {
       const started = performance.now();
-      res.once('close', () => finish(res, started));
+      res.once('close', () => finish(res, started, traceId));
     },
   };
 }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { recordStatementSpan } from '../runtime/tracing.js';
 import { StatementCounter } from './StatementCounter.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -36,8 +37,18 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 /** Opens a department's own database on the engine its configuration selects. */
 export function openDatabase<DB>(options: DatabaseOptions): Database<DB> {
   const statements = new StatementCounter();
-  const log = (event: LogEvent) => statements.record(event.query.sql);
+  const logAs = (system: 'postgresql' | 'sqlite') => (event: LogEvent) => {
+    statements.record(event.query.sql);
+    // A span per statement when tracing is on (kind and table only, never the SQL's values).
+    recordStatementSpan(
+      event.query.sql,
+      system,
+      event.queryDurationMillis,
+      event.level === 'error',
+    );
+  };
   if (options.url?.startsWith('postgres')) {
+    const log = logAs('postgresql');
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // pg-pool listens for errors only while a connection is idle: one the server ends while it is
     // checked out (mid-transaction) would emit an unhandled 'error' and end the process. So each
@@ -51,6 +62,7 @@ export function openDatabase<DB>(options: DatabaseOptions): Database<DB> {
   if (options.sqliteFile !== ':memory:')
     mkdirSync(dirname(options.sqliteFile), { recursive: true });
   const sqlite = new SQLite(options.sqliteFile);
+  const log = logAs('sqlite');
   // WAL lets readers run beside the seeding writer; NORMAL sync is durable enough under WAL.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

@@ -13,6 +13,7 @@ import {
   redisUrlVar,
 } from './invalidation.js';
 import { createLogger } from './logger.js';
+import { startTracing } from './tracing.js';
 
 /** Where embedded department databases live unless GOVGRAPH_DATA_DIR says otherwise. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../data', import.meta.url));
@@ -64,6 +65,8 @@ export async function runDepartmentMain<DB, W>(department: DepartmentModule<DB, 
     throw error;
   }
   const logger = createLogger(department.name, config.logLevel);
+  // OpenTelemetry when OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/operations.md#tracing).
+  const tracing = startTracing({ serviceName: `govgraph-${department.name}` });
   const database = await department.openDatabase({
     ...location,
     onIdleConnectionError: (err) =>
@@ -89,6 +92,7 @@ export async function runDepartmentMain<DB, W>(department: DepartmentModule<DB, 
     await listening.close();
     await publisher?.close();
     await database.close();
+    await tracing.shutdown().catch(() => undefined);
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -19,6 +19,7 @@ import { createGraphQLHandler, type Listening, listen, sendJson } from './httpSe
 import { HUB_CONTEXT_HEADER, type HubContextVerifier } from './hubContext.js';
 import type { Logger } from './logger.js';
 import { type SubjectsOf, useSubjects } from './subjects.js';
+import { traceRequest } from './tracing.js';
 import { usePrivateScope } from './usePrivateScope.js';
 
 type SchemaModules = Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>;
@@ -150,7 +151,12 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
           },
         },
       });
-      const listening = await listen(handler, port, host);
+      // A server span per GraphQL request, continuing the gateway's `traceparent` (tracing on).
+      const traced: typeof handler = (req, res) =>
+        isGraphQLRequest(req)
+          ? traceRequest(req, res, { 'govgraph.department': options.name }, () => handler(req, res))
+          : handler(req, res);
+      const listening = await listen(traced, port, host);
       return {
         ...listening,
         close: async () => {
@@ -190,4 +196,9 @@ function hubContextRequired(why: string): GraphQLError {
     `${why} Departments answer the gateway only: send the query to the gateway (/graphql on port 4000).`,
     { extensions: { code: HUB_CONTEXT_REQUIRED.code, http: { status: 401 } } },
   );
+}
+
+function isGraphQLRequest(req: IncomingMessage): boolean {
+  const url = req.url ?? '/';
+  return url === '/graphql' || url.startsWith('/graphql?');
 }

@@ -86,6 +86,20 @@ export {
   useSubjects,
 } from './subjects.js';
 export {
+  activeTraceId,
+  injectTraceContext,
+  inSpan,
+  inSyncSpan,
+  recordStatementSpan,
+  SpanKind,
+  startTracing,
+  TRACER_NAME,
+  type Tracing,
+  type TracingOptions,
+  traceRequest,
+  tracingEnabled,
+} from './tracing.js';
+export {
   type AgencyWriter,
   deciderOf,
   departmentOperator,

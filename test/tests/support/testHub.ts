@@ -38,6 +38,8 @@ export interface TestHub {
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    /** Sent besides the agency's (e.g. a W3C `traceparent`). */
+    headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
   /** Queries with the given credential and purpose headers (none: anonymous). */
   queryAs<T = Record<string, unknown>>(
@@ -113,10 +115,11 @@ export async function startTestHub(engine: Engine, people = 1_500, seed = 11): P
       caller: CallerHeaders,
       query: string,
       variables?: Record<string, unknown>,
+      headers: Record<string, string> = {},
     ): Promise<GraphQLResponse<T>> => {
       const res = await fetch(hub.graphqlUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...callerHeaders(caller) },
+        headers: { 'content-type': 'application/json', ...headers, ...callerHeaders(caller) },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GraphQLResponse<T>;
@@ -131,7 +134,7 @@ export async function startTestHub(engine: Engine, people = 1_500, seed = 11): P
       hub,
       world: createWorld({ seed, people }),
       hubDatabase: config.hub.database,
-      query: (query, variables) => queryAs(testAgency, query, variables),
+      query: (query, variables, headers) => queryAs(testAgency, query, variables, headers),
       queryAs,
       stop: async () => {
         await hub.stop();
