@@ -82,7 +82,7 @@ export const cacheKeys = {
  * KEYS[1] the department's version, KEYS[2..ARGV[1]+1] tags, then every entry key the caller
  * found in those tags. Bumps the version and deletes every entry of every tag, atomically: no
  * reader sees the new version with old entries left. Every key it touches is declared (a
- * cluster requires it): if a tag gained a member the caller did not list, it changes nothing
+ * cluster requires it): if a tag holds a member the caller did not list, it changes nothing
  * and returns the missing keys, and the caller runs it again with them. A tag is a sorted set
  * of entry keys scored by their expiry, so writers can prune what expired.
  */
@@ -136,8 +136,9 @@ export async function evictInRedis(
 ): Promise<number> {
   const tags = tagsOf(message).map((tag) => cacheKeys.tag(prefix, tag));
   const version = cacheKeys.version(prefix, message.department);
+  // The first round finds the tags' members (or evicts at once when they are empty), the second
+  // evicts them; more rounds only when writers keep adding to the tags meanwhile.
   const members = new Set<string>();
-  for (const tag of tags) for (const key of await redis.zrange(tag, '0', '-1')) members.add(key);
   let evicted: number | undefined;
   for (let round = 0; round < EVICT_ROUNDS && evicted === undefined; round++) {
     const keys = [version, ...tags, ...members];
