@@ -150,7 +150,9 @@ export async function evictInRedis(
     else if (Array.isArray(result)) for (const key of result) members.add(key);
   }
   if (evicted === undefined) {
-    throw new Error(`cache eviction of ${message.department} kept racing writers; sent again`);
+    throw new Error(
+      `cache eviction of ${message.department} gave up after ${EVICT_ROUNDS} rounds racing writers`,
+    );
   }
   if (message.all) evicted += await unlinkAll(redis, prefix, message.department);
   return evicted;
@@ -170,8 +172,8 @@ async function unlinkAll(redis: RedisClient, prefix: string, department: string)
       do {
         const [next, found] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
         cursor = next;
-        // One key at a time: on a cluster a multi-key UNLINK must stay in one slot.
-        for (const key of found) evicted += await redis.unlink(key);
+        // Every key found starts with the hash tag `{prefix}`: one slot, so one UNLINK.
+        if (found.length > 0) evicted += await redis.unlink(...found);
       } while (cursor !== '0');
     }
   }
