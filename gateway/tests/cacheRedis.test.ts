@@ -51,7 +51,7 @@ describe.each(['memory', 'redis'] as const)('the %s cache store', (backend) => {
   const prefix = `test-store-${randomBytes(4).toString('hex')}`;
   let store: CacheStore;
   let admin: Redis | undefined;
-  const key = (name: string) => `${prefix}:e:registry:Person:${name}`;
+  const key = (name: string) => `{${prefix}}:e:registry:Person:${name}`;
   const wang = entityTag('Person', WANG);
 
   beforeAll(async () => {
@@ -67,7 +67,7 @@ describe.each(['memory', 'redis'] as const)('the %s cache store', (backend) => {
   afterAll(async () => {
     await store?.close();
     if (admin) {
-      const keys = await admin.keys(`${prefix}:*`);
+      const keys = await admin.keys(`{${prefix}}:*`);
       if (keys.length > 0) await admin.del(...keys);
       admin.disconnect();
     }
@@ -130,9 +130,9 @@ describe.each(['memory', 'redis'] as const)('the %s cache store', (backend) => {
 
   it('evicts everything of a department and every response when changes were lost', async () => {
     const version = (await store.read([], ['business']))?.versions[0] ?? '0';
-    const mine = `${prefix}:e:business:Person:x`;
-    const response = `${prefix}:q:x`;
-    const theirs = `${prefix}:e:registry:Person:y`;
+    const mine = `{${prefix}}:e:business:Person:x`;
+    const response = `{${prefix}}:q:x`;
+    const theirs = `{${prefix}}:e:registry:Person:y`;
     await store.write(
       [
         { key: mine, value: 'p.1', ttlMs: 60_000, tags: [] },
@@ -157,18 +157,18 @@ describe('tags in Redis', () => {
       const tag = departmentTag('registry');
       const write = (name: string, ttlMs: number) =>
         store.write(
-          [{ key: `${prefix}:r:registry:${name}`, value: 'p.1', ttlMs, tags: [tag] }],
+          [{ key: `{${prefix}}:r:registry:${name}`, value: 'p.1', ttlMs, tags: [tag] }],
           new Map(),
         );
       for (let i = 0; i < 20; i++) expect(await write(`short${i}`, 1)).toBe(true);
       await delay(10); // let the 1 ms entries lapse
       expect(await write('long', 60_000)).toBe(true);
-      expect(await admin.zrange(`${prefix}:t:${tag}`, '0', '-1')).toEqual([
-        `${prefix}:r:registry:long`,
+      expect(await admin.zrange(`{${prefix}}:t:${tag}`, '0', '-1')).toEqual([
+        `{${prefix}}:r:registry:long`,
       ]);
     } finally {
       await store.close();
-      const keys = await admin.keys(`${prefix}:*`);
+      const keys = await admin.keys(`{${prefix}}:*`);
       if (keys.length > 0) await admin.del(...keys);
       admin.disconnect();
     }

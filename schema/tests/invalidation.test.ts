@@ -37,11 +37,11 @@ async function seed(redis: Redis, prefix: string): Promise<void> {
   const root = cacheKeys.tag(prefix, departmentTag('complaints'));
   await redis
     .multi()
-    .set(`${prefix}:e:complaints:Person:a`, 'x')
-    .set(`${prefix}:r:complaints:b`, 'y')
-    .set(`${prefix}:e:complaints:Person:other`, 'z')
-    .zadd(person, Date.now() + 60_000, `${prefix}:e:complaints:Person:a`)
-    .zadd(root, Date.now() + 60_000, `${prefix}:r:complaints:b`)
+    .set(`{${prefix}}:e:complaints:Person:a`, 'x')
+    .set(`{${prefix}}:r:complaints:b`, 'y')
+    .set(`{${prefix}}:e:complaints:Person:other`, 'z')
+    .zadd(person, Date.now() + 60_000, `{${prefix}}:e:complaints:Person:a`)
+    .zadd(root, Date.now() + 60_000, `{${prefix}}:r:complaints:b`)
     .exec();
 }
 
@@ -89,7 +89,7 @@ describe('the Redis invalidation publisher', () => {
     );
   });
   afterAll(async () => {
-    const keys = await redis?.keys(`${prefix}:*`);
+    const keys = await redis?.keys(`{${prefix}}:*`);
     if (keys?.length) await redis.del(...keys);
     redis?.disconnect();
     subscriber?.disconnect();
@@ -107,9 +107,9 @@ describe('the Redis invalidation publisher', () => {
       expect(await redis.get(cacheKeys.version(prefix, 'complaints'))).toBe('1');
       expect(
         await redis.mget(
-          `${prefix}:e:complaints:Person:a`,
-          `${prefix}:r:complaints:b`,
-          `${prefix}:e:complaints:Person:other`,
+          `{${prefix}}:e:complaints:Person:a`,
+          `{${prefix}}:r:complaints:b`,
+          `{${prefix}}:e:complaints:Person:other`,
         ),
       ).toEqual([null, null, 'z']);
       await waitUntil(async () => heard.length > 0);

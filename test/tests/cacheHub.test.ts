@@ -132,12 +132,15 @@ async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
 
 async function keysOf(redis: Redis, prefix: string): Promise<string[]> {
   const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    found.push(...keys);
-  } while (cursor !== '0');
+  // Cache keys start with the hash tag `{prefix}`, rate-limit keys with the bare prefix.
+  for (const pattern of [`{${prefix}}:*`, `${prefix}:*`]) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      found.push(...keys);
+    } while (cursor !== '0');
+  }
   return found;
 }
 

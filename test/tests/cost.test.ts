@@ -300,7 +300,11 @@ describe('demand control (cost) through the hub', () => {
       );
       expect(await responseCacheHits(another.url)).toBe(1);
     } finally {
-      const keys = await redis.keys(`${keyPrefix}*`);
+      // Cache keys start with the hash tag `{prefix}`, rate-limit keys with the bare prefix.
+      const keys = [
+        ...(await redis.keys(`${keyPrefix}*`)),
+        ...(await redis.keys(`{${keyPrefix}}*`)),
+      ];
       if (keys.length > 0) await redis.del(...keys);
       redis.disconnect();
     }

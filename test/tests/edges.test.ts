@@ -41,7 +41,11 @@ describe('edges of the hub', () => {
   });
   afterAll(async () => {
     await hub?.stop();
-    const keys = await redis.keys(`${keyPrefix}:*`);
+    // Cache keys start with the hash tag `{prefix}`, rate-limit keys with the bare prefix.
+    const keys = [
+      ...(await redis.keys(`${keyPrefix}:*`)),
+      ...(await redis.keys(`{${keyPrefix}}:*`)),
+    ];
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
   });

@@ -75,7 +75,8 @@ describe('rate limits across gateway instances of the whole hub', () => {
   afterAll(async () => {
     await hub?.stop();
     if (redis) {
-      const keys = await redis.keys(`${prefix}:*`);
+      // Cache keys start with the hash tag `{prefix}`, rate-limit keys with the bare prefix.
+      const keys = [...(await redis.keys(`${prefix}:*`)), ...(await redis.keys(`{${prefix}}:*`))];
       if (keys.length > 0) await redis.del(...keys);
       redis.disconnect();
     }

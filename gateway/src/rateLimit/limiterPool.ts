@@ -1,5 +1,9 @@
-import { type Logger, resilientRedisOptions } from '@govgraph/schema/runtime';
-import { Redis } from 'ioredis';
+import {
+  createRedisClient,
+  type Logger,
+  type RedisClient,
+  resilientRedisOptions,
+} from '@govgraph/schema/runtime';
 import {
   type IRateLimiterOptions,
   type RateLimiterAbstract,
@@ -14,7 +18,7 @@ export interface LimiterPoolOptions {
   prefix: string;
   windowSeconds: number;
   /** Shared store; unset: in process only. */
-  redis: Redis | undefined;
+  redis: RedisClient | undefined;
   metrics: GatewayMetrics;
 }
 
@@ -77,8 +81,8 @@ export function sharedRedis(
   timeoutMs: number,
   logger: Logger,
   metrics: GatewayMetrics,
-): Redis {
-  const redis = new Redis(url, {
+): RedisClient {
+  const redis = createRedisClient(url, {
     ...resilientRedisOptions(timeoutMs),
     lazyConnect: true,
   });

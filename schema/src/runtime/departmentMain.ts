@@ -7,12 +7,9 @@ import {
   type HubContextVerifier,
   hubContextPublicKeysVar,
 } from './hubContext.js';
-import {
-  cacheKeyPrefixVar,
-  createRedisInvalidationPublisher,
-  redisUrlVar,
-} from './invalidation.js';
+import { cacheKeyPrefixVar, createRedisInvalidationPublisher } from './invalidation.js';
 import { createLogger } from './logger.js';
+import { redisUrlVar } from './redisClient.js';
 import { startTracing } from './tracing.js';
 
 /** Where embedded department databases live unless GOVGRAPH_DATA_DIR says otherwise. */

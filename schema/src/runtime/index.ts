@@ -65,12 +65,21 @@ export {
   invalidationMessage,
   type OnEntitiesChanged,
   type RedisInvalidationOptions,
-  redisUrlVar,
   resilientRedisOptions,
   runScript,
   tagsOf,
 } from './invalidation.js';
 export { createLogger, type Logger } from './logger.js';
+export {
+  type ClusterTarget,
+  createRedisClient,
+  isClusterUrl,
+  parseClusterUrl,
+  type RedisClient,
+  type RedisClientOptions,
+  redisNodes,
+  redisUrlVar,
+} from './redisClient.js';
 export {
   allowMethods,
   type StaticAsset,

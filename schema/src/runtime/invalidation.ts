@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Logger } from './logger.js';
+import { createRedisClient, type RedisClient, redisNodes } from './redisClient.js';
 
 // Cache invalidation across processes (docs/caching.md). A department that committed a write
 // evicts, in the shared Redis, every cache entry tagged with a changed entity, bumps its own
@@ -56,41 +56,58 @@ export function tagsOf(message: InvalidationMessage): string[] {
   return [...message.changes.map((c) => c.tag), departmentTag(message.department)];
 }
 
-/** Redis names shared by publishers and gateways. */
+/**
+ * Redis names shared by publishers and gateways. Every cache key starts with the hash tag
+ * `{<prefix>}`, so a Redis Cluster keeps all of them in one slot: the scripts below read
+ * versions, tags and entries together and atomically, which a cluster allows only within one
+ * slot (docs/scaling.md). The channel is not a key: cluster pub/sub reaches every node.
+ */
 export const cacheKeys = {
   channel: (prefix: string) => `${prefix}:invalidate`,
-  version: (prefix: string, department: string) => `${prefix}:v:${department}`,
-  tag: (prefix: string, tag: string) => `${prefix}:t:${tag}`,
+  /** The hash tag and start of every cache key. */
+  base: (prefix: string) => `{${prefix}}`,
+  version: (prefix: string, department: string) => `{${prefix}}:v:${department}`,
+  tag: (prefix: string, tag: string) => `{${prefix}}:t:${tag}`,
   /** An entity entry: department and type in plain, the rest a digest. */
   entity: (prefix: string, department: string, typename: string, digest: string) =>
-    `${prefix}:e:${department}:${typename}:${digest}`,
+    `{${prefix}}:e:${department}:${typename}:${digest}`,
   /** A root-field fetch entry. */
   root: (prefix: string, department: string, digest: string) =>
-    `${prefix}:r:${department}:${digest}`,
+    `{${prefix}}:r:${department}:${digest}`,
   /** A whole response. */
-  response: (prefix: string, digest: string) => `${prefix}:q:${digest}`,
+  response: (prefix: string, digest: string) => `{${prefix}}:q:${digest}`,
 };
 
 /**
- * KEYS[1] the department's version, KEYS[2..] tags. Bumps the version and deletes every entry
- * of every tag, atomically: no reader sees the new version with old entries left. A tag is a
- * sorted set of entry keys scored by their expiry, so writers can prune what expired.
+ * KEYS[1] the department's version, KEYS[2..ARGV[1]+1] tags, then every entry key the caller
+ * found in those tags. Bumps the version and deletes every entry of every tag, atomically: no
+ * reader sees the new version with old entries left. Every key it touches is declared (a
+ * cluster requires it): if a tag holds a member the caller did not list, it changes nothing
+ * and returns the missing keys, and the caller runs it again with them. A tag is a sorted set
+ * of entry keys scored by their expiry, so writers can prune what expired.
  */
 const EVICT_SCRIPT = `
+local tags = tonumber(ARGV[1])
+local declared = {}
+for i = tags + 2, #KEYS do declared[KEYS[i]] = true end
+local missing = {}
+for i = 2, tags + 1 do
+  for _, key in ipairs(redis.call('ZRANGE', KEYS[i], 0, -1)) do
+    if not declared[key] then missing[#missing + 1] = key end
+  end
+end
+if #missing > 0 then return {0, missing} end
 redis.call('INCR', KEYS[1])
 local n = 0
-for i = 2, #KEYS do
-  local members = redis.call('ZRANGE', KEYS[i], 0, -1)
-  for _, key in ipairs(members) do n = n + redis.call('UNLINK', key) end
-  redis.call('UNLINK', KEYS[i])
-end
-return n`;
+for i = tags + 2, #KEYS do n = n + redis.call('UNLINK', KEYS[i]) end
+for i = 2, tags + 1 do redis.call('UNLINK', KEYS[i]) end
+return {1, n}`;
 
 const scriptShas = new Map<string, string>();
 
 /** Runs a Lua script by its SHA (loading it on first use), as one round trip. */
 export async function runScript(
-  redis: Redis,
+  redis: RedisClient,
   script: string,
   keys: readonly string[],
   args: readonly (string | number)[],
@@ -108,27 +125,54 @@ export async function runScript(
   }
 }
 
+/** Writers racing an eviction can add members between its rounds; past this many it gives up. */
+const EVICT_ROUNDS = 8;
+
 /** Evicts a message's tags in Redis and bumps the department's version; returns entries removed. */
 export async function evictInRedis(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   message: InvalidationMessage,
 ): Promise<number> {
-  const keys = [
-    cacheKeys.version(prefix, message.department),
-    ...tagsOf(message).map((tag) => cacheKeys.tag(prefix, tag)),
-  ];
-  let evicted = Number(await runScript(redis, EVICT_SCRIPT, keys, []));
-  if (message.all) {
+  const tags = tagsOf(message).map((tag) => cacheKeys.tag(prefix, tag));
+  const version = cacheKeys.version(prefix, message.department);
+  // The first round finds the tags' members (or evicts at once when they are empty), the second
+  // evicts them; more rounds only when writers keep adding to the tags meanwhile.
+  const members = new Set<string>();
+  let evicted: number | undefined;
+  for (let round = 0; round < EVICT_ROUNDS && evicted === undefined; round++) {
+    const keys = [version, ...tags, ...members];
+    const [done, result] = (await runScript(redis, EVICT_SCRIPT, keys, [tags.length])) as [
+      number,
+      number | string[],
+    ];
+    if (done === 1) evicted = Number(result);
+    else if (Array.isArray(result)) for (const key of result) members.add(key);
+  }
+  if (evicted === undefined) {
+    throw new Error(
+      `cache eviction of ${message.department} gave up after ${EVICT_ROUNDS} rounds racing writers`,
+    );
+  }
+  if (message.all) evicted += await unlinkAll(redis, prefix, message.department);
+  return evicted;
+}
+
+/** Deletes every entry of a department and every whole response, on every node. */
+async function unlinkAll(redis: RedisClient, prefix: string, department: string): Promise<number> {
+  const base = cacheKeys.base(prefix);
+  let evicted = 0;
+  for (const node of redisNodes(redis)) {
     for (const pattern of [
-      `${prefix}:e:${message.department}:*`,
-      `${prefix}:r:${message.department}:*`,
-      `${prefix}:q:*`,
+      `${base}:e:${department}:*`,
+      `${base}:r:${department}:*`,
+      `${base}:q:*`,
     ]) {
       let cursor = '0';
       do {
-        const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+        const [next, found] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
         cursor = next;
+        // Every key found starts with the hash tag `{prefix}`: one slot, so one UNLINK.
         if (found.length > 0) evicted += await redis.unlink(...found);
       } while (cursor !== '0');
     }
@@ -177,7 +221,7 @@ export function createRedisInvalidationPublisher(
 ): InvalidationPublisher {
   const { prefix, logger } = options;
   const timeoutMs = options.timeoutMs ?? 500;
-  const redis = new Redis(options.url, resilientRedisOptions(timeoutMs));
+  const redis = createRedisClient(options.url, resilientRedisOptions(timeoutMs));
   redis.on('error', () => {}); // Reported per publish below; ioredis reconnects by itself.
   const pending: InvalidationMessage[] = [];
   let pendingChanges = 0;
@@ -241,12 +285,7 @@ export function createRedisInvalidationPublisher(
   };
 }
 
-/** `REDIS_URL` and `CACHE_KEY_PREFIX`, as departments and the gateway read them. */
-export const redisUrlVar = z
-  .string()
-  .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL, or unset for no Redis')
-  .optional();
-
+/** `CACHE_KEY_PREFIX`, as departments and the gateway read it. */
 export const cacheKeyPrefixVar = z
   .string()
   .regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, "_", "." or "-"')

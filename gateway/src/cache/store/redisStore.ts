@@ -1,16 +1,17 @@
 import {
   cacheKeys,
+  createRedisClient,
   evictInRedis,
   type InvalidationMessage,
   type Logger,
   resilientRedisOptions,
   runScript,
 } from '@govgraph/schema/runtime';
-import { Redis } from 'ioredis';
 import type { GatewayMetrics } from '../../metrics/gatewayMetrics.js';
 import type { CacheStore } from './CacheStore.js';
 
 export interface RedisStoreOptions {
+  /** `redis://host:port` for one server, `redis+cluster://host:port,host:port` for a cluster. */
   url: string;
   prefix: string;
   logger: Logger;
@@ -19,25 +20,30 @@ export interface RedisStoreOptions {
   timeoutMs?: number;
 }
 
-// KEYS: department version keys; ARGV: their expected values, the time (ms), then per entry
-// key, value, ttl ms, tag count, tag keys. Stores nothing if any department wrote since. A
-// tag is a sorted set of entry keys scored by expiry; expired members are pruned as it grows.
+// KEYS: department version keys, then per entry its key and its tag keys (every key the
+// script touches is declared, and all share the `{prefix}` hash tag: one cluster slot).
+// ARGV: the number of versions, their expected values, the time (ms), then per entry value,
+// ttl ms, tag count. Stores nothing if any department wrote since. A tag is a sorted set of
+// entry keys scored by expiry; expired members are pruned as it grows.
 const STORE_SCRIPT = `
-for i = 1, #KEYS do
-  if (redis.call('GET', KEYS[i]) or '0') ~= ARGV[i] then return 0 end
+local versions = tonumber(ARGV[1])
+for i = 1, versions do
+  if (redis.call('GET', KEYS[i]) or '0') ~= ARGV[i + 1] then return 0 end
 end
-local now = tonumber(ARGV[#KEYS + 1])
-local a = #KEYS + 2
+local now = tonumber(ARGV[versions + 2])
+local a = versions + 3
+local k = versions + 1
 while a <= #ARGV do
-  local key, ttl, n = ARGV[a], tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
-  redis.call('SET', key, ARGV[a + 1], 'PX', ttl)
+  local key, ttl, n = KEYS[k], tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2])
+  redis.call('SET', key, ARGV[a], 'PX', ttl)
   for t = 1, n do
-    local tag = ARGV[a + 3 + t]
+    local tag = KEYS[k + t]
     redis.call('ZADD', tag, now + ttl, key)
     redis.call('ZREMRANGEBYSCORE', tag, '-inf', now)
     if redis.call('PTTL', tag) < ttl then redis.call('PEXPIRE', tag, ttl) end
   end
-  a = a + 4 + n
+  a = a + 3
+  k = k + 1 + n
 end
 return 1`;
 
@@ -52,9 +58,9 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
   const resilient = resilientRedisOptions(options.timeoutMs ?? 250);
   // Nothing connects until `start` (the server starting): a gateway built but never started
   // holds no connection.
-  const redis = new Redis(options.url, { ...resilient, lazyConnect: true });
+  const redis = createRedisClient(options.url, { ...resilient, lazyConnect: true });
   // The subscriber queues its SUBSCRIBE until connected and re-subscribes after a reconnect.
-  const subscriber = new Redis(options.url, {
+  const subscriber = createRedisClient(options.url, {
     ...resilient,
     enableOfflineQueue: true,
     commandTimeout: undefined,
@@ -137,10 +143,10 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore {
     async write(entries, versions) {
       if (available !== true || entries.length === 0) return false;
       const keys = [...versions.keys()].map((d) => cacheKeys.version(prefix, d));
-      const args: (string | number)[] = [...versions.values(), Date.now()];
+      const args: (string | number)[] = [versions.size, ...versions.values(), Date.now()];
       for (const entry of entries) {
-        args.push(entry.key, entry.value, Math.max(1, Math.round(entry.ttlMs)), entry.tags.length);
-        for (const tag of entry.tags) args.push(cacheKeys.tag(prefix, tag));
+        keys.push(entry.key, ...entry.tags.map((tag) => cacheKeys.tag(prefix, tag)));
+        args.push(entry.value, Math.max(1, Math.round(entry.ttlMs)), entry.tags.length);
       }
       try {
         return Number(await runScript(redis, STORE_SCRIPT, keys, args)) === 1;
