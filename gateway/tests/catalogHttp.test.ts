@@ -89,7 +89,7 @@ describe('GET /catalog.json', () => {
       classification: 'SENSITIVE',
       access: { withoutPurpose: false, purposes: ['TAX_AUDIT'], needsCase: true },
     });
-    // INTERNAL: any identified agency, no purpose needed.
+    // INTERNAL is for every identified agency, no purpose needed.
     expect(byCoordinate.get('Query.application')?.access.withoutPurpose).toBe(true);
     // CONFIDENTIAL and not granted: not listed, as introspection does not list it.
     expect(byCoordinate.has('EnterpriseTaxProfile.creditRating')).toBe(false);

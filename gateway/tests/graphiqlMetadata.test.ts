@@ -122,7 +122,7 @@ describe('GraphiQL metadata in the docs explorer', () => {
   });
 
   it('names no field, level or department the caller cannot see', async () => {
-    // Granted Person.name and nationalId (district is INTERNAL: any agency): taxDue
+    // Granted Person.name and nationalId (district is INTERNAL, open to every agency): taxDue
     // (CONFIDENTIAL, the only field of taxes) and health (SENSITIVE) stay hidden.
     const desk = await post(url, SCHEMA, undefined, {
       ...META,

@@ -33,7 +33,7 @@ export function rateKeyOf(
  * The address the request came from: the socket's peer, unless that peer is a trusted proxy,
  * in which case the right-most `X-Forwarded-For` entry that is not itself a trusted proxy (the
  * address the outermost trusted proxy saw). With no trusted proxies `X-Forwarded-For` is
- * ignored: any caller can write it, and a header of its choosing would be a fresh budget.
+ * ignored, since every caller can write it, and a header of its choosing would be a fresh budget.
  */
 export function clientAddress(req: IncomingMessage, trustedProxies: ReadonlySet<string>): string {
   const peer = normalize(req.socket.remoteAddress ?? 'unknown');
