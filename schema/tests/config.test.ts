@@ -82,6 +82,31 @@ describe('parseEnv', () => {
     );
   });
 
+  it('never repeats a secret in the error: keys are not shown, URL passwords are masked', () => {
+    const shape = {
+      REDIS_URL: z.string().startsWith('redis+cluster://', 'must be a cluster URL'),
+      HUB_CONTEXT_PRIVATE_KEY: z.string().startsWith('{', 'must be a JWK'),
+    };
+    let message = '';
+    try {
+      parseEnv(shape, {
+        REDIS_URL: 'redis://admin:s3cret-pass@cache.internal:6379',
+        HUB_CONTEXT_PRIVATE_KEY: 'not-a-jwk-but-secret',
+      });
+    } catch (error) {
+      message = error instanceof Error ? error.message : String(error);
+    }
+    expect(message).toBe(
+      [
+        'Configuration is not valid:',
+        '  REDIS_URL is "redis://admin:***@cache.internal:6379": must be a cluster URL',
+        '  HUB_CONTEXT_PRIVATE_KEY is set (20 characters, not shown): must be a JWK',
+      ].join('\n'),
+    );
+    expect(message).not.toContain('s3cret');
+    expect(message).not.toContain('not-a-jwk');
+  });
+
   it('takes an empty variable as unset, so `PORT=` is the default port and not port 0', () => {
     expect(parseEnv(shape, { PORT: '', DATABASE_URL: '', LOG_LEVEL: '', REGION: 'east' })).toEqual({
       PORT: 4001,

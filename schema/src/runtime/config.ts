@@ -26,11 +26,23 @@ export function parseEnv<T extends z.ZodRawShape>(
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '?');
     const value = env[name];
-    const shown = value === undefined ? 'is not set' : `is ${JSON.stringify(value)}`;
+    const shown = value === undefined ? 'is not set' : `is ${shownValue(name, value)}`;
     const problem = value === undefined ? 'it is required' : issue.message;
     return `  ${name} ${shown}: ${problem}`;
   });
   throw new ConfigError(`Configuration is not valid:\n${lines.join('\n')}`);
+}
+
+// Configuration errors end up in logs and terminals: a secret is never repeated in them.
+const SECRET_NAME = /PRIVATE_KEY|ENCRYPTION_KEY|SECRET|PASSWORD/i;
+
+/**
+ * How a bad value is quoted in the error: as given, except that a variable named like a secret
+ * (`…_PRIVATE_KEY`, `CACHE_ENCRYPTION_KEYS`, `…_PASSWORD`, …) is not shown at all, and a URL's password is masked.
+ */
+function shownValue(name: string, value: string): string {
+  if (SECRET_NAME.test(name)) return `set (${value.length} characters, not shown)`;
+  return JSON.stringify(value.replace(/(\/\/[^/:@\s]*:)[^/@\s]*@/g, '$1***@'));
 }
 
 /** A TCP port, 0-65535, from an environment string. */
