@@ -210,6 +210,13 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   // The data catalog (docs/catalog.md) follows the supergraph the gateway serves, reloads included.
   const catalog = createCatalogService({
     ...(registry ? { registry } : {}),
+    // Identified and charged like one GraphQL request, as `/schema.graphql` is.
+    identify: async (req) =>
+      (
+        await rateLimitedContext(req, undefined, () =>
+          requestContext(req, randomUUID(), logger, registry, limits),
+        )
+      ).caller,
     cache: {
       defaultTtlSeconds:
         options.cache?.defaultTtlSeconds ?? DEFAULT_CATALOG_CACHE.defaultTtlSeconds,

@@ -316,6 +316,25 @@ describe('per-caller rate limits', () => {
     expect((await ask(url, NAME_QUERY, TAX)).status).toBe(200);
   });
 
+  it('charges key guesses through /catalog.json to the same address budget as /graphql', async () => {
+    const { url } = await gateway({}, { limits: { requestsPerSecond: 1 } });
+    const catalog = url.replace(/\/graphql$/, '/catalog.json');
+    const guesses: { status: number; retryAfter: string | null; code?: unknown }[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await fetch(catalog, { headers: { 'x-api-key': `guess-${i}` } });
+      const body = (await res.json()) as GraphQLResponse;
+      guesses.push({
+        status: res.status,
+        retryAfter: res.headers.get('retry-after'),
+        code: body.errors?.[0]?.extensions?.code,
+      });
+    }
+    expect(guesses.map((g) => g.status)).toEqual([...Array(10).fill(401), 429, 429]);
+    expect(guesses[11]).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(String) });
+    // Guessing on the catalog spent the same budget a guess on /graphql would.
+    expect((await ask(url, PUBLIC_QUERY)).status).toBe(429);
+  });
+
   it('limits citizens per person, and keeps national IDs out of Redis', async () => {
     const keyPrefix = freshPrefix();
     const { url } = await gateway(

@@ -5,6 +5,7 @@ import { BAD_REQUEST, GATEWAY_NOT_READY } from '@govgraph/schema';
 import {
   allowMethods,
   type RouteHandler,
+  refusalHeaders,
   type StaticAsset,
   sendJson,
   staticAsset,
@@ -22,6 +23,11 @@ export interface CatalogOptions {
   registry?: AccessRegistry;
   /** The caches' TTL settings the lifetimes are shown with. @default docs/caching.md's defaults */
   cache?: CatalogCacheSettings;
+  /**
+   * Identifies the caller of `/catalog.json`; the gateway passes its rate-limited identification,
+   * so a credential guessed here is charged like one guessed on `/graphql`. @default the registry
+   */
+  identify?: (req: IncomingMessage) => Promise<Caller>;
 }
 
 /** The data catalog: fed each supergraph the gateway loads, served at `/catalog(.json)`. */
@@ -75,7 +81,11 @@ export function createCatalogService(options: CatalogOptions = {}): CatalogServi
     if (!allowMethods(req, res, ['GET', 'HEAD'])) return;
     res.setHeader('cache-control', PRIVATE_NO_STORE);
     res.setHeader('vary', 'authorization, x-api-key');
-    const caller = await callerOf(req, res, registry);
+    const caller = await callerOf(
+      req,
+      res,
+      options.identify ?? (async (r) => (await identify(r, registry)).caller),
+    );
     if (!caller) return;
     const body = viewFor(caller);
     if (body === undefined) return notReady(res);
@@ -155,12 +165,13 @@ function asset(name: string, contentType: string): StaticAsset {
 async function callerOf(
   req: IncomingMessage,
   res: ServerResponse,
-  registry: AccessRegistry | undefined,
+  identifyCaller: (req: IncomingMessage) => Promise<Caller>,
 ): Promise<Caller | undefined> {
   try {
-    return (await identify(req, registry)).caller;
+    return await identifyCaller(req);
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
+    for (const [key, value] of refusalHeaders(error)) res.setHeader(key, value);
     const http = error.extensions.http as { status?: number } | undefined;
     const code =
       typeof error.extensions.code === 'string' ? error.extensions.code : BAD_REQUEST.code;

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessRegistry } from '@govgraph/hub';
 import { BAD_REQUEST, GATEWAY_NOT_READY } from '@govgraph/schema';
-import { type RouteHandler, sendJson } from '@govgraph/schema/runtime';
+import { type RouteHandler, refusalHeaders, sendJson } from '@govgraph/schema/runtime';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { AccessPolicy, Reader } from '../access/useAccessPolicy.js';
 import { PRIVATE_NO_STORE } from '../cache/useCacheControlHeader.js';
@@ -111,10 +111,7 @@ function readerOf(identity: Reader, registry: AccessRegistry | undefined): Reade
 
 function refuse(res: ServerResponse, status: number, error: GraphQLError, requestId: string) {
   // E.g. Retry-After of a rate-limit refusal.
-  const http = error.extensions.http as { headers?: unknown } | undefined;
-  if (http?.headers instanceof Map) {
-    for (const [key, value] of http.headers as Map<string, string>) res.setHeader(key, value);
-  }
+  for (const [key, value] of refusalHeaders(error)) res.setHeader(key, value);
   sendJson(res, status, {
     errors: [{ message: error.message, extensions: { code: error.extensions.code, requestId } }],
   });

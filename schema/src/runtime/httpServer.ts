@@ -248,7 +248,8 @@ function refusalStatus(error: unknown): number | undefined {
   return typeof http?.status === 'number' ? http.status : undefined;
 }
 
-function refusalHeaders(error: GraphQLError): [string, string][] {
+/** Headers a refusal carries in `extensions.http.headers` (e.g. a rate limit's `Retry-After`). */
+export function refusalHeaders(error: GraphQLError): [string, string][] {
   const http = error.extensions.http as { headers?: unknown } | undefined;
   return http?.headers instanceof Map ? [...(http.headers as Map<string, string>)] : [];
 }

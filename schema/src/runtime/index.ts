@@ -33,6 +33,7 @@ export {
   type Listening,
   listen,
   type RouteHandler,
+  refusalHeaders,
   requestIdOf,
   sendJson,
 } from './httpServer.js';
