@@ -87,12 +87,7 @@ export async function setAgencyLimits(
 ): Promise<AgencyLimits> {
   requireValid(changes);
   const next = { ...(await agencyLimits(store, agencyId)), ...changes };
-  await store.db
-    .updateTable('agencies')
-    .set({ limits: storedLimits(next) })
-    .where('id', '=', agencyId)
-    .execute();
-  return next;
+  return writeLimits(store, agencyId, next);
 }
 
 /** Puts the named limits (all when none are named) back to the gateway's defaults. Returns what is left. */
@@ -103,10 +98,18 @@ export async function resetAgencyLimits(
 ): Promise<AgencyLimits> {
   const next = { ...(await agencyLimits(store, agencyId)) };
   for (const name of names) delete next[name];
+  return writeLimits(store, agencyId, next);
+}
+
+async function writeLimits(
+  store: HubStore,
+  agencyId: string,
+  limits: AgencyLimits,
+): Promise<AgencyLimits> {
   await store.db
     .updateTable('agencies')
-    .set({ limits: storedLimits(next) })
+    .set({ limits: storedLimits(limits) })
     .where('id', '=', agencyId)
     .execute();
-  return next;
+  return limits;
 }
