@@ -3,9 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Finds Chromium for the browser tests, or installs Debian's package on a fresh machine.
-const chromiumSetup = fileURLToPath(
-  new URL('./schema/src/testing/chromiumSetup.ts', import.meta.url),
-);
+const chromiumSetup = fileURLToPath(new URL('./testing/src/chromiumSetup.ts', import.meta.url));
 
 // One config for the whole workspace: `npm test` runs every project; a package's own
 // `npm test` picks its project with --project (roots resolve from this file, not the cwd).
@@ -36,8 +34,12 @@ export default defineConfig({
   test: {
     projects: [
       project('schema', './schema'),
+      project('server', './server'),
+      project('cache', './cache'),
+      project('department', './department'),
+      project('testing', './testing'),
       project('datagen', './datagen'),
-      project('hub', './hub'),
+      project('governance', './governance'),
       project('population', './subgraphs/population'),
       project('market', './subgraphs/market'),
       project('social', './subgraphs/social'),

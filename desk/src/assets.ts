@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type StaticAsset, staticAsset } from '@govgraph/schema/runtime';
+import { type StaticAsset, staticAsset } from '@govgraph/server';
 import { buildSync } from 'esbuild';
 
 /** A file the desk page loads, held in memory and served by the gateway itself. */

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  hubContextPrivateKeyVar,
+  callerTokenPrivateKeyVar,
   type JWK,
   logLevelVar,
   parseEnv,
   portVar,
-} from '@govgraph/schema/runtime';
+} from '@govgraph/server';
 import { z } from 'zod';
 import { type CacheConfig, cacheEnv, toCacheConfig } from './cache/cacheConfig.js';
 import { workersVar } from './cluster/workersVar.js';
@@ -38,10 +38,10 @@ export interface GatewayConfig {
   /** `GATEWAY_WORKERS`: processes sharing the port (main.ts forks them); 1 serves without workers. */
   workers: number;
   /**
-   * `HUB_CONTEXT_PRIVATE_KEY`: the Ed25519 private JWK (JSON) the hub-context token is signed
+   * `CALLER_TOKEN_PRIVATE_KEY`: the Ed25519 private JWK (JSON) the caller token is signed
    * with; departments trust its public half. Unset: no token is sent and departments refuse.
    */
-  hubContextPrivateKey: JWK | undefined;
+  callerTokenPrivateKey: JWK | undefined;
   /** The DEPARTMENT_* variables: concurrency limit, circuit breaker and answer size cap per department. */
   departmentGuard: DepartmentGuardConfig;
   /** `LIMIT_MAX_DEPTH`, `LIMIT_MAX_ALIASES`, …: every caller's limits unless its agency's are raised. */
@@ -85,7 +85,7 @@ export function gatewayConfig(
     cache: toCacheConfig(raw),
     rateLimit: toRateLimitOptions(raw),
     workers: raw.GATEWAY_WORKERS,
-    hubContextPrivateKey: hubContextPrivateKeyVar(env),
+    callerTokenPrivateKey: callerTokenPrivateKeyVar(env),
     departmentGuard: toDepartmentGuardConfig(raw),
     limits: toRequestLimits(raw),
   };

@@ -1,5 +1,5 @@
-import type { Caller, ClassificationLevel } from '@govgraph/hub';
-import type { RequestScope } from '@govgraph/schema/runtime';
+import type { Caller, ClassificationLevel } from '@govgraph/governance';
+import type { RequestScope } from '@govgraph/server';
 import type { RequestLimits } from './limits/requestLimits.js';
 
 /** The two rate budgets of a caller (docs/limits.md#rate-limits). */

@@ -5,20 +5,20 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { trustedDeskDocuments } from '@govgraph/desk';
-import type { AccessRegistry, AuditLog, OperatorSessions } from '@govgraph/hub';
+import type { AccessRegistry, AuditLog, OperatorSessions } from '@govgraph/governance';
 import { GATEWAY_NOT_READY } from '@govgraph/schema';
 import {
   activeTraceId,
+  type CallerTokenSigner,
   createGraphQLHandler,
   formatPublicError,
-  type HubContextSigner,
   type Listening,
   type Logger,
   listen,
   sendJson,
   traceRequest,
   useErrorMasking,
-} from '@govgraph/schema/runtime';
+} from '@govgraph/server';
 import type { GraphQLSchema } from 'graphql';
 import { gatewayCorsPolicy } from './access/browserOrigin.js';
 import { createAccessPolicy } from './access/useAccessPolicy.js';
@@ -86,13 +86,13 @@ export interface GatewayServerOptions {
   /**
    * The access layer: callers identified by the registry (`X-Api-Key`, `Authorization: Bearer`),
    * every operation checked against their grants before it runs, introspection filtered, and
-   * the hub-context token departments require signed with `signer`. Required: a gateway
+   * the caller token departments require signed with `signer`. Required: a gateway
    * without the policy must say so with `{ unchecked: true, signer }` — every caller is then
    * anonymous and nothing is checked, which only the tests of other layers want.
    */
   access:
-    | { registry: AccessRegistry; signer: HubContextSigner }
-    | { unchecked: true; signer: HubContextSigner };
+    | { registry: AccessRegistry; signer: CallerTokenSigner }
+    | { unchecked: true; signer: CallerTokenSigner };
   /**
    * The audit log every read of personal or confidential data, and every denied attempt, is
    * recorded in before the answer leaves; none means no audit trail (development only).
@@ -188,7 +188,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         logger,
         timeoutMs: options.subgraphTimeoutMs,
         cache,
-        hubContext: signer,
+        callerToken: signer,
         guard: guardFor(name),
         maxResponseBytes: guardConfig.maxResponseBytes,
         metrics,

@@ -1,4 +1,4 @@
-import { type RouteHandler, sendJson } from '@govgraph/schema/runtime';
+import { type RouteHandler, sendJson } from '@govgraph/server';
 import type { DepartmentProbe } from './observe/departmentProbe.js';
 
 /**

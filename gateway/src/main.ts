@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { type HubServices, hubAccessConfig, hubStoreConfig, openHubServices } from '@govgraph/hub';
+import {
+  type HubServices,
+  hubAccessConfig,
+  hubStoreConfig,
+  openHubServices,
+} from '@govgraph/governance';
 import {
   ConfigError,
-  createHubContextSigner,
+  createCallerTokenSigner,
   createLogger,
   type Logger,
   startTracing,
-} from '@govgraph/schema/runtime';
+} from '@govgraph/server';
 import { isSupervisor, reportWorkerReady, superviseWorkers } from './cluster/superviseWorkers.js';
 import { useWorkerHeader } from './cluster/useWorkerHeader.js';
 import { gatewayConfig } from './config.js';
@@ -34,16 +39,16 @@ if (isSupervisor(config.workers)) {
 }
 
 async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
-  if (!config.hubContextPrivateKey) {
-    // Departments refuse every request without a signed hub context: fail at start, not per query.
+  if (!config.callerTokenPrivateKey) {
+    // Departments refuse every request without a signed caller token: fail at start, not per query.
     logger.fatal(
-      'HUB_CONTEXT_PRIVATE_KEY is not set: departments accept only requests signed with it (docs/access.md shows how to make a key pair)',
+      'CALLER_TOKEN_PRIVATE_KEY is not set: departments accept only requests signed with it (docs/access.md shows how to make a key pair)',
     );
     process.exit(2);
   }
   // OpenTelemetry when OTEL_EXPORTER_OTLP_ENDPOINT is set (docs/operations.md#tracing).
   const tracing = startTracing({ serviceName: 'govgraph-gateway' });
-  const signer = await createHubContextSigner({ privateKey: config.hubContextPrivateKey });
+  const signer = await createCallerTokenSigner({ privateKey: config.callerTokenPrivateKey });
   const subgraphUrls = urlsFromEnv(config.supergraphPath, logger);
   const hub = await openHub(logger);
   const gateway = createGatewayServer({

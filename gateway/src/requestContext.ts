@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { AccessRegistry, Caller } from '@govgraph/hub';
-import type { Logger } from '@govgraph/schema/runtime';
+import type { AccessRegistry, Caller } from '@govgraph/governance';
+import type { Logger } from '@govgraph/server';
 import { checkBrowserOrigin } from './access/browserOrigin.js';
 import { identify } from './access/identify.js';
 import type { GatewayContext } from './context.js';

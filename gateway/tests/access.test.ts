@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Listening } from '@govgraph/schema/runtime';
+import type { Listening } from '@govgraph/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessDecision, GatewayContext } from '../src/context.js';
 import { createGatewayServer } from '../src/index.js';
@@ -14,7 +14,7 @@ import {
 } from './helpers.js';
 import { LI, residents, taxes, WANG } from './support/accessFixtures.js';
 import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
 const POLICE = { 'x-api-key': 'k-police' };
@@ -41,7 +41,7 @@ describe('the access policy at the gateway', () => {
     const server = createGatewayServer({
       supergraphPath: file.path,
       logger: silentLogger(),
-      access: { registry, signer: testHubContext.signer },
+      access: { registry, signer: testCallerToken.signer },
     });
     const capture: ApolloServerPlugin<GatewayContext> = {
       async requestDidStart() {
@@ -163,7 +163,7 @@ describe('the access policy at the gateway', () => {
       requestId: expect.any(String),
     });
     const tokens = [...people.requests.slice(beforePeople), ...tax.requests.slice(beforeTax)].map(
-      (h) => h['x-hub-context'],
+      (h) => h['x-govgraph-caller'],
     );
     expect(tokens.length).toBeGreaterThanOrEqual(2);
     expect(new Set(tokens).size).toBe(1);

@@ -1,5 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
-import type { Listening } from '@govgraph/schema/runtime';
+import type { Listening } from '@govgraph/server';
 import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ import {
   randomOperation,
   render,
 } from './support/randomOperations.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 // The checker's rewriting property over HTTP, against a running gateway and two small
 // departments whose schema has an interface (Notice) besides an entity spread over both: the
@@ -57,7 +57,7 @@ beforeAll(async () => {
   const server = createGatewayServer({
     supergraphPath: file.path,
     logger: silentLogger(),
-    access: { registry, signer: testHubContext.signer },
+    access: { registry, signer: testCallerToken.signer },
   });
   gateway = await server.listen(0);
   api = new ApolloGateway({ supergraphSdl, logger: silentLogger() });

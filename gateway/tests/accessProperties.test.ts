@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import type { Caller } from '@govgraph/hub';
+import type { Caller } from '@govgraph/governance';
 import { creditCodeCheckChar, FORBIDDEN, standardScalars } from '@govgraph/schema';
 import fc from 'fast-check';
 import { GraphQLError, type GraphQLSchema, getOperationAST, parse, validate } from 'graphql';

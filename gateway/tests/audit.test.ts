@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { AuditEntry, AuditLog, ClassificationLevel } from '@govgraph/hub';
+import type { AuditEntry, AuditLog, ClassificationLevel } from '@govgraph/governance';
 import {
   creditCodeCheckChar,
   FORBIDDEN,
   INVALID_ARGUMENT,
   nationalIdCheckChar,
 } from '@govgraph/schema';
-import type { Listening } from '@govgraph/schema/runtime';
+import type { Listening } from '@govgraph/server';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectOperation } from '../src/access/collectOperation.js';
@@ -23,7 +23,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 const nid = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
 const ccode = (first17: string) => `${first17}${creditCodeCheckChar(first17)}`;
@@ -196,7 +196,7 @@ describe('the audit plugin', () => {
     departments = [await startFixture(registry), await startFixture(business)];
     file = await tempSupergraph(composeSupergraph(departments));
     const server = createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger,
       audit: { log },

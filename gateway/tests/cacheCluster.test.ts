@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { AuditEntry, AuditLog } from '@govgraph/hub';
 import {
-  createRedisClient,
   createRedisInvalidationPublisher,
   departmentTag,
   entityTag,
   type InvalidationMessage,
+  resilientRedisOptions,
+} from '@govgraph/cache';
+import type { AuditEntry, AuditLog } from '@govgraph/governance';
+import {
+  createRedisClient,
   type Listening,
   parseClusterUrl,
   type RedisClient,
   redisNodes,
   redisUrlVar,
-  resilientRedisOptions,
-} from '@govgraph/schema/runtime';
+} from '@govgraph/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheEnv } from '../src/cache/cacheConfig.js';
 import type { CacheStore } from '../src/cache/store/CacheStore.js';
@@ -32,7 +34,7 @@ import {
 import { residents, taxes } from './support/accessFixtures.js';
 import { MemoryRegistry } from './support/memoryRegistry.js';
 import { startRedisCluster, type TestRedisCluster } from './support/redisCluster.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 // Everything here runs against a real Redis Cluster of three masters that the test starts on
 // free ports and stops at the end (docs/scaling.md); the shared Redis on 6379 is not used.
@@ -242,7 +244,7 @@ describe('a gateway on a Redis Cluster', () => {
     departments = [await startFixture(registry(world)), await startFixture(business(world))];
     file = await tempSupergraph(composeSupergraph(departments));
     gateway = await createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
       cache: { redisUrl: cluster.url, keyPrefix: prefix },
@@ -332,7 +334,7 @@ describe('rate limits on a Redis Cluster', () => {
       const listening = await createGatewayServer({
         supergraphPath: file.path,
         logger: silentLogger(),
-        access: { registry: registryOfAgencies, signer: testHubContext.signer },
+        access: { registry: registryOfAgencies, signer: testCallerToken.signer },
         audit: { log: new MemoryAuditLog() },
         // A generous command timeout: on a busy machine a 250 ms one could let a charge fall
         // back to the in-process limiter, which would let one extra request through.

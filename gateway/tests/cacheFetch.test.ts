@@ -1,6 +1,6 @@
 import { HeaderMap } from '@apollo/server';
-import type { AuditEntry } from '@govgraph/hub';
-import type { Listening } from '@govgraph/schema/runtime';
+import type { AuditEntry } from '@govgraph/governance';
+import type { Listening } from '@govgraph/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayContext } from '../src/context.js';
 import { createGatewayServer, type GatewayServer } from '../src/index.js';
@@ -25,7 +25,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 const PEOPLE = `query($ids: [NationalId!]!) { people(nationalIds: $ids) { name companies { creditCode name } } }`;
 
@@ -45,7 +45,7 @@ function useCachedGateway(cache: Parameters<typeof createGatewayServer>[0]['cach
     t.departments = [await startFixture(registry(t.world)), await startFixture(business(t.world))];
     t.file = await tempSupergraph(composeSupergraph(t.departments));
     t.gateway = createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: t.file.path,
       logger: silentLogger(),
       cache,
@@ -301,7 +301,7 @@ describe('the response cache', () => {
 
   it('is off entirely with { enabled: false }', () => {
     const off = createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: t.file.path,
       logger: silentLogger(),
       cache: { enabled: false },

@@ -1,5 +1,5 @@
+import type { DepartmentResolvers } from '@govgraph/department';
 import { creditCodeCheckChar, nationalIdCheckChar } from '@govgraph/schema';
-import type { DepartmentResolvers } from '@govgraph/schema/runtime';
 import { parse } from 'graphql';
 import type { Fixture } from './helpers.js';
 

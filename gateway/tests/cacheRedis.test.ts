@@ -1,17 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import {
-  departmentTag,
-  entityTag,
-  type InvalidationMessage,
-  type Listening,
-} from '@govgraph/schema/runtime';
+import { departmentTag, entityTag, type InvalidationMessage } from '@govgraph/cache';
+import type { Listening } from '@govgraph/server';
 import {
   connectTestRedis,
   type PrivateRedis,
   privateRedis,
   TEST_REDIS_URL,
-} from '@govgraph/schema/testing';
+} from '@govgraph/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheStore } from '../src/cache/store/CacheStore.js';
@@ -29,7 +25,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 const REDIS_URL = TEST_REDIS_URL;
 
@@ -200,7 +196,7 @@ describe('a Redis outage', () => {
     departments = [await startFixture(registry(world)), await startFixture(business(world))];
     file = await tempSupergraph(composeSupergraph(departments));
     gateway = await createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: log.logger,
       cache: { redisUrl: redis.url, keyPrefix: 'outage' },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError } from '@govgraph/schema/runtime';
+import { ConfigError } from '@govgraph/server';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { cacheHintsFromSupergraph } from '../src/cache/cacheHints.js';

@@ -10,7 +10,7 @@ import {
   TAX_OFFICE_KEY,
 } from './support/catalogGateway.js';
 import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 const INTROSPECT = '{ __schema { types { name kind fields { name } } } }';
 
@@ -232,7 +232,7 @@ describe('/catalog.json before the first supergraph', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/catalog.json`;
     const starting = createGatewayServer({
-      access: { registry: new MemoryRegistry(), signer: testHubContext.signer },
+      access: { registry: new MemoryRegistry(), signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
       reloadDebounceMs: 20,

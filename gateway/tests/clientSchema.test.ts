@@ -1,4 +1,4 @@
-import { type Listening, listen } from '@govgraph/schema/runtime';
+import { type Listening, listen } from '@govgraph/server';
 import { buildSchema, isInterfaceType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classificationIndex } from '../src/access/classificationIndex.js';
@@ -16,7 +16,7 @@ import {
 } from './helpers.js';
 import { residents, taxes } from './support/accessFixtures.js';
 import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 // A schema carrying what a supergraph may hold beside the client's types.
 const LEAKY = `
@@ -122,7 +122,7 @@ describe('GET /schema.graphql on a gateway with the access policy and rate limit
     gateway = await createGatewayServer({
       supergraphPath: file.path,
       logger: silentLogger(),
-      access: { registry, signer: testHubContext.signer },
+      access: { registry, signer: testCallerToken.signer },
       // Three requests a minute (0.05/s over a 60 s window): the fourth is over, however fast.
       limits: { requestsPerSecond: 0.05 },
       rateLimit: { windowSeconds: 60, keyPrefix: `schema-test-${Date.now()}` },
@@ -176,7 +176,7 @@ describe('GET /schema.graphql for an anonymous caller', () => {
     gateway = await createGatewayServer({
       supergraphPath: file.path,
       logger: silentLogger(),
-      access: { registry: new MemoryRegistry(), signer: testHubContext.signer },
+      access: { registry: new MemoryRegistry(), signer: testCallerToken.signer },
     }).listen(0);
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { ConfigError } from '@govgraph/schema/runtime';
+import { ConfigError } from '@govgraph/server';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REQUEST_LIMITS, DEFAULT_SUPERGRAPH_PATH, gatewayConfig } from '../src/index.js';
 

@@ -1,4 +1,4 @@
-import type { Listening } from '@govgraph/schema/runtime';
+import type { Listening } from '@govgraph/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
 import {
@@ -11,7 +11,7 @@ import {
 } from './helpers.js';
 import { residents, taxes, WANG } from './support/accessFixtures.js';
 import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 // Browser apps on other origins (docs/access.md#browser-apps-cors), over HTTP as a browser sends
 // them: the preflight, then the request with `Origin`. The browser itself: corsBrowser.test.ts.
@@ -112,7 +112,7 @@ describe('browser apps on other origins (CORS)', () => {
     gateway = await createGatewayServer({
       supergraphPath: file.path,
       logger: logs.logger,
-      access: { registry, signer: testHubContext.signer },
+      access: { registry, signer: testCallerToken.signer },
     }).listen(0);
   });
 

@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Listening } from '@govgraph/schema/runtime';
-import { CHROMIUM_ARGS, requireChromium } from '@govgraph/schema/testing';
+import type { Listening } from '@govgraph/server';
+import { CHROMIUM_ARGS, requireChromium } from '@govgraph/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
@@ -18,7 +18,7 @@ import {
 } from './helpers.js';
 import { residents, taxes, WANG } from './support/accessFixtures.js';
 import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 // A web app on another origin calls the gateway from Chromium (docs/access.md#browser-apps-cors):
 // the page is served by a second HTTP server on another port, so the browser preflights and
@@ -84,7 +84,7 @@ describe('a web app on another origin, in Chromium', () => {
     gateway = await createGatewayServer({
       supergraphPath: file.path,
       logger: silentLogger(),
-      access: { registry, signer: testHubContext.signer },
+      access: { registry, signer: testCallerToken.signer },
     }).listen(0);
     app = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');

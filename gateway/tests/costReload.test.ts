@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Listening } from '@govgraph/schema/runtime';
+import type { Listening } from '@govgraph/server';
 import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
@@ -14,7 +14,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 // The business registry declares how many companies a person represents, after the fact.
 const sizedCompanies = parse(
@@ -37,7 +37,7 @@ describe('demand control reads the supergraph it serves', () => {
     business = await startFixture(companies);
     file = await tempSupergraph(composeSupergraph([registry, business]));
     gateway = await createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: memoryLogger().logger,
       reloadDebounceMs: 50,

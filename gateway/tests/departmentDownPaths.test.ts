@@ -11,7 +11,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 // Said only when it is true; the messages of a department outage must never claim it.
 const COMPLETE_CLAIM = /other departments is complete/;
@@ -31,7 +31,7 @@ describe('DEPARTMENT_UNAVAILABLE names the fields it left null', () => {
     await registry.close();
     await business.close();
     const listening = await createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
     }).listen(0);
@@ -89,7 +89,7 @@ describe('an entity department down', () => {
     file = await tempSupergraph(composeSupergraph([registry, business]));
     await business.close();
     const listening = await createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
     }).listen(0);

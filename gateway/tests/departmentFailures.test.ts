@@ -1,11 +1,6 @@
 import { ApolloServer } from '@apollo/server';
-import {
-  buildDepartmentSchema,
-  createGraphQLHandler,
-  type Listening,
-  type Logger,
-  listen,
-} from '@govgraph/schema/runtime';
+import { buildDepartmentSchema } from '@govgraph/department';
+import { createGraphQLHandler, type Listening, type Logger, listen } from '@govgraph/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
 import * as companies from './fixtures/companies.js';
@@ -20,7 +15,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 // Words that would betray a department's internals in a response.
 const LEAKS = [
@@ -46,7 +41,7 @@ describe('when a department fails', () => {
     } = {},
   ) => {
     const listening = await createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: options.logger ?? silentLogger(),
       ...options,

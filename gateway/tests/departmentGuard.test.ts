@@ -14,7 +14,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 // docs/reliability.md, "A department that hangs, is slow or answers too much": the business
 // department sits behind a real HTTP server whose behaviour the test switches: passing requests
@@ -131,7 +131,7 @@ describe('a department that hangs, is slow or answers too much', () => {
     options: { subgraphTimeoutMs?: number; departmentGuard?: Partial<DepartmentGuardConfig> } = {},
   ) => {
     const gateway = createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
       subgraphUrls: { business: department.url },

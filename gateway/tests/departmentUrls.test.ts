@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '@govgraph/schema/runtime';
+import { ConfigError } from '@govgraph/server';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SUPERGRAPH_PATH } from '../src/config.js';
 import {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Listening } from '@govgraph/schema/runtime';
-import { CHROMIUM_ARGS, requireChromium } from '@govgraph/schema/testing';
+import type { Listening } from '@govgraph/server';
+import { CHROMIUM_ARGS, requireChromium } from '@govgraph/testing';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
@@ -17,7 +17,7 @@ import {
   tempSupergraph,
 } from './helpers.js';
 import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 const DEFAULT_QUERY = `{ person(nationalId: "${people.WANG}") { name companies { name } } }`;
 const require = createRequire(import.meta.url);
@@ -35,7 +35,7 @@ describe('GraphiQL served by the gateway', () => {
     business = await startFixture(companies);
     file = await tempSupergraph(composeSupergraph([registry, business]));
     gateway = await createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
       graphiqlDefaultQuery: DEFAULT_QUERY,
@@ -156,7 +156,7 @@ describe('GraphiQL connection bar with a bearer token', () => {
       .addPurpose('TAX_AUDIT')
       .setCitizenCoordinates(['Query.person', 'Person.name', 'Person.nationalId']);
     gateway = await createGatewayServer({
-      access: { registry: access, signer: testHubContext.signer },
+      access: { registry: access, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
     }).listen(0);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
-import type { Listening } from '@govgraph/schema/runtime';
+import type { Listening } from '@govgraph/server';
 import { type GraphQLSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleTabs, PUBLIC_START } from '../src/graphiql/graphiqlExamples.js';
@@ -16,7 +16,7 @@ import {
 } from './helpers.js';
 import { residents, taxes, WANG } from './support/accessFixtures.js';
 import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 // GraphiQL's fetcher sends this header; the gateway then prefixes each description in a
 // __schema answer with the classification and departments (gateway/src/graphiql).
@@ -71,7 +71,7 @@ describe('GraphiQL metadata in the docs explorer', () => {
     gateway = await createGatewayServer({
       supergraphPath: file.path,
       logger: silentLogger(),
-      access: { registry, signer: testHubContext.signer },
+      access: { registry, signer: testCallerToken.signer },
     }).listen(0);
     url = `${gateway.url}/graphql`;
   });
@@ -235,7 +235,7 @@ describe('GraphiQL metadata and the response cache', () => {
     gateway = await createGatewayServer({
       supergraphPath: file.path,
       logger: silentLogger(),
-      access: { registry, signer: testHubContext.signer },
+      access: { registry, signer: testCallerToken.signer },
       cache: {}, // in-process: response and entity caches
     }).listen(0);
   });

@@ -4,17 +4,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { standardsTypeDefs } from '@govgraph/schema';
 import {
   buildDepartmentSchema,
   createDepartmentServer,
   type DepartmentResolvers,
-  type Listening,
-  type Logger,
-} from '@govgraph/schema/runtime';
+} from '@govgraph/department';
+import { standardsTypeDefs } from '@govgraph/schema';
+import type { Listening, Logger } from '@govgraph/server';
 import { type DocumentNode, Kind } from 'graphql';
 import pino from 'pino';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 /** A fixture subgraph module: `import * as people from './fixtures/people.js'`. */
 export interface Fixture {
@@ -37,7 +36,7 @@ export interface RunningFixture {
 
 /**
  * Serves a fixture with the same factory real departments use, on a free port. It accepts
- * the hub-context tokens of `testHubContext` (give the gateway `access: { unchecked: true, signer: testHubContext.signer }`).
+ * the caller tokens of `testCallerToken` (give the gateway `access: { unchecked: true, signer: testCallerToken.signer }`).
  */
 export async function startFixture(
   fixture: Fixture,
@@ -46,7 +45,7 @@ export async function startFixture(
 ): Promise<RunningFixture> {
   const listening: Listening = await createDepartmentServer({
     name: fixture.name,
-    hubContext: testHubContext.verifier,
+    callerToken: testCallerToken.verifier,
     schema: buildDepartmentSchema(fixture.typeDefs, fixture.resolvers),
     logger,
     context: (scope) => scope,

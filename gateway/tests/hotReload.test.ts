@@ -1,6 +1,6 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Listening } from '@govgraph/schema/runtime';
+import type { Listening } from '@govgraph/server';
 import { concatAST, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
@@ -16,7 +16,7 @@ import {
   type TempFile,
   tempSupergraph,
 } from './helpers.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 // The registry ships a new field before the supergraph is recomposed, as departments do.
 const nickname = parse(`
@@ -59,7 +59,7 @@ describe('supergraph hot reload', () => {
     const v1 = composeSupergraph([{ ...registry, typeDefs: people.typeDefs }, business]);
     file = await tempSupergraph(v1);
     gateway = await createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: log.logger,
       reloadDebounceMs: 50,

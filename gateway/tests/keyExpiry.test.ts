@@ -5,9 +5,9 @@ import {
   type HubStore,
   issueApiKey,
   openHubStore,
-} from '@govgraph/hub';
-import type { Listening } from '@govgraph/schema/runtime';
-import { createTestDatabase, type TestDatabase } from '@govgraph/schema/testing';
+} from '@govgraph/governance';
+import type { Listening } from '@govgraph/server';
+import { createTestDatabase, type TestDatabase } from '@govgraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
 import {
@@ -20,7 +20,7 @@ import {
   tempSupergraph,
 } from './helpers.js';
 import { residents } from './support/accessFixtures.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 const DAY = 86_400_000;
 
@@ -57,7 +57,7 @@ describe('API keys with an expiry at the gateway', () => {
     gateway = await createGatewayServer({
       supergraphPath: file.path,
       logger: silentLogger(),
-      access: { registry, signer: testHubContext.signer },
+      access: { registry, signer: testCallerToken.signer },
     }).listen(0);
   });
 

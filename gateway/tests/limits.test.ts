@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ConfigError } from '@govgraph/schema/runtime';
+import { ConfigError } from '@govgraph/server';
 import { getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REQUEST_LIMITS, gatewayConfig } from '../src/index.js';

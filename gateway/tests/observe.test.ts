@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Listening } from '@govgraph/schema/runtime';
+import type { Listening } from '@govgraph/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
 import {
@@ -12,7 +12,7 @@ import {
 } from './helpers.js';
 import { LI, residents, taxes, WANG } from './support/accessFixtures.js';
 import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
 // Named like the trusted document, so it is counted under its own name.
@@ -60,7 +60,7 @@ describe('request metrics and the access log', () => {
     gateway = await createGatewayServer({
       supergraphPath: file.path,
       logger: log.logger,
-      access: { registry, signer: testHubContext.signer },
+      access: { registry, signer: testCallerToken.signer },
     }).listen(0);
   });
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Caller } from '@govgraph/hub';
+import type { Caller } from '@govgraph/governance';
 import { describe, expect, it } from 'vitest';
 import { clientAddress, rateKeyOf, trustedProxySet } from '../src/rateLimit/rateKey.js';
 

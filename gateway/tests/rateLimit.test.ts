@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, AuditLog } from '@govgraph/hub';
-import type { Listening } from '@govgraph/schema/runtime';
-import { connectTestRedis, privateRedis } from '@govgraph/schema/testing';
+import type { AuditEntry, AuditLog } from '@govgraph/governance';
+import type { Listening } from '@govgraph/server';
+import { connectTestRedis, privateRedis } from '@govgraph/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -22,7 +22,7 @@ import {
 } from './helpers.js';
 import { LI, residents, taxes, WANG } from './support/accessFixtures.js';
 import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
 const POLICE = { 'x-api-key': 'k-police', 'x-purpose': 'tax-assessment' };
@@ -74,7 +74,7 @@ describe('per-caller rate limits', () => {
     const server = createGatewayServer({
       supergraphPath: file.path,
       logger: silentLogger(),
-      access: { registry, signer: testHubContext.signer },
+      access: { registry, signer: testCallerToken.signer },
       audit: { log: audit },
       rateLimit: { windowSeconds: WINDOW, keyPrefix: freshPrefix(), ...rateLimit },
       ...extra,

@@ -13,7 +13,7 @@ import {
   startFixture,
   tempSupergraph,
 } from './helpers.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 describe('gateway readiness', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -30,7 +30,7 @@ describe('gateway readiness', () => {
     const url = `http://127.0.0.1:${port}`;
 
     const starting = createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
       reloadDebounceMs: 20,
@@ -71,7 +71,7 @@ describe('gateway readiness', () => {
     const file = await tempSupergraph(result.supergraphSdl);
     cleanups.push(file.remove);
     const listening = await createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
     }).listen(0);
@@ -91,7 +91,7 @@ describe('gateway readiness', () => {
     const port = await freePort();
     await expect(
       createGatewayServer({
-        access: { unchecked: true, signer: testHubContext.signer },
+        access: { unchecked: true, signer: testCallerToken.signer },
         supergraphPath: file.path,
         logger: silentLogger(),
       }).listen(port),
@@ -107,7 +107,7 @@ describe('gateway readiness', () => {
     const businessPort = new URL(business.url).port;
     // cacheMs 0: every /ready probes again (the default reuses an answer for 3 s).
     const listening = await createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
       readiness: { cacheMs: 0, timeoutMs: 500 },
@@ -150,7 +150,7 @@ describe('gateway readiness', () => {
     const file = await tempSupergraph(composeSupergraph([registry, business]));
     cleanups.push(registry.close, business.close, file.remove);
     const listening = await createGatewayServer({
-      access: { unchecked: true, signer: testHubContext.signer },
+      access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
       logger: silentLogger(),
       reloadDebounceMs: 20,

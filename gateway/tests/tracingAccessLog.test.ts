@@ -1,4 +1,4 @@
-import { type Listening, startTracing } from '@govgraph/schema/runtime';
+import { type Listening, startTracing } from '@govgraph/server';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
@@ -12,7 +12,7 @@ import {
 } from './helpers.js';
 import { LI, residents } from './support/accessFixtures.js';
 import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 const CALLER = { 'x-api-key': 'k-res', 'x-purpose': 'residence-check' };
 const QUERY = 'query CitizenRecord($id: NationalId!) { person(nationalId: $id) { name } }';
@@ -35,7 +35,7 @@ describe('the access log line carries the trace id', () => {
     gateway = await createGatewayServer({
       supergraphPath: file.path,
       logger: log.logger,
-      access: { registry, signer: testHubContext.signer },
+      access: { registry, signer: testCallerToken.signer },
     }).listen(0);
   });
 

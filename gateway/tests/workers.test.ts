@@ -11,12 +11,12 @@ import {
   hubStoreConfig,
   issueApiKey,
   openHubStore,
-} from '@govgraph/hub';
+} from '@govgraph/governance';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WORKER_HEADER } from '../src/cluster/useWorkerHeader.js';
 import * as people from './fixtures/people.js';
 import { composeSupergraph, freePort, startFixture, tempSupergraph } from './helpers.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
@@ -161,7 +161,7 @@ describe('GATEWAY_WORKERS', () => {
       GATEWAY_HOST: '127.0.0.1',
       GATEWAY_WORKERS: String(workers),
       SUPERGRAPH_PATH: file.path,
-      HUB_CONTEXT_PRIVATE_KEY: JSON.stringify(testHubContext.privateJwk),
+      CALLER_TOKEN_PRIVATE_KEY: JSON.stringify(testCallerToken.privateJwk),
       CACHE_ENABLED: 'false',
       // Polls one agency as fast as answers come; each worker alone holds it to the rate limit.
       RATE_LIMIT_ENABLED: 'false',
@@ -244,7 +244,7 @@ describe('GATEWAY_WORKERS', () => {
       GATEWAY_HOST: '127.0.0.1',
       GATEWAY_WORKERS: '2',
       SUPERGRAPH_PATH: '/nonexistent/govgraph/supergraph.graphql',
-      HUB_CONTEXT_PRIVATE_KEY: JSON.stringify(testHubContext.privateJwk),
+      CALLER_TOKEN_PRIVATE_KEY: JSON.stringify(testCallerToken.privateJwk),
       GOVGRAPH_DATA_DIR: tempDataDir(),
       CACHE_ENABLED: 'false',
       LOG_LEVEL: 'warn',

@@ -8,9 +8,9 @@ import {
   type HubStore,
   latestAuditRecords,
   openHubStore,
-} from '@govgraph/hub';
+} from '@govgraph/governance';
 import { creditCodeCheckChar } from '@govgraph/schema';
-import type { Listening } from '@govgraph/schema/runtime';
+import type { Listening } from '@govgraph/server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
@@ -25,7 +25,7 @@ import {
 } from './helpers.js';
 import { LI, WANG } from './support/accessFixtures.js';
 import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testHubContext } from './support/testHubContext.js';
+import { testCallerToken } from './support/testCallerToken.js';
 import { deskDepartment } from './support/writeFixtures.js';
 
 // The write model at the gateway (issue #10): a grant per Mutation coordinate, the acting
@@ -115,7 +115,7 @@ describe('writes at the gateway', () => {
     const server = createGatewayServer({
       supergraphPath: file.path,
       logger: silentLogger(),
-      access: { registry, signer: testHubContext.signer },
+      access: { registry, signer: testCallerToken.signer },
       audit: { log },
       // The in-process caches, on: writes must go past them.
       cache: {},

@@ -3,7 +3,7 @@ import { departmentCodegen } from '@govgraph/schema/codegen';
 export default departmentCodegen({
   contextType: '../context.js#TrackerContext',
   mappers: {
-    AccessRecord: '@govgraph/hub#AuditRecord',
+    AccessRecord: '@govgraph/governance#AuditRecord',
     AccessRecordConnection: '../resolvers/accessLogPage.js#AccessLogPage',
     Person: '../resolvers/refs.js#PersonRef',
     LegalEntity: '../resolvers/refs.js#LegalEntityRef',

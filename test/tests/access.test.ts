@@ -1,4 +1,4 @@
-import { createHubContextSigner, generateHubContextKeys } from '@govgraph/schema/runtime';
+import { createCallerTokenSigner, generateCallerTokenKeys } from '@govgraph/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessHub, startAccessHub } from './support/accessHub.js';
 
@@ -210,7 +210,7 @@ describe('access by agency, purpose and grant over the whole hub', () => {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          ...(token ? { 'x-hub-context': token } : {}),
+          ...(token ? { 'x-govgraph-caller': token } : {}),
         },
         body: JSON.stringify({ query: '{ _service { sdl } }' }),
       });
@@ -223,15 +223,15 @@ describe('access by agency, purpose and grant over the whole hub', () => {
     });
 
     it('refuses a token signed by a key it does not trust', async () => {
-      const stranger = await generateHubContextKeys('hub-current');
-      const signer = await createHubContextSigner({ privateKey: stranger.privateJwk });
+      const stranger = await generateCallerTokenKeys('hub-current');
+      const signer = await createCallerTokenSigner({ privateKey: stranger.privateJwk });
       const res = await direct(await signer.sign({ caller: 'anonymous', requestId: 'x' }));
       expect(res.status).toBe(401);
     });
 
     it('answers a token signed by either key of a rotation', async () => {
       // The gateway signs with the current key (every test above); the previous one still verifies.
-      const signer = await createHubContextSigner({ privateKey: t.previousHubContextKey });
+      const signer = await createCallerTokenSigner({ privateKey: t.previousCallerTokenKey });
       const res = await direct(await signer.sign({ caller: 'anonymous', requestId: 'x' }));
       expect(res.status).toBe(200);
       const body = (await res.json()) as { data: { _service: { sdl: string } } };

@@ -10,9 +10,9 @@ import {
   grantCoordinates,
   issueApiKey,
   latestAuditRecords,
-} from '@govgraph/hub';
-import type { Listening } from '@govgraph/schema/runtime';
-import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/schema/testing';
+} from '@govgraph/governance';
+import type { Listening } from '@govgraph/server';
+import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/testing';
 import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
 import { Kind, parse } from 'graphql';
 import type { Redis } from 'ioredis';

@@ -1,4 +1,4 @@
-import { runAgencyCli } from '@govgraph/hub';
+import { runAgencyCli } from '@govgraph/governance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessHub, startAccessHub } from './support/accessHub.js';
 import { callerHeaders } from './support/testHub.js';

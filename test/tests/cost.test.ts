@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { setAgencyLimits } from '@govgraph/hub';
-import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/schema/testing';
+import { setAgencyLimits } from '@govgraph/governance';
+import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/testing';
 import { registerSyntheticAgency, syntheticAgencyHeaders } from '@govgraph/tools';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

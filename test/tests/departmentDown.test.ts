@@ -1,5 +1,5 @@
 import { createGatewayServer } from '@govgraph/gateway';
-import { createHubContextSigner, createLogger, type Listening } from '@govgraph/schema/runtime';
+import { createCallerTokenSigner, createLogger, type Listening } from '@govgraph/server';
 import { SUPERGRAPH_PATH } from '@govgraph/tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './support/testHub.js';
@@ -21,7 +21,7 @@ describe('a department that is down', () => {
       // Departments answer only requests signed with this hub's key.
       access: {
         unchecked: true,
-        signer: await createHubContextSigner({ privateKey: t.hub.hubContextKeys.privateJwk }),
+        signer: await createCallerTokenSigner({ privateKey: t.hub.callerTokenKeys.privateJwk }),
       },
     }).listen(0, '127.0.0.1');
   });
@@ -69,7 +69,7 @@ describe('a department that is down', () => {
       subgraphTimeoutMs: 2_000,
       access: {
         unchecked: true,
-        signer: await createHubContextSigner({ privateKey: t.hub.hubContextKeys.privateJwk }),
+        signer: await createCallerTokenSigner({ privateKey: t.hub.callerTokenKeys.privateJwk }),
       },
     }).listen(0, '127.0.0.1');
   };

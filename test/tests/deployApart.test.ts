@@ -94,7 +94,7 @@ describe('the production gateway with <DEPARTMENT>_URL', () => {
       GATEWAY_WORKERS: '1',
       SUPERGRAPH_PATH: SUPERGRAPH,
       GOVGRAPH_DATA_DIR: dirname(t.hubDatabase.sqliteFile),
-      HUB_CONTEXT_PRIVATE_KEY: JSON.stringify(t.hub.hubContextKeys.privateJwk),
+      CALLER_TOKEN_PRIVATE_KEY: JSON.stringify(t.hub.callerTokenKeys.privateJwk),
       CACHE_ENABLED: 'false',
       RATE_LIMIT_ENABLED: 'false',
       LOG_LEVEL: 'info',
@@ -151,7 +151,7 @@ describe('the production gateway with <DEPARTMENT>_URL', () => {
       GATEWAY_WORKERS: '1',
       SUPERGRAPH_PATH: SUPERGRAPH,
       GOVGRAPH_DATA_DIR: dirname(t.hubDatabase.sqliteFile),
-      HUB_CONTEXT_PRIVATE_KEY: JSON.stringify(t.hub.hubContextKeys.privateJwk),
+      CALLER_TOKEN_PRIVATE_KEY: JSON.stringify(t.hub.callerTokenKeys.privateJwk),
       CACHE_ENABLED: 'false',
       RATE_LIMIT_ENABLED: 'false',
     });

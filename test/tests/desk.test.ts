@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Person } from '@govgraph/datagen';
-import { addOperator, setOperatorDisabled } from '@govgraph/hub';
-import { CHROMIUM_ARGS, requireChromium } from '@govgraph/schema/testing';
+import { addOperator, setOperatorDisabled } from '@govgraph/governance';
+import { CHROMIUM_ARGS, requireChromium } from '@govgraph/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './support/testHub.js';

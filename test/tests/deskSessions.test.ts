@@ -8,7 +8,7 @@ import {
   latestAuditRecords,
   revokeCoordinates,
   setOperatorDisabled,
-} from '@govgraph/hub';
+} from '@govgraph/governance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './support/testHub.js';
 

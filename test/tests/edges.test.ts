@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { openDatabase } from '@govgraph/schema/db';
-import { createHubContextSigner } from '@govgraph/schema/runtime';
-import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/schema/testing';
+import { openDatabase } from '@govgraph/department/db';
+import { createCallerTokenSigner } from '@govgraph/server';
+import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessHub, startAccessHub } from './support/accessHub.js';
@@ -407,12 +407,12 @@ describe('edges of the hub', () => {
     });
   });
 
-  describe('hub-context token lifetime at the departments', () => {
+  describe('caller token lifetime at the departments', () => {
     const askPopulation = async (token: string) => {
       const population = hub.hub.departments.find((d) => d.name === 'population');
       const res = await fetch(population?.url ?? '', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-context': token },
+        headers: { 'content-type': 'application/json', 'x-govgraph-caller': token },
         body: JSON.stringify({ query: '{ __typename }' }),
       });
       return { status: res.status, body: (await res.json()) as Sent['body'] };
@@ -420,12 +420,12 @@ describe('edges of the hub', () => {
 
     it('refuses a ten-year token signed with the gateway’s own key, and takes a normal one', async () => {
       const claims = { caller: 'agency' as const, agency: READER.id, requestId: 'edges' };
-      const privateKey = hub.hub.hubContextKeys.privateJwk;
-      const tenYears = await createHubContextSigner({ privateKey, ttlSeconds: 10 * 365 * 86_400 });
+      const privateKey = hub.hub.callerTokenKeys.privateJwk;
+      const tenYears = await createCallerTokenSigner({ privateKey, ttlSeconds: 10 * 365 * 86_400 });
       const refused = await askPopulation(await tenYears.sign(claims));
       expect(refused.status).toBe(401);
       expect(refused.body.errors?.[0]?.extensions?.code).toBe('HUB_CONTEXT_REQUIRED');
-      const normal = await createHubContextSigner({ privateKey });
+      const normal = await createCallerTokenSigner({ privateKey });
       const taken = await askPopulation(await normal.sign(claims));
       expect(taken.status).toBe(200);
       expect(taken.body.data).toEqual({ __typename: 'Query' });

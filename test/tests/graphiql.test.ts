@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { issueApiKey } from '@govgraph/hub';
-import { CHROMIUM_ARGS, requireChromium } from '@govgraph/schema/testing';
+import { issueApiKey } from '@govgraph/governance';
+import { CHROMIUM_ARGS, requireChromium } from '@govgraph/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './support/testHub.js';
@@ -18,7 +18,7 @@ describe('GraphiQL in Chromium against the whole hub', () => {
 
   beforeAll(async () => {
     t = await startTestHub('sqlite');
-    // The service-desk app of hub/registry.json, as `npm run agency -- key issue` makes a key.
+    // The service-desk app of governance/registry.json, as `npm run agency -- key issue` makes a key.
     ({ key: apiKey } = await issueApiKey(t.hub.services.store, 'service-desk-app'));
     await t.hub.services.registry.refresh();
     browser = await chromium.launch({

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { resetAgencyLimits, setAgencyLimits } from '@govgraph/hub';
+import { resetAgencyLimits, setAgencyLimits } from '@govgraph/governance';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AccessHub, startAccessHub } from './support/accessHub.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorld, type World } from '@govgraph/datagen';
-import { grantCoordinates, issueApiKey } from '@govgraph/hub';
+import { grantCoordinates, issueApiKey } from '@govgraph/governance';
 import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessHubEnv, testCitizenIssuer } from './support/accessHub.js';

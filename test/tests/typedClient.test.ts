@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codegenScalars } from '@govgraph/client/codegen';
-import { issueApiKey } from '@govgraph/hub';
+import { issueApiKey } from '@govgraph/governance';
 import { runSchemaCli } from '@govgraph/tools';
 import { generate } from '@graphql-codegen/cli';
 import {

@@ -1,12 +1,7 @@
-import type { Database, DatabaseOptions } from '@govgraph/schema/db';
-import type {
-  DatabaseLocation,
-  DepartmentServer,
-  HubContextVerifier,
-  Logger,
-  OnEntitiesChanged,
-  SeedProgress,
-} from '@govgraph/schema/runtime';
+import type { OnEntitiesChanged } from '@govgraph/cache';
+import type { DatabaseLocation, DepartmentServer, SeedProgress } from '@govgraph/department';
+import type { Database, DatabaseOptions } from '@govgraph/department/db';
+import type { CallerTokenVerifier, Logger } from '@govgraph/server';
 import type { DocumentNode } from 'graphql';
 
 /** A department's database with its table types erased: the tools only hand it back to its owner. */
@@ -30,7 +25,7 @@ export interface HubDepartment<W> {
   createServer(deps: {
     database: DepartmentDatabase;
     logger: Logger;
-    hubContext: HubContextVerifier;
+    callerToken: CallerTokenVerifier;
   }): DepartmentServer;
   seed(database: DepartmentDatabase, world: W, progress?: SeedProgress): Promise<void>;
   isSeeded(database: DepartmentDatabase): Promise<boolean>;

@@ -6,7 +6,7 @@ import {
   resetOperatorPassword,
   revokeApiKey,
   setOperatorDisabled,
-} from '@govgraph/hub';
+} from '@govgraph/governance';
 
 /** The registered agency `npm start` lends its demo key to, and the purpose it reads under. */
 export const DEMO_AGENCY = 'service-desk-app';

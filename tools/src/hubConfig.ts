@@ -1,12 +1,8 @@
+import { type DatabaseLocation, departmentConfig } from '@govgraph/department';
+import type { DatabaseOptions } from '@govgraph/department/db';
 import { type GatewayConfig, gatewayConfig } from '@govgraph/gateway';
-import { type HubAccessConfig, hubAccessConfig, hubStoreConfig } from '@govgraph/hub';
-import type { DatabaseOptions } from '@govgraph/schema/db';
-import {
-  ConfigError,
-  type DatabaseLocation,
-  departmentConfig,
-  parseEnv,
-} from '@govgraph/schema/runtime';
+import { type HubAccessConfig, hubAccessConfig, hubStoreConfig } from '@govgraph/governance';
+import { ConfigError, parseEnv } from '@govgraph/server';
 import { z } from 'zod';
 
 type Env = Record<string, string | undefined>;

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clientSchemaFor, type Reader } from '@govgraph/gateway';
-import type { HubStore } from '@govgraph/hub';
+import type { HubStore } from '@govgraph/governance';
 import {
   type CliOutput,
   createAccessRegistry,
@@ -14,8 +14,8 @@ import {
   refuseRegistryLosses,
   reportCommandError,
   syncRegistryFile,
-} from '@govgraph/hub';
-import { UsageError } from '@govgraph/schema/runtime';
+} from '@govgraph/governance';
+import { UsageError } from '@govgraph/server';
 import { SUPERGRAPH_PATH } from './paths.js';
 import { apiSchemaOf } from './standards/breakingChangeRule.js';
 
@@ -145,7 +145,7 @@ async function readerOf(
 ): Promise<Reader> {
   if (args.purpose && !isPurpose(args.purpose)) {
     throw new HubAdminError(
-      `No purpose "${args.purpose}" is registered: see hub/registry.json or npm run agency -- purpose list.`,
+      `No purpose "${args.purpose}" is registered: see governance/registry.json or npm run agency -- purpose list.`,
     );
   }
   if (!args.agency) return { caller: { kind: 'anonymous' }, purpose: null };

@@ -1,5 +1,5 @@
 import { createWorld } from '@govgraph/datagen';
-import { ConfigError, UsageError } from '@govgraph/schema/runtime';
+import { ConfigError, UsageError } from '@govgraph/server';
 import { departments } from './departments.js';
 import { departmentSettings } from './hubConfig.js';
 import { seedAll } from './seedAll.js';

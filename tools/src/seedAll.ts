@@ -1,4 +1,4 @@
-import type { SeedProgress } from '@govgraph/schema/runtime';
+import type { SeedProgress } from '@govgraph/department';
 import type { HubDepartment } from './HubDepartment.js';
 import { departmentSettings } from './hubConfig.js';
 

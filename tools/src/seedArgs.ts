@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from '@govgraph/schema/runtime';
+import { UsageError } from '@govgraph/server';
 
 export const SEED_USAGE = `usage: npm run seed -- --people <count> [--seed <integer>] [--only <department,...>]
 

@@ -1,4 +1,4 @@
-import type { SeedProgress } from '@govgraph/schema/runtime';
+import type { SeedProgress } from '@govgraph/department';
 import cliProgress from 'cli-progress';
 
 export interface SeedProgressDisplay {

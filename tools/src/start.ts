@@ -1,5 +1,5 @@
 import { createWorld } from '@govgraph/datagen';
-import { ConfigError, startTracing } from '@govgraph/schema/runtime';
+import { ConfigError, startTracing } from '@govgraph/server';
 import {
   DEMO_AGENCY,
   DEMO_OPERATOR,
@@ -86,7 +86,7 @@ const lines = [
   '',
   `GraphiQL:  ${hub.graphiqlUrl}`,
   '',
-  'Personal data needs an agency and a purpose. For this run, the service-desk app (hub/registry.json)',
+  'Personal data needs an agency and a purpose. For this run, the service-desk app (governance/registry.json)',
   "has a fresh API key, revoked when you stop; enter them in GraphiQL's connection bar:",
   '',
   `  ${JSON.stringify(demo.headers)}`,

@@ -1,28 +1,27 @@
+import { createRedisInvalidationPublisher, type EntityChange } from '@govgraph/cache';
+import type { SeedProgress } from '@govgraph/department';
+import type { StatementCounter } from '@govgraph/department/db';
 import {
   createGatewayServer,
   type GatewayCacheOptions,
   type GatewayServerOptions,
   type RateLimitOptions,
 } from '@govgraph/gateway';
-import { type HubServices, openHubServices } from '@govgraph/hub';
-import type { StatementCounter } from '@govgraph/schema/db';
+import { type HubServices, openHubServices } from '@govgraph/governance';
 import {
-  createHubContextSigner,
-  createHubContextVerifier,
+  createCallerTokenSigner,
+  createCallerTokenVerifier,
   createLogger,
-  createRedisInvalidationPublisher,
-  type EntityChange,
-  generateHubContextKeys,
+  generateCallerTokenKeys,
   type JWK,
   type Listening,
   type Logger,
-  type SeedProgress,
-} from '@govgraph/schema/runtime';
+} from '@govgraph/server';
 import type { DepartmentDatabase, HubDepartment } from './HubDepartment.js';
 import type { HubConfig } from './hubConfig.js';
 
-/** The hub-context keys: the gateway signs with the private one, departments verify with the public ones. */
-export interface HubContextKeys {
+/** The caller-token keys: the gateway signs with the private one, departments verify with the public ones. */
+export interface CallerTokenKeys {
   privateJwk: JWK;
   /** Every key departments trust (the signer's among them; several during a rotation). */
   publicJwks: JWK[];
@@ -47,13 +46,13 @@ export interface StartHubOptions<W> {
    * ones (`config.gateway.rateLimit`). @default none: tests and the benchmark run unlimited
    */
   rateLimit?: RateLimitOptions;
-  /** The hub-context keys (HUB_CONTEXT_PRIVATE_KEY / HUB_CONTEXT_PUBLIC_KEYS). @default a fresh pair per start */
-  hubContextKeys?: HubContextKeys;
+  /** The caller-token keys (CALLER_TOKEN_PRIVATE_KEY / CALLER_TOKEN_PUBLIC_KEYS). @default a fresh pair per start */
+  callerTokenKeys?: CallerTokenKeys;
   /**
-   * The longest hub-context token lifetime departments accept; only the benchmark, which
+   * The longest caller token lifetime departments accept; only the benchmark, which
    * signs one token for a whole run, raises it. @default 300
    */
-  hubContextMaxLifetimeSeconds?: number;
+  callerTokenMaxLifetimeSeconds?: number;
 }
 
 export interface RunningDepartment {
@@ -75,7 +74,7 @@ export interface Hub {
   /** Milliseconds spent seeding empty databases (0 when all were seeded already). */
   seedMs: number;
   /** The keys of this start: a gateway in another process signs with `privateJwk`. */
-  hubContextKeys: HubContextKeys;
+  callerTokenKeys: CallerTokenKeys;
   /**
    * The hub store the gateway identifies callers with and audits into, its access registry
    * (`refresh()` makes a grant made meanwhile count at once) and its audit log. Tests act as
@@ -144,12 +143,12 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
     }
     const seedMs = empty.length > 0 ? performance.now() - seedStarted : 0;
 
-    const hubContextKeys = options.hubContextKeys ?? (await freshHubContextKeys());
-    const hubContext = createHubContextVerifier({
-      publicKeys: hubContextKeys.publicJwks,
-      maxLifetimeSeconds: options.hubContextMaxLifetimeSeconds,
+    const callerTokenKeys = options.callerTokenKeys ?? (await freshCallerTokenKeys());
+    const callerToken = createCallerTokenVerifier({
+      publicKeys: callerTokenKeys.publicJwks,
+      maxLifetimeSeconds: options.callerTokenMaxLifetimeSeconds,
     });
-    const signer = await createHubContextSigner({ privateKey: hubContextKeys.privateJwk });
+    const signer = await createCallerTokenSigner({ privateKey: callerTokenKeys.privateJwk });
     const running: RunningDepartment[] = [];
     const subgraphUrls: Record<string, string> = {};
     for (const { department, database, empty: seededNow } of opened) {
@@ -160,7 +159,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
             .createServer({
               database,
               logger: logger.child({ department: department.name }),
-              hubContext,
+              callerToken,
             })
             .listen(port, DEPARTMENT_HOST),
         `${department.envPrefix}_PORT`,
@@ -210,7 +209,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       graphiqlUrl: `${gatewayUrl}/graphiql`,
       departments: running,
       seedMs,
-      hubContextKeys,
+      callerTokenKeys,
       services: hubServices,
       async addGateway(overrides = {}) {
         const another = await createGatewayServer({ ...gatewayOptions, ...overrides }).listen(
@@ -228,8 +227,8 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
   }
 }
 
-async function freshHubContextKeys(): Promise<HubContextKeys> {
-  const { privateJwk, publicJwk } = await generateHubContextKeys();
+async function freshCallerTokenKeys(): Promise<CallerTokenKeys> {
+  const { privateJwk, publicJwk } = await generateCallerTokenKeys();
   return { privateJwk, publicJwks: [publicJwk] };
 }
 

@@ -8,7 +8,7 @@ import {
   listApiKeys,
   listPurposes,
   revokeApiKey,
-} from '@govgraph/hub';
+} from '@govgraph/governance';
 import { Kind, parse } from 'graphql';
 
 /** An agency that reads the whole graph of synthetic data: the integration tests', the benchmark's. */

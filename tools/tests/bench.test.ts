@@ -1,5 +1,5 @@
 import { createWorld } from '@govgraph/datagen';
-import { UsageError } from '@govgraph/schema/runtime';
+import { UsageError } from '@govgraph/server';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, SCENARIO_NAMES, VARIANT_NAMES } from '../src/bench/benchArgs.js';
 import { alignColumns, COLUMNS, rowCells } from '../src/bench/benchReport.js';

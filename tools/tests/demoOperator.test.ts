@@ -8,7 +8,7 @@ import {
   listOperators,
   openHubStore,
   syncRegistryFile,
-} from '@govgraph/hub';
+} from '@govgraph/governance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_AGENCY,

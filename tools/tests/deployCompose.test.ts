@@ -56,7 +56,7 @@ describe('deploy/docker-compose.yml', () => {
       expect(own.command).toEqual(['npm', 'start', '-w', `@govgraph/${department.name}`]);
       expect(vars[`${department.envPrefix}_PORT`]).toBe(String(department.defaultPort));
       expect(own.expose).toEqual([String(department.defaultPort)]);
-      expect(vars.HUB_CONTEXT_PUBLIC_KEYS).toMatch(/^\$\{HUB_CONTEXT_PUBLIC_KEYS:\?/);
+      expect(vars.CALLER_TOKEN_PUBLIC_KEYS).toMatch(/^\$\{CALLER_TOKEN_PUBLIC_KEYS:\?/);
       expect(vars.REDIS_URL).toBe('redis://redis:6379');
       expect(own.healthcheck?.test.join(' ')).toContain(
         `http://127.0.0.1:${department.defaultPort}/health`,
@@ -117,7 +117,7 @@ describe('deploy/docker-compose.yml', () => {
       // One hub store and one Redis for both: agencies, audit chain, cache and rate limits shared.
       expect(vars.HUB_DATABASE_URL).toBe(env('tracker').HUB_DATABASE_URL);
       expect(vars.REDIS_URL).toBe('redis://redis:6379');
-      expect(vars.HUB_CONTEXT_PRIVATE_KEY).toMatch(/^\$\{HUB_CONTEXT_PRIVATE_KEY:\?/);
+      expect(vars.CALLER_TOKEN_PRIVATE_KEY).toMatch(/^\$\{CALLER_TOKEN_PRIVATE_KEY:\?/);
       expect(vars.GATEWAY_PORT).toBe('4000');
       const [published = ''] = (service(gateway).ports ?? []).map(withDefaults);
       expect(published).toMatch(/^\d+:4000$/);

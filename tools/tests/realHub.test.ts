@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorld } from '@govgraph/datagen';
-import { createTestDatabase, type TestDatabase } from '@govgraph/schema/testing';
+import { createTestDatabase, type TestDatabase } from '@govgraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDepartments } from '../src/composeDepartments.js';
 import { issueDemoCredentials } from '../src/demoCredentials.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAgencyCli } from '@govgraph/hub';
+import { runAgencyCli } from '@govgraph/governance';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSchemaCli } from '../src/schemaCommand.js';

@@ -8,7 +8,7 @@ import {
   listGrants,
   openHubStore,
   runAgencyCli,
-} from '@govgraph/hub';
+} from '@govgraph/governance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSchemaCli } from '../src/schemaCommand.js';
 
@@ -50,7 +50,7 @@ describe('npm run schema against a store managed from another registry file', ()
     }
   }
 
-  it('refuses (exit 1) to sync hub/registry.json over it, naming what it would take away', async () => {
+  it('refuses (exit 1) to sync governance/registry.json over it, naming what it would take away', async () => {
     const before = await storeState();
     const out: string[] = [];
     const err: string[] = [];

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UsageError } from '@govgraph/schema/runtime';
-import { createTestDatabase, ENGINES, type TestDatabase } from '@govgraph/schema/testing';
+import { UsageError } from '@govgraph/server';
+import { createTestDatabase, ENGINES, type TestDatabase } from '@govgraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubDepartment } from '../src/HubDepartment.js';
 import { departmentSettings } from '../src/hubConfig.js';

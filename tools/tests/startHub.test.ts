@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '@govgraph/schema/runtime';
+import { ConfigError } from '@govgraph/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDepartments } from '../src/composeDepartments.js';
 import { departments as realDepartments } from '../src/departments.js';

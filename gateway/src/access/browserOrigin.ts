@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { AccessRegistry, Caller } from '@govgraph/hub';
+import type { AccessRegistry, Caller } from '@govgraph/governance';
 import { ORIGIN_NOT_ALLOWED, quoteInput } from '@govgraph/schema';
-import type { CorsPolicy, Logger } from '@govgraph/schema/runtime';
+import type { CorsPolicy, Logger } from '@govgraph/server';
 import { GraphQLError } from 'graphql';
 
 /** An origin is quoted whole up to this length (a host name may have 253 characters). */

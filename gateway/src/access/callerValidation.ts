@@ -1,5 +1,5 @@
 import { GRAPHQL_VALIDATION_FAILED } from '@govgraph/schema';
-import type { Logger } from '@govgraph/schema/runtime';
+import type { Logger } from '@govgraph/server';
 import {
   type ASTVisitor,
   type DocumentNode,

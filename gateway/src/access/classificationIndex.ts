@@ -1,4 +1,4 @@
-import { CLASSIFICATION_LEVELS, type ClassificationLevel } from '@govgraph/hub';
+import { CLASSIFICATION_LEVELS, type ClassificationLevel } from '@govgraph/governance';
 import { type ConstDirectiveNode, Kind, parse } from 'graphql';
 
 /** The classification of every field coordinate of a supergraph. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { AccessRegistry, Caller } from '@govgraph/hub';
+import type { AccessRegistry, Caller } from '@govgraph/governance';
 import { BAD_REQUEST, UNAUTHENTICATED } from '@govgraph/schema';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../context.js';

@@ -1,4 +1,4 @@
-import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/hub';
+import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/governance';
 import type { ClassificationIndex } from './classificationIndex.js';
 import { type NationalIdSource, nationalIdValues } from './nationalIdSources.js';
 

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/hub';
+import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/governance';
 import { BAD_REQUEST, FORBIDDEN } from '@govgraph/schema';
-import { inSyncSpan } from '@govgraph/schema/runtime';
+import { inSyncSpan } from '@govgraph/server';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { argumentSubjects } from '../audit/operationSubjects.js';

@@ -1,4 +1,4 @@
-import type { AccessRegistry, Caller } from '@govgraph/hub';
+import type { AccessRegistry, Caller } from '@govgraph/governance';
 import type { ClassificationIndex } from './classificationIndex.js';
 import { covers, type Declared, type Denial } from './policy.js';
 

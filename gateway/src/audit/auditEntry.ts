@@ -1,5 +1,5 @@
 import type { GraphQLRequestContextWillSendResponse } from '@apollo/server';
-import type { AuditEntry, AuditOutcome } from '@govgraph/hub';
+import type { AuditEntry, AuditOutcome } from '@govgraph/governance';
 import type {
   DocumentNode,
   GraphQLFormattedError,

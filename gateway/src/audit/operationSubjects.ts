@@ -1,4 +1,4 @@
-import { SUBJECT_SCALARS } from '@govgraph/schema/runtime';
+import { SUBJECT_SCALARS } from '@govgraph/department';
 import {
   type DocumentNode,
   type FragmentDefinitionNode,

@@ -1,4 +1,4 @@
-import { SUBJECTS_EXTENSION, subjectsFromExtensions } from '@govgraph/schema/runtime';
+import { SUBJECTS_EXTENSION, subjectsFromExtensions } from '@govgraph/department';
 
 /** The part of a department's GraphQL response this reads. */
 interface WithExtensions {

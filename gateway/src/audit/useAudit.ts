@@ -4,14 +4,14 @@ import {
   type GraphQLResponse,
   HeaderMap,
 } from '@apollo/server';
-import { AUDITED_LEVELS, type AuditLog, type AuditPhase } from '@govgraph/hub';
+import { AUDITED_LEVELS, type AuditLog, type AuditPhase } from '@govgraph/governance';
 import { AUDIT_UNAVAILABLE } from '@govgraph/schema';
-import type { Logger } from '@govgraph/schema/runtime';
+import type { Logger } from '@govgraph/server';
 import type { GatewayContext } from '../context.js';
 import { type Audited, auditEntry, resultOf } from './auditEntry.js';
 
 export interface AuditOptions {
-  /** Where entries go: the hub's hash-chained audit log (`createAuditLog` of `@govgraph/hub`). */
+  /** Where entries go: the hub's hash-chained audit log (`createAuditLog` of `@govgraph/governance`). */
   log: AuditLog;
   /** Used when a request has no logger of its own. */
   logger: Logger;

@@ -1,4 +1,5 @@
-import { cacheKeyPrefixVar, redisUrlVar } from '@govgraph/schema/runtime';
+import { cacheKeyPrefixVar } from '@govgraph/cache';
+import { redisUrlVar } from '@govgraph/server';
 import { z } from 'zod';
 import { type EncryptionKey, parseEncryptionKeys } from './valueCipher.js';
 

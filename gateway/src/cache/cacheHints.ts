@@ -1,4 +1,4 @@
-import { CLASSIFICATION_LEVELS, type ClassificationLevel } from '@govgraph/hub';
+import { CLASSIFICATION_LEVELS, type ClassificationLevel } from '@govgraph/governance';
 import { type ConstDirectiveNode, Kind, parse, type TypeNode } from 'graphql';
 import { type ClassificationIndex, classificationIndex } from '../access/classificationIndex.js';
 

@@ -1,4 +1,4 @@
-import type { ClassificationLevel } from '@govgraph/hub';
+import type { ClassificationLevel } from '@govgraph/governance';
 import {
   type DocumentNode,
   type FragmentDefinitionNode,

@@ -1,9 +1,5 @@
-import {
-  type EntityChange,
-  type InvalidationMessage,
-  invalidationMessage,
-  type Logger,
-} from '@govgraph/schema/runtime';
+import { type EntityChange, type InvalidationMessage, invalidationMessage } from '@govgraph/cache';
+import type { Logger } from '@govgraph/server';
 import { type DocumentNode, parse } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';

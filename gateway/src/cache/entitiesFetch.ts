@@ -1,9 +1,5 @@
-import {
-  cacheKeys,
-  entityTag,
-  type SubjectsByRoot,
-  subjectsFromExtensions,
-} from '@govgraph/schema/runtime';
+import { cacheKeys, entityTag } from '@govgraph/cache';
+import { type SubjectsByRoot, subjectsFromExtensions } from '@govgraph/department';
 import type { GraphQLFormattedError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { canonicalJson, digest, type EntryPayload, encodeEntry, openEntry } from './cacheEntry.js';

@@ -1,5 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { entityTag } from '@govgraph/schema/runtime';
+import { entityTag } from '@govgraph/cache';
 import type { GatewayContext } from '../context.js';
 import { type EntryPayload, parseEntry } from './cacheEntry.js';
 import { isPersonal } from './cacheHints.js';

@@ -1,9 +1,5 @@
-import {
-  cacheKeys,
-  departmentTag,
-  type SubjectsByRoot,
-  subjectsFromExtensions,
-} from '@govgraph/schema/runtime';
+import { cacheKeys, departmentTag } from '@govgraph/cache';
+import { type SubjectsByRoot, subjectsFromExtensions } from '@govgraph/department';
 import { canonicalJson, digest, type EntryPayload, encodeEntry, openEntry } from './cacheEntry.js';
 import {
   count,

@@ -1,5 +1,5 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { cacheKeys } from '@govgraph/schema/runtime';
+import { cacheKeys } from '@govgraph/cache';
 import type { GatewayContext } from '../context.js';
 import { canonicalJson, digest, type EntryPayload, encodeEntry, openEntry } from './cacheEntry.js';
 import { isPersonal } from './cacheHints.js';

@@ -1,4 +1,4 @@
-import { CLASSIFICATION_LEVELS, type ClassificationLevel } from '@govgraph/hub';
+import { CLASSIFICATION_LEVELS, type ClassificationLevel } from '@govgraph/governance';
 import {
   type ConstDirectiveNode,
   type DocumentNode,

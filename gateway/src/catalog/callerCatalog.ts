@@ -1,4 +1,4 @@
-import type { AccessRegistry, Caller, ClassificationLevel, Purpose } from '@govgraph/hub';
+import type { AccessRegistry, Caller, ClassificationLevel, Purpose } from '@govgraph/governance';
 import type { GraphQLSchema } from 'graphql';
 import { isInterfaceType, isObjectType } from 'graphql';
 import { covers } from '../access/policy.js';

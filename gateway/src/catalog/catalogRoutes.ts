@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AccessRegistry, Caller } from '@govgraph/hub';
+import type { AccessRegistry, Caller } from '@govgraph/governance';
 import { BAD_REQUEST, GATEWAY_NOT_READY } from '@govgraph/schema';
 import {
   allowMethods,
@@ -10,7 +10,7 @@ import {
   sendJson,
   staticAsset,
   staticAssetRoute,
-} from '@govgraph/schema/runtime';
+} from '@govgraph/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { identify } from '../access/identify.js';

@@ -1,4 +1,4 @@
-import type { AccessRegistry } from '@govgraph/hub';
+import type { AccessRegistry } from '@govgraph/governance';
 import type { GraphQLSchema } from 'graphql';
 import { createAccessPolicy, type Reader } from '../access/useAccessPolicy.js';
 import { printClientSchema } from './printClientSchema.js';

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AccessRegistry } from '@govgraph/hub';
+import type { AccessRegistry } from '@govgraph/governance';
 import { BAD_REQUEST, GATEWAY_NOT_READY } from '@govgraph/schema';
-import { type RouteHandler, refusalHeaders, sendJson } from '@govgraph/schema/runtime';
+import { type RouteHandler, refusalHeaders, sendJson } from '@govgraph/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { AccessPolicy, Reader } from '../access/useAccessPolicy.js';
 import { PRIVATE_NO_STORE } from '../cache/useCacheControlHeader.js';

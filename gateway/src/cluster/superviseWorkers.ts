@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import type { Logger } from '@govgraph/schema/runtime';
+import type { Logger } from '@govgraph/server';
 
 export interface SuperviseWorkersOptions {
   /** Worker processes to keep running (`GATEWAY_WORKERS`). */

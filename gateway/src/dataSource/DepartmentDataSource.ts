@@ -1,15 +1,15 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import {
-  HUB_CONTEXT_HEADER,
-  type HubContextSigner,
+  CALLER_TOKEN_HEADER,
+  type CallerTokenSigner,
   injectTraceContext,
   inSpan,
   type Logger,
   type RequestScope,
   SpanKind,
-} from '@govgraph/schema/runtime';
+} from '@govgraph/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { hubContextToken } from '../access/hubContextToken.js';
+import { callerTokenFor } from '../access/callerTokenFor.js';
 import { takeSubjects } from '../audit/takeSubjects.js';
 import { cachedFetch } from '../cache/cachedFetch.js';
 import type { GatewayCache } from '../cache/createGatewayCache.js';
@@ -42,8 +42,8 @@ export interface DepartmentDataSourceOptions {
   timeoutMs?: number;
   /** The gateway's caches; fetches go through them when set. */
   cache?: GatewayCache;
-  /** Signs the hub-context token (`x-hub-context`) departments require on every fetch. */
-  hubContext?: HubContextSigner;
+  /** Signs the caller token (`x-govgraph-caller`) departments require on every fetch. */
+  callerToken?: CallerTokenSigner;
   /** The department's concurrency limit and circuit breaker; none: every fetch is sent. */
   guard?: DepartmentGuard;
   /** The largest answer read from the department; a larger one is its error. @default unlimited */
@@ -56,7 +56,7 @@ export interface DepartmentDataSourceOptions {
 
 /**
  * How the gateway talks to one department: a timeout per fetch, the caller's request id
- * forwarded as `x-request-id`, the request's signed hub context as `x-hub-context`, fetches
+ * forwarded as `x-request-id`, the request's signed caller token as `x-govgraph-caller`, fetches
  * through the gateway's caches when it has them, every fetch through the department's guard
  * (concurrency limit and circuit breaker) and read up to a size cap, and every failure turned
  * into a public error that names the department, so one department down, hanging or answering
@@ -67,7 +67,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
   readonly timeoutMs: number;
   readonly #logger: Logger;
   readonly #cache: GatewayCache | undefined;
-  readonly #hubContext: HubContextSigner | undefined;
+  readonly #callerToken: CallerTokenSigner | undefined;
   readonly #guard: DepartmentGuard | undefined;
   readonly #metrics: GatewayMetrics | undefined;
   readonly #onFetch: DepartmentDataSourceOptions['onFetch'];
@@ -83,7 +83,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     this.timeoutMs = timeoutMs;
     this.#logger = options.logger;
     this.#cache = options.cache;
-    this.#hubContext = options.hubContext;
+    this.#callerToken = options.callerToken;
     this.#guard = options.guard;
     this.#metrics = options.metrics;
     this.#onFetch = options.onFetch;
@@ -98,8 +98,8 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     // The fetch's client span as the department's parent (W3C traceparent; tracing on only).
     if (headers) injectTraceContext(headers);
     // Departments refuse requests the gateway did not sign; one token serves the whole request.
-    if (this.#hubContext && headers && isGatewayContext(scope)) {
-      headers.set(HUB_CONTEXT_HEADER, await hubContextToken(this.#hubContext, scope));
+    if (this.#callerToken && headers && isGatewayContext(scope)) {
+      headers.set(CALLER_TOKEN_HEADER, await callerTokenFor(this.#callerToken, scope));
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Logger } from '@govgraph/schema/runtime';
+import type { Logger } from '@govgraph/server';
 import {
   BrokenCircuitError,
   BulkheadRejectedError,

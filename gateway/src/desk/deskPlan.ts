@@ -5,7 +5,7 @@ import {
   recordDocument,
   SUBMIT_APPLICATION,
 } from '@govgraph/desk';
-import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/hub';
+import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/governance';
 import { type GraphQLSchema, type OperationDefinitionNode, parse } from 'graphql';
 import {
   type ClassificationIndex,

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DESK_CSP, loadDeskAssets, renderDeskPage } from '@govgraph/desk';
-import type { AccessRegistry, OperatorSessions } from '@govgraph/hub';
+import type { AccessRegistry, OperatorSessions } from '@govgraph/governance';
 import {
   BAD_REQUEST,
   GATEWAY_NOT_READY,
@@ -13,7 +13,7 @@ import {
   type RouteHandler,
   sendJson,
   staticAssetRoute,
-} from '@govgraph/schema/runtime';
+} from '@govgraph/server';
 import { GraphQLError } from 'graphql';
 import { identify } from '../access/identify.js';
 import { PRIVATE_NO_STORE } from '../cache/useCacheControlHeader.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type StaticAsset, staticAsset } from '@govgraph/schema/runtime';
+import { type StaticAsset, staticAsset } from '@govgraph/server';
 
 /** A file the GraphiQL page loads, held in memory and served by the gateway itself. */
 export type Asset = StaticAsset;

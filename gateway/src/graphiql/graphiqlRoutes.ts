@@ -1,4 +1,4 @@
-import { allowMethods, type RouteHandler, staticAssetRoute } from '@govgraph/schema/runtime';
+import { allowMethods, type RouteHandler, staticAssetRoute } from '@govgraph/server';
 import { loadGraphiQLAssets } from './graphiqlAssets.js';
 import {
   GRAPHIQL_CSP,

@@ -1,4 +1,4 @@
-import type { ClassificationLevel } from '@govgraph/hub';
+import type { ClassificationLevel } from '@govgraph/governance';
 import { buildCatalog } from '../catalog/buildCatalog.js';
 
 /** What GraphiQL's docs explorer shows first for a type or field. */

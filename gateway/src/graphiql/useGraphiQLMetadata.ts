@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Caller } from '@govgraph/hub';
+import type { Caller } from '@govgraph/governance';
 import type { GatewayContext } from '../context.js';
 import { type Metadata, type SchemaMetadata, schemaMetadata } from './schemaMetadata.js';
 

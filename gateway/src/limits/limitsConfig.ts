@@ -1,4 +1,4 @@
-import { AGENCY_LIMIT_MAXIMA, type AgencyLimitName, limitFlag } from '@govgraph/hub';
+import { AGENCY_LIMIT_MAXIMA, type AgencyLimitName, limitFlag } from '@govgraph/governance';
 import { z } from 'zod';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './requestLimits.js';
 

@@ -4,7 +4,7 @@ import type {
   GraphQLRequestContextWillSendResponse,
 } from '@apollo/server';
 import { COST_LIMIT_EXCEEDED } from '@govgraph/schema';
-import { inSyncSpan } from '@govgraph/schema/runtime';
+import { inSyncSpan } from '@govgraph/server';
 import {
   type DocumentNode,
   type GraphQLError,

@@ -1,4 +1,4 @@
-import type { RouteHandler } from '@govgraph/schema/runtime';
+import type { RouteHandler } from '@govgraph/server';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 type CacheLabels = 'cache' | 'department' | 'type';

@@ -1,4 +1,4 @@
-import type { AuditLog } from '@govgraph/hub';
+import type { AuditLog } from '@govgraph/governance';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 
 /** An audit log that can report each transaction it writes (the hub's createAuditLog can). */

@@ -31,7 +31,7 @@ export interface DepartmentProbe {
 
 /**
  * Asks each department the served supergraph names for its `/health` (liveness: no database,
- * no hub-context token needed), in parallel, with a short timeout; the answers are cached a
+ * no caller token needed), in parallel, with a short timeout; the answers are cached a
  * few seconds.
  */
 export function createDepartmentProbe(options: DepartmentProbeOptions = {}): DepartmentProbe {

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
-import type { AccessRegistry, Caller } from '@govgraph/hub';
+import type { AccessRegistry, Caller } from '@govgraph/governance';
 import { isRegisteredCode } from '@govgraph/schema';
-import type { Logger } from '@govgraph/schema/runtime';
+import type { Logger } from '@govgraph/server';
 import type { GatewayContext } from '../context.js';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 

@@ -1,9 +1,5 @@
-import {
-  createRedisClient,
-  type Logger,
-  type RedisClient,
-  resilientRedisOptions,
-} from '@govgraph/schema/runtime';
+import { resilientRedisOptions } from '@govgraph/cache';
+import { createRedisClient, type Logger, type RedisClient } from '@govgraph/server';
 import {
   type IRateLimiterOptions,
   type RateLimiterAbstract,

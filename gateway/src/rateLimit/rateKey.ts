@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
-import type { Caller } from '@govgraph/hub';
+import type { Caller } from '@govgraph/governance';
 
 /** Whose budget a request is charged to: the key in the limiter, and the caller's kind (a metric label). */
 export interface RateKey {

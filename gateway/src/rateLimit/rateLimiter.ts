@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Logger } from '@govgraph/schema/runtime';
+import type { Logger } from '@govgraph/server';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { GatewayContext, RateLimitName } from '../context.js';
 import type { RequestLimits } from '../limits/requestLimits.js';

@@ -1,4 +1,4 @@
-import { parseEnv } from '@govgraph/schema/runtime';
+import { parseEnv } from '@govgraph/server';
 import { parse } from 'graphql';
 import { z } from 'zod';
 import { graphNamesOf } from '../catalog/catalogDirectives.js';

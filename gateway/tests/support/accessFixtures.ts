@@ -1,5 +1,6 @@
+import type { DepartmentResolvers } from '@govgraph/department';
 import { nationalIdCheckChar } from '@govgraph/schema';
-import type { DepartmentResolvers, RequestScope } from '@govgraph/schema/runtime';
+import type { RequestScope } from '@govgraph/server';
 import { parse } from 'graphql';
 
 // Two small departments whose fields span every classification level, an interface with two
@@ -30,7 +31,7 @@ export const residents = {
       people(filter: PeopleFilter!): [Person!]! @classification(level: INTERNAL)
       "Published notices."
       notices: [Notice!]! @classification(level: PUBLIC)
-      "The verified hub-context claims this department received, as JSON."
+      "The verified caller-token claims this department received, as JSON."
       whoAsks: String! @classification(level: PUBLIC)
     }
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Listening } from '@govgraph/schema/runtime';
+import type { Listening } from '@govgraph/server';
 import { createGatewayServer } from '../../src/index.js';
 import { silentLogger, type TempFile, tempSupergraph } from '../helpers.js';
 import { MemoryRegistry } from './memoryRegistry.js';
-import { testHubContext } from './testHubContext.js';
+import { testCallerToken } from './testCallerToken.js';
 
 /** The tax office's key: it holds grants under TAX_AUDIT only. */
 export const TAX_OFFICE_KEY = 'k-tax-office';
@@ -53,7 +53,7 @@ export async function startCatalogGateway(): Promise<CatalogGateway> {
     gateway = await createGatewayServer({
       supergraphPath: file.path,
       logger: silentLogger(),
-      access: { registry, signer: testHubContext.signer },
+      access: { registry, signer: testCallerToken.signer },
     }).listen(0);
   } catch (error) {
     await file.remove();

@@ -1,4 +1,4 @@
-import type { AccessRegistry, AgencyLimits, Caller, Purpose } from '@govgraph/hub';
+import type { AccessRegistry, AgencyLimits, Caller, Purpose } from '@govgraph/governance';
 import { UNAUTHENTICATED } from '@govgraph/schema';
 import { GraphQLError } from 'graphql';
 

@@ -1,11 +1,12 @@
-import type { DepartmentResolvers, HubContextClaims, RequestScope } from '@govgraph/schema/runtime';
+import type { DepartmentResolvers } from '@govgraph/department';
+import type { CallerTokenClaims, RequestScope } from '@govgraph/server';
 import { parse } from 'graphql';
 
-/** One write the desk department ran: its input and the hub-context claims it came with. */
+/** One write the desk department ran: its input and the caller-token claims it came with. */
 export interface DeskWrite {
   field: string;
   args: Record<string, unknown>;
-  hub: HubContextClaims | undefined;
+  hub: CallerTokenClaims | undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Database } from '@govgraph/schema/db';
-import type { RequestScope } from '@govgraph/schema/runtime';
+import type { Database } from '@govgraph/department/db';
+import type { RequestScope } from '@govgraph/server';
 import type { ApprovalsDB } from './db/schema.js';
 import type { EntityEvents } from './events.js';
 import type { ApprovalsLoaders } from './loaders.js';

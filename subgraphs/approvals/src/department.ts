@@ -1,5 +1,5 @@
 import type { World } from '@govgraph/datagen';
-import type { DepartmentModule } from '@govgraph/schema/runtime';
+import type { DepartmentModule } from '@govgraph/department';
 import { openApprovalsDatabase } from './db/openApprovalsDatabase.js';
 import type { ApprovalsDB } from './db/schema.js';
 import { isApprovalsSeeded, seedApprovals } from './db/seed.js';

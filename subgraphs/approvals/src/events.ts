@@ -2,7 +2,7 @@ import {
   createEntityEvents as createSharedEntityEvents,
   type EntitiesChangedListener as Listener,
   type EntityEvents as SharedEntityEvents,
-} from '@govgraph/schema/runtime';
+} from '@govgraph/department';
 
 /** An entity whose data changed, named as the gateway's entity cache keys it (docs/caching.md). */
 export interface EntityChange {

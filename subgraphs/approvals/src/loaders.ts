@@ -1,4 +1,4 @@
-import { createListLoader, createPageLoader, createRowLoader } from '@govgraph/schema/db';
+import { createListLoader, createPageLoader, createRowLoader } from '@govgraph/department/db';
 import type DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { ApplicationRow, ApprovalsDB, ReviewRow } from './db/schema.js';

@@ -1,10 +1,6 @@
-import type { Database } from '@govgraph/schema/db';
-import {
-  createDepartmentServer,
-  type DepartmentServer,
-  type HubContextVerifier,
-  type Logger,
-} from '@govgraph/schema/runtime';
+import { createDepartmentServer, type DepartmentServer } from '@govgraph/department';
+import type { Database } from '@govgraph/department/db';
+import type { CallerTokenVerifier, Logger } from '@govgraph/server';
 import type { ApprovalsContext } from './context.js';
 import type { ApplicationRow, ApprovalsDB } from './db/schema.js';
 import { type EntityEvents, entityEvents } from './events.js';
@@ -15,8 +11,8 @@ import { typeDefs } from './typeDefs.js';
 export interface ApprovalsDeps {
   database: Database<ApprovalsDB>;
   logger: Logger;
-  /** Verifies the gateway's hub-context token; requests without one are refused. */
-  hubContext: HubContextVerifier;
+  /** Verifies the gateway's caller token; requests without one are refused. */
+  callerToken: CallerTokenVerifier;
   /** Where committed changes are reported. @default the shared `entityEvents` of `events.ts` */
   events?: EntityEvents;
 }
@@ -25,7 +21,7 @@ export interface ApprovalsDeps {
 export function createApprovalsServer({
   database,
   logger,
-  hubContext,
+  callerToken,
   events = entityEvents,
 }: ApprovalsDeps): DepartmentServer {
   return createDepartmentServer<ApprovalsContext>({
@@ -34,7 +30,7 @@ export function createApprovalsServer({
     resolvers,
     database,
     logger,
-    hubContext,
+    callerToken,
     // An application is its applicant's record: every answer touching one names the applicant.
     subjectsOf: { Application: applicantKeys },
     context: (scope) => ({ ...scope, loaders: createLoaders(database.db), database, events }),

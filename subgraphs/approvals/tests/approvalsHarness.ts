@@ -1,14 +1,10 @@
 import type { ApprovalApplication, World } from '@govgraph/datagen';
-import type { Engine } from '@govgraph/schema/db';
-import {
-  type DepartmentHarness,
-  type GraphQLResponse,
-  useDepartment,
-} from '@govgraph/schema/testing';
+import type { Engine } from '@govgraph/department/db';
+import { type DepartmentHarness, type GraphQLResponse, useDepartment } from '@govgraph/testing';
 import type { ApprovalsDB } from '../src/db/schema.js';
 import { department } from '../src/index.js';
 
-export type { GraphQLResponse } from '@govgraph/schema/testing';
+export type { GraphQLResponse } from '@govgraph/testing';
 export type ApprovalsHarness = DepartmentHarness<ApprovalsDB>;
 
 /** The approvals department for one test file: see `useDepartment`. */

@@ -1,5 +1,5 @@
-import { type Database, type Engine, migrateToLatest, openDatabase } from '@govgraph/schema/db';
-import { createTestDatabase, ENGINES, type TestDatabase } from '@govgraph/schema/testing';
+import { type Database, type Engine, migrateToLatest, openDatabase } from '@govgraph/department/db';
+import { createTestDatabase, ENGINES, type TestDatabase } from '@govgraph/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as initial from '../src/db/migrations/0001_initial.js';
 import { approvalsMigrations } from '../src/db/migrations/index.js';

@@ -6,8 +6,8 @@ import {
   personApplications,
   type World,
 } from '@govgraph/datagen';
-import type { Engine } from '@govgraph/schema/db';
-import { ENGINES } from '@govgraph/schema/testing';
+import type { Engine } from '@govgraph/department/db';
+import { ENGINES } from '@govgraph/testing';
 import { type Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApprovalsDB } from '../src/db/schema.js';

@@ -7,7 +7,7 @@ import {
   personApplications,
   type World,
 } from '@govgraph/datagen';
-import { ENGINES } from '@govgraph/schema/testing';
+import { ENGINES } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
 import { REQUIRED_DEPARTMENTS, SITE_REQUIRED } from '../src/index.js';
 import {

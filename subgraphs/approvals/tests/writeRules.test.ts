@@ -1,18 +1,18 @@
 import { createWorld, type World } from '@govgraph/datagen';
-import { HUB_CONTEXT_HEADER, type HubContextClaims } from '@govgraph/schema/runtime';
-import { ENGINES } from '@govgraph/schema/testing';
+import { CALLER_TOKEN_HEADER, type CallerTokenClaims } from '@govgraph/server';
+import { ENGINES } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_FIELDS, type GraphQLResponse, useApprovals } from './approvalsHarness.js';
 
 // Who may write at the approval platform (issue #10), checked by the department itself from
-// the signed hub-context claims, whatever the gateway let through.
+// the signed caller-token claims, whatever the gateway let through.
 
 const world: World = createWorld({ seed: 7, people: 4_000 });
 const company = world.company(11);
 const citizen = world.person(21);
 const otherPerson = world.person(22);
 
-type Claims = Partial<HubContextClaims>;
+type Claims = Partial<CallerTokenClaims>;
 const DESK: Claims = { caller: 'agency', agency: 'service-desk', purpose: 'SERVICE_DESK' };
 const OTHER_DESK: Claims = { caller: 'agency', agency: 'county-desk', purpose: 'SERVICE_DESK' };
 const FIRE: Claims = {
@@ -372,7 +372,7 @@ describe.each(ENGINES)('who writes at the approval platform on %s', (engine) => 
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [HUB_CONTEXT_HEADER]: await platform.sign(claims),
+          [CALLER_TOKEN_HEADER]: await platform.sign(claims),
         },
         body: JSON.stringify(body),
       });
@@ -395,7 +395,7 @@ describe.each(ENGINES)('who writes at the approval platform on %s', (engine) => 
       });
       const res = await fetch(`${platform.url}/graphql?${search}`, {
         headers: {
-          [HUB_CONTEXT_HEADER]: await platform.sign(CITIZEN),
+          [CALLER_TOKEN_HEADER]: await platform.sign(CITIZEN),
           'apollo-require-preflight': 'true',
         },
       });

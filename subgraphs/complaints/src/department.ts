@@ -1,5 +1,5 @@
 import type { World } from '@govgraph/datagen';
-import type { DepartmentModule } from '@govgraph/schema/runtime';
+import type { DepartmentModule } from '@govgraph/department';
 import { openComplaintsDatabase } from './db/openComplaintsDatabase.js';
 import type { ComplaintsDB } from './db/schema.js';
 import { isComplaintsSeeded, seedComplaints } from './db/seed.js';

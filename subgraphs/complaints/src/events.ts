@@ -1,8 +1,5 @@
-import {
-  createEntityEvents,
-  type EntitiesChangedListener as Listener,
-  type Logger,
-} from '@govgraph/schema/runtime';
+import { createEntityEvents, type EntitiesChangedListener as Listener } from '@govgraph/department';
+import type { Logger } from '@govgraph/server';
 
 /** An entity whose cached answers are stale after a committed write (docs/caching.md). */
 export interface EntityChange {

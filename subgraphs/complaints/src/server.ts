@@ -1,10 +1,6 @@
-import type { Database } from '@govgraph/schema/db';
-import {
-  createDepartmentServer,
-  type DepartmentServer,
-  type HubContextVerifier,
-  type Logger,
-} from '@govgraph/schema/runtime';
+import { createDepartmentServer, type DepartmentServer } from '@govgraph/department';
+import type { Database } from '@govgraph/department/db';
+import type { CallerTokenVerifier, Logger } from '@govgraph/server';
 import type { ComplaintsContext } from './context.js';
 import type { ComplaintRow, ComplaintsDB } from './db/schema.js';
 import { createLoaders } from './loaders.js';
@@ -14,15 +10,15 @@ import { typeDefs } from './typeDefs.js';
 export interface ComplaintsDeps {
   database: Database<ComplaintsDB>;
   logger: Logger;
-  /** Verifies the gateway's hub-context token; requests without one are refused. */
-  hubContext: HubContextVerifier;
+  /** Verifies the gateway's caller token; requests without one are refused. */
+  callerToken: CallerTokenVerifier;
 }
 
 /** The citizen hotline subgraph, built from its dependencies; the caller decides when to listen. */
 export function createComplaintsServer({
   database,
   logger,
-  hubContext,
+  callerToken,
 }: ComplaintsDeps): DepartmentServer {
   return createDepartmentServer<ComplaintsContext>({
     name: 'complaints',
@@ -30,7 +26,7 @@ export function createComplaintsServer({
     resolvers,
     database,
     logger,
-    hubContext,
+    callerToken,
     // A complaint is about its complainant and the entity complained against: every answer
     // touching one names both.
     subjectsOf: { Complaint: (row: ComplaintRow) => [row.complainant_id, row.against_code] },

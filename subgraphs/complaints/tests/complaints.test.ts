@@ -6,7 +6,7 @@ import {
   createWorld,
   type World,
 } from '@govgraph/datagen';
-import { ENGINES } from '@govgraph/schema/testing';
+import { ENGINES } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
 import { HANDLING_DEPARTMENTS } from '../src/index.js';
 import {

@@ -4,16 +4,12 @@ import {
   complaintsOfPerson,
   type World,
 } from '@govgraph/datagen';
-import type { Engine } from '@govgraph/schema/db';
-import {
-  type DepartmentHarness,
-  type GraphQLResponse,
-  useDepartment,
-} from '@govgraph/schema/testing';
+import type { Engine } from '@govgraph/department/db';
+import { type DepartmentHarness, type GraphQLResponse, useDepartment } from '@govgraph/testing';
 import type { ComplaintsDB } from '../src/db/schema.js';
 import { department } from '../src/index.js';
 
-export type { GraphQLResponse } from '@govgraph/schema/testing';
+export type { GraphQLResponse } from '@govgraph/testing';
 export type ComplaintsHarness = DepartmentHarness<ComplaintsDB>;
 
 /** The complaints department for one test file: see `useDepartment`. */

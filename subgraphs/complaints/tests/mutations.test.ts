@@ -5,7 +5,7 @@ import {
   type World,
 } from '@govgraph/datagen';
 import { chinaDateTime } from '@govgraph/schema';
-import { ENGINES } from '@govgraph/schema/testing';
+import { ENGINES } from '@govgraph/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handlingDepartmentCode } from '../src/handlingDepartment.js';
 import { type EntityChange, onEntitiesChanged } from '../src/index.js';

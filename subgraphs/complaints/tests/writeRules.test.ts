@@ -1,19 +1,19 @@
 import { type ComplaintCategory, createWorld, type World } from '@govgraph/datagen';
-import type { HubContextClaims } from '@govgraph/schema/runtime';
-import { ENGINES } from '@govgraph/schema/testing';
+import type { CallerTokenClaims } from '@govgraph/server';
+import { ENGINES } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
 import { HANDLING_DEPARTMENT_CODES, handlingDepartmentCode } from '../src/handlingDepartment.js';
 import { allComplaints, type GraphQLResponse, useComplaints } from './complaintsHarness.js';
 
 // Who may write at the citizen hotline (issue #10), checked by the department itself from the
-// signed hub-context claims, whatever the gateway let through.
+// signed caller-token claims, whatever the gateway let through.
 
 const world: World = createWorld({ seed: 11, people: 4_000 });
 const closedSeeded = allComplaints(world).find((c) => c.status === 'RESOLVED');
 const citizen = world.person(5);
 const otherPerson = world.person(6);
 
-type Claims = Partial<HubContextClaims>;
+type Claims = Partial<CallerTokenClaims>;
 const DESK: Claims = { caller: 'agency', agency: 'hotline-desk', purpose: 'COMPLAINT_HANDLING' };
 const CITIZEN: Claims = { caller: 'citizen', citizen: citizen.nationalId };
 const ANONYMOUS: Claims = { caller: 'anonymous' };

@@ -1,5 +1,5 @@
 import type { World } from '@govgraph/datagen';
-import type { DepartmentModule } from '@govgraph/schema/runtime';
+import type { DepartmentModule } from '@govgraph/department';
 import { openHousingDatabase } from './db/openHousingDatabase.js';
 import type { HousingDB } from './db/schema.js';
 import { isHousingSeeded, seedHousing } from './db/seed.js';

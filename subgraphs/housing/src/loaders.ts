@@ -4,7 +4,7 @@ import {
   createRowLoader,
   type Page,
   type PageWindow,
-} from '@govgraph/schema/db';
+} from '@govgraph/department/db';
 import type DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { BuildingRow, HousingDB, OwnershipRow, TitleRow } from './db/schema.js';

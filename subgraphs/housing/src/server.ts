@@ -1,10 +1,6 @@
-import type { Database } from '@govgraph/schema/db';
-import {
-  createDepartmentServer,
-  type DepartmentServer,
-  type HubContextVerifier,
-  type Logger,
-} from '@govgraph/schema/runtime';
+import { createDepartmentServer, type DepartmentServer } from '@govgraph/department';
+import type { Database } from '@govgraph/department/db';
+import type { CallerTokenVerifier, Logger } from '@govgraph/server';
 import type { HousingContext } from './context.js';
 import type { HousingDB } from './db/schema.js';
 import { createLoaders } from './loaders.js';
@@ -14,15 +10,15 @@ import { typeDefs } from './typeDefs.js';
 export interface HousingDeps {
   database: Database<HousingDB>;
   logger: Logger;
-  /** Verifies the gateway's hub-context token; requests without one are refused. */
-  hubContext: HubContextVerifier;
+  /** Verifies the gateway's caller token; requests without one are refused. */
+  callerToken: CallerTokenVerifier;
 }
 
 /** The real-estate registry subgraph, built from its dependencies; the caller decides when to listen. */
 export function createHousingServer({
   database,
   logger,
-  hubContext,
+  callerToken,
 }: HousingDeps): DepartmentServer {
   return createDepartmentServer<HousingContext>({
     name: 'housing',
@@ -30,7 +26,7 @@ export function createHousingServer({
     resolvers,
     database,
     logger,
-    hubContext,
+    callerToken,
     context: (scope) => ({ ...scope, loaders: createLoaders(database.db) }),
   });
 }

@@ -6,7 +6,7 @@ import {
   titlesOfPerson,
   type World,
 } from '@govgraph/datagen';
-import { ENGINES, useDepartment } from '@govgraph/schema/testing';
+import { ENGINES, useDepartment } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
 import { department } from '../src/index.js';
 

@@ -1,4 +1,4 @@
-import type { RequestScope } from '@govgraph/schema/runtime';
+import type { RequestScope } from '@govgraph/server';
 import type { Kysely } from 'kysely';
 import type { MarketDB } from './db/schema.js';
 import type { MarketLoaders } from './loaders.js';

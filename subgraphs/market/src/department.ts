@@ -1,5 +1,5 @@
 import type { World } from '@govgraph/datagen';
-import type { DepartmentModule } from '@govgraph/schema/runtime';
+import type { DepartmentModule } from '@govgraph/department';
 import { openMarketDatabase } from './db/openMarketDatabase.js';
 import type { MarketDB } from './db/schema.js';
 import { isMarketSeeded, seedMarket } from './db/seed.js';

@@ -1,4 +1,4 @@
-import { createPageLoader, createRowLoader } from '@govgraph/schema/db';
+import { createPageLoader, createRowLoader } from '@govgraph/department/db';
 import type DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type {

@@ -1,10 +1,10 @@
 import type { World } from '@govgraph/datagen';
-import type { Engine } from '@govgraph/schema/db';
-import { type DepartmentHarness, useDepartment } from '@govgraph/schema/testing';
+import type { Engine } from '@govgraph/department/db';
+import { type DepartmentHarness, useDepartment } from '@govgraph/testing';
 import type { MarketDB } from '../src/db/schema.js';
 import { department } from '../src/index.js';
 
-export type { GraphQLResponse } from '@govgraph/schema/testing';
+export type { GraphQLResponse } from '@govgraph/testing';
 export type MarketHarness = DepartmentHarness<MarketDB>;
 
 /** The market department for one test file: see `useDepartment`. */

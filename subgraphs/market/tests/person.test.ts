@@ -1,5 +1,5 @@
 import { createWorld, type World } from '@govgraph/datagen';
-import { ENGINES } from '@govgraph/schema/testing';
+import { ENGINES } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
 import { byCodePoint, useMarket } from './marketHarness.js';
 

@@ -1,6 +1,6 @@
 import { createWorld, type World } from '@govgraph/datagen';
 import { creditCodeCheckChar } from '@govgraph/schema';
-import { ENGINES } from '@govgraph/schema/testing';
+import { ENGINES } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
 import { foldName } from '../src/db/foldName.js';
 import { byCodePoint, type GraphQLResponse, useMarket } from './marketHarness.js';

@@ -1,4 +1,4 @@
-import type { RequestScope } from '@govgraph/schema/runtime';
+import type { RequestScope } from '@govgraph/server';
 import type { PopulationLoaders } from './loaders.js';
 
 /** What every population resolver receives: request id, logger and this request's loaders. */

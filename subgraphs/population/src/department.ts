@@ -1,5 +1,5 @@
 import type { World } from '@govgraph/datagen';
-import type { DepartmentModule } from '@govgraph/schema/runtime';
+import type { DepartmentModule } from '@govgraph/department';
 import { openPopulationDatabase } from './db/openPopulationDatabase.js';
 import type { PopulationDB } from './db/schema.js';
 import { isPopulationSeeded, seedPopulation } from './db/seed.js';

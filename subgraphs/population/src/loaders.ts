@@ -1,4 +1,4 @@
-import { createRowLoader } from '@govgraph/schema/db';
+import { createRowLoader } from '@govgraph/department/db';
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 import type { HouseholdRow, PersonRow, PopulationDB } from './db/schema.js';

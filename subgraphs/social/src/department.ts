@@ -1,5 +1,5 @@
 import type { World } from '@govgraph/datagen';
-import type { DepartmentModule } from '@govgraph/schema/runtime';
+import type { DepartmentModule } from '@govgraph/department';
 import { openSocialDatabase } from './db/openSocialDatabase.js';
 import type { SocialDB } from './db/schema.js';
 import { isSocialSeeded, seedSocial } from './db/seed.js';

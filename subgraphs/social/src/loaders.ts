@@ -1,4 +1,4 @@
-import { createPageLoader, createRowLoader } from '@govgraph/schema/db';
+import { createPageLoader, createRowLoader } from '@govgraph/department/db';
 import DataLoader from 'dataloader';
 import { type Kysely, sql } from 'kysely';
 import type { ContributionRow, EmploymentRow, InsuranceRecordRow, SocialDB } from './db/schema.js';

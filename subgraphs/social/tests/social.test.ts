@@ -5,7 +5,7 @@ import {
   socialRecordOf,
   type World,
 } from '@govgraph/datagen';
-import { ENGINES, useDepartment } from '@govgraph/schema/testing';
+import { ENGINES, useDepartment } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
 import { department } from '../src/index.js';
 

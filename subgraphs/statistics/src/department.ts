@@ -1,5 +1,5 @@
 import type { World } from '@govgraph/datagen';
-import type { DepartmentModule } from '@govgraph/schema/runtime';
+import type { DepartmentModule } from '@govgraph/department';
 import { openStatisticsDatabase } from './db/openStatisticsDatabase.js';
 import type { StatisticsDB } from './db/schema.js';
 import { isStatisticsSeeded, seedStatistics } from './db/seed.js';

@@ -1,5 +1,5 @@
 import { computeIndicators, createWorld } from '@govgraph/datagen';
-import { ENGINES, useDepartment } from '@govgraph/schema/testing';
+import { ENGINES, useDepartment } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
 import { department } from '../src/index.js';
 

@@ -1,5 +1,5 @@
 import type { World } from '@govgraph/datagen';
-import type { DepartmentModule } from '@govgraph/schema/runtime';
+import type { DepartmentModule } from '@govgraph/department';
 import { openTaxDatabase } from './db/openTaxDatabase.js';
 import type { TaxDB } from './db/schema.js';
 import { isTaxSeeded, seedTax } from './db/seed.js';

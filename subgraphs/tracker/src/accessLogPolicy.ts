@@ -3,7 +3,7 @@ import { FORBIDDEN } from '@govgraph/schema';
 /** The role an agency needs to read any subject's access log. */
 export const AUDITOR_ROLE = 'auditor';
 
-/** Who asks for an access log, as the gateway's verified hub context names them. */
+/** Who asks for an access log, as the gateway's verified caller token names them. */
 export type AccessLogReader =
   | { kind: 'anonymous' }
   | { kind: 'agency'; agencyId: string; roles: readonly string[] }

@@ -1,5 +1,5 @@
-import { type HubDB, hubStoreConfig, openHubStore } from '@govgraph/hub';
-import type { DepartmentModule } from '@govgraph/schema/runtime';
+import type { DepartmentModule } from '@govgraph/department';
+import { type HubDB, hubStoreConfig, openHubStore } from '@govgraph/governance';
 import { createTrackerServer } from './server.js';
 import { typeDefs } from './typeDefs.js';
 

@@ -1,8 +1,8 @@
-import type { RequestScope } from '@govgraph/schema/runtime';
+import type { RequestScope } from '@govgraph/server';
 import type { AccessLogReader } from './accessLogPolicy.js';
 
 /**
- * Who is asking, from the hub-context token the department runtime verified (`scope.hub`).
+ * Who is asking, from the caller token the department runtime verified (`scope.hub`).
  * Anything short of a well-formed agency or citizen is anonymous, which the policy refuses.
  */
 export function readerOf(scope: RequestScope): AccessLogReader {

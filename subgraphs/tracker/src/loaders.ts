@@ -1,4 +1,4 @@
-import type { AuditReader, AuditRecord, HubDB } from '@govgraph/hub';
+import type { AuditReader, AuditRecord, HubDB } from '@govgraph/governance';
 import DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
 

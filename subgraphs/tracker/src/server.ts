@@ -1,11 +1,7 @@
-import { createAuditReader, type HubDB } from '@govgraph/hub';
-import type { Database } from '@govgraph/schema/db';
-import {
-  createDepartmentServer,
-  type DepartmentServer,
-  type HubContextVerifier,
-  type Logger,
-} from '@govgraph/schema/runtime';
+import { createDepartmentServer, type DepartmentServer } from '@govgraph/department';
+import type { Database } from '@govgraph/department/db';
+import { createAuditReader, type HubDB } from '@govgraph/governance';
+import type { CallerTokenVerifier, Logger } from '@govgraph/server';
 import type { TrackerContext } from './context.js';
 import { readerOf } from './hubReader.js';
 import { createLoaders } from './loaders.js';
@@ -16,15 +12,15 @@ export interface TrackerDeps {
   /** The hub's own store (`openHubStore`): the audit log and the agency registry. */
   database: Database<HubDB>;
   logger: Logger;
-  /** Verifies the gateway's hub-context token; requests without one are refused. */
-  hubContext: HubContextVerifier;
+  /** Verifies the gateway's caller token; requests without one are refused. */
+  callerToken: CallerTokenVerifier;
 }
 
 /** The data tracker subgraph, built from its dependencies; the caller decides when to listen. */
 export function createTrackerServer({
   database,
   logger,
-  hubContext,
+  callerToken,
 }: TrackerDeps): DepartmentServer {
   const audit = createAuditReader(database);
   return createDepartmentServer<TrackerContext>({
@@ -33,7 +29,7 @@ export function createTrackerServer({
     resolvers,
     database,
     logger,
-    hubContext,
+    callerToken,
     context: (scope) => ({
       ...scope,
       reader: readerOf(scope),

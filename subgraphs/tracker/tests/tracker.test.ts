@@ -1,7 +1,7 @@
-import { type AuditEntry, addAgency, createAuditLog } from '@govgraph/hub';
+import { type AuditEntry, addAgency, createAuditLog } from '@govgraph/governance';
 import { creditCodeCheckChar, nationalIdCheckChar } from '@govgraph/schema';
-import { createLogger, type HubContextClaims } from '@govgraph/schema/runtime';
-import { ENGINES, useDepartment } from '@govgraph/schema/testing';
+import { type CallerTokenClaims, createLogger } from '@govgraph/server';
+import { ENGINES, useDepartment } from '@govgraph/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { department } from '../src/department.js';
 
@@ -13,8 +13,8 @@ const ZHAO = nid('51010419900101123');
 const TEA = '91350100M000100Y43';
 const LANTERN = `91110000600007336${creditCodeCheckChar('91110000600007336')}`;
 
-// Who asks, as the gateway's hub-context token says.
-type Reader = Partial<HubContextClaims>;
+// Who asks, as the gateway's caller token says.
+type Reader = Partial<CallerTokenClaims>;
 const AUDITOR: Reader = { caller: 'agency', agency: 'audit-office', roles: ['auditor'] };
 const TAX: Reader = { caller: 'agency', agency: 'city-tax', roles: [] };
 const ANONYMOUS: Reader = { caller: 'anonymous' };

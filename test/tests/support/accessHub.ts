@@ -12,8 +12,8 @@ import {
   issueApiKey,
   latestAuditRecords,
   revokeCoordinates,
-} from '@govgraph/hub';
-import { generateHubContextKeys, type JWK } from '@govgraph/schema/runtime';
+} from '@govgraph/governance';
+import { generateCallerTokenKeys, type JWK } from '@govgraph/server';
 import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
 import { type CallerHeaders, callerHeaders, type GraphQLResponse } from './testHub.js';
 
@@ -33,8 +33,8 @@ export interface AccessHub {
   world: World;
   /** Where every department's SQLite file and the hub store live (`<department>.sqlite`). */
   dataDir: string;
-  /** The hub-context key a department trusts but the gateway no longer signs with (rotation). */
-  previousHubContextKey: JWK;
+  /** The caller-token key a department trusts but the gateway no longer signs with (rotation). */
+  previousCallerTokenKey: JWK;
   /** Headers that make a request come from the agency, under its purpose. */
   agency(id: string, extra?: Omit<CallerHeaders, 'apiKey'>): CallerHeaders;
   /** Headers of a citizen signed in with their identity provider's token. */
@@ -56,7 +56,7 @@ export interface AccessHub {
 /**
  * The whole hub with the access policy on, over fresh SQLite files: the agencies given are
  * registered in the hub store as the operator's commands would, citizens sign in through a
- * test identity provider, and the departments trust two hub-context keys (the gateway signs
+ * test identity provider, and the departments trust two caller-token keys (the gateway signs
  * with the newer: a key rotation in progress). Caches are off unless `options.cache` says.
  */
 export async function startAccessHub(
@@ -73,14 +73,14 @@ export async function startAccessHub(
   };
   try {
     const config = hubConfig(departments, env);
-    const previous = await generateHubContextKeys('hub-previous');
-    const current = await generateHubContextKeys('hub-current');
+    const previous = await generateCallerTokenKeys('hub-previous');
+    const current = await generateCallerTokenKeys('hub-current');
     hub = await startHub({
       departments,
       config,
       createWorld,
       cache: options.cache ?? { enabled: false },
-      hubContextKeys: {
+      callerTokenKeys: {
         privateJwk: current.privateJwk,
         publicJwks: [previous.publicJwk, current.publicJwk],
       },
@@ -106,7 +106,7 @@ export async function startAccessHub(
       hub: running,
       world: createWorld({ seed: SEED, people: PEOPLE }),
       dataDir,
-      previousHubContextKey: previous.privateJwk,
+      previousCallerTokenKey: previous.privateJwk,
       agency: (id, extra = {}) => ({ apiKey: keys[id] ?? '', purpose: purposes.get(id), ...extra }),
       citizen: (nationalId) => ({ bearerToken: citizens.token(nationalId) }),
       async ask<T>(caller: CallerHeaders, query: string, variables?: Record<string, unknown>) {

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorld, type World } from '@govgraph/datagen';
-import type { DatabaseOptions, Engine } from '@govgraph/schema/db';
-import { createTestDatabase, type TestDatabase } from '@govgraph/schema/testing';
+import type { DatabaseOptions, Engine } from '@govgraph/department/db';
+import { createTestDatabase, type TestDatabase } from '@govgraph/testing';
 import {
   departments,
   type Hub,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { type AuditRecord, issueApiKey, latestAuditRecords } from '@govgraph/hub';
-import { openDatabase } from '@govgraph/schema/db';
+import { openDatabase } from '@govgraph/department/db';
+import { type AuditRecord, issueApiKey, latestAuditRecords } from '@govgraph/governance';
 import { type AccessHub, startAccessHub } from './accessHub.js';
 import { type CallerHeaders, callerHeaders } from './testHub.js';
 
@@ -23,7 +23,7 @@ type AnyTables = Record<string, Record<string, unknown>>;
 
 export interface WritesHub extends AccessHub {
   /**
-   * Headers of an agency of the checked-in registry file (`hub/registry.json`, the demo's
+   * Headers of an agency of the checked-in registry file (`governance/registry.json`, the demo's
    * agencies, departments and grants) with a fresh API key of its own, plus `extra`.
    */
   registered(agencyId: string, extra?: Omit<CallerHeaders, 'apiKey'>): Promise<CallerHeaders>;

@@ -1,8 +1,8 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openHubStore, verifyAuditChain } from '@govgraph/hub';
-import { createTestDatabase, TEST_POSTGRES_URL } from '@govgraph/schema/testing';
+import { openHubStore, verifyAuditChain } from '@govgraph/governance';
+import { createTestDatabase, TEST_POSTGRES_URL } from '@govgraph/testing';
 import { REPO_ROOT } from '../paths.js';
 import type { WriterJob, WriterResult } from './auditWriter.js';
 import { commitOf } from './commitOf.js';

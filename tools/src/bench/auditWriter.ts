@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type AuditEntry, createAuditLog, openHubStore } from '@govgraph/hub';
-import { createLogger } from '@govgraph/schema/runtime';
+import { type AuditEntry, createAuditLog, openHubStore } from '@govgraph/governance';
+import { createLogger } from '@govgraph/server';
 
 // One "gateway instance" of `npm run bench:audit`, in a process of its own: its own hub store
 // connection pool and its own audit log (group commit), appending from `concurrency` requests

@@ -11,7 +11,7 @@ import type { GatewayJob } from './gatewayJob.js';
 
 type SendOptions = Parameters<RemoteGraphQLDataSource['process']>[0];
 
-/** Adds the fixed headers the departments require (the hub-context token) to every fetch. */
+/** Adds the fixed headers the departments require (the caller token) to every fetch. */
 export class FixedHeadersDataSource extends RemoteGraphQLDataSource {
   readonly #headers: [string, string][];
 

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createWorld } from '@govgraph/datagen';
-import { UsageError } from '@govgraph/schema/runtime';
+import { UsageError } from '@govgraph/server';
 import { composeDepartments } from '../composeDepartments.js';
 import { departments } from '../departments.js';
 import { hubConfig } from '../hubConfig.js';
@@ -98,7 +98,7 @@ try {
     departments,
     createWorld,
     config,
-    hubContextMaxLifetimeSeconds: FIXED_TOKEN_TTL_SECONDS,
+    callerTokenMaxLifetimeSeconds: FIXED_TOKEN_TTL_SECONDS,
   });
   // Registered in the hub's store before any gateway variant starts (each reads it at start).
   const apiKey = await registerBenchAgency(hub.services, composition.supergraphSdl);
@@ -107,13 +107,13 @@ try {
   const govgraph: GovgraphSettings = {
     auditStore: config.hub.database,
     audience: config.hub.access.audience,
-    hubContextPrivateKey: hub.hubContextKeys.privateJwk,
+    callerTokenPrivateKey: hub.callerTokenKeys.privateJwk,
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     keyPrefix: `govgraph-bench:${runStamp}`,
   };
   const settings = await benchSettings({
     apiKey,
-    hubContextPrivateKey: hub.hubContextKeys.privateJwk,
+    callerTokenPrivateKey: hub.callerTokenKeys.privateJwk,
   });
   log(`Departments ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   const profileDir = args.profile ? join(RESULTS, 'profiles', runStamp) : undefined;

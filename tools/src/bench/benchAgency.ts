@@ -1,4 +1,4 @@
-import type { HubServices } from '@govgraph/hub';
+import type { HubServices } from '@govgraph/governance';
 import {
   registerSyntheticAgency,
   type SyntheticAgency,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from '@govgraph/schema/runtime';
+import { UsageError } from '@govgraph/server';
 import { wholeNumberFlag } from '../seedArgs.js';
 
 /** Every scenario `npm run bench` knows, in the order it runs them. */

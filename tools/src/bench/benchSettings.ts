@@ -1,4 +1,4 @@
-import { createHubContextSigner, HUB_CONTEXT_HEADER, type JWK } from '@govgraph/schema/runtime';
+import { CALLER_TOKEN_HEADER, createCallerTokenSigner, type JWK } from '@govgraph/server';
 import { agencyHeaders, BENCH_AGENCY, BENCH_PURPOSE } from './benchAgency.js';
 import type { MeasureBenchOptions } from './measureBench.js';
 
@@ -10,15 +10,15 @@ export const FIXED_TOKEN_TTL_SECONDS = 24 * 60 * 60;
 /**
  * What the gateways and departments need from the benchmark to answer at all: each caller's
  * headers (the benchmark agency's API key, purpose, case and operator; nothing for anonymous),
- * and the fixed hub-context token the bare gateway and the direct variant send on every
+ * and the fixed caller token the bare gateway and the direct variant send on every
  * subgraph request, signed once at start with the hub's key for the benchmark agency.
  */
 export async function benchSettings(options: {
   apiKey: string;
-  hubContextPrivateKey: JWK;
+  callerTokenPrivateKey: JWK;
 }): Promise<Pick<MeasureBenchOptions, 'subgraphHeaders' | 'callerHeaders'>> {
-  const signer = await createHubContextSigner({
-    privateKey: options.hubContextPrivateKey,
+  const signer = await createCallerTokenSigner({
+    privateKey: options.callerTokenPrivateKey,
     ttlSeconds: FIXED_TOKEN_TTL_SECONDS,
   });
   const agency = agencyHeaders(options.apiKey);
@@ -32,7 +32,7 @@ export async function benchSettings(options: {
     requestId: 'benchmark',
   });
   return {
-    subgraphHeaders: { [HUB_CONTEXT_HEADER]: token },
+    subgraphHeaders: { [CALLER_TOKEN_HEADER]: token },
     callerHeaders: { agency, anonymous: {} },
   };
 }

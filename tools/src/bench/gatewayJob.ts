@@ -1,4 +1,4 @@
-import type { JWK } from '@govgraph/schema/runtime';
+import type { JWK } from '@govgraph/server';
 
 /** How a benchmark gateway process is built; sent by the parent as the first IPC message. */
 export interface GatewayJob {
@@ -10,7 +10,7 @@ export interface GatewayJob {
   /** Department URL by supergraph name. */
   subgraphUrls: Record<string, string>;
   /**
-   * Headers every subgraph request carries (the hub-context token departments require): the
+   * Headers every subgraph request carries (the caller token departments require): the
    * bare gateway sends the same fixed header so that the departments answer it at all.
    */
   subgraphHeaders: Record<string, string>;
@@ -25,8 +25,8 @@ export interface GovgraphSettings {
   auditStore: { url?: string; sqliteFile: string };
   /** `aud` of agency and citizen tokens (HUB_TOKEN_AUDIENCE). */
   audience: string;
-  /** The Ed25519 private JWK the gateway signs hub-context tokens with (the hub's, this start). */
-  hubContextPrivateKey: JWK;
+  /** The Ed25519 private JWK the gateway signs caller tokens with (the hub's, this start). */
+  callerTokenPrivateKey: JWK;
   /** Redis the caches share; each cache mode gets its own key prefix under `keyPrefix`. */
   redisUrl: string;
   keyPrefix: string;

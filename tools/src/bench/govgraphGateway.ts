@@ -1,6 +1,6 @@
 import { createGatewayServer, type GatewayCacheOptions } from '@govgraph/gateway';
-import { createAccessRegistry, createAuditLog, openHubStore } from '@govgraph/hub';
-import { createHubContextSigner, createLogger } from '@govgraph/schema/runtime';
+import { createAccessRegistry, createAuditLog, openHubStore } from '@govgraph/governance';
+import { createCallerTokenSigner, createLogger } from '@govgraph/server';
 import type { GatewayJob, GovgraphSettings } from './gatewayJob.js';
 
 // The caches keep warm data warm for the whole run: personal data's production ceiling (30 s)
@@ -32,7 +32,7 @@ function cacheOptions(
 
 /**
  * Starts govgraph's gateway as production runs it (createGatewayServer with access control,
- * the hub-context token and the audit log on) on a free loopback port.
+ * the caller token and the audit log on) on a free loopback port.
  */
 export async function startGovgraphGateway(job: GatewayJob): Promise<number> {
   const logger = createLogger('gateway', 'warn');
@@ -45,7 +45,7 @@ export async function startGovgraphGateway(job: GatewayJob): Promise<number> {
     logger,
     access: {
       registry,
-      signer: await createHubContextSigner({ privateKey: govgraph.hubContextPrivateKey }),
+      signer: await createCallerTokenSigner({ privateKey: govgraph.callerTokenPrivateKey }),
     },
     audit: { log: createAuditLog({ store, logger }) },
     cache: cacheOptions(job.caches, govgraph),

@@ -34,7 +34,7 @@ export interface MeasureBenchOptions {
   /** Each variant's duration is split into this many blocks, alternating between variants. */
   rounds: number;
   connections: number;
-  /** Headers every subgraph request needs (the hub-context token); the direct variant sends them too. */
+  /** Headers every subgraph request needs (the caller token); the direct variant sends them too. */
   subgraphHeaders: Record<string, string>;
   /** Headers a govgraph gateway needs from each kind of caller (API key, X-Purpose). */
   callerHeaders: Record<BenchCaller, Record<string, string>>;

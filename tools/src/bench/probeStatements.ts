@@ -1,4 +1,4 @@
-import type { StatementCounter } from '@govgraph/schema/db';
+import type { StatementCounter } from '@govgraph/department/db';
 import { type StatementUse, statementUse } from './statementsPerRequest.js';
 
 /** A department whose statements the benchmark counts. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UsageError } from '@govgraph/schema/runtime';
+import { UsageError } from '@govgraph/server';
 import { composeDepartments } from '../composeDepartments.js';
 import { departments } from '../departments.js';
 import { REPO_ROOT } from '../paths.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from '@govgraph/schema/runtime';
+import { UsageError } from '@govgraph/server';
 import { wholeNumberFlag } from '../seedArgs.js';
 
 export const SCALE_USAGE = `usage: npm run bench:scale -- [--small <people>] [--large <people>] [--seed <integer>]

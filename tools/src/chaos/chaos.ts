@@ -1,4 +1,4 @@
-import { UsageError } from '@govgraph/schema/runtime';
+import { UsageError } from '@govgraph/server';
 import { type ChaosArgs, parseChaosArgs } from './chaosArgs.js';
 import { type ChaosResult, runChaos } from './runChaos.js';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from '@govgraph/schema/runtime';
+import { UsageError } from '@govgraph/server';
 import { wholeNumberFlag } from '../seedArgs.js';
 import { FAULTS, type Phase } from './faults.js';
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { ApprovalsDB } from '@govgraph/approvals';
 import type { ComplaintsDB } from '@govgraph/complaints';
-import { openHubStore, verifyAuditChain } from '@govgraph/hub';
-import { openDatabase } from '@govgraph/schema/db';
+import { openDatabase } from '@govgraph/department/db';
+import { openHubStore, verifyAuditChain } from '@govgraph/governance';
 import type { AckedWrite, Attempt, LoadLedger } from './load.js';
 import type { RequestKind } from './requests.js';
 

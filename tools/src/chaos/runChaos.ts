@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { openHubStore } from '@govgraph/hub';
+import { openHubStore } from '@govgraph/governance';
 import { compareCaches } from './compareCaches.js';
 import {
   expectedCodes,

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createWorld, type World } from '@govgraph/datagen';
-import { hubAccessConfig, issueApiKey, openHubServices } from '@govgraph/hub';
-import { createLogger, generateHubContextKeys, type JWK } from '@govgraph/schema/runtime';
-import { type PrivateRedis, privateRedis } from '@govgraph/schema/testing';
+import { hubAccessConfig, issueApiKey, openHubServices } from '@govgraph/governance';
+import { createLogger, generateCallerTokenKeys, type JWK } from '@govgraph/server';
+import { type PrivateRedis, privateRedis } from '@govgraph/testing';
 import { departments } from '../departments.js';
 import { SUPERGRAPH_PATH } from '../paths.js';
 import { seedAll } from '../seedAll.js';
@@ -110,7 +110,7 @@ async function build(
   stops.push(() => redis.stop());
 
   const agencies = await registerAgencies(postgres.url);
-  const keys = await generateHubContextKeys();
+  const keys = await generateCallerTokenKeys();
   const world = createWorld({ people: options.people, seed: 42 });
   const env = {
     GOVGRAPH_DATA_DIR: dataDir,
@@ -167,7 +167,7 @@ async function startDepartments(
       env: {
         ...starting.env,
         [`${department.envPrefix}_PORT`]: String(port),
-        HUB_CONTEXT_PUBLIC_KEYS: JSON.stringify([publicJwk]),
+        CALLER_TOKEN_PUBLIC_KEYS: JSON.stringify([publicJwk]),
       },
       logFile: join(starting.logDir, `${department.name}.log`),
       ready: () => answers200(`http://${DEPARTMENT_HOST}:${port}/health`),
@@ -206,7 +206,7 @@ async function startGateways(
     ...runDefaults(),
     ...starting.env,
     SUPERGRAPH_PATH: supergraphPath,
-    HUB_CONTEXT_PRIVATE_KEY: JSON.stringify(privateJwk),
+    CALLER_TOKEN_PRIVATE_KEY: JSON.stringify(privateJwk),
     GATEWAY_HOST: DEPARTMENT_HOST,
     // Instances sharing Redis must share the key their cached values are encrypted with.
     CACHE_ENCRYPTION_KEYS: `chaos:${randomBytes(32).toString('base64')}`,
@@ -245,11 +245,11 @@ export function pointSupergraphAt(ports: ReadonlyMap<string, number>): string {
   );
 }
 
-/** Syncs hub/registry.json into the store and issues one API key per agency the load acts as. */
+/** Syncs governance/registry.json into the store and issues one API key per agency the load acts as. */
 async function registerAgencies(url: string): Promise<Topology['agencies']> {
   const services = await openHubServices({
     database: { url, sqliteFile: 'unused-with-a-url.sqlite' },
-    // The same registry file the gateways sync (HUB_REGISTRY_FILE, default hub/registry.json).
+    // The same registry file the gateways sync (HUB_REGISTRY_FILE, default governance/registry.json).
     access: hubAccessConfig(process.env),
     logger: createLogger('chaos', 'warn'),
   });

@@ -1,4 +1,4 @@
-import type { InvalidationMessage } from '@govgraph/schema/runtime';
+import type { InvalidationMessage } from '@govgraph/cache';
 
 /** One value to store, with the tags that evict it. */
 export interface StoreEntry {

@@ -1,4 +1,4 @@
-import { type InvalidationMessage, tagsOf } from '@govgraph/schema/runtime';
+import { type InvalidationMessage, tagsOf } from '@govgraph/cache';
 import { LRUCache } from 'lru-cache';
 import type { CacheStore, StoreEntry } from './CacheStore.js';
 

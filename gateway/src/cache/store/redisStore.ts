@@ -1,12 +1,11 @@
 import {
   cacheKeys,
-  createRedisClient,
   evictInRedis,
   type InvalidationMessage,
-  type Logger,
   resilientRedisOptions,
   runScript,
-} from '@govgraph/schema/runtime';
+} from '@govgraph/cache';
+import { createRedisClient, type Logger } from '@govgraph/server';
 import type { GatewayMetrics } from '../../metrics/gatewayMetrics.js';
 import type { CacheStore } from './CacheStore.js';
 

@@ -15,7 +15,7 @@ export const FORBIDDEN = makeCode(
 export const HUB_CONTEXT_REQUIRED = makeCode(
   'HUB_CONTEXT_REQUIRED',
   'access',
-  'A department subgraph was called without a valid hub-context token. Departments answer the gateway only: send the query to the gateway (`/graphql` on port 4000), not to the department.',
+  'A department subgraph was called without a valid caller token. Departments answer the gateway only: send the query to the gateway (`/graphql` on port 4000), not to the department.',
 );
 export const SIGN_IN_THROTTLED = makeCode(
   'SIGN_IN_THROTTLED',

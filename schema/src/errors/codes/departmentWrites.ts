@@ -1,7 +1,7 @@
 import { makeCode } from '../ErrorCode.js';
 
 // Who may write at a department (issue #10): checked by the department itself, from the
-// hub-context claims, after the gateway's grant check — defence in depth.
+// caller-token claims, after the gateway's grant check — defence in depth.
 
 export const WRITE_NOT_ALLOWED = makeCode(
   'WRITE_NOT_ALLOWED',

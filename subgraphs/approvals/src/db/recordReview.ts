@@ -1,3 +1,5 @@
+import type { Operator } from '@govgraph/department';
+import type { Database } from '@govgraph/department/db';
 import {
   APPLICATION_CLOSED,
   APPLICATION_NOT_FOUND,
@@ -6,8 +8,6 @@ import {
   REVIEW_ALREADY_RECORDED,
   REVIEW_NOT_REQUIRED,
 } from '@govgraph/schema';
-import type { Database } from '@govgraph/schema/db';
-import type { Operator } from '@govgraph/schema/runtime';
 import type { Decision } from '../validateInput.js';
 import type { ApplicationRow, ApprovalsDB, DecisionStatus } from './schema.js';
 

@@ -1,4 +1,4 @@
-import { pageWindow } from '@govgraph/schema/db';
+import { pageWindow } from '@govgraph/department/db';
 import type { LegalEntityResolvers, PersonResolvers } from '../__generated__/resolvers-types.js';
 
 // Person and LegalEntity belong to other departments; the platform adds their applications. A

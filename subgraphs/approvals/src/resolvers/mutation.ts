@@ -4,7 +4,7 @@ import {
   principalOf,
   requireSelf,
   writerOf,
-} from '@govgraph/schema/runtime';
+} from '@govgraph/department';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { applicantOf } from '../applicantOf.js';
 import { recordReview } from '../db/recordReview.js';

@@ -1,10 +1,10 @@
+import { type AgencyWriter, departmentOperator } from '@govgraph/department';
 import {
   COMPLAINT_ALREADY_CLOSED,
   COMPLAINT_NOT_FOUND,
   chinaDateTime,
   quoteInput,
 } from '@govgraph/schema';
-import { type AgencyWriter, departmentOperator } from '@govgraph/schema/runtime';
 import type { Kysely } from 'kysely';
 import { handlingDepartmentCode } from '../handlingDepartment.js';
 import type { ComplaintRow, ComplaintsDB } from './schema.js';

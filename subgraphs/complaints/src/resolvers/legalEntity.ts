@@ -1,4 +1,4 @@
-import { pageWindow } from '@govgraph/schema/db';
+import { pageWindow } from '@govgraph/department/db';
 import type { LegalEntityResolvers } from '../__generated__/resolvers-types.js';
 
 // The hotline keeps no entities: a reference is answered from its key alone, and a credit code

@@ -1,4 +1,4 @@
-import { deciderOf, requireSelf, writerOf } from '@govgraph/schema/runtime';
+import { deciderOf, requireSelf, writerOf } from '@govgraph/department';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { fileComplaint } from '../db/fileComplaint.js';
 import { resolveComplaint } from '../db/resolveComplaint.js';

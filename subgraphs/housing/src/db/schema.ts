@@ -1,4 +1,4 @@
-import type { Page } from '@govgraph/schema/db';
+import type { Page } from '@govgraph/department/db';
 import type { Selectable } from 'kysely';
 
 /** Tables (and the one view) of the real-estate registry's own database. */

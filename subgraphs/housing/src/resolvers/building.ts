@@ -1,4 +1,4 @@
-import { pageWindow } from '@govgraph/schema/db';
+import { pageWindow } from '@govgraph/department/db';
 import type { BuildingResolvers } from '../__generated__/resolvers-types.js';
 
 export const Building: BuildingResolvers = {

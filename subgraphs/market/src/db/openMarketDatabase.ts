@@ -3,7 +3,7 @@ import {
   type DatabaseOptions,
   migrateToLatest,
   openDatabase,
-} from '@govgraph/schema/db';
+} from '@govgraph/department/db';
 import { marketMigrations } from './migrations/index.js';
 import type { MarketDB } from './schema.js';
 

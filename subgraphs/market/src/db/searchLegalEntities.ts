@@ -1,4 +1,4 @@
-import { type Page, type PageWindow, toPage } from '@govgraph/schema/db';
+import { type Page, type PageWindow, toPage } from '@govgraph/department/db';
 import { type Kysely, sql } from 'kysely';
 import { foldName } from './foldName.js';
 import type { LegalEntityRow, MarketDB } from './schema.js';

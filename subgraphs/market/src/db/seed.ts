@@ -1,6 +1,6 @@
 import type { World } from '@govgraph/datagen';
-import { type Database, hasRows, insertInBatches } from '@govgraph/schema/db';
-import type { SeedProgress } from '@govgraph/schema/runtime';
+import type { SeedProgress } from '@govgraph/department';
+import { type Database, hasRows, insertInBatches } from '@govgraph/department/db';
 import type { Insertable } from 'kysely';
 import { foldName } from './foldName.js';
 import type {

@@ -1,4 +1,4 @@
-import { pageWindow } from '@govgraph/schema/db';
+import { pageWindow } from '@govgraph/department/db';
 import type { PersonResolvers } from '../__generated__/resolvers-types.js';
 
 // The business registry keeps no people: a reference is answered from its key alone, and a

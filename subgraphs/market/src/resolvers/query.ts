@@ -1,5 +1,5 @@
+import { pageWindow } from '@govgraph/department/db';
 import { INVALID_ARGUMENT, quoteInput } from '@govgraph/schema';
-import { pageWindow } from '@govgraph/schema/db';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { searchLegalEntities } from '../db/searchLegalEntities.js';
 

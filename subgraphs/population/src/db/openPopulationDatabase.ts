@@ -3,7 +3,7 @@ import {
   type DatabaseOptions,
   migrateToLatest,
   openDatabase,
-} from '@govgraph/schema/db';
+} from '@govgraph/department/db';
 import { migrations } from './migrations/index.js';
 import type { PopulationDB } from './schema.js';
 

@@ -1,5 +1,5 @@
+import { pageWindow } from '@govgraph/department/db';
 import { formatCents } from '@govgraph/schema';
-import { pageWindow } from '@govgraph/schema/db';
 import type {
   ContributionResolvers,
   SocialInsuranceResolvers,

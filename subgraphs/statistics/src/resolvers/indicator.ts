@@ -1,5 +1,5 @@
+import { pageWindow } from '@govgraph/department/db';
 import { INVALID_ARGUMENT, quoteInput } from '@govgraph/schema';
-import { pageWindow } from '@govgraph/schema/db';
 import type { IndicatorResolvers, ObservationResolvers } from '../__generated__/resolvers-types.js';
 
 // Periods as the bureau writes them: a year, a quarter or a month.

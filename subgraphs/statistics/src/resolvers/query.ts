@@ -1,4 +1,4 @@
-import { pageWindow, toPage } from '@govgraph/schema/db';
+import { pageWindow, toPage } from '@govgraph/department/db';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 
 export const Query: QueryResolvers = {

@@ -1,5 +1,5 @@
+import { type Page, type PageWindow, toPage } from '@govgraph/department/db';
 import { TAX_RATINGS_NOT_PUBLISHED } from '@govgraph/schema';
-import { type Page, type PageWindow, toPage } from '@govgraph/schema/db';
 import type { Kysely } from 'kysely';
 import type { LegalEntityRef, TaxDB } from './schema.js';
 

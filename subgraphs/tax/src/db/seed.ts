@@ -1,7 +1,7 @@
 import { enterpriseTaxRecord, personTaxRecord, type World } from '@govgraph/datagen';
+import type { SeedProgress } from '@govgraph/department';
+import { type Database, hasRows, insertInBatches } from '@govgraph/department/db';
 import { parseCents } from '@govgraph/schema';
-import { type Database, hasRows, insertInBatches } from '@govgraph/schema/db';
-import type { SeedProgress } from '@govgraph/schema/runtime';
 import type { Insertable } from 'kysely';
 import type {
   EnterpriseRatingTable,

@@ -1,4 +1,4 @@
-import { pageWindow } from '@govgraph/schema/db';
+import { pageWindow } from '@govgraph/department/db';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { publishedTaxpayers } from '../db/publishedTaxpayers.js';
 

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { AuditRecord } from '@govgraph/hub';
+import type { AuditRecord } from '@govgraph/governance';
 import type { AccessLogPage } from '../resolvers/accessLogPage.js';
 import type { PersonRef, LegalEntityRef } from '../resolvers/refs.js';
 import type { TrackerContext } from '../context.js';

@@ -1,5 +1,5 @@
-import type { AuditRecord } from '@govgraph/hub';
-import { encodeCursor, pageWindow } from '@govgraph/schema/db';
+import { encodeCursor, pageWindow } from '@govgraph/department/db';
+import type { AuditRecord } from '@govgraph/governance';
 import {
   type AccessLogSubject,
   accessLogField,

@@ -1,4 +1,4 @@
-import type { Engine } from '@govgraph/schema/db';
+import type { Engine } from '@govgraph/department/db';
 import { type Kysely, type Migration, sql } from 'kysely';
 
 // Issue #10: an idempotency key was unique across every caller, so one agency sending another's

@@ -1,4 +1,4 @@
-import type { Engine } from '@govgraph/schema/db';
+import type { Engine } from '@govgraph/department/db';
 import { type Kysely, type Migration, sql } from 'kysely';
 
 /**

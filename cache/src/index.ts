@@ -1,0 +1,17 @@
+export {
+  cacheKeyPrefixVar,
+  cacheKeys,
+  createRedisInvalidationPublisher,
+  departmentTag,
+  type EntityChange,
+  entityTag,
+  evictInRedis,
+  type InvalidationMessage,
+  type InvalidationPublisher,
+  invalidationMessage,
+  type OnEntitiesChanged,
+  type RedisInvalidationOptions,
+  resilientRedisOptions,
+  runScript,
+  tagsOf,
+} from './invalidation.js';

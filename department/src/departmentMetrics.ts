@@ -1,0 +1,83 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { isRegisteredCode } from '@govgraph/schema/errors';
+import type { RouteHandler } from '@govgraph/server';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+/** A department's Prometheus metrics, in a registry of its own (tests run several in one process). */
+export interface DepartmentMetrics {
+  registry: Registry;
+  /** GraphQL requests answered: outcome ok, partial or error. */
+  requests: Counter<'department' | 'outcome'>;
+  /** Time from Apollo receiving the request to the answer, in seconds. */
+  duration: Histogram<'department' | 'outcome'>;
+  /** Errors in answers, by registered code (anything else `UNREGISTERED`). */
+  errors: Counter<'department' | 'code'>;
+}
+
+const SECONDS_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+export function createDepartmentMetrics(): DepartmentMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    requests: new Counter({
+      name: 'govgraph_department_requests_total',
+      help: 'GraphQL requests a department answered, by department and outcome.',
+      labelNames: ['department', 'outcome'],
+      registers,
+    }),
+    duration: new Histogram({
+      name: 'govgraph_department_request_duration_seconds',
+      help: 'Time a department took to answer a GraphQL request in seconds, by outcome.',
+      labelNames: ['department', 'outcome'],
+      buckets: SECONDS_BUCKETS,
+      registers,
+    }),
+    errors: new Counter({
+      name: 'govgraph_department_errors_total',
+      help: 'Errors in a department’s answers, by registered code.',
+      labelNames: ['department', 'code'],
+      registers,
+    }),
+  };
+}
+
+/** Counts and times every operation the department answers. */
+export function useDepartmentMetrics<TContext extends BaseContext>(
+  department: string,
+  metrics: DepartmentMetrics,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          const outcome = !errors?.length ? 'ok' : data ? 'partial' : 'error';
+          metrics.requests.inc({ department, outcome });
+          metrics.duration.observe({ department, outcome }, (performance.now() - started) / 1000);
+          for (const error of errors ?? []) {
+            const code = error.extensions?.code;
+            metrics.errors.inc({
+              department,
+              code: isRegisteredCode(code) ? code : 'UNREGISTERED',
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** `GET /metrics` in the Prometheus text format. */
+export function departmentMetricsRoute(registry: Registry): RouteHandler {
+  return async (_req, res) => {
+    const body = await registry.metrics();
+    res.statusCode = 200;
+    res.setHeader('content-type', registry.contentType);
+    res.end(body);
+  };
+}

@@ -1,0 +1,212 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { standardsTypeDefs } from '@govgraph/schema/directives';
+import { HUB_CONTEXT_REQUIRED } from '@govgraph/schema/errors';
+import { standardScalars } from '@govgraph/schema/scalars';
+import type { Logger } from '@govgraph/server';
+import {
+  CALLER_TOKEN_HEADER,
+  type CallerTokenVerifier,
+  createGraphQLHandler,
+  formatPublicError,
+  type Listening,
+  listen,
+  type RequestScope,
+  sendJson,
+  traceRequest,
+  useErrorMasking,
+} from '@govgraph/server';
+import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
+import { type QueryExecutorProvider, sql } from 'kysely';
+import {
+  createDepartmentMetrics,
+  type DepartmentMetrics,
+  departmentMetricsRoute,
+  useDepartmentMetrics,
+} from './departmentMetrics.js';
+import { type SubjectsOf, useSubjects } from './subjects.js';
+import { usePrivateScope } from './usePrivateScope.js';
+
+type SchemaModules = Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>;
+/** The resolver map shape `buildSubgraphSchema` takes. */
+export type DepartmentResolvers = NonNullable<
+  Extract<SchemaModules[number], { typeDefs: unknown }>['resolvers']
+>;
+
+/**
+ * A department's subgraph schema: the shared standards (federation link, metadata directives,
+ * identifier scalars with their parse rules) followed by the department's own SDL.
+ */
+export function buildDepartmentSchema(
+  typeDefs: DocumentNode,
+  resolvers: DepartmentResolvers,
+): GraphQLSchema {
+  return buildSubgraphSchema([
+    { typeDefs: standardsTypeDefs, resolvers: { ...standardScalars } },
+    { typeDefs, resolvers },
+  ]);
+}
+
+/**
+ * Where a department's schema comes from: its SDL and its resolvers (the usual case; the
+ * standards are added in front), or a schema built elsewhere.
+ */
+export type DepartmentSchemaSource =
+  | { schema: GraphQLSchema }
+  | {
+      typeDefs: DocumentNode;
+      /**
+       * The department's resolvers, typed by its generated `Resolvers`. Those types are
+       * stricter than `buildSubgraphSchema`'s loose map, so they meet here, once.
+       */
+      resolvers: object;
+    };
+
+export type DepartmentServerOptions<TContext extends RequestScope & BaseContext> =
+  DepartmentSchemaSource & {
+    /** Department name as it appears in the supergraph (e.g. `population`). */
+    name: string;
+    logger: Logger;
+    /**
+     * Checks the gateway's caller token (header `x-govgraph-caller`) on every GraphQL request:
+     * without a valid one the department answers 401 HUB_CONTEXT_REQUIRED and runs nothing.
+     */
+    callerToken: CallerTokenVerifier;
+    /** Builds the per-request context: loaders and anything else scoped to one request. */
+    context: (scope: RequestScope, req: IncomingMessage) => TContext | Promise<TContext>;
+    /** The department's database: `/ready` answers 200 once a `select 1` succeeds on it. */
+    database?: { db: QueryExecutorProvider };
+    /** Answers `/ready` instead of the database check. */
+    ready?: () => Promise<boolean>;
+    /** Types that belong to data subjects, reported with them (`useSubjects`). */
+    subjectsOf?: SubjectsOf;
+  };
+
+export interface DepartmentServer {
+  server: ApolloServer<BaseContext>;
+  /** Served at `/metrics`: requests, latency and errors by code (docs/operations.md#metrics). */
+  metrics: DepartmentMetrics;
+  /** Starts Apollo Server and listens on the port; 0 picks a free one. */
+  listen(port: number, host?: string): Promise<Listening>;
+}
+
+/** The one factory behind a department in production, `npm start` and tests. It never listens by itself. */
+export function createDepartmentServer<TContext extends RequestScope & BaseContext>(
+  options: DepartmentServerOptions<TContext>,
+): DepartmentServer {
+  const schema =
+    'schema' in options
+      ? options.schema
+      : buildDepartmentSchema(options.typeDefs, options.resolvers as DepartmentResolvers);
+  const database = options.database;
+  const ready =
+    options.ready ??
+    (database
+      ? async () => {
+          await sql`select 1`.execute(database.db);
+          return true;
+        }
+      : undefined);
+  const metrics = createDepartmentMetrics();
+  const server = new ApolloServer<TContext>({
+    schema,
+    formatError: formatPublicError,
+    includeStacktraceInErrorResponses: false,
+    // Subgraphs are called by the gateway only; the gateway owns GraphiQL and CSRF policy.
+    csrfPrevention: false,
+    introspection: true,
+    // Whoever listens owns shutdown (runDepartmentMain, the tools' startHub); Apollo's own
+    // SIGINT/SIGTERM handler would stop the server under them and hang their close.
+    stopOnTerminationSignals: false,
+    // Inline tracing (Apollo Studio's per-field timings) is off: it costs every request and the
+    // hub does not report to Studio.
+    plugins: [
+      useDepartmentMetrics<TContext>(options.name, metrics),
+      useErrorMasking<TContext>(),
+      // Reports the national IDs and credit codes answered for, for the gateway's audit record.
+      useSubjects<TContext>(options.subjectsOf),
+      ApolloServerPluginInlineTraceDisabled(),
+      // In this order: the scope is made private before Apollo writes Cache-Control from it.
+      usePrivateScope<TContext>(),
+      ApolloServerPluginCacheControl(),
+    ],
+    logger: options.logger,
+  });
+  const log = options.logger;
+  return {
+    server: server as unknown as ApolloServer<BaseContext>,
+    metrics,
+    async listen(port, host) {
+      await server.start();
+      const handler = createGraphQLHandler(server, {
+        context: async (req, requestId) => {
+          const logger = log.child({ requestId });
+          const hub = await verifyCallerToken(options.callerToken, req, logger);
+          return options.context({ requestId, logger, hub }, req);
+        },
+        routes: {
+          '/health': (_req, res) => sendJson(res, 200, { status: 'ok', department: options.name }),
+          '/metrics': departmentMetricsRoute(metrics.registry),
+          '/ready': async (_req, res) => {
+            const ok = ready ? await ready().catch(() => false) : true;
+            sendJson(res, ok ? 200 : 503, {
+              status: ok ? 'ready' : 'not ready',
+              department: options.name,
+            });
+          },
+        },
+      });
+      // A server span per GraphQL request, continuing the gateway's `traceparent` (tracing on).
+      const traced: typeof handler = (req, res) =>
+        isGraphQLRequest(req)
+          ? traceRequest(req, res, { 'govgraph.department': options.name }, () => handler(req, res))
+          : handler(req, res);
+      const listening = await listen(traced, port, host);
+      return {
+        ...listening,
+        close: async () => {
+          await listening.close();
+          await server.stop();
+        },
+      };
+    },
+  };
+}
+
+// Departments answer the gateway only: the token proves a request came through its policy.
+async function verifyCallerToken(
+  verifier: CallerTokenVerifier,
+  req: IncomingMessage,
+  logger: Logger,
+): Promise<NonNullable<RequestScope['hub']>> {
+  const token = req.headers[CALLER_TOKEN_HEADER];
+  if (typeof token !== 'string' || token === '') {
+    throw callerTokenRequired('The request carries no caller token.');
+  }
+  try {
+    return await verifier.verify(token);
+  } catch (error) {
+    logger.warn(
+      { reason: error instanceof Error ? error.message : String(error) },
+      'refused a request with an invalid caller token',
+    );
+    throw callerTokenRequired(
+      'The caller token is not valid (expired, issued in the future, living longer than allowed, or not signed by the gateway).',
+    );
+  }
+}
+
+function callerTokenRequired(why: string): GraphQLError {
+  return new GraphQLError(
+    `${why} Departments answer the gateway only: send the query to the gateway (/graphql on port 4000).`,
+    { extensions: { code: HUB_CONTEXT_REQUIRED.code, http: { status: 401 } } },
+  );
+}
+
+function isGraphQLRequest(req: IncomingMessage): boolean {
+  const url = req.url ?? '/';
+  return url === '/graphql' || url.startsWith('/graphql?');
+}

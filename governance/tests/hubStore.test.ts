@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { DEFAULT_DATA_DIR } from '@govgraph/department';
+import { ConfigError } from '@govgraph/server';
+import { createTestDatabase, ENGINES } from '@govgraph/testing';
+import { exportJWK, exportSPKI, generateKeyPair } from 'jose';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_REGISTRY_FILE,
+  hubAccessConfig,
+  hubStoreConfig,
+  openHubStore,
+} from '../src/index.js';
+
+describe('hub configuration', () => {
+  it('uses hub.sqlite in the departments’ data directory unless HUB_DATABASE_URL is set', () => {
+    expect(hubStoreConfig({})).toEqual({
+      url: undefined,
+      sqliteFile: join(DEFAULT_DATA_DIR, 'hub.sqlite'),
+    });
+    expect(hubStoreConfig({ GOVGRAPH_DATA_DIR: '/srv/govgraph' })).toEqual({
+      url: undefined,
+      sqliteFile: '/srv/govgraph/hub.sqlite',
+    });
+    expect(hubStoreConfig({ HUB_DATABASE_URL: 'postgres://hub@db/hub' }).url).toBe(
+      'postgres://hub@db/hub',
+    );
+    expect(() => hubStoreConfig({ HUB_DATABASE_URL: 'hub.db' })).toThrow(
+      /HUB_DATABASE_URL is "hub.db": must be a postgres:\/\/ URL/,
+    );
+  });
+
+  it('reads the registry file, citizen issuer and audience', async () => {
+    const keys = await generateKeyPair('ES256', { extractable: true });
+    const jwk = JSON.stringify(await exportJWK(keys.publicKey));
+    expect(hubAccessConfig({})).toEqual({
+      registryFile: DEFAULT_REGISTRY_FILE,
+      citizenIssuer: undefined,
+      audience: 'govgraph',
+    });
+    expect(DEFAULT_REGISTRY_FILE).toMatch(/\/governance\/registry\.json$/);
+    expect(
+      hubAccessConfig({
+        HUB_REGISTRY_FILE: '/etc/govgraph/registry.json',
+        HUB_CITIZEN_ISSUER: 'https://id.gov.example',
+        HUB_CITIZEN_PUBLIC_KEY: await exportSPKI(keys.publicKey),
+        HUB_TOKEN_AUDIENCE: 'hub-prod',
+      }),
+    ).toMatchObject({
+      registryFile: '/etc/govgraph/registry.json',
+      citizenIssuer: { issuer: 'https://id.gov.example' },
+      audience: 'hub-prod',
+    });
+    expect(() => hubAccessConfig({ HUB_CITIZEN_ISSUER: 'https://id.gov.example' })).toThrow(
+      /HUB_CITIZEN_PUBLIC_KEY is not set/,
+    );
+    expect(() => hubAccessConfig({ HUB_CITIZEN_PUBLIC_KEY: jwk })).toThrow(
+      /HUB_CITIZEN_ISSUER is not set/,
+    );
+    expect(() =>
+      hubAccessConfig({ HUB_CITIZEN_ISSUER: 'https://id', HUB_CITIZEN_PUBLIC_KEY: 'abc' }),
+    ).toThrow(ConfigError);
+    expect(() =>
+      hubAccessConfig({ HUB_CITIZEN_ISSUER: 'https://id', HUB_CITIZEN_PUBLIC_KEY: 'abc' }),
+    ).toThrow(
+      /HUB_CITIZEN_PUBLIC_KEY is "abc": the public key must be a JWK \(JSON\) or an SPKI PEM/,
+    );
+  });
+});
+
+describe.each(ENGINES)('hub store on %s', (engine) => {
+  it('opens a fresh database from several connections at once, as the gateway and the tracker do at start', async () => {
+    const database = await createTestDatabase(engine, 'hub_open');
+    try {
+      const stores = await Promise.all(
+        Array.from({ length: 4 }, () => openHubStore(database.options)),
+      );
+      const [first] = stores;
+      const head = await first?.db.selectFrom('audit_head').selectAll().execute();
+      expect(head).toEqual([{ id: 1, seq: 0, hash: '0'.repeat(64) }]);
+      await Promise.all(stores.map((s) => s.close()));
+    } finally {
+      await database.drop();
+    }
+  });
+});

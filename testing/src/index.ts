@@ -1,0 +1,16 @@
+export {
+  CHROMIUM_ARGS,
+  chromiumPath,
+  type EnsureChromiumOptions,
+  ensureChromium,
+  requireChromium,
+} from './chromium.js';
+export { createTestCallerToken, type TestCallerToken } from './testCallerToken.js';
+export {
+  createTestDatabase,
+  ENGINES,
+  TEST_POSTGRES_URL,
+  type TestDatabase,
+} from './testDatabase.js';
+export { connectTestRedis, type PrivateRedis, privateRedis, TEST_REDIS_URL } from './testRedis.js';
+export { type DepartmentHarness, type GraphQLResponse, useDepartment } from './useDepartment.js';
