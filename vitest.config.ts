@@ -4,6 +4,10 @@ import { defineConfig } from 'vitest/config';
 
 // Finds Chromium for the browser tests, or installs Debian's package on a fresh machine.
 const chromiumSetup = fileURLToPath(new URL('./testing/src/chromiumSetup.ts', import.meta.url));
+// Stops a run on a Node other than the pinned one (package.json's `node` devDependency).
+const nodeVersionSetup = fileURLToPath(
+  new URL('./testing/src/nodeVersionSetup.ts', import.meta.url),
+);
 
 // One config for the whole workspace: `npm test` runs every project; a package's own
 // `npm test` picks its project with --project (roots resolve from this file, not the cwd).
@@ -19,8 +23,9 @@ const project = (
     include: ['tests/**/*.test.ts'],
     testTimeout: timeout,
     hookTimeout: 120_000,
-    // Projects with browser tests find Chromium, or install Debian's on a fresh machine, first.
-    ...(browser ? { globalSetup: [chromiumSetup] } : {}),
+    // Every project checks the Node first; projects with browser tests then find Chromium, or
+    // install Debian's on a fresh machine.
+    globalSetup: browser ? [nodeVersionSetup, chromiumSetup] : [nodeVersionSetup],
   },
 });
 
