@@ -34,6 +34,7 @@ export default defineConfig({
   test: {
     projects: [
       project('schema', './schema'),
+      project('rules', './rules'),
       project('server', './server'),
       project('cache', './cache'),
       project('department', './department'),
