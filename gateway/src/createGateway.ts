@@ -15,7 +15,7 @@ import {
   type Listening,
   type Logger,
   listen,
-  sendJson,
+  sendError,
   traceRequest,
   useErrorMasking,
 } from '@govgraph/server';
@@ -388,13 +388,10 @@ function notReady(res: ServerResponse): void {
   res.setHeader('x-request-id', requestId);
   res.setHeader('cache-control', PRIVATE_NO_STORE);
   res.setHeader('retry-after', '5');
-  sendJson(res, 503, {
-    errors: [
-      {
-        message:
-          'The gateway is starting and has not loaded its supergraph yet. Retry in a few seconds.',
-        extensions: { code: GATEWAY_NOT_READY.code, requestId },
-      },
-    ],
-  });
+  sendError(
+    res,
+    GATEWAY_NOT_READY,
+    'The gateway is starting and has not loaded its supergraph yet. Retry in a few seconds.',
+    { requestId },
+  );
 }

@@ -87,12 +87,12 @@ function logFailure(rc: Audited, cause: unknown, fallback: Logger, consequence: 
 
 function unavailable(requestId: string, message: string): GraphQLResponse {
   return {
-    http: { status: 503, headers: new HeaderMap() },
+    http: { status: AUDIT_UNAVAILABLE.httpStatus, headers: new HeaderMap() },
     body: {
       kind: 'single',
       singleResult: {
         data: null,
-        errors: [{ message, extensions: { code: AUDIT_UNAVAILABLE.code, requestId } }],
+        errors: [AUDIT_UNAVAILABLE.formatted(message, { requestId })],
       },
     },
   };
