@@ -94,7 +94,10 @@ export function createGraphQLHandler<TContext extends BaseContext>(
     const pathname = q === -1 ? url : url.slice(0, q);
     const route = routes[pathname];
     if (route) {
-      Promise.resolve(route(req, res)).catch((error: unknown) => fail(res, error));
+      // Inside `then` so a route that throws synchronously is answered too, not left hanging.
+      Promise.resolve()
+        .then(() => route(req, res))
+        .catch((error: unknown) => fail(res, error));
       return;
     }
     if (pathname !== path) {

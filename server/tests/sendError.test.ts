@@ -34,6 +34,9 @@ describe('errors answered over HTTP take their status from the registry', () => 
         '/broken': async () => {
           throw new Error('secret detail');
         },
+        '/broken-sync': () => {
+          throw new Error('secret detail');
+        },
       },
     });
     listening = await listen(handler, 0);
@@ -92,6 +95,14 @@ describe('errors answered over HTTP take their status from the registry', () => 
 
   it('answers a failing route 500 INTERNAL_ERROR without its detail', async () => {
     const { status, body } = await call('/broken');
+    expect(status).toBe(INTERNAL_ERROR.httpStatus);
+    expect(body).toEqual({
+      errors: [{ message: 'Internal error.', extensions: { code: 'INTERNAL_ERROR' } }],
+    });
+  });
+
+  it('answers a route that throws synchronously 500 instead of leaving it hanging', async () => {
+    const { status, body } = await call('/broken-sync');
     expect(status).toBe(INTERNAL_ERROR.httpStatus);
     expect(body).toEqual({
       errors: [{ message: 'Internal error.', extensions: { code: 'INTERNAL_ERROR' } }],
