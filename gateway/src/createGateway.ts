@@ -59,6 +59,7 @@ import { createRateLimiter, type RateLimitOptions } from './rateLimit/rateLimite
 import { operationCount } from './rateLimit/useRateLimit.js';
 import { requestContext } from './requestContext.js';
 import { supergraphFromFile } from './supergraph/supergraphFromFile.js';
+import { withoutApolloUsageReporting } from './supergraph/withoutApolloUsageReporting.js';
 
 export type { GatewayContext } from './context.js';
 
@@ -163,35 +164,38 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     ...(options.operationNames ? { operationNames: options.operationNames } : {}),
   });
   const audit = options.audit ? observedAuditLog(options.audit.log, metrics) : undefined;
-  const gateway = new ApolloGateway({
-    // Apollo's own spans (plan, execute, fetch) join the request's trace when tracing is on;
-    // never with the document or error messages, which may quote a national ID.
-    telemetry: { includeDocument: false, recordExceptions: false },
-    supergraphSdl: supergraphFromFile({
-      path: options.supergraphPath,
-      logger,
-      debounceMs: options.reloadDebounceMs,
-    }),
-    buildService: ({ name, url }) => {
-      const departmentUrl = options.subgraphUrls?.[name] ?? url ?? '';
-      readiness.register(name, departmentUrl);
-      return new DepartmentDataSource({
-        name,
-        url: departmentUrl,
+  const gateway = withoutApolloUsageReporting(
+    () =>
+      new ApolloGateway({
+        // Apollo's own spans (plan, execute, fetch) join the request's trace when tracing is on;
+        // never with the document or error messages, which may quote a national ID.
+        telemetry: { includeDocument: false, recordExceptions: false },
+        supergraphSdl: supergraphFromFile({
+          path: options.supergraphPath,
+          logger,
+          debounceMs: options.reloadDebounceMs,
+        }),
+        buildService: ({ name, url }) => {
+          const departmentUrl = options.subgraphUrls?.[name] ?? url ?? '';
+          readiness.register(name, departmentUrl);
+          return new DepartmentDataSource({
+            name,
+            url: departmentUrl,
+            logger,
+            timeoutMs: options.subgraphTimeoutMs,
+            cache,
+            callerToken: signer,
+            guard: guardFor(name),
+            maxResponseBytes: guardConfig.maxResponseBytes,
+            metrics,
+            onFetch: observer.fetched,
+          });
+        },
+        // Refuse a malformed supergraph in production too, rather than failing on the first query.
+        validateSupergraph: true,
         logger,
-        timeoutMs: options.subgraphTimeoutMs,
-        cache,
-        callerToken: signer,
-        guard: guardFor(name),
-        maxResponseBytes: guardConfig.maxResponseBytes,
-        metrics,
-        onFetch: observer.fetched,
-      });
-    },
-    // Refuse a malformed supergraph in production too, rather than failing on the first query.
-    validateSupergraph: true,
-    logger,
-  });
+      }),
+  );
   observeQueryPlanCache(gateway, metrics);
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.retain(coreSupergraphSdl));
   // Registered before the first load, so the policy knows every supergraph the gateway serves.
