@@ -2,8 +2,10 @@ import { sql } from 'kysely';
 import type { HubStore } from '../store/openHubStore.js';
 import type { AuditEntry } from '../types.js';
 import type { AuditChainWriter } from './auditChainWriter.js';
-import { toAuditRow } from './auditRows.js';
+import { AUDIT_ROW_COLUMNS, toAuditRow } from './auditRows.js';
 import { chainRecords, subjectRows } from './chainRecords.js';
+
+const columns = sql.join(AUDIT_ROW_COLUMNS.map((c) => sql.ref(c)));
 
 /** Tries of one batch while other gateway instances keep moving the head first. */
 const MAX_ATTEMPTS = 50;
@@ -40,12 +42,8 @@ export function createPostgresChainWriter(store: HubStore): AuditChainWriter {
         where id = 1 and seq = ${head.seq} and hash = ${head.hash}
         returning seq
       ), inserted as (
-        insert into audit_records (seq, at, request_id, correlation_id, caller_kind, agency_id,
-          operator_id, purpose, case_id, operation_hash, operation_name, coordinates, denied,
-          subjects, outcome, cached, prev_hash, hash, phase)
-        select seq, at, request_id, correlation_id, caller_kind, agency_id, operator_id, purpose,
-          case_id, operation_hash, operation_name, coordinates, denied, subjects, outcome, cached,
-          prev_hash, hash, phase
+        insert into audit_records (${columns})
+        select ${columns}
         from json_populate_recordset(null::audit_records, ${JSON.stringify(records.map(toAuditRow))})
         where exists (select 1 from moved)
       ), indexed as (

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { AuditEntry } from '../types.js';
 import type { AuditWriteFailure } from './auditChainWriter.js';
-import { toAuditRow } from './auditRows.js';
+import { AUDIT_ROW_COLUMNS, toAuditRow } from './auditRows.js';
 import { chainRecords, subjectRows } from './chainRecords.js';
 
 // The SQLite audit writer's thread (started by sqliteChainWriter.ts): better-sqlite3 is
@@ -31,28 +31,6 @@ const db = new Database(file);
 db.pragma('busy_timeout = 0');
 db.pragma('synchronous = NORMAL');
 
-const COLUMNS = [
-  'seq',
-  'at',
-  'request_id',
-  'correlation_id',
-  'caller_kind',
-  'agency_id',
-  'operator_id',
-  'purpose',
-  'case_id',
-  'operation_hash',
-  'operation_name',
-  'coordinates',
-  'denied',
-  'subjects',
-  'outcome',
-  'cached',
-  'prev_hash',
-  'hash',
-  'phase',
-] as const;
-
 // Prepared on first use, inside a write, so a store that cannot take them fails that write
 // (closed) instead of the thread.
 let statements: ReturnType<typeof prepare> | undefined;
@@ -62,7 +40,7 @@ function prepare() {
       'select seq, hash from audit_head where id = 1',
     ),
     record: db.prepare(
-      `insert into audit_records (${COLUMNS.join(', ')}) values (${COLUMNS.map((c) => `@${c}`).join(', ')})`,
+      `insert into audit_records (${AUDIT_ROW_COLUMNS.join(', ')}) values (${AUDIT_ROW_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     ),
     // Every subject row of the batch in one statement, whatever their number.
     subjects: db.prepare<[string]>(
