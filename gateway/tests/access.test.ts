@@ -72,10 +72,7 @@ describe('the access policy at the gateway', () => {
     const { status, body } = await post(graphql(), '{ notices { title } whoAsks }');
     expect(status).toBe(200);
     expect(body.data?.notices).toEqual([{ title: 'Late filing' }, { title: 'Volunteer' }]);
-    expect(JSON.parse(String(body.data?.whoAsks))).toEqual({
-      caller: 'anonymous',
-      requestId: expect.any(String),
-    });
+    expect(JSON.parse(String(body.data?.whoAsks))).toEqual({ caller: 'anonymous' });
   });
 
   it('refuses anonymous callers anything else with one FORBIDDEN listing every field, and runs nothing', async () => {
@@ -138,6 +135,55 @@ describe('the access policy at the gateway', () => {
     expect(fetches()).toBe(before);
   });
 
+  it('reuses a token per caller, purpose, case and operator, never across them', async () => {
+    const callers: Record<string, string>[] = [
+      { ...TAX, 'x-case-id': 'TAX-A', 'x-operator-id': 'officer-7' },
+      POLICE,
+      { ...TAX, 'x-case-id': 'TAX-B', 'x-operator-id': 'officer-7' },
+      { ...TAX, 'x-case-id': 'TAX-A', 'x-operator-id': 'officer-8' },
+    ];
+    const before = people.requests.length;
+    // Interleaved and concurrent: five rounds of the four callers at once.
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const headers = callers[i % callers.length] ?? {};
+        const reply = await post(graphql(), '{ whoAsks }', undefined, headers);
+        return { i, reply, claims: JSON.parse(String(reply.body.data?.whoAsks)) };
+      }),
+    );
+    for (const { i, claims } of answers) {
+      const headers = callers[i % callers.length] ?? {};
+      expect(claims).toEqual(
+        headers === POLICE
+          ? { caller: 'agency', agency: 'police', roles: [] }
+          : {
+              caller: 'agency',
+              agency: 'city-tax',
+              roles: [],
+              purpose: 'tax-assessment',
+              caseId: headers['x-case-id'],
+              operatorId: headers['x-operator-id'],
+            },
+      );
+    }
+    // The department saw each request under its own request id, and each caller's one token.
+    const seen = people.requests.slice(before);
+    expect(seen).toHaveLength(20);
+    const tokenOf = new Map<string, string | string[] | undefined>(
+      seen.map((h) => [String(h['x-request-id']), h['x-govgraph-caller']]),
+    );
+    const byCaller = new Map<number, Set<unknown>>();
+    for (const { i, reply } of answers) {
+      const requestId = reply.headers.get('x-request-id') ?? '';
+      expect(tokenOf.has(requestId)).toBe(true);
+      const tokens = byCaller.get(i % callers.length) ?? new Set();
+      tokens.add(tokenOf.get(requestId));
+      byCaller.set(i % callers.length, tokens);
+    }
+    expect([...byCaller.values()].map((t) => t.size)).toEqual([1, 1, 1, 1]);
+    expect(new Set([...byCaller.values()].flatMap((t) => [...t])).size).toBe(4);
+  });
+
   it('lets an agency read what its grant covers, across departments, with one token per request', async () => {
     const beforePeople = people.requests.length;
     const beforeTax = tax.requests.length;
@@ -160,7 +206,6 @@ describe('the access policy at the gateway', () => {
       purpose: 'tax-assessment',
       caseId: 'TAX-2026-0042',
       operatorId: 'officer-7',
-      requestId: expect.any(String),
     });
     const tokens = [...people.requests.slice(beforePeople), ...tax.requests.slice(beforeTax)].map(
       (h) => h['x-govgraph-caller'],

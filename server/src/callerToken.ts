@@ -1,13 +1,15 @@
 import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { z } from 'zod';
+import { createTokenReuse } from './callerTokenReuse.js';
 import { ConfigError } from './config.js';
 
 /** A JSON Web Key (jose's type), as the caller-token keys are written. */
 export type { JWK } from 'jose';
 
-// The gateway signs one short-lived token per request; departments verify it and refuse any
-// request without one (docs/access.md). Ed25519: small keys, fast verification, no parameters.
+// The gateway signs short-lived tokens, one per caller, purpose, case and operator, reused for
+// half their lifetime; departments verify them and refuse any request without one
+// (docs/access.md). Ed25519: small keys, fast verification, no parameters.
 
 /** Issuer of caller tokens. */
 export const CALLER_TOKEN_ISSUER = 'govgraph-gateway';
@@ -38,8 +40,12 @@ export interface CallerTokenClaims {
   operatorId?: string;
   /** The department the calling agency acts for (the registry's `department` of the agency). */
   department?: string;
-  /** The gateway request this fetch belongs to. */
-  requestId: string;
+  /**
+   * The gateway request, in tokens of gateways before tokens were reused. The request id now
+   * travels in `X-Request-Id`, so one token can serve many requests; still accepted, so a
+   * department keeps verifying an older gateway's tokens during a rolling upgrade.
+   */
+  requestId?: string;
 }
 
 const claimsSchema = z.object({
@@ -51,12 +57,18 @@ const claimsSchema = z.object({
   caseId: z.string().optional(),
   operatorId: z.string().optional(),
   department: z.string().optional(),
-  requestId: z.string().min(1),
+  requestId: z.string().min(1).optional(),
 });
 
 /** Signs caller tokens (the gateway). */
 export interface CallerTokenSigner {
+  /** A new token for the claims. */
   sign(claims: CallerTokenClaims): Promise<string>;
+  /**
+   * A token for the claims, the same one for the first half of its lifetime (then a new one):
+   * what the gateway sends, so departments' verified-token caches hit.
+   */
+  tokenFor(claims: CallerTokenClaims): string;
 }
 
 /** Verifies caller tokens (every department). */
@@ -88,21 +100,23 @@ export async function createCallerTokenSigner(
   const key = createPrivateKey({ key: privateKey as JsonWebKeyInput['key'], format: 'jwk' });
   const ttl = options.ttlSeconds ?? 60;
   const header = base64url(JSON.stringify({ alg: ALG, kid, typ: TYP }));
+  const signNow = (claims: CallerTokenClaims) => {
+    const iat = Math.floor(Date.now() / 1000);
+    const payload = base64url(
+      JSON.stringify({
+        ...claims,
+        iss: CALLER_TOKEN_ISSUER,
+        aud: CALLER_TOKEN_AUDIENCE,
+        iat,
+        exp: iat + ttl,
+      }),
+    );
+    const input = `${header}.${payload}`;
+    return `${input}.${sign(null, Buffer.from(input), key).toString('base64url')}`;
+  };
   return {
-    async sign(claims) {
-      const iat = Math.floor(Date.now() / 1000);
-      const payload = base64url(
-        JSON.stringify({
-          ...claims,
-          iss: CALLER_TOKEN_ISSUER,
-          aud: CALLER_TOKEN_AUDIENCE,
-          iat,
-          exp: iat + ttl,
-        }),
-      );
-      const input = `${header}.${payload}`;
-      return `${input}.${sign(null, Buffer.from(input), key).toString('base64url')}`;
-    },
+    sign: async (claims) => signNow(claims),
+    tokenFor: createTokenReuse(ttl, signNow),
   };
 }
 

@@ -15,7 +15,7 @@ import {
   type RequestScope,
 } from '@govgraph/server';
 import { parse } from 'graphql';
-import { importJWK, SignJWT } from 'jose';
+import { importJWK, jwtVerify, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const claims: CallerTokenClaims = {
@@ -36,6 +36,34 @@ describe('caller tokens', () => {
     expect(await verifier.verify(await signer.sign(claims))).toEqual(claims);
     const anonymous = await signer.sign({ caller: 'anonymous', requestId: 'r' });
     expect(await verifier.verify(anonymous)).toEqual({ caller: 'anonymous', requestId: 'r' });
+  });
+
+  it('reuse one token for the same claims for half its lifetime, then sign a new one', async () => {
+    const keys = await generateCallerTokenKeys('reuse');
+    const signer = await createCallerTokenSigner({ privateKey: keys.privateJwk, ttlSeconds: 2 });
+    const verifier = createCallerTokenVerifier({ publicKeys: [keys.publicJwk] });
+    const { requestId: _, ...reused } = claims;
+    const other = { ...reused, caseId: 'TAX-2' };
+    const first = signer.tokenFor(reused);
+    // Another case, operator or caller in between never gets the first one's token.
+    const second = signer.tokenFor(other);
+    const third = signer.tokenFor({ ...reused, operatorId: 'officer-8' });
+    expect(new Set([first, second, third]).size).toBe(3);
+    // The same claims built in another order are the same claims.
+    const { caller, ...rest } = reused;
+    expect(signer.tokenFor({ ...rest, caller })).toBe(first);
+    expect(await verifier.verify(first)).toEqual(reused);
+    expect(await verifier.verify(second)).toEqual(other);
+    // Any JWT library verifies it: a standard EdDSA compact JWS with issuer and audience.
+    const verified = await jwtVerify(first, await importJWK(keys.publicJwk, 'EdDSA'), {
+      issuer: CALLER_TOKEN_ISSUER,
+      audience: CALLER_TOKEN_AUDIENCE,
+    });
+    expect(verified.payload).toMatchObject(reused);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const renewed = signer.tokenFor(reused);
+    expect(renewed).not.toBe(first);
+    expect(await verifier.verify(renewed)).toEqual(reused);
   });
 
   it('verify with any of several keys, chosen by kid (rotation without downtime)', async () => {

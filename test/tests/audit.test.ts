@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Person } from '@govgraph/datagen';
+import { latestAuditRecords, verifyAuditChain } from '@govgraph/governance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessHub, startAccessHub } from './support/accessHub.js';
 
@@ -88,6 +89,33 @@ describe('audit records over the whole hub', () => {
     // The person (argument), the spouse (population registry, key never selected), each
     // company (business registry); the representative is the person again.
     expect(record?.subjects).toEqual([subject.nationalId, spouse.nationalId, ...companies].sort());
+  });
+
+  it('records 200 concurrent reads once each, in one chain that verifies', async () => {
+    const { store } = hub.hub.services;
+    const before = (await hub.latestAudit())?.seq ?? 0;
+    const people = Array.from({ length: 200 }, (_, i) => hub.world.person(i));
+    // Each read under its own case, so its record can be told from the others'.
+    const answers = await Promise.all(
+      people.map((person, i) =>
+        hub.ask(
+          hub.agency(READER.id, { caseId: `LOAD-${i}` }),
+          'query($id: NationalId!) { person(nationalId: $id) { name } }',
+          { id: person.nationalId },
+        ),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(people.map(() => 200));
+    const records = await latestAuditRecords(store, 200);
+    // Numbered one after another from where the chain stood, none lost, none doubled.
+    expect(records.map((r) => r.seq).sort((a, b) => a - b)).toEqual(
+      people.map((_, i) => before + 1 + i),
+    );
+    const byCase = new Map(records.map((r) => [r.caseId, r.subjects]));
+    people.forEach((person, i) => {
+      expect(byCase.get(`LOAD-${i}`)).toEqual([person.nationalId]);
+    });
+    expect(await verifyAuditChain(store)).toEqual({ ok: true, records: before + 200 });
   });
 
   it('does not record an operation that read public data only', async () => {

@@ -26,6 +26,8 @@ export interface DatabaseOptions {
 export interface Database<DB> {
   db: Kysely<DB>;
   engine: Engine;
+  /** The SQLite file (or `:memory:`), so another thread can open the same database; PostgreSQL: none. */
+  file?: string;
   /** Counts every SQL statement sent, so tests and benchmarks can prove batching. */
   statements: StatementCounter;
   close(): Promise<void>;
@@ -68,5 +70,11 @@ export function openDatabase<DB>(options: DatabaseOptions): Database<DB> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log });
-  return { db, engine: 'sqlite', statements, close: () => db.destroy() };
+  return {
+    db,
+    engine: 'sqlite',
+    file: options.sqliteFile,
+    statements,
+    close: () => db.destroy(),
+  };
 }

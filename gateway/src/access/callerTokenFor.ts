@@ -2,25 +2,26 @@ import type { CallerTokenClaims, CallerTokenSigner } from '@govgraph/server';
 import type { GatewayContext } from '../context.js';
 
 // One token per gateway request, however many department fetches its plan makes.
-const tokens = new WeakMap<GatewayContext, Promise<string>>();
+const tokens = new WeakMap<GatewayContext, string>();
 
-/** The caller token for this request, signed on first use and shared by every fetch. */
-export function callerTokenFor(
-  signer: CallerTokenSigner,
-  context: GatewayContext,
-): Promise<string> {
+/**
+ * The caller token for this request, shared by every fetch. The signer reuses a token for the
+ * same caller, purpose, case and operator across requests (the request id goes in
+ * `X-Request-Id`), so a department verifies its signature once, not once per request.
+ */
+export function callerTokenFor(signer: CallerTokenSigner, context: GatewayContext): string {
   let token = tokens.get(context);
   if (!token) {
-    token = signer.sign(callerTokenClaims(context));
+    token = signer.tokenFor(callerTokenClaims(context));
     tokens.set(context, token);
   }
   return token;
 }
 
-/** What departments learn about the request: who (and for which department), why, for which case, which request. */
+/** What departments learn about the request: who (and for which department), why, for which case. */
 function callerTokenClaims(context: GatewayContext): CallerTokenClaims {
   const { caller } = context;
-  const claims: CallerTokenClaims = { caller: caller.kind, requestId: context.requestId };
+  const claims: CallerTokenClaims = { caller: caller.kind };
   if (caller.kind === 'agency') {
     claims.agency = caller.agencyId;
     claims.roles = [...caller.roles];

@@ -99,7 +99,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     if (headers) injectTraceContext(headers);
     // Departments refuse requests the gateway did not sign; one token serves the whole request.
     if (this.#callerToken && headers && isGatewayContext(scope)) {
-      headers.set(CALLER_TOKEN_HEADER, await callerTokenFor(this.#callerToken, scope));
+      headers.set(CALLER_TOKEN_HEADER, callerTokenFor(this.#callerToken, scope));
     }
   }
 

@@ -2,6 +2,35 @@ import type { Insertable } from 'kysely';
 import type { AuditRecordRow, AuditRecordTable } from '../store/schema.js';
 import type { AuditOutcome, AuditPhase, AuditRecord, Caller } from '../types.js';
 
+/** Every column of `audit_records`, for the writers that name them in SQL. */
+export const AUDIT_ROW_COLUMNS = [
+  'seq',
+  'at',
+  'request_id',
+  'correlation_id',
+  'caller_kind',
+  'agency_id',
+  'operator_id',
+  'purpose',
+  'case_id',
+  'operation_hash',
+  'operation_name',
+  'coordinates',
+  'denied',
+  'subjects',
+  'outcome',
+  'cached',
+  'prev_hash',
+  'hash',
+  'phase',
+] as const satisfies readonly (keyof AuditRecordTable)[];
+
+// A column added to the table and not to the list above fails the typecheck here, instead of
+// being left out of every insert.
+type Unlisted = Exclude<keyof AuditRecordTable, (typeof AUDIT_ROW_COLUMNS)[number]>;
+const everyColumnListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyColumnListed;
+
 /** A record as stored: arrays as JSON text, booleans as 0/1, the time as ISO text. */
 export function toAuditRow(record: AuditRecord): Insertable<AuditRecordTable> {
   return {

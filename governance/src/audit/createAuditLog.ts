@@ -1,11 +1,11 @@
 import { AUDIT_UNAVAILABLE } from '@govgraph/schema/errors';
 import type { Logger } from '@govgraph/server';
-import { sql, type Transaction } from 'kysely';
 import type { HubStore } from '../store/openHubStore.js';
-import type { HubDB } from '../store/schema.js';
-import type { AuditEntry, AuditLog, AuditRecord } from '../types.js';
-import { auditRecordHash } from './auditHash.js';
-import { toAuditRow } from './auditRows.js';
+import type { AuditEntry, AuditLog } from '../types.js';
+import type { AuditChainWriter } from './auditChainWriter.js';
+import { createKyselyChainWriter } from './kyselyChainWriter.js';
+import { createPostgresChainWriter } from './postgresChainWriter.js';
+import { createSqliteChainWriter } from './sqliteChainWriter.js';
 
 export interface AuditLogOptions {
   store: HubStore;
@@ -47,10 +47,6 @@ interface Queued {
 const FIRST_RETRY_MS = 5;
 const MAX_RETRY_MS = 50;
 
-// Rows per INSERT: well under both engines' bound-parameter limits (18 and 2 columns).
-const RECORDS_PER_INSERT = 500;
-const SUBJECTS_PER_INSERT = 5000;
-
 /**
  * The hash-chained audit log with group commit: appends queue up, and one flush at a time
  * writes everything queued in one transaction: it locks the chain head, numbers and chains the
@@ -67,65 +63,8 @@ export function createAuditLog(options: AuditLogOptions): HubAuditLog {
   let flushes = 0;
   let observer: AuditFlushObserver | undefined;
 
-  const writeBatch = async (trx: Transaction<HubDB>, batch: readonly Queued[]) => {
-    // The head row is the lock: on PostgreSQL `for update` makes gateway instances sharing the
-    // database take turns; on SQLite a write takes the database's write lock up front, so the
-    // transaction never has to upgrade a read lock (which fails, not waits, under WAL).
-    const head =
-      store.engine === 'postgres'
-        ? await trx
-            .selectFrom('audit_head')
-            .select(['seq', 'hash'])
-            .where('id', '=', 1)
-            .forUpdate()
-            .executeTakeFirst()
-        : await trx
-            .updateTable('audit_head')
-            .set((eb) => ({ seq: eb.ref('seq') }))
-            .where('id', '=', 1)
-            .returning(['seq', 'hash'])
-            .executeTakeFirst();
-    if (!head) throw new Error('the audit chain head row is missing (audit_head id 1)');
-    let seq = Number(head.seq);
-    let prevHash = head.hash;
-    const records: AuditRecord[] = batch.map(({ entry }) => {
-      seq += 1;
-      const unhashed = { ...entry, seq, prevHash };
-      const record = { ...unhashed, hash: auditRecordHash(unhashed) };
-      prevHash = record.hash;
-      return record;
-    });
-    for (let i = 0; i < records.length; i += RECORDS_PER_INSERT) {
-      await trx
-        .insertInto('audit_records')
-        .values(records.slice(i, i + RECORDS_PER_INSERT).map(toAuditRow))
-        .execute();
-    }
-    const subjects = records.flatMap((r) =>
-      [...new Set(r.subjects)].map((subject) => ({ subject, seq: r.seq })),
-    );
-    for (let i = 0; i < subjects.length; i += SUBJECTS_PER_INSERT) {
-      await trx
-        .insertInto('audit_subjects')
-        .values(subjects.slice(i, i + SUBJECTS_PER_INSERT))
-        .execute();
-    }
-    await trx.updateTable('audit_head').set({ seq, hash: prevHash }).where('id', '=', 1).execute();
-  };
-
-  // One transaction for the batch. On SQLite the busy timeout is 0 inside it: better-sqlite3
-  // is synchronous, and its busy handler would freeze the whole process while another
-  // connection holds the write lock; instead the write fails at once with SQLITE_BUSY.
-  const commit = (batch: readonly Queued[]) =>
-    store.db.transaction().execute(async (trx) => {
-      if (store.engine === 'postgres') return writeBatch(trx, batch);
-      const waited = await busyTimeout(trx, 0);
-      try {
-        await writeBatch(trx, batch);
-      } finally {
-        await busyTimeout(trx, waited);
-      }
-    });
+  const writer = chainWriterFor(store);
+  const commit = (batch: readonly Queued[]) => writer.write(batch.map((q) => q.entry));
 
   const fail = (batch: readonly Queued[], cause: unknown) => {
     logger.error(
@@ -216,6 +155,7 @@ export function createAuditLog(options: AuditLogOptions): HubAuditLog {
     async close() {
       closed = true;
       while (flushing) await flushing;
+      await writer.close();
     },
     get flushes() {
       return flushes;
@@ -226,11 +166,15 @@ export function createAuditLog(options: AuditLogOptions): HubAuditLog {
   };
 }
 
-/** Sets SQLite's busy timeout on the transaction's connection; returns the one it replaced. */
-async function busyTimeout(trx: Transaction<HubDB>, ms: number): Promise<number> {
-  const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(trx);
-  await sql`pragma busy_timeout = ${sql.lit(ms)}`.execute(trx);
-  return Number(rows[0]?.timeout ?? 0);
+/**
+ * Where batches go: PostgreSQL in one statement per batch; a SQLite file from a thread of its own
+ * (the driver is synchronous, and a batch of list reads names hundreds of subjects); an
+ * in-memory SQLite store, which no thread can open, through its own connection.
+ */
+function chainWriterFor(store: HubStore): AuditChainWriter {
+  if (store.engine === 'postgres') return createPostgresChainWriter(store);
+  if (store.file && store.file !== ':memory:') return createSqliteChainWriter(store.file);
+  return createKyselyChainWriter(store);
 }
 
 /** True when SQLite refused because another connection holds the write lock. */

@@ -1,0 +1,24 @@
+import type { AuditEntry } from '../types.js';
+
+/**
+ * Writes one batch of entries to the chain in one transaction: locks the head, numbers and
+ * chains the records from it, inserts them with their subject rows, and moves the head. Resolves
+ * once the transaction has committed; rejects (with SQLite's `code` kept, so a taken write
+ * lock can be retried) when it did not.
+ */
+export interface AuditChainWriter {
+  write(entries: readonly AuditEntry[]): Promise<void>;
+  /** Releases what the writer holds (the SQLite writer's thread); call once nothing is pending. */
+  close(): Promise<void>;
+}
+
+/** What a writer's failure keeps of the driver's error: its code and message. */
+export interface AuditWriteFailure {
+  code?: string;
+  message: string;
+}
+
+/** An Error carrying the driver's `code` (e.g. `SQLITE_BUSY`), rebuilt from a failure report. */
+export function auditWriteError(failure: AuditWriteFailure): Error {
+  return Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {});
+}

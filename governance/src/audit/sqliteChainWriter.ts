@@ -1,0 +1,82 @@
+import { Worker } from 'node:worker_threads';
+import type { AuditEntry } from '../types.js';
+import { type AuditChainWriter, auditWriteError } from './auditChainWriter.js';
+import type { ThreadReply, ThreadRequest } from './sqliteAuditThread.js';
+
+const BOOT = new URL('./auditThreadBoot.mjs', import.meta.url);
+const THREAD = new URL('./sqliteAuditThread.ts', import.meta.url).href;
+
+/** The SQLite chain writer, with the thread it writes from (its resource use, its id). */
+export interface SqliteChainWriter extends AuditChainWriter {
+  /** The running thread; undefined until started, and again after it died until the next write. */
+  readonly thread: Worker | undefined;
+}
+
+interface Pending {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Writes the chain to the SQLite file `file` from a worker thread, so the synchronous driver's
+ * hashing, inserts and commit never run on the event loop. A write resolves when the thread
+ * reports its transaction committed. When the thread dies (an uncaught error, out of memory,
+ * terminated), every write it held rejects, so their requests fail closed, and the next write
+ * starts a new thread: SQLite rolls back what the dead one had not committed.
+ */
+export function createSqliteChainWriter(file: string): SqliteChainWriter {
+  let thread: Worker | undefined;
+  let nextId = 0;
+  const pending = new Map<number, Pending>();
+
+  const failAll = (error: Error) => {
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+
+  const start = () => {
+    const worker = new Worker(BOOT, { workerData: { file, entry: THREAD } });
+    // Idle, the thread does not keep the process alive; a write in flight does (see write).
+    worker.unref();
+    worker.on('message', (reply: ThreadReply) => {
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      if (pending.size === 0) worker.unref();
+      if (reply.ok) p.resolve();
+      else p.reject(auditWriteError(reply.failure));
+    });
+    worker.on('error', (error) => {
+      if (thread === worker) thread = undefined;
+      failAll(error);
+    });
+    worker.on('exit', (code) => {
+      if (thread === worker) thread = undefined;
+      failAll(new Error(`the audit writer thread stopped (exit code ${code})`));
+    });
+    thread = worker;
+    return worker;
+  };
+  start();
+
+  return {
+    get thread() {
+      return thread;
+    },
+    write(entries: readonly AuditEntry[]) {
+      const worker = thread ?? start();
+      const id = nextId++;
+      return new Promise<void>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.ref();
+        worker.postMessage({ id, entries: [...entries] } satisfies ThreadRequest);
+      });
+    },
+    async close() {
+      const worker = thread;
+      thread = undefined;
+      // better-sqlite3 closes the thread's connection when the thread ends.
+      if (worker) await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { createLogger } from '@govgraph/server';
+import { ENGINES } from '@govgraph/testing';
+import { describe, expect, it } from 'vitest';
+import { createSqliteChainWriter } from '../src/audit/sqliteChainWriter.js';
+import { createAuditLog, verifyAuditChain } from '../src/index.js';
+import { auditEntry } from './auditEntries.js';
+import { useHubStore } from './useHubStore.js';
+
+const logger = createLogger('hub-test', 'silent');
+
+/** `count` valid-looking national IDs, distinct, as a 100-person list names them. */
+function listSubjects(from: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `1101051949${String(from + i).padStart(7, '0')}X`);
+}
+
+describe.each(ENGINES)('audit batches of list reads on %s', (engine) => {
+  const hub = useHubStore(engine, { label: 'hub_audit_lists' });
+
+  it('chains 200 concurrent list records in order and indexes every subject once', async () => {
+    const log = createAuditLog({ store: hub.store, logger });
+    hub.store.statements.reset();
+    const settled: number[] = [];
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        log
+          .append(auditEntry(i + 1, { subjects: listSubjects(i * 150, 150) }))
+          .then(() => settled.push(i + 1)),
+      ),
+    );
+    // Every append resolved, and only once its batch committed: the records are all there.
+    expect(settled).toHaveLength(200);
+    // On SQLite the thread wrote them: the store's own connection ran nothing. On PostgreSQL a
+    // batch is one statement after the head is first read.
+    expect(hub.store.statements.total).toBe(engine === 'sqlite' ? 0 : 1 + log.flushes);
+    const rows = await hub.store.db
+      .selectFrom('audit_records')
+      .select(['seq', 'request_id'])
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => r.request_id)).toEqual(
+      Array.from({ length: 200 }, (_, i) => `req-${i + 1}`),
+    );
+    const subjects = await hub.store.db
+      .selectFrom('audit_subjects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    expect(Number(subjects?.n)).toBe(200 * 150);
+    const last = await hub.store.db
+      .selectFrom('audit_subjects')
+      .select('seq')
+      .where('subject', '=', listSubjects(199 * 150 + 149, 1)[0] ?? '')
+      .execute();
+    expect(last.map((r) => Number(r.seq))).toEqual([200]);
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 200 });
+    await log.close();
+  });
+
+  it('keeps one chain across two logs appending at once (two gateway workers)', async () => {
+    const a = createAuditLog({ store: hub.store, logger, maxBatch: 9 });
+    const b = createAuditLog({ store: hub.store, logger, maxBatch: 13 });
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        (i % 2 === 0 ? a : b).append(auditEntry(201 + i, { subjects: listSubjects(i, 100) })),
+      ),
+    );
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 400 });
+    await Promise.all([a.close(), b.close()]);
+  });
+});
+
+describe('the SQLite audit writer thread', () => {
+  const hub = useHubStore('sqlite', { label: 'hub_audit_thread' });
+
+  it('fails the writes it held when its thread dies; the next write starts a new thread', async () => {
+    const file = hub.store.file ?? '';
+    const writer = createSqliteChainWriter(file);
+    await writer.write([auditEntry(1)]);
+    const first = writer.thread;
+    // A big batch, so the thread is most likely inside its transaction when it is stopped.
+    const big = Array.from({ length: 400 }, (_, i) =>
+      auditEntry(2 + i, { subjects: listSubjects(i * 200, 200) }),
+    );
+    const inFlight = writer.write(big);
+    await first?.terminate();
+    await expect(inFlight).rejects.toThrow(/audit writer thread stopped/);
+    // Whatever the dead thread had not committed was rolled back and its lock released.
+    await writer.write([auditEntry(500)]);
+    expect(writer.thread).toBeDefined();
+    expect(writer.thread).not.toBe(first);
+    const verified = await verifyAuditChain(hub.store);
+    expect([
+      { ok: true, records: 2 },
+      { ok: true, records: 402 },
+    ]).toContainEqual(verified);
+    await writer.close();
+  });
+
+  it('fails closed with AUDIT_UNAVAILABLE while the store cannot be written', async () => {
+    const log = createAuditLog({ store: hub.store, logger });
+    const before = await verifyAuditChain(hub.store);
+    if (!before.ok) throw new Error('the chain should verify before the test');
+    const other = await import('better-sqlite3');
+    // Drops the chain head from another connection: the thread's transaction cannot run.
+    const raw = new other.default(hub.store.file ?? '');
+    raw.exec('alter table audit_head rename to audit_head_away');
+    try {
+      await expect(log.append(auditEntry(600))).rejects.toMatchObject({
+        extensions: { code: 'AUDIT_UNAVAILABLE' },
+      });
+    } finally {
+      raw.exec('alter table audit_head_away rename to audit_head');
+      raw.close();
+    }
+    await log.append(auditEntry(601));
+    const after = await verifyAuditChain(hub.store);
+    expect(after).toEqual({ ok: true, records: before.records + 1 });
+    await log.close();
+  });
+});
