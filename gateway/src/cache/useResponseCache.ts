@@ -1,7 +1,14 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { cacheKeys } from '@govgraph/cache';
 import type { GatewayContext } from '../context.js';
-import { canonicalJson, digest, type EntryPayload, encodeEntry, openEntry } from './cacheEntry.js';
+import {
+  type CacheEntry,
+  canonicalJson,
+  digest,
+  encodeEntry,
+  openEntry,
+  serializeEntry,
+} from './cacheEntry.js';
 import { isPersonal } from './cacheHints.js';
 import type { CachePolicy } from './cachePolicy.js';
 import type { GatewayCache } from './createGatewayCache.js';
@@ -71,11 +78,11 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
             return null;
           }
           const raw = read.values[0];
-          const payload = raw
+          const entry = raw
             ? openEntry<Record<string, unknown>, string[]>(cache.cipher, key, raw)
             : undefined;
           const labels = { cache: 'response', department: 'gateway', type: 'response' };
-          if (!payload) {
+          if (!entry) {
             state.response = 'miss';
             missed = { key, policy };
             cache.metrics.cacheMisses.inc(labels);
@@ -85,13 +92,16 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
           cache.metrics.cacheHits.inc(labels);
           // A hit is an access: the audit record gets the subjects of the stored answer.
           contextValue.cached = true;
-          for (const subject of payload.s ?? []) contextValue.subjects.add(subject);
-          replayCacheHint(overallCachePolicy, payload);
+          for (const subject of entry.subjects ?? []) contextValue.subjects.add(subject);
+          replayCacheHint(overallCachePolicy, entry);
           return {
             http: { status: undefined, headers: new HeaderMap() },
             body: {
               kind: 'single',
-              singleResult: { data: payload.d, ...(payload.e ? { extensions: payload.e } : {}) },
+              singleResult: {
+                data: entry.data,
+                ...(entry.extensions ? { extensions: entry.extensions } : {}),
+              },
             },
           };
         },
@@ -108,19 +118,19 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
             // An answer with less than a second left is not kept.
             if (ttlMs >= 1000) {
               const hint = overallCachePolicy.maxAge;
-              const payload: EntryPayload = {
-                d: result.data,
-                s: [...contextValue.subjects],
-                t: [...state.tags],
-                x: Date.now() + ttlMs,
+              const entry: CacheEntry = {
+                data: result.data,
+                subjects: [...contextValue.subjects],
+                tags: [...state.tags],
+                expiresAt: Date.now() + ttlMs,
                 // A hit must be indistinguishable from the cold answer, extensions included.
-                ...(result.extensions ? { e: result.extensions } : {}),
-                ...(hint !== undefined ? { h: hint } : {}),
+                ...(result.extensions ? { extensions: result.extensions } : {}),
+                ...(hint !== undefined ? { maxAgeHint: hint } : {}),
               };
               const sealed = isPersonal(policy.level) || contextValue.subjects.size > 0;
-              const value = encodeEntry(cache.cipher, key, sealed, JSON.stringify(payload));
-              const entry = { key, value, ttlMs, tags: payload.t };
-              if (await cache.store.write([entry], state.versions)) state.response = 'stored';
+              const value = encodeEntry(cache.cipher, key, sealed, serializeEntry(entry));
+              const stored = { key, value, ttlMs, tags: entry.tags };
+              if (await cache.store.write([stored], state.versions)) state.response = 'stored';
             }
           }
           if (wantsDebug(contextValue, request.http?.headers.get(CACHE_DEBUG_HEADER))) {
@@ -148,10 +158,11 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
  */
 function replayCacheHint(
   policy: { replace(hint: { maxAge?: number }): void },
-  payload: EntryPayload,
+  entry: CacheEntry,
 ): void {
-  const left = payload.x === undefined ? undefined : Math.floor((payload.x - Date.now()) / 1000);
-  const known = [payload.h, left].filter((n): n is number => n !== undefined);
+  const left =
+    entry.expiresAt === undefined ? undefined : Math.floor((entry.expiresAt - Date.now()) / 1000);
+  const known = [entry.maxAgeHint, left].filter((n): n is number => n !== undefined);
   if (known.length > 0) policy.replace({ maxAge: Math.max(0, Math.min(...known)) });
 }
 
