@@ -37,6 +37,8 @@ export interface GatewayCacheOptions {
   maxBytes?: number;
   /** A store built elsewhere (tests); overrides `redisUrl`. */
   store?: CacheStore;
+  /** A cipher built elsewhere (tests count its calls); overrides `encryptionKeys`. */
+  cipher?: ValueCipher;
 }
 
 /** Cached policy and selection digest of one document (caller operation or department fetch). */
@@ -107,7 +109,7 @@ export function createGatewayCache(
     response: options.response !== false,
     prefix,
     store,
-    cipher: createValueCipher(options.encryptionKeys),
+    cipher: options.cipher ?? createValueCipher(options.encryptionKeys),
     metrics,
     hints: NO_HINTS,
     schemaId: 'none',

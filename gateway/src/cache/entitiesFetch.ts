@@ -1,16 +1,16 @@
-import { type CacheEntry, encodeEntry, serializeEntry } from './cacheEntry.js';
+import { type CacheEntry, serializeEntry } from './cacheEntry.js';
 import {
   answerResult,
   type EntitiesAnswer,
   emptyAnswer,
   useCachedEntity,
 } from './entitiesAnswer.js';
+import { type BatchMember, encodeBatch } from './entityBatch.js';
 import { type EntityReference, entityReferences } from './entityReferences.js';
 import { countLookups, expiryFromNow, type Job, mustSeal, type ProcessResult } from './fetchJob.js';
 import { type FetchedEntity, fetchMissingEntities } from './fetchMissingEntities.js';
 import { followRead, leaderOf, leadRead, type SettleRead } from './inFlightRead.js';
 import { readCachedEntities } from './readCachedEntities.js';
-import type { StoreEntry } from './store/CacheStore.js';
 
 type References = readonly (EntityReference | undefined)[];
 
@@ -21,14 +21,15 @@ type References = readonly (EntityReference | undefined)[];
  *    a write of that entity evicts. One without a key value the cache knows is fetched, never
  *    stored, and the request's whole response is then not kept either.
  * 2. **Read cached entities** (`readCachedEntities`): every key and the department's write
- *    version in one round trip. A hit goes into the answer at its index. Store away: the
- *    fetch goes to the department as it came.
+ *    version in one round trip, then the batch blobs the hits point into. A hit goes into the
+ *    answer at its index. Store away: the fetch goes to the department as it came.
  * 3. **Split the misses**: a miss whose key another request is already fetching *follows* that
  *    request (the leader); every other miss this fetch *leads* — its key is marked in flight
  *    before the department is asked, so requests missing it meanwhile follow (`inFlightRead`).
  * 4. **Fetch the missing ones** (`fetchMissingEntities`): one department call with the led
  *    representations only; answers, errors and subjects land at their original indexes.
- * 5. **Write back** (`writeBack`): the entities that came back whole, in one write, stored
+ * 5. **Write back** (`writeBack`): the entities that came back whole, as one batch — one blob
+ *    sealed by one cipher call, an entry per entity pointing into it (`entityBatch`) — stored
  *    only if the department is still at the version read in step 2. Then each led key is
  *    settled with the JSON stored for it, or with nothing when nothing was stored.
  * 6. **Followers**: each takes its leader's JSON; where the leader stored nothing (an error, a
@@ -39,7 +40,8 @@ type References = readonly (EntityReference | undefined)[];
  * of step 5 writes nothing once the version moved, so an answer fetched before a write can
  * never be stored after the eviction that write caused; and every gateway hearing the write
  * clears its in-flight reads, so no request arriving after it follows a leader that started
- * before it.
+ * before it. Reading a blob after the entries (step 2) changes nothing: a blob never changes
+ * once written, so it holds what the entries pointed at when the version was read.
  */
 export async function entitiesFetch(
   job: Job,
@@ -120,7 +122,7 @@ function splitMisses(job: Job, references: References, misses: readonly number[]
 }
 
 /**
- * Stores the whole entities of one fetch in one write at the version read before fetching;
+ * Stores the whole entities of one fetch as one batch at the version read before fetching;
  * returns each stored entity's JSON by index (none when the version moved or the store is away).
  */
 async function writeBack(
@@ -130,7 +132,7 @@ async function writeBack(
   version: string,
 ): Promise<Map<number, string>> {
   const json = new Map<number, string>();
-  const entries: StoreEntry[] = [];
+  const members: BatchMember[] = [];
   for (const { index, data, subjects, tags } of whole) {
     const reference = references[index];
     if (!reference) continue;
@@ -142,11 +144,21 @@ async function writeBack(
     };
     const text = serializeEntry(entry);
     json.set(index, text);
-    const value = encodeEntry(job.cache.cipher, reference.key, mustSeal(job, entry), text);
-    entries.push({ key: reference.key, value, ttlMs: job.ttlMs, tags: entry.tags });
+    members.push({
+      key: reference.key,
+      json: text,
+      tags: entry.tags,
+      sealed: mustSeal(job, entry),
+    });
   }
-  if (entries.length === 0) return json;
+  if (members.length === 0) return json;
   const { cache, department } = job;
+  const entries = encodeBatch(
+    cache.cipher,
+    { prefix: cache.prefix, department },
+    members,
+    job.ttlMs,
+  );
   const stored = await cache.store.write(entries, new Map([[department, version]]));
   return stored ? json : new Map();
 }

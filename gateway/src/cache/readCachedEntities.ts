@@ -1,4 +1,5 @@
-import { type CacheEntry, openEntry } from './cacheEntry.js';
+import type { CacheEntry } from './cacheEntry.js';
+import { openBatchEntries } from './entityBatch.js';
 import type { EntityReference } from './entityReferences.js';
 import { type Job, readVersion } from './fetchJob.js';
 
@@ -10,7 +11,8 @@ export interface CachedEntities {
 }
 
 /**
- * Reads every referenced entry and the department's write version in one round trip. Undefined
+ * Reads every referenced entry and the department's write version in one round trip, then
+ * the batch blobs the entries point into in a second (one decryption per blob). Undefined
  * when the store is away: the fetch then goes to the department, uncached.
  */
 export async function readCachedEntities(
@@ -23,10 +25,17 @@ export async function readCachedEntities(
     : [];
   const read = await readVersion(job, keys);
   if (!read) return undefined;
-  const opened = read.values.map((value, position) => {
-    const key = keys[position];
-    return value && key !== undefined ? openEntry(cache.cipher, key, value) : undefined;
-  });
+  const opened =
+    keys.length === 0
+      ? []
+      : await openBatchEntries(
+          cache.cipher,
+          { prefix: cache.prefix, department: job.department },
+          keys,
+          read.values,
+          // A store gone between the two reads: those entries are misses, like any other.
+          async (blobKeys) => (await cache.store.read(blobKeys, []))?.values,
+        );
   let position = 0;
   const entries = references.map((reference) =>
     reference && cache.entity
