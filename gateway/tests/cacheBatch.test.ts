@@ -65,28 +65,30 @@ function countingCipher() {
   return { cipher, calls, count };
 }
 
-/** A gateway over the cache fixtures on the shared test Redis, under a prefix of its own. */
-function useBatchGateway(options: { cipher?: ValueCipher; access?: MemoryRegistry }) {
-  const t = {} as {
+interface Instance {
+  gateway: GatewayServer;
+  url: string;
+}
+
+/**
+ * Gateway instances over the cache fixtures, sharing the test Redis under a prefix of their
+ * own (and the cipher, as instances share `CACHE_ENCRYPTION_KEYS`); the first starts before all.
+ */
+function useBatchGateways(options: { cipher?: ValueCipher; access?: MemoryRegistry }) {
+  const t = { open: [] as Listening[] } as {
     world: CacheWorld;
     people: string[];
     departments: RunningFixture[];
     file: TempFile;
-    gateway: GatewayServer;
-    listening: Listening;
-    url: string;
     redis: Redis;
     prefix: string;
+    open: Listening[];
+    first: Instance;
+    start(): Promise<Instance>;
   };
-  beforeAll(async () => {
-    t.prefix = `test-batch-${randomBytes(4).toString('hex')}`;
-    t.redis = await connectTestRedis();
-    t.world = cacheWorld();
-    t.people = populate(t.world);
-    t.departments = [await startFixture(registry(t.world)), await startFixture(business(t.world))];
-    t.file = await tempSupergraph(composeSupergraph(t.departments));
+  t.start = async () => {
     const audited: AuditEntry[] = [];
-    t.gateway = createGatewayServer({
+    const gateway = createGatewayServer({
       access: options.access
         ? { registry: options.access, signer: testCallerToken.signer }
         : { unchecked: true, signer: testCallerToken.signer },
@@ -101,16 +103,26 @@ function useBatchGateway(options: { cipher?: ValueCipher; access?: MemoryRegistr
         ...(options.cipher ? { cipher: options.cipher } : {}),
       },
     });
-    t.listening = await t.gateway.listen(0);
-    t.url = `${t.listening.url}/graphql`;
+    const listening = await gateway.listen(0);
+    t.open.push(listening);
     const available = async () =>
       /govgraph_cache_available\{backend="redis"\} 1/.test(
-        await (await fetch(`${t.listening.url}/metrics`)).text(),
+        await (await fetch(`${listening.url}/metrics`)).text(),
       );
     for (let i = 0; i < 300 && !(await available()); i++) await delay(20);
+    return { gateway, url: `${listening.url}/graphql` };
+  };
+  beforeAll(async () => {
+    t.prefix = `test-batch-${randomBytes(4).toString('hex')}`;
+    t.redis = await connectTestRedis();
+    t.world = cacheWorld();
+    t.people = populate(t.world);
+    t.departments = [await startFixture(registry(t.world)), await startFixture(business(t.world))];
+    t.file = await tempSupergraph(composeSupergraph(t.departments));
+    t.first = await t.start();
   });
   afterAll(async () => {
-    await t.listening?.close();
+    for (const listening of t.open) await listening.close();
     for (const department of t.departments ?? []) await department.close();
     await t.file?.remove();
     if (t.redis) {
@@ -124,7 +136,11 @@ function useBatchGateway(options: { cipher?: ValueCipher; access?: MemoryRegistr
 
 describe('the entity cache seals one blob per fetch batch', () => {
   const counting = countingCipher();
-  const t = useBatchGateway({ cipher: counting.cipher });
+  const t = useBatchGateways({ cipher: counting.cipher });
+  let second: Instance;
+  beforeAll(async () => {
+    second = await t.start();
+  });
   const lookups = () => t.people.map((id) => t.world.companyLookups.get(id) ?? 0);
   const expected = () => ({
     data: {
@@ -137,11 +153,15 @@ describe('the entity cache seals one blob per fetch batch', () => {
       }),
     },
   });
-  const ask = async () => (await post(t.url, PEOPLE, { ids: t.people })).body;
+  const ask = async (instance: Instance) =>
+    (await post(instance.url, PEOPLE, { ids: t.people })).body;
   const keysOf = (kind: string) => t.redis.keys(`{${t.prefix}}:${kind}:business:*`);
+  const resetCounts = () => {
+    counting.calls.length = 0;
+  };
 
-  it('writes a fetch of twenty people with one cipher call and reads it back with one', async () => {
-    expect(await ask()).toEqual(expected());
+  it('writes a fetch of twenty people with one cipher call; another instance opens it once', async () => {
+    expect(await ask(t.first)).toEqual(expected());
     expect(lookups()).toEqual(t.people.map(() => 1));
     expect(counting.count('seal', 'b')).toBe(1);
     expect(counting.count('seal', 'e')).toBe(0);
@@ -153,27 +173,38 @@ describe('the entity cache seals one blob per fetch batch', () => {
     expect(entries).toHaveLength(SIZE);
     for (const value of await t.redis.mget(...entries)) expect(value).toMatch(/^b\.[\w-]+\.\d+$/);
 
-    counting.calls.length = 0;
-    expect(await ask()).toEqual(expected());
+    resetCounts();
+    expect(await ask(second)).toEqual(expected());
     expect(lookups()).toEqual(t.people.map(() => 1)); // all twenty were hits
     expect(counting.count('open', 'b')).toBe(1);
     expect(counting.count('open', 'e')).toBe(0);
     expect(counting.calls.filter((call) => call.operation === 'seal')).toEqual([]);
+
+    // A blob never changes: the instance that wrote it and the one that opened it keep it.
+    resetCounts();
+    expect(await ask(t.first)).toEqual(expected());
+    expect(await ask(second)).toEqual(expected());
+    expect(lookups()).toEqual(t.people.map(() => 1));
+    // (Only the registry's root entry, the list itself, is opened on each read: one call.)
+    expect(counting.calls.filter((call) => call.kind !== 'r')).toEqual([]);
   });
 
   it('re-fetches only the person a write evicted, and the others still hit', async () => {
     const changed = t.people[5] ?? '';
     const company = t.world.companies.find((c) => c.representative === changed);
     if (company) company.name = 'Workshop 5, renamed';
-    await t.gateway.cache?.invalidate('business', [{ typename: 'Person', key: changed }]);
+    await t.first.gateway.cache?.invalidate('business', [{ typename: 'Person', key: changed }]);
     const before = lookups();
-    counting.calls.length = 0;
-    expect(await ask()).toEqual(expected());
+    resetCounts();
+    expect(await ask(second)).toEqual(expected());
     expect(lookups()).toEqual(before.map((n, i) => (i === 5 ? n + 1 : n)));
-    // The other nineteen came from the first batch's blob, opened once; the one re-fetched
-    // was sealed as a batch of its own.
-    expect(counting.count('open', 'b')).toBe(1);
+    // The one re-fetched was sealed as a batch of its own...
     expect(counting.count('seal', 'b')).toBe(1);
+    // ...which the first instance opens once, beside the first batch it already holds.
+    resetCounts();
+    expect(await ask(t.first)).toEqual(expected());
+    expect(lookups()).toEqual(before.map((n, i) => (i === 5 ? n + 1 : n)));
+    expect(counting.count('open', 'b')).toBe(1);
   });
 
   it('takes a tampered blob for a miss, not an error, and fetches its people again', async () => {
@@ -184,8 +215,9 @@ describe('the entity cache seals one blob per fetch batch', () => {
       await t.redis.set(key, `${value.slice(0, at)}${flipped}${value.slice(at + 1)}`, 'KEEPTTL');
     }
     const before = lookups();
-    const body = await ask();
-    expect(body).toEqual(expected());
+    // An instance that has not opened the blobs yet reads them from Redis.
+    const third = await t.start();
+    expect(await ask(third)).toEqual(expected());
     expect(lookups()).toEqual(before.map((n) => n + 1));
   });
 
@@ -197,7 +229,7 @@ describe('the entity cache seals one blob per fetch batch', () => {
     await t.redis.set(a, values[1] ?? '', 'KEEPTTL');
     await t.redis.set(b, values[0] ?? '', 'KEEPTTL');
     const before = lookups().reduce((x, y) => x + y, 0);
-    expect(await ask()).toEqual(expected());
+    expect(await ask(t.first)).toEqual(expected());
     expect(lookups().reduce((x, y) => x + y, 0)).toBe(before + 2);
   });
 });
@@ -210,26 +242,26 @@ describe('entries cached for one agency’s grant', () => {
     .addPurpose('case-work')
     .grant('names', 'case-work', ['Query.people', 'Person.name'])
     .grant('no-names', 'case-work', ['Query.people']);
-  const t = useBatchGateway({ access });
+  const t = useBatchGateways({ access });
   const as = (apiKey: string) => ({ 'x-api-key': apiKey, 'x-purpose': 'case-work' });
   const NAMED = `query($ids: [NationalId!]!) { people(nationalIds: $ids) { name companies { name } } }`;
   const UNNAMED = `query($ids: [NationalId!]!) { people(nationalIds: $ids) { companies { name } } }`;
 
   it('are never served to a caller without the grant, and the rest is shared', async () => {
-    const named = await post(t.url, NAMED, { ids: t.people }, as('k-names'));
+    const named = await post(t.first.url, NAMED, { ids: t.people }, as('k-names'));
     expect(named.body.errors).toBeUndefined();
     expect(named.text).toContain('Resident 3');
     expect(await t.redis.keys(`{${t.prefix}}:b:business:*`)).toHaveLength(1);
     const lookups = new Map(t.world.companyLookups);
 
     // The same operation, by an agency without the grant: refused, though all of it is cached.
-    const refused = await post(t.url, NAMED, { ids: t.people }, as('k-no-names'));
+    const refused = await post(t.first.url, NAMED, { ids: t.people }, as('k-no-names'));
     expect(refused.status).toBe(403);
     expect(refused.body.data ?? null).toBeNull();
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(refused.text).not.toContain('Resident');
     // What it may read comes from the same cached batch, and no name comes with it.
-    const unnamed = await post(t.url, UNNAMED, { ids: t.people }, as('k-no-names'));
+    const unnamed = await post(t.first.url, UNNAMED, { ids: t.people }, as('k-no-names'));
     expect(unnamed.body.errors).toBeUndefined();
     expect(unnamed.text).toContain('Workshop 3');
     expect(unnamed.text).not.toContain('Resident');

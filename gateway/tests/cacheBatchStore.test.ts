@@ -5,7 +5,7 @@ import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CacheEntry, serializeEntry } from '../src/cache/cacheEntry.js';
-import { encodeBatch, openBatchEntries } from '../src/cache/entityBatch.js';
+import { createBatchMemo, encodeBatch, openBatchEntries } from '../src/cache/entityBatch.js';
 import type { CacheStore } from '../src/cache/store/CacheStore.js';
 import { createMemoryStore } from '../src/cache/store/memoryStore.js';
 import { createRedisStore } from '../src/cache/store/redisStore.js';
@@ -54,7 +54,7 @@ describe.each(['memory', 'redis'] as const)('fetch batches in the %s store', (ba
       const e = entry(name);
       return { key: key(name), json: serializeEntry(e), tags: e.tags, sealed: true };
     });
-    const entries = encodeBatch(cipher, place, members, 60_000);
+    const { entries } = encodeBatch(cipher, place, members, 60_000);
     expect(await store.write(entries, new Map([['registry', version]]))).toBe(true);
     return entries;
   };
@@ -89,6 +89,30 @@ describe.each(['memory', 'redis'] as const)('fetch batches in the %s store', (ba
       null,
       null,
     ]);
+  });
+
+  it('opens a blob once while it lives, and still follows evictions of its entities', async () => {
+    await writeBatch(['g', 'h']);
+    const memo = createBatchMemo();
+    const keys = [key('g'), key('h')];
+    let blobReads = 0;
+    const readBlobs = async (blobKeys: readonly string[]) => {
+      blobReads += blobKeys.length;
+      return (await store.read(blobKeys, []))?.values;
+    };
+    const open = async () => {
+      const values = (await store.read(keys, []))?.values ?? [];
+      const opened = await openBatchEntries(cipher, place, keys, values, readBlobs, memo);
+      return opened.map((e) => (e?.data as { name?: string } | undefined)?.name ?? null);
+    };
+    expect(await open()).toEqual(['g', 'h']);
+    expect(await open()).toEqual(['g', 'h']);
+    expect(blobReads).toBe(1);
+    await store.evict({
+      department: 'registry',
+      changes: [{ typename: 'Person', tag: entityTag('Person', 'g') }],
+    });
+    expect(await open()).toEqual([null, 'h']);
   });
 
   it('reads entries whose blob cannot be read as misses', async () => {

@@ -5,7 +5,7 @@ import {
   emptyAnswer,
   useCachedEntity,
 } from './entitiesAnswer.js';
-import { type BatchMember, encodeBatch } from './entityBatch.js';
+import { type BatchMember, encodeBatch, rememberBatch } from './entityBatch.js';
 import { type EntityReference, entityReferences } from './entityReferences.js';
 import { countLookups, expiryFromNow, type Job, mustSeal, type ProcessResult } from './fetchJob.js';
 import { type FetchedEntity, fetchMissingEntities } from './fetchMissingEntities.js';
@@ -153,13 +153,9 @@ async function writeBack(
   }
   if (members.length === 0) return json;
   const { cache, department } = job;
-  const entries = encodeBatch(
-    cache.cipher,
-    { prefix: cache.prefix, department },
-    members,
-    job.ttlMs,
-  );
-  const stored = await cache.store.write(entries, new Map([[department, version]]));
+  const batch = encodeBatch(cache.cipher, { prefix: cache.prefix, department }, members, job.ttlMs);
+  const stored = await cache.store.write(batch.entries, new Map([[department, version]]));
+  if (stored && batch.blob) rememberBatch(cache.batches, batch.blob);
   return stored ? json : new Map();
 }
 

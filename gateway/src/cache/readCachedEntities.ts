@@ -12,7 +12,8 @@ export interface CachedEntities {
 
 /**
  * Reads every referenced entry and the department's write version in one round trip, then
- * the batch blobs the entries point into in a second (one decryption per blob). Undefined
+ * the batch blobs the entries point into that this gateway has not opened yet in a second
+ * (one decryption per blob). Undefined
  * when the store is away: the fetch then goes to the department, uncached.
  */
 export async function readCachedEntities(
@@ -35,6 +36,7 @@ export async function readCachedEntities(
           read.values,
           // A store gone between the two reads: those entries are misses, like any other.
           async (blobKeys) => (await cache.store.read(blobKeys, []))?.values,
+          cache.batches,
         );
   let position = 0;
   const entries = references.map((reference) =>
