@@ -21,8 +21,8 @@ type References = readonly (EntityReference | undefined)[];
  *    a write of that entity evicts. One without a key value the cache knows is fetched, never
  *    stored, and the request's whole response is then not kept either.
  * 2. **Read cached entities** (`readCachedEntities`): every key and the department's write
- *    version in one round trip, then the batch blobs the hits point into. A hit goes into the
- *    answer at its index. Store away: the fetch goes to the department as it came.
+ *    version in one round trip, then the batch blobs the hits point into (unless this gateway
+ *    holds them already). A hit goes into the answer at its index. Store away: the fetch goes to the department as it came.
  * 3. **Split the misses**: a miss whose key another request is already fetching *follows* that
  *    request (the leader); every other miss this fetch *leads* — its key is marked in flight
  *    before the department is asked, so requests missing it meanwhile follow (`inFlightRead`).

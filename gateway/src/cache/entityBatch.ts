@@ -14,9 +14,9 @@ import type { ValueCipher } from './valueCipher.js';
 // plaintext repeats each entity's key, and the blob is sealed under its own key, so a pointer
 // moved to another entity's entry (or a blob moved to another key) opens as a miss.
 //
-// A blob never changes once written, so each gateway keeps the blobs it wrote or opened, opened,
-// until they expire (`BatchMemo`): a list whose people were written by many earlier fetches
-// would otherwise fetch and open many large blobs on every read. Entries (the pointers) are still
+// A blob never changes once written, so each gateway keeps the blobs it wrote or opened until
+// they expire (`BatchMemo`): a list whose people were written by many earlier fetches would
+// otherwise fetch and open many large blobs on every read. Entries (the pointers) are still
 // read from Redis every time, so an eviction takes effect at once.
 
 const POINTER = 'b.';

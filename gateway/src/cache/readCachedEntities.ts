@@ -11,10 +11,10 @@ export interface CachedEntities {
 }
 
 /**
- * Reads every referenced entry and the department's write version in one round trip, then
- * the batch blobs the entries point into that this gateway has not opened yet in a second
- * (one decryption per blob). Undefined
- * when the store is away: the fetch then goes to the department, uncached.
+ * Reads every referenced entry and the department's write version in one round trip, then,
+ * in a second, the batch blobs they point into that this gateway does not hold yet (one
+ * decryption per blob). Undefined when the store is away: the fetch then goes to the
+ * department, uncached.
  */
 export async function readCachedEntities(
   job: Job,
