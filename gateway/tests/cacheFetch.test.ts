@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayContext } from '../src/context.js';
 import { createGatewayServer, type GatewayServer } from '../src/index.js';
 import { DEFAULT_REQUEST_LIMITS } from '../src/limits/requestLimits.js';
+import { SubjectLedger } from '../src/pipeline/SubjectLedger.js';
 import {
   business,
   type CacheWorld,
@@ -85,8 +86,7 @@ function contextOf(caller: GatewayContext['caller'], requestId = 'test'): Gatewa
     purpose: null,
     caseId: null,
     operatorId: null,
-    subjects: new Set(),
-    cached: false,
+    ledger: new SubjectLedger(),
   };
 }
 
