@@ -71,6 +71,13 @@ export const cacheKeys = {
   /** An entity entry: department and type in plain, the rest a digest. */
   entity: (prefix: string, department: string, typename: string, digest: string) =>
     `{${prefix}}:e:${department}:${typename}:${digest}`,
+  /**
+   * A batch blob: the sealed entities one department fetch returned, which that batch's entity
+   * entries point into (docs/caching.md). Untagged: it goes when its TTL ends, unreadable once
+   * no entry points into it.
+   */
+  batch: (prefix: string, department: string, batchId: string) =>
+    `{${prefix}}:b:${department}:${batchId}`,
   /** A root-field fetch entry. */
   root: (prefix: string, department: string, digest: string) =>
     `{${prefix}}:r:${department}:${digest}`,
@@ -165,6 +172,7 @@ async function unlinkAll(redis: RedisClient, prefix: string, department: string)
   for (const node of redisNodes(redis)) {
     for (const pattern of [
       `${base}:e:${department}:*`,
+      `${base}:b:${department}:*`,
       `${base}:r:${department}:*`,
       `${base}:q:*`,
     ]) {

@@ -2,25 +2,71 @@ import { createHash } from 'node:crypto';
 import type { ValueCipher } from './valueCipher.js';
 
 /** What one cache entry holds: the data, the data subjects in it, and its eviction tags. */
-export interface EntryPayload<D = unknown, S = unknown> {
-  d: D;
+export interface CacheEntry<D = unknown, S = unknown> {
+  data: D;
   /** Department-reported subjects (national IDs, credit codes) of this data. */
-  s?: S;
-  t: string[];
+  subjects?: S;
+  /** Entity and department tags (`entityTag`, `departmentTag`) whose eviction removes it. */
+  tags: string[];
   /** When the entry expires (epoch ms): what is built from it expires no later. */
-  x?: number;
+  expiresAt?: number;
   /** A whole response's `extensions` (e.g. `valueCompletion`), replayed with its data. */
-  e?: Record<string, unknown>;
+  extensions?: Record<string, unknown>;
   /** A whole response's max-age hint from the departments, in seconds. */
+  maxAgeHint?: number;
+}
+
+/**
+ * The stored form: one letter per field, because a 100-person list stores a hundred of them
+ * and Redis keeps every byte. Only this file knows these names.
+ */
+interface StoredEntry {
+  d: unknown;
+  s?: unknown;
+  t: string[];
+  x?: number;
+  e?: Record<string, unknown>;
   h?: number;
+}
+
+/** An entry's JSON, as stored (sealed or not) and as followers of an in-flight read get it. */
+export function serializeEntry(entry: CacheEntry): string {
+  const stored: StoredEntry = {
+    d: entry.data,
+    ...(entry.subjects !== undefined ? { s: entry.subjects } : {}),
+    t: entry.tags,
+    ...(entry.expiresAt !== undefined ? { x: entry.expiresAt } : {}),
+    ...(entry.extensions !== undefined ? { e: entry.extensions } : {}),
+    ...(entry.maxAgeHint !== undefined ? { h: entry.maxAgeHint } : {}),
+  };
+  return JSON.stringify(stored);
+}
+
+/** Reads an entry's JSON; undefined unless it has the shape `serializeEntry` writes. */
+export function parseEntry<D = unknown, S = unknown>(text: string): CacheEntry<D, S> | undefined {
+  let stored: Partial<StoredEntry> | null;
+  try {
+    stored = JSON.parse(text) as Partial<StoredEntry> | null;
+  } catch {
+    return undefined;
+  }
+  if (!stored || typeof stored !== 'object' || !Array.isArray(stored.t)) return undefined;
+  return {
+    data: stored.d as D,
+    ...(stored.s !== undefined ? { subjects: stored.s as S } : {}),
+    tags: stored.t,
+    ...(stored.x !== undefined ? { expiresAt: stored.x } : {}),
+    ...(stored.e !== undefined ? { extensions: stored.e } : {}),
+    ...(stored.h !== undefined ? { maxAgeHint: stored.h } : {}),
+  };
 }
 
 const PLAIN = 'p.';
 
 /**
- * The stored value of an entry's JSON (`JSON.stringify` of an `EntryPayload`), sealed
- * (AES-256-GCM) when it holds personal data. Callers keep the JSON: concurrent identical misses
- * are answered from it.
+ * The stored value of an entry's JSON, sealed (AES-256-GCM, the key as associated data) when
+ * it holds personal data. Callers keep the JSON: concurrent identical misses are answered
+ * from it.
  */
 export function encodeEntry(
   cipher: ValueCipher,
@@ -36,19 +82,9 @@ export function openEntry<D = unknown, S = unknown>(
   cipher: ValueCipher,
   key: string,
   value: string,
-): EntryPayload<D, S> | undefined {
+): CacheEntry<D, S> | undefined {
   const text = value.startsWith(PLAIN) ? value.slice(PLAIN.length) : cipher.open(value, key);
   return text === undefined ? undefined : parseEntry<D, S>(text);
-}
-
-/** Reads an entry's JSON; undefined unless it has the shape this code writes. */
-export function parseEntry<D = unknown, S = unknown>(text: string): EntryPayload<D, S> | undefined {
-  try {
-    const payload = JSON.parse(text) as EntryPayload<D, S> | null;
-    return payload && typeof payload === 'object' && Array.isArray(payload.t) ? payload : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** JSON with object keys sorted, so equal values always hash alike. */

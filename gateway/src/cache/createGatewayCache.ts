@@ -6,6 +6,7 @@ import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 import { digest } from './cacheEntry.js';
 import { type CacheHints, cacheHintsFromSupergraph, NO_HINTS } from './cacheHints.js';
 import { type CachePolicy, cachePolicy } from './cachePolicy.js';
+import { type BatchMemo, createBatchMemo } from './entityBatch.js';
 import type { CacheStore } from './store/CacheStore.js';
 import { createMemoryStore } from './store/memoryStore.js';
 import { createRedisStore } from './store/redisStore.js';
@@ -37,6 +38,8 @@ export interface GatewayCacheOptions {
   maxBytes?: number;
   /** A store built elsewhere (tests); overrides `redisUrl`. */
   store?: CacheStore;
+  /** A cipher built elsewhere (tests count its calls); overrides `encryptionKeys`. */
+  cipher?: ValueCipher;
 }
 
 /** Cached policy and selection digest of one document (caller operation or department fetch). */
@@ -56,6 +59,8 @@ export interface GatewayCache {
   hints: CacheHints;
   /** Digest of the loaded supergraph: a response entry belongs to one graph. */
   schemaId: string;
+  /** Batch blobs this gateway stored or opened, until they expire (`entityBatch`). */
+  readonly batches: BatchMemo;
   /** Reads of the same entry in flight: later identical misses wait for the first. */
   readonly inFlight: Map<string, Promise<string | undefined>>;
   /** The policy of a document's text (memoised). */
@@ -107,10 +112,11 @@ export function createGatewayCache(
     response: options.response !== false,
     prefix,
     store,
-    cipher: createValueCipher(options.encryptionKeys),
+    cipher: options.cipher ?? createValueCipher(options.encryptionKeys),
     metrics,
     hints: NO_HINTS,
     schemaId: 'none',
+    batches: createBatchMemo(),
     inFlight,
     policyFor(text, document) {
       let policy = policies.get(text);

@@ -1,246 +1,178 @@
-import { cacheKeys, entityTag } from '@govgraph/cache';
-import { type SubjectsByRoot, subjectsFromExtensions } from '@govgraph/department';
-import type { GraphQLFormattedError } from 'graphql';
-import { LRUCache } from 'lru-cache';
-import { canonicalJson, digest, type EntryPayload, encodeEntry, openEntry } from './cacheEntry.js';
-import type { GatewayCache } from './createGatewayCache.js';
+import { type CacheEntry, serializeEntry } from './cacheEntry.js';
 import {
-  count,
-  expiresBy,
-  expiry,
-  follow,
-  type Job,
-  lead,
-  markCached,
-  type ProcessOptions,
-  type ProcessResult,
-  readVersion,
-  sealed,
-  tagsIn,
-} from './fetchJob.js';
-import type { StoreEntry } from './store/CacheStore.js';
+  answerResult,
+  type EntitiesAnswer,
+  emptyAnswer,
+  useCachedEntity,
+} from './entitiesAnswer.js';
+import { type BatchMember, encodeBatch, rememberBatch } from './entityBatch.js';
+import { type EntityReference, entityReferences } from './entityReferences.js';
+import { countLookups, expiryFromNow, type Job, mustSeal, type ProcessResult } from './fetchJob.js';
+import { type FetchedEntity, fetchMissingEntities } from './fetchMissingEntities.js';
+import { followRead, leaderOf, leadRead, type SettleRead } from './inFlightRead.js';
+import { readCachedEntities } from './readCachedEntities.js';
 
-/** An `_entities` fetch, split per representation (see `cachedFetch`). */
+type References = readonly (EntityReference | undefined)[];
+
+/**
+ * An `_entities` fetch through the entity cache, in six steps:
+ *
+ * 1. **Entity references** (`entityReferences`): each representation's cache key and the tag
+ *    a write of that entity evicts. One without a key value the cache knows is fetched, never
+ *    stored, and the request's whole response is then not kept either.
+ * 2. **Read cached entities** (`readCachedEntities`): every key and the department's write
+ *    version in one round trip, then the batch blobs the hits point into (unless this gateway
+ *    holds them already). A hit goes into the answer at its index. Store away: the fetch goes to the department as it came.
+ * 3. **Split the misses**: a miss whose key another request is already fetching *follows* that
+ *    request (the leader); every other miss this fetch *leads* — its key is marked in flight
+ *    before the department is asked, so requests missing it meanwhile follow (`inFlightRead`).
+ * 4. **Fetch the missing ones** (`fetchMissingEntities`): one department call with the led
+ *    representations only; answers, errors and subjects land at their original indexes.
+ * 5. **Write back** (`writeBack`): the entities that came back whole, as one batch — one blob
+ *    sealed by one cipher call, an entry per entity pointing into it (`entityBatch`) — stored
+ *    only if the department is still at the version read in step 2. Then each led key is
+ *    settled with the JSON stored for it, or with nothing when nothing was stored.
+ * 6. **Followers**: each takes its leader's JSON; where the leader stored nothing (an error, a
+ *    raced write, the store away) it asks the department itself, and the response is not kept.
+ *
+ * The version race: a department's committed write evicts every entry tagged with a changed
+ * entity and bumps the department's version, atomically (`@govgraph/cache`). The store script
+ * of step 5 writes nothing once the version moved, so an answer fetched before a write can
+ * never be stored after the eviction that write caused; and every gateway hearing the write
+ * clears its in-flight reads, so no request arriving after it follows a leader that started
+ * before it. Reading a blob after the entries (step 2) changes nothing: a blob never changes
+ * once written, so it holds what the entries pointed at when the version was read.
+ */
 export async function entitiesFetch(
   job: Job,
   representations: Record<string, unknown>[],
 ): Promise<ProcessResult> {
-  const { cache, department, state, options } = job;
-  const { representations: _, ...others } = options.request.variables ?? {};
-  const selection = digest(job.policy.selection, canonicalJson(others));
-  const refs = representations.map((rep) => entityRef(cache, department, selection, rep));
-  for (const ref of refs) {
-    if (ref) state.tags.add(ref.tag);
-    else state.uncacheable = true;
+  const references = entityReferences(job, representations);
+  for (const reference of references) {
+    if (reference) job.state.tags.add(reference.tag);
+    else job.state.uncacheable = true;
   }
-  const lookup = cache.entity ? refs.flatMap((ref) => (ref ? [ref.key] : [])) : [];
-  const read = await readVersion(job, lookup);
-  if (!read) return job.fetch(options);
-  const { values, version } = read;
+  const cached = await readCachedEntities(job, references);
+  if (!cached) return job.fetch(job.options);
+  const answer = emptyAnswer(representations.length);
+  const misses = takeHits(job, references, cached.entries, answer);
+  if (misses.length === 0) return answerResult(answer);
 
-  const data: unknown[] = new Array(representations.length).fill(null);
-  const subjects: SubjectsByRoot = {};
-  const errors: GraphQLFormattedError[] = [];
-  const misses: number[] = [];
-  // Hits and misses by type, counted once per fetch (a list is hundreds of one type).
-  const counted = new Map<string, { hits: number; misses: number }>();
-  let v = 0;
-  refs.forEach((ref, i) => {
-    const raw = ref && cache.entity ? values[v++] : null;
-    const payload =
-      raw && ref ? openEntry<unknown, string[]>(cache.cipher, ref.key, raw) : undefined;
-    if (payload) use(job, i, payload, data, subjects);
-    else misses.push(i);
-    if (!ref || !cache.entity) return;
-    const n = counted.get(ref.typename) ?? { hits: 0, misses: 0 };
-    if (payload) n.hits++;
-    else n.misses++;
-    counted.set(ref.typename, n);
-  });
-  for (const [type, n] of counted) {
-    count(job, 'hit', type, n.hits);
-    count(job, 'miss', type, n.misses);
+  const { led, followed } = splitMisses(job, references, misses);
+  const { version } = cached;
+  const storing = job.cache.entity && version !== undefined;
+  const settles = new Map<number, SettleRead>();
+  for (const index of storing ? led : []) {
+    const reference = references[index];
+    if (reference) settles.set(index, leadRead(job.cache, reference.key));
   }
-  if (misses.length === 0) return answer(data, subjects, errors);
-
-  // Misses another request is already fetching wait for it; the rest are fetched here.
-  const waiting = new Map<number, Promise<string | undefined>>();
-  for (const i of misses) {
-    const leader = cache.entity ? cache.inFlight.get(refs[i]?.key ?? '') : undefined;
-    if (leader) waiting.set(i, leader);
-  }
-  const own = misses.filter((i) => !waiting.has(i));
-  const storing = cache.entity && version !== undefined;
-  const settle = new Map<number, (text: string | undefined) => void>();
-  for (const i of storing ? own : []) {
-    const ref = refs[i];
-    if (ref) settle.set(i, lead(cache, ref.key));
-  }
-  // Each fetched entity that may be kept: its JSON (what followers read) and its store entry.
-  const stored = new Map<number, string>();
-  const entries: StoreEntry[] = [];
-  const keep = (i: number, fetched: EntryPayload) => {
-    const ref = refs[i];
-    if (!ref) return;
-    const payload: EntryPayload = { ...fetched, t: [ref.tag, ...fetched.t], x: expiry(job) };
-    const text = JSON.stringify(payload);
-    stored.set(i, text);
-    entries.push({
-      key: ref.key,
-      value: encodeEntry(cache.cipher, ref.key, sealed(job, payload), text),
-      ttlMs: job.ttlMs,
-      tags: payload.t,
-    });
-  };
+  let storedJson = new Map<number, string>();
   try {
-    const raw = await fetchEntities(
-      job,
-      own,
-      representations,
-      data,
-      subjects,
-      errors,
-      storing ? keep : undefined,
-    );
+    const fetched = await fetchMissingEntities(job, led, representations, answer);
     // The department failed as a whole and nothing came from the cache: its answer, as it is.
-    if (raw && own.length === representations.length) return raw;
-    if (entries.length > 0 && version !== undefined) {
-      const ok = await cache.store.write(entries, new Map([[department, version]]));
-      if (!ok) stored.clear();
+    if (fetched.failedWhole && led.length === representations.length) return fetched.failedWhole;
+    if (storing && version !== undefined) {
+      storedJson = await writeBack(job, references, fetched.whole, version);
     }
   } finally {
-    for (const [i, resolve] of settle) resolve(stored.get(i));
+    for (const [index, settle] of settles) settle(storedJson.get(index));
   }
+  await answerFollowers(job, followed, representations, answer);
+  return answerResult(answer);
+}
 
-  // Followers: the leader's entry if it was stored; otherwise ask the department themselves.
-  const again: number[] = [];
-  for (const [i, leader] of waiting) {
-    const payload = await follow<unknown, string[]>(leader);
-    if (payload) use(job, i, payload, data, subjects);
-    else again.push(i);
+/** Puts every hit into the answer and returns the indexes of the misses; counts both by type. */
+function takeHits(
+  job: Job,
+  references: References,
+  entries: readonly (CacheEntry<unknown, string[]> | undefined)[],
+  answer: EntitiesAnswer,
+): number[] {
+  const misses: number[] = [];
+  // Counted once per fetch and type: a list is hundreds of one type.
+  const counts = new Map<string, { hits: number; misses: number }>();
+  references.forEach((reference, index) => {
+    const entry = entries[index];
+    if (entry) useCachedEntity(job, answer, index, entry);
+    else misses.push(index);
+    if (!reference || !job.cache.entity) return;
+    const count = counts.get(reference.typename) ?? { hits: 0, misses: 0 };
+    if (entry) count.hits++;
+    else count.misses++;
+    counts.set(reference.typename, count);
+  });
+  for (const [typename, count] of counts) {
+    countLookups(job, 'hit', typename, count.hits);
+    countLookups(job, 'miss', typename, count.misses);
   }
-  if (again.length > 0) {
-    state.uncacheable = true;
-    await fetchEntities(job, again, representations, data, subjects, errors);
+  return misses;
+}
+
+/** Misses another request is fetching (followed, with its read) and the ones to fetch here. */
+function splitMisses(job: Job, references: References, misses: readonly number[]) {
+  const followed = new Map<number, Promise<string | undefined>>();
+  const led: number[] = [];
+  for (const index of misses) {
+    const key = references[index]?.key;
+    const leader = job.cache.entity && key !== undefined ? leaderOf(job.cache, key) : undefined;
+    if (leader) followed.set(index, leader);
+    else led.push(index);
   }
-  return answer(data, subjects, errors);
+  return { led, followed };
 }
 
 /**
- * Fetches the representations at `indexes` and writes their answers at those indexes; returns
- * the department's response when it failed as a whole (no `_entities` at all). `storable` hears
- * each entity that came back whole, when the caller keeps them.
+ * Stores the whole entities of one fetch as one batch at the version read before fetching;
+ * returns each stored entity's JSON by index (none when the version moved or the store is away).
  */
-async function fetchEntities(
+async function writeBack(
   job: Job,
-  indexes: readonly number[],
-  representations: readonly Record<string, unknown>[],
-  data: unknown[],
-  subjects: SubjectsByRoot,
-  errors: GraphQLFormattedError[],
-  storable?: (i: number, payload: EntryPayload) => void,
-): Promise<ProcessResult | undefined> {
-  if (indexes.length === 0) return undefined;
-  const { options } = job;
-  const response = await job.fetch({
-    ...options,
-    request: {
-      ...options.request,
-      variables: {
-        ...options.request.variables,
-        representations: indexes.map((i) => representations[i]),
-      },
-    },
-  } as ProcessOptions);
-  const received = (response.data as { _entities?: unknown } | null | undefined)?._entities;
-  const reported = subjectsFromExtensions(response.extensions);
-  const failed = new Set<number>();
-  let wholeFetchFailed = !Array.isArray(received);
-  for (const error of response.errors ?? []) {
-    const at = error.path?.[1];
-    if (error.path?.[0] === '_entities' && typeof at === 'number') {
-      failed.add(at);
-      const i = indexes[at];
-      errors.push({ ...error, path: ['_entities', i ?? at, ...error.path.slice(2)] });
-    } else {
-      wholeFetchFailed = true;
-      errors.push(error);
-    }
-  }
-  if (wholeFetchFailed) job.state.uncacheable = true;
-  indexes.forEach((i, j) => {
-    const entity = Array.isArray(received) ? (received[j] ?? null) : null;
-    data[i] = entity;
-    const own = reported?.[`_entities.${j}`];
-    if (own) subjects[`_entities.${i}`] = own;
-    const tags = tagsIn(job.cache, entity);
-    for (const tag of tags) job.state.tags.add(tag);
-    if (wholeFetchFailed || failed.has(j) || entity === null || typeof entity !== 'object') {
-      job.state.uncacheable = true;
-      return;
-    }
-    storable?.(i, { d: entity, ...(own ? { s: own } : {}), t: tags });
-  });
-  return Array.isArray(received) ? undefined : response;
-}
-
-function use(
-  job: Job,
-  i: number,
-  payload: EntryPayload<unknown, string[]>,
-  data: unknown[],
-  subjects: SubjectsByRoot,
-): void {
-  data[i] = payload.d;
-  if (payload.s) subjects[`_entities.${i}`] = payload.s;
-  expiresBy(job, payload);
-  for (const tag of payload.t) job.state.tags.add(tag);
-  markCached(job);
-}
-
-function answer(data: unknown[], subjects: SubjectsByRoot, errors: GraphQLFormattedError[]) {
-  return {
-    data: { _entities: data },
-    ...(errors.length > 0 ? { errors } : {}),
-    ...(Object.keys(subjects).length > 0 ? { extensions: { subjects } } : {}),
-  } as ProcessResult;
-}
-
-interface EntityRef {
-  key: string;
-  tag: string;
-  typename: string;
-}
-
-// Lists ask for the same entities again and again: two SHA-256 digests per representation
-// were a tenth of a warm list's CPU. The memo key holds no more than the request already did.
-const knownRefs = new LRUCache<string, EntityRef>({ max: 10_000 });
-
-function entityRef(
-  cache: GatewayCache,
-  department: string,
-  selection: string,
-  rep: Record<string, unknown>,
-): EntityRef | undefined {
-  const typename = rep.__typename;
-  if (typeof typename !== 'string') return undefined;
-  const field = cache.hints.keyField.get(typename);
-  const value = field ? rep[field] : undefined;
-  if (typeof value !== 'string') return undefined;
-  const memo = `${cache.prefix}\u0000${department}\u0000${selection}\u0000${JSON.stringify(rep)}`;
-  let ref = knownRefs.get(memo);
-  if (!ref) {
-    ref = {
-      typename,
-      tag: entityTag(typename, value),
-      key: cacheKeys.entity(
-        cache.prefix,
-        department,
-        typename,
-        digest(selection, canonicalJson(rep)),
-      ),
+  references: References,
+  whole: readonly FetchedEntity[],
+  version: string,
+): Promise<Map<number, string>> {
+  const json = new Map<number, string>();
+  const members: BatchMember[] = [];
+  for (const { index, data, subjects, tags } of whole) {
+    const reference = references[index];
+    if (!reference) continue;
+    const entry: CacheEntry = {
+      data,
+      ...(subjects ? { subjects } : {}),
+      tags: [reference.tag, ...tags],
+      expiresAt: expiryFromNow(job),
     };
-    knownRefs.set(memo, ref);
+    const text = serializeEntry(entry);
+    json.set(index, text);
+    members.push({
+      key: reference.key,
+      json: text,
+      tags: entry.tags,
+      sealed: mustSeal(job, entry),
+    });
   }
-  return ref;
+  if (members.length === 0) return json;
+  const { cache, department } = job;
+  const batch = encodeBatch(cache.cipher, { prefix: cache.prefix, department }, members, job.ttlMs);
+  const stored = await cache.store.write(batch.entries, new Map([[department, version]]));
+  if (stored && batch.blob) rememberBatch(cache.batches, batch.blob);
+  return stored ? json : new Map();
+}
+
+/** Answers followed misses from their leaders' entries, asking the department for the rest. */
+async function answerFollowers(
+  job: Job,
+  followed: ReadonlyMap<number, Promise<string | undefined>>,
+  representations: readonly Record<string, unknown>[],
+  answer: EntitiesAnswer,
+): Promise<void> {
+  const unanswered: number[] = [];
+  for (const [index, leader] of followed) {
+    const entry = await followRead<unknown, string[]>(leader);
+    if (entry) useCachedEntity(job, answer, index, entry);
+    else unanswered.push(index);
+  }
+  if (unanswered.length === 0) return;
+  job.state.uncacheable = true;
+  await fetchMissingEntities(job, unanswered, representations, answer);
 }

@@ -1,7 +1,7 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { entityTag } from '@govgraph/cache';
 import type { GatewayContext } from '../context.js';
-import { type EntryPayload, parseEntry } from './cacheEntry.js';
+import type { CacheEntry } from './cacheEntry.js';
 import { isPersonal } from './cacheHints.js';
 import type { DocumentPolicy, GatewayCache } from './createGatewayCache.js';
 import type { RequestCacheState } from './requestCacheState.js';
@@ -24,11 +24,21 @@ export interface Job {
   ttlMs: number;
 }
 
-/** Reads entries and the department's version; undefined (and uncached) when the store is away. */
+/** Entries read, and the department's write version they were read at. */
+export interface VersionedRead {
+  values: (string | null)[];
+  version: string | undefined;
+}
+
+/**
+ * Reads entries and the department's version in one round trip; undefined (and the request
+ * uncacheable) when the store is away. A request keeps the version it first read for each
+ * department: its whole response may be stored only under those versions.
+ */
 export async function readVersion(
   job: Job,
   keys: readonly string[],
-): Promise<{ values: (string | null)[]; version: string | undefined } | undefined> {
+): Promise<VersionedRead | undefined> {
   const { cache, department, state } = job;
   const known = state.versions.get(department);
   if (keys.length === 0 && known !== undefined) return { values: [], version: known };
@@ -53,47 +63,27 @@ export function markCached(job: Job): void {
   job.context.ledger?.markCached();
 }
 
-/**
- * Marks the read of `key` as in flight, so identical misses of other requests wait for it
- * (`follow`); the leader calls the returned function with the JSON it stored, or undefined.
- */
-export function lead(cache: GatewayCache, key: string): (stored: string | undefined) => void {
-  let settle: (stored: string | undefined) => void = () => {};
-  const promise = new Promise<string | undefined>((resolve) => {
-    settle = resolve;
-  });
-  cache.inFlight.set(key, promise);
-  void promise.finally(() => {
-    if (cache.inFlight.get(key) === promise) cache.inFlight.delete(key);
-  });
-  return settle;
-}
-
-/** The entry a leader stored, or undefined when it stored none (the follower fetches itself). */
-export async function follow<D, S>(
-  leader: Promise<string | undefined>,
-): Promise<EntryPayload<D, S> | undefined> {
-  const text = await leader;
-  return text === undefined ? undefined : parseEntry<D, S>(text);
-}
-
 /** When an entry stored now expires (epoch ms). */
-export const expiry = (job: Job) => Date.now() + job.ttlMs;
+export const expiryFromNow = (job: Job) => Date.now() + job.ttlMs;
 
 /** A response built from an entry may live no longer than the entry had left. */
-export function expiresBy(job: Job, payload: EntryPayload): void {
-  if (payload.x !== undefined) job.state.expiresAt = Math.min(job.state.expiresAt, payload.x);
+export function expireNoLaterThan(job: Job, entry: CacheEntry): void {
+  if (entry.expiresAt !== undefined) {
+    job.state.expiresAt = Math.min(job.state.expiresAt, entry.expiresAt);
+  }
 }
 
 /** Personal data is sealed; so is any entry naming data subjects, whatever its fields' levels. */
-export function sealed(job: Job, payload: EntryPayload): boolean {
-  const s = payload.s;
-  const named = Array.isArray(s) ? s.length > 0 : !!s && Object.keys(s).length > 0;
+export function mustSeal(job: Job, entry: CacheEntry): boolean {
+  const subjects = entry.subjects;
+  const named = Array.isArray(subjects)
+    ? subjects.length > 0
+    : !!subjects && Object.keys(subjects).length > 0;
   return named || isPersonal(job.policy.level);
 }
 
 /** Counts `n` hits or misses of one type in the request's state and the metrics. */
-export function count(job: Job, outcome: 'hit' | 'miss', type: string, n = 1): void {
+export function countLookups(job: Job, outcome: 'hit' | 'miss', type: string, n = 1): void {
   if (n === 0) return;
   const labels = { cache: type === 'Query' ? 'root' : 'entity', department: job.department, type };
   const counts = type === 'Query' ? job.state.root : job.state.entity;
@@ -107,7 +97,7 @@ export function count(job: Job, outcome: 'hit' | 'miss', type: string, n = 1): v
 }
 
 /** Tags of every entity (with its key) found in department data. */
-export function tagsIn(cache: GatewayCache, data: unknown): string[] {
+export function entityTagsIn(cache: GatewayCache, data: unknown): string[] {
   const tags = new Set<string>();
   const walk = (value: unknown) => {
     if (Array.isArray(value)) {

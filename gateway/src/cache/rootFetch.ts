@@ -1,21 +1,32 @@
 import { cacheKeys, departmentTag } from '@govgraph/cache';
 import { type SubjectsByRoot, subjectsFromExtensions } from '@govgraph/department';
-import { canonicalJson, digest, type EntryPayload, encodeEntry, openEntry } from './cacheEntry.js';
 import {
-  count,
-  expiresBy,
-  expiry,
-  follow,
+  type CacheEntry,
+  canonicalJson,
+  digest,
+  encodeEntry,
+  openEntry,
+  serializeEntry,
+} from './cacheEntry.js';
+import {
+  countLookups,
+  entityTagsIn,
+  expireNoLaterThan,
+  expiryFromNow,
   type Job,
-  lead,
   markCached,
+  mustSeal,
   type ProcessResult,
   readVersion,
-  sealed,
-  tagsIn,
 } from './fetchJob.js';
+import { followRead, leaderOf, leadRead } from './inFlightRead.js';
 
-/** A root-field fetch, cached whole by (department, query, variables). */
+type RootEntry = CacheEntry<Record<string, unknown>, SubjectsByRoot>;
+
+/**
+ * A root-field fetch, cached whole by (department, query, variables), with the same
+ * leader/follower and version-race protocol as `entitiesFetch` (see there), for one key.
+ */
 export async function rootFetch(job: Job): Promise<ProcessResult> {
   const { cache, department, options, state } = job;
   const key = cacheKeys.root(
@@ -26,43 +37,44 @@ export async function rootFetch(job: Job): Promise<ProcessResult> {
   state.tags.add(departmentTag(department));
   const read = await readVersion(job, cache.entity ? [key] : []);
   if (!read) return job.fetch(options);
-  const raw = read.values[0];
-  const hit = raw
-    ? openEntry<Record<string, unknown>, SubjectsByRoot>(cache.cipher, key, raw)
+  const value = read.values[0];
+  const hit = value
+    ? openEntry<RootEntry['data'], SubjectsByRoot>(cache.cipher, key, value)
     : undefined;
   if (hit) {
-    count(job, 'hit', 'Query');
+    countLookups(job, 'hit', 'Query');
     return rootAnswer(job, hit);
   }
-  if (!cache.entity || read.version === undefined) return storeRoot(job, key, undefined);
-  count(job, 'miss', 'Query');
-  const leader = cache.inFlight.get(key);
+  if (!cache.entity || read.version === undefined) return fetchAndStore(job, key, undefined);
+  countLookups(job, 'miss', 'Query');
+  const leader = leaderOf(cache, key);
   if (leader) {
-    const shared = await follow<Record<string, unknown>, SubjectsByRoot>(leader);
+    const shared = await followRead<RootEntry['data'], SubjectsByRoot>(leader);
     if (shared) return rootAnswer(job, shared);
     state.uncacheable = true;
     return job.fetch(options);
   }
-  const settle = lead(cache, key);
-  let stored: string | undefined;
+  const settle = leadRead(cache, key);
+  let storedJson: string | undefined;
   try {
-    return await storeRoot(job, key, read.version, (text) => {
-      stored = text;
+    return await fetchAndStore(job, key, read.version, (json) => {
+      storedJson = json;
     });
   } finally {
-    settle(stored);
+    settle(storedJson);
   }
 }
 
-async function storeRoot(
+/** Asks the department; stores an error-free answer if the version read is still current. */
+async function fetchAndStore(
   job: Job,
   key: string,
   version: string | undefined,
-  onStored: (text: string) => void = () => {},
+  onStored: (json: string) => void = () => {},
 ): Promise<ProcessResult> {
   const { cache, department, state } = job;
   const response = await job.fetch(job.options);
-  const tags = [departmentTag(department), ...tagsIn(cache, response.data)];
+  const tags = [departmentTag(department), ...entityTagsIn(cache, response.data)];
   for (const tag of tags) state.tags.add(tag);
   if (response.errors?.length || !response.data) {
     state.uncacheable = true;
@@ -70,28 +82,28 @@ async function storeRoot(
   }
   if (!cache.entity || version === undefined) return response;
   const reported = subjectsFromExtensions(response.extensions);
-  const payload: EntryPayload = {
-    d: response.data,
-    ...(reported ? { s: reported } : {}),
-    t: tags,
-    x: expiry(job),
+  const entry: CacheEntry = {
+    data: response.data,
+    ...(reported ? { subjects: reported } : {}),
+    tags,
+    expiresAt: expiryFromNow(job),
   };
-  const text = JSON.stringify(payload);
-  const value = encodeEntry(cache.cipher, key, sealed(job, payload), text);
-  const ok = await cache.store.write(
+  const json = serializeEntry(entry);
+  const value = encodeEntry(cache.cipher, key, mustSeal(job, entry), json);
+  const stored = await cache.store.write(
     [{ key, value, ttlMs: job.ttlMs, tags }],
     new Map([[department, version]]),
   );
-  if (ok) onStored(text);
+  if (stored) onStored(json);
   return response;
 }
 
-function rootAnswer(
-  job: Job,
-  payload: EntryPayload<Record<string, unknown>, SubjectsByRoot>,
-): ProcessResult {
-  expiresBy(job, payload);
-  for (const tag of payload.t) job.state.tags.add(tag);
+function rootAnswer(job: Job, entry: RootEntry): ProcessResult {
+  expireNoLaterThan(job, entry);
+  for (const tag of entry.tags) job.state.tags.add(tag);
   markCached(job);
-  return { data: payload.d, ...(payload.s ? { extensions: { subjects: payload.s } } : {}) };
+  return {
+    data: entry.data,
+    ...(entry.subjects ? { extensions: { subjects: entry.subjects } } : {}),
+  };
 }

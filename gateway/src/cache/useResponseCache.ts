@@ -2,7 +2,14 @@ import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { cacheKeys } from '@govgraph/cache';
 import type { GatewayContext } from '../context.js';
 import type { AccessVerdicts } from '../pipeline/accessStage.js';
-import { canonicalJson, digest, type EntryPayload, encodeEntry, openEntry } from './cacheEntry.js';
+import {
+  type CacheEntry,
+  canonicalJson,
+  digest,
+  encodeEntry,
+  openEntry,
+  serializeEntry,
+} from './cacheEntry.js';
 import { isPersonal } from './cacheHints.js';
 import type { CachePolicy } from './cachePolicy.js';
 import type { GatewayCache } from './createGatewayCache.js';
@@ -76,11 +83,11 @@ export function useResponseCache(
             return null;
           }
           const raw = read.values[0];
-          const payload = raw
+          const entry = raw
             ? openEntry<Record<string, unknown>, string[]>(cache.cipher, key, raw)
             : undefined;
           const labels = { cache: 'response', department: 'gateway', type: 'response' };
-          if (!payload) {
+          if (!entry) {
             state.response = 'miss';
             missed = { key, policy };
             cache.metrics.cacheMisses.inc(labels);
@@ -90,13 +97,16 @@ export function useResponseCache(
           cache.metrics.cacheHits.inc(labels);
           // A hit is an access: the audit record gets the subjects of the stored answer.
           contextValue.ledger.markCached();
-          contextValue.ledger.record(payload.s ?? []);
-          replayCacheHint(overallCachePolicy, payload);
+          contextValue.ledger.record(entry.subjects ?? []);
+          replayCacheHint(overallCachePolicy, entry);
           return {
             http: { status: undefined, headers: new HeaderMap() },
             body: {
               kind: 'single',
-              singleResult: { data: payload.d, ...(payload.e ? { extensions: payload.e } : {}) },
+              singleResult: {
+                data: entry.data,
+                ...(entry.extensions ? { extensions: entry.extensions } : {}),
+              },
             },
           };
         },
@@ -113,19 +123,19 @@ export function useResponseCache(
             // An answer with less than a second left is not kept.
             if (ttlMs >= 1000) {
               const hint = overallCachePolicy.maxAge;
-              const payload: EntryPayload = {
-                d: result.data,
-                s: [...contextValue.ledger.subjects],
-                t: [...state.tags],
-                x: Date.now() + ttlMs,
+              const entry: CacheEntry = {
+                data: result.data,
+                subjects: [...contextValue.ledger.subjects],
+                tags: [...state.tags],
+                expiresAt: Date.now() + ttlMs,
                 // A hit must be indistinguishable from the cold answer, extensions included.
-                ...(result.extensions ? { e: result.extensions } : {}),
-                ...(hint !== undefined ? { h: hint } : {}),
+                ...(result.extensions ? { extensions: result.extensions } : {}),
+                ...(hint !== undefined ? { maxAgeHint: hint } : {}),
               };
               const sealed = isPersonal(policy.level) || contextValue.ledger.subjects.size > 0;
-              const value = encodeEntry(cache.cipher, key, sealed, JSON.stringify(payload));
-              const entry = { key, value, ttlMs, tags: payload.t };
-              if (await cache.store.write([entry], state.versions)) state.response = 'stored';
+              const value = encodeEntry(cache.cipher, key, sealed, serializeEntry(entry));
+              const stored = { key, value, ttlMs, tags: entry.tags };
+              if (await cache.store.write([stored], state.versions)) state.response = 'stored';
             }
           }
           if (wantsDebug(contextValue, request.http?.headers.get(CACHE_DEBUG_HEADER))) {
@@ -153,10 +163,11 @@ export function useResponseCache(
  */
 function replayCacheHint(
   policy: { replace(hint: { maxAge?: number }): void },
-  payload: EntryPayload,
+  entry: CacheEntry,
 ): void {
-  const left = payload.x === undefined ? undefined : Math.floor((payload.x - Date.now()) / 1000);
-  const known = [payload.h, left].filter((n): n is number => n !== undefined);
+  const left =
+    entry.expiresAt === undefined ? undefined : Math.floor((entry.expiresAt - Date.now()) / 1000);
+  const known = [entry.maxAgeHint, left].filter((n): n is number => n !== undefined);
   if (known.length > 0) policy.replace({ maxAge: Math.max(0, Math.min(...known)) });
 }
 

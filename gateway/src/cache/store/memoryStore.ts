@@ -63,10 +63,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): CacheStore 
         for (const key of [...(tagged.get(tag) ?? [])]) entries.delete(key);
       }
       if (message.all) {
-        const mine = `:e:${message.department}:`;
-        const roots = `:r:${message.department}:`;
+        const owned = ['e', 'b', 'r'].map((kind) => `:${kind}:${message.department}:`);
         for (const key of [...entries.keys()]) {
-          if (key.includes(mine) || key.includes(roots) || key.includes(':q:')) {
+          if (owned.some((part) => key.includes(part)) || key.includes(':q:')) {
             entries.delete(key);
           }
         }
