@@ -1,10 +1,13 @@
+import type { Server } from 'node:http';
 import { composeServices } from '@apollo/composition';
 import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import * as accounts from './accounts.js';
 import * as inventory from './inventory.js';
+import { listenSubgraph } from './listenSubgraph.js';
+import { memoizedAnswers } from './memoizedAnswers.js';
 import * as products from './products.js';
 import * as reviews from './reviews.js';
 
@@ -33,6 +36,14 @@ export function composeHeavySupergraph(urls: Record<string, string>): string {
   return result.supergraphSdl;
 }
 
+async function stopAll(listening: readonly Server[], servers: readonly ApolloServer[]) {
+  for (const http of listening) {
+    http.closeAllConnections();
+    await new Promise((resolve) => http.close(resolve));
+  }
+  for (const server of servers) await server.stop();
+}
+
 export interface HeavySubgraphs {
   /** Subgraph name → GraphQL URL on loopback. */
   urls: Record<string, string>;
@@ -40,9 +51,13 @@ export interface HeavySubgraphs {
   stop(): Promise<void>;
 }
 
-/** Starts the four subgraphs (plain @apollo/subgraph servers) on free loopback ports. */
+/**
+ * Starts the four subgraphs (plain @apollo/subgraph servers, answers memoized) on free
+ * loopback ports.
+ */
 export async function startHeavySubgraphs(): Promise<HeavySubgraphs> {
   const servers: ApolloServer[] = [];
+  const listening: Server[] = [];
   const urls: Record<string, string> = {};
   try {
     for (const subgraph of HEAVY_SUBGRAPHS) {
@@ -51,23 +66,24 @@ export async function startHeavySubgraphs(): Promise<HeavySubgraphs> {
           typeDefs: subgraph.typeDefs,
           resolvers: subgraph.resolvers,
         }),
+        // No federated traces: @apollo/gateway asks for none without usage reporting, and
+        // the subgraphs should cost every gateway the same.
+        plugins: [ApolloServerPluginInlineTraceDisabled(), memoizedAnswers()],
         stopOnTerminationSignals: false,
       });
       servers.push(server);
-      const { url } = await startStandaloneServer(server, {
-        listen: { port: 0, host: '127.0.0.1' },
-      });
+      await server.start();
+      const { url, http } = await listenSubgraph(server);
+      listening.push(http);
       urls[subgraph.name] = url;
     }
   } catch (error) {
-    for (const server of servers) await server.stop();
+    await stopAll(listening, servers);
     throw error;
   }
   return {
     urls,
     supergraphSdl: composeHeavySupergraph(urls),
-    async stop() {
-      for (const server of servers) await server.stop();
-    },
+    stop: () => stopAll(listening, servers),
   };
 }
