@@ -5,7 +5,8 @@ import { wholeNumberFlag } from '../../seedArgs.js';
 import { HEAVY_VARIANT_NAMES, type HeavyVariantName } from './heavyVariants.js';
 
 export const HEAVY_USAGE = `usage: npm run bench:heavy -- [--duration <seconds>] [--rounds <count>]
-                             [--connections <count>] [--variants <name,...>] [--no-record]
+                             [--connections <count>] [--variants <name,...>] [--postgres]
+                             [--no-record]
 
 Measures the heavy query (four subgraphs, ~87 KB answer) through bare @apollo/gateway, Hive
 Gateway (JavaScript and Rust planners) and govgraph's gateway, each pinned to one core, with
@@ -14,6 +15,8 @@ autocannon on the other; every gateway's answer is checked identical first.
   --rounds       blocks per variant, alternating between the variants (default 2)
   --connections  concurrent connections of the load generator (default 8)
   --variants     ${HEAVY_VARIANT_NAMES.join(', ')} (default all)
+  --postgres     govgraph's hub store (grants, audit log) on PostgreSQL (BENCH_POSTGRES_URL,
+                 database govgraph_heavy_hub) instead of an embedded SQLite file
   --no-record    print the figures; leave docs/benchmarks.md as it is`;
 
 export interface HeavyArgs {
@@ -21,6 +24,7 @@ export interface HeavyArgs {
   rounds: number;
   connections: number;
   variants: HeavyVariantName[];
+  postgres: boolean;
   record: boolean;
 }
 
@@ -45,6 +49,7 @@ function variantsFrom(raw: string | undefined): HeavyVariantName[] {
 /** Parses bench:heavy's flags; a mistake throws a `UsageError` that names the flag. */
 export function parseHeavyArgs(argv: readonly string[]): HeavyArgs {
   let values: Partial<Record<'duration' | 'rounds' | 'connections' | 'variants', string>> & {
+    postgres?: boolean;
     'no-record'?: boolean;
   };
   try {
@@ -55,6 +60,7 @@ export function parseHeavyArgs(argv: readonly string[]): HeavyArgs {
         rounds: { type: 'string' },
         connections: { type: 'string' },
         variants: { type: 'string' },
+        postgres: { type: 'boolean' },
         'no-record': { type: 'boolean' },
       },
       strict: true,
@@ -70,6 +76,7 @@ export function parseHeavyArgs(argv: readonly string[]): HeavyArgs {
     rounds: integer('rounds', 2),
     connections: integer('connections', 8),
     variants: variantsFrom(values.variants),
+    postgres: values.postgres === true,
     record: values['no-record'] !== true,
   };
 }

@@ -3,6 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '@govgraph/server';
 import { REPO_ROOT } from '../../paths.js';
+import { databaseUrl, ensureDatabase, serverVersion } from '../benchDatabases.js';
 import { appendBenchmarkEntry } from '../benchmarksDoc.js';
 import { commitOf } from '../commitOf.js';
 import { describeMachine } from '../machine.js';
@@ -42,6 +43,7 @@ run (issue #14 target: govgraph ≥ Hive Gateway JS). Raw figures: \`bench-resul
 const LOAD_CORE = 0;
 const GATEWAY_CORE = 1;
 const WARM_UP_SECONDS = 2;
+const HUB_DATABASE = 'govgraph_heavy_hub';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(HEAVY_USAGE);
@@ -64,6 +66,15 @@ const version = (pkg: string) =>
       version: string;
     }
   ).version;
+
+/** Where govgraph's gateway keeps grants and the audit log: a fresh SQLite file, or PostgreSQL. */
+async function hubStore(postgres: boolean): Promise<{ url?: string; engine: string }> {
+  if (!postgres)
+    return { engine: `SQLite (embedded, better-sqlite3 ${version('better-sqlite3')})` };
+  const serverUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  await ensureDatabase(serverUrl, HUB_DATABASE);
+  return { url: databaseUrl(serverUrl, HUB_DATABASE), engine: await serverVersion(serverUrl) };
+}
 const pinned = availableParallelism() > GATEWAY_CORE;
 if (pinned) pinToCore(process.pid, LOAD_CORE);
 else log('One core only: the gateways are not pinned.');
@@ -80,7 +91,8 @@ try {
   subgraphs = await startHeavySubgraphs();
   const supergraphPath = join(runDir, 'supergraph.graphql');
   writeFileSync(supergraphPath, subgraphs.supergraphSdl);
-  govgraph = await prepareHeavyGovgraph(subgraphs.supergraphSdl, runDir);
+  const hub = await hubStore(args.postgres);
+  govgraph = await prepareHeavyGovgraph(subgraphs.supergraphSdl, runDir, hub.url);
   log(`Starting ${variants.map((v) => v.name).join(', ')}…`);
   gateways = await startHeavyGateways(
     variants,
@@ -111,6 +123,7 @@ try {
     machine: describeMachine(),
     args,
     answerBytes,
+    hubStore: hub.engine,
     versions: {
       govgraph: commitOf(REPO_ROOT),
       ...Object.fromEntries(

@@ -15,16 +15,17 @@ export interface HeavyGovgraph {
 }
 
 /**
- * A hub store (SQLite under `dir`) in which the benchmark agency is granted every type of the
+ * A hub store (SQLite under `dir`, or the PostgreSQL database at `hubUrl`) in which the benchmark agency is granted every type of the
  * heavy supergraph, and a fresh caller-token key: govgraph's gateway then checks access, signs
  * a caller token per request and audits every answer, as in production.
  */
 export async function prepareHeavyGovgraph(
   supergraphSdl: string,
   dir: string,
+  hubUrl?: string,
 ): Promise<HeavyGovgraph> {
   const logger = createLogger('heavy-bench', 'warn');
-  const auditStore = { sqliteFile: join(dir, 'hub.sqlite') };
+  const auditStore = { sqliteFile: join(dir, 'hub.sqlite'), ...(hubUrl ? { url: hubUrl } : {}) };
   const store = await openHubStore(auditStore);
   const registry = await createAccessRegistry({ store, audience: AUDIENCE, logger });
   try {

@@ -11,6 +11,8 @@ export interface HeavyRecord {
   args: HeavyArgs;
   /** The answer every gateway gave, in bytes (identical data, checked before measuring). */
   answerBytes: number;
+  /** The engine of govgraph's hub store (grants, audit log). */
+  hubStore: string;
   versions: Record<string, string>;
   /** One-minute load average before and after measuring. */
   loadAverage: [number, number];
@@ -74,6 +76,7 @@ export function formatHeavyEntry(record: HeavyRecord): string {
     `### ${stamp}: heavy query, ${(record.answerBytes / 1000).toFixed(1)} KB answer, Node ${record.machine.node}`,
     '',
     `- Machine: ${formatMachine(record.machine)}; Node ${record.machine.node}.`,
+    `- govgraph's hub store (grants, audit log): ${record.hubStore}.`,
     `- Versions: ${Object.entries(record.versions)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,
