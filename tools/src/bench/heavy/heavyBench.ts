@@ -31,7 +31,7 @@ const SECTION = {
   heading: 'Heavy query: govgraph against its peers',
   intro: `\`npm run bench:heavy\` starts four subgraphs (products, reviews, inventory, accounts:
 plain \`@apollo/subgraph\` servers over deterministic in-memory data, in the shape of The
-Guild's federation benchmark) and sends one query whose answer is about 87 KB through each
+Guild's federation benchmark) and sends one query whose answer is about 88 KB through each
 gateway: bare \`@apollo/gateway\` (the baseline), Hive Gateway with its default JavaScript runtime
 and with its Rust query planner (\`@graphql-hive/router-runtime\`), and govgraph's gateway with
 access, caller tokens and audit on and caches off. Each gateway runs in its own process pinned to
