@@ -2,8 +2,11 @@ import type { JWK } from '@govgraph/server';
 
 /** How a benchmark gateway process is built; sent by the parent as the first IPC message. */
 export interface GatewayJob {
-  /** `bare`: @apollo/gateway + @apollo/server and nothing else; `govgraph`: createGatewayServer. */
-  kind: 'bare' | 'govgraph';
+  /**
+   * `bare`: @apollo/gateway + @apollo/server and nothing else; `govgraph`: createGatewayServer;
+   * `hive` and `hive-router`: Hive Gateway with its JavaScript or its Rust query planner.
+   */
+  kind: 'bare' | 'govgraph' | 'hive' | 'hive-router';
   /** The govgraph cache mode (ignored by `bare`). */
   caches: 'off' | 'entity' | 'response';
   supergraphPath: string;

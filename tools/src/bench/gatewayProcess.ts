@@ -8,10 +8,18 @@ import { startGovgraphGateway } from './govgraphGateway.js';
 
 const reply = (message: GatewayReply) => process.send?.(message);
 
+async function startGateway(job: GatewayJob): Promise<number> {
+  if (job.kind === 'bare') return startBareGateway(job);
+  if (job.kind === 'govgraph') return startGovgraphGateway(job);
+  // Loaded only by a Hive Gateway process: its dependency tree would weigh on every other's RSS.
+  const { startHiveGateway } = await import('./hiveGateway.js');
+  return startHiveGateway(job);
+}
+
 process.once('message', async (job: GatewayJob) => {
   let profiler: CpuProfiler | undefined;
   try {
-    const port = await (job.kind === 'bare' ? startBareGateway(job) : startGovgraphGateway(job));
+    const port = await startGateway(job);
     if (job.profileDir)
       profiler = await startCpuProfile(job.profileDir, `${job.kind}-${job.caches}`);
     reply({ type: 'listening', port });

@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../paths.js';
 import type { GatewayJob, GatewayReply } from './gatewayJob.js';
 
 const ENTRY = fileURLToPath(new URL('./gatewayProcess.ts', import.meta.url));
@@ -53,8 +54,13 @@ function nextReply<T extends GatewayReply['type']>(
  * it stops.
  */
 export async function startGatewayProcess(job: GatewayJob): Promise<GatewayProcess> {
-  // The child inherits this process's execArgv, so under tsx it loads TypeScript as we do.
-  const child = fork(ENTRY, { stdio: 'inherit' });
+  // Under tsx the child inherits this process's execArgv and loads TypeScript as we do; under
+  // vitest (which loads TypeScript its own way) it is given tsx, resolved from the root.
+  const underTsx = process.execArgv.some((arg) => arg.includes('tsx'));
+  const child = fork(ENTRY, {
+    stdio: 'inherit',
+    ...(underTsx ? {} : { execArgv: ['--import', 'tsx'], cwd: REPO_ROOT }),
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const listening = nextReply(child, 'listening');
   child.send(job);
