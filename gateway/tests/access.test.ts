@@ -3,18 +3,23 @@ import type { Listening } from '@govgraph/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessDecision, GatewayContext } from '../src/context.js';
 import { createGatewayServer } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
   composeSupergraph,
-  post,
+  firstError,
+  firstErrorCode,
+  LI,
+  MemoryRegistry,
+  postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { LI, residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+  WANG,
+} from './support/index.js';
 
 const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
 const POLICE = { 'x-api-key': 'k-police' };
@@ -69,7 +74,7 @@ describe('the access policy at the gateway', () => {
   });
 
   it('answers anonymous callers PUBLIC fields, and departments learn who asked', async () => {
-    const { status, body } = await post(graphql(), '{ notices { title } whoAsks }');
+    const { status, body } = await postGraphQL(graphql(), '{ notices { title } whoAsks }');
     expect(status).toBe(200);
     expect(body.data?.notices).toEqual([{ title: 'Late filing' }, { title: 'Volunteer' }]);
     expect(JSON.parse(String(body.data?.whoAsks))).toEqual({
@@ -80,15 +85,15 @@ describe('the access policy at the gateway', () => {
 
   it('refuses anonymous callers anything else with one FORBIDDEN listing every field, and runs nothing', async () => {
     const before = fetches();
-    const { status, body } = await post(
+    const { status, body } = await postGraphQL(
       graphql(),
       `{ notices { title issuedTo } person(nationalId: "${WANG}") { name district } }`,
     );
     expect(status).toBe(403);
     expect(body.data).toBeUndefined();
     expect(body.errors).toHaveLength(1);
-    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const denied = body.errors?.[0]?.extensions?.denied as { coordinate: string; level: string }[];
+    expect(firstErrorCode(body)).toBe('FORBIDDEN');
+    const denied = firstError(body).extensions?.denied as { coordinate: string; level: string }[];
     expect(denied.map((d) => `${d.coordinate}:${d.level}`)).toEqual([
       'Award.issuedTo:PERSONAL',
       'Notice.issuedTo:PERSONAL',
@@ -96,16 +101,17 @@ describe('the access policy at the gateway', () => {
       'Person.district:INTERNAL',
       'Person.name:PERSONAL',
     ]);
-    for (const d of denied) expect(body.errors?.[0]?.message).toContain(d.coordinate);
+    for (const d of denied) expect(firstError(body).message).toContain(d.coordinate);
     expect(fetches()).toBe(before);
     expect(decisions[0]?.denied.map((d) => d.coordinate)).toEqual(denied.map((d) => d.coordinate));
   });
 
   it('sees through aliases, fragments, inline fragments, @include(if: false) and nested entity fields', async () => {
     const before = fetches();
-    const { status, body } = await post(
+    const { status, body } = await postGraphQL(
       graphql(),
-      `query($no: Boolean!) {
+      {
+        query: `query($no: Boolean!) {
         harmless: person(nationalId: "${WANG}") {
           shown: name
           ...More
@@ -113,11 +119,12 @@ describe('the access policy at the gateway', () => {
         }
       }
       fragment More on Person { district taxDue }`,
-      { no: false },
-      { 'x-api-key': 'k-police', 'x-purpose': 'tax-assessment' },
+        variables: { no: false },
+      },
+      { headers: { 'x-api-key': 'k-police', 'x-purpose': 'tax-assessment' } },
     );
     expect(status).toBe(403);
-    const denied = body.errors?.[0]?.extensions?.denied as { coordinate: string; reason: string }[];
+    const denied = firstError(body).extensions?.denied as { coordinate: string; reason: string }[];
     expect(denied).toEqual([
       {
         coordinate: 'Person.health',
@@ -141,11 +148,10 @@ describe('the access policy at the gateway', () => {
   it('lets an agency read what its grant covers, across departments, with one token per request', async () => {
     const beforePeople = people.requests.length;
     const beforeTax = tax.requests.length;
-    const { status, body } = await post(
+    const { status, body } = await postGraphQL(
       graphql(),
       `{ person(nationalId: "${WANG}") { name district taxDue } whoAsks }`,
-      undefined,
-      { ...TAX, 'x-case-id': ' TAX-2026-0042 ', 'x-operator-id': 'officer-7' },
+      { headers: { ...TAX, 'x-case-id': ' TAX-2026-0042 ', 'x-operator-id': 'officer-7' } },
     );
     expect(status).toBe(200);
     expect(body.data?.person).toEqual({
@@ -183,9 +189,9 @@ describe('the access policy at the gateway', () => {
   it('refuses SENSITIVE data without a case number and operator, and serves it with them', async () => {
     registry.grant('city-tax', 'tax-assessment', ['Person.health']);
     const query = `{ person(nationalId: "${WANG}") { health } }`;
-    const without = await post(graphql(), query, undefined, TAX);
+    const without = await postGraphQL(graphql(), query, { headers: TAX });
     expect(without.status).toBe(403);
-    expect(without.body.errors?.[0]?.extensions?.denied).toEqual([
+    expect(firstError(without.body).extensions?.denied).toEqual([
       {
         coordinate: 'Person.health',
         level: 'SENSITIVE',
@@ -193,33 +199,47 @@ describe('the access policy at the gateway', () => {
           'SENSITIVE data needs a case number (X-Case-Id) and the acting official (X-Operator-Id)',
       },
     ]);
-    const withCase = await post(graphql(), query, undefined, {
-      ...TAX,
-      'x-case-id': 'TAX-1',
-      'x-operator-id': 'officer-7',
+    const withCase = await postGraphQL(graphql(), query, {
+      headers: {
+        ...TAX,
+        'x-case-id': 'TAX-1',
+        'x-operator-id': 'officer-7',
+      },
     });
     expect(withCase.body).toEqual({ data: { person: { health: 'asthma' } } });
   });
 
   it('follows grant changes at once: cached decisions are keyed by the registry version', async () => {
     const query = `{ person(nationalId: "${WANG}") { name } }`;
-    expect((await post(graphql(), query, undefined, POLICE)).status).toBe(403);
+    expect((await postGraphQL(graphql(), query, { headers: POLICE })).status).toBe(403);
     registry.addPurpose('policing').grant('police', 'policing', ['Person.name']);
-    const granted = await post(graphql(), query, undefined, { ...POLICE, 'x-purpose': 'policing' });
+    const granted = await postGraphQL(graphql(), query, {
+      headers: { ...POLICE, 'x-purpose': 'policing' },
+    });
     expect(granted.body).toEqual({ data: { person: { name: 'Wang Fang' } } });
     registry.grant('police', 'policing', []);
-    const revoked = await post(graphql(), query, undefined, { ...POLICE, 'x-purpose': 'policing' });
+    const revoked = await postGraphQL(graphql(), query, {
+      headers: { ...POLICE, 'x-purpose': 'policing' },
+    });
     expect(revoked.status).toBe(403);
   });
 
   it('lets a citizen read about themself only, however the national ID is passed', async () => {
     const citizen = { authorization: `Bearer citizen:${WANG}` };
     const query = 'query($id: NationalId!) { person(nationalId: $id) { name } }';
-    const own = await post(graphql(), query, { id: WANG }, citizen);
+    const own = await postGraphQL(
+      graphql(),
+      { query: query, variables: { id: WANG } },
+      { headers: citizen },
+    );
     expect(own.body).toEqual({ data: { person: { name: 'Wang Fang' } } });
-    const other = await post(graphql(), query, { id: LI }, citizen);
+    const other = await postGraphQL(
+      graphql(),
+      { query: query, variables: { id: LI } },
+      { headers: citizen },
+    );
     expect(other.status).toBe(403);
-    expect(other.body.errors?.[0]?.extensions?.denied).toEqual([
+    expect(firstError(other.body).extensions?.denied).toEqual([
       {
         coordinate: 'Query.person',
         level: 'PUBLIC',
@@ -231,15 +251,18 @@ describe('the access policy at the gateway', () => {
         reason: 'a citizen reads only their own record',
       },
     ]);
-    const literal = await post(graphql(), `{ person(nationalId: "${LI}") { name } }`, {}, citizen);
-    expect(literal.status).toBe(403);
-    const district = await post(
+    const literal = await postGraphQL(
       graphql(),
-      `{ person(nationalId: "${WANG}") { district } }`,
-      {},
-      citizen,
+      { query: `{ person(nationalId: "${LI}") { name } }`, variables: {} },
+      { headers: citizen },
     );
-    expect(district.body.errors?.[0]?.extensions?.denied).toEqual([
+    expect(literal.status).toBe(403);
+    const district = await postGraphQL(
+      graphql(),
+      { query: `{ person(nationalId: "${WANG}") { district } }`, variables: {} },
+      { headers: citizen },
+    );
+    expect(firstError(district.body).extensions?.denied).toEqual([
       {
         coordinate: 'Person.district',
         level: 'INTERNAL',
@@ -250,7 +273,9 @@ describe('the access policy at the gateway', () => {
 
   it('refuses a bad credential with 401 UNAUTHENTICATED and a malformed header with 400, running nothing', async () => {
     const before = fetches();
-    const unknown = await post(graphql(), '{ whoAsks }', undefined, { 'x-api-key': 'nope' });
+    const unknown = await postGraphQL(graphql(), '{ whoAsks }', {
+      headers: { 'x-api-key': 'nope' },
+    });
     expect(unknown.status).toBe(401);
     expect(unknown.body.errors).toEqual([
       {
@@ -258,33 +283,43 @@ describe('the access policy at the gateway', () => {
         extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) },
       },
     ]);
-    const basic = await post(graphql(), '{ whoAsks }', undefined, { authorization: 'Basic eDp5' });
+    const basic = await postGraphQL(graphql(), '{ whoAsks }', {
+      headers: { authorization: 'Basic eDp5' },
+    });
     expect(basic.status).toBe(401);
-    expect(basic.body.errors?.[0]?.message).toBe(
+    expect(firstError(basic.body).message).toBe(
       'The Authorization header must be "Bearer <token>".',
     );
-    const badToken = await post(graphql(), '{ whoAsks }', undefined, {
-      authorization: 'Bearer forged',
+    const badToken = await postGraphQL(graphql(), '{ whoAsks }', {
+      headers: {
+        authorization: 'Bearer forged',
+      },
     });
     expect(badToken.status).toBe(401);
-    const badPurpose = await post(graphql(), '{ whoAsks }', undefined, {
-      ...POLICE,
-      'x-purpose': 'tax assessment; drop table',
+    const badPurpose = await postGraphQL(graphql(), '{ whoAsks }', {
+      headers: {
+        ...POLICE,
+        'x-purpose': 'tax assessment; drop table',
+      },
     });
     expect(badPurpose.status).toBe(400);
-    expect(badPurpose.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
-    const long = await post(graphql(), '{ whoAsks }', undefined, { 'x-case-id': 'x'.repeat(65) });
+    expect(firstErrorCode(badPurpose.body)).toBe('BAD_REQUEST');
+    const long = await postGraphQL(graphql(), '{ whoAsks }', {
+      headers: { 'x-case-id': 'x'.repeat(65) },
+    });
     expect(long.status).toBe(400);
     expect(fetches()).toBe(before);
   });
 
   describe('introspection shows only what the caller may read', () => {
     const fieldsOf = async (type: string, headers: Record<string, string> = {}) => {
-      const { body } = await post(
+      const { body } = await postGraphQL(
         graphql(),
-        `query($t: String!) { __type(name: $t) { fields { name } } }`,
-        { t: type },
-        headers,
+        {
+          query: `query($t: String!) { __type(name: $t) { fields { name } } }`,
+          variables: { t: type },
+        },
+        { headers: headers },
       );
       const found = body.data?.__type as { fields: { name: string }[] } | null;
       return found ? found.fields.map((f) => f.name).sort() : null;
@@ -304,7 +339,7 @@ describe('the access policy at the gateway', () => {
     });
 
     it('answers the full introspection query GraphiQL sends, without the hidden types', async () => {
-      const { status, body } = await post(
+      const { status, body } = await postGraphQL(
         graphql(),
         '{ __schema { types { name } queryType { name } } }',
       );
@@ -318,12 +353,12 @@ describe('the access policy at the gateway', () => {
     });
 
     it('refuses an operation mixing introspection with data', async () => {
-      const { status, body } = await post(
+      const { status, body } = await postGraphQL(
         graphql(),
         '{ __schema { types { name } } notices { title } }',
       );
       expect(status).toBe(400);
-      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+      expect(firstErrorCode(body)).toBe('BAD_REQUEST');
     });
   });
 });

@@ -4,17 +4,21 @@ import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
   composeSupergraph,
   type GraphQLResponse,
+  LI,
+  MemoryRegistry,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { LI, residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
+  testCallerToken,
+  WANG,
+} from './support/index.js';
 import {
   anyStyle,
   plainStyle,
@@ -22,7 +26,6 @@ import {
   randomOperation,
   render,
 } from './support/randomOperations.js';
-import { testCallerToken } from './support/testCallerToken.js';
 
 // The checker's rewriting property over HTTP, against a running gateway and two small
 // departments whose schema has an interface (Notice) besides an entity spread over both: the

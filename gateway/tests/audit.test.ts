@@ -16,14 +16,16 @@ import { createGatewayServer } from '../src/index.js';
 import {
   composeSupergraph,
   type Fixture,
+  firstError,
+  firstErrorCode,
   memoryLogger,
-  post,
+  postGraphQL,
   type RunningFixture,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+} from './support/index.js';
 
 const nid = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
 const ccode = (first17: string) => `${first17}${creditCodeCheckChar(first17)}`;
@@ -184,7 +186,11 @@ describe('the audit plugin', () => {
   let file: TempFile;
   let gateway: Listening;
   const ask = (query: string, variables?: Record<string, unknown>, headers = {}) =>
-    post(`${gateway.url}/graphql`, query, variables, headers);
+    postGraphQL(
+      `${gateway.url}/graphql`,
+      { query: query, variables: variables },
+      { headers: headers },
+    );
   const only = (): AuditEntry => {
     expect(log.entries).toHaveLength(1);
     const [entry] = log.entries;
@@ -301,7 +307,7 @@ describe('the audit plugin', () => {
       { 'x-test-deny': 'Person.spouse' },
     );
     expect(body.data).toBeUndefined();
-    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(firstErrorCode(body)).toBe('FORBIDDEN');
     const entry = only();
     expect(entry.outcome).toBe('denied');
     expect(entry.denied).toEqual([{ coordinate: 'Person.spouse', reason: 'no grant' }]);
@@ -348,7 +354,7 @@ describe('the audit plugin', () => {
     expect(status).toBe(503);
     expect(body.data).toBeNull();
     expect(body.errors).toHaveLength(1);
-    expect(body.errors?.[0]?.extensions).toEqual({
+    expect(firstError(body).extensions).toEqual({
       code: 'AUDIT_UNAVAILABLE',
       requestId,
     });

@@ -21,20 +21,27 @@ import { cacheEnv } from '../src/cache/cacheConfig.js';
 import type { CacheStore } from '../src/cache/store/CacheStore.js';
 import { createRedisStore } from '../src/cache/store/redisStore.js';
 import { createGatewayServer, gatewayConfig } from '../src/index.js';
-import { business, type CacheWorld, cacheWorld, registry, WANG } from './cacheFixtures.js';
+import { residents, taxes } from './support/departments/accessDepartments.js';
+import {
+  business,
+  type CacheWorld,
+  cacheWorld,
+  registry,
+} from './support/departments/cacheDepartments.js';
 import {
   composeSupergraph,
-  post,
+  firstErrorCode,
+  MemoryRegistry,
+  postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { residents, taxes } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
+  testCallerToken,
+  WANG,
+} from './support/index.js';
 import { startRedisCluster, type TestRedisCluster } from './support/redisCluster.js';
-import { testCallerToken } from './support/testCallerToken.js';
 
 // Everything here runs against a real Redis Cluster of three masters that the test starts on
 // free ports and stops at the end (docs/scaling.md); the shared Redis on 6379 is not used.
@@ -262,7 +269,8 @@ describe('a gateway on a Redis Cluster', () => {
   });
 
   it('caches entities and whole responses in the cluster and drops them on a department’s write', async () => {
-    const ask = async () => (await post(`${gateway.url}/graphql`, query, { id: WANG })).body;
+    const ask = async () =>
+      (await postGraphQL(`${gateway.url}/graphql`, { query: query, variables: { id: WANG } })).body;
     expect(await ask()).toEqual({
       data: { person: { name: 'Wang Fang', companies: [{ name: 'Minjiang Tea Co.' }] } },
     });
@@ -352,16 +360,16 @@ describe('rate limits on a Redis Cluster', () => {
     const [a, b] = [await start(), await start()];
     const nameQuery = `{ person(nationalId: "${WANG}") { name } }`;
     const ask = (url: string, apiKey: string) =>
-      post(url, nameQuery, undefined, { 'x-api-key': apiKey, 'x-purpose': 'tax-assessment' });
+      postGraphQL(url, nameQuery, {
+        headers: { 'x-api-key': apiKey, 'x-purpose': 'tax-assessment' },
+      });
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, i) => ask(i % 2 ? a : b, 'k-tax')),
     );
     // 1 request/s over a 10 s window: 10 in all, whichever instance they reached.
     expect(answers.filter((x) => x.status === 200)).toHaveLength(10);
     expect(answers.filter((x) => x.status === 429)).toHaveLength(20);
-    expect(answers.find((x) => x.status === 429)?.body.errors?.[0]?.extensions?.code).toBe(
-      'RATE_LIMITED',
-    );
+    expect(firstErrorCode(answers.find((x) => x.status === 429)?.body ?? {})).toBe('RATE_LIMITED');
     const keys = await keysOnCluster(`${keyPrefix}:*`);
     expect(keys).toContain(`${keyPrefix}:requestsPerSecond:1:agency:city-tax`);
   });

@@ -9,23 +9,25 @@ import {
   business,
   type CacheWorld,
   cacheWorld,
-  LANTERN,
-  LI,
   registry,
-  TEA,
-  WANG,
-  ZHANG,
-} from './cacheFixtures.js';
+} from './support/departments/cacheDepartments.js';
 import {
   composeSupergraph,
-  post,
+  firstError,
+  firstErrorCode,
+  LANTERN,
+  LI,
+  postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
+  TEA,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+  WANG,
+  ZHANG,
+} from './support/index.js';
 
 const PEOPLE = `query($ids: [NationalId!]!) { people(nationalIds: $ids) { name companies { creditCode name } } }`;
 
@@ -102,7 +104,7 @@ describe('the entity cache in the department data source', () => {
   const t = useCachedGateway({ response: false });
 
   it('asks a department only for the entities it has not cached, and keeps the order', async () => {
-    const first = await post(t.url, PEOPLE, { ids: [WANG, LI] });
+    const first = await postGraphQL(t.url, { query: PEOPLE, variables: { ids: [WANG, LI] } });
     expect(first.body.errors).toBeUndefined();
     expect(t.world.companyLookups).toEqual(
       new Map([
@@ -110,7 +112,10 @@ describe('the entity cache in the department data source', () => {
         [LI, 1],
       ]),
     );
-    const second = await post(t.url, PEOPLE, { ids: [ZHANG, WANG, LI, WANG] });
+    const second = await postGraphQL(t.url, {
+      query: PEOPLE,
+      variables: { ids: [ZHANG, WANG, LI, WANG] },
+    });
     expect(second.body).toEqual({
       data: {
         people: [
@@ -140,7 +145,9 @@ describe('the entity cache in the department data source', () => {
     // A new selection (`companies { name }` under `person`) so nothing of it is cached yet.
     t.world.gate = { nationalId: LI, opened };
     const before = t.world.companyLookups.get(LI) ?? 0;
-    const requests = Array.from({ length: 8 }, () => post(t.url, person, { id: LI }));
+    const requests = Array.from({ length: 8 }, () =>
+      postGraphQL(t.url, { query: person, variables: { id: LI } }),
+    );
     // Every request has looked the entity up and missed before the department may answer.
     const misses = () => entityMisses(t.listening.url);
     const start = await misses();
@@ -161,8 +168,8 @@ describe('the entity cache in the department data source', () => {
 
   it('never caches a field whose hint is maxAge 0', async () => {
     const q = `query($id: NationalId!) { person(nationalId: $id) { name visits } }`;
-    const one = await post(t.url, q, { id: ZHANG });
-    const two = await post(t.url, q, { id: ZHANG });
+    const one = await postGraphQL(t.url, { query: q, variables: { id: ZHANG } });
+    const two = await postGraphQL(t.url, { query: q, variables: { id: ZHANG } });
     expect(one.body.data).toEqual({ person: { name: 'Zhang Min', visits: 1 } });
     expect(two.body.data).toEqual({ person: { name: 'Zhang Min', visits: 2 } });
   });
@@ -171,15 +178,15 @@ describe('the entity cache in the department data source', () => {
     const q = `query($ids: [NationalId!]!) { people(nationalIds: $ids) { name audited } }`;
     const before = t.world.auditedCalls;
     for (let i = 0; i < 2; i++) {
-      const { body } = await post(t.url, q, { ids: [WANG, LI] });
+      const { body } = await postGraphQL(t.url, { query: q, variables: { ids: [WANG, LI] } });
       expect(body.data).toEqual({
         people: [
           { name: 'Wang Fang', audited: 'checked 110105' },
           { name: 'Li Wei', audited: null },
         ],
       });
-      expect(body.errors?.[0]?.path).toEqual(['people', 1, 'audited']);
-      expect(body.errors?.[0]?.extensions?.code).toBe('DEPARTMENT_ERROR');
+      expect(firstError(body).path).toEqual(['people', 1, 'audited']);
+      expect(firstErrorCode(body)).toBe('DEPARTMENT_ERROR');
     }
     // Wang's note was cached after the first request; Li's failed and was asked again.
     expect(t.world.auditedCalls - before).toBe(3);

@@ -14,18 +14,24 @@ import type { CacheStore } from '../src/cache/store/CacheStore.js';
 import { createMemoryStore } from '../src/cache/store/memoryStore.js';
 import { createRedisStore } from '../src/cache/store/redisStore.js';
 import { createGatewayServer } from '../src/index.js';
-import { business, type CacheWorld, cacheWorld, registry, WANG } from './cacheFixtures.js';
+import {
+  business,
+  type CacheWorld,
+  cacheWorld,
+  registry,
+} from './support/departments/cacheDepartments.js';
 import {
   composeSupergraph,
   memoryLogger,
-  post,
+  postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+  WANG,
+} from './support/index.js';
 
 const REDIS_URL = TEST_REDIS_URL;
 
@@ -212,14 +218,21 @@ describe('a Redis outage', () => {
 
   it('serves uncached while Redis is away, says so, and resumes caching when it is back', async () => {
     expect(await available()).toBe(true);
-    expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+    expect(
+      (await postGraphQL(`${gateway.url}/graphql`, { query: query, variables: { id: WANG } })).body,
+    ).toEqual(expected);
     const cachedAt = lookups();
-    expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+    expect(
+      (await postGraphQL(`${gateway.url}/graphql`, { query: query, variables: { id: WANG } })).body,
+    ).toEqual(expected);
     expect(lookups()).toBe(cachedAt);
 
     await redis.stop();
     for (let i = 0; i < 5; i++) {
-      expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+      expect(
+        (await postGraphQL(`${gateway.url}/graphql`, { query: query, variables: { id: WANG } }))
+          .body,
+      ).toEqual(expected);
     }
     // Every request went to the department: nothing was cached, nothing failed.
     expect(lookups()).toBe(cachedAt + 5);
@@ -230,9 +243,13 @@ describe('a Redis outage', () => {
     for (let i = 0; i < 300 && !(await available()); i++) await delay(20);
     expect(await available()).toBe(true);
     expect(log.lines.some((l) => String(l.msg).startsWith('cache available again'))).toBe(true);
-    expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+    expect(
+      (await postGraphQL(`${gateway.url}/graphql`, { query: query, variables: { id: WANG } })).body,
+    ).toEqual(expected);
     const refilled = lookups();
-    expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+    expect(
+      (await postGraphQL(`${gateway.url}/graphql`, { query: query, variables: { id: WANG } })).body,
+    ).toEqual(expected);
     expect(lookups()).toBe(refilled);
   });
 });

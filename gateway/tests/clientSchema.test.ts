@@ -6,17 +6,18 @@ import { identify } from '../src/access/identify.js';
 import { clientSchemaRoutes } from '../src/clientSchema/clientSchemaRoute.js';
 import { printClientSchema } from '../src/clientSchema/printClientSchema.js';
 import { createGatewayServer } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
   composeSupergraph,
+  MemoryRegistry,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { residents, taxes } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+} from './support/index.js';
 
 // A schema carrying what a supergraph may hold beside the client's types.
 const LEAKY = `

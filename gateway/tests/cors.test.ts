@@ -1,17 +1,21 @@
 import type { Listening } from '@govgraph/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
   composeSupergraph,
+  firstError,
+  firstErrorCode,
+  MemoryRegistry,
   memoryLogger,
   type RunningFixture,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+  WANG,
+} from './support/index.js';
 
 // Browser apps on other origins (docs/access.md#browser-apps-cors), over HTTP as a browser sends
 // them: the preflight, then the request with `Origin`. The browser itself: corsBrowser.test.ts.
@@ -84,7 +88,7 @@ describe('browser apps on other origins (CORS)', () => {
       headers: { 'content-type': contentType, ...(origin ? { origin } : {}), ...headers },
       body: JSON.stringify({ query }),
     });
-  const code = (answer: Answer) => answer.body.errors?.[0]?.extensions?.code;
+  const code = (answer: Answer) => firstErrorCode(answer.body);
 
   beforeAll(async () => {
     people = await startFixture(residents);
@@ -161,7 +165,7 @@ describe('browser apps on other origins (CORS)', () => {
         expect(corsHeaders(answer.headers)).toEqual({});
         expect(answer.headers.get('vary')).toBe('Origin');
         expect(code(answer)).toBe('ORIGIN_NOT_ALLOWED');
-        expect(answer.body.errors?.[0]?.message).toMatch(
+        expect(firstError(answer.body).message).toMatch(
           /may not call this endpoint: the origin is not registered with the hub\. Ask the platform operator/,
         );
       }
@@ -207,7 +211,7 @@ describe('browser apps on other origins (CORS)', () => {
       const elsewhere = await postFrom(POLICE_APP, PERSON_NAME, TAX);
       expect(elsewhere.status).toBe(403);
       expect(code(elsewhere)).toBe('ORIGIN_NOT_ALLOWED');
-      expect(elsewhere.body.errors?.[0]?.message).toBe(
+      expect(firstError(elsewhere.body).message).toBe(
         `The agency "city-tax" does not list the origin "${POLICE_APP}", so its credentials are refused from pages there. Call from one of its registered origins, or ask the platform operator to add this one (npm run agency -- origin add city-tax <origin>).`,
       );
       expect(elsewhere.body.data).toBeUndefined();
@@ -265,7 +269,7 @@ describe('browser apps on other origins (CORS)', () => {
       }
       const stranger = await postFrom(STRANGER, PUBLIC_QUERY);
       expect([stranger.status, code(stranger)]).toEqual([403, 'ORIGIN_NOT_ALLOWED']);
-      expect(stranger.body.errors?.[0]?.message).toMatch(/no agency has registered that origin/);
+      expect(firstError(stranger.body).message).toMatch(/no agency has registered that origin/);
       expect(corsHeaders(stranger.headers)).toEqual({});
     });
 
@@ -275,7 +279,7 @@ describe('browser apps on other origins (CORS)', () => {
       expect(portal.body).toEqual({ data: { person: { name: 'Wang Fang' } } });
       const agencyApp = await postFrom(TAX_APP, PERSON_NAME, CITIZEN);
       expect([agencyApp.status, code(agencyApp)]).toEqual([403, 'ORIGIN_NOT_ALLOWED']);
-      expect(agencyApp.body.errors?.[0]?.message).toMatch(/from the citizen portal's pages only/);
+      expect(firstError(agencyApp.body).message).toMatch(/from the citizen portal's pages only/);
     });
 
     it('still refuses a bad credential as such, from any origin', async () => {
@@ -305,7 +309,7 @@ describe('browser apps on other origins (CORS)', () => {
       ]) {
         const answer = await postFrom(TAX_APP, PUBLIC_QUERY, {}, type);
         expect({ type, status: answer.status }).toEqual({ type, status: 400 });
-        expect(answer.body.errors?.[0]?.message).toMatch(/Cross-Site Request Forgery/);
+        expect(firstError(answer.body).message).toMatch(/Cross-Site Request Forgery/);
       }
       // From an unregistered origin it is refused for that first.
       const stranger = await postFrom(STRANGER, PUBLIC_QUERY, {}, 'text/plain');
@@ -317,11 +321,11 @@ describe('browser apps on other origins (CORS)', () => {
       const url = `/graphql?query=${encodeURIComponent(PUBLIC_QUERY)}`;
       const simple = await send(url, { headers: { origin: TAX_APP } });
       expect(simple.status).toBe(400);
-      expect(simple.body.errors?.[0]?.message).toMatch(/Cross-Site Request Forgery/);
+      expect(firstError(simple.body).message).toMatch(/Cross-Site Request Forgery/);
       const mutation = `/graphql?query=${encodeURIComponent('mutation { noSuchThing }')}`;
       const viaGet = await send(mutation, { headers: { origin: TAX_APP } });
       expect(viaGet.status).toBe(400);
-      expect(viaGet.body.errors?.[0]?.message).toMatch(/Cross-Site Request Forgery/);
+      expect(firstError(viaGet.body).message).toMatch(/Cross-Site Request Forgery/);
       const withHeader = await send(mutation, {
         headers: { origin: TAX_APP, 'apollo-require-preflight': 'true' },
       });

@@ -8,17 +8,19 @@ import { CHROMIUM_ARGS, requireChromium } from '@govgraph/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
   composeSupergraph,
+  MemoryRegistry,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+  WANG,
+} from './support/index.js';
 
 // A web app on another origin calls the gateway from Chromium (docs/access.md#browser-apps-cors):
 // the page is served by a second HTTP server on another port, so the browser preflights and

@@ -3,18 +3,19 @@ import type { Listening } from '@govgraph/server';
 import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
-import * as companies from './fixtures/companies.js';
-import * as people from './fixtures/people.js';
+import * as companies from './support/departments/companies.js';
+import * as people from './support/departments/people.js';
 import {
   composeSupergraph,
+  firstError,
   memoryLogger,
-  post,
+  postGraphQL,
   type RunningFixture,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+} from './support/index.js';
 
 // The business registry declares how many companies a person represents, after the fact.
 const sizedCompanies = parse(
@@ -54,10 +55,10 @@ describe('demand control reads the supergraph it serves', () => {
 
   it('refuses a list without @listSize at 100 items, calling no department', async () => {
     const calls = registry.requests.length + business.requests.length;
-    const sent = await post(graphql(), JOIN);
+    const sent = await postGraphQL(graphql(), JOIN);
     expect(sent.status).toBe(400);
     expect(sent.body.data).toBeUndefined();
-    expect(sent.body.errors?.[0]?.extensions).toEqual({
+    expect(firstError(sent.body).extensions).toEqual({
       code: 'COST_LIMIT_EXCEEDED',
       cost: { estimated: 1 + 100, limit: 50 },
       requestId: expect.any(String),
@@ -67,10 +68,10 @@ describe('demand control reads the supergraph it serves', () => {
 
   it('answers it once a reloaded supergraph declares the list’s size', async () => {
     await file.write(composeSupergraph([registry, { ...business, typeDefs: sizedCompanies }]));
-    let sent = await post(graphql(), JOIN);
+    let sent = await postGraphQL(graphql(), JOIN);
     for (let i = 0; i < 100 && sent.status !== 200; i++) {
       await delay(50);
-      sent = await post(graphql(), JOIN);
+      sent = await postGraphQL(graphql(), JOIN);
     }
     expect(sent.status).toBe(200);
     expect(sent.body.errors).toBeUndefined();
@@ -81,9 +82,9 @@ describe('demand control reads the supergraph it serves', () => {
     // twenty-five 1 + 25 × 2 = 51, over 50.
     const copies = (n: number) =>
       `{ person(nationalId: "${people.WANG}") { ${Array.from({ length: n }, (_, i) => `c${i}: companies { name }`).join(' ')} } }`;
-    expect((await post(graphql(), copies(3))).body.errors).toBeUndefined();
-    const refused = await post(graphql(), copies(25));
-    expect(refused.body.errors?.[0]?.extensions?.cost).toEqual({
+    expect((await postGraphQL(graphql(), copies(3))).body.errors).toBeUndefined();
+    const refused = await postGraphQL(graphql(), copies(25));
+    expect(firstError(refused.body).extensions?.cost).toEqual({
       estimated: 1 + 25 * 2,
       limit: 50,
     });

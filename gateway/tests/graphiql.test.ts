@@ -6,18 +6,18 @@ import { CHROMIUM_ARGS, requireChromium } from '@govgraph/testing';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
-import * as companies from './fixtures/companies.js';
-import * as people from './fixtures/people.js';
+import * as companies from './support/departments/companies.js';
+import * as people from './support/departments/people.js';
 import {
   composeSupergraph,
+  MemoryRegistry,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+} from './support/index.js';
 
 const DEFAULT_QUERY = `{ person(nationalId: "${people.WANG}") { name companies { name } } }`;
 const require = createRequire(import.meta.url);

@@ -5,18 +5,21 @@ import { type GraphQLSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleTabs, PUBLIC_START } from '../src/graphiql/graphiqlExamples.js';
 import { createGatewayServer } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
   composeSupergraph,
-  post,
+  firstErrorCode,
+  MemoryRegistry,
+  postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+  WANG,
+} from './support/index.js';
 
 // GraphiQL's fetcher sends this header; the gateway then prefixes each description in a
 // __schema answer with the classification and departments (gateway/src/graphiql).
@@ -84,10 +87,12 @@ describe('GraphiQL metadata in the docs explorer', () => {
   });
 
   it('prefixes each field and type with its classification and departments', async () => {
-    const res = await post(url, SCHEMA, undefined, {
-      ...META,
-      'x-api-key': 'k-tax',
-      'x-purpose': 'TAX_AUDIT',
+    const res = await postGraphQL(url, SCHEMA, {
+      headers: {
+        ...META,
+        'x-api-key': 'k-tax',
+        'x-purpose': 'TAX_AUDIT',
+      },
     });
     expect(res.status).toBe(200);
     const types = typesOf(res.body);
@@ -113,9 +118,11 @@ describe('GraphiQL metadata in the docs explorer', () => {
   });
 
   it('leaves the schema as it was for callers that do not ask', async () => {
-    const res = await post(url, SCHEMA, undefined, {
-      'x-api-key': 'k-tax',
-      'x-purpose': 'TAX_AUDIT',
+    const res = await postGraphQL(url, SCHEMA, {
+      headers: {
+        'x-api-key': 'k-tax',
+        'x-purpose': 'TAX_AUDIT',
+      },
     });
     expect(fieldDescription(typesOf(res.body), 'Person.name')).toBe('Full name.');
     expect(sessionOf(res.body)).toBeUndefined();
@@ -124,10 +131,12 @@ describe('GraphiQL metadata in the docs explorer', () => {
   it('names no field, level or department the caller cannot see', async () => {
     // Granted Person.name and nationalId (district is INTERNAL, open to every agency): taxDue
     // (CONFIDENTIAL, the only field of taxes) and health (SENSITIVE) stay hidden.
-    const desk = await post(url, SCHEMA, undefined, {
-      ...META,
-      'x-api-key': 'k-desk',
-      'x-purpose': 'SERVICE_DESK',
+    const desk = await postGraphQL(url, SCHEMA, {
+      headers: {
+        ...META,
+        'x-api-key': 'k-desk',
+        'x-purpose': 'SERVICE_DESK',
+      },
     });
     const types = typesOf(desk.body);
     expect(fieldDescription(types, 'Person.name')).toMatch(/^`PERSONAL` · residents\n/);
@@ -149,7 +158,7 @@ describe('GraphiQL metadata in the docs explorer', () => {
     expect(desk.text).not.toContain('taxes');
 
     // Anonymous: PUBLIC fields only, so no Person, and every line says PUBLIC.
-    const anonymous = await post(url, SCHEMA, undefined, META);
+    const anonymous = await postGraphQL(url, SCHEMA, { headers: META });
     const open = typesOf(anonymous.body);
     expect(open.find((t) => t.name === 'Person')).toBeUndefined();
     expect(anonymous.text).not.toMatch(/PERSONAL|CONFIDENTIAL|SENSITIVE|INTERNAL|Full name|taxes/);
@@ -171,7 +180,11 @@ describe('GraphiQL metadata in the docs explorer', () => {
       'query V($n: String! = "Person") { __type(name: $n) { fields { name description } } }',
     ];
     for (const query of tries) {
-      const res = await post(url, query, { n: 'Person' }, META);
+      const res = await postGraphQL(
+        url,
+        { query: query, variables: { n: 'Person' } },
+        { headers: META },
+      );
       expect(res.status, query).toBe(200);
       expect(res.text, query).not.toMatch(/PERSONAL|Full name|taxDue|taxes/);
     }
@@ -192,13 +205,17 @@ describe('GraphiQL metadata in the docs explorer', () => {
   });
 
   it('reports a wrong key with the gateway’s own 401, and never annotates data answers', async () => {
-    const wrong = await post(url, '{ __typename }', undefined, { ...META, 'x-api-key': 'nope' });
+    const wrong = await postGraphQL(url, '{ __typename }', {
+      headers: { ...META, 'x-api-key': 'nope' },
+    });
     expect(wrong.status).toBe(401);
-    expect(wrong.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const data = await post(url, `{ person(nationalId: "${WANG}") { name } }`, undefined, {
-      ...META,
-      'x-api-key': 'k-desk',
-      'x-purpose': 'SERVICE_DESK',
+    expect(firstErrorCode(wrong.body)).toBe('UNAUTHENTICATED');
+    const data = await postGraphQL(url, `{ person(nationalId: "${WANG}") { name } }`, {
+      headers: {
+        ...META,
+        'x-api-key': 'k-desk',
+        'x-purpose': 'SERVICE_DESK',
+      },
     });
     expect(data.body.data).toEqual({ person: { name: 'Wang Fang' } });
   });
@@ -249,14 +266,14 @@ describe('GraphiQL metadata and the response cache', () => {
   it('never stores whom GraphiQL was answered as, and a replay names the caller asking now', async () => {
     const url = `${gateway.url}/graphql`;
     const query = '{ notices { title } }';
-    const cold = await post(url, query, undefined, META);
+    const cold = await postGraphQL(url, query, { headers: META });
     expect(sessionOf(cold.body)).toMatchObject({ kind: 'anonymous' });
     const fetched = residentsDept.requests.length;
 
-    const plain = await post(url, query);
+    const plain = await postGraphQL(url, query);
     expect(plain.body.data).toEqual(cold.body.data);
     expect(plain.text).not.toContain('graphiql');
-    const desk = await post(url, query, undefined, { ...META, 'x-api-key': 'k-desk' });
+    const desk = await postGraphQL(url, query, { headers: { ...META, 'x-api-key': 'k-desk' } });
     expect(sessionOf(desk.body)).toMatchObject({ kind: 'agency', agencyId: 'desk' });
     // Both came from the cache: the department was not asked again.
     expect(residentsDept.requests.length).toBe(fetched);

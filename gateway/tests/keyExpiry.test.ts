@@ -10,17 +10,18 @@ import type { Listening } from '@govgraph/server';
 import { createTestDatabase, type TestDatabase } from '@govgraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
+
+import { residents } from './support/departments/accessDepartments.js';
 import {
   composeSupergraph,
-  post,
+  postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { residents } from './support/accessFixtures.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+} from './support/index.js';
 
 const DAY = 86_400_000;
 
@@ -74,8 +75,10 @@ describe('API keys with an expiry at the gateway', () => {
     `The API key ${expiredKey.slice(0, 11)}… expired on ${expiresAt.toISOString()}; ask the platform operator for a new one (they issue it with \`npm run agency -- key issue land-bureau --expires 90d\`).`;
 
   it('answers with a key before its expiry', async () => {
-    const { status, body } = await post(graphql(), '{ whoAsks }', undefined, {
-      'x-api-key': validKey,
+    const { status, body } = await postGraphQL(graphql(), '{ whoAsks }', {
+      headers: {
+        'x-api-key': validKey,
+      },
     });
     expect(status).toBe(200);
     expect(JSON.parse(String(body.data?.whoAsks))).toMatchObject({
@@ -86,8 +89,10 @@ describe('API keys with an expiry at the gateway', () => {
 
   it('refuses an expired key with 401 by POST, GET and a batched body, asking no department', async () => {
     const before = people.requests.length;
-    const posted = await post(graphql(), '{ notices { title } }', undefined, {
-      'x-api-key': expiredKey,
+    const posted = await postGraphQL(graphql(), '{ notices { title } }', {
+      headers: {
+        'x-api-key': expiredKey,
+      },
     });
     expect(posted.status).toBe(401);
     expect(posted.body.errors).toEqual([

@@ -2,17 +2,20 @@ import { readFileSync } from 'node:fs';
 import type { Listening } from '@govgraph/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
   composeSupergraph,
+  LI,
+  MemoryRegistry,
   memoryLogger,
   type RunningFixture,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { LI, residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+  WANG,
+} from './support/index.js';
 
 const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
 // Named like the trusted document, so it is counted under its own name.

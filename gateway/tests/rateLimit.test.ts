@@ -10,19 +10,24 @@ import {
   type GatewayServerOptions,
   type RateLimitOptions,
 } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
   composeSupergraph,
+  firstError,
+  firstErrorCode,
   type GraphQLResponse,
-  post,
+  LI,
+  MemoryRegistry,
+  postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { LI, residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+  WANG,
+} from './support/index.js';
 
 const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
 const POLICE = { 'x-api-key': 'k-police', 'x-purpose': 'tax-assessment' };
@@ -89,7 +94,7 @@ describe('per-caller rate limits', () => {
     query: string,
     headers: Record<string, string> = {},
   ): Promise<Answer> => {
-    const { status, headers: h, body } = await post(url, query, undefined, headers);
+    const { status, headers: h, body } = await postGraphQL(url, query, { headers: headers });
     return { status, retryAfter: h.get('retry-after'), cacheControl: h.get('cache-control'), body };
   };
 
@@ -149,10 +154,10 @@ describe('per-caller rate limits', () => {
       expect(Number.isInteger(seconds) && seconds >= 1 && seconds <= WINDOW).toBe(true);
       expect(body.data).toBeUndefined();
       expect(body.errors).toHaveLength(1);
-      expect(body.errors?.[0]?.message).toMatch(
+      expect(firstError(body).message).toMatch(
         /Retry in \d+ s.*raises the agency's requestsPerSecond/,
       );
-      expect(body.errors?.[0]?.extensions).toEqual({
+      expect(firstError(body).extensions).toEqual({
         code: 'RATE_LIMITED',
         retryAfterSeconds: seconds,
         limit: { name: 'requestsPerSecond', max: 1 },
@@ -200,7 +205,7 @@ describe('per-caller rate limits', () => {
     });
     expect(big.status).toBe(429);
     const body = (await big.json()) as GraphQLResponse;
-    expect(body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(firstErrorCode(body)).toBe('RATE_LIMITED');
   });
 
   it('counts aliases as one request, but charges their estimated cost to the cost budget', async () => {
@@ -216,7 +221,7 @@ describe('per-caller rate limits', () => {
     expect(second.status).toBe(429);
     expect(Number(second.retryAfter)).toBeGreaterThanOrEqual(1);
     expect(second.cacheControl).toBe('private, no-store');
-    expect(second.body.errors?.[0]?.extensions).toEqual({
+    expect(firstError(second.body).extensions).toEqual({
       code: 'RATE_LIMITED',
       retryAfterSeconds: Number(second.retryAfter),
       limit: { name: 'costPerSecond', max: 1 },
@@ -226,11 +231,14 @@ describe('per-caller rate limits', () => {
     expect(fetches()).toBe(before);
     expect(audit.entries).toHaveLength(1);
     // Fragments, inline fragments and variables do not make the same fields cheaper.
-    const viaFragment = await post(
+    const viaFragment = await postGraphQL(
       url,
-      'query Q($id: NationalId!) { ...F } fragment F on Query { person(nationalId: $id) { name } }',
-      { id: LI },
-      TAX,
+      {
+        query:
+          'query Q($id: NationalId!) { ...F } fragment F on Query { person(nationalId: $id) { name } }',
+        variables: { id: LI },
+      },
+      { headers: TAX },
     );
     expect(viaFragment.status).toBe(429);
     const inline = `{ ... on Query { person(nationalId: "${LI}") { name } } }`;
@@ -264,7 +272,7 @@ describe('per-caller rate limits', () => {
     const denied = `{ ${Array.from({ length: 30 }, (_, i) => `p${i}: person(nationalId: "${WANG}") { health }`).join(' ')} }`;
     const answer = await ask(url, denied, TAX);
     expect(answer.status).toBe(403);
-    expect(answer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(firstErrorCode(answer.body)).toBe('FORBIDDEN');
     expect(audit.entries.map((entry) => entry.outcome)).toEqual(['denied']);
     // The 10 of cost in the window are still there to spend.
     expect((await ask(url, NAME_QUERY, TAX)).status).toBe(200);
@@ -309,7 +317,7 @@ describe('per-caller rate limits', () => {
     for (let i = 0; i < 12; i++)
       guesses.push(await ask(url, PUBLIC_QUERY, { 'x-api-key': `guess-${i}` }));
     expect(statuses(guesses)).toEqual([...Array(10).fill(401), 429, 429]);
-    expect(guesses[11]?.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(firstErrorCode(guesses[11]?.body ?? {})).toBe('RATE_LIMITED');
     // The address's anonymous budget is the one spent.
     expect((await ask(url, PUBLIC_QUERY)).status).toBe(429);
     // An agency calling from the same address keeps its own.
@@ -326,7 +334,7 @@ describe('per-caller rate limits', () => {
       guesses.push({
         status: res.status,
         retryAfter: res.headers.get('retry-after'),
-        code: body.errors?.[0]?.extensions?.code,
+        code: firstErrorCode(body),
       });
     }
     expect(guesses.map((g) => g.status)).toEqual([...Array(10).fill(401), 429, 429]);
@@ -348,7 +356,7 @@ describe('per-caller rate limits', () => {
       ),
     );
     expect(passed(wang)).toBe(WINDOW);
-    expect(wang.find((a) => a.status === 429)?.body.errors?.[0]?.message).toMatch(
+    expect(firstError(wang.find((a) => a.status === 429)?.body ?? {}).message).toMatch(
       /^You have used your budget of 1 operations per second/,
     );
     expect((await ask(url, own(LI), { authorization: `Bearer citizen:${LI}` })).status).toBe(200);
@@ -374,7 +382,7 @@ describe('per-caller rate limits', () => {
     expect(passed(await burst(standard.url, 15))).toBe(WINDOW);
     const more = await burst(raised.url, 35);
     expect(passed(more)).toBe(3 * WINDOW);
-    expect(more.find((a) => a.status === 429)?.body.errors?.[0]?.extensions?.limit).toEqual({
+    expect(firstError(more.find((a) => a.status === 429)?.body ?? {}).extensions?.limit).toEqual({
       name: 'requestsPerSecond',
       max: 3,
     });

@@ -2,17 +2,19 @@ import { type Listening, startTracing } from '@govgraph/server';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
+
+import { residents } from './support/departments/accessDepartments.js';
 import {
   composeSupergraph,
+  LI,
+  MemoryRegistry,
   memoryLogger,
   type RunningFixture,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { LI, residents } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+} from './support/index.js';
 
 const CALLER = { 'x-api-key': 'k-res', 'x-purpose': 'residence-check' };
 const QUERY = 'query CitizenRecord($id: NationalId!) { person(nationalId: $id) { name } }';

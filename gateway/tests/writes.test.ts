@@ -14,19 +14,23 @@ import type { Listening } from '@govgraph/server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
+
+import { deskDepartment } from './support/departments/deskDepartment.js';
 import {
   composeSupergraph,
-  post,
+  firstError,
+  firstErrorCode,
+  LI,
+  MemoryRegistry,
+  postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { LI, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
-import { deskDepartment } from './support/writeFixtures.js';
+  testCallerToken,
+  WANG,
+} from './support/index.js';
 
 // The write model at the gateway (issue #10): a grant per Mutation coordinate, the acting
 // official, a case when writing on someone's behalf, citizens for themselves only, and every
@@ -62,7 +66,11 @@ describe('writes at the gateway', () => {
   let before: number;
 
   const ask = (query: string, variables?: Record<string, unknown>, headers = {}) =>
-    post(`${gateway.url}/graphql`, query, variables, headers);
+    postGraphQL(
+      `${gateway.url}/graphql`,
+      { query: query, variables: variables },
+      { headers: headers },
+    );
   /** Takes the audit table away (a broken hub store), or puts it back. */
   const auditTable = async (state: 'off' | 'on') => {
     const [from, to] =
@@ -310,8 +318,8 @@ describe('writes at the gateway', () => {
       const { status, body } = await ask(FILE, forWang, DESK);
       expect(status).toBe(503);
       expect(body.data).toBeNull();
-      expect(body.errors?.[0]?.extensions?.code).toBe('AUDIT_UNAVAILABLE');
-      expect(body.errors?.[0]?.message).toMatch(/so nothing was written/);
+      expect(firstErrorCode(body)).toBe('AUDIT_UNAVAILABLE');
+      expect(firstError(body).message).toMatch(/so nothing was written/);
     } finally {
       await auditTable('on');
     }
@@ -324,8 +332,8 @@ describe('writes at the gateway', () => {
     try {
       const { status, body, text } = await ask(FILE, forWang, DESK);
       expect(status).toBe(503);
-      expect(body.errors?.[0]?.extensions?.code).toBe('AUDIT_UNAVAILABLE');
-      expect(body.errors?.[0]?.message).toMatch(/The write ran/);
+      expect(firstErrorCode(body)).toBe('AUDIT_UNAVAILABLE');
+      expect(firstError(body).message).toMatch(/The write ran/);
       expect(text).not.toContain('a parking permit');
     } finally {
       await auditTable('on');
