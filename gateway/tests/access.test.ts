@@ -229,13 +229,13 @@ describe('the access policy at the gateway', () => {
     const query = 'query($id: NationalId!) { person(nationalId: $id) { name } }';
     const own = await postGraphQL(
       graphql(),
-      { query: query, variables: { id: WANG } },
+      { query, variables: { id: WANG } },
       { headers: citizen },
     );
     expect(own.body).toEqual({ data: { person: { name: 'Wang Fang' } } });
     const other = await postGraphQL(
       graphql(),
-      { query: query, variables: { id: LI } },
+      { query, variables: { id: LI } },
       { headers: citizen },
     );
     expect(other.status).toBe(403);
@@ -319,7 +319,7 @@ describe('the access policy at the gateway', () => {
           query: `query($t: String!) { __type(name: $t) { fields { name } } }`,
           variables: { t: type },
         },
-        { headers: headers },
+        { headers },
       );
       const found = body.data?.__type as { fields: { name: string }[] } | null;
       return found ? found.fields.map((f) => f.name).sort() : null;

@@ -270,7 +270,7 @@ describe('a gateway on a Redis Cluster', () => {
 
   it('caches entities and whole responses in the cluster and drops them on a department’s write', async () => {
     const ask = async () =>
-      (await postGraphQL(`${gateway.url}/graphql`, { query: query, variables: { id: WANG } })).body;
+      (await postGraphQL(`${gateway.url}/graphql`, { query, variables: { id: WANG } })).body;
     expect(await ask()).toEqual({
       data: { person: { name: 'Wang Fang', companies: [{ name: 'Minjiang Tea Co.' }] } },
     });

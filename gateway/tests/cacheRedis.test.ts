@@ -219,19 +219,18 @@ describe('a Redis outage', () => {
   it('serves uncached while Redis is away, says so, and resumes caching when it is back', async () => {
     expect(await available()).toBe(true);
     expect(
-      (await postGraphQL(`${gateway.url}/graphql`, { query: query, variables: { id: WANG } })).body,
+      (await postGraphQL(`${gateway.url}/graphql`, { query, variables: { id: WANG } })).body,
     ).toEqual(expected);
     const cachedAt = lookups();
     expect(
-      (await postGraphQL(`${gateway.url}/graphql`, { query: query, variables: { id: WANG } })).body,
+      (await postGraphQL(`${gateway.url}/graphql`, { query, variables: { id: WANG } })).body,
     ).toEqual(expected);
     expect(lookups()).toBe(cachedAt);
 
     await redis.stop();
     for (let i = 0; i < 5; i++) {
       expect(
-        (await postGraphQL(`${gateway.url}/graphql`, { query: query, variables: { id: WANG } }))
-          .body,
+        (await postGraphQL(`${gateway.url}/graphql`, { query, variables: { id: WANG } })).body,
       ).toEqual(expected);
     }
     // Every request went to the department: nothing was cached, nothing failed.
@@ -244,11 +243,11 @@ describe('a Redis outage', () => {
     expect(await available()).toBe(true);
     expect(log.lines.some((l) => String(l.msg).startsWith('cache available again'))).toBe(true);
     expect(
-      (await postGraphQL(`${gateway.url}/graphql`, { query: query, variables: { id: WANG } })).body,
+      (await postGraphQL(`${gateway.url}/graphql`, { query, variables: { id: WANG } })).body,
     ).toEqual(expected);
     const refilled = lookups();
     expect(
-      (await postGraphQL(`${gateway.url}/graphql`, { query: query, variables: { id: WANG } })).body,
+      (await postGraphQL(`${gateway.url}/graphql`, { query, variables: { id: WANG } })).body,
     ).toEqual(expected);
     expect(lookups()).toBe(refilled);
   });

@@ -44,7 +44,7 @@ describe('GET /catalog.json', () => {
 
   /** What introspection shows the same caller, as `Type.field` of object and interface types. */
   const introspected = async (headers: Record<string, string>) => {
-    const { body } = await postGraphQL(`${gateway.url}/graphql`, INTROSPECT, { headers: headers });
+    const { body } = await postGraphQL(`${gateway.url}/graphql`, INTROSPECT, { headers });
     const schema = body.data?.__schema as {
       types: { name: string; kind: string; fields: { name: string }[] | null }[];
     };

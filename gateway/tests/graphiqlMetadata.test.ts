@@ -180,11 +180,7 @@ describe('GraphiQL metadata in the docs explorer', () => {
       'query V($n: String! = "Person") { __type(name: $n) { fields { name description } } }',
     ];
     for (const query of tries) {
-      const res = await postGraphQL(
-        url,
-        { query: query, variables: { n: 'Person' } },
-        { headers: META },
-      );
+      const res = await postGraphQL(url, { query, variables: { n: 'Person' } }, { headers: META });
       expect(res.status, query).toBe(200);
       expect(res.text, query).not.toMatch(/PERSONAL|Full name|taxDue|taxes/);
     }

@@ -94,7 +94,7 @@ describe('per-caller rate limits', () => {
     query: string,
     headers: Record<string, string> = {},
   ): Promise<Answer> => {
-    const { status, headers: h, body } = await postGraphQL(url, query, { headers: headers });
+    const { status, headers: h, body } = await postGraphQL(url, query, { headers });
     return { status, retryAfter: h.get('retry-after'), cacheControl: h.get('cache-control'), body };
   };
 

@@ -66,11 +66,7 @@ describe('writes at the gateway', () => {
   let before: number;
 
   const ask = (query: string, variables?: Record<string, unknown>, headers = {}) =>
-    postGraphQL(
-      `${gateway.url}/graphql`,
-      { query: query, variables: variables },
-      { headers: headers },
-    );
+    postGraphQL(`${gateway.url}/graphql`, { query, variables }, { headers });
   /** Takes the audit table away (a broken hub store), or puts it back. */
   const auditTable = async (state: 'off' | 'on') => {
     const [from, to] =
