@@ -1,53 +1,38 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Listening } from '@govgraph/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessDecision, GatewayContext } from '../src/context.js';
-import { createGatewayServer } from '../src/index.js';
 
 import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
-  composeSupergraph,
+  CITY_TAX,
+  callerHeaders,
+  createHubTester,
   firstError,
   firstErrorCode,
+  type HubTester,
   LI,
   MemoryRegistry,
-  postGraphQL,
-  type RunningFixture,
-  silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-  testCallerToken,
+  POLICE,
+  TAX_ASSESSMENT,
   WANG,
 } from './support/index.js';
 
-const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
-const POLICE = { 'x-api-key': 'k-police' };
+const TAX = callerHeaders({ as: CITY_TAX, purpose: TAX_ASSESSMENT });
+const AS_POLICE = callerHeaders({ as: POLICE });
 
 describe('the access policy at the gateway', () => {
-  let people: RunningFixture;
-  let tax: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
-  let registry: MemoryRegistry;
+  let hub: HubTester;
+  const registry = new MemoryRegistry()
+    .addAgency(CITY_TAX)
+    .addAgency(POLICE)
+    .addPurpose(TAX_ASSESSMENT)
+    .setCitizenCoordinates(['Query.person', 'Person.name', 'Person.nationalId']);
   const decisions: (AccessDecision | undefined)[] = [];
-  const graphql = () => `${gateway.url}/graphql`;
-  const fetches = () => people.requests.length + tax.requests.length;
+  const people = () => hub.department(residents.name);
+  const tax = () => hub.department(taxes.name);
+  const fetches = () => people().requests.length + tax().requests.length;
 
   beforeAll(async () => {
-    people = await startFixture(residents);
-    tax = await startFixture(taxes);
-    file = await tempSupergraph(composeSupergraph([people, tax]));
-    registry = new MemoryRegistry()
-      .addAgency({ agencyId: 'city-tax', name: 'City tax', roles: [], apiKey: 'k-tax' })
-      .addAgency({ agencyId: 'police', name: 'Police', roles: [], apiKey: 'k-police' })
-      .addPurpose('tax-assessment')
-      .setCitizenCoordinates(['Query.person', 'Person.name', 'Person.nationalId']);
-    const server = createGatewayServer({
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      access: { registry, signer: testCallerToken.signer },
-    });
     const capture: ApolloServerPlugin<GatewayContext> = {
       async requestDidStart() {
         return {
@@ -57,24 +42,20 @@ describe('the access policy at the gateway', () => {
         };
       },
     };
-    server.server.addPlugin(capture);
-    gateway = await server.listen(0);
+    hub = await createHubTester({ departments: [residents, taxes], registry, plugins: [capture] });
   });
 
   beforeEach(() => {
-    registry.grant('city-tax', 'tax-assessment', ['Person.name', 'Person.taxDue']);
+    registry.grant(CITY_TAX.agencyId, TAX_ASSESSMENT, ['Person.name', 'Person.taxDue']);
     decisions.length = 0;
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await people?.close();
-    await tax?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('answers anonymous callers PUBLIC fields, and departments learn who asked', async () => {
-    const { status, body } = await postGraphQL(graphql(), '{ notices { title } whoAsks }');
+    const { status, body } = await hub.post('{ notices { title } whoAsks }');
     expect(status).toBe(200);
     expect(body.data?.notices).toEqual([{ title: 'Late filing' }, { title: 'Volunteer' }]);
     expect(JSON.parse(String(body.data?.whoAsks))).toEqual({
@@ -85,8 +66,7 @@ describe('the access policy at the gateway', () => {
 
   it('refuses anonymous callers anything else with one FORBIDDEN listing every field, and runs nothing', async () => {
     const before = fetches();
-    const { status, body } = await postGraphQL(
-      graphql(),
+    const { status, body } = await hub.post(
       `{ notices { title issuedTo } person(nationalId: "${WANG}") { name district } }`,
     );
     expect(status).toBe(403);
@@ -108,8 +88,7 @@ describe('the access policy at the gateway', () => {
 
   it('sees through aliases, fragments, inline fragments, @include(if: false) and nested entity fields', async () => {
     const before = fetches();
-    const { status, body } = await postGraphQL(
-      graphql(),
+    const { status, body } = await hub.post(
       {
         query: `query($no: Boolean!) {
         harmless: person(nationalId: "${WANG}") {
@@ -121,7 +100,7 @@ describe('the access policy at the gateway', () => {
       fragment More on Person { district taxDue }`,
         variables: { no: false },
       },
-      { headers: { 'x-api-key': 'k-police', 'x-purpose': 'tax-assessment' } },
+      { as: POLICE, purpose: TAX_ASSESSMENT },
     );
     expect(status).toBe(403);
     const denied = firstError(body).extensions?.denied as { coordinate: string; reason: string }[];
@@ -146,10 +125,9 @@ describe('the access policy at the gateway', () => {
   });
 
   it('lets an agency read what its grant covers, across departments, with one token per request', async () => {
-    const beforePeople = people.requests.length;
-    const beforeTax = tax.requests.length;
-    const { status, body } = await postGraphQL(
-      graphql(),
+    const beforePeople = people().requests.length;
+    const beforeTax = tax().requests.length;
+    const { status, body } = await hub.post(
       `{ person(nationalId: "${WANG}") { name district taxDue } whoAsks }`,
       { headers: { ...TAX, 'x-case-id': ' TAX-2026-0042 ', 'x-operator-id': 'officer-7' } },
     );
@@ -168,9 +146,10 @@ describe('the access policy at the gateway', () => {
       operatorId: 'officer-7',
       requestId: expect.any(String),
     });
-    const tokens = [...people.requests.slice(beforePeople), ...tax.requests.slice(beforeTax)].map(
-      (h) => h['x-govgraph-caller'],
-    );
+    const tokens = [
+      ...people().requests.slice(beforePeople),
+      ...tax().requests.slice(beforeTax),
+    ].map((h) => h['x-govgraph-caller']);
     expect(tokens.length).toBeGreaterThanOrEqual(2);
     expect(new Set(tokens).size).toBe(1);
     expect(decisions[0]).toMatchObject({
@@ -189,7 +168,7 @@ describe('the access policy at the gateway', () => {
   it('refuses SENSITIVE data without a case number and operator, and serves it with them', async () => {
     registry.grant('city-tax', 'tax-assessment', ['Person.health']);
     const query = `{ person(nationalId: "${WANG}") { health } }`;
-    const without = await postGraphQL(graphql(), query, { headers: TAX });
+    const without = await hub.post(query, { headers: TAX });
     expect(without.status).toBe(403);
     expect(firstError(without.body).extensions?.denied).toEqual([
       {
@@ -199,7 +178,7 @@ describe('the access policy at the gateway', () => {
           'SENSITIVE data needs a case number (X-Case-Id) and the acting official (X-Operator-Id)',
       },
     ]);
-    const withCase = await postGraphQL(graphql(), query, {
+    const withCase = await hub.post(query, {
       headers: {
         ...TAX,
         'x-case-id': 'TAX-1',
@@ -211,15 +190,15 @@ describe('the access policy at the gateway', () => {
 
   it('follows grant changes at once: cached decisions are keyed by the registry version', async () => {
     const query = `{ person(nationalId: "${WANG}") { name } }`;
-    expect((await postGraphQL(graphql(), query, { headers: POLICE })).status).toBe(403);
+    expect((await hub.post(query, { headers: AS_POLICE })).status).toBe(403);
     registry.addPurpose('policing').grant('police', 'policing', ['Person.name']);
-    const granted = await postGraphQL(graphql(), query, {
-      headers: { ...POLICE, 'x-purpose': 'policing' },
+    const granted = await hub.post(query, {
+      headers: { ...AS_POLICE, 'x-purpose': 'policing' },
     });
     expect(granted.body).toEqual({ data: { person: { name: 'Wang Fang' } } });
     registry.grant('police', 'policing', []);
-    const revoked = await postGraphQL(graphql(), query, {
-      headers: { ...POLICE, 'x-purpose': 'policing' },
+    const revoked = await hub.post(query, {
+      headers: { ...AS_POLICE, 'x-purpose': 'policing' },
     });
     expect(revoked.status).toBe(403);
   });
@@ -227,17 +206,9 @@ describe('the access policy at the gateway', () => {
   it('lets a citizen read about themself only, however the national ID is passed', async () => {
     const citizen = { authorization: `Bearer citizen:${WANG}` };
     const query = 'query($id: NationalId!) { person(nationalId: $id) { name } }';
-    const own = await postGraphQL(
-      graphql(),
-      { query, variables: { id: WANG } },
-      { headers: citizen },
-    );
+    const own = await hub.post({ query, variables: { id: WANG } }, { headers: citizen });
     expect(own.body).toEqual({ data: { person: { name: 'Wang Fang' } } });
-    const other = await postGraphQL(
-      graphql(),
-      { query, variables: { id: LI } },
-      { headers: citizen },
-    );
+    const other = await hub.post({ query, variables: { id: LI } }, { headers: citizen });
     expect(other.status).toBe(403);
     expect(firstError(other.body).extensions?.denied).toEqual([
       {
@@ -251,14 +222,12 @@ describe('the access policy at the gateway', () => {
         reason: 'a citizen reads only their own record',
       },
     ]);
-    const literal = await postGraphQL(
-      graphql(),
+    const literal = await hub.post(
       { query: `{ person(nationalId: "${LI}") { name } }`, variables: {} },
       { headers: citizen },
     );
     expect(literal.status).toBe(403);
-    const district = await postGraphQL(
-      graphql(),
+    const district = await hub.post(
       { query: `{ person(nationalId: "${WANG}") { district } }`, variables: {} },
       { headers: citizen },
     );
@@ -273,7 +242,7 @@ describe('the access policy at the gateway', () => {
 
   it('refuses a bad credential with 401 UNAUTHENTICATED and a malformed header with 400, running nothing', async () => {
     const before = fetches();
-    const unknown = await postGraphQL(graphql(), '{ whoAsks }', {
+    const unknown = await hub.post('{ whoAsks }', {
       headers: { 'x-api-key': 'nope' },
     });
     expect(unknown.status).toBe(401);
@@ -283,28 +252,28 @@ describe('the access policy at the gateway', () => {
         extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) },
       },
     ]);
-    const basic = await postGraphQL(graphql(), '{ whoAsks }', {
+    const basic = await hub.post('{ whoAsks }', {
       headers: { authorization: 'Basic eDp5' },
     });
     expect(basic.status).toBe(401);
     expect(firstError(basic.body).message).toBe(
       'The Authorization header must be "Bearer <token>".',
     );
-    const badToken = await postGraphQL(graphql(), '{ whoAsks }', {
+    const badToken = await hub.post('{ whoAsks }', {
       headers: {
         authorization: 'Bearer forged',
       },
     });
     expect(badToken.status).toBe(401);
-    const badPurpose = await postGraphQL(graphql(), '{ whoAsks }', {
+    const badPurpose = await hub.post('{ whoAsks }', {
       headers: {
-        ...POLICE,
+        ...AS_POLICE,
         'x-purpose': 'tax assessment; drop table',
       },
     });
     expect(badPurpose.status).toBe(400);
     expect(firstErrorCode(badPurpose.body)).toBe('BAD_REQUEST');
-    const long = await postGraphQL(graphql(), '{ whoAsks }', {
+    const long = await hub.post('{ whoAsks }', {
       headers: { 'x-case-id': 'x'.repeat(65) },
     });
     expect(long.status).toBe(400);
@@ -313,8 +282,7 @@ describe('the access policy at the gateway', () => {
 
   describe('introspection shows only what the caller may read', () => {
     const fieldsOf = async (type: string, headers: Record<string, string> = {}) => {
-      const { body } = await postGraphQL(
-        graphql(),
+      const { body } = await hub.post(
         {
           query: `query($t: String!) { __type(name: $t) { fields { name } } }`,
           variables: { t: type },
@@ -335,14 +303,11 @@ describe('the access policy at the gateway', () => {
     it('shows an agency the fields its grant covers under its purpose', async () => {
       expect(await fieldsOf('Person', TAX)).toEqual(['district', 'name', 'taxDue']);
       expect(await fieldsOf('Query', TAX)).toEqual(['notices', 'people', 'person', 'whoAsks']);
-      expect(await fieldsOf('Person', POLICE)).toEqual(['district']);
+      expect(await fieldsOf('Person', AS_POLICE)).toEqual(['district']);
     });
 
     it('answers the full introspection query GraphiQL sends, without the hidden types', async () => {
-      const { status, body } = await postGraphQL(
-        graphql(),
-        '{ __schema { types { name } queryType { name } } }',
-      );
+      const { status, body } = await hub.post('{ __schema { types { name } queryType { name } } }');
       expect(status).toBe(200);
       const names = (body.data?.__schema as { types: { name: string }[] } | undefined)?.types.map(
         (t) => t.name,
@@ -353,10 +318,7 @@ describe('the access policy at the gateway', () => {
     });
 
     it('refuses an operation mixing introspection with data', async () => {
-      const { status, body } = await postGraphQL(
-        graphql(),
-        '{ __schema { types { name } } notices { title } }',
-      );
+      const { status, body } = await hub.post('{ __schema { types { name } } notices { title } }');
       expect(status).toBe(400);
       expect(firstErrorCode(body)).toBe('BAD_REQUEST');
     });
