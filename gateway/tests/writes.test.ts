@@ -10,25 +10,18 @@ import {
   openHubStore,
 } from '@govgraph/governance';
 import { creditCodeCheckChar } from '@govgraph/schema';
-import type { Listening } from '@govgraph/server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
 
 import { deskDepartment } from './support/departments/deskDepartment.js';
 import {
-  composeSupergraph,
+  createHubTester,
   firstError,
   firstErrorCode,
+  type HubTester,
   LI,
   MemoryRegistry,
-  postGraphQL,
-  type RunningFixture,
   silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-  testCallerToken,
   WANG,
 } from './support/index.js';
 
@@ -57,16 +50,14 @@ describe('writes at the gateway', () => {
   const desk = deskDepartment(async () => {
     if (breakAuditAfterWrite) await auditTable('off');
   });
-  let department: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
   let dataDir: string;
   let store: HubStore;
   let log: HubAuditLog;
   let before: number;
 
   const ask = (query: string, variables?: Record<string, unknown>, headers = {}) =>
-    postGraphQL(`${gateway.url}/graphql`, { query, variables }, { headers });
+    hub.post({ query, variables }, { headers });
   /** Takes the audit table away (a broken hub store), or puts it back. */
   const auditTable = async (state: 'off' | 'on') => {
     const [from, to] =
@@ -82,9 +73,9 @@ describe('writes at the gateway', () => {
   ) => {
     expect(response.status).toBe(403);
     expect(response.body.data).toBeUndefined();
-    const error = response.body.errors?.[0];
-    expect(error?.extensions?.code).toBe('FORBIDDEN');
-    const denied = error?.extensions?.denied as { coordinate: string; reason: string }[];
+    const error = firstError(response.body);
+    expect(error.extensions?.code).toBe('FORBIDDEN');
+    const denied = error.extensions?.denied as { coordinate: string; reason: string }[];
     // Every coordinate given is refused for that reason (fields the write returns may be too).
     expect(Object.fromEntries(denied.map((d) => [d.coordinate, d.reason]))).toMatchObject(
       Object.fromEntries(
@@ -98,8 +89,6 @@ describe('writes at the gateway', () => {
   };
 
   beforeAll(async () => {
-    department = await startFixture(desk.fixture);
-    file = await tempSupergraph(composeSupergraph([department]));
     dataDir = mkdtempSync(join(tmpdir(), 'govgraph-gateway-writes-'));
     store = await openHubStore({ sqliteFile: join(dataDir, 'hub.sqlite') });
     log = createAuditLog({ store, logger: silentLogger() });
@@ -116,15 +105,12 @@ describe('writes at the gateway', () => {
       .grant('desk-app', 'service-desk', ['Mutation.fileRequest', 'Request.*'])
       .grant('police', 'service-desk', ['Request.*', 'Mutation.note'])
       .setCitizenCoordinates(['Mutation.fileRequest', 'Request.id', 'Request.text']);
-    const server = createGatewayServer({
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      access: { registry, signer: testCallerToken.signer },
-      audit: { log },
+    hub = await createHubTester({
+      departments: [desk.fixture],
+      registry,
       // The in-process caches, on: writes must go past them.
-      cache: {},
+      gateway: { audit: { log }, cache: {} },
     });
-    gateway = await server.listen(0);
   });
 
   beforeEach(async () => {
@@ -134,9 +120,7 @@ describe('writes at the gateway', () => {
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await department?.close();
-    await file?.remove();
+    await hub?.close();
     await log?.close();
     await store?.close();
     rmSync(dataDir, { recursive: true, force: true });
