@@ -1,22 +1,16 @@
 import { ApolloGateway } from '@apollo/gateway';
-import type { Listening } from '@govgraph/server';
 import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
 
 import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
-  composeSupergraph,
+  createHubTester,
   type GraphQLResponse,
+  type HubTester,
   LI,
   MemoryRegistry,
-  type RunningFixture,
   silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-  testCallerToken,
   WANG,
 } from './support/index.js';
 import {
@@ -42,10 +36,7 @@ interface Outcome {
   denied: string[];
 }
 
-let people: RunningFixture;
-let tax: RunningFixture;
-let file: TempFile;
-let gateway: Listening;
+let hub: HubTester;
 let api: ApolloGateway;
 let schema: GraphQLSchema;
 const registry = new MemoryRegistry()
@@ -53,26 +44,14 @@ const registry = new MemoryRegistry()
   .addPurpose(PURPOSE);
 
 beforeAll(async () => {
-  people = await startFixture(residents);
-  tax = await startFixture(taxes);
-  const supergraphSdl = composeSupergraph([people, tax]);
-  file = await tempSupergraph(supergraphSdl);
-  const server = createGatewayServer({
-    supergraphPath: file.path,
-    logger: silentLogger(),
-    access: { registry, signer: testCallerToken.signer },
-  });
-  gateway = await server.listen(0);
-  api = new ApolloGateway({ supergraphSdl, logger: silentLogger() });
+  hub = await createHubTester({ departments: [residents, taxes], registry });
+  api = new ApolloGateway({ supergraphSdl: hub.supergraphSdl, logger: silentLogger() });
   schema = (await api.load()).schema;
 });
 
 afterAll(async () => {
-  await gateway?.close();
+  await hub?.close();
   await api?.stop();
-  await people?.close();
-  await tax?.close();
-  await file?.remove();
 });
 
 /** Sends the request by POST or GET and reads the verdict from the answer. */
@@ -81,7 +60,7 @@ async function send(
   method: 'POST' | 'GET',
   headers: Record<string, string>,
 ): Promise<Outcome> {
-  const url = new URL(`${gateway.url}/graphql`);
+  const url = new URL(hub.graphqlUrl);
   let init: RequestInit = {
     method,
     headers: { 'content-type': 'application/json', ...headers },

@@ -47,7 +47,10 @@ export interface HubTester extends AsyncDisposable {
   departments: readonly RunningFixture[];
   /** The running department of that name; throws when there is none. */
   department(name: string): RunningFixture;
+  /** The file the gateway watches; `supergraph.write` makes it reload. */
   supergraph: TempFile;
+  /** The supergraph it started with. */
+  supergraphSdl: string;
   /** POSTs to the gateway's `/graphql` (`postGraphQL`). */
   post(request: GraphQLRequest, options?: PostOptions): Promise<GraphQLResult>;
   /** A fresh Redis key prefix whose keys are deleted when the tester closes. */
@@ -108,6 +111,7 @@ export async function createHubTester(options: HubTesterOptions = {}): Promise<H
         return found;
       },
       supergraph,
+      supergraphSdl: sdl,
       post: (request, postOptions) => postGraphQL(graphqlUrl, request, postOptions),
       redisPrefix(label) {
         const prefix = `govgraph-test:${label}:${randomUUID()}`;
