@@ -1,19 +1,17 @@
-import type { Listening } from '@govgraph/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
 
 import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
-  composeSupergraph,
+  CITY_TAX,
+  callerHeaders,
+  createHubTester,
   firstError,
   firstErrorCode,
+  type HubTester,
   MemoryRegistry,
   memoryLogger,
-  type RunningFixture,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-  testCallerToken,
+  POLICE,
+  TAX_ASSESSMENT,
   WANG,
 } from './support/index.js';
 
@@ -24,7 +22,7 @@ const TAX_APP = 'https://tax-app.example.gov';
 const POLICE_APP = 'http://police-app.example.gov:8080';
 const PORTAL = 'https://citizen.example.gov';
 const STRANGER = 'https://evil.example.com';
-const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
+const TAX = callerHeaders({ as: CITY_TAX, purpose: TAX_ASSESSMENT });
 const CITIZEN = { authorization: `Bearer citizen:${WANG}` };
 const PERSON_NAME = `{ person(nationalId: "${WANG}") { name } }`;
 const PUBLIC_QUERY = '{ notices { title } }';
@@ -47,18 +45,16 @@ const corsHeaders = (headers: Headers): Record<string, string> =>
   Object.fromEntries([...headers].filter(([name]) => name.startsWith('access-control-')));
 
 describe('browser apps on other origins (CORS)', () => {
-  let people: RunningFixture;
-  let tax: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
-  const fetches = () => people.requests.length + tax.requests.length;
+  let hub: HubTester;
+  const fetches = () =>
+    hub.department(residents.name).requests.length + hub.department(taxes.name).requests.length;
   const logs = memoryLogger();
 
   const send = async (
     path: string,
     init: { method?: string; headers?: Record<string, string>; body?: string },
   ): Promise<Answer> => {
-    const res = await fetch(`${gateway.url}${path}`, init);
+    const res = await fetch(`${hub.url}${path}`, init);
     const text = await res.text();
     let body: Answer['body'] = {};
     try {
@@ -91,40 +87,22 @@ describe('browser apps on other origins (CORS)', () => {
   const code = (answer: Answer) => firstErrorCode(answer.body);
 
   beforeAll(async () => {
-    people = await startFixture(residents);
-    tax = await startFixture(taxes);
-    file = await tempSupergraph(composeSupergraph([people, tax]));
     const registry = new MemoryRegistry()
-      .addAgency({
-        agencyId: 'city-tax',
-        name: 'City tax',
-        roles: [],
-        apiKey: 'k-tax',
-        origins: [TAX_APP],
-      })
-      .addAgency({
-        agencyId: 'police',
-        name: 'Police',
-        roles: [],
-        apiKey: 'k-police',
-        origins: [POLICE_APP],
-      })
-      .addPurpose('tax-assessment')
-      .grant('city-tax', 'tax-assessment', ['Person.name'])
+      .addAgency({ ...CITY_TAX, origins: [TAX_APP] })
+      .addAgency({ ...POLICE, origins: [POLICE_APP] })
+      .addPurpose(TAX_ASSESSMENT)
+      .grant(CITY_TAX.agencyId, TAX_ASSESSMENT, ['Person.name'])
       .setCitizenCoordinates(['Query.person', 'Person.name', 'Person.nationalId'])
       .setCitizenOrigins([PORTAL]);
-    gateway = await createGatewayServer({
-      supergraphPath: file.path,
-      logger: logs.logger,
-      access: { registry, signer: testCallerToken.signer },
-    }).listen(0);
+    hub = await createHubTester({
+      departments: [residents, taxes],
+      registry,
+      gateway: { logger: logs.logger },
+    });
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await people?.close();
-    await tax?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   describe('the preflight', () => {
@@ -293,7 +271,7 @@ describe('browser apps on other origins (CORS)', () => {
       expect(corsHeaders(curl.headers)).toEqual({});
       expect(curl.headers.get('vary')).toBe('Origin');
       // GraphiQL served by the gateway posts with the gateway's own origin.
-      const graphiql = await postFrom(gateway.url, PERSON_NAME, TAX);
+      const graphiql = await postFrom(hub.url, PERSON_NAME, TAX);
       expect(graphiql.status).toBe(200);
       expect(graphiql.body).toEqual({ data: { person: { name: 'Wang Fang' } } });
     });
