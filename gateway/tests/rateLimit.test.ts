@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, AuditLog } from '@govgraph/governance';
 import type { Listening } from '@govgraph/server';
 import { connectTestRedis, privateRedis } from '@govgraph/testing';
 import type { Redis } from 'ioredis';
@@ -13,24 +12,29 @@ import {
 
 import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
+  CITY_TAX,
+  callerHeaders,
   composeSupergraph,
   firstError,
   firstErrorCode,
   type GraphQLResponse,
   LI,
+  MemoryAuditLog,
   MemoryRegistry,
+  POLICE,
   postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
+  TAX_ASSESSMENT,
   type TempFile,
   tempSupergraph,
   testCallerToken,
   WANG,
 } from './support/index.js';
 
-const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
-const POLICE = { 'x-api-key': 'k-police', 'x-purpose': 'tax-assessment' };
+const TAX = callerHeaders({ as: CITY_TAX, purpose: TAX_ASSESSMENT });
+const AS_POLICE = callerHeaders({ as: POLICE, purpose: TAX_ASSESSMENT });
 const PUBLIC_QUERY = '{ notices { title } }';
 const NAME_QUERY = `{ person(nationalId: "${WANG}") { name } }`;
 
@@ -38,14 +42,6 @@ const NAME_QUERY = `{ person(nationalId: "${WANG}") { name } }`;
 // seconds so that a burst sent by the test falls in one window however slow the machine is
 // (a 1 s window could close half-way through a burst and let a second budget through).
 const WINDOW = 10;
-
-class MemoryAuditLog implements AuditLog {
-  entries: AuditEntry[] = [];
-  async append(entry: AuditEntry): Promise<void> {
-    this.entries.push(entry);
-  }
-  async close(): Promise<void> {}
-}
 
 interface Answer {
   status: number;
@@ -107,11 +103,11 @@ describe('per-caller rate limits', () => {
     tax = await startFixture(taxes);
     file = await tempSupergraph(composeSupergraph([people, tax]));
     registry = new MemoryRegistry()
-      .addAgency({ agencyId: 'city-tax', name: 'City tax', roles: [], apiKey: 'k-tax' })
-      .addAgency({ agencyId: 'police', name: 'Police', roles: [], apiKey: 'k-police' })
-      .addPurpose('tax-assessment')
-      .grant('city-tax', 'tax-assessment', ['Query.person', 'Person.name'])
-      .grant('police', 'tax-assessment', ['Query.person', 'Person.name'])
+      .addAgency(CITY_TAX)
+      .addAgency(POLICE)
+      .addPurpose(TAX_ASSESSMENT)
+      .grant(CITY_TAX.agencyId, TAX_ASSESSMENT, ['Query.person', 'Person.name'])
+      .grant(POLICE.agencyId, TAX_ASSESSMENT, ['Query.person', 'Person.name'])
       .setCitizenCoordinates(['Query.person', 'Person.name', 'Person.nationalId']);
   });
 
@@ -167,7 +163,7 @@ describe('per-caller rate limits', () => {
     // Nothing refused was audited: only the ten answered reads are on record.
     expect(audit.entries).toHaveLength(WINDOW);
     // Another agency has a budget of its own.
-    expect((await ask(a.url, NAME_QUERY, POLICE)).status).toBe(200);
+    expect((await ask(a.url, NAME_QUERY, AS_POLICE)).status).toBe(200);
     // The Redis keys name the agency, and the instances counted in one key.
     const keys = await redis.keys(`${keyPrefix}:*`);
     expect(keys.sort()).toEqual([
@@ -200,7 +196,7 @@ describe('per-caller rate limits', () => {
     // A batch larger than what is left is refused whole, before any operation is parsed.
     const big = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...POLICE },
+      headers: { 'content-type': 'application/json', ...AS_POLICE },
       body: JSON.stringify(Array.from({ length: 11 }, () => ({ query: NAME_QUERY }))),
     });
     expect(big.status).toBe(429);
@@ -244,7 +240,7 @@ describe('per-caller rate limits', () => {
     const inline = `{ ... on Query { person(nationalId: "${LI}") { name } } }`;
     expect((await ask(url, inline, TAX)).status).toBe(429);
     // Another agency's cost budget is its own.
-    expect((await ask(url, inline, POLICE)).status).toBe(200);
+    expect((await ask(url, inline, AS_POLICE)).status).toBe(200);
   });
 
   it('charges answers replayed from the response cache like any other', async () => {
@@ -415,7 +411,7 @@ describe('per-caller rate limits', () => {
       await own.start();
       await until(async () => (await gauge(a.server)) === 1 && (await gauge(b.server)) === 1);
       const back = await Promise.all(
-        Array.from({ length: 30 }, (_, i) => ask(i % 2 ? a.url : b.url, NAME_QUERY, POLICE)),
+        Array.from({ length: 30 }, (_, i) => ask(i % 2 ? a.url : b.url, NAME_QUERY, AS_POLICE)),
       );
       expect(passed(back)).toBe(WINDOW);
     } finally {
