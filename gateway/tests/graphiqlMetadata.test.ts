@@ -1,23 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
-import type { Listening } from '@govgraph/server';
 import { type GraphQLSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleTabs, PUBLIC_START } from '../src/graphiql/graphiqlExamples.js';
-import { createGatewayServer } from '../src/index.js';
 
 import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
-  composeSupergraph,
+  createHubTester,
   firstErrorCode,
+  type HubTester,
   MemoryRegistry,
   postGraphQL,
-  type RunningFixture,
   silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-  testCallerToken,
   WANG,
 } from './support/index.js';
 
@@ -53,17 +47,11 @@ function fieldDescription(types: IntrospectedType[], coordinate: string): string
 }
 
 describe('GraphiQL metadata in the docs explorer', () => {
-  let residentsDept: RunningFixture;
-  let taxesDept: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
   let registry: MemoryRegistry;
   let url: string;
 
   beforeAll(async () => {
-    residentsDept = await startFixture(residents);
-    taxesDept = await startFixture(taxes);
-    file = await tempSupergraph(composeSupergraph([residentsDept, taxesDept]));
     registry = new MemoryRegistry()
       .addAgency({ agencyId: 'desk', name: 'Service desk', roles: [], apiKey: 'k-desk' })
       .addAgency({ agencyId: 'tax', name: 'Tax office', roles: [], apiKey: 'k-tax' })
@@ -71,19 +59,12 @@ describe('GraphiQL metadata in the docs explorer', () => {
       .addPurpose('TAX_AUDIT')
       .grant('desk', 'SERVICE_DESK', ['Query.person', 'Person.name', 'Person.nationalId'])
       .grant('tax', 'TAX_AUDIT', ['Query.person', 'Person.*']);
-    gateway = await createGatewayServer({
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      access: { registry, signer: testCallerToken.signer },
-    }).listen(0);
-    url = `${gateway.url}/graphql`;
+    hub = await createHubTester({ departments: [residents, taxes], registry });
+    url = hub.graphqlUrl;
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await residentsDept?.close();
-    await taxesDept?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('prefixes each field and type with its classification and departments', async () => {
@@ -217,7 +198,7 @@ describe('GraphiQL metadata in the docs explorer', () => {
   });
 
   it('serves the registered purposes for the connection bar, codes and descriptions only', async () => {
-    const res = await fetch(`${gateway.url}/graphiql/purposes.json`);
+    const res = await fetch(`${hub.url}/graphiql/purposes.json`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(await res.json()).toEqual({
@@ -226,45 +207,39 @@ describe('GraphiQL metadata in the docs explorer', () => {
         { code: 'TAX_AUDIT', description: 'TAX_AUDIT' },
       ],
     });
-    const post = await fetch(`${gateway.url}/graphiql/purposes.json`, { method: 'POST' });
+    const post = await fetch(`${hub.url}/graphiql/purposes.json`, { method: 'POST' });
     expect(post.status).toBe(405);
   });
 });
 
 describe('GraphiQL metadata and the response cache', () => {
-  let residentsDept: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
+  const residentsDept = () => hub.department(residents.name);
 
   beforeAll(async () => {
-    residentsDept = await startFixture(residents);
-    file = await tempSupergraph(composeSupergraph([residentsDept]));
     const registry = new MemoryRegistry().addAgency({
       agencyId: 'desk',
       name: 'Service desk',
       roles: [],
       apiKey: 'k-desk',
     });
-    gateway = await createGatewayServer({
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      access: { registry, signer: testCallerToken.signer },
-      cache: {}, // in-process: response and entity caches
-    }).listen(0);
+    hub = await createHubTester({
+      departments: [residents],
+      registry,
+      gateway: { cache: {} }, // in-process: response and entity caches
+    });
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await residentsDept?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('never stores whom GraphiQL was answered as, and a replay names the caller asking now', async () => {
-    const url = `${gateway.url}/graphql`;
+    const url = `${hub.url}/graphql`;
     const query = '{ notices { title } }';
     const cold = await postGraphQL(url, query, { headers: META });
     expect(sessionOf(cold.body)).toMatchObject({ kind: 'anonymous' });
-    const fetched = residentsDept.requests.length;
+    const fetched = residentsDept().requests.length;
 
     const plain = await postGraphQL(url, query);
     expect(plain.body.data).toEqual(cold.body.data);
@@ -272,7 +247,7 @@ describe('GraphiQL metadata and the response cache', () => {
     const desk = await postGraphQL(url, query, { headers: { ...META, 'x-api-key': 'k-desk' } });
     expect(sessionOf(desk.body)).toMatchObject({ kind: 'agency', agencyId: 'desk' });
     // Both came from the cache: the department was not asked again.
-    expect(residentsDept.requests.length).toBe(fetched);
+    expect(residentsDept().requests.length).toBe(fetched);
   });
 });
 
