@@ -80,4 +80,16 @@ describe('the hub tester', () => {
     });
     expect(granted.body).toEqual({ data: { person: { name: 'Wang Fang' } } });
   });
+
+  // The README's example, kept true here.
+  it('refuses an agency a field it holds no grant for', async () => {
+    const registry = new MemoryRegistry().addAgency(CITY_TAX).addPurpose(TAX_ASSESSMENT);
+    await using hub = await createHubTester({ departments: [people], registry });
+    const { status, body } = await hub.post(`{ person(nationalId: "${WANG}") { name } }`, {
+      as: CITY_TAX,
+      purpose: TAX_ASSESSMENT,
+    });
+    expect(status).toBe(403);
+    expect(firstErrorCode(body)).toBe('FORBIDDEN');
+  });
 });
