@@ -5,7 +5,7 @@ import { collectOperation } from '../src/access/collectOperation.js';
 import { judgeCitizenSubjects, judgeCoordinates } from '../src/access/policy.js';
 
 import { residents, taxes } from './support/departments/accessDepartments.js';
-import { composeSupergraph, LI, MemoryRegistry, WANG } from './support/index.js';
+import { CITY_TAX, composeSupergraph, LI, MemoryRegistry, WANG } from './support/index.js';
 
 const schema = buildSchema(`
   scalar NationalId
@@ -150,7 +150,7 @@ describe('the classification of each coordinate, from the supergraph', () => {
 
   describe('the rules per level', () => {
     const registry = new MemoryRegistry()
-      .addAgency({ agencyId: 'city-tax', name: 'City tax', roles: [], apiKey: 'k-tax' })
+      .addAgency(CITY_TAX)
       .addPurpose('tax-assessment')
       .addPurpose('unrelated')
       .grant('city-tax', 'tax-assessment', ['Person.name', 'Person.health', 'Person.taxDue'])

@@ -9,7 +9,6 @@ import {
   latestAuditRecords,
   openHubStore,
 } from '@govgraph/governance';
-import { creditCodeCheckChar } from '@govgraph/schema';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -21,7 +20,9 @@ import {
   type HubTester,
   LI,
   MemoryRegistry,
+  POLICE,
   silentLogger,
+  TEA,
   WANG,
 } from './support/index.js';
 
@@ -29,7 +30,6 @@ import {
 // official, a case when writing on someone's behalf, citizens for themselves only, and every
 // mutation in the audit log — intent before it runs, outcome after, fail closed.
 
-const TEA = `91350100M000100Y4${creditCodeCheckChar('91350100M000100Y4')}`;
 const DESK = {
   'x-api-key': 'k-desk',
   'x-purpose': 'service-desk',
@@ -39,7 +39,7 @@ const DESK = {
 const { 'x-operator-id': _operator, ...DESK_WITHOUT_OPERATOR } = DESK;
 const { 'x-case-id': _case, ...DESK_WITHOUT_CASE } = DESK;
 const { 'x-purpose': _purpose, ...DESK_WITHOUT_PURPOSE } = DESK;
-const POLICE = { ...DESK, 'x-api-key': 'k-police' };
+const AS_POLICE = { ...DESK, 'x-api-key': POLICE.apiKey };
 const citizen = (nationalId: string) => ({ authorization: `Bearer citizen:${nationalId}` });
 
 const FILE = 'mutation File($input: RequestInput!) { fileRequest(input: $input) { id text } }';
@@ -100,7 +100,7 @@ describe('writes at the gateway', () => {
         apiKey: 'k-desk',
         department: 'GOVERNMENT_SERVICES',
       })
-      .addAgency({ agencyId: 'police', name: 'Police', roles: [], apiKey: 'k-police' })
+      .addAgency(POLICE)
       .addPurpose('service-desk')
       .grant('desk-app', 'service-desk', ['Mutation.fileRequest', 'Request.*'])
       .grant('police', 'service-desk', ['Request.*', 'Mutation.note'])
@@ -191,7 +191,7 @@ describe('writes at the gateway', () => {
     await expectRefused(await ask(FILE, forWang, { ...DESK, 'x-purpose': 'fishing' }), {
       'Mutation.fileRequest': /purpose "fishing" is not registered/,
     });
-    await expectRefused(await ask(FILE, forWang, POLICE), {
+    await expectRefused(await ask(FILE, forWang, AS_POLICE), {
       'Mutation.fileRequest':
         /agency police holds no grant to write it under purpose "service-desk"/,
     });
