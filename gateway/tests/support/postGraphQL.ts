@@ -1,14 +1,12 @@
-/** One error of a GraphQL response, as the gateway sends it. */
-export interface GraphQLResponseError {
-  message: string;
-  path?: unknown[];
-  extensions?: Record<string, unknown>;
-}
+import type { GraphQLResponseError } from '@govgraph/testing';
 
-/** Any body that may carry errors: the error helpers read only those. */
-export interface WithErrors {
-  errors?: readonly GraphQLResponseError[] | undefined;
-}
+export {
+  errorCodes,
+  firstError,
+  firstErrorCode,
+  type GraphQLResponseError,
+  type WithErrors,
+} from '@govgraph/testing';
 
 /** A GraphQL response body. */
 export interface GraphQLResponse {
@@ -75,21 +73,4 @@ export async function postGraphQL(
     body: JSON.parse(text) as GraphQLResponse,
     text,
   };
-}
-
-/** The code of the response's first error; undefined when there is none. */
-export function firstErrorCode(response: WithErrors): unknown {
-  return response.errors?.[0]?.extensions?.code;
-}
-
-/** The code of every error, in order. */
-export function errorCodes(response: WithErrors): unknown[] {
-  return (response.errors ?? []).map((error) => error.extensions?.code);
-}
-
-/** The response's first error; the test fails here, saying what came, when there is none. */
-export function firstError(response: WithErrors): GraphQLResponseError {
-  const error = response.errors?.[0];
-  if (!error) throw new Error(`expected an error, got ${JSON.stringify(response)}`);
-  return error;
 }
