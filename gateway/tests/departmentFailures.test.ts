@@ -144,11 +144,11 @@ describe('when a department fails', () => {
 
     expect(body.data).toEqual({ broken: null });
     expect(body.errors).toHaveLength(1);
-    const error = body.errors?.[0];
-    expect(error?.extensions).toMatchObject({ code: 'DEPARTMENT_ERROR', department: 'registry' });
-    expect(error?.message).toContain('quote the request id to the operator');
+    const error = firstError(body);
+    expect(error.extensions).toMatchObject({ code: 'DEPARTMENT_ERROR', department: 'registry' });
+    expect(error.message).toContain('quote the request id to the operator');
     for (const leak of LEAKS) expect(text).not.toMatch(leak);
-    const requestId = error?.extensions?.requestId;
+    const requestId = error.extensions?.requestId;
     expect(typeof requestId).toBe('string');
     const logged = registryLog.lines.find((l) => l.requestId === requestId && l.level === 50);
     expect((logged?.err as { message?: string } | undefined)?.message).toBe(people.LEAKY_MESSAGE);
