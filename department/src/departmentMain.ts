@@ -47,7 +47,7 @@ export function departmentConfig(prefix: string, defaultPort: number, env = proc
  * The whole of a department's `main.ts`: validated config (CALLER_TOKEN_PUBLIC_KEYS required),
  * database, listen, stop on signals.
  */
-export async function runDepartmentMain<DB, W>(department: DepartmentModule<DB, W>): Promise<void> {
+export async function runDepartmentMain<DB>(department: DepartmentModule<DB>): Promise<void> {
   let config: ReturnType<typeof departmentConfig>;
   let callerToken: CallerTokenVerifier;
   let location: DatabaseLocation;

@@ -7,15 +7,13 @@ import type { DepartmentServer } from './departmentServer.js';
 /** A database by URL (PostgreSQL), else its embedded SQLite file. */
 export type DatabaseLocation = Pick<DatabaseOptions, 'url' | 'sqliteFile'>;
 
-/** Reports seeding progress: rows written so far out of the total for one table. */
-export type SeedProgress = (table: string, done: number, total: number) => void;
-
 /**
- * What every department package exports as `department`, so that tools (compose, seed,
- * start, bench) and tests treat all departments alike. `W` is the synthetic world type of
- * `@govgraph/datagen` (kept generic so the standards package does not depend on it).
+ * What every department package exports as `department`, so that its `main.ts` and the tools
+ * (compose, start, bench) treat all departments alike. Seeding is not part of it: that is the
+ * `SeedableDepartment` a package's `./seed` entry exports, so production code never loads the
+ * synthetic-data generator.
  */
-export interface DepartmentModule<DB, W> {
+export interface DepartmentModule<DB> {
   /** Subgraph name in the supergraph, e.g. `population`. */
   name: string;
   /** Human title, e.g. `Population registry`. */
@@ -40,10 +38,6 @@ export interface DepartmentModule<DB, W> {
     /** Verifies the gateway's caller token on every request. */
     callerToken: CallerTokenVerifier;
   }): DepartmentServer;
-  /** Replaces the department's data with the synthetic world's, in bulk. */
-  seed(database: Database<DB>, world: W, progress?: SeedProgress): Promise<void>;
-  /** True when the database already holds data (so `npm start` does not seed twice). */
-  isSeeded(database: Database<DB>): Promise<boolean>;
   /** Departments that write: hears each committed write's changed entities (cache invalidation). */
   onEntitiesChanged?: OnEntitiesChanged;
 }

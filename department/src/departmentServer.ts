@@ -19,7 +19,7 @@ import {
   traceRequest,
   useErrorMasking,
 } from '@govgraph/server';
-import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { type QueryExecutorProvider, sql } from 'kysely';
 import {
   createDepartmentMetrics,
@@ -200,9 +200,8 @@ async function verifyCallerToken(
 }
 
 function callerTokenRequired(why: string): GraphQLError {
-  return new GraphQLError(
+  return HUB_CONTEXT_REQUIRED.refusal(
     `${why} Departments answer the gateway only: send the query to the gateway (/graphql on port 4000).`,
-    { extensions: { code: HUB_CONTEXT_REQUIRED.code, http: { status: 401 } } },
   );
 }
 

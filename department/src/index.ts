@@ -4,7 +4,7 @@ export {
   type DepartmentMetrics,
   useDepartmentMetrics,
 } from './departmentMetrics.js';
-export type { DatabaseLocation, DepartmentModule, SeedProgress } from './departmentModule.js';
+export type { DatabaseLocation, DepartmentModule } from './departmentModule.js';
 export {
   buildDepartmentSchema,
   createDepartmentServer,
@@ -17,6 +17,7 @@ export {
   type EntitiesChangedListener,
   type EntityEvents,
 } from './entityEvents.js';
+export type { SeedableDepartment, SeedProgress } from './seedableDepartment.js';
 export {
   SUBJECT_SCALARS,
   SUBJECTS_EXTENSION,

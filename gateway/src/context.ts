@@ -1,6 +1,7 @@
 import type { Caller, ClassificationLevel } from '@govgraph/governance';
 import type { RequestScope } from '@govgraph/server';
 import type { RequestLimits } from './limits/requestLimits.js';
+import type { SubjectLedger } from './pipeline/SubjectLedger.js';
 
 /** The two rate budgets of a caller (docs/limits.md#rate-limits). */
 export type RateLimitName = 'requestsPerSecond' | 'costPerSecond';
@@ -48,10 +49,9 @@ export interface GatewayContext extends RequestScope {
   /** Set by the access plugin in `didResolveOperation`. */
   access?: AccessDecision;
   /**
-   * National IDs and credit codes whose data this request returned: reported by departments,
-   * and restored from cache entries on hits. The audit record's `subjects`.
+   * Whose data this request returned (national IDs and credit codes reported by departments,
+   * restored from cache entries on hits) and whether any came from a cache: the audit
+   * record's `subjects` and `cached`.
    */
-  subjects: Set<string>;
-  /** True when any part of the answer came from a cache. */
-  cached: boolean;
+  readonly ledger: SubjectLedger;
 }

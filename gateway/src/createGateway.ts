@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { trustedDeskDocuments } from '@govgraph/desk';
 import type { AccessRegistry, AuditLog, OperatorSessions } from '@govgraph/governance';
 import { GATEWAY_NOT_READY } from '@govgraph/schema';
@@ -15,21 +13,18 @@ import {
   type Listening,
   type Logger,
   listen,
-  sendJson,
+  sendError,
   traceRequest,
-  useErrorMasking,
 } from '@govgraph/server';
 import type { GraphQLSchema } from 'graphql';
 import { gatewayCorsPolicy } from './access/browserOrigin.js';
 import { createAccessPolicy } from './access/useAccessPolicy.js';
-import { useAudit } from './audit/useAudit.js';
 import {
   createGatewayCache,
   type GatewayCache,
   type GatewayCacheOptions,
 } from './cache/createGatewayCache.js';
-import { PRIVATE_NO_STORE, useCacheControlHeader } from './cache/useCacheControlHeader.js';
-import { useResponseCache } from './cache/useResponseCache.js';
+import { PRIVATE_NO_STORE } from './cache/useCacheControlHeader.js';
 import { DEFAULT_CATALOG_CACHE } from './catalog/buildCatalog.js';
 import { createCatalogService } from './catalog/catalogRoutes.js';
 import { clientSchemaRoutes } from './clientSchema/clientSchemaRoute.js';
@@ -59,13 +54,12 @@ import { observedAuditLog } from './observe/auditTiming.js';
 import { createDepartmentProbe, type DepartmentProbeOptions } from './observe/departmentProbe.js';
 import { observeQueryPlanCache } from './observe/queryPlanCache.js';
 import { createRequestObserver } from './observe/requestObserver.js';
-import { useOneErrorPerDepartment } from './plugins/useOneErrorPerDepartment.js';
-import { useOperationGuard } from './plugins/useOperationGuard.js';
-import { useStandardScalars } from './plugins/useStandardScalars.js';
+import { requestPipeline } from './pipeline/requestPipeline.js';
 import { createRateLimiter, type RateLimitOptions } from './rateLimit/rateLimiter.js';
-import { operationCount, useRateLimit } from './rateLimit/useRateLimit.js';
+import { operationCount } from './rateLimit/useRateLimit.js';
 import { requestContext } from './requestContext.js';
 import { supergraphFromFile } from './supergraph/supergraphFromFile.js';
+import { withoutApolloUsageReporting } from './supergraph/withoutApolloUsageReporting.js';
 
 export type { GatewayContext } from './context.js';
 
@@ -170,35 +164,38 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     ...(options.operationNames ? { operationNames: options.operationNames } : {}),
   });
   const audit = options.audit ? observedAuditLog(options.audit.log, metrics) : undefined;
-  const gateway = new ApolloGateway({
-    // Apollo's own spans (plan, execute, fetch) join the request's trace when tracing is on;
-    // never with the document or error messages, which may quote a national ID.
-    telemetry: { includeDocument: false, recordExceptions: false },
-    supergraphSdl: supergraphFromFile({
-      path: options.supergraphPath,
-      logger,
-      debounceMs: options.reloadDebounceMs,
-    }),
-    buildService: ({ name, url }) => {
-      const departmentUrl = options.subgraphUrls?.[name] ?? url ?? '';
-      readiness.register(name, departmentUrl);
-      return new DepartmentDataSource({
-        name,
-        url: departmentUrl,
+  const gateway = withoutApolloUsageReporting(
+    () =>
+      new ApolloGateway({
+        // Apollo's own spans (plan, execute, fetch) join the request's trace when tracing is on;
+        // never with the document or error messages, which may quote a national ID.
+        telemetry: { includeDocument: false, recordExceptions: false },
+        supergraphSdl: supergraphFromFile({
+          path: options.supergraphPath,
+          logger,
+          debounceMs: options.reloadDebounceMs,
+        }),
+        buildService: ({ name, url }) => {
+          const departmentUrl = options.subgraphUrls?.[name] ?? url ?? '';
+          readiness.register(name, departmentUrl);
+          return new DepartmentDataSource({
+            name,
+            url: departmentUrl,
+            logger,
+            timeoutMs: options.subgraphTimeoutMs,
+            cache,
+            callerToken: signer,
+            guard: guardFor(name),
+            maxResponseBytes: guardConfig.maxResponseBytes,
+            metrics,
+            onFetch: observer.fetched,
+          });
+        },
+        // Refuse a malformed supergraph in production too, rather than failing on the first query.
+        validateSupergraph: true,
         logger,
-        timeoutMs: options.subgraphTimeoutMs,
-        cache,
-        callerToken: signer,
-        guard: guardFor(name),
-        maxResponseBytes: guardConfig.maxResponseBytes,
-        metrics,
-        onFetch: observer.fetched,
-      });
-    },
-    // Refuse a malformed supergraph in production too, rather than failing on the first query.
-    validateSupergraph: true,
-    logger,
-  });
+      }),
+  );
   observeQueryPlanCache(gateway, metrics);
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.retain(coreSupergraphSdl));
   // Registered before the first load, so the policy knows every supergraph the gateway serves.
@@ -244,37 +241,16 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     introspection: true,
     // Automatic persisted queries as before, preloaded with the desk's trusted documents.
     persistedQueries: { cache: trustedDocumentCache(trustedDeskDocuments()) },
-    plugins: [
-      // First: no other plugin sees a request that picks no operation, or a subscription.
-      useOperationGuard(),
-      // Second: an operation over a limit is refused before it is planned or checked (the HTTP
-      // edge refused most before they were even parsed: limitChecks.screen).
-      limitChecks.plugin(),
-      useStandardScalars(),
-      useErrorMasking<GatewayContext>(),
-      useOneErrorPerDepartment(),
-      ...(policy ? [policy.plugin()] : []),
-      // After the access plugin (an operation it denies is not costed, so an estimate never
-      // reflects fields the caller may not read), before the response cache: a cached answer
-      // is no way around the limit (docs/limits.md).
-      costLimit.plugin(),
-      // After the access plugin and the cost plugin: charges the estimated cost, allowed operations only.
-      ...(rateLimiter ? [useRateLimit(rateLimiter)] : []),
-      // After the access plugin (it answers only operations the policy allowed), before audit.
-      ...(cache ? [useResponseCache(cache)] : []),
-      // After the access plugin: it records the access plugin's decision.
-      ...(audit ? [useAudit({ log: audit, logger })] : []),
-      // Apollo keeps the departments' hints in overallCachePolicy; the header is written by
-      // useCacheControlHeader, which knows the caller and the data's classification.
-      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
-      useCacheControlHeader(),
-      // After useOneErrorPerDepartment and the audit: counts and logs the answer as sent.
-      observer.plugin(),
-      // Last: annotates GraphiQL's introspection after the access plugin has filtered it.
-      graphiqlMetadata.plugin(),
-      // Apollo's landing page loads from a CDN; the gateway serves its own GraphiQL instead.
-      ApolloServerPluginLandingPageDisabled(),
-    ],
+    plugins: requestPipeline({
+      limitChecks,
+      policy,
+      costLimit,
+      rateLimiter,
+      cache,
+      audit: audit ? { log: audit, logger } : undefined,
+      observer,
+      graphiqlMetadata,
+    }).map(({ plugin }) => plugin),
   });
   // Charged once the caller is known, before any operation is parsed: a refusal runs nothing.
   // A request refused while identifying its caller is charged to its address.
@@ -388,13 +364,10 @@ function notReady(res: ServerResponse): void {
   res.setHeader('x-request-id', requestId);
   res.setHeader('cache-control', PRIVATE_NO_STORE);
   res.setHeader('retry-after', '5');
-  sendJson(res, 503, {
-    errors: [
-      {
-        message:
-          'The gateway is starting and has not loaded its supergraph yet. Retry in a few seconds.',
-        extensions: { code: GATEWAY_NOT_READY.code, requestId },
-      },
-    ],
-  });
+  sendError(
+    res,
+    GATEWAY_NOT_READY,
+    'The gateway is starting and has not loaded its supergraph yet. Retry in a few seconds.',
+    { requestId },
+  );
 }

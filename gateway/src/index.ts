@@ -31,3 +31,4 @@ export {
   departmentUrls,
   departmentUrlVar,
 } from './supergraph/departmentUrls.js';
+export { withoutApolloUsageReporting } from './supergraph/withoutApolloUsageReporting.js';

@@ -6,6 +6,7 @@ import { identify } from './access/identify.js';
 import type { GatewayContext } from './context.js';
 import { correlationIdOf } from './correlationId.js';
 import type { RequestLimits } from './limits/requestLimits.js';
+import { SubjectLedger } from './pipeline/SubjectLedger.js';
 
 /**
  * The context of one gateway request, built at the HTTP edge once the hub has given it its
@@ -39,8 +40,7 @@ export async function requestContext(
     logger: requestLogger,
     ...identity,
     limits: limitsFor(identity.caller, registry, limits),
-    subjects: new Set(),
-    cached: false,
+    ledger: new SubjectLedger(),
   };
 }
 

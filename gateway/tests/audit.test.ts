@@ -134,7 +134,7 @@ function testAccess(): ApolloServerPlugin<GatewayContext> {
           operationName,
         }) {
           // Stands in for a cache hit (the caches set it when any part came from them).
-          if (request.http?.headers.get('x-test-cached')) contextValue.cached = true;
+          if (request.http?.headers.get('x-test-cached')) contextValue.ledger.markCached();
           const deny = request.http?.headers.get('x-test-deny');
           const denied = deny
             ? deny.split(',').map((coordinate) => ({ coordinate, reason: 'no grant' }))

@@ -8,6 +8,7 @@ import {
   type GatewayServerOptions,
 } from '../src/index.js';
 import { DEFAULT_REQUEST_LIMITS } from '../src/limits/requestLimits.js';
+import { SubjectLedger } from '../src/pipeline/SubjectLedger.js';
 import {
   business,
   type CacheWorld,
@@ -76,8 +77,7 @@ function contextOf(caller: GatewayContext['caller'], requestId = 'test'): Gatewa
     purpose: null,
     caseId: null,
     operatorId: null,
-    subjects: new Set(),
-    cached: false,
+    ledger: new SubjectLedger(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { ensureError } from '@govgraph/schema';
 import { parseEnv } from '@govgraph/server';
 import { z } from 'zod';
 import { parsePublicKey } from './registry/publicKey.js';
@@ -36,7 +37,7 @@ export function hubAccessConfig(
           try {
             parsePublicKey(value);
           } catch (error) {
-            ctx.addIssue({ code: 'custom', message: (error as Error).message });
+            ctx.addIssue({ code: 'custom', message: ensureError(error).message });
           }
         },
       ),

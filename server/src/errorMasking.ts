@@ -77,8 +77,9 @@ export function formatPublicError(
   if (!code && isRegisteredCode(ownCode)) code = ownCode;
   if (!code) {
     return {
-      message: 'Internal error. Quote the request id to the operator; the logs hold the cause.',
-      extensions: { code: INTERNAL_ERROR.code },
+      ...INTERNAL_ERROR.formatted(
+        'Internal error. Quote the request id to the operator; the logs hold the cause.',
+      ),
       ...(formatted.path ? { path: formatted.path } : {}),
     };
   }

@@ -7,10 +7,17 @@ import {
   HeaderMap,
   type HTTPGraphQLRequest,
 } from '@apollo/server';
-import { ORIGIN_NOT_ALLOWED, quoteInput, RESPONSE_TOO_LARGE } from '@govgraph/schema/errors';
+import {
+  BAD_REQUEST,
+  INTERNAL_ERROR,
+  ORIGIN_NOT_ALLOWED,
+  quoteInput,
+  RESPONSE_TOO_LARGE,
+} from '@govgraph/schema/errors';
 import { GraphQLError } from 'graphql';
 import { appendVary, type CorsOutcome, type CorsPolicy, createCorsStep } from './cors.js';
 import { formatPublicError } from './errorMasking.js';
+import { refusalHeaders, refusalStatus, sendError, sendJson } from './sendError.js';
 
 /** An origin is quoted whole up to this length (a host name may have 253 characters). */
 const ORIGIN_QUOTE_CHARS = 128;
@@ -87,7 +94,10 @@ export function createGraphQLHandler<TContext extends BaseContext>(
     const pathname = q === -1 ? url : url.slice(0, q);
     const route = routes[pathname];
     if (route) {
-      Promise.resolve(route(req, res)).catch((error: unknown) => fail(res, error));
+      // Inside `then` so a route that throws synchronously is answered too, not left hanging.
+      Promise.resolve()
+        .then(() => route(req, res))
+        .catch((error: unknown) => fail(res, error));
       return;
     }
     if (pathname !== path) {
@@ -112,14 +122,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(
           try {
             body = JSON.parse(raw);
           } catch {
-            sendJson(res, 400, {
-              errors: [
-                {
-                  message: 'The request body is not valid JSON.',
-                  extensions: { code: 'BAD_REQUEST', requestId },
-                },
-              ],
-            });
+            sendError(res, BAD_REQUEST, 'The request body is not valid JSON.', { requestId });
             return;
           }
         }
@@ -135,7 +138,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(
           const screened = options.screen?.(httpGraphQLRequest, context);
           if (screened) throw screened;
         } catch (error) {
-          const status = refusalStatus(error);
+          const status = error instanceof GraphQLError ? refusalStatus(error) : undefined;
           if (error instanceof GraphQLError && status !== undefined) {
             for (const [key, value] of refusalHeaders(error)) res.setHeader(key, value);
             const formatted = formatPublicError(error.toJSON(), error);
@@ -156,7 +159,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(
           const bytes = Buffer.byteLength(body);
           if (bytes > cap) {
             options.onResponseTooLarge?.(context, bytes, cap);
-            sendJson(res, 400, tooLarge(bytes, cap, requestId));
+            sendTooLarge(res, bytes, cap, requestId);
             return;
           }
           response.body = { kind: 'complete', string: body };
@@ -189,21 +192,14 @@ async function wholeBody(
   return text;
 }
 
-function tooLarge(bytes: number, max: number, requestId: string): unknown {
-  return {
-    errors: [
-      {
-        message:
-          `The answer is ${bytes} bytes, over the ${max} bytes this caller may receive, so none of it is sent. ` +
-          'Ask for fewer fields or a smaller page (first), or ask the platform operator to raise maxResponseBytes for your agency.',
-        extensions: {
-          code: RESPONSE_TOO_LARGE.code,
-          limit: { name: 'maxResponseBytes', value: bytes, max },
-          requestId,
-        },
-      },
-    ],
-  };
+function sendTooLarge(res: ServerResponse, bytes: number, max: number, requestId: string): void {
+  sendError(
+    res,
+    RESPONSE_TOO_LARGE,
+    `The answer is ${bytes} bytes, over the ${max} bytes this caller may receive, so none of it is sent. ` +
+      'Ask for fewer fields or a smaller page (first), or ask the platform operator to raise maxResponseBytes for your agency.',
+    { limit: { name: 'maxResponseBytes', value: bytes, max }, requestId },
+  );
 }
 
 /**
@@ -229,27 +225,13 @@ function answeredByCors(
   }
   // Drain the (normally empty) body so the connection stays usable.
   req.resume();
-  sendJson(res, 403, {
-    errors: [
-      {
-        message: `Browser pages on ${quoteInput(origin, ORIGIN_QUOTE_CHARS)} may not call this endpoint: the origin is not registered with the hub. Ask the platform operator to register it for your agency (npm run agency -- origin add <agency> <origin>).`,
-        extensions: { code: ORIGIN_NOT_ALLOWED.code, requestId },
-      },
-    ],
-  });
+  sendError(
+    res,
+    ORIGIN_NOT_ALLOWED,
+    `Browser pages on ${quoteInput(origin, ORIGIN_QUOTE_CHARS)} may not call this endpoint: the origin is not registered with the hub. Ask the platform operator to register it for your agency (npm run agency -- origin add <agency> <origin>).`,
+    { requestId },
+  );
   return true;
-}
-
-function refusalStatus(error: unknown): number | undefined {
-  if (!(error instanceof GraphQLError)) return undefined;
-  const http = error.extensions.http as { status?: unknown } | undefined;
-  return typeof http?.status === 'number' ? http.status : undefined;
-}
-
-/** Headers a refusal carries in `extensions.http.headers` (e.g. a rate limit's `Retry-After`). */
-export function refusalHeaders(error: GraphQLError): [string, string][] {
-  const http = error.extensions.http as { headers?: unknown } | undefined;
-  return http?.headers instanceof Map ? [...(http.headers as Map<string, string>)] : [];
 }
 
 function readBody(req: IncomingMessage, max: number): Promise<string> {
@@ -261,7 +243,7 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
       // Past the limit the rest is read and dropped: destroying the socket here would reset the
       // connection before the caller could read the 413.
       if (size > max) {
-        reject(Object.assign(new Error(`request body over ${max} bytes`), { status: 413 }));
+        reject(new BodyTooLarge(`request body over ${max} bytes`));
         return;
       }
       chunks.push(chunk);
@@ -271,23 +253,15 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
   });
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  if (res.headersSent) return void res.end();
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(value));
-}
+/** A request body past `maxBodyBytes`: answered 413 rather than a generic failure. */
+class BodyTooLarge extends Error {}
 
 function fail(res: ServerResponse, error: unknown): void {
-  const status = (error as { status?: number }).status === 413 ? 413 : 500;
-  sendJson(res, status, {
-    errors: [
-      {
-        message: status === 413 ? 'The request body is too large.' : 'Internal error.',
-        extensions: { code: status === 413 ? 'BAD_REQUEST' : 'INTERNAL_ERROR' },
-      },
-    ],
-  });
+  if (error instanceof BodyTooLarge) {
+    sendError(res, BAD_REQUEST, 'The request body is too large.', {}, 413);
+    return;
+  }
+  sendError(res, INTERNAL_ERROR, 'Internal error.');
 }
 
 export interface Listening {

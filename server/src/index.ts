@@ -30,9 +30,7 @@ export {
   type Listening,
   listen,
   type RouteHandler,
-  refusalHeaders,
   requestIdOf,
-  sendJson,
 } from './httpServer.js';
 export { createLogger, type Logger } from './logger.js';
 export {
@@ -45,6 +43,13 @@ export {
   redisNodes,
   redisUrlVar,
 } from './redisClient.js';
+export {
+  refusalHeaders,
+  refusalStatus,
+  sendError,
+  sendJson,
+  sendRefusal,
+} from './sendError.js';
 export {
   allowMethods,
   type StaticAsset,

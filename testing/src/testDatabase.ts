@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseOptions, Engine } from '@govgraph/department/db';
+import { ensureError } from '@govgraph/schema';
 import pg from 'pg';
 
 /** Both engines every department's data layer is tested on. */
@@ -35,7 +36,7 @@ export async function createTestDatabase(engine: Engine, label = 'test'): Promis
   } catch (error) {
     throw new Error(
       `PostgreSQL is needed for this test and is not reachable at ${TEST_POSTGRES_URL} ` +
-        `(${(error as Error).message}). Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
+        `(${ensureError(error).message}). Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
     );
   }
   await admin.query(`CREATE DATABASE ${name}`);

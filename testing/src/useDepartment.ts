@@ -1,4 +1,4 @@
-import type { DepartmentModule } from '@govgraph/department';
+import type { SeedableDepartment } from '@govgraph/department';
 import type { Database, Engine } from '@govgraph/department/db';
 import type { Listening } from '@govgraph/server';
 import { CALLER_TOKEN_HEADER, type CallerTokenClaims, createLogger } from '@govgraph/server';
@@ -42,7 +42,7 @@ export interface DepartmentHarness<DB> {
  * behind the department's production server factory on a free port; all of it removed after.
  */
 export function useDepartment<DB, W>(
-  department: DepartmentModule<DB, W>,
+  department: SeedableDepartment<DB, W>,
   engine: Engine,
   world: W,
 ): DepartmentHarness<DB> {

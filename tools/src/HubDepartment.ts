@@ -8,10 +8,10 @@ import type { DocumentNode } from 'graphql';
 export type DepartmentDatabase = Omit<Database<unknown>, 'db'>;
 
 /**
- * A `DepartmentModule` as the tools see it. Kysely's `Database<DB>` is invariant in `DB`, so
- * `[population, market]` has no common `DepartmentModule<DB, W>` type; this one erases `DB`.
+ * A `SeedableDepartment` as the tools see it. Kysely's `Database<DB>` is invariant in `DB`, so
+ * `[population, market]` has no common `SeedableDepartment<DB, W>` type; this one erases `DB`.
  * Its methods take the erased database in method (bivariant) position, so every
- * `DepartmentModule<DB, W>` is assignable, and the tools only ever pass a department the
+ * `SeedableDepartment<DB, W>` is assignable, and the tools only ever pass a department the
  * database its own `openDatabase` returned.
  */
 export interface HubDepartment<W> {

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensureError } from '@govgraph/schema';
 import { type ComposableDepartment, composeDepartments } from './composeDepartments.js';
 import { ACCEPTED_CHANGES_PATH, REPO_ROOT, SUPERGRAPH_PATH } from './paths.js';
 import { readAcceptedChanges } from './standards/acceptedChanges.js';
@@ -40,7 +41,7 @@ export async function composeCommand(
       strict: true,
     }).values;
   } catch (error) {
-    print(`${(error as Error).message}\n\n${COMPOSE_USAGE}`);
+    print(`${ensureError(error).message}\n\n${COMPOSE_USAGE}`);
     return 2;
   }
 
@@ -52,7 +53,7 @@ export async function composeCommand(
       options.acceptedChangesPath ?? ACCEPTED_CHANGES_PATH,
     );
   } catch (error) {
-    print((error as Error).message);
+    print(ensureError(error).message);
     return 1;
   }
   const report = checkStandards(composition, {

@@ -15,6 +15,7 @@ import {
   reportCommandError,
   syncRegistryFile,
 } from '@govgraph/governance';
+import { ensureError } from '@govgraph/schema';
 import { UsageError } from '@govgraph/server';
 import { SUPERGRAPH_PATH } from './paths.js';
 import { apiSchemaOf } from './standards/breakingChangeRule.js';
@@ -56,7 +57,7 @@ export function parseSchemaArgs(argv: readonly string[], cwd: string): SchemaArg
       },
     }));
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(ensureError(error).message);
   }
   const agency = text(values.agency);
   const purpose = text(values.purpose);

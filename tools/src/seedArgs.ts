@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ensureError } from '@govgraph/schema';
 import { UsageError } from '@govgraph/server';
 
 export const SEED_USAGE = `usage: npm run seed -- --people <count> [--seed <integer>] [--only <department,...>]
@@ -54,7 +55,7 @@ export function parseSeedArgs(
       allowPositionals: false,
     }).values;
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+    throw new UsageError(`${ensureError(error).message}\n\n${usage}`);
   }
   const integer = (flag: string, raw: string | undefined, min: number): number =>
     wholeNumberFlag(flag, raw, min, usage);

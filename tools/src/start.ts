@@ -1,4 +1,5 @@
 import { createWorld } from '@govgraph/datagen';
+import { ensureError } from '@govgraph/schema';
 import { ConfigError, startTracing } from '@govgraph/server';
 import {
   DEMO_AGENCY,
@@ -66,7 +67,7 @@ try {
   demoOperator = await issueDemoOperator(hub.services.store);
 } catch (error) {
   display.stop();
-  console.error(`govgraph could not start: ${(error as Error).message}`);
+  console.error(`govgraph could not start: ${ensureError(error).message}`);
   process.exit(1);
 }
 display.stop();

@@ -1,6 +1,7 @@
 // The parallel approval platform of the synthetic world: pure functions of (world, index). A
 // company's or a person's applications are drawn from their own stream, so any applicant's
 // applications are made without making anyone else's, and their IDs are unique by construction.
+import { type ApplicationKind, REQUIRED_DEPARTMENTS, type ReviewDepartment } from '@govgraph/rules';
 import { dayNumber, isoDate, Rng } from '../random.js';
 import type { Company, Person } from '../types.js';
 import type { World } from '../world.js';
@@ -10,45 +11,8 @@ export const APPROVALS_AS_OF = '2026-11-27';
 /** The platform's clock at the end of that day: reviews not decided by then are PENDING. */
 export const APPROVALS_AS_OF_TIME = `${APPROVALS_AS_OF}T18:00:00+08:00`;
 
-export type ApplicationKind =
-  | 'BUSINESS_LICENSE'
-  | 'FOOD_BUSINESS_LICENSE'
-  | 'CONSTRUCTION_PERMIT'
-  | 'FIRE_SAFETY_INSPECTION'
-  | 'OUTDOOR_ADVERTISING';
-export type ReviewDepartment =
-  | 'MARKET_REGULATION'
-  | 'FIRE_SERVICE'
-  | 'HOUSING_CONSTRUCTION'
-  | 'ECOLOGY_ENVIRONMENT'
-  | 'URBAN_MANAGEMENT'
-  | 'HEALTH';
+export type { ApplicationKind, ReviewDepartment } from '@govgraph/rules';
 export type DecisionStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
-
-/**
- * The departments that review each kind of application, all at once. The approvals subgraph
- * keeps the same table as its business rule (its tests compare the two).
- */
-export const APPROVAL_REQUIRED_DEPARTMENTS: Readonly<
-  Record<ApplicationKind, readonly ReviewDepartment[]>
-> = {
-  BUSINESS_LICENSE: ['MARKET_REGULATION'],
-  FOOD_BUSINESS_LICENSE: ['MARKET_REGULATION', 'HEALTH', 'FIRE_SERVICE'],
-  CONSTRUCTION_PERMIT: [
-    'HOUSING_CONSTRUCTION',
-    'FIRE_SERVICE',
-    'ECOLOGY_ENVIRONMENT',
-    'URBAN_MANAGEMENT',
-  ],
-  FIRE_SAFETY_INSPECTION: ['FIRE_SERVICE', 'HOUSING_CONSTRUCTION'],
-  OUTDOOR_ADVERTISING: ['URBAN_MANAGEMENT', 'MARKET_REGULATION'],
-};
-
-/** Kinds that are about a place and so need a site building. */
-export const APPROVAL_SITE_REQUIRED: readonly ApplicationKind[] = [
-  'CONSTRUCTION_PERMIT',
-  'OUTDOOR_ADVERTISING',
-];
 
 /** One required department's review of an application. */
 export interface ApprovalReview {
@@ -82,7 +46,7 @@ export interface ApprovalApplication {
   submittedAt: string;
   /** When the outcome was decided; null while PENDING. */
   decidedAt: string | null;
-  /** One per required department, in the order of APPROVAL_REQUIRED_DEPARTMENTS. */
+  /** One per required department, in the order of REQUIRED_DEPARTMENTS. */
   reviews: ApprovalReview[];
 }
 
@@ -236,7 +200,7 @@ function submissionMinute(rng: Rng, since: string): number {
 function application(d: Draft, submitted: number, id: string): ApprovalApplication {
   const { rng } = d;
   const division = (d.site ?? '').slice(0, 6) || '000000';
-  const departments = APPROVAL_REQUIRED_DEPARTMENTS[d.kind];
+  const departments = REQUIRED_DEPARTMENTS[d.kind];
   const drawn = departments.map((department) => ({
     department,
     at: decisionMinute(rng, submitted),

@@ -3,6 +3,7 @@
 // the filing can have happened (an adult alive and resident, a company already established).
 // Two bijections of the slot space give each slot its company and its ticket number, so the
 // complaints against a company and the complaint of a ticket are found without a scan.
+import { type ComplaintCategory, HANDLING_DEPARTMENTS } from '@govgraph/rules';
 import { INDUSTRIES } from '../names.js';
 import { dayNumber, hash32, isoDate, Permutation, Rng, shiftYears } from '../random.js';
 import type { Company, Person } from '../types.js';
@@ -13,28 +14,8 @@ export const COMPLAINTS_AS_OF = '2026-11-27';
 /** Years the hotline's records cover; each has its own run of ticket serials. */
 export const COMPLAINT_YEARS: readonly number[] = [2023, 2024, 2025, 2026];
 
-export type ComplaintCategory =
-  | 'PRODUCT_QUALITY'
-  | 'FOOD_SAFETY'
-  | 'PRICING'
-  | 'CONTRACT'
-  | 'SERVICE'
-  | 'ENVIRONMENT'
-  | 'LABOUR'
-  | 'OTHER';
+export type { ComplaintCategory } from '@govgraph/rules';
 export type ComplaintStatus = 'RECEIVED' | 'IN_PROGRESS' | 'RESOLVED' | 'REJECTED';
-
-/** The agency a complaint of each category is passed to (the hotline dispatches by category). */
-export const COMPLAINT_HANDLERS: Readonly<Record<ComplaintCategory, string>> = {
-  PRODUCT_QUALITY: '市场监督管理局',
-  FOOD_SAFETY: '市场监督管理局',
-  PRICING: '市场监督管理局',
-  CONTRACT: '市场监督管理局',
-  SERVICE: '商务局',
-  ENVIRONMENT: '生态环境局',
-  LABOUR: '人力资源和社会保障局',
-  OTHER: '政务服务管理局',
-};
 
 export interface Complaint {
   /** Ticket number `12345-YYYY-NNNNNN`: the year filed and a serial unique within it. */
@@ -158,7 +139,7 @@ export function complaintOfSlot(world: World, s: number, person?: Person): Compl
     category,
     description: rng.pick(DESCRIPTIONS[category]),
     status,
-    handlingDepartment: COMPLAINT_HANDLERS[category],
+    handlingDepartment: HANDLING_DEPARTMENTS[category],
     resolution: closed ? rng.pick(status === 'RESOLVED' ? RESOLUTIONS : REJECTIONS) : null,
     resolvedAt: closed ? timestamp(closedDay, closingSecond) : null,
   };

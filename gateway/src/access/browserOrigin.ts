@@ -2,7 +2,6 @@ import type { IncomingMessage } from 'node:http';
 import type { AccessRegistry, Caller } from '@govgraph/governance';
 import { ORIGIN_NOT_ALLOWED, quoteInput } from '@govgraph/schema';
 import type { CorsPolicy, Logger } from '@govgraph/server';
-import { GraphQLError } from 'graphql';
 
 /** An origin is quoted whole up to this length (a host name may have 253 characters). */
 const ORIGIN_QUOTE_CHARS = 128;
@@ -77,9 +76,7 @@ export function checkBrowserOrigin(
     },
     'refused a browser request from an origin the caller did not register',
   );
-  throw new GraphQLError(refusal(caller, origin), {
-    extensions: { code: ORIGIN_NOT_ALLOWED.code, http: { status: 403 } },
-  });
+  throw ORIGIN_NOT_ALLOWED.refusal(refusal(caller, origin));
 }
 
 function callerAllowsOrigin(registry: AccessRegistry, caller: Caller, origin: string): boolean {

@@ -58,9 +58,8 @@ export function cachedCallerValidation(perSchema = 1000): CallerValidationCache 
 
 /** Fail closed: an error with no field, type or argument name in it. */
 export function concealedValidationError(): GraphQLError {
-  return new GraphQLError(
+  return GRAPHQL_VALIDATION_FAILED.err(
     'The operation does not fit the schema this caller may read. Compare it with the schema GraphiQL shows when sent with the same headers.',
-    { extensions: { code: GRAPHQL_VALIDATION_FAILED.code } },
   );
 }
 

@@ -29,12 +29,12 @@ export async function identify(
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1]) {
-      throw unauthenticated('The Authorization header must be "Bearer <token>".');
+      throw UNAUTHENTICATED.refusal('The Authorization header must be "Bearer <token>".');
     }
     bearerToken = match[1];
   }
   if (apiKey && bearerToken) {
-    throw unauthenticated(
+    throw UNAUTHENTICATED.refusal(
       'Send one credential: an X-Api-Key header or an Authorization token, not both.',
     );
   }
@@ -46,7 +46,7 @@ export async function identify(
     return { caller, purpose, caseId, operatorId: sessionOperator(caller, operatorId) };
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === UNAUTHENTICATED.code) {
-      throw unauthenticated(error.message);
+      throw UNAUTHENTICATED.refusal(error.message);
     }
     throw error;
   }
@@ -60,9 +60,8 @@ export async function identify(
 function sessionOperator(caller: Caller, header: string | null): string | null {
   if (caller.kind !== 'agency' || caller.operatorId === undefined) return header;
   if (header !== null && header !== caller.operatorId) {
-    throw new GraphQLError(
+    throw BAD_REQUEST.refusal(
       `The X-Operator-Id header names ${header}, but this session is operator ${caller.operatorId}'s: leave the header out, or sign in as ${header}.`,
-      { extensions: { code: BAD_REQUEST.code, http: { status: 400 } } },
     );
   }
   return caller.operatorId;
@@ -72,9 +71,8 @@ function declared(req: IncomingMessage, header: string): string | null {
   const value = single(req, header)?.trim();
   if (!value) return null;
   if (!DECLARED.test(value)) {
-    throw new GraphQLError(
+    throw BAD_REQUEST.refusal(
       `The ${header} header is not valid: at most 64 characters of letters, digits and . _ : / -. Correct it and send the request again.`,
-      { extensions: { code: BAD_REQUEST.code, http: { status: 400 } } },
     );
   }
   return value;
@@ -83,10 +81,4 @@ function declared(req: IncomingMessage, header: string): string | null {
 function single(req: IncomingMessage, header: string): string | undefined {
   const value = req.headers[header];
   return Array.isArray(value) ? value.join(',') : value;
-}
-
-function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: UNAUTHENTICATED.code, http: { status: 401 } },
-  });
 }

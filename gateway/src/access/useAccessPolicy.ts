@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } fro
 import type { AccessRegistry, Caller, ClassificationLevel } from '@govgraph/governance';
 import { BAD_REQUEST, FORBIDDEN } from '@govgraph/schema';
 import { inSyncSpan } from '@govgraph/server';
-import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
+import { execute, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { argumentSubjects } from '../audit/operationSubjects.js';
 import type { AccessDecision, GatewayContext } from '../context.js';
@@ -294,21 +294,18 @@ function forbidden(denied: readonly Denial[], caller: Caller): GraphQLError {
     caller.kind === 'citizen'
       ? 'Remove those fields: a citizen token reads public data and personal data of the citizen alone.'
       : 'Remove those fields, or ask the platform operator for a grant.';
-  return new GraphQLError(
+  return FORBIDDEN.refusal(
     `Nothing was run: the operation asks for fields the caller may not read under the declared purpose: ${list}. ${remedy}`,
     {
       extensions: {
-        code: FORBIDDEN.code,
         denied: denied.map(({ coordinate, level, reason }) => ({ coordinate, level, reason })),
-        http: { status: 403 },
       },
     },
   );
 }
 
 function mixedIntrospection(): GraphQLError {
-  return new GraphQLError(
+  return BAD_REQUEST.refusal(
     'An operation may ask for introspection (__schema, __type) or for data, not both: send them as two operations.',
-    { extensions: { code: BAD_REQUEST.code, http: { status: 400 } } },
   );
 }

@@ -32,7 +32,7 @@ export interface Result {
 export function auditEntry(rc: Audited, access: AccessDecision, result?: Result): AuditEntry {
   const context = rc.contextValue;
   const { caller } = context;
-  const subjects = new Set(context.subjects);
+  const subjects = new Set(context.ledger.subjects);
   if (caller.kind === 'citizen') subjects.add(caller.nationalId);
   if (rc.document && rc.operation) {
     argumentSubjects(rc.schema, rc.document, rc.operation, rc.request.variables, subjects);
@@ -53,7 +53,7 @@ export function auditEntry(rc: Audited, access: AccessDecision, result?: Result)
     denied: access.denied.map(({ coordinate, reason }) => ({ coordinate, reason })),
     subjects: [...subjects].sort(),
     outcome: result ? outcomeOf(access, result) : 'ok',
-    cached: context.cached,
+    cached: context.ledger.cached,
   };
 }
 

@@ -1,4 +1,5 @@
 import { SUBJECTS_EXTENSION, subjectsFromExtensions } from '@govgraph/department';
+import { ledgerOf } from '../pipeline/SubjectLedger.js';
 
 /** The part of a department's GraphQL response this reads. */
 interface WithExtensions {
@@ -7,17 +8,15 @@ interface WithExtensions {
 
 /**
  * Runs after each department fetch: adds the national IDs and credit codes the department
- * reported to the request's `subjects` (the audit record's), and returns the response without
+ * reported to the request's `SubjectLedger` (the audit record's), and returns the response without
  * the extension so it never reaches a caller.
  */
 export function takeSubjects<R extends WithExtensions>(response: R, context: unknown): R {
   const extensions = response.extensions;
   if (!extensions || !(SUBJECTS_EXTENSION in extensions)) return response;
   const subjects = subjectsFromExtensions(extensions);
-  const target = (context as { subjects?: unknown } | undefined)?.subjects;
-  if (subjects && target instanceof Set) {
-    for (const keys of Object.values(subjects)) for (const key of keys) target.add(key);
-  }
+  const ledger = ledgerOf(context);
+  if (subjects && ledger) for (const keys of Object.values(subjects)) ledger.record(keys);
   const { [SUBJECTS_EXTENSION]: _reported, ...rest } = extensions;
   const stripped = { ...response };
   if (Object.keys(rest).length > 0) stripped.extensions = rest;

@@ -8,6 +8,7 @@ import { AUDITED_LEVELS, type AuditLog, type AuditPhase } from '@govgraph/govern
 import { AUDIT_UNAVAILABLE } from '@govgraph/schema';
 import type { Logger } from '@govgraph/server';
 import type { GatewayContext } from '../context.js';
+import type { AccessVerdicts } from '../pipeline/accessStage.js';
 import { type Audited, auditEntry, resultOf } from './auditEntry.js';
 
 export interface AuditOptions {
@@ -15,6 +16,8 @@ export interface AuditOptions {
   log: AuditLog;
   /** Used when a request has no logger of its own. */
   logger: Logger;
+  /** The access stage's verdicts: the decision each record describes. */
+  verdicts: AccessVerdicts;
 }
 
 type WillSendResponse = GraphQLRequestContextWillSendResponse<GatewayContext>;
@@ -31,18 +34,19 @@ const READ_UNRECORDED =
  * attempt and every mutation in the audit log before the answer leaves (docs/access.md). Writing
  * the record is part of answering: when the log cannot take it, the caller gets
  * AUDIT_UNAVAILABLE (HTTP 503) and no data. An allowed mutation is recorded twice: its intent
- * before it runs (when that fails, it does not run) and its outcome after. Install after the
- * access plugin, whose decision (`context.access`) it reads, and after the response cache.
+ * before it runs (when that fails, it does not run) and its outcome after. Installed by the
+ * request pipeline after the access stage, whose verdicts it records, and after the response
+ * cache; whose data was read comes from the request's `SubjectLedger`.
  */
 export function useAudit(options: AuditOptions): ApolloServerPlugin<GatewayContext> {
-  const { log } = options;
+  const { log, verdicts } = options;
   return {
     async requestDidStart() {
       let phase: AuditPhase | undefined;
       return {
         // Runs after the access check, before the gateway plans or fetches anything.
         async responseForOperation(rc) {
-          const access = rc.contextValue.access;
+          const access = verdicts.decisionOf(rc.contextValue);
           if (rc.operation.operation !== 'mutation' || !access) return null;
           try {
             await log.append({ ...auditEntry(rc, access), phase: 'intent' });
@@ -55,7 +59,7 @@ export function useAudit(options: AuditOptions): ApolloServerPlugin<GatewayConte
         },
         // Runs just before the response is serialised, after the access plugin's hooks.
         async willSendResponse(rc) {
-          const access = rc.contextValue.access;
+          const access = verdicts.decisionOf(rc.contextValue);
           // No decision: the operation never got past parsing or validation, so nothing was read.
           if (!access) return;
           // Refused by a rate limit once allowed: nothing ran and nothing was read (docs/limits.md).
@@ -87,12 +91,12 @@ function logFailure(rc: Audited, cause: unknown, fallback: Logger, consequence: 
 
 function unavailable(requestId: string, message: string): GraphQLResponse {
   return {
-    http: { status: 503, headers: new HeaderMap() },
+    http: { status: AUDIT_UNAVAILABLE.httpStatus, headers: new HeaderMap() },
     body: {
       kind: 'single',
       singleResult: {
         data: null,
-        errors: [{ message, extensions: { code: AUDIT_UNAVAILABLE.code, requestId } }],
+        errors: [AUDIT_UNAVAILABLE.formatted(message, { requestId })],
       },
     },
   };

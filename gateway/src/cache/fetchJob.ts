@@ -50,7 +50,7 @@ export async function readVersion(
  * takes into the audit record as it does a department's.
  */
 export function markCached(job: Job): void {
-  job.context.cached = true;
+  job.context.ledger?.markCached();
 }
 
 /**

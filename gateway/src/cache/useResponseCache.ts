@@ -1,6 +1,7 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { cacheKeys } from '@govgraph/cache';
 import type { GatewayContext } from '../context.js';
+import type { AccessVerdicts } from '../pipeline/accessStage.js';
 import { canonicalJson, digest, type EntryPayload, encodeEntry, openEntry } from './cacheEntry.js';
 import { isPersonal } from './cacheHints.js';
 import type { CachePolicy } from './cachePolicy.js';
@@ -13,12 +14,16 @@ const DEBUG_ROLES = new Set(['operator', 'auditor']);
 
 /**
  * Whole responses keyed by supergraph, operation and variables. It answers in
- * `responseForOperation`, which runs after `didResolveOperation` where the access policy
- * decided, so a denied operation never reaches it; it stores only an allowed query's answer
- * without errors, built from fetches that were all cacheable. Hooks of the gateway's caches
- * also run for it: `schemaDidLoadOrUpdate` reloads the cache hints.
+ * `responseForOperation`, which runs after `didResolveOperation` where the access stage
+ * decided (`access`, its verdicts), so a denied operation never reaches it; it stores only an
+ * allowed query's answer without errors, built from fetches that were all cacheable. Hooks of
+ * the gateway's caches also run for it: `schemaDidLoadOrUpdate` reloads the cache hints.
+ * Installed by the request pipeline (pipeline/requestPipeline.ts).
  */
-export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<GatewayContext> {
+export function useResponseCache(
+  cache: GatewayCache,
+  access: AccessVerdicts,
+): ApolloServerPlugin<GatewayContext> {
   return {
     async serverWillStart() {
       cache.store.start();
@@ -50,7 +55,7 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
           // one, but a cache must not be what fails when it is absent.
           const kind: string | undefined = operation?.operation;
           if (!cache.response || kind !== 'query') return null;
-          if (contextValue.access && contextValue.access.denied.length > 0) return null;
+          if (access.denied(contextValue)) return null;
           const policy = cache.policyFor(source, document);
           if (policy.ttlSeconds <= 0) {
             state.response = 'bypass';
@@ -84,8 +89,8 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
           state.response = 'hit';
           cache.metrics.cacheHits.inc(labels);
           // A hit is an access: the audit record gets the subjects of the stored answer.
-          contextValue.cached = true;
-          for (const subject of payload.s ?? []) contextValue.subjects.add(subject);
+          contextValue.ledger.markCached();
+          contextValue.ledger.record(payload.s ?? []);
           replayCacheHint(overallCachePolicy, payload);
           return {
             http: { status: undefined, headers: new HeaderMap() },
@@ -110,14 +115,14 @@ export function useResponseCache(cache: GatewayCache): ApolloServerPlugin<Gatewa
               const hint = overallCachePolicy.maxAge;
               const payload: EntryPayload = {
                 d: result.data,
-                s: [...contextValue.subjects],
+                s: [...contextValue.ledger.subjects],
                 t: [...state.tags],
                 x: Date.now() + ttlMs,
                 // A hit must be indistinguishable from the cold answer, extensions included.
                 ...(result.extensions ? { e: result.extensions } : {}),
                 ...(hint !== undefined ? { h: hint } : {}),
               };
-              const sealed = isPersonal(policy.level) || contextValue.subjects.size > 0;
+              const sealed = isPersonal(policy.level) || contextValue.ledger.subjects.size > 0;
               const value = encodeEntry(cache.cipher, key, sealed, JSON.stringify(payload));
               const entry = { key, value, ttlMs, tags: payload.t };
               if (await cache.store.write([entry], state.versions)) state.response = 'stored';

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessRegistry, Caller } from '@govgraph/governance';
-import { BAD_REQUEST, GATEWAY_NOT_READY } from '@govgraph/schema';
+import { GATEWAY_NOT_READY } from '@govgraph/schema';
 import {
   allowMethods,
   type RouteHandler,
-  refusalHeaders,
   type StaticAsset,
-  sendJson,
+  sendError,
+  sendRefusal,
   staticAsset,
   staticAssetRoute,
 } from '@govgraph/server';
@@ -171,28 +171,18 @@ async function callerOf(
     return await identifyCaller(req);
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
-    for (const [key, value] of refusalHeaders(error)) res.setHeader(key, value);
-    const http = error.extensions.http as { status?: number } | undefined;
-    const code =
-      typeof error.extensions.code === 'string' ? error.extensions.code : BAD_REQUEST.code;
-    sendJson(res, http?.status ?? 400, {
-      errors: [{ message: error.message, extensions: { code } }],
-    });
+    sendRefusal(res, error);
     return undefined;
   }
 }
 
 function notReady(res: ServerResponse): void {
   res.setHeader('retry-after', '5');
-  sendJson(res, 503, {
-    errors: [
-      {
-        message:
-          'The gateway is starting and has not loaded its supergraph yet. Retry in a few seconds.',
-        extensions: { code: GATEWAY_NOT_READY.code },
-      },
-    ],
-  });
+  sendError(
+    res,
+    GATEWAY_NOT_READY,
+    'The gateway is starting and has not loaded its supergraph yet. Retry in a few seconds.',
+  );
 }
 
 function callerKey(caller: Caller): string {

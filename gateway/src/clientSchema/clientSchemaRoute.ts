@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessRegistry } from '@govgraph/governance';
 import { BAD_REQUEST, GATEWAY_NOT_READY } from '@govgraph/schema';
-import { type RouteHandler, refusalHeaders, sendJson } from '@govgraph/server';
+import { type RouteHandler, refusalStatus, sendError, sendRefusal } from '@govgraph/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { AccessPolicy, Reader } from '../access/useAccessPolicy.js';
 import { PRIVATE_NO_STORE } from '../cache/useCacheControlHeader.js';
@@ -48,22 +48,26 @@ export function clientSchemaRoutes(
     res.setHeader('cache-control', PRIVATE_NO_STORE);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
-      refuse(res, 405, badRequest('The schema is read with GET (or HEAD).'), requestId);
+      sendError(res, BAD_REQUEST, 'The schema is read with GET (or HEAD).', { requestId }, 405);
       return;
     }
     const schema = options.apiSchema();
     if (!schema) {
       res.setHeader('retry-after', '5');
-      refuse(res, 503, notReady(), requestId);
+      sendError(
+        res,
+        GATEWAY_NOT_READY,
+        'The gateway is starting and has not loaded its supergraph yet. Retry in a few seconds.',
+        { requestId },
+      );
       return;
     }
     let reader: Reader;
     try {
       reader = await readerOf(await options.identify(req, requestId), options.registry);
     } catch (error) {
-      const status = httpStatusOf(error);
-      if (!(error instanceof GraphQLError) || status === undefined) throw error;
-      refuse(res, status, error, requestId);
+      if (!(error instanceof GraphQLError) || refusalStatus(error) === undefined) throw error;
+      sendRefusal(res, error, { requestId });
       return;
     }
     const readable = options.policy ? options.policy.readableSchema(schema, reader) : schema;
@@ -102,36 +106,9 @@ function sendSdl(
 function readerOf(identity: Reader, registry: AccessRegistry | undefined): Reader {
   const { caller, purpose } = identity;
   if (purpose && registry && !registry.purpose(purpose)) {
-    throw badRequest(
+    throw BAD_REQUEST.refusal(
       `The purpose "${purpose}" (X-Purpose) is not registered: send a registered purpose code, or no X-Purpose for the schema without personal data.`,
     );
   }
   return { caller, purpose };
-}
-
-function refuse(res: ServerResponse, status: number, error: GraphQLError, requestId: string) {
-  // E.g. Retry-After of a rate-limit refusal.
-  for (const [key, value] of refusalHeaders(error)) res.setHeader(key, value);
-  sendJson(res, status, {
-    errors: [{ message: error.message, extensions: { code: error.extensions.code, requestId } }],
-  });
-}
-
-function httpStatusOf(error: unknown): number | undefined {
-  if (!(error instanceof GraphQLError)) return undefined;
-  const http = error.extensions.http as { status?: unknown } | undefined;
-  return typeof http?.status === 'number' ? http.status : undefined;
-}
-
-function badRequest(message: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: BAD_REQUEST.code, http: { status: 400 } },
-  });
-}
-
-function notReady(): GraphQLError {
-  return new GraphQLError(
-    'The gateway is starting and has not loaded its supergraph yet. Retry in a few seconds.',
-    { extensions: { code: GATEWAY_NOT_READY.code } },
-  );
 }

@@ -28,9 +28,11 @@ export function fromDepartment(
     };
   }
   return {
-    message: `The ${department} department failed while answering part of this request, so the fields it owns are null. Retry later; if it persists, quote the request id to the operator.`,
+    ...DEPARTMENT_ERROR.formatted(
+      `The ${department} department failed while answering part of this request, so the fields it owns are null. Retry later; if it persists, quote the request id to the operator.`,
+      { department },
+    ),
     ...path,
-    extensions: { code: DEPARTMENT_ERROR.code, department },
   };
 }
 
@@ -46,10 +48,10 @@ export function unavailableError(
   timeoutMs: number,
 ): GraphQLFormattedError {
   const what = isTimeout(cause) ? `did not answer within ${timeoutMs} ms` : 'could not be reached';
-  return {
-    message: `The ${department} department ${what}, so the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. Retry in a moment.`,
-    extensions: { code: DEPARTMENT_UNAVAILABLE.code, department },
-  };
+  return DEPARTMENT_UNAVAILABLE.formatted(
+    `The ${department} department ${what}, so the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. Retry in a moment.`,
+    { department },
+  );
 }
 
 /**
@@ -59,24 +61,24 @@ export function unavailableError(
  */
 export function refusedError(department: string, refusal: GuardRefusal): GraphQLFormattedError {
   if (refusal.reason === 'TOO_BUSY') {
-    return {
-      message: `The ${department} department already has as many requests in flight and waiting as the gateway allows (${refusal.maxInFlight} + ${refusal.maxQueued}), so this one was not sent and the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. Retry in a moment.`,
-      extensions: { code: DEPARTMENT_UNAVAILABLE.code, department, reason: refusal.reason },
-    };
+    return DEPARTMENT_UNAVAILABLE.formatted(
+      `The ${department} department already has as many requests in flight and waiting as the gateway allows (${refusal.maxInFlight} + ${refusal.maxQueued}), so this one was not sent and the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. Retry in a moment.`,
+      { department, reason: refusal.reason },
+    );
   }
   const retryAt = refusal.retryAt.toISOString();
-  return {
-    message: `The ${department} department failed or timed out ${refusal.failures} times in a row, so the gateway has stopped calling it for now (circuit open) and the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. The gateway tries it again at ${retryAt}; retry after that.`,
-    extensions: { code: DEPARTMENT_UNAVAILABLE.code, department, reason: refusal.reason, retryAt },
-  };
+  return DEPARTMENT_UNAVAILABLE.formatted(
+    `The ${department} department failed or timed out ${refusal.failures} times in a row, so the gateway has stopped calling it for now (circuit open) and the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. The gateway tries it again at ${retryAt}; retry after that.`,
+    { department, reason: refusal.reason, retryAt },
+  );
 }
 
 /** A department answer over the size cap: dropped unread, so the department's fields are null. */
 export function tooLargeError(department: string, limit: number): GraphQLFormattedError {
-  return {
-    message: `The ${department} department's answer was larger than the ${limit} bytes the gateway reads from one department call, so it was dropped and the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. Ask for fewer items or fields from it (smaller pages).`,
-    extensions: { code: DEPARTMENT_ANSWER_TOO_LARGE.code, department, limitBytes: limit },
-  };
+  return DEPARTMENT_ANSWER_TOO_LARGE.formatted(
+    `The ${department} department's answer was larger than the ${limit} bytes the gateway reads from one department call, so it was dropped and the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. Ask for fewer items or fields from it (smaller pages).`,
+    { department, limitBytes: limit },
+  );
 }
 
 function isTimeout(error: unknown): boolean {

@@ -1,6 +1,7 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ensureError } from '@govgraph/schema';
 
 /** The fetch signature `RemoteGraphQLDataSource` calls. */
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -109,7 +110,7 @@ export function timeoutFetcher(timeoutMs: number, options: TimeoutFetcherOptions
         agent: secure ? agents.https : agents.http,
       });
       const signal = init?.signal as AbortSignal | undefined;
-      const abort = () => req.destroy(signal?.reason as Error);
+      const abort = () => req.destroy(ensureError(signal?.reason));
       signal?.addEventListener('abort', abort, { once: true });
       const timer = setTimeout(() => req.destroy(timeoutError(timeoutMs)), deadline - Date.now());
       const settle = () => {

@@ -11,7 +11,9 @@ import {
   allowMethods,
   type Logger,
   type RouteHandler,
+  sendError,
   sendJson,
+  sendRefusal,
   staticAssetRoute,
 } from '@govgraph/server';
 import { GraphQLError } from 'graphql';
@@ -73,10 +75,12 @@ async function signIn(
 ): Promise<void> {
   // A JSON body only: a cross-origin form cannot send one without a CORS preflight.
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    return refuse(
+    return sendError(
       res,
+      BAD_REQUEST,
+      'Send the sign-in as JSON (content-type: application/json).',
+      {},
       415,
-      BAD_REQUEST.err('Send the sign-in as JSON (content-type: application/json).'),
     );
   }
   const body = await readJson(req);
@@ -84,7 +88,7 @@ async function signIn(
   const operatorId = stringField(body, 'operator');
   const password = stringField(body, 'password', false);
   if (!agencyId || !operatorId || !password) {
-    return refuse(res, 400, BAD_REQUEST.err('Give the agency, the operator and the password.'));
+    return refuse(res, BAD_REQUEST.err('Give the agency, the operator and the password.'));
   }
   const key = `${agencyId}\u0000${operatorId}`;
   const wait = await throttle.blockedFor(req, key);
@@ -94,7 +98,6 @@ async function signIn(
     res.setHeader('retry-after', String(wait));
     return refuse(
       res,
-      429,
       SIGN_IN_THROTTLED.err(
         `Too many failed sign-ins: wait ${Math.ceil(wait / 60)} minute(s), or ask your agency administrator for a new password.`,
         { extensions: { retryAfterSeconds: wait } },
@@ -115,7 +118,7 @@ async function signIn(
     if (!(error instanceof GraphQLError)) throw error;
     await throttle.failed(req, key);
     logger.warn({ ...who, reason: error.message }, 'desk sign-in refused');
-    refuse(res, 401, error);
+    refuse(res, error);
   }
 }
 
@@ -126,11 +129,7 @@ async function signOut(
 ): Promise<void> {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   if (!match?.[1]) {
-    return refuse(
-      res,
-      401,
-      UNAUTHENTICATED.err('Send the session as Authorization: Bearer <token>.'),
-    );
+    return refuse(res, UNAUTHENTICATED.err('Send the session as Authorization: Bearer <token>.'));
   }
   await sessions.signOut(match[1]);
   logger.info({ address: req.socket.remoteAddress }, 'desk sign-out');
@@ -143,18 +142,17 @@ async function plan(req: IncomingMessage, res: ServerResponse, options: DeskRout
   try {
     identity = await identify(req, options.registry);
   } catch (error) {
-    if (error instanceof GraphQLError) return refuse(res, statusOf(error), error);
+    if (error instanceof GraphQLError) return refuse(res, error);
     throw error;
   }
   if (identity.caller.kind !== 'agency' || identity.caller.credential !== 'session') {
-    return refuse(res, 401, UNAUTHENTICATED.err('Sign in at the service desk first.'));
+    return refuse(res, UNAUTHENTICATED.err('Sign in at the service desk first.'));
   }
   const result = options.planner.plan(identity.caller, identity);
   if (!result) {
     res.setHeader('retry-after', '5');
     return refuse(
       res,
-      503,
       GATEWAY_NOT_READY.err(
         'The gateway has not loaded its supergraph yet. Retry in a few seconds.',
       ),
@@ -168,15 +166,10 @@ async function plan(req: IncomingMessage, res: ServerResponse, options: DeskRout
   });
 }
 
-function statusOf(error: GraphQLError): number {
-  const http = error.extensions.http as { status?: unknown } | undefined;
-  return typeof http?.status === 'number' ? http.status : 400;
-}
-
-function refuse(res: ServerResponse, status: number, error: GraphQLError): void {
-  sendJson(res, status, {
-    errors: [{ message: error.message, extensions: { ...error.extensions, http: undefined } }],
-  });
+/** Answers with the error's status (its code's, from the registry), its extensions kept but `http`. */
+function refuse(res: ServerResponse, error: GraphQLError): void {
+  const { http: _http, ...extensions } = error.extensions;
+  sendRefusal(res, error, extensions);
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {

@@ -188,9 +188,9 @@ function structureOver(measured: OperationMeasure, limits: RequestLimits): Over 
 function refusal(context: GatewayContext, { name, value, atLeast }: Over): GraphQLError {
   const max = context.limits[name];
   context.logger.info({ limit: { name, value, max } }, `refused: over the ${name} limit`);
-  return OPERATION_LIMIT_EXCEEDED.err(
+  return OPERATION_LIMIT_EXCEEDED.refusal(
     `The operation ${WHAT[name]} than allowed: ${name} is ${max}, the operation has ${atLeast ? 'at least ' : ''}${value}. ` +
       `${HOW_TO_FIX[name]}, or ask the platform operator to raise ${name} for your agency.`,
-    { extensions: { limit: { name, value, max }, http: { status: 400 } } },
+    { extensions: { limit: { name, value, max } } },
   );
 }

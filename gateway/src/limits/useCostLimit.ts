@@ -172,8 +172,8 @@ function introspectionOnly(document: DocumentNode, operation: OperationDefinitio
 }
 
 function tooCostly(estimated: number, limit: number): GraphQLError {
-  return COST_LIMIT_EXCEEDED.err(
+  return COST_LIMIT_EXCEEDED.refusal(
     `Nothing was run: the operation's estimated cost is ${estimated}, over this caller's limit of ${limit}. Ask for smaller pages (a lower \`first\`), fewer nested lists or fewer aliased copies of a list, or ask the platform operator to raise the agency's cost limit.`,
-    { extensions: { cost: { estimated, limit }, http: { status: 400 } } },
+    { extensions: { cost: { estimated, limit } } },
   );
 }

@@ -155,7 +155,7 @@ function accessLine(
     departments: [...(seen?.departments ?? [])].sort(),
     cost: context?.cost ?? null,
     errors: [...new Set(seen?.codes ?? [])],
-    cached: context?.cached ?? false,
+    cached: context?.ledger.cached ?? false,
   };
 }
 

@@ -33,15 +33,13 @@ function unresolved(operationName: string | undefined): GraphQLError {
     typeof operationName === 'string'
       ? `The document has no operation named ${quoteInput(operationName)}.`
       : 'The document holds several operations and no operationName picks one.';
-  return OPERATION_RESOLUTION_FAILURE.err(
+  return OPERATION_RESOLUTION_FAILURE.refusal(
     `${why} Send operationName with the name of the operation to run.`,
-    { extensions: { http: { status: 400 } } },
   );
 }
 
 function subscription(): GraphQLError {
-  return SUBSCRIPTION_NOT_SUPPORTED.err(
+  return SUBSCRIPTION_NOT_SUPPORTED.refusal(
     'Subscriptions are not served: the hub answers queries and mutations over HTTP. Send the selection as a query.',
-    { extensions: { http: { status: 400 } } },
   );
 }

@@ -12,12 +12,9 @@ export function rateLimited(
   msBeforeNext: number,
 ): GraphQLError {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return RATE_LIMITED.err(refusalMessage(name, max, who, retryAfterSeconds), {
-    extensions: {
-      retryAfterSeconds,
-      limit: { name, max },
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
-    },
+  return RATE_LIMITED.refusal(refusalMessage(name, max, who, retryAfterSeconds), {
+    extensions: { retryAfterSeconds, limit: { name, max } },
+    headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]),
   });
 }
 

@@ -9,6 +9,7 @@ import {
   verify,
 } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
+import { ensureError } from '@govgraph/schema';
 import { ConfigError } from '@govgraph/server';
 import type { HubStore } from '../store/openHubStore.js';
 
@@ -65,7 +66,7 @@ function ed25519Key(text: string, variable: string, kind: 'private' | 'public'):
         : createPublicKey({ key: jwk, format: 'jwk' });
   } catch (error) {
     throw new ConfigError(
-      `${variable} is not a usable JWK (${(error as Error).message}); \`npm run audit -- checkpoint-key\` prints a new pair.`,
+      `${variable} is not a usable JWK (${ensureError(error).message}); \`npm run audit -- checkpoint-key\` prints a new pair.`,
     );
   }
   if (key.asymmetricKeyType !== 'ed25519') {
@@ -110,7 +111,7 @@ export function checkpointVerifiers(
     parsed = JSON.parse(text);
   } catch (error) {
     throw new ConfigError(
-      `AUDIT_CHECKPOINT_PUBLIC_KEY is not JSON (${(error as Error).message}): give a JWK or an array of JWKs.`,
+      `AUDIT_CHECKPOINT_PUBLIC_KEY is not JSON (${ensureError(error).message}): give a JWK or an array of JWKs.`,
     );
   }
   const keys = new Map<string, KeyObject>();
@@ -200,7 +201,7 @@ async function readCheckpointFile(file: string, missingOk: boolean): Promise<Che
   } catch (error) {
     if (missingOk && (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new CheckpointError(
-      `cannot read the checkpoint file ${file}: ${(error as Error).message}`,
+      `cannot read the checkpoint file ${file}: ${ensureError(error).message}`,
     );
   }
   const lines: CheckpointLine[] = [];

@@ -1,3 +1,4 @@
+import { ensureError } from '@govgraph/schema';
 import type { Transaction } from 'kysely';
 import { GENESIS_HASH } from '../store/migrations.js';
 import type { HubStore } from '../store/openHubStore.js';
@@ -141,7 +142,7 @@ function checkRecord(row: AuditRecordRow, prevHash: string): AuditRecord | Broke
     return {
       ok: false,
       seq,
-      reason: `its stored values cannot be read (${(error as Error).message}): it was edited`,
+      reason: `its stored values cannot be read (${ensureError(error).message}): it was edited`,
     };
   }
   if (computed !== row.hash) {

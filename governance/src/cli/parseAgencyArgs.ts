@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ensureError } from '@govgraph/schema';
 import { UsageError } from '@govgraph/server';
 import { limitByFlag, limitFlag } from '../registry/agencyLimits.js';
 import { parseDuration } from '../registry/apiKeys.js';
@@ -143,7 +144,7 @@ export function parseAgencyArgs(argv: readonly string[]): AgencyCommand {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(ensureError(error).message);
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { ensureError } from '@govgraph/schema';
 import { hubAccessConfig } from '../hubConfig.js';
 import {
   addAgency,
@@ -254,7 +255,7 @@ async function execute(
         publicKey = await readFile(file, 'utf8');
       } catch (error) {
         throw new HubAdminError(
-          `Cannot read the public key file ${file}: ${(error as Error).message}`,
+          `Cannot read the public key file ${file}: ${ensureError(error).message}`,
         );
       }
       await setAgencyJwt(store, command.agency, {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ensureError } from '@govgraph/schema';
 import { checkCreditCode, checkNationalId } from '@govgraph/schema/scalars';
 import { ConfigError, UsageError } from '@govgraph/server';
 import {
@@ -89,7 +90,7 @@ function parseAuditArgs(argv: readonly string[]): AuditCommand {
   try {
     parsed = parseArgs({ args: [...argv], options: AUDIT_OPTIONS, allowPositionals: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(ensureError(error).message);
   }
   const { values } = parsed;
   const [command, ...rest] = parsed.positionals;

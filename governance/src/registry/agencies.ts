@@ -1,3 +1,4 @@
+import { ensureError } from '@govgraph/schema';
 import type { HubStore } from '../store/openHubStore.js';
 import type { AgencyRow, RowSource } from '../store/schema.js';
 import { HubAdminError } from './HubAdminError.js';
@@ -130,7 +131,7 @@ export async function setAgencyJwt(
   try {
     parsePublicKey(jwt.publicKey);
   } catch (error) {
-    throw new HubAdminError(`The public key cannot be used: ${(error as Error).message}.`);
+    throw new HubAdminError(`The public key cannot be used: ${ensureError(error).message}.`);
   }
   await store.db
     .updateTable('agencies')

@@ -1,4 +1,5 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { ensureError } from '@govgraph/schema';
 
 /**
  * Reads a JWT verification key given as a JWK (JSON text) or an SPKI PEM. Only public keys:
@@ -20,7 +21,7 @@ export function parsePublicKey(text: string): KeyObject {
     try {
       return createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
     } catch (error) {
-      throw new Error(`the JWK is not a usable public key (${(error as Error).message})`);
+      throw new Error(`the JWK is not a usable public key (${ensureError(error).message})`);
     }
   }
   if (!trimmed.startsWith('-----BEGIN PUBLIC KEY-----')) {
@@ -31,6 +32,6 @@ export function parsePublicKey(text: string): KeyObject {
   try {
     return createPublicKey(trimmed);
   } catch (error) {
-    throw new Error(`the PEM is not a usable public key (${(error as Error).message})`);
+    throw new Error(`the PEM is not a usable public key (${ensureError(error).message})`);
   }
 }

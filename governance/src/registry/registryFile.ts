@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ensureError } from '@govgraph/schema';
 import { z } from 'zod';
 import { AGENCY_LIMIT_NAMES, type AgencyLimitName } from '../types.js';
 import { agencyIdProblem, departmentProblem } from './agencies.js';
@@ -86,7 +87,7 @@ const agencySchema = z.strictObject({
           try {
             parsePublicKey(value);
           } catch (error) {
-            ctx.addIssue({ code: 'custom', message: (error as Error).message });
+            ctx.addIssue({ code: 'custom', message: ensureError(error).message });
           }
         }),
     })
@@ -199,14 +200,14 @@ export function loadRegistryFile(path: string): RegistryFile {
     source = readFileSync(path, 'utf8');
   } catch (error) {
     throw new RegistryFileError(path, [
-      `cannot be read (${(error as Error).message}); set HUB_REGISTRY_FILE to the registry file`,
+      `cannot be read (${ensureError(error).message}); set HUB_REGISTRY_FILE to the registry file`,
     ]);
   }
   let json: unknown;
   try {
     json = JSON.parse(source);
   } catch (error) {
-    throw new RegistryFileError(path, [`is not JSON (${(error as Error).message})`]);
+    throw new RegistryFileError(path, [`is not JSON (${ensureError(error).message})`]);
   }
   return parseRegistryFile(json, path);
 }

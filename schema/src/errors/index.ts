@@ -11,7 +11,16 @@ export * from './codes/limits.js';
 export * from './codes/platform.js';
 export * from './codes/rateLimit.js';
 export * from './codes/tax.js';
-export { type ErrorCategory, ErrorCode, makeCode } from './ErrorCode.js';
+export {
+  type ErrorBody,
+  type ErrorCategory,
+  ErrorCode,
+  type ErrorCodeOptions,
+  type ErrorHttpStatus,
+  type FormattedCodedError,
+  makeCode,
+} from './ErrorCode.js';
+export { ensureError } from './ensureError.js';
 export { boundQuotedInput, clipInput, QUOTED_INPUT_CHARS, quoteInput } from './quoteInput.js';
 export { errorRegistry, isRegisteredCode } from './registry.js';
 export { renderErrorDocs } from './renderErrorDocs.js';

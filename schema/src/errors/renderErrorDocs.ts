@@ -18,15 +18,26 @@ export function renderErrorDocs(): string {
     'Every error govgraph returns carries `extensions.code`, one of the codes below. Clients',
     'switch on the code; messages are for people and may be reworded.',
     '',
+    'The HTTP column is the status of an answer that is this error alone: a refused request',
+    '(a bad credential, a denied operation, a rate limit) or an error from a route beside',
+    '`/graphql`. A field error inside an answer that still carries data arrives with HTTP 200.',
+    '',
   ];
   for (const category of Object.keys(categoryTitles) as ErrorCategory[]) {
     const defs = [...errorRegistry.values()]
       .filter((d) => d.category === category)
       .sort((a, b) => a.code.localeCompare(b.code));
     if (defs.length === 0) continue;
-    lines.push(`## ${categoryTitles[category]}`, '', '| code | meaning |', '| --- | --- |');
+    lines.push(
+      `## ${categoryTitles[category]}`,
+      '',
+      '| code | HTTP | meaning |',
+      '| --- | --- | --- |',
+    );
     for (const def of defs)
-      lines.push(`| \`${def.code}\` | ${def.description.replaceAll('|', '\\|')} |`);
+      lines.push(
+        `| \`${def.code}\` | ${def.httpStatus} | ${def.description.replaceAll('|', '\\|')} |`,
+      );
     lines.push('');
   }
   return lines.join('\n');

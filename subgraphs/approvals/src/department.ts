@@ -1,13 +1,11 @@
-import type { World } from '@govgraph/datagen';
 import type { DepartmentModule } from '@govgraph/department';
 import { openApprovalsDatabase } from './db/openApprovalsDatabase.js';
 import type { ApprovalsDB } from './db/schema.js';
-import { isApprovalsSeeded, seedApprovals } from './db/seed.js';
 import { onEntitiesChanged } from './events.js';
 import { createApprovalsServer } from './server.js';
 import { typeDefs } from './typeDefs.js';
 
-export const department: DepartmentModule<ApprovalsDB, World> = {
+export const department: DepartmentModule<ApprovalsDB> = {
   name: 'approvals',
   title: 'Parallel approvals',
   envPrefix: 'APPROVALS',
@@ -15,7 +13,5 @@ export const department: DepartmentModule<ApprovalsDB, World> = {
   defaultPort: 4007,
   openDatabase: openApprovalsDatabase,
   createServer: createApprovalsServer,
-  seed: seedApprovals,
-  isSeeded: isApprovalsSeeded,
   onEntitiesChanged,
 };

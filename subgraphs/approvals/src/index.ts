@@ -1,7 +1,6 @@
 export type { ApprovalsContext } from './context.js';
 export { openApprovalsDatabase } from './db/openApprovalsDatabase.js';
 export type { ApplicationRow, ApprovalsDB, ReviewRow } from './db/schema.js';
-export { seedApprovals } from './db/seed.js';
 export { department } from './department.js';
 export {
   createEntityEvents,
@@ -11,6 +10,5 @@ export {
   entityEvents,
   onEntitiesChanged,
 } from './events.js';
-export { REQUIRED_DEPARTMENTS, SITE_REQUIRED } from './requiredDepartments.js';
 export { type ApprovalsDeps, createApprovalsServer } from './server.js';
 export { typeDefs } from './typeDefs.js';

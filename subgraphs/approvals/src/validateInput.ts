@@ -1,7 +1,7 @@
+import { SITE_REQUIRED } from '@govgraph/rules';
 import { INVALID_ARGUMENT } from '@govgraph/schema';
 import type { RecordReviewInput, SubmitApplicationInput } from './__generated__/resolvers-types.js';
 import type { ApplicationKind, ReviewDepartment } from './db/schema.js';
-import { SITE_REQUIRED } from './requiredDepartments.js';
 
 /** A submission that passed validation: exactly one applicant, a site where the kind needs one. */
 export interface Submission {

@@ -1,5 +1,4 @@
 import {
-  APPROVAL_REQUIRED_DEPARTMENTS,
   type ApprovalApplication,
   companyApplications,
   createWorld,
@@ -7,6 +6,7 @@ import {
   type World,
 } from '@govgraph/datagen';
 import type { Engine } from '@govgraph/department/db';
+import { REQUIRED_DEPARTMENTS } from '@govgraph/rules';
 import { ENGINES } from '@govgraph/testing';
 import { type Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -170,7 +170,7 @@ describe.each(ENGINES)('the approval platform on %s, written', (engine) => {
     });
     expect(app.id).toMatch(/^SP\d{8}-N[0-9A-F]{12}$/);
     expect(app.reviews).toEqual(
-      APPROVAL_REQUIRED_DEPARTMENTS.CONSTRUCTION_PERMIT.map((department) => ({
+      REQUIRED_DEPARTMENTS.CONSTRUCTION_PERMIT.map((department) => ({
         department,
         status: 'PENDING',
         decidedAt: null,
@@ -335,7 +335,7 @@ describe.each(ENGINES)('the approval platform on %s, written', (engine) => {
 
   it('approves the application with the last approval, and reports each decision', async () => {
     const app = submitted(await submit(constructionPermit()));
-    const departments = APPROVAL_REQUIRED_DEPARTMENTS.CONSTRUCTION_PERMIT;
+    const departments = REQUIRED_DEPARTMENTS.CONSTRUCTION_PERMIT;
     let latest = app;
     for (const [n, department] of departments.entries()) {
       latest = submitted(
@@ -473,7 +473,7 @@ describe.each(ENGINES)('the approval platform on %s, written', (engine) => {
   it('approves once when every department decides at the same moment', async () => {
     const app = submitted(await submit(constructionPermit()));
     const results = await Promise.all(
-      APPROVAL_REQUIRED_DEPARTMENTS.CONSTRUCTION_PERMIT.map((department) =>
+      REQUIRED_DEPARTMENTS.CONSTRUCTION_PERMIT.map((department) =>
         record({ applicationId: app.id, department, decision: 'APPROVE' }),
       ),
     );

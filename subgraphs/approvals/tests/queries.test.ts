@@ -1,6 +1,4 @@
 import {
-  APPROVAL_REQUIRED_DEPARTMENTS,
-  APPROVAL_SITE_REQUIRED,
   type ApprovalApplication,
   companyApplications,
   createWorld,
@@ -9,7 +7,6 @@ import {
 } from '@govgraph/datagen';
 import { ENGINES } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
-import { REQUIRED_DEPARTMENTS, SITE_REQUIRED } from '../src/index.js';
 import {
   APPLICATION_FIELDS,
   entitiesOf,
@@ -41,13 +38,6 @@ const companyWith = (n: number) => {
   if (j < 0) throw new Error(`no company of the test world has ${n} applications`);
   return j;
 };
-
-describe('the platform rules', () => {
-  it('require the same departments and sites as the world the generator models', () => {
-    expect(REQUIRED_DEPARTMENTS).toEqual(APPROVAL_REQUIRED_DEPARTMENTS);
-    expect([...SITE_REQUIRED].sort()).toEqual([...APPROVAL_SITE_REQUIRED].sort());
-  });
-});
 
 describe.each(ENGINES)('the approval platform on %s, read', (engine) => {
   const platform = useApprovals(engine, world);

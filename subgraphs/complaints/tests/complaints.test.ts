@@ -1,5 +1,4 @@
 import {
-  COMPLAINT_HANDLERS,
   type Complaint,
   complaintsOfCompany,
   complaintsOfPerson,
@@ -8,7 +7,6 @@ import {
 } from '@govgraph/datagen';
 import { ENGINES } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
-import { HANDLING_DEPARTMENTS } from '../src/index.js';
 import {
   allComplaints,
   COMPLAINT_FIELDS,
@@ -38,12 +36,6 @@ const personRef = (i: number) => ({ __typename: 'Person', nationalId: world.pers
 const entityRef = (j: number) => ({
   __typename: 'LegalEntity',
   creditCode: world.company(j).creditCode,
-});
-
-describe('the hotline’s rules', () => {
-  it('passes each category to the same agency as the generator does', () => {
-    expect(HANDLING_DEPARTMENTS).toEqual(COMPLAINT_HANDLERS);
-  });
 });
 
 describe.each(ENGINES)('complaints on %s', (engine) => {

@@ -7,7 +7,7 @@ import {
 import type { Engine } from '@govgraph/department/db';
 import { type DepartmentHarness, type GraphQLResponse, useDepartment } from '@govgraph/testing';
 import type { ComplaintsDB } from '../src/db/schema.js';
-import { department } from '../src/index.js';
+import { seedableDepartment as department } from '../src/seed.js';
 
 export type { GraphQLResponse } from '@govgraph/testing';
 export type ComplaintsHarness = DepartmentHarness<ComplaintsDB>;

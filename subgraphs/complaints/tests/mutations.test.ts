@@ -1,13 +1,8 @@
-import {
-  COMPLAINT_HANDLERS,
-  type ComplaintCategory,
-  createWorld,
-  type World,
-} from '@govgraph/datagen';
+import { type ComplaintCategory, createWorld, type World } from '@govgraph/datagen';
+import { HANDLING_DEPARTMENTS, handlingDepartmentCode } from '@govgraph/rules';
 import { chinaDateTime } from '@govgraph/schema';
 import { ENGINES } from '@govgraph/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { handlingDepartmentCode } from '../src/handlingDepartment.js';
 import { type EntityChange, onEntitiesChanged } from '../src/index.js';
 import {
   allComplaints,
@@ -150,7 +145,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
   });
 
   it('gives every filing its own ticket number, even filed at once, and each category its agency', async () => {
-    const categories = Object.keys(COMPLAINT_HANDLERS) as ComplaintCategory[];
+    const categories = Object.keys(HANDLING_DEPARTMENTS) as ComplaintCategory[];
     const answers = await Promise.all(
       categories.map((category) => asDesk(FILE, { input: filing({ category }) })),
     );
@@ -160,7 +155,7 @@ describe.each(ENGINES)('hotline mutations on %s', (engine) => {
     });
     expect(new Set(filed.map((c) => c.id)).size).toBe(categories.length);
     expect(filed.map((c) => [c.category, c.handlingDepartment])).toEqual(
-      categories.map((category) => [category, COMPLAINT_HANDLERS[category]]),
+      categories.map((category) => [category, HANDLING_DEPARTMENTS[category]]),
     );
     const seededIds = new Set(seeded.map((c) => c.id));
     expect(filed.filter((c) => seededIds.has(c.id))).toEqual([]);

@@ -1,8 +1,8 @@
 import { type ComplaintCategory, createWorld, type World } from '@govgraph/datagen';
+import { HANDLING_DEPARTMENT_CODES, handlingDepartmentCode } from '@govgraph/rules';
 import type { CallerTokenClaims } from '@govgraph/server';
 import { ENGINES } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
-import { HANDLING_DEPARTMENT_CODES, handlingDepartmentCode } from '../src/handlingDepartment.js';
 import { allComplaints, type GraphQLResponse, useComplaints } from './complaintsHarness.js';
 
 // Who may write at the citizen hotline (issue #10), checked by the department itself from the

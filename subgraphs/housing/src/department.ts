@@ -1,12 +1,10 @@
-import type { World } from '@govgraph/datagen';
 import type { DepartmentModule } from '@govgraph/department';
 import { openHousingDatabase } from './db/openHousingDatabase.js';
 import type { HousingDB } from './db/schema.js';
-import { isHousingSeeded, seedHousing } from './db/seed.js';
 import { createHousingServer } from './server.js';
 import { typeDefs } from './typeDefs.js';
 
-export const department: DepartmentModule<HousingDB, World> = {
+export const department: DepartmentModule<HousingDB> = {
   name: 'housing',
   title: 'Real-estate registry',
   envPrefix: 'HOUSING',
@@ -14,6 +12,4 @@ export const department: DepartmentModule<HousingDB, World> = {
   defaultPort: 4003,
   openDatabase: openHousingDatabase,
   createServer: createHousingServer,
-  seed: seedHousing,
-  isSeeded: isHousingSeeded,
 };

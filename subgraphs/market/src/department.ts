@@ -1,12 +1,10 @@
-import type { World } from '@govgraph/datagen';
 import type { DepartmentModule } from '@govgraph/department';
 import { openMarketDatabase } from './db/openMarketDatabase.js';
 import type { MarketDB } from './db/schema.js';
-import { isMarketSeeded, seedMarket } from './db/seed.js';
 import { createMarketServer } from './server.js';
 import { typeDefs } from './typeDefs.js';
 
-export const department: DepartmentModule<MarketDB, World> = {
+export const department: DepartmentModule<MarketDB> = {
   name: 'market',
   title: 'Business registry',
   envPrefix: 'MARKET',
@@ -14,6 +12,4 @@ export const department: DepartmentModule<MarketDB, World> = {
   defaultPort: 4002,
   openDatabase: openMarketDatabase,
   createServer: createMarketServer,
-  seed: seedMarket,
-  isSeeded: isMarketSeeded,
 };

@@ -2,7 +2,7 @@ import type { World } from '@govgraph/datagen';
 import type { Engine } from '@govgraph/department/db';
 import { type DepartmentHarness, useDepartment } from '@govgraph/testing';
 import type { MarketDB } from '../src/db/schema.js';
-import { department } from '../src/index.js';
+import { seedableDepartment as department } from '../src/seed.js';
 
 export type { GraphQLResponse } from '@govgraph/testing';
 export type MarketHarness = DepartmentHarness<MarketDB>;

@@ -1,12 +1,10 @@
-import type { World } from '@govgraph/datagen';
 import type { DepartmentModule } from '@govgraph/department';
 import { openPopulationDatabase } from './db/openPopulationDatabase.js';
 import type { PopulationDB } from './db/schema.js';
-import { isPopulationSeeded, seedPopulation } from './db/seed.js';
 import { createPopulationServer } from './server.js';
 import { typeDefs } from './typeDefs.js';
 
-export const department: DepartmentModule<PopulationDB, World> = {
+export const department: DepartmentModule<PopulationDB> = {
   name: 'population',
   title: 'Population registry',
   envPrefix: 'POPULATION',
@@ -14,6 +12,4 @@ export const department: DepartmentModule<PopulationDB, World> = {
   defaultPort: 4001,
   openDatabase: openPopulationDatabase,
   createServer: createPopulationServer,
-  seed: seedPopulation,
-  isSeeded: isPopulationSeeded,
 };

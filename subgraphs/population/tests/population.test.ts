@@ -1,7 +1,7 @@
 import { createWorld, type World } from '@govgraph/datagen';
 import { ENGINES, useDepartment } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
-import { department } from '../src/index.js';
+import { seedableDepartment as department } from '../src/seed.js';
 
 describe.each(ENGINES)('population registry on %s', (engine) => {
   const world: World = createWorld({ seed: 7, people: 400 });

@@ -7,7 +7,7 @@ import {
 } from '@govgraph/datagen';
 import { ENGINES, useDepartment } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
-import { department } from '../src/index.js';
+import { seedableDepartment as department } from '../src/seed.js';
 
 const world: World = createWorld({ seed: 7, people: 400 });
 const records = [...world.persons()].map((p) => socialRecordOf(world, p.index, p));

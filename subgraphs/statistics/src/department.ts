@@ -1,12 +1,10 @@
-import type { World } from '@govgraph/datagen';
 import type { DepartmentModule } from '@govgraph/department';
 import { openStatisticsDatabase } from './db/openStatisticsDatabase.js';
 import type { StatisticsDB } from './db/schema.js';
-import { isStatisticsSeeded, seedStatistics } from './db/seed.js';
 import { createStatisticsServer } from './server.js';
 import { typeDefs } from './typeDefs.js';
 
-export const department: DepartmentModule<StatisticsDB, World> = {
+export const department: DepartmentModule<StatisticsDB> = {
   name: 'statistics',
   title: 'Statistics bureau',
   envPrefix: 'STATISTICS',
@@ -14,6 +12,4 @@ export const department: DepartmentModule<StatisticsDB, World> = {
   defaultPort: 4008,
   openDatabase: openStatisticsDatabase,
   createServer: createStatisticsServer,
-  seed: seedStatistics,
-  isSeeded: isStatisticsSeeded,
 };

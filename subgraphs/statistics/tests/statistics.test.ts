@@ -1,7 +1,7 @@
 import { computeIndicators, createWorld } from '@govgraph/datagen';
 import { ENGINES, useDepartment } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
-import { department } from '../src/index.js';
+import { seedableDepartment as department } from '../src/seed.js';
 
 const world = createWorld({ seed: 5, people: 4_000 });
 

@@ -1,7 +1,6 @@
 export type { TaxContext } from './context.js';
 export { openTaxDatabase } from './db/openTaxDatabase.js';
 export type { TaxDB } from './db/schema.js';
-export { seedTax } from './db/seed.js';
 export { department } from './department.js';
 export { createTaxServer } from './server.js';
 export { typeDefs } from './typeDefs.js';

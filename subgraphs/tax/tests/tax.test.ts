@@ -9,7 +9,7 @@ import {
 } from '@govgraph/datagen';
 import { ENGINES, useDepartment } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
-import { department } from '../src/index.js';
+import { seedableDepartment as department } from '../src/seed.js';
 
 interface Page<T> {
   nodes: T[];

@@ -8,7 +8,7 @@ import { typeDefs } from './typeDefs.js';
  * (HUB_DATABASE_URL, or `hub.sqlite` in the data directory), which the gateway's audit log
  * writes; there is nothing to seed.
  */
-export const department: DepartmentModule<HubDB, unknown> = {
+export const department: DepartmentModule<HubDB> = {
   name: 'tracker',
   title: 'Data tracker',
   envPrefix: 'TRACKER',
@@ -17,7 +17,4 @@ export const department: DepartmentModule<HubDB, unknown> = {
   databaseLocation: hubStoreConfig,
   openDatabase: openHubStore,
   createServer: createTrackerServer,
-  // The audit log fills as the hub answers; synthetic data has no place in it.
-  seed: async () => {},
-  isSeeded: async () => true,
 };

@@ -3,7 +3,7 @@ import { creditCodeCheckChar, nationalIdCheckChar } from '@govgraph/schema';
 import { type CallerTokenClaims, createLogger } from '@govgraph/server';
 import { ENGINES, useDepartment } from '@govgraph/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { department } from '../src/department.js';
+import { seedableDepartment as department } from '../src/seed.js';
 
 const nid = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
 const WANG = '11010519491231002X';

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ensureError } from '@govgraph/schema';
 import { UsageError } from '@govgraph/server';
 import { wholeNumberFlag } from '../seedArgs.js';
 
@@ -101,7 +102,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       allowPositionals: false,
     }).values;
   } catch (error) {
-    throw usageError((error as Error).message);
+    throw usageError(ensureError(error).message);
   }
   const long = values.long === true;
   const integer = (flag: (typeof COUNTS)[number], fallback: number, min: number): number =>

@@ -1,5 +1,6 @@
 // `pg` comes from @govgraph/schema (hoisted to the workspace root); the tools reach PostgreSQL
 // directly only here, for what no department does: CREATE DATABASE, the seed marker, VACUUM.
+import { ensureError } from '@govgraph/schema';
 import pg from 'pg';
 
 /** What a benchmark database was last seeded with; a rerun with the same marker skips seeding. */
@@ -30,7 +31,7 @@ async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>
     await client.connect();
   } catch (error) {
     throw new Error(
-      `PostgreSQL is not reachable at ${url} (${(error as Error).message}): start it, or set BENCH_POSTGRES_URL.`,
+      `PostgreSQL is not reachable at ${url} (${ensureError(error).message}): start it, or set BENCH_POSTGRES_URL.`,
       { cause: error },
     );
   }

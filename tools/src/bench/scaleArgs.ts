@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ensureError } from '@govgraph/schema';
 import { UsageError } from '@govgraph/server';
 import { wholeNumberFlag } from '../seedArgs.js';
 
@@ -57,7 +58,7 @@ export function parseScaleArgs(argv: readonly string[]): ScaleArgs {
       allowPositionals: false,
     }).values;
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${SCALE_USAGE}`);
+    throw new UsageError(`${ensureError(error).message}\n\n${SCALE_USAGE}`);
   }
   const integer = (flag: keyof typeof DEFAULTS, min: number): number =>
     values[flag] === undefined

@@ -1,3 +1,4 @@
+import { ensureError } from '@govgraph/schema';
 import { UsageError } from '@govgraph/server';
 import { type ChaosArgs, parseChaosArgs } from './chaosArgs.js';
 import { type ChaosResult, runChaos } from './runChaos.js';
@@ -41,7 +42,7 @@ try {
   });
 } catch (error) {
   if (interrupted) await stopAndExit(130);
-  console.error(`the chaos run could not run: ${(error as Error).message}`);
+  console.error(`the chaos run could not run: ${ensureError(error).message}`);
   process.exit(1);
 }
 

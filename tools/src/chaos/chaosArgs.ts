@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ensureError } from '@govgraph/schema';
 import { UsageError } from '@govgraph/server';
 import { wholeNumberFlag } from '../seedArgs.js';
 import { FAULTS, type Phase } from './faults.js';
@@ -55,7 +56,7 @@ export function parseChaosArgs(argv: readonly string[]): ChaosArgs {
       allowPositionals: false,
     }).values;
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${CHAOS_USAGE}`);
+    throw new UsageError(`${ensureError(error).message}\n\n${CHAOS_USAGE}`);
   }
   const phases = (values.faults ?? PHASES.join(','))
     .split(',')

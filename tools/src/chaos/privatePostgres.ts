@@ -3,6 +3,7 @@ import { chmodSync, chownSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { ensureError } from '@govgraph/schema';
 
 const run = promisify(execFile);
 
@@ -29,7 +30,7 @@ async function asPostgres(binary: string, args: string[]): Promise<string> {
     const { stdout } = await run(command, argv, { timeout: 60_000 });
     return stdout;
   } catch (error) {
-    const detail = (error as { stderr?: string }).stderr ?? (error as Error).message;
+    const detail = (error as { stderr?: string }).stderr ?? ensureError(error).message;
     throw new Error(`${binary} failed (PostgreSQL 15 binaries in ${POSTGRES_BIN}): ${detail}`);
   }
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { ensureError } from '@govgraph/schema';
 
 /**
  * A breaking change reviewed and accepted on purpose. `type` and `description` are exactly what
@@ -31,7 +32,7 @@ export function parseAcceptedChanges(text: string, source: string): AcceptedChan
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${source} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${source} is not valid JSON: ${ensureError(error).message}`);
   }
   const list = (value as { accepted?: unknown } | null)?.accepted;
   if (!Array.isArray(list)) {

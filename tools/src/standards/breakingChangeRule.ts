@@ -1,4 +1,5 @@
 import { Supergraph } from '@apollo/federation-internals';
+import { ensureError } from '@govgraph/schema';
 import {
   type BreakingChange,
   buildASTSchema,
@@ -56,7 +57,7 @@ export function breakingChangeRule(input: BreakingChangeInput): BreakingChangeRe
       rule: 'breaking-change',
       subgraph: 'supergraph',
       coordinate: 'gateway/supergraph.graphql',
-      message: `the committed supergraph cannot be read, so breaking changes cannot be checked (${(error as Error).message.split('\n')[0]}). Restore it from git.`,
+      message: `the committed supergraph cannot be read, so breaking changes cannot be checked (${ensureError(error).message.split('\n')[0]}). Restore it from git.`,
     });
     return result;
   }

@@ -1,4 +1,5 @@
 import type { Page } from '@govgraph/department/db';
+import type { ApplicationKind, ReviewDepartment } from '@govgraph/rules';
 import type { Selectable } from 'kysely';
 
 /**
@@ -10,19 +11,8 @@ export interface ApprovalsDB {
   review: ReviewTable;
 }
 
-export type ApplicationKind =
-  | 'BUSINESS_LICENSE'
-  | 'FOOD_BUSINESS_LICENSE'
-  | 'CONSTRUCTION_PERMIT'
-  | 'FIRE_SAFETY_INSPECTION'
-  | 'OUTDOOR_ADVERTISING';
-export type ReviewDepartment =
-  | 'MARKET_REGULATION'
-  | 'FIRE_SERVICE'
-  | 'HOUSING_CONSTRUCTION'
-  | 'ECOLOGY_ENVIRONMENT'
-  | 'URBAN_MANAGEMENT'
-  | 'HEALTH';
+// The kinds and reviewing departments are the platform's rules, owned by @govgraph/rules.
+export type { ApplicationKind, ReviewDepartment } from '@govgraph/rules';
 export type DecisionStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 
 export interface ApplicationTable {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { REQUIRED_DEPARTMENTS } from '@govgraph/rules';
 import { chinaDateTime, IDEMPOTENCY_KEY_REUSED, quoteInput } from '@govgraph/schema';
 import type { Kysely } from 'kysely';
-import { REQUIRED_DEPARTMENTS } from '../requiredDepartments.js';
 import type { Submission } from '../validateInput.js';
 import type { ApplicationRow, ApprovalsDB } from './schema.js';
 

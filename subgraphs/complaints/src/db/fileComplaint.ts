@@ -1,6 +1,6 @@
+import { HANDLING_DEPARTMENTS } from '@govgraph/rules';
 import { chinaDateTime } from '@govgraph/schema';
 import type { Kysely } from 'kysely';
-import { HANDLING_DEPARTMENTS } from '../handlingDepartment.js';
 import { ticketNumber } from '../ticketNumber.js';
 import type { ComplaintCategory, ComplaintRow, ComplaintsDB } from './schema.js';
 

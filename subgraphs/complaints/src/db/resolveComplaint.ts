@@ -1,4 +1,5 @@
 import { type AgencyWriter, departmentOperator } from '@govgraph/department';
+import { handlingDepartmentCode } from '@govgraph/rules';
 import {
   COMPLAINT_ALREADY_CLOSED,
   COMPLAINT_NOT_FOUND,
@@ -6,7 +7,6 @@ import {
   quoteInput,
 } from '@govgraph/schema';
 import type { Kysely } from 'kysely';
-import { handlingDepartmentCode } from '../handlingDepartment.js';
 import type { ComplaintRow, ComplaintsDB } from './schema.js';
 
 export interface ComplaintClosing {

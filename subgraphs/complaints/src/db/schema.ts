@@ -1,4 +1,5 @@
 import type { Page } from '@govgraph/department/db';
+import type { ComplaintCategory } from '@govgraph/rules';
 import type { Selectable } from 'kysely';
 
 /** Tables of the citizen hotline's own database. */
@@ -7,15 +8,8 @@ export interface ComplaintsDB {
   ticket_counter: TicketCounterTable;
 }
 
-export type ComplaintCategory =
-  | 'PRODUCT_QUALITY'
-  | 'FOOD_SAFETY'
-  | 'PRICING'
-  | 'CONTRACT'
-  | 'SERVICE'
-  | 'ENVIRONMENT'
-  | 'LABOUR'
-  | 'OTHER';
+// Categories are the hotline's dispatch rule, owned by @govgraph/rules.
+export type { ComplaintCategory } from '@govgraph/rules';
 export type ComplaintStatus = 'RECEIVED' | 'IN_PROGRESS' | 'RESOLVED' | 'REJECTED';
 
 export interface ComplaintTable {

@@ -1,8 +1,7 @@
+import { REQUIRED_DEPARTMENTS, SITE_REQUIRED } from '@govgraph/rules';
 import { checkBuildingId, checkDateTime } from '@govgraph/schema';
 import { describe, expect, it } from 'vitest';
 import {
-  APPROVAL_REQUIRED_DEPARTMENTS,
-  APPROVAL_SITE_REQUIRED,
   APPROVALS_AS_OF_TIME,
   type ApprovalApplication,
   companyApplications,
@@ -73,7 +72,7 @@ describe('applications of the parallel approval platform', () => {
 
   it('name a valid site whenever the kind requires one, and submission times in office hours', () => {
     for (const a of all) {
-      if (APPROVAL_SITE_REQUIRED.includes(a.kind)) expect(a.siteBuildingId).not.toBeNull();
+      if (SITE_REQUIRED.has(a.kind)) expect(a.siteBuildingId).not.toBeNull();
       if (a.siteBuildingId !== null) expect(checkBuildingId(a.siteBuildingId).ok).toBe(true);
       expect(checkDateTime(a.submittedAt).ok).toBe(true);
       expect(a.submittedAt.endsWith('+08:00')).toBe(true);
@@ -90,7 +89,7 @@ describe('applications of the parallel approval platform', () => {
 
   it('open one review per required department, decided after submission and before the day ends', () => {
     for (const a of all) {
-      expect(a.reviews.map((r) => r.department)).toEqual(APPROVAL_REQUIRED_DEPARTMENTS[a.kind]);
+      expect(a.reviews.map((r) => r.department)).toEqual(REQUIRED_DEPARTMENTS[a.kind]);
       for (const r of a.reviews) {
         if (r.status === 'PENDING') {
           expect([r.decidedAt, r.comment, r.reviewerId]).toEqual([null, null, null]);
@@ -147,9 +146,7 @@ describe('applications of the parallel approval platform', () => {
     expect(share('APPROVED')).toBeGreaterThan(0.6);
     expect(share('REJECTED')).toBeGreaterThan(0.03);
     expect(share('PENDING')).toBeGreaterThan(0.03);
-    expect(new Set(all.map((a) => a.kind))).toEqual(
-      new Set(Object.keys(APPROVAL_REQUIRED_DEPARTMENTS)),
-    );
+    expect(new Set(all.map((a) => a.kind))).toEqual(new Set(Object.keys(REQUIRED_DEPARTMENTS)));
     expect(byPerson.flat().some((a) => a.siteBuildingId === null)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
+import { HANDLING_DEPARTMENTS } from '@govgraph/rules';
 import { checkDateTime } from '@govgraph/schema';
 import { describe, expect, it } from 'vitest';
 import {
-  COMPLAINT_HANDLERS,
   COMPLAINT_SLOTS,
   COMPLAINTS_AS_OF,
   type Complaint,
@@ -102,7 +102,7 @@ describe('citizen hotline complaints of the synthetic world', () => {
 
   it('are handled by the agency of their category, with a description the hotline would accept', () => {
     for (const c of complaints) {
-      expect(c.handlingDepartment).toBe(COMPLAINT_HANDLERS[c.category]);
+      expect(c.handlingDepartment).toBe(HANDLING_DEPARTMENTS[c.category]);
       const length = [...c.description.trim()].length;
       expect(length).toBeGreaterThanOrEqual(10);
       expect(length).toBeLessThanOrEqual(2_000);

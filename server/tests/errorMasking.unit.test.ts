@@ -92,7 +92,7 @@ describe('formatPublicError and useErrorMasking on a real Apollo Server', () => 
       'stacktrace',
       'exception',
       '23505',
-      'errorMasking.test.ts',
+      'errorMasking.unit.test.ts',
     ]) {
       expect(body).not.toContain(leak);
     }
@@ -102,7 +102,7 @@ describe('formatPublicError and useErrorMasking on a real Apollo Server', () => 
     await execute('{ failingSql }');
     const line = logged.find((l) => l.err?.message === SQL_FAILURE);
     expect(line).toMatchObject({ level: 50, requestId: 'req-42', msg: 'request error' });
-    expect(line?.err?.stack).toContain('errorMasking.test.ts');
+    expect(line?.err?.stack).toContain('errorMasking.unit.test.ts');
   });
 
   it('passes a registered code with its message, dropping unknown extensions', async () => {

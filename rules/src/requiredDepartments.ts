@@ -1,9 +1,21 @@
-import type { ApplicationKind, ReviewDepartment } from './db/schema.js';
+export type ApplicationKind =
+  | 'BUSINESS_LICENSE'
+  | 'FOOD_BUSINESS_LICENSE'
+  | 'CONSTRUCTION_PERMIT'
+  | 'FIRE_SAFETY_INSPECTION'
+  | 'OUTDOOR_ADVERTISING';
+export type ReviewDepartment =
+  | 'MARKET_REGULATION'
+  | 'FIRE_SERVICE'
+  | 'HOUSING_CONSTRUCTION'
+  | 'ECOLOGY_ENVIRONMENT'
+  | 'URBAN_MANAGEMENT'
+  | 'HEALTH';
 
 /**
  * The departments that review each kind of application, all at once, in the order their reviews
- * are listed. A fixed table of the platform's rules (datagen models the same world; the tests
- * check the two agree).
+ * are listed. The approval platform opens these reviews on submission; the generator gives its
+ * synthetic applications the same ones.
  */
 export const REQUIRED_DEPARTMENTS: Readonly<Record<ApplicationKind, readonly ReviewDepartment[]>> =
   {

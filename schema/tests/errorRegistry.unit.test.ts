@@ -58,7 +58,9 @@ describe('renderErrorDocs', () => {
   it('lists every code once, with its description', () => {
     for (const def of errorRegistry.values()) {
       const rows = docs.split('\n').filter((line) => line.startsWith(`| \`${def.code}\` |`));
-      expect(rows).toEqual([`| \`${def.code}\` | ${def.description.replaceAll('|', '\\|')} |`]);
+      expect(rows).toEqual([
+        `| \`${def.code}\` | ${def.httpStatus} | ${def.description.replaceAll('|', '\\|')} |`,
+      ]);
     }
     const tableRows = docs.split('\n').filter((line) => /^\| `[A-Z_0-9]+` \|/.test(line));
     expect(tableRows).toHaveLength(errorRegistry.size);

@@ -2,7 +2,7 @@ import { nationalIdCheckChar } from '@govgraph/schema';
 import { buildSchema, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { argumentSubjects, dataSubjects } from '../src/audit/operationSubjects.js';
-import { LANTERN, LI, TEA, WANG, ZHANG } from './support/index.js';
+import { LANTERN, LI, TEA, WANG, ZHANG } from './support/identities.js';
 
 const nid = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
 

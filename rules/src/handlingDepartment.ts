@@ -1,4 +1,12 @@
-import type { ComplaintCategory } from './db/schema.js';
+export type ComplaintCategory =
+  | 'PRODUCT_QUALITY'
+  | 'FOOD_SAFETY'
+  | 'PRICING'
+  | 'CONTRACT'
+  | 'SERVICE'
+  | 'ENVIRONMENT'
+  | 'LABOUR'
+  | 'OTHER';
 
 /**
  * The departments the hotline passes complaints to, by the code an agency's registry entry
@@ -20,7 +28,7 @@ export const HANDLING_DEPARTMENT_NAMES: Readonly<Record<HandlingDepartmentCode, 
   GOVERNMENT_SERVICES: '政务服务管理局',
 };
 
-/** The department the hotline passes a complaint of each category to. */
+/** The department the hotline passes a complaint of each category to (it dispatches by category). */
 export const HANDLING_DEPARTMENT_CODES: Readonly<
   Record<ComplaintCategory, HandlingDepartmentCode>
 > = {

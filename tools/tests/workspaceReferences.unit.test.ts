@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { workspaceFolders } from '../src/workspaceFolders.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FOLDERS = workspaceFolders(ROOT);
+
+interface PackageJson {
+  name: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as T;
+
+/** The folders a tsconfig.json references, relative to the root. */
+function referencedFolders(folder: string): Set<string> {
+  const { references = [] } = readJson<{ references?: { path: string }[] }>(
+    join(folder, 'tsconfig.json'),
+  );
+  return new Set(references.map((r) => normalize(join(folder, r.path))));
+}
+
+describe('the workspace list is the one place a package is added', () => {
+  it('expands subgraphs/* to every department folder', () => {
+    expect(FOLDERS).toContain('subgraphs/approvals');
+    expect(FOLDERS).toContain('test');
+    expect(FOLDERS).not.toContain('subgraphs/*');
+  });
+
+  it('has the root tsconfig.json reference every workspace, so tsc -b checks it', () => {
+    const referenced = referencedFolders('.');
+    expect(FOLDERS.filter((folder) => !referenced.has(folder))).toEqual([]);
+  });
+
+  it("has each workspace's tsconfig.json reference every workspace package it depends on", () => {
+    const folderOf = new Map(
+      FOLDERS.map((folder) => [readJson<PackageJson>(join(folder, 'package.json')).name, folder]),
+    );
+    const missing = FOLDERS.flatMap((folder) => {
+      const pkg = readJson<PackageJson>(join(folder, 'package.json'));
+      // A package whose tests import a package that depends on it (testing → department) keeps
+      // those tests in a project of their own, tests/tsconfig.json, so tsc -b has no cycle.
+      const testsProject = join(folder, 'tests');
+      const referenced = new Set([
+        ...referencedFolders(folder),
+        ...(existsSync(join(ROOT, testsProject, 'tsconfig.json'))
+          ? referencedFolders(testsProject)
+          : []),
+      ]);
+      return Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
+        .flatMap((name) => folderOf.get(name) ?? [])
+        .filter((dependency) => !referenced.has(dependency))
+        .map((dependency) => `${folder} → ${dependency}`);
+    });
+    expect(missing).toEqual([]);
+  });
+});
