@@ -1,48 +1,38 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Listening } from '@govgraph/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessDecision, GatewayContext } from '../src/context.js';
-import { createGatewayServer } from '../src/index.js';
-import {
-  composeSupergraph,
-  post,
-  type RunningFixture,
-  silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { LI, residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
 
-const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
-const POLICE = { 'x-api-key': 'k-police' };
+import { residents, taxes } from './support/departments/accessDepartments.js';
+import {
+  CITY_TAX,
+  callerHeaders,
+  createHubTester,
+  firstError,
+  firstErrorCode,
+  type HubTester,
+  LI,
+  MemoryRegistry,
+  POLICE,
+  TAX_ASSESSMENT,
+  WANG,
+} from './support/index.js';
+
+const TAX = callerHeaders({ as: CITY_TAX, purpose: TAX_ASSESSMENT });
+const AS_POLICE = callerHeaders({ as: POLICE });
 
 describe('the access policy at the gateway', () => {
-  let people: RunningFixture;
-  let tax: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
-  let registry: MemoryRegistry;
+  let hub: HubTester;
+  const registry = new MemoryRegistry()
+    .addAgency(CITY_TAX)
+    .addAgency(POLICE)
+    .addPurpose(TAX_ASSESSMENT)
+    .setCitizenCoordinates(['Query.person', 'Person.name', 'Person.nationalId']);
   const decisions: (AccessDecision | undefined)[] = [];
-  const graphql = () => `${gateway.url}/graphql`;
-  const fetches = () => people.requests.length + tax.requests.length;
+  const people = () => hub.department(residents.name);
+  const tax = () => hub.department(taxes.name);
+  const fetches = () => people().requests.length + tax().requests.length;
 
   beforeAll(async () => {
-    people = await startFixture(residents);
-    tax = await startFixture(taxes);
-    file = await tempSupergraph(composeSupergraph([people, tax]));
-    registry = new MemoryRegistry()
-      .addAgency({ agencyId: 'city-tax', name: 'City tax', roles: [], apiKey: 'k-tax' })
-      .addAgency({ agencyId: 'police', name: 'Police', roles: [], apiKey: 'k-police' })
-      .addPurpose('tax-assessment')
-      .setCitizenCoordinates(['Query.person', 'Person.name', 'Person.nationalId']);
-    const server = createGatewayServer({
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      access: { registry, signer: testCallerToken.signer },
-    });
     const capture: ApolloServerPlugin<GatewayContext> = {
       async requestDidStart() {
         return {
@@ -52,24 +42,20 @@ describe('the access policy at the gateway', () => {
         };
       },
     };
-    server.server.addPlugin(capture);
-    gateway = await server.listen(0);
+    hub = await createHubTester({ departments: [residents, taxes], registry, plugins: [capture] });
   });
 
   beforeEach(() => {
-    registry.grant('city-tax', 'tax-assessment', ['Person.name', 'Person.taxDue']);
+    registry.grant(CITY_TAX.agencyId, TAX_ASSESSMENT, ['Person.name', 'Person.taxDue']);
     decisions.length = 0;
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await people?.close();
-    await tax?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('answers anonymous callers PUBLIC fields, and departments learn who asked', async () => {
-    const { status, body } = await post(graphql(), '{ notices { title } whoAsks }');
+    const { status, body } = await hub.post('{ notices { title } whoAsks }');
     expect(status).toBe(200);
     expect(body.data?.notices).toEqual([{ title: 'Late filing' }, { title: 'Volunteer' }]);
     expect(JSON.parse(String(body.data?.whoAsks))).toEqual({ caller: 'anonymous' });
@@ -77,15 +63,14 @@ describe('the access policy at the gateway', () => {
 
   it('refuses anonymous callers anything else with one FORBIDDEN listing every field, and runs nothing', async () => {
     const before = fetches();
-    const { status, body } = await post(
-      graphql(),
+    const { status, body } = await hub.post(
       `{ notices { title issuedTo } person(nationalId: "${WANG}") { name district } }`,
     );
     expect(status).toBe(403);
     expect(body.data).toBeUndefined();
     expect(body.errors).toHaveLength(1);
-    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const denied = body.errors?.[0]?.extensions?.denied as { coordinate: string; level: string }[];
+    expect(firstErrorCode(body)).toBe('FORBIDDEN');
+    const denied = firstError(body).extensions?.denied as { coordinate: string; level: string }[];
     expect(denied.map((d) => `${d.coordinate}:${d.level}`)).toEqual([
       'Award.issuedTo:PERSONAL',
       'Notice.issuedTo:PERSONAL',
@@ -93,16 +78,16 @@ describe('the access policy at the gateway', () => {
       'Person.district:INTERNAL',
       'Person.name:PERSONAL',
     ]);
-    for (const d of denied) expect(body.errors?.[0]?.message).toContain(d.coordinate);
+    for (const d of denied) expect(firstError(body).message).toContain(d.coordinate);
     expect(fetches()).toBe(before);
     expect(decisions[0]?.denied.map((d) => d.coordinate)).toEqual(denied.map((d) => d.coordinate));
   });
 
   it('sees through aliases, fragments, inline fragments, @include(if: false) and nested entity fields', async () => {
     const before = fetches();
-    const { status, body } = await post(
-      graphql(),
-      `query($no: Boolean!) {
+    const { status, body } = await hub.post(
+      {
+        query: `query($no: Boolean!) {
         harmless: person(nationalId: "${WANG}") {
           shown: name
           ...More
@@ -110,11 +95,12 @@ describe('the access policy at the gateway', () => {
         }
       }
       fragment More on Person { district taxDue }`,
-      { no: false },
-      { 'x-api-key': 'k-police', 'x-purpose': 'tax-assessment' },
+        variables: { no: false },
+      },
+      { as: POLICE, purpose: TAX_ASSESSMENT },
     );
     expect(status).toBe(403);
-    const denied = body.errors?.[0]?.extensions?.denied as { coordinate: string; reason: string }[];
+    const denied = firstError(body).extensions?.denied as { coordinate: string; reason: string }[];
     expect(denied).toEqual([
       {
         coordinate: 'Person.health',
@@ -185,13 +171,11 @@ describe('the access policy at the gateway', () => {
   });
 
   it('lets an agency read what its grant covers, across departments, with one token per request', async () => {
-    const beforePeople = people.requests.length;
-    const beforeTax = tax.requests.length;
-    const { status, body } = await post(
-      graphql(),
+    const beforePeople = people().requests.length;
+    const beforeTax = tax().requests.length;
+    const { status, body } = await hub.post(
       `{ person(nationalId: "${WANG}") { name district taxDue } whoAsks }`,
-      undefined,
-      { ...TAX, 'x-case-id': ' TAX-2026-0042 ', 'x-operator-id': 'officer-7' },
+      { headers: { ...TAX, 'x-case-id': ' TAX-2026-0042 ', 'x-operator-id': 'officer-7' } },
     );
     expect(status).toBe(200);
     expect(body.data?.person).toEqual({
@@ -207,9 +191,10 @@ describe('the access policy at the gateway', () => {
       caseId: 'TAX-2026-0042',
       operatorId: 'officer-7',
     });
-    const tokens = [...people.requests.slice(beforePeople), ...tax.requests.slice(beforeTax)].map(
-      (h) => h['x-govgraph-caller'],
-    );
+    const tokens = [
+      ...people().requests.slice(beforePeople),
+      ...tax().requests.slice(beforeTax),
+    ].map((h) => h['x-govgraph-caller']);
     expect(tokens.length).toBeGreaterThanOrEqual(2);
     expect(new Set(tokens).size).toBe(1);
     expect(decisions[0]).toMatchObject({
@@ -228,9 +213,9 @@ describe('the access policy at the gateway', () => {
   it('refuses SENSITIVE data without a case number and operator, and serves it with them', async () => {
     registry.grant('city-tax', 'tax-assessment', ['Person.health']);
     const query = `{ person(nationalId: "${WANG}") { health } }`;
-    const without = await post(graphql(), query, undefined, TAX);
+    const without = await hub.post(query, { headers: TAX });
     expect(without.status).toBe(403);
-    expect(without.body.errors?.[0]?.extensions?.denied).toEqual([
+    expect(firstError(without.body).extensions?.denied).toEqual([
       {
         coordinate: 'Person.health',
         level: 'SENSITIVE',
@@ -238,33 +223,39 @@ describe('the access policy at the gateway', () => {
           'SENSITIVE data needs a case number (X-Case-Id) and the acting official (X-Operator-Id)',
       },
     ]);
-    const withCase = await post(graphql(), query, undefined, {
-      ...TAX,
-      'x-case-id': 'TAX-1',
-      'x-operator-id': 'officer-7',
+    const withCase = await hub.post(query, {
+      headers: {
+        ...TAX,
+        'x-case-id': 'TAX-1',
+        'x-operator-id': 'officer-7',
+      },
     });
     expect(withCase.body).toEqual({ data: { person: { health: 'asthma' } } });
   });
 
   it('follows grant changes at once: cached decisions are keyed by the registry version', async () => {
     const query = `{ person(nationalId: "${WANG}") { name } }`;
-    expect((await post(graphql(), query, undefined, POLICE)).status).toBe(403);
+    expect((await hub.post(query, { headers: AS_POLICE })).status).toBe(403);
     registry.addPurpose('policing').grant('police', 'policing', ['Person.name']);
-    const granted = await post(graphql(), query, undefined, { ...POLICE, 'x-purpose': 'policing' });
+    const granted = await hub.post(query, {
+      headers: { ...AS_POLICE, 'x-purpose': 'policing' },
+    });
     expect(granted.body).toEqual({ data: { person: { name: 'Wang Fang' } } });
     registry.grant('police', 'policing', []);
-    const revoked = await post(graphql(), query, undefined, { ...POLICE, 'x-purpose': 'policing' });
+    const revoked = await hub.post(query, {
+      headers: { ...AS_POLICE, 'x-purpose': 'policing' },
+    });
     expect(revoked.status).toBe(403);
   });
 
   it('lets a citizen read about themself only, however the national ID is passed', async () => {
     const citizen = { authorization: `Bearer citizen:${WANG}` };
     const query = 'query($id: NationalId!) { person(nationalId: $id) { name } }';
-    const own = await post(graphql(), query, { id: WANG }, citizen);
+    const own = await hub.post({ query, variables: { id: WANG } }, { headers: citizen });
     expect(own.body).toEqual({ data: { person: { name: 'Wang Fang' } } });
-    const other = await post(graphql(), query, { id: LI }, citizen);
+    const other = await hub.post({ query, variables: { id: LI } }, { headers: citizen });
     expect(other.status).toBe(403);
-    expect(other.body.errors?.[0]?.extensions?.denied).toEqual([
+    expect(firstError(other.body).extensions?.denied).toEqual([
       {
         coordinate: 'Query.person',
         level: 'PUBLIC',
@@ -276,15 +267,16 @@ describe('the access policy at the gateway', () => {
         reason: 'a citizen reads only their own record',
       },
     ]);
-    const literal = await post(graphql(), `{ person(nationalId: "${LI}") { name } }`, {}, citizen);
-    expect(literal.status).toBe(403);
-    const district = await post(
-      graphql(),
-      `{ person(nationalId: "${WANG}") { district } }`,
-      {},
-      citizen,
+    const literal = await hub.post(
+      { query: `{ person(nationalId: "${LI}") { name } }`, variables: {} },
+      { headers: citizen },
     );
-    expect(district.body.errors?.[0]?.extensions?.denied).toEqual([
+    expect(literal.status).toBe(403);
+    const district = await hub.post(
+      { query: `{ person(nationalId: "${WANG}") { district } }`, variables: {} },
+      { headers: citizen },
+    );
+    expect(firstError(district.body).extensions?.denied).toEqual([
       {
         coordinate: 'Person.district',
         level: 'INTERNAL',
@@ -295,7 +287,9 @@ describe('the access policy at the gateway', () => {
 
   it('refuses a bad credential with 401 UNAUTHENTICATED and a malformed header with 400, running nothing', async () => {
     const before = fetches();
-    const unknown = await post(graphql(), '{ whoAsks }', undefined, { 'x-api-key': 'nope' });
+    const unknown = await hub.post('{ whoAsks }', {
+      headers: { 'x-api-key': 'nope' },
+    });
     expect(unknown.status).toBe(401);
     expect(unknown.body.errors).toEqual([
       {
@@ -303,33 +297,42 @@ describe('the access policy at the gateway', () => {
         extensions: { code: 'UNAUTHENTICATED', requestId: expect.any(String) },
       },
     ]);
-    const basic = await post(graphql(), '{ whoAsks }', undefined, { authorization: 'Basic eDp5' });
+    const basic = await hub.post('{ whoAsks }', {
+      headers: { authorization: 'Basic eDp5' },
+    });
     expect(basic.status).toBe(401);
-    expect(basic.body.errors?.[0]?.message).toBe(
+    expect(firstError(basic.body).message).toBe(
       'The Authorization header must be "Bearer <token>".',
     );
-    const badToken = await post(graphql(), '{ whoAsks }', undefined, {
-      authorization: 'Bearer forged',
+    const badToken = await hub.post('{ whoAsks }', {
+      headers: {
+        authorization: 'Bearer forged',
+      },
     });
     expect(badToken.status).toBe(401);
-    const badPurpose = await post(graphql(), '{ whoAsks }', undefined, {
-      ...POLICE,
-      'x-purpose': 'tax assessment; drop table',
+    const badPurpose = await hub.post('{ whoAsks }', {
+      headers: {
+        ...AS_POLICE,
+        'x-purpose': 'tax assessment; drop table',
+      },
     });
     expect(badPurpose.status).toBe(400);
-    expect(badPurpose.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
-    const long = await post(graphql(), '{ whoAsks }', undefined, { 'x-case-id': 'x'.repeat(65) });
+    expect(firstErrorCode(badPurpose.body)).toBe('BAD_REQUEST');
+    const long = await hub.post('{ whoAsks }', {
+      headers: { 'x-case-id': 'x'.repeat(65) },
+    });
     expect(long.status).toBe(400);
     expect(fetches()).toBe(before);
   });
 
   describe('introspection shows only what the caller may read', () => {
     const fieldsOf = async (type: string, headers: Record<string, string> = {}) => {
-      const { body } = await post(
-        graphql(),
-        `query($t: String!) { __type(name: $t) { fields { name } } }`,
-        { t: type },
-        headers,
+      const { body } = await hub.post(
+        {
+          query: `query($t: String!) { __type(name: $t) { fields { name } } }`,
+          variables: { t: type },
+        },
+        { headers },
       );
       const found = body.data?.__type as { fields: { name: string }[] } | null;
       return found ? found.fields.map((f) => f.name).sort() : null;
@@ -345,14 +348,11 @@ describe('the access policy at the gateway', () => {
     it('shows an agency the fields its grant covers under its purpose', async () => {
       expect(await fieldsOf('Person', TAX)).toEqual(['district', 'name', 'taxDue']);
       expect(await fieldsOf('Query', TAX)).toEqual(['notices', 'people', 'person', 'whoAsks']);
-      expect(await fieldsOf('Person', POLICE)).toEqual(['district']);
+      expect(await fieldsOf('Person', AS_POLICE)).toEqual(['district']);
     });
 
     it('answers the full introspection query GraphiQL sends, without the hidden types', async () => {
-      const { status, body } = await post(
-        graphql(),
-        '{ __schema { types { name } queryType { name } } }',
-      );
+      const { status, body } = await hub.post('{ __schema { types { name } queryType { name } } }');
       expect(status).toBe(200);
       const names = (body.data?.__schema as { types: { name: string }[] } | undefined)?.types.map(
         (t) => t.name,
@@ -363,12 +363,9 @@ describe('the access policy at the gateway', () => {
     });
 
     it('refuses an operation mixing introspection with data', async () => {
-      const { status, body } = await post(
-        graphql(),
-        '{ __schema { types { name } } notices { title } }',
-      );
+      const { status, body } = await hub.post('{ __schema { types { name } } notices { title } }');
       expect(status).toBe(400);
-      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+      expect(firstErrorCode(body)).toBe('BAD_REQUEST');
     });
   });
 });

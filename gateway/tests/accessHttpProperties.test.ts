@@ -1,20 +1,18 @@
 import { ApolloGateway } from '@apollo/gateway';
-import type { Listening } from '@govgraph/server';
 import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
-  composeSupergraph,
+  createHubTester,
   type GraphQLResponse,
-  type RunningFixture,
+  type HubTester,
+  LI,
+  MemoryRegistry,
   silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { LI, residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
+  WANG,
+} from './support/index.js';
 import {
   anyStyle,
   plainStyle,
@@ -22,7 +20,6 @@ import {
   randomOperation,
   render,
 } from './support/randomOperations.js';
-import { testCallerToken } from './support/testCallerToken.js';
 
 // The checker's rewriting property over HTTP, against a running gateway and two small
 // departments whose schema has an interface (Notice) besides an entity spread over both: the
@@ -39,10 +36,7 @@ interface Outcome {
   denied: string[];
 }
 
-let people: RunningFixture;
-let tax: RunningFixture;
-let file: TempFile;
-let gateway: Listening;
+let hub: HubTester;
 let api: ApolloGateway;
 let schema: GraphQLSchema;
 const registry = new MemoryRegistry()
@@ -50,26 +44,14 @@ const registry = new MemoryRegistry()
   .addPurpose(PURPOSE);
 
 beforeAll(async () => {
-  people = await startFixture(residents);
-  tax = await startFixture(taxes);
-  const supergraphSdl = composeSupergraph([people, tax]);
-  file = await tempSupergraph(supergraphSdl);
-  const server = createGatewayServer({
-    supergraphPath: file.path,
-    logger: silentLogger(),
-    access: { registry, signer: testCallerToken.signer },
-  });
-  gateway = await server.listen(0);
-  api = new ApolloGateway({ supergraphSdl, logger: silentLogger() });
+  hub = await createHubTester({ departments: [residents, taxes], registry });
+  api = new ApolloGateway({ supergraphSdl: hub.supergraphSdl, logger: silentLogger() });
   schema = (await api.load()).schema;
 });
 
 afterAll(async () => {
-  await gateway?.close();
+  await hub?.close();
   await api?.stop();
-  await people?.close();
-  await tax?.close();
-  await file?.remove();
 });
 
 /** Sends the request by POST or GET and reads the verdict from the answer. */
@@ -78,7 +60,7 @@ async function send(
   method: 'POST' | 'GET',
   headers: Record<string, string>,
 ): Promise<Outcome> {
-  const url = new URL(`${gateway.url}/graphql`);
+  const url = new URL(hub.graphqlUrl);
   let init: RequestInit = {
     method,
     headers: { 'content-type': 'application/json', ...headers },

@@ -11,9 +11,7 @@ import type { Declared, Denial } from '../src/access/policy.js';
 import { type AccessPolicy, createAccessPolicy } from '../src/access/useAccessPolicy.js';
 import type { GatewayContext } from '../src/context.js';
 import { applyScalarRules } from '../src/plugins/useStandardScalars.js';
-import { silentLogger } from './helpers.js';
-import { LI, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
+import { LI, MemoryRegistry, silentLogger, WANG } from './support/index.js';
 import {
   anyStyle,
   type Operation,

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { classificationIndex } from '../src/access/classificationIndex.js';
 import { collectOperation } from '../src/access/collectOperation.js';
 import { judgeCitizenSubjects, judgeCoordinates } from '../src/access/policy.js';
-import { composeSupergraph } from './helpers.js';
-import { LI, residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
+import { CITY_TAX, composeSupergraph, LI, MemoryRegistry, WANG } from './support/index.js';
 
 const schema = buildSchema(`
   scalar NationalId
@@ -150,7 +150,7 @@ describe('the classification of each coordinate, from the supergraph', () => {
 
   describe('the rules per level', () => {
     const registry = new MemoryRegistry()
-      .addAgency({ agencyId: 'city-tax', name: 'City tax', roles: [], apiKey: 'k-tax' })
+      .addAgency(CITY_TAX)
       .addPurpose('tax-assessment')
       .addPurpose('unrelated')
       .grant('city-tax', 'tax-assessment', ['Person.name', 'Person.health', 'Person.taxDue'])

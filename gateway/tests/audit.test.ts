@@ -1,39 +1,29 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { AuditEntry, AuditLog, ClassificationLevel } from '@govgraph/governance';
-import {
-  creditCodeCheckChar,
-  FORBIDDEN,
-  INVALID_ARGUMENT,
-  nationalIdCheckChar,
-} from '@govgraph/schema';
-import type { Listening } from '@govgraph/server';
+import type { AuditEntry, ClassificationLevel } from '@govgraph/governance';
+import { FORBIDDEN, INVALID_ARGUMENT, nationalIdCheckChar } from '@govgraph/schema';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collectOperation } from '../src/access/collectOperation.js';
 import type { GatewayContext } from '../src/context.js';
-import { createGatewayServer } from '../src/index.js';
 import {
-  composeSupergraph,
+  createHubTester,
   type Fixture,
+  firstError,
+  firstErrorCode,
+  type HubTester,
+  LANTERN,
+  LI,
+  MemoryAuditLog,
   memoryLogger,
-  post,
-  type RunningFixture,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  TEA,
+  WANG,
+  ZHANG,
+} from './support/index.js';
 
 const nid = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
-const ccode = (first17: string) => `${first17}${creditCodeCheckChar(first17)}`;
 
-const WANG = '11010519491231002X';
-const LI = nid('31010419800315123');
-const ZHANG = nid('44030519951120456');
 const ZHAO = nid('32010219700101321');
-const TEA = '91350100M000100Y43';
-const LANTERN = ccode('91110000600007336');
 
 interface PersonRow {
   national_id: string;
@@ -167,24 +157,12 @@ function testAccess(): ApolloServerPlugin<GatewayContext> {
   };
 }
 
-class MemoryAuditLog implements AuditLog {
-  entries: AuditEntry[] = [];
-  failing = false;
-  async append(entry: AuditEntry): Promise<void> {
-    if (this.failing) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
-    this.entries.push(entry);
-  }
-  async close(): Promise<void> {}
-}
-
 describe('the audit plugin', () => {
   const log = new MemoryAuditLog();
   const { logger, lines } = memoryLogger();
-  let departments: RunningFixture[] = [];
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
   const ask = (query: string, variables?: Record<string, unknown>, headers = {}) =>
-    post(`${gateway.url}/graphql`, query, variables, headers);
+    hub.post({ query, variables }, { headers });
   const only = (): AuditEntry => {
     expect(log.entries).toHaveLength(1);
     const [entry] = log.entries;
@@ -193,21 +171,14 @@ describe('the audit plugin', () => {
   };
 
   beforeAll(async () => {
-    departments = [await startFixture(registry), await startFixture(business)];
-    file = await tempSupergraph(composeSupergraph(departments));
-    const server = createGatewayServer({
-      access: { unchecked: true, signer: testCallerToken.signer },
-      supergraphPath: file.path,
-      logger,
-      audit: { log },
+    hub = await createHubTester({
+      departments: [registry, business],
+      gateway: { logger, audit: { log } },
+      plugins: [testAccess()],
     });
-    server.server.addPlugin(testAccess());
-    gateway = await server.listen(0);
   });
   afterAll(async () => {
-    await gateway?.close();
-    for (const d of departments) await d.close();
-    await file?.remove();
+    await hub?.close();
   });
   beforeEach(() => {
     log.entries = [];
@@ -301,7 +272,7 @@ describe('the audit plugin', () => {
       { 'x-test-deny': 'Person.spouse' },
     );
     expect(body.data).toBeUndefined();
-    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(firstErrorCode(body)).toBe('FORBIDDEN');
     const entry = only();
     expect(entry.outcome).toBe('denied');
     expect(entry.denied).toEqual([{ coordinate: 'Person.spouse', reason: 'no grant' }]);
@@ -348,7 +319,7 @@ describe('the audit plugin', () => {
     expect(status).toBe(503);
     expect(body.data).toBeNull();
     expect(body.errors).toHaveLength(1);
-    expect(body.errors?.[0]?.extensions).toEqual({
+    expect(firstError(body).extensions).toEqual({
       code: 'AUDIT_UNAVAILABLE',
       requestId,
     });
@@ -361,7 +332,7 @@ describe('the audit plugin', () => {
     // What the AuditUnavailable alert (docs/alerts.yml) watches.
     log.failing = false;
     expect((await ask(`{ person(nationalId: "${ZHANG}") { name } }`)).status).toBe(200);
-    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    const metrics = await (await fetch(`${hub.url}/metrics`)).text();
     expect(metrics).toMatch(
       /govgraph_audit_append_duration_seconds_count\{outcome="failed"\} [1-9]/,
     );

@@ -1,14 +1,10 @@
-import { creditCodeCheckChar, nationalIdCheckChar } from '@govgraph/schema';
+import { nationalIdCheckChar } from '@govgraph/schema';
 import { buildSchema, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { argumentSubjects, dataSubjects } from '../src/audit/operationSubjects.js';
+import { LANTERN, LI, TEA, WANG, ZHANG } from './support/identities.js';
 
 const nid = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
-const WANG = '11010519491231002X';
-const LI = nid('31010419800315123');
-const ZHANG = nid('44030519951120456');
-const TEA = '91350100M000100Y43';
-const LANTERN = `91110000600007336${creditCodeCheckChar('91110000600007336')}`;
 
 // An API schema as the gateway sees it: the identifier scalars, a union, an input object.
 const schema = buildSchema(`

@@ -7,7 +7,6 @@ import {
   type InvalidationMessage,
   resilientRedisOptions,
 } from '@govgraph/cache';
-import type { AuditEntry, AuditLog } from '@govgraph/governance';
 import {
   createRedisClient,
   type Listening,
@@ -21,20 +20,33 @@ import { cacheEnv } from '../src/cache/cacheConfig.js';
 import type { CacheStore } from '../src/cache/store/CacheStore.js';
 import { createRedisStore } from '../src/cache/store/redisStore.js';
 import { createGatewayServer, gatewayConfig } from '../src/index.js';
-import { business, type CacheWorld, cacheWorld, registry, WANG } from './cacheFixtures.js';
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
+  business,
+  type CacheWorld,
+  cacheWorld,
+  registry,
+} from './support/departments/cacheDepartments.js';
+import {
+  CITY_TAX,
   composeSupergraph,
-  post,
+  createHubTester,
+  firstErrorCode,
+  type HubTester,
+  MemoryAuditLog,
+  MemoryRegistry,
+  POLICE,
+  postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
+  TAX_ASSESSMENT,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { residents, taxes } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
+  testCallerToken,
+  WANG,
+} from './support/index.js';
 import { startRedisCluster, type TestRedisCluster } from './support/redisCluster.js';
-import { testCallerToken } from './support/testCallerToken.js';
 
 // Everything here runs against a real Redis Cluster of three masters that the test starts on
 // free ports and stops at the end (docs/scaling.md); the shared Redis on 6379 is not used.
@@ -232,37 +244,29 @@ describe('the Redis cache store on a three-node cluster', () => {
 
 describe('a gateway on a Redis Cluster', () => {
   let world: CacheWorld;
-  let departments: RunningFixture[];
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
   const prefix = `cluster-gw-${randomUUID().slice(0, 8)}`;
   const query = `query($id: NationalId!) { person(nationalId: $id) { name companies { name } } }`;
   const lookups = () => world.companyLookups.get(WANG) ?? 0;
 
   beforeAll(async () => {
     world = cacheWorld();
-    departments = [await startFixture(registry(world)), await startFixture(business(world))];
-    file = await tempSupergraph(composeSupergraph(departments));
-    gateway = await createGatewayServer({
-      access: { unchecked: true, signer: testCallerToken.signer },
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      cache: { redisUrl: cluster.url, keyPrefix: prefix },
-    }).listen(0);
+    hub = await createHubTester({
+      departments: [registry(world), business(world)],
+      gateway: { cache: { redisUrl: cluster.url, keyPrefix: prefix } },
+    });
     const available = async () =>
       /govgraph_cache_available\{backend="redis"\} 1/.test(
-        await (await fetch(`${gateway.url}/metrics`)).text(),
+        await (await fetch(`${hub.url}/metrics`)).text(),
       );
     for (let i = 0; i < 300 && !(await available()); i++) await delay(20);
   });
   afterAll(async () => {
-    await gateway?.close();
-    for (const department of departments ?? []) await department.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('caches entities and whole responses in the cluster and drops them on a department’s write', async () => {
-    const ask = async () => (await post(`${gateway.url}/graphql`, query, { id: WANG })).body;
+    const ask = async () => (await hub.post({ query, variables: { id: WANG } })).body;
     expect(await ask()).toEqual({
       data: { person: { name: 'Wang Fang', companies: [{ name: 'Minjiang Tea Co.' }] } },
     });
@@ -295,14 +299,6 @@ describe('a gateway on a Redis Cluster', () => {
   });
 });
 
-class MemoryAuditLog implements AuditLog {
-  entries: AuditEntry[] = [];
-  async append(entry: AuditEntry): Promise<void> {
-    this.entries.push(entry);
-  }
-  async close(): Promise<void> {}
-}
-
 describe('rate limits on a Redis Cluster', () => {
   const open: Listening[] = [];
   let people: RunningFixture;
@@ -324,11 +320,11 @@ describe('rate limits on a Redis Cluster', () => {
 
   it('shares one budget between two gateway instances through the cluster', async () => {
     const registryOfAgencies = new MemoryRegistry()
-      .addAgency({ agencyId: 'city-tax', name: 'City tax', roles: [], apiKey: 'k-tax' })
-      .addAgency({ agencyId: 'police', name: 'Police', roles: [], apiKey: 'k-police' })
-      .addPurpose('tax-assessment')
-      .grant('city-tax', 'tax-assessment', ['Query.person', 'Person.name'])
-      .grant('police', 'tax-assessment', ['Query.person', 'Person.name'])
+      .addAgency(CITY_TAX)
+      .addAgency(POLICE)
+      .addPurpose(TAX_ASSESSMENT)
+      .grant(CITY_TAX.agencyId, TAX_ASSESSMENT, ['Query.person', 'Person.name'])
+      .grant(POLICE.agencyId, TAX_ASSESSMENT, ['Query.person', 'Person.name'])
       .setCitizenCoordinates(['Query.person', 'Person.name', 'Person.nationalId']);
     const start = async () => {
       const listening = await createGatewayServer({
@@ -352,16 +348,16 @@ describe('rate limits on a Redis Cluster', () => {
     const [a, b] = [await start(), await start()];
     const nameQuery = `{ person(nationalId: "${WANG}") { name } }`;
     const ask = (url: string, apiKey: string) =>
-      post(url, nameQuery, undefined, { 'x-api-key': apiKey, 'x-purpose': 'tax-assessment' });
+      postGraphQL(url, nameQuery, {
+        headers: { 'x-api-key': apiKey, 'x-purpose': 'tax-assessment' },
+      });
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, i) => ask(i % 2 ? a : b, 'k-tax')),
     );
     // 1 request/s over a 10 s window: 10 in all, whichever instance they reached.
     expect(answers.filter((x) => x.status === 200)).toHaveLength(10);
     expect(answers.filter((x) => x.status === 429)).toHaveLength(20);
-    expect(answers.find((x) => x.status === 429)?.body.errors?.[0]?.extensions?.code).toBe(
-      'RATE_LIMITED',
-    );
+    expect(firstErrorCode(answers.find((x) => x.status === 429)?.body ?? {})).toBe('RATE_LIMITED');
     const keys = await keysOnCluster(`${keyPrefix}:*`);
     expect(keys).toContain(`${keyPrefix}:requestsPerSecond:1:agency:city-tax`);
   });

@@ -1,69 +1,60 @@
 import { HeaderMap } from '@apollo/server';
 import type { AuditEntry } from '@govgraph/governance';
-import type { Listening } from '@govgraph/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayContext } from '../src/context.js';
-import { createGatewayServer, type GatewayServer } from '../src/index.js';
+import {
+  createGatewayServer,
+  type GatewayServer,
+  type GatewayServerOptions,
+} from '../src/index.js';
 import { DEFAULT_REQUEST_LIMITS } from '../src/limits/requestLimits.js';
 import { SubjectLedger } from '../src/pipeline/SubjectLedger.js';
 import {
   business,
   type CacheWorld,
   cacheWorld,
+  registry,
+} from './support/departments/cacheDepartments.js';
+import {
+  createHubTester,
+  firstError,
+  firstErrorCode,
+  type HubTester,
   LANTERN,
   LI,
-  registry,
+  silentLogger,
   TEA,
+  testCallerToken,
   WANG,
   ZHANG,
-} from './cacheFixtures.js';
-import {
-  composeSupergraph,
-  post,
-  type RunningFixture,
-  silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+} from './support/index.js';
 
 const PEOPLE = `query($ids: [NationalId!]!) { people(nationalIds: $ids) { name companies { creditCode name } } }`;
 
 /** A gateway over the two cache fixtures, with the caches as given. */
-function useCachedGateway(cache: Parameters<typeof createGatewayServer>[0]['cache']) {
+function useCachedGateway(cache: GatewayServerOptions['cache']) {
   const t = { audited: [] as AuditEntry[] } as {
     audited: AuditEntry[];
     world: CacheWorld;
-    departments: RunningFixture[];
-    file: TempFile;
-    gateway: GatewayServer;
-    listening: Listening;
-    url: string;
+    hub: HubTester;
   };
   beforeAll(async () => {
     t.world = cacheWorld();
-    t.departments = [await startFixture(registry(t.world)), await startFixture(business(t.world))];
-    t.file = await tempSupergraph(composeSupergraph(t.departments));
-    t.gateway = createGatewayServer({
-      access: { unchecked: true, signer: testCallerToken.signer },
-      supergraphPath: t.file.path,
-      logger: silentLogger(),
-      cache,
-      audit: {
-        log: {
-          append: async (entry) => void t.audited.push(entry),
-          close: async () => {},
+    t.hub = await createHubTester({
+      departments: [registry(t.world), business(t.world)],
+      gateway: {
+        cache,
+        audit: {
+          log: {
+            append: async (entry) => void t.audited.push(entry),
+            close: async () => {},
+          },
         },
       },
     });
-    t.listening = await t.gateway.listen(0);
-    t.url = `${t.listening.url}/graphql`;
   });
   afterAll(async () => {
-    await t.listening?.close();
-    for (const department of t.departments ?? []) await department.close();
-    await t.file?.remove();
+    await t.hub?.close();
   });
   return t;
 }
@@ -102,7 +93,7 @@ describe('the entity cache in the department data source', () => {
   const t = useCachedGateway({ response: false });
 
   it('asks a department only for the entities it has not cached, and keeps the order', async () => {
-    const first = await post(t.url, PEOPLE, { ids: [WANG, LI] });
+    const first = await t.hub.post({ query: PEOPLE, variables: { ids: [WANG, LI] } });
     expect(first.body.errors).toBeUndefined();
     expect(t.world.companyLookups).toEqual(
       new Map([
@@ -110,7 +101,10 @@ describe('the entity cache in the department data source', () => {
         [LI, 1],
       ]),
     );
-    const second = await post(t.url, PEOPLE, { ids: [ZHANG, WANG, LI, WANG] });
+    const second = await t.hub.post({
+      query: PEOPLE,
+      variables: { ids: [ZHANG, WANG, LI, WANG] },
+    });
     expect(second.body).toEqual({
       data: {
         people: [
@@ -140,9 +134,11 @@ describe('the entity cache in the department data source', () => {
     // A new selection (`companies { name }` under `person`) so nothing of it is cached yet.
     t.world.gate = { nationalId: LI, opened };
     const before = t.world.companyLookups.get(LI) ?? 0;
-    const requests = Array.from({ length: 8 }, () => post(t.url, person, { id: LI }));
+    const requests = Array.from({ length: 8 }, () =>
+      t.hub.post({ query: person, variables: { id: LI } }),
+    );
     // Every request has looked the entity up and missed before the department may answer.
-    const misses = () => entityMisses(t.listening.url);
+    const misses = () => entityMisses(t.hub.url);
     const start = await misses();
     for (let i = 0; i < 500 && (await misses()) - start < 8; i++) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -161,8 +157,8 @@ describe('the entity cache in the department data source', () => {
 
   it('never caches a field whose hint is maxAge 0', async () => {
     const q = `query($id: NationalId!) { person(nationalId: $id) { name visits } }`;
-    const one = await post(t.url, q, { id: ZHANG });
-    const two = await post(t.url, q, { id: ZHANG });
+    const one = await t.hub.post({ query: q, variables: { id: ZHANG } });
+    const two = await t.hub.post({ query: q, variables: { id: ZHANG } });
     expect(one.body.data).toEqual({ person: { name: 'Zhang Min', visits: 1 } });
     expect(two.body.data).toEqual({ person: { name: 'Zhang Min', visits: 2 } });
   });
@@ -171,15 +167,15 @@ describe('the entity cache in the department data source', () => {
     const q = `query($ids: [NationalId!]!) { people(nationalIds: $ids) { name audited } }`;
     const before = t.world.auditedCalls;
     for (let i = 0; i < 2; i++) {
-      const { body } = await post(t.url, q, { ids: [WANG, LI] });
+      const { body } = await t.hub.post({ query: q, variables: { ids: [WANG, LI] } });
       expect(body.data).toEqual({
         people: [
           { name: 'Wang Fang', audited: 'checked 110105' },
           { name: 'Li Wei', audited: null },
         ],
       });
-      expect(body.errors?.[0]?.path).toEqual(['people', 1, 'audited']);
-      expect(body.errors?.[0]?.extensions?.code).toBe('DEPARTMENT_ERROR');
+      expect(firstError(body).path).toEqual(['people', 1, 'audited']);
+      expect(firstErrorCode(body)).toBe('DEPARTMENT_ERROR');
     }
     // Wang's note was cached after the first request; Li's failed and was asked again.
     expect(t.world.auditedCalls - before).toBe(3);
@@ -189,7 +185,7 @@ describe('the entity cache in the department data source', () => {
     // The companies' credit codes are not selected: only the department's report names them.
     const query = `query($ids: [NationalId!]!) { people(nationalIds: $ids) { name companies { name } } }`;
     const run = (requestId: string) =>
-      t.gateway.server.executeOperation(
+      t.hub.server.server.executeOperation(
         { query, variables: { ids: [WANG, LI] } },
         { contextValue: contextOf(operator, requestId) },
       );
@@ -206,7 +202,7 @@ describe('the entity cache in the department data source', () => {
   });
 
   it('counts hits and misses per department and type on /metrics', async () => {
-    const text = await (await fetch(`${t.listening.url}/metrics`)).text();
+    const text = await (await fetch(`${t.hub.url}/metrics`)).text();
     expect(text).toMatch(
       /govgraph_cache_hits_total\{cache="entity",department="business",type="Person"\} [1-9]/,
     );
@@ -225,7 +221,7 @@ describe('the response cache', () => {
 
   const q = `query($id: NationalId!) { person(nationalId: $id) { name companies { name } } }`;
   const run = (context: GatewayContext, id = WANG, debug = true) =>
-    t.gateway.server.executeOperation(
+    t.hub.server.server.executeOperation(
       {
         query: q,
         variables: { id },
@@ -287,13 +283,13 @@ describe('the response cache', () => {
   it('drops what a committed write made stale, in both caches', async () => {
     single(await run(contextOf(operator)));
     t.world.names.set(WANG, 'Wang Fang-Li');
-    await t.gateway.cache?.invalidate('registry', [{ typename: 'Person', key: WANG }]);
+    await t.hub.server.cache?.invalidate('registry', [{ typename: 'Person', key: WANG }]);
     const after = single(await run(contextOf(operator)));
     expect(after.data).toEqual({
       person: { name: 'Wang Fang-Li', companies: [{ name: 'Minjiang Tea Co.' }] },
     });
     expect(after.extensions?.cache).toMatchObject({ response: 'stored' });
-    const text = await (await fetch(`${t.listening.url}/metrics`)).text();
+    const text = await (await fetch(`${t.hub.url}/metrics`)).text();
     expect(text).toMatch(
       /govgraph_cache_evictions_total\{department="registry",type="Person"\} [1-9]/,
     );
@@ -302,7 +298,7 @@ describe('the response cache', () => {
   it('is off entirely with { enabled: false }', () => {
     const off = createGatewayServer({
       access: { unchecked: true, signer: testCallerToken.signer },
-      supergraphPath: t.file.path,
+      supergraphPath: t.hub.supergraph.path,
       logger: silentLogger(),
       cache: { enabled: false },
     });

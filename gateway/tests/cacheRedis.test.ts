@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { departmentTag, entityTag, type InvalidationMessage } from '@govgraph/cache';
-import type { Listening } from '@govgraph/server';
 import {
   connectTestRedis,
   type PrivateRedis,
@@ -13,19 +12,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheStore } from '../src/cache/store/CacheStore.js';
 import { createMemoryStore } from '../src/cache/store/memoryStore.js';
 import { createRedisStore } from '../src/cache/store/redisStore.js';
-import { createGatewayServer } from '../src/index.js';
-import { business, type CacheWorld, cacheWorld, registry, WANG } from './cacheFixtures.js';
 import {
-  composeSupergraph,
+  business,
+  type CacheWorld,
+  cacheWorld,
+  registry,
+} from './support/departments/cacheDepartments.js';
+import {
+  createHubTester,
+  type HubTester,
   memoryLogger,
-  post,
-  type RunningFixture,
   silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  WANG,
+} from './support/index.js';
 
 const REDIS_URL = TEST_REDIS_URL;
 
@@ -174,9 +173,7 @@ describe('tags in Redis', () => {
 describe('a Redis outage', () => {
   let redis: PrivateRedis;
   let world: CacheWorld;
-  let departments: RunningFixture[];
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
   const log = memoryLogger();
   const query = `query($id: NationalId!) { person(nationalId: $id) { name companies { name } } }`;
   const expected = {
@@ -184,7 +181,7 @@ describe('a Redis outage', () => {
   };
 
   const available = async () => {
-    const text = await (await fetch(`${gateway.url}/metrics`)).text();
+    const text = await (await fetch(`${hub.url}/metrics`)).text();
     return /govgraph_cache_available\{backend="redis"\} 1/.test(text);
   };
   const lookups = () => world.companyLookups.get(WANG) ?? 0;
@@ -193,33 +190,27 @@ describe('a Redis outage', () => {
     redis = await privateRedis();
     await redis.start();
     world = cacheWorld();
-    departments = [await startFixture(registry(world)), await startFixture(business(world))];
-    file = await tempSupergraph(composeSupergraph(departments));
-    gateway = await createGatewayServer({
-      access: { unchecked: true, signer: testCallerToken.signer },
-      supergraphPath: file.path,
-      logger: log.logger,
-      cache: { redisUrl: redis.url, keyPrefix: 'outage' },
-    }).listen(0);
+    hub = await createHubTester({
+      departments: [registry(world), business(world)],
+      gateway: { logger: log.logger, cache: { redisUrl: redis.url, keyPrefix: 'outage' } },
+    });
     for (let i = 0; i < 200 && !(await available()); i++) await delay(20);
   });
   afterAll(async () => {
-    await gateway?.close();
-    for (const department of departments ?? []) await department.close();
-    await file?.remove();
+    await hub?.close();
     await redis.stop();
   });
 
   it('serves uncached while Redis is away, says so, and resumes caching when it is back', async () => {
     expect(await available()).toBe(true);
-    expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+    expect((await hub.post({ query, variables: { id: WANG } })).body).toEqual(expected);
     const cachedAt = lookups();
-    expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+    expect((await hub.post({ query, variables: { id: WANG } })).body).toEqual(expected);
     expect(lookups()).toBe(cachedAt);
 
     await redis.stop();
     for (let i = 0; i < 5; i++) {
-      expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+      expect((await hub.post({ query, variables: { id: WANG } })).body).toEqual(expected);
     }
     // Every request went to the department: nothing was cached, nothing failed.
     expect(lookups()).toBe(cachedAt + 5);
@@ -230,9 +221,9 @@ describe('a Redis outage', () => {
     for (let i = 0; i < 300 && !(await available()); i++) await delay(20);
     expect(await available()).toBe(true);
     expect(log.lines.some((l) => String(l.msg).startsWith('cache available again'))).toBe(true);
-    expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+    expect((await hub.post({ query, variables: { id: WANG } })).body).toEqual(expected);
     const refilled = lookups();
-    expect((await post(`${gateway.url}/graphql`, query, { id: WANG })).body).toEqual(expected);
+    expect((await hub.post({ query, variables: { id: WANG } })).body).toEqual(expected);
     expect(lookups()).toBe(refilled);
   });
 });

@@ -7,8 +7,8 @@ import { cachePolicy } from '../src/cache/cachePolicy.js';
 import { createMemoryStore } from '../src/cache/store/memoryStore.js';
 import { createValueCipher, parseEncryptionKeys } from '../src/cache/valueCipher.js';
 import { gatewayConfig } from '../src/index.js';
-import { business, cacheWorld, registry } from './cacheFixtures.js';
-import { composeSupergraph } from './helpers.js';
+import { business, cacheWorld, registry } from './support/departments/cacheDepartments.js';
+import { composeSupergraph } from './support/index.js';
 
 const key = (id: string) => ({ id, key: randomBytes(32) });
 

@@ -7,7 +7,7 @@ import {
   showCallerValidationErrors,
 } from '../src/access/callerValidation.js';
 import { readableSchema } from '../src/access/readableSchema.js';
-import { silentLogger } from './helpers.js';
+import { silentLogger } from './support/index.js';
 
 const silent = silentLogger();
 const full = buildSchema(`

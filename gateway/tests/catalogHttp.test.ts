@@ -2,15 +2,21 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallerCatalog } from '../src/catalog/callerCatalog.js';
 import { createGatewayServer } from '../src/index.js';
-import { freePort, post, silentLogger, tempSupergraph } from './helpers.js';
+
 import {
   type CatalogGateway,
   committedSupergraph,
   startCatalogGateway,
   TAX_OFFICE_KEY,
 } from './support/catalogGateway.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+import {
+  freePort,
+  MemoryRegistry,
+  postGraphQL,
+  silentLogger,
+  tempSupergraph,
+  testCallerToken,
+} from './support/index.js';
 
 const INTROSPECT = '{ __schema { types { name kind fields { name } } } }';
 
@@ -38,7 +44,7 @@ describe('GET /catalog.json', () => {
 
   /** What introspection shows the same caller, as `Type.field` of object and interface types. */
   const introspected = async (headers: Record<string, string>) => {
-    const { body } = await post(`${gateway.url}/graphql`, INTROSPECT, undefined, headers);
+    const { body } = await postGraphQL(`${gateway.url}/graphql`, INTROSPECT, { headers });
     const schema = body.data?.__schema as {
       types: { name: string; kind: string; fields: { name: string }[] | null }[];
     };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { collectCitizenPaths, judgeCitizenPaths } from '../src/access/citizenPaths.js';
 import { classificationIndex } from '../src/access/classificationIndex.js';
 import { dataSubjectTypes } from '../src/access/dataSubjectTypes.js';
-import { LI, WANG } from './support/accessFixtures.js';
+import { LI, WANG } from './support/index.js';
 
 // The walk runs on the real composed supergraph: persons, companies, unions of both,
 // connections and entity references between departments, as the gateway sees them.

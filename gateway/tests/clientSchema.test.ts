@@ -1,22 +1,20 @@
-import { type Listening, listen } from '@govgraph/server';
+import { listen } from '@govgraph/server';
 import { buildSchema, isInterfaceType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classificationIndex } from '../src/access/classificationIndex.js';
 import { identify } from '../src/access/identify.js';
 import { clientSchemaRoutes } from '../src/clientSchema/clientSchemaRoute.js';
 import { printClientSchema } from '../src/clientSchema/printClientSchema.js';
-import { createGatewayServer } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
-  composeSupergraph,
-  type RunningFixture,
-  silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { residents, taxes } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  CITY_TAX,
+  callerHeaders,
+  createHubTester,
+  type HubTester,
+  MemoryRegistry,
+  TAX_ASSESSMENT,
+} from './support/index.js';
 
 // A schema carrying what a supergraph may hold beside the client's types.
 const LEAKY = `
@@ -104,35 +102,27 @@ describe('GET /schema.graphql before a supergraph is loaded', () => {
 });
 
 describe('GET /schema.graphql on a gateway with the access policy and rate limits', () => {
-  let people: RunningFixture;
-  let tax: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
-  const schema = () => `${gateway.url}/schema.graphql`;
-  const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
+  let hub: HubTester;
+  const schema = () => `${hub.url}/schema.graphql`;
+  const TAX = callerHeaders({ as: CITY_TAX, purpose: TAX_ASSESSMENT });
 
   beforeAll(async () => {
-    people = await startFixture(residents);
-    tax = await startFixture(taxes);
-    file = await tempSupergraph(composeSupergraph([people, tax]));
     const registry = new MemoryRegistry()
-      .addAgency({ agencyId: 'city-tax', name: 'City tax', roles: [], apiKey: 'k-tax' })
-      .addPurpose('tax-assessment')
-      .grant('city-tax', 'tax-assessment', ['Query.person', 'Person.name', 'Person.taxDue']);
-    gateway = await createGatewayServer({
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      access: { registry, signer: testCallerToken.signer },
-      // Three requests a minute (0.05/s over a 60 s window): the fourth is over, however fast.
-      limits: { requestsPerSecond: 0.05 },
-      rateLimit: { windowSeconds: 60, keyPrefix: `schema-test-${Date.now()}` },
-    }).listen(0);
+      .addAgency(CITY_TAX)
+      .addPurpose(TAX_ASSESSMENT)
+      .grant(CITY_TAX.agencyId, TAX_ASSESSMENT, ['Query.person', 'Person.name', 'Person.taxDue']);
+    hub = await createHubTester({
+      departments: [residents, taxes],
+      registry,
+      gateway: {
+        // Three requests a minute (0.05/s over a 60 s window): the fourth is over, however fast.
+        limits: { requestsPerSecond: 0.05 },
+        rateLimit: { windowSeconds: 60, keyPrefix: `schema-test-${Date.now()}` },
+      },
+    });
   });
   afterAll(async () => {
-    await gateway?.close();
-    await people?.close();
-    await tax?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('cuts the schema to the grants, as introspection does: no SENSITIVE health', async () => {
@@ -162,35 +152,23 @@ describe('GET /schema.graphql on a gateway with the access policy and rate limit
 });
 
 describe('GET /schema.graphql for an anonymous caller', () => {
-  let people: RunningFixture;
-  let tax: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
-  let supergraph: string;
+  let hub: HubTester;
 
   beforeAll(async () => {
-    people = await startFixture(residents);
-    tax = await startFixture(taxes);
-    supergraph = composeSupergraph([people, tax]);
-    file = await tempSupergraph(supergraph);
-    gateway = await createGatewayServer({
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      access: { registry: new MemoryRegistry(), signer: testCallerToken.signer },
-    }).listen(0);
+    hub = await createHubTester({
+      departments: [residents, taxes],
+      registry: new MemoryRegistry(),
+    });
   });
   afterAll(async () => {
-    await gateway?.close();
-    await people?.close();
-    await tax?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('holds PUBLIC fields only, interfaces and their implementations included', async () => {
-    const res = await fetch(`${gateway.url}/schema.graphql`);
+    const res = await fetch(`${hub.url}/schema.graphql`);
     expect(res.status).toBe(200);
     const schema = buildSchema(await res.text());
-    const index = classificationIndex(supergraph, 'CONFIDENTIAL');
+    const index = classificationIndex(hub.supergraphSdl, 'CONFIDENTIAL');
     const coordinates: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__')) continue;

@@ -1,17 +1,19 @@
-import type { Listening } from '@govgraph/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
-  composeSupergraph,
+  CITY_TAX,
+  callerHeaders,
+  createHubTester,
+  firstError,
+  firstErrorCode,
+  type HubTester,
+  MemoryRegistry,
   memoryLogger,
-  type RunningFixture,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  POLICE,
+  TAX_ASSESSMENT,
+  WANG,
+} from './support/index.js';
 
 // Browser apps on other origins (docs/access.md#browser-apps-cors), over HTTP as a browser sends
 // them: the preflight, then the request with `Origin`. The browser itself: corsBrowser.test.ts.
@@ -20,7 +22,7 @@ const TAX_APP = 'https://tax-app.example.gov';
 const POLICE_APP = 'http://police-app.example.gov:8080';
 const PORTAL = 'https://citizen.example.gov';
 const STRANGER = 'https://evil.example.com';
-const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
+const TAX = callerHeaders({ as: CITY_TAX, purpose: TAX_ASSESSMENT });
 const CITIZEN = { authorization: `Bearer citizen:${WANG}` };
 const PERSON_NAME = `{ person(nationalId: "${WANG}") { name } }`;
 const PUBLIC_QUERY = '{ notices { title } }';
@@ -43,18 +45,16 @@ const corsHeaders = (headers: Headers): Record<string, string> =>
   Object.fromEntries([...headers].filter(([name]) => name.startsWith('access-control-')));
 
 describe('browser apps on other origins (CORS)', () => {
-  let people: RunningFixture;
-  let tax: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
-  const fetches = () => people.requests.length + tax.requests.length;
+  let hub: HubTester;
+  const fetches = () =>
+    hub.department(residents.name).requests.length + hub.department(taxes.name).requests.length;
   const logs = memoryLogger();
 
   const send = async (
     path: string,
     init: { method?: string; headers?: Record<string, string>; body?: string },
   ): Promise<Answer> => {
-    const res = await fetch(`${gateway.url}${path}`, init);
+    const res = await fetch(`${hub.url}${path}`, init);
     const text = await res.text();
     let body: Answer['body'] = {};
     try {
@@ -84,43 +84,25 @@ describe('browser apps on other origins (CORS)', () => {
       headers: { 'content-type': contentType, ...(origin ? { origin } : {}), ...headers },
       body: JSON.stringify({ query }),
     });
-  const code = (answer: Answer) => answer.body.errors?.[0]?.extensions?.code;
+  const code = (answer: Answer) => firstErrorCode(answer.body);
 
   beforeAll(async () => {
-    people = await startFixture(residents);
-    tax = await startFixture(taxes);
-    file = await tempSupergraph(composeSupergraph([people, tax]));
     const registry = new MemoryRegistry()
-      .addAgency({
-        agencyId: 'city-tax',
-        name: 'City tax',
-        roles: [],
-        apiKey: 'k-tax',
-        origins: [TAX_APP],
-      })
-      .addAgency({
-        agencyId: 'police',
-        name: 'Police',
-        roles: [],
-        apiKey: 'k-police',
-        origins: [POLICE_APP],
-      })
-      .addPurpose('tax-assessment')
-      .grant('city-tax', 'tax-assessment', ['Person.name'])
+      .addAgency({ ...CITY_TAX, origins: [TAX_APP] })
+      .addAgency({ ...POLICE, origins: [POLICE_APP] })
+      .addPurpose(TAX_ASSESSMENT)
+      .grant(CITY_TAX.agencyId, TAX_ASSESSMENT, ['Person.name'])
       .setCitizenCoordinates(['Query.person', 'Person.name', 'Person.nationalId'])
       .setCitizenOrigins([PORTAL]);
-    gateway = await createGatewayServer({
-      supergraphPath: file.path,
-      logger: logs.logger,
-      access: { registry, signer: testCallerToken.signer },
-    }).listen(0);
+    hub = await createHubTester({
+      departments: [residents, taxes],
+      registry,
+      gateway: { logger: logs.logger },
+    });
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await people?.close();
-    await tax?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   describe('the preflight', () => {
@@ -161,7 +143,7 @@ describe('browser apps on other origins (CORS)', () => {
         expect(corsHeaders(answer.headers)).toEqual({});
         expect(answer.headers.get('vary')).toBe('Origin');
         expect(code(answer)).toBe('ORIGIN_NOT_ALLOWED');
-        expect(answer.body.errors?.[0]?.message).toMatch(
+        expect(firstError(answer.body).message).toMatch(
           /may not call this endpoint: the origin is not registered with the hub\. Ask the platform operator/,
         );
       }
@@ -207,7 +189,7 @@ describe('browser apps on other origins (CORS)', () => {
       const elsewhere = await postFrom(POLICE_APP, PERSON_NAME, TAX);
       expect(elsewhere.status).toBe(403);
       expect(code(elsewhere)).toBe('ORIGIN_NOT_ALLOWED');
-      expect(elsewhere.body.errors?.[0]?.message).toBe(
+      expect(firstError(elsewhere.body).message).toBe(
         `The agency "city-tax" does not list the origin "${POLICE_APP}", so its credentials are refused from pages there. Call from one of its registered origins, or ask the platform operator to add this one (npm run agency -- origin add city-tax <origin>).`,
       );
       expect(elsewhere.body.data).toBeUndefined();
@@ -265,7 +247,7 @@ describe('browser apps on other origins (CORS)', () => {
       }
       const stranger = await postFrom(STRANGER, PUBLIC_QUERY);
       expect([stranger.status, code(stranger)]).toEqual([403, 'ORIGIN_NOT_ALLOWED']);
-      expect(stranger.body.errors?.[0]?.message).toMatch(/no agency has registered that origin/);
+      expect(firstError(stranger.body).message).toMatch(/no agency has registered that origin/);
       expect(corsHeaders(stranger.headers)).toEqual({});
     });
 
@@ -275,7 +257,7 @@ describe('browser apps on other origins (CORS)', () => {
       expect(portal.body).toEqual({ data: { person: { name: 'Wang Fang' } } });
       const agencyApp = await postFrom(TAX_APP, PERSON_NAME, CITIZEN);
       expect([agencyApp.status, code(agencyApp)]).toEqual([403, 'ORIGIN_NOT_ALLOWED']);
-      expect(agencyApp.body.errors?.[0]?.message).toMatch(/from the citizen portal's pages only/);
+      expect(firstError(agencyApp.body).message).toMatch(/from the citizen portal's pages only/);
     });
 
     it('still refuses a bad credential as such, from any origin', async () => {
@@ -289,7 +271,7 @@ describe('browser apps on other origins (CORS)', () => {
       expect(corsHeaders(curl.headers)).toEqual({});
       expect(curl.headers.get('vary')).toBe('Origin');
       // GraphiQL served by the gateway posts with the gateway's own origin.
-      const graphiql = await postFrom(gateway.url, PERSON_NAME, TAX);
+      const graphiql = await postFrom(hub.url, PERSON_NAME, TAX);
       expect(graphiql.status).toBe(200);
       expect(graphiql.body).toEqual({ data: { person: { name: 'Wang Fang' } } });
     });
@@ -305,7 +287,7 @@ describe('browser apps on other origins (CORS)', () => {
       ]) {
         const answer = await postFrom(TAX_APP, PUBLIC_QUERY, {}, type);
         expect({ type, status: answer.status }).toEqual({ type, status: 400 });
-        expect(answer.body.errors?.[0]?.message).toMatch(/Cross-Site Request Forgery/);
+        expect(firstError(answer.body).message).toMatch(/Cross-Site Request Forgery/);
       }
       // From an unregistered origin it is refused for that first.
       const stranger = await postFrom(STRANGER, PUBLIC_QUERY, {}, 'text/plain');
@@ -317,11 +299,11 @@ describe('browser apps on other origins (CORS)', () => {
       const url = `/graphql?query=${encodeURIComponent(PUBLIC_QUERY)}`;
       const simple = await send(url, { headers: { origin: TAX_APP } });
       expect(simple.status).toBe(400);
-      expect(simple.body.errors?.[0]?.message).toMatch(/Cross-Site Request Forgery/);
+      expect(firstError(simple.body).message).toMatch(/Cross-Site Request Forgery/);
       const mutation = `/graphql?query=${encodeURIComponent('mutation { noSuchThing }')}`;
       const viaGet = await send(mutation, { headers: { origin: TAX_APP } });
       expect(viaGet.status).toBe(400);
-      expect(viaGet.body.errors?.[0]?.message).toMatch(/Cross-Site Request Forgery/);
+      expect(firstError(viaGet.body).message).toMatch(/Cross-Site Request Forgery/);
       const withHeader = await send(mutation, {
         headers: { origin: TAX_APP, 'apollo-require-preflight': 'true' },
       });

@@ -3,22 +3,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Listening } from '@govgraph/server';
 import { CHROMIUM_ARGS, requireChromium } from '@govgraph/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
-  composeSupergraph,
-  type RunningFixture,
-  silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  CITY_TAX,
+  createHubTester,
+  type HubTester,
+  MemoryRegistry,
+  POLICE,
+  TAX_ASSESSMENT,
+  WANG,
+} from './support/index.js';
 
 // A web app on another origin calls the gateway from Chromium (docs/access.md#browser-apps-cors):
 // the page is served by a second HTTP server on another port, so the browser preflights and
@@ -63,53 +61,32 @@ document.getElementById('call').addEventListener('click', async () => {
 }
 
 describe('a web app on another origin, in Chromium', () => {
-  let people: RunningFixture;
-  let tax: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
   let app: Server;
   let appPort: number;
   let browser: Browser;
-  const fetches = () => people.requests.length + tax.requests.length;
+  const fetches = () =>
+    hub.department(residents.name).requests.length + hub.department(taxes.name).requests.length;
   /** The app page as served on 127.0.0.1 (the registered origin) or on localhost (another one). */
   const appOrigin = (host: '127.0.0.1' | 'localhost') => `http://${host}:${appPort}`;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     console.log(`CORS browser screenshots: ${SHOTS}`);
-    people = await startFixture(residents);
-    tax = await startFixture(taxes);
-    file = await tempSupergraph(composeSupergraph([people, tax]));
     const registry = new MemoryRegistry();
-    gateway = await createGatewayServer({
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      access: { registry, signer: testCallerToken.signer },
-    }).listen(0);
+    hub = await createHubTester({ departments: [residents, taxes], registry });
     app = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(appPage(gateway.url));
+      res.end(appPage(hub.url));
     });
     await new Promise<void>((done) => app.listen(0, '0.0.0.0', done));
     appPort = (app.address() as AddressInfo).port;
     registry
-      .addAgency({
-        agencyId: 'city-tax',
-        name: 'City tax',
-        roles: [],
-        apiKey: 'k-tax',
-        origins: [appOrigin('127.0.0.1')],
-      })
-      .addAgency({
-        agencyId: 'police',
-        name: 'Police',
-        roles: [],
-        apiKey: 'k-police',
-        origins: ['https://police.example.gov'],
-      })
-      .addPurpose('tax-assessment')
-      .grant('city-tax', 'tax-assessment', ['Person.name'])
-      .grant('police', 'tax-assessment', ['Person.name']);
+      .addAgency({ ...CITY_TAX, origins: [appOrigin('127.0.0.1')] })
+      .addAgency({ ...POLICE, origins: ['https://police.example.gov'] })
+      .addPurpose(TAX_ASSESSMENT)
+      .grant(CITY_TAX.agencyId, TAX_ASSESSMENT, ['Person.name'])
+      .grant(POLICE.agencyId, TAX_ASSESSMENT, ['Person.name']);
     browser = await chromium.launch({
       executablePath: requireChromium(),
       args: [...CHROMIUM_ARGS],
@@ -119,10 +96,7 @@ describe('a web app on another origin, in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await new Promise<void>((done) => (app ? app.close(() => done()) : done()));
-    await gateway?.close();
-    await people?.close();
-    await tax?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   /** Opens the app on `origin`, calls the gateway with `key`, screenshots `shot`; the page's text. */
@@ -177,7 +151,7 @@ describe('a web app on another origin, in Chromium', () => {
   it('leaves pages served by the gateway itself alone (same origin, no CORS)', async () => {
     const page = await browser.newPage();
     try {
-      await page.goto(`${gateway.url}/health`);
+      await page.goto(`${hub.url}/health`);
       const status = await page.evaluate(
         async ([query]) => {
           const res = await fetch('/graphql', {

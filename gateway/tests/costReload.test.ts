@@ -1,20 +1,16 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Listening } from '@govgraph/server';
 import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
-import * as companies from './fixtures/companies.js';
-import * as people from './fixtures/people.js';
+import * as companies from './support/departments/companies.js';
+import * as people from './support/departments/people.js';
 import {
   composeSupergraph,
+  createHubTester,
+  firstError,
+  type HubTester,
   memoryLogger,
-  post,
-  type RunningFixture,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  WANG,
+} from './support/index.js';
 
 // The business registry declares how many companies a person represents, after the fact.
 const sizedCompanies = parse(
@@ -25,52 +21,44 @@ const sizedCompanies = parse(
 );
 
 describe('demand control reads the supergraph it serves', () => {
-  let registry: RunningFixture;
-  let business: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
-  const graphql = () => `${gateway.url}/graphql`;
-  const JOIN = `{ person(nationalId: "${people.WANG}") { name companies { name } } }`;
+  let hub: HubTester;
+  const registry = () => hub.department(people.name);
+  const business = () => hub.department(companies.name);
+  const calls = () => registry().requests.length + business().requests.length;
+  const JOIN = `{ person(nationalId: "${WANG}") { name companies { name } } }`;
 
   beforeAll(async () => {
-    registry = await startFixture(people);
-    business = await startFixture(companies);
-    file = await tempSupergraph(composeSupergraph([registry, business]));
-    gateway = await createGatewayServer({
-      access: { unchecked: true, signer: testCallerToken.signer },
-      supergraphPath: file.path,
-      logger: memoryLogger().logger,
-      reloadDebounceMs: 50,
-      limits: { maxCost: 50 },
-    }).listen(0);
+    hub = await createHubTester({
+      departments: [people, companies],
+      gateway: { logger: memoryLogger().logger, reloadDebounceMs: 50, limits: { maxCost: 50 } },
+    });
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await registry?.close();
-    await business?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('refuses a list without @listSize at 100 items, calling no department', async () => {
-    const calls = registry.requests.length + business.requests.length;
-    const sent = await post(graphql(), JOIN);
+    const before = calls();
+    const sent = await hub.post(JOIN);
     expect(sent.status).toBe(400);
     expect(sent.body.data).toBeUndefined();
-    expect(sent.body.errors?.[0]?.extensions).toEqual({
+    expect(firstError(sent.body).extensions).toEqual({
       code: 'COST_LIMIT_EXCEEDED',
       cost: { estimated: 1 + 100, limit: 50 },
       requestId: expect.any(String),
     });
-    expect(registry.requests.length + business.requests.length).toBe(calls);
+    expect(calls()).toBe(before);
   });
 
   it('answers it once a reloaded supergraph declares the list’s size', async () => {
-    await file.write(composeSupergraph([registry, { ...business, typeDefs: sizedCompanies }]));
-    let sent = await post(graphql(), JOIN);
+    await hub.supergraph.write(
+      composeSupergraph([registry(), { ...business(), typeDefs: sizedCompanies }]),
+    );
+    let sent = await hub.post(JOIN);
     for (let i = 0; i < 100 && sent.status !== 200; i++) {
       await delay(50);
-      sent = await post(graphql(), JOIN);
+      sent = await hub.post(JOIN);
     }
     expect(sent.status).toBe(200);
     expect(sent.body.errors).toBeUndefined();
@@ -80,10 +68,10 @@ describe('demand control reads the supergraph it serves', () => {
     // Aliased copies of the list, 2 companies of cost 1 each: three cost 1 + 3 × 2 = 7;
     // twenty-five 1 + 25 × 2 = 51, over 50.
     const copies = (n: number) =>
-      `{ person(nationalId: "${people.WANG}") { ${Array.from({ length: n }, (_, i) => `c${i}: companies { name }`).join(' ')} } }`;
-    expect((await post(graphql(), copies(3))).body.errors).toBeUndefined();
-    const refused = await post(graphql(), copies(25));
-    expect(refused.body.errors?.[0]?.extensions?.cost).toEqual({
+      `{ person(nationalId: "${WANG}") { ${Array.from({ length: n }, (_, i) => `c${i}: companies { name }`).join(' ')} } }`;
+    expect((await hub.post(copies(3))).body.errors).toBeUndefined();
+    const refused = await hub.post(copies(25));
+    expect(firstError(refused.body).extensions?.cost).toEqual({
       estimated: 1 + 25 * 2,
       limit: 50,
     });

@@ -3,19 +3,20 @@ import { buildDepartmentSchema } from '@govgraph/department';
 import { createGraphQLHandler, type Listening, type Logger, listen } from '@govgraph/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
-import * as companies from './fixtures/companies.js';
-import * as people from './fixtures/people.js';
+import * as companies from './support/departments/companies.js';
+import * as people from './support/departments/people.js';
 import {
   composeSupergraph,
+  firstError,
   memoryLogger,
-  post,
+  postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+} from './support/index.js';
 
 // Words that would betray a department's internals in a response.
 const LEAKS = [
@@ -71,22 +72,22 @@ describe('when a department fails', () => {
     cleanups.push(() => doomed.close());
     const url = await startGateway({ subgraphUrls: { business: doomed.url } });
     const query = `{ person(nationalId: "${people.LI}") { name companies { name } } }`;
-    const before = await post(url, query);
+    const before = await postGraphQL(url, query);
     expect(before.body).toEqual({
       data: { person: { name: 'Li Wei', companies: [{ name: 'Beijing Lantern Works' }] } },
     });
 
     await doomed.close();
-    const { status, body, text } = await post(url, query);
+    const { status, body, text } = await postGraphQL(url, query);
 
     expect(status).toBe(200);
     expect(body.data).toEqual({ person: { name: 'Li Wei', companies: null } });
     expect(body.errors).toHaveLength(1);
-    expect(body.errors?.[0]?.message).toBe(
+    expect(firstError(body).message).toBe(
       "The business department could not be reached, so the fields it owns are null (the error's path; extensions.paths lists every one), and so is whatever other departments would have added under them. Retry in a moment.",
     );
-    expect(body.errors?.[0]?.path).toEqual(['person', 'companies']);
-    expect(body.errors?.[0]?.extensions).toMatchObject({
+    expect(firstError(body).path).toEqual(['person', 'companies']);
+    expect(firstError(body).extensions).toMatchObject({
       code: 'DEPARTMENT_UNAVAILABLE',
       department: 'business',
     });
@@ -98,7 +99,7 @@ describe('when a department fails', () => {
     const doomed = await startFixture(companies);
     await doomed.close();
     const url = await startGateway({ subgraphUrls: { business: doomed.url } });
-    const { body } = await post(
+    const { body } = await postGraphQL(
       url,
       `{ company(creditCode: "91350100M000100Y43") { name }
          person(nationalId: "${people.WANG}") { name companies { name } } }`,
@@ -108,7 +109,7 @@ describe('when a department fails', () => {
       ['DEPARTMENT_UNAVAILABLE', 'business'],
     ]);
     // One error for the department; every field its outage left null is listed.
-    expect(body.errors?.[0]?.extensions?.paths).toEqual(
+    expect(firstError(body).extensions?.paths).toEqual(
       expect.arrayContaining([['company'], ['person', 'companies']]),
     );
   });
@@ -116,7 +117,7 @@ describe('when a department fails', () => {
   it('gives up on a department slower than the timeout and still answers with the rest', async () => {
     const url = await startGateway({ subgraphTimeoutMs: 300 });
     const started = performance.now();
-    const { body } = await post(
+    const { body } = await postGraphQL(
       url,
       `{ person(nationalId: "${companies.SLOW_PERSON}") { name companies { name } } }`,
     );
@@ -124,8 +125,8 @@ describe('when a department fails', () => {
 
     expect(body.data).toEqual({ person: { name: 'Zhang Min', companies: null } });
     expect(body.errors).toHaveLength(1);
-    expect(body.errors?.[0]?.message).toContain('business department did not answer within 300 ms');
-    expect(body.errors?.[0]?.extensions).toMatchObject({
+    expect(firstError(body).message).toContain('business department did not answer within 300 ms');
+    expect(firstError(body).extensions).toMatchObject({
       code: 'DEPARTMENT_UNAVAILABLE',
       department: 'business',
     });
@@ -139,15 +140,15 @@ describe('when a department fails', () => {
     cleanups.push(() => leaky.close());
     const url = await startGateway({ subgraphUrls: { registry: leaky.url } });
 
-    const { body, text } = await post(url, '{ broken }');
+    const { body, text } = await postGraphQL(url, '{ broken }');
 
     expect(body.data).toEqual({ broken: null });
     expect(body.errors).toHaveLength(1);
-    const error = body.errors?.[0];
-    expect(error?.extensions).toMatchObject({ code: 'DEPARTMENT_ERROR', department: 'registry' });
-    expect(error?.message).toContain('quote the request id to the operator');
+    const error = firstError(body);
+    expect(error.extensions).toMatchObject({ code: 'DEPARTMENT_ERROR', department: 'registry' });
+    expect(error.message).toContain('quote the request id to the operator');
     for (const leak of LEAKS) expect(text).not.toMatch(leak);
-    const requestId = error?.extensions?.requestId;
+    const requestId = error.extensions?.requestId;
     expect(typeof requestId).toBe('string');
     const logged = registryLog.lines.find((l) => l.requestId === requestId && l.level === 50);
     expect((logged?.err as { message?: string } | undefined)?.message).toBe(people.LEAKY_MESSAGE);
@@ -168,7 +169,7 @@ describe('when a department fails', () => {
       await bareListening.close();
       await bare.stop();
     });
-    const direct = await post(`${bareListening.url}/graphql`, '{ broken }');
+    const direct = await postGraphQL(`${bareListening.url}/graphql`, '{ broken }');
     expect(direct.text).toContain('select * from person');
 
     const gatewayLog = memoryLogger();
@@ -176,15 +177,15 @@ describe('when a department fails', () => {
       subgraphUrls: { registry: `${bareListening.url}/graphql` },
       logger: gatewayLog.logger,
     });
-    const { body, text } = await post(url, '{ broken }');
+    const { body, text } = await postGraphQL(url, '{ broken }');
 
     expect(body.data).toEqual({ broken: null });
-    expect(body.errors?.[0]?.extensions).toMatchObject({
+    expect(firstError(body).extensions).toMatchObject({
       code: 'DEPARTMENT_ERROR',
       department: 'registry',
     });
     for (const leak of LEAKS) expect(text).not.toMatch(leak);
-    const requestId = body.errors?.[0]?.extensions?.requestId;
+    const requestId = firstError(body).extensions?.requestId;
     const logged = gatewayLog.lines.find(
       (l) => l.requestId === requestId && l.msg === 'department error',
     );

@@ -3,18 +3,19 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DepartmentGuardConfig } from '../src/dataSource/departmentGuardConfig.js';
 import { createGatewayServer, type GatewayServer } from '../src/index.js';
-import * as companies from './fixtures/companies.js';
-import * as people from './fixtures/people.js';
+import * as companies from './support/departments/companies.js';
+import * as people from './support/departments/people.js';
 import {
   composeSupergraph,
-  post,
+  firstError,
+  postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+} from './support/index.js';
 
 // docs/reliability.md, "A department that hangs, is slow or answers too much": the business
 // department sits behind a real HTTP server whose behaviour the test switches: passing requests
@@ -103,7 +104,7 @@ const LI_BOTH = { person: { name: 'Li Wei', companies: [{ name: 'Beijing Lantern
 
 async function timedPost(url: string, query: string) {
   const started = performance.now();
-  const answer = await post(url, query);
+  const answer = await postGraphQL(url, query);
   return { ...answer, ms: performance.now() - started };
 }
 
@@ -165,13 +166,13 @@ describe('a department that hangs, is slow or answers too much', () => {
       subgraphTimeoutMs: timeoutMs,
       departmentGuard: { breakerFailures: 3, breakerCooldownMs: cooldownMs },
     });
-    expect((await post(url, BOTH)).body).toEqual({ data: LI_BOTH });
+    expect((await postGraphQL(url, BOTH)).body).toEqual({ data: LI_BOTH });
 
     department.mode = 'hang';
     for (let i = 0; i < 3; i++) {
       const { body } = await timedPost(url, BOTH);
       expect(body.data).toEqual({ person: { name: 'Li Wei', companies: null } });
-      expect(body.errors?.[0]?.message).toContain(`did not answer within ${timeoutMs} ms`);
+      expect(firstError(body).message).toContain(`did not answer within ${timeoutMs} ms`);
     }
     expect(department.received).toBe(4);
     expect(await metricValue(gateway, 'departmentCircuitState', { department: 'business' })).toBe(
@@ -185,17 +186,17 @@ describe('a department that hangs, is slow or answers too much', () => {
     expect(open.ms).toBeLessThan(timeoutMs / 2);
     expect(open.body.data).toEqual({ person: { name: 'Li Wei', companies: null } });
     expect(open.body.errors).toHaveLength(1);
-    const error = open.body.errors?.[0];
-    expect(error?.extensions).toMatchObject({
+    const error = firstError(open.body);
+    expect(error.extensions).toMatchObject({
       code: 'DEPARTMENT_UNAVAILABLE',
       department: 'business',
       reason: 'CIRCUIT_OPEN',
     });
-    const retryAt = Date.parse(String(error?.extensions?.retryAt));
+    const retryAt = Date.parse(String(error.extensions?.retryAt));
     expect(retryAt - Date.now()).toBeGreaterThan(0);
     expect(retryAt - Date.now()).toBeLessThanOrEqual(cooldownMs);
-    expect(error?.message).toContain('circuit open');
-    expect(error?.message).toContain(`tries it again at ${error?.extensions?.retryAt}`);
+    expect(error.message).toContain('circuit open');
+    expect(error.message).toContain(`tries it again at ${error.extensions?.retryAt}`);
     expect(open.text).not.toContain(new URL(department.url).port);
     expect(department.received).toBe(4);
     expect(
@@ -208,11 +209,11 @@ describe('a department that hangs, is slow or answers too much', () => {
     // The department comes back; after the cooldown one probe call goes through and closes it.
     department.mode = 'pass';
     await delay(Math.max(0, retryAt - Date.now()) + 50);
-    expect((await post(url, BOTH)).body).toEqual({ data: LI_BOTH });
+    expect((await postGraphQL(url, BOTH)).body).toEqual({ data: LI_BOTH });
     expect(await metricValue(gateway, 'departmentCircuitState', { department: 'business' })).toBe(
       0,
     );
-    expect((await post(url, BOTH)).body).toEqual({ data: LI_BOTH });
+    expect((await postGraphQL(url, BOTH)).body).toEqual({ data: LI_BOTH });
     expect(department.received).toBe(6);
   });
 
@@ -223,25 +224,23 @@ describe('a department that hangs, is slow or answers too much', () => {
       subgraphTimeoutMs: 1_000,
       departmentGuard: { breakerFailures: 1, breakerCooldownMs: 500 },
     });
-    await post(url, BOTH);
-    const first = await post(url, BOTH);
-    const retryAt = Date.parse(String(first.body.errors?.[0]?.extensions?.retryAt));
+    await postGraphQL(url, BOTH);
+    const first = await postGraphQL(url, BOTH);
+    const retryAt = Date.parse(String(firstError(first.body).extensions?.retryAt));
     await delay(Math.max(0, retryAt - Date.now()) + 50);
-    const probing = post(url, BOTH);
+    const probing = postGraphQL(url, BOTH);
     await delay(50);
     // While the one probe call is in flight, the others are answered at once, not held for it.
     const during = await timedPost(url, BOTH);
-    expect(during.body.errors?.[0]?.extensions?.reason).toBe('CIRCUIT_OPEN');
+    expect(firstError(during.body).extensions?.reason).toBe('CIRCUIT_OPEN');
     // Held for the probe it would take the rest of its 1 s timeout.
     expect(during.ms).toBeLessThan(500);
     const probe = await probing;
-    expect(probe.body.errors?.[0]?.message).toContain('did not answer within 1000 ms');
+    expect(firstError(probe.body).message).toContain('did not answer within 1000 ms');
     expect(department.received).toBe(2);
-    const again = await post(url, BOTH);
-    expect(again.body.errors?.[0]?.extensions?.reason).toBe('CIRCUIT_OPEN');
-    expect(Date.parse(String(again.body.errors?.[0]?.extensions?.retryAt))).toBeGreaterThan(
-      retryAt,
-    );
+    const again = await postGraphQL(url, BOTH);
+    expect(firstError(again.body).extensions?.reason).toBe('CIRCUIT_OPEN');
+    expect(Date.parse(String(firstError(again.body).extensions?.retryAt))).toBeGreaterThan(retryAt);
     expect(await metricValue(gateway, 'departmentCircuitState', { department: 'business' })).toBe(
       1,
     );
@@ -251,16 +250,16 @@ describe('a department that hangs, is slow or answers too much', () => {
     department = await startSwitchable(business);
     const { gateway, url } = await startGateway();
     department.mode = 'huge';
-    const { status, body } = await post(url, BOTH);
+    const { status, body } = await postGraphQL(url, BOTH);
     expect(status).toBe(200);
     expect(body.data).toEqual({ person: { name: 'Li Wei', companies: null } });
     expect(body.errors).toHaveLength(1);
-    expect(body.errors?.[0]?.extensions).toMatchObject({
+    expect(firstError(body).extensions).toMatchObject({
       code: 'DEPARTMENT_ANSWER_TOO_LARGE',
       department: 'business',
       limitBytes: 8 * 1024 * 1024,
     });
-    expect(body.errors?.[0]?.message).toContain('Ask for fewer items');
+    expect(firstError(body).message).toContain('Ask for fewer items');
     expect(
       await metricValue(gateway, 'departmentRejections', {
         department: 'business',
@@ -272,7 +271,7 @@ describe('a department that hangs, is slow or answers too much', () => {
       0,
     );
     department.mode = 'pass';
-    expect((await post(url, BOTH)).body).toEqual({ data: LI_BOTH });
+    expect((await postGraphQL(url, BOTH)).body).toEqual({ data: LI_BOTH });
   });
 
   it('a slow department delays only the requests that need it', async () => {
@@ -309,7 +308,7 @@ describe('a department that hangs, is slow or answers too much', () => {
     expect(refused).toHaveLength(2);
     for (const a of refused) {
       expect(a.body.data).toEqual({ company: null });
-      expect(a.body.errors?.[0]?.extensions).toMatchObject({
+      expect(firstError(a.body).extensions).toMatchObject({
         code: 'DEPARTMENT_UNAVAILABLE',
         department: 'business',
         reason: 'TOO_BUSY',

@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Listening } from '@govgraph/server';
 import { CHROMIUM_ARGS, requireChromium } from '@govgraph/testing';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
-import * as companies from './fixtures/companies.js';
-import * as people from './fixtures/people.js';
-import {
-  composeSupergraph,
-  type RunningFixture,
-  silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+import * as companies from './support/departments/companies.js';
+import * as people from './support/departments/people.js';
+import { createHubTester, type HubTester, MemoryRegistry } from './support/index.js';
 
 const DEFAULT_QUERY = `{ person(nationalId: "${people.WANG}") { name companies { name } } }`;
 const require = createRequire(import.meta.url);
@@ -25,32 +14,21 @@ const packageFile = (pkg: string, file: string) =>
   readFileSync(join(dirname(require.resolve(`${pkg}/package.json`)), file));
 
 describe('GraphiQL served by the gateway', () => {
-  let registry: RunningFixture;
-  let business: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
 
   beforeAll(async () => {
-    registry = await startFixture(people);
-    business = await startFixture(companies);
-    file = await tempSupergraph(composeSupergraph([registry, business]));
-    gateway = await createGatewayServer({
-      access: { unchecked: true, signer: testCallerToken.signer },
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      graphiqlDefaultQuery: DEFAULT_QUERY,
-    }).listen(0);
+    hub = await createHubTester({
+      departments: [people, companies],
+      gateway: { graphiqlDefaultQuery: DEFAULT_QUERY },
+    });
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await registry?.close();
-    await business?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('serves a page whose every asset is a path on the gateway, never an http(s) URL', async () => {
-    const res = await fetch(`${gateway.url}/graphiql`);
+    const res = await fetch(`${hub.url}/graphiql`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toContain("connect-src 'self'");
@@ -65,7 +43,7 @@ describe('GraphiQL served by the gateway', () => {
   });
 
   it('lists no purposes when the gateway runs without a registry', async () => {
-    const res = await fetch(`${gateway.url}/graphiql/purposes.json`);
+    const res = await fetch(`${hub.url}/graphiql/purposes.json`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ purposes: [] });
   });
@@ -90,12 +68,12 @@ describe('GraphiQL served by the gateway', () => {
       ],
     ] as const;
     for (const [name, type, body] of expected) {
-      const res = await fetch(`${gateway.url}/graphiql/assets/${name}`);
+      const res = await fetch(`${hub.url}/graphiql/assets/${name}`);
       expect(res.status, name).toBe(200);
       expect(res.headers.get('content-type'), name).toBe(type);
       expect(res.headers.get('cache-control'), name).toBe('public, max-age=31536000, immutable');
       expect(Buffer.from(await res.arrayBuffer()).equals(body), name).toBe(true);
-      const again = await fetch(`${gateway.url}/graphiql/assets/${name}`, {
+      const again = await fetch(`${hub.url}/graphiql/assets/${name}`, {
         headers: { 'if-none-match': res.headers.get('etag') ?? '' },
       });
       expect(again.status, name).toBe(304);
@@ -120,7 +98,7 @@ describe('GraphiQL served by the gateway', () => {
         if (msg.type() === 'error') problems.push(msg.text());
       });
 
-      await page.goto(`${gateway.url}/graphiql`);
+      await page.goto(`${hub.url}/graphiql`);
       await page.locator('.graphiql-query-editor .CodeMirror').waitFor();
       expect(await page.locator('.graphiql-query-editor').textContent()).toContain(
         `person(nationalId: "${people.WANG}")`,
@@ -130,7 +108,7 @@ describe('GraphiQL served by the gateway', () => {
 
       const result = await page.locator('.result-window').textContent();
       expect(result).toContain('"name": "Wang Fang"');
-      const origin = new URL(gateway.url).origin;
+      const origin = new URL(hub.url).origin;
       const elsewhere = requested.filter(
         (url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'),
       );
@@ -144,28 +122,18 @@ describe('GraphiQL served by the gateway', () => {
 });
 
 describe('GraphiQL connection bar with a bearer token', () => {
-  let registry: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
 
   beforeAll(async () => {
-    registry = await startFixture(people);
-    file = await tempSupergraph(composeSupergraph([registry]));
-    const access = new MemoryRegistry()
+    const registry = new MemoryRegistry()
       .addPurpose('SERVICE_DESK')
       .addPurpose('TAX_AUDIT')
       .setCitizenCoordinates(['Query.person', 'Person.name', 'Person.nationalId']);
-    gateway = await createGatewayServer({
-      access: { registry: access, signer: testCallerToken.signer },
-      supergraphPath: file.path,
-      logger: silentLogger(),
-    }).listen(0);
+    hub = await createHubTester({ departments: [people], registry });
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await registry?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('sends the token as Authorization, lists the purposes and names the citizen', async () => {
@@ -179,7 +147,7 @@ describe('GraphiQL connection bar with a bearer token', () => {
       page.on('request', (req) => {
         if (req.url().endsWith('/graphql')) sent.push(req.headers());
       });
-      await page.goto(`${gateway.url}/graphiql`);
+      await page.goto(`${hub.url}/graphiql`);
       const purposes = page.locator('select[name="purpose"] option');
       await expect
         .poll(() => purposes.allTextContents())

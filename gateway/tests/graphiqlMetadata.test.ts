@@ -1,22 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
-import type { Listening } from '@govgraph/server';
 import { type GraphQLSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleTabs, PUBLIC_START } from '../src/graphiql/graphiqlExamples.js';
-import { createGatewayServer } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
-  composeSupergraph,
-  post,
-  type RunningFixture,
+  createHubTester,
+  firstErrorCode,
+  type HubTester,
+  MemoryRegistry,
+  postGraphQL,
   silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  WANG,
+} from './support/index.js';
 
 // GraphiQL's fetcher sends this header; the gateway then prefixes each description in a
 // __schema answer with the classification and departments (gateway/src/graphiql).
@@ -50,17 +47,11 @@ function fieldDescription(types: IntrospectedType[], coordinate: string): string
 }
 
 describe('GraphiQL metadata in the docs explorer', () => {
-  let residentsDept: RunningFixture;
-  let taxesDept: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
   let registry: MemoryRegistry;
   let url: string;
 
   beforeAll(async () => {
-    residentsDept = await startFixture(residents);
-    taxesDept = await startFixture(taxes);
-    file = await tempSupergraph(composeSupergraph([residentsDept, taxesDept]));
     registry = new MemoryRegistry()
       .addAgency({ agencyId: 'desk', name: 'Service desk', roles: [], apiKey: 'k-desk' })
       .addAgency({ agencyId: 'tax', name: 'Tax office', roles: [], apiKey: 'k-tax' })
@@ -68,26 +59,21 @@ describe('GraphiQL metadata in the docs explorer', () => {
       .addPurpose('TAX_AUDIT')
       .grant('desk', 'SERVICE_DESK', ['Query.person', 'Person.name', 'Person.nationalId'])
       .grant('tax', 'TAX_AUDIT', ['Query.person', 'Person.*']);
-    gateway = await createGatewayServer({
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      access: { registry, signer: testCallerToken.signer },
-    }).listen(0);
-    url = `${gateway.url}/graphql`;
+    hub = await createHubTester({ departments: [residents, taxes], registry });
+    url = hub.graphqlUrl;
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await residentsDept?.close();
-    await taxesDept?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('prefixes each field and type with its classification and departments', async () => {
-    const res = await post(url, SCHEMA, undefined, {
-      ...META,
-      'x-api-key': 'k-tax',
-      'x-purpose': 'TAX_AUDIT',
+    const res = await postGraphQL(url, SCHEMA, {
+      headers: {
+        ...META,
+        'x-api-key': 'k-tax',
+        'x-purpose': 'TAX_AUDIT',
+      },
     });
     expect(res.status).toBe(200);
     const types = typesOf(res.body);
@@ -113,9 +99,11 @@ describe('GraphiQL metadata in the docs explorer', () => {
   });
 
   it('leaves the schema as it was for callers that do not ask', async () => {
-    const res = await post(url, SCHEMA, undefined, {
-      'x-api-key': 'k-tax',
-      'x-purpose': 'TAX_AUDIT',
+    const res = await postGraphQL(url, SCHEMA, {
+      headers: {
+        'x-api-key': 'k-tax',
+        'x-purpose': 'TAX_AUDIT',
+      },
     });
     expect(fieldDescription(typesOf(res.body), 'Person.name')).toBe('Full name.');
     expect(sessionOf(res.body)).toBeUndefined();
@@ -124,10 +112,12 @@ describe('GraphiQL metadata in the docs explorer', () => {
   it('names no field, level or department the caller cannot see', async () => {
     // Granted Person.name and nationalId (district is INTERNAL, open to every agency): taxDue
     // (CONFIDENTIAL, the only field of taxes) and health (SENSITIVE) stay hidden.
-    const desk = await post(url, SCHEMA, undefined, {
-      ...META,
-      'x-api-key': 'k-desk',
-      'x-purpose': 'SERVICE_DESK',
+    const desk = await postGraphQL(url, SCHEMA, {
+      headers: {
+        ...META,
+        'x-api-key': 'k-desk',
+        'x-purpose': 'SERVICE_DESK',
+      },
     });
     const types = typesOf(desk.body);
     expect(fieldDescription(types, 'Person.name')).toMatch(/^`PERSONAL` · residents\n/);
@@ -149,7 +139,7 @@ describe('GraphiQL metadata in the docs explorer', () => {
     expect(desk.text).not.toContain('taxes');
 
     // Anonymous: PUBLIC fields only, so no Person, and every line says PUBLIC.
-    const anonymous = await post(url, SCHEMA, undefined, META);
+    const anonymous = await postGraphQL(url, SCHEMA, { headers: META });
     const open = typesOf(anonymous.body);
     expect(open.find((t) => t.name === 'Person')).toBeUndefined();
     expect(anonymous.text).not.toMatch(/PERSONAL|CONFIDENTIAL|SENSITIVE|INTERNAL|Full name|taxes/);
@@ -171,7 +161,7 @@ describe('GraphiQL metadata in the docs explorer', () => {
       'query V($n: String! = "Person") { __type(name: $n) { fields { name description } } }',
     ];
     for (const query of tries) {
-      const res = await post(url, query, { n: 'Person' }, META);
+      const res = await postGraphQL(url, { query, variables: { n: 'Person' } }, { headers: META });
       expect(res.status, query).toBe(200);
       expect(res.text, query).not.toMatch(/PERSONAL|Full name|taxDue|taxes/);
     }
@@ -192,19 +182,23 @@ describe('GraphiQL metadata in the docs explorer', () => {
   });
 
   it('reports a wrong key with the gateway’s own 401, and never annotates data answers', async () => {
-    const wrong = await post(url, '{ __typename }', undefined, { ...META, 'x-api-key': 'nope' });
+    const wrong = await postGraphQL(url, '{ __typename }', {
+      headers: { ...META, 'x-api-key': 'nope' },
+    });
     expect(wrong.status).toBe(401);
-    expect(wrong.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const data = await post(url, `{ person(nationalId: "${WANG}") { name } }`, undefined, {
-      ...META,
-      'x-api-key': 'k-desk',
-      'x-purpose': 'SERVICE_DESK',
+    expect(firstErrorCode(wrong.body)).toBe('UNAUTHENTICATED');
+    const data = await postGraphQL(url, `{ person(nationalId: "${WANG}") { name } }`, {
+      headers: {
+        ...META,
+        'x-api-key': 'k-desk',
+        'x-purpose': 'SERVICE_DESK',
+      },
     });
     expect(data.body.data).toEqual({ person: { name: 'Wang Fang' } });
   });
 
   it('serves the registered purposes for the connection bar, codes and descriptions only', async () => {
-    const res = await fetch(`${gateway.url}/graphiql/purposes.json`);
+    const res = await fetch(`${hub.url}/graphiql/purposes.json`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(await res.json()).toEqual({
@@ -213,53 +207,47 @@ describe('GraphiQL metadata in the docs explorer', () => {
         { code: 'TAX_AUDIT', description: 'TAX_AUDIT' },
       ],
     });
-    const post = await fetch(`${gateway.url}/graphiql/purposes.json`, { method: 'POST' });
+    const post = await fetch(`${hub.url}/graphiql/purposes.json`, { method: 'POST' });
     expect(post.status).toBe(405);
   });
 });
 
 describe('GraphiQL metadata and the response cache', () => {
-  let residentsDept: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
+  const residentsDept = () => hub.department(residents.name);
 
   beforeAll(async () => {
-    residentsDept = await startFixture(residents);
-    file = await tempSupergraph(composeSupergraph([residentsDept]));
     const registry = new MemoryRegistry().addAgency({
       agencyId: 'desk',
       name: 'Service desk',
       roles: [],
       apiKey: 'k-desk',
     });
-    gateway = await createGatewayServer({
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      access: { registry, signer: testCallerToken.signer },
-      cache: {}, // in-process: response and entity caches
-    }).listen(0);
+    hub = await createHubTester({
+      departments: [residents],
+      registry,
+      gateway: { cache: {} }, // in-process: response and entity caches
+    });
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await residentsDept?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('never stores whom GraphiQL was answered as, and a replay names the caller asking now', async () => {
-    const url = `${gateway.url}/graphql`;
+    const url = `${hub.url}/graphql`;
     const query = '{ notices { title } }';
-    const cold = await post(url, query, undefined, META);
+    const cold = await postGraphQL(url, query, { headers: META });
     expect(sessionOf(cold.body)).toMatchObject({ kind: 'anonymous' });
-    const fetched = residentsDept.requests.length;
+    const fetched = residentsDept().requests.length;
 
-    const plain = await post(url, query);
+    const plain = await postGraphQL(url, query);
     expect(plain.body.data).toEqual(cold.body.data);
     expect(plain.text).not.toContain('graphiql');
-    const desk = await post(url, query, undefined, { ...META, 'x-api-key': 'k-desk' });
+    const desk = await postGraphQL(url, query, { headers: { ...META, 'x-api-key': 'k-desk' } });
     expect(sessionOf(desk.body)).toMatchObject({ kind: 'agency', agencyId: 'desk' });
     // Both came from the cache: the department was not asked again.
-    expect(residentsDept.requests.length).toBe(fetched);
+    expect(residentsDept().requests.length).toBe(fetched);
   });
 });
 

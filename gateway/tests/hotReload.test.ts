@@ -1,22 +1,18 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Listening } from '@govgraph/server';
 import { concatAST, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
-import * as companies from './fixtures/companies.js';
-import * as people from './fixtures/people.js';
+import * as companies from './support/departments/companies.js';
+import * as people from './support/departments/people.js';
 import {
   composeSupergraph,
+  createHubTester,
+  firstErrorCode,
   type GraphQLResponse,
+  type HubTester,
   memoryLogger,
-  post,
-  type RunningFixture,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  WANG,
+} from './support/index.js';
 
 // The registry ships a new field before the supergraph is recomposed, as departments do.
 const nickname = parse(`
@@ -44,53 +40,45 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string): Prom
 }
 
 describe('supergraph hot reload', () => {
-  let registry: RunningFixture;
-  let business: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
   const log = memoryLogger();
-  const graphql = () => `${gateway.url}/graphql`;
-  const NICKNAME = `{ person(nationalId: "${people.WANG}") { name nickname } }`;
-  const JOIN = `{ person(nationalId: "${people.WANG}") { name companies { name } } }`;
+  const NICKNAME = `{ person(nationalId: "${WANG}") { name nickname } }`;
+  const JOIN = `{ person(nationalId: "${WANG}") { name companies { name } } }`;
 
   beforeAll(async () => {
-    registry = await startFixture(registryV2);
-    business = await startFixture(companies);
-    const v1 = composeSupergraph([{ ...registry, typeDefs: people.typeDefs }, business]);
-    file = await tempSupergraph(v1);
-    gateway = await createGatewayServer({
-      access: { unchecked: true, signer: testCallerToken.signer },
-      supergraphPath: file.path,
-      logger: log.logger,
-      reloadDebounceMs: 50,
-    }).listen(0);
+    hub = await createHubTester({
+      departments: [registryV2, companies],
+      // The supergraph of before the registry's new field.
+      supergraph: (running) =>
+        composeSupergraph(
+          running.map((d) => (d.name === people.name ? { ...d, typeDefs: people.typeDefs } : d)),
+        ),
+      gateway: { logger: log.logger, reloadDebounceMs: 50 },
+    });
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await registry?.close();
-    await business?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('serves a field added to the file, and every request made during the reload succeeds', async () => {
-    const before = await post(graphql(), NICKNAME);
-    expect(before.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const before = await hub.post(NICKNAME);
+    expect(firstErrorCode(before.body)).toBe('GRAPHQL_VALIDATION_FAILED');
 
     // Keep 8 requests in flight the whole time the file is replaced.
     const results: { status: number; body: GraphQLResponse }[] = [];
     let running = true;
     const worker = async () => {
-      while (running) results.push(await post(graphql(), JOIN));
+      while (running) results.push(await hub.post(JOIN));
     };
     const workers = Array.from({ length: 8 }, worker);
 
     // Written aside and renamed over the old file, as `compose` and editors do.
-    const v2 = composeSupergraph([registry, business]);
-    await writeFile(`${file.path}.tmp`, v2);
-    await rename(`${file.path}.tmp`, file.path);
+    const v2 = composeSupergraph(hub.departments);
+    await writeFile(`${hub.supergraph.path}.tmp`, v2);
+    await rename(`${hub.supergraph.path}.tmp`, hub.supergraph.path);
     const after = await until(async () => {
-      const res = await post(graphql(), NICKNAME);
+      const res = await hub.post(NICKNAME);
       return res.body.errors ? undefined : res.body;
     }, 'the nickname field');
     await delay(100);
@@ -109,14 +97,14 @@ describe('supergraph hot reload', () => {
     expect(log.lines.some((l) => l.msg === 'supergraph reloaded')).toBe(true);
 
     // The new schema's scalars got the standard rules too.
-    const calls = registry.requests.length;
-    const bad = await post(graphql(), '{ person(nationalId: "11010519491231002Y") { nickname } }');
-    expect(bad.body.errors?.[0]?.extensions?.code).toBe('INVALID_NATIONAL_ID');
-    expect(registry.requests.length).toBe(calls);
+    const calls = hub.department(people.name).requests.length;
+    const bad = await hub.post('{ person(nationalId: "11010519491231002Y") { nickname } }');
+    expect(firstErrorCode(bad.body)).toBe('INVALID_NATIONAL_ID');
+    expect(hub.department(people.name).requests.length).toBe(calls);
   });
 
   it('keeps serving the previous schema when the new file does not load, and logs why', async () => {
-    await file.write('this is not a supergraph {');
+    await hub.supergraph.write('this is not a supergraph {');
     await until(
       async () =>
         log.lines.find(
@@ -124,16 +112,16 @@ describe('supergraph hot reload', () => {
         ),
       'the failed reload to be logged',
     );
-    const res = await post(graphql(), NICKNAME);
+    const res = await hub.post(NICKNAME);
     expect(res.body).toEqual({ data: { person: { name: 'Wang Fang', nickname: 'Xiao Fang' } } });
 
     // A valid schema that is not a composed supergraph (no join spec) is refused the same way.
     const failures = () =>
       log.lines.filter((l) => String(l.msg).startsWith('supergraph file does not load')).length;
     const seen = failures();
-    await file.write('type Query { hello: String }');
+    await hub.supergraph.write('type Query { hello: String }');
     await until(async () => (failures() > seen ? true : undefined), 'the second failed reload');
-    expect((await post(graphql(), NICKNAME)).body.data).toEqual({
+    expect((await hub.post(NICKNAME)).body.data).toEqual({
       person: { name: 'Wang Fang', nickname: 'Xiao Fang' },
     });
   });

@@ -6,21 +6,11 @@ import {
   issueApiKey,
   openHubStore,
 } from '@govgraph/governance';
-import type { Listening } from '@govgraph/server';
 import { createTestDatabase, type TestDatabase } from '@govgraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
-import {
-  composeSupergraph,
-  post,
-  type RunningFixture,
-  silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { residents } from './support/accessFixtures.js';
-import { testCallerToken } from './support/testCallerToken.js';
+
+import { residents } from './support/departments/accessDepartments.js';
+import { createHubTester, type HubTester } from './support/index.js';
 
 const DAY = 86_400_000;
 
@@ -30,13 +20,10 @@ describe('API keys with an expiry at the gateway', () => {
   let database: TestDatabase;
   let store: HubStore;
   let registry: HubAccessRegistry;
-  let people: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
   let validKey: string;
   let expiredKey: string;
   let expiresAt: Date;
-  const graphql = () => `${gateway.url}/graphql`;
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite', 'gateway_key_expiry');
@@ -52,19 +39,11 @@ describe('API keys with an expiry at the gateway', () => {
       })
     ).key;
     registry = await createAccessRegistry({ store });
-    people = await startFixture(residents);
-    file = await tempSupergraph(composeSupergraph([people]));
-    gateway = await createGatewayServer({
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      access: { registry, signer: testCallerToken.signer },
-    }).listen(0);
+    hub = await createHubTester({ departments: [residents], registry });
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await people?.close();
-    await file?.remove();
+    await hub?.close();
     await registry?.close();
     await store?.close();
     await database?.drop();
@@ -74,8 +53,10 @@ describe('API keys with an expiry at the gateway', () => {
     `The API key ${expiredKey.slice(0, 11)}… expired on ${expiresAt.toISOString()}; ask the platform operator for a new one (they issue it with \`npm run agency -- key issue land-bureau --expires 90d\`).`;
 
   it('answers with a key before its expiry', async () => {
-    const { status, body } = await post(graphql(), '{ whoAsks }', undefined, {
-      'x-api-key': validKey,
+    const { status, body } = await hub.post('{ whoAsks }', {
+      headers: {
+        'x-api-key': validKey,
+      },
     });
     expect(status).toBe(200);
     expect(JSON.parse(String(body.data?.whoAsks))).toMatchObject({
@@ -85,9 +66,11 @@ describe('API keys with an expiry at the gateway', () => {
   });
 
   it('refuses an expired key with 401 by POST, GET and a batched body, asking no department', async () => {
-    const before = people.requests.length;
-    const posted = await post(graphql(), '{ notices { title } }', undefined, {
-      'x-api-key': expiredKey,
+    const before = hub.department(residents.name).requests.length;
+    const posted = await hub.post('{ notices { title } }', {
+      headers: {
+        'x-api-key': expiredKey,
+      },
     });
     expect(posted.status).toBe(401);
     expect(posted.body.errors).toEqual([
@@ -97,7 +80,7 @@ describe('API keys with an expiry at the gateway', () => {
       },
     ]);
 
-    const url = new URL(graphql());
+    const url = new URL(hub.graphqlUrl);
     url.searchParams.set('query', '{ notices { title } }');
     const got = await fetch(url, {
       headers: { 'apollo-require-preflight': 'true', 'x-api-key': expiredKey },
@@ -107,13 +90,13 @@ describe('API keys with an expiry at the gateway', () => {
       expiredMessage(),
     );
 
-    const batched = await fetch(graphql(), {
+    const batched = await fetch(hub.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': expiredKey },
       body: JSON.stringify([{ query: '{ notices { title } }' }, { query: '{ whoAsks }' }]),
     });
     expect(batched.status).toBe(401);
     expect(await batched.text()).toContain('expired on');
-    expect(people.requests.length).toBe(before);
+    expect(hub.department(residents.name).requests.length).toBe(before);
   });
 });

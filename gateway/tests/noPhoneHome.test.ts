@@ -2,10 +2,8 @@ import diagnostics from 'node:diagnostics_channel';
 import { setTimeout as delay } from 'node:timers/promises';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
-import { post, silentLogger, tempSupergraph } from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+import { describe, expect, it } from 'vitest';
+import { createHubTester } from './support/index.js';
 
 // Every outgoing HTTP request the process starts, by host: node:http(s) and fetch (undici).
 function recordOutgoingHosts(): { hosts: string[]; stop: () => void } {
@@ -30,11 +28,6 @@ function recordOutgoingHosts(): { hosts: string[]; stop: () => void } {
 }
 
 describe('the gateway keeps callers’ traffic at home', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  });
-
   // @apollo/gateway, by default, probes cloud metadata endpoints (GCP, AWS, Azure, Alibaba) and
   // exports usage metrics to apollographql.com; a government hub must never do either.
   it('starts and answers without one request to a host other than loopback', async () => {
@@ -50,15 +43,8 @@ describe('the gateway keeps callers’ traffic at home', () => {
       },
     ]);
     if (result.errors) throw result.errors[0];
-    const file = await tempSupergraph(result.supergraphSdl);
-    cleanups.push(file.remove);
-    const listening = await createGatewayServer({
-      access: { unchecked: true, signer: testCallerToken.signer },
-      supergraphPath: file.path,
-      logger: silentLogger(),
-    }).listen(0);
-    cleanups.push(listening.close);
-    const { body } = await post(`${listening.url}/graphql`, '{ __typename }');
+    await using hub = await createHubTester({ supergraph: result.supergraphSdl });
+    const { body } = await hub.post('{ __typename }');
     expect(body).toEqual({ data: { __typename: 'Query' } });
     // The metadata probes start on the next turns of the event loop; give them time to show.
     await delay(1500);

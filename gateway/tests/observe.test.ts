@@ -1,38 +1,36 @@
 import { readFileSync } from 'node:fs';
-import type { Listening } from '@govgraph/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
-import {
-  composeSupergraph,
-  memoryLogger,
-  type RunningFixture,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { LI, residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
 
-const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
+import { residents, taxes } from './support/departments/accessDepartments.js';
+import {
+  CITY_TAX,
+  callerHeaders,
+  createHubTester,
+  type HubTester,
+  LI,
+  MemoryRegistry,
+  memoryLogger,
+  TAX_ASSESSMENT,
+  WANG,
+} from './support/index.js';
+
+const TAX = callerHeaders({ as: CITY_TAX, purpose: TAX_ASSESSMENT });
 // Named like the trusted document, so it is counted under its own name.
 const RECORD = `query CitizenRecord($nationalId: NationalId!) {
   person(nationalId: $nationalId) { name taxDue }
 }`;
 
 describe('request metrics and the access log', () => {
-  let people: RunningFixture;
-  let tax: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
+  const tax = () => hub.department(taxes.name);
   const log = memoryLogger();
   const accessLines = () => log.lines.filter((l) => l.msg === 'access');
-  const metricsText = async () => (await fetch(`${gateway.url}/metrics`)).text();
+  const metricsText = async () => (await fetch(`${hub.url}/metrics`)).text();
   const send = async (
     body: unknown,
     headers: Record<string, string> = TAX,
   ): Promise<{ res: Response; json: unknown }> => {
-    const res = await fetch(`${gateway.url}/graphql`, {
+    const res = await fetch(`${hub.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
@@ -50,18 +48,15 @@ describe('request metrics and the access log', () => {
   };
 
   beforeAll(async () => {
-    people = await startFixture(residents);
-    tax = await startFixture(taxes);
-    file = await tempSupergraph(composeSupergraph([people, tax]));
     const registry = new MemoryRegistry()
-      .addAgency({ agencyId: 'city-tax', name: 'City tax', roles: [], apiKey: 'k-tax' })
-      .addPurpose('tax-assessment')
-      .grant('city-tax', 'tax-assessment', ['Query.person', 'Person.name', 'Person.taxDue']);
-    gateway = await createGatewayServer({
-      supergraphPath: file.path,
-      logger: log.logger,
-      access: { registry, signer: testCallerToken.signer },
-    }).listen(0);
+      .addAgency(CITY_TAX)
+      .addPurpose(TAX_ASSESSMENT)
+      .grant(CITY_TAX.agencyId, TAX_ASSESSMENT, ['Query.person', 'Person.name', 'Person.taxDue']);
+    hub = await createHubTester({
+      departments: [residents, taxes],
+      registry,
+      gateway: { logger: log.logger },
+    });
   });
 
   beforeEach(() => {
@@ -69,10 +64,7 @@ describe('request metrics and the access log', () => {
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await people?.close();
-    await tax?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   it('logs a citizen-record request in exactly one line, with no national ID in it', async () => {
@@ -127,7 +119,7 @@ describe('request metrics and the access log', () => {
 
   it('each department serves its own requests, latency and errors at /metrics', async () => {
     await send({ query: RECORD, variables: { nationalId: LI } });
-    const text = await (await fetch(tax.url.replace(/\/graphql$/, '/metrics'))).text();
+    const text = await (await fetch(tax().url.replace(/\/graphql$/, '/metrics'))).text();
     expect(text).toMatch(
       /govgraph_department_requests_total\{department="taxes",outcome="ok"\} [1-9]/,
     );
@@ -184,7 +176,7 @@ describe('request metrics and the access log', () => {
         errors: ['FORBIDDEN'],
       },
     ]);
-    const get = await fetch(`${gateway.url}/graphql?query=${encodeURIComponent(denied)}`, {
+    const get = await fetch(`${hub.url}/graphql?query=${encodeURIComponent(denied)}`, {
       headers: { 'x-api-key': 'k-tax', 'apollo-require-preflight': 'true' },
     });
     await get.text();
@@ -226,7 +218,7 @@ describe('request metrics and the access log', () => {
     );
     expect(used.size).toBeGreaterThan(8);
     // The gateway's /metrics and a department's together serve every one.
-    const departmentText = await (await fetch(tax.url.replace(/\/graphql$/, '/metrics'))).text();
+    const departmentText = await (await fetch(tax().url.replace(/\/graphql$/, '/metrics'))).text();
     const text = `${await metricsText()}\n${departmentText}`;
     const served = new Set([...text.matchAll(/^# TYPE (\S+)/gm)].map((m) => m[1]));
     expect([...used].filter((name) => !served.has(name))).toEqual([]);

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, AuditLog } from '@govgraph/governance';
 import type { Listening } from '@govgraph/server';
 import { connectTestRedis, privateRedis } from '@govgraph/testing';
 import type { Redis } from 'ioredis';
@@ -10,22 +9,32 @@ import {
   type GatewayServerOptions,
   type RateLimitOptions,
 } from '../src/index.js';
+
+import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
+  CITY_TAX,
+  callerHeaders,
   composeSupergraph,
+  firstError,
+  firstErrorCode,
   type GraphQLResponse,
-  post,
+  LI,
+  MemoryAuditLog,
+  MemoryRegistry,
+  POLICE,
+  postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
+  TAX_ASSESSMENT,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { LI, residents, taxes, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+  WANG,
+} from './support/index.js';
 
-const TAX = { 'x-api-key': 'k-tax', 'x-purpose': 'tax-assessment' };
-const POLICE = { 'x-api-key': 'k-police', 'x-purpose': 'tax-assessment' };
+const TAX = callerHeaders({ as: CITY_TAX, purpose: TAX_ASSESSMENT });
+const AS_POLICE = callerHeaders({ as: POLICE, purpose: TAX_ASSESSMENT });
 const PUBLIC_QUERY = '{ notices { title } }';
 const NAME_QUERY = `{ person(nationalId: "${WANG}") { name } }`;
 
@@ -33,14 +42,6 @@ const NAME_QUERY = `{ person(nationalId: "${WANG}") { name } }`;
 // seconds so that a burst sent by the test falls in one window however slow the machine is
 // (a 1 s window could close half-way through a burst and let a second budget through).
 const WINDOW = 10;
-
-class MemoryAuditLog implements AuditLog {
-  entries: AuditEntry[] = [];
-  async append(entry: AuditEntry): Promise<void> {
-    this.entries.push(entry);
-  }
-  async close(): Promise<void> {}
-}
 
 interface Answer {
   status: number;
@@ -89,7 +90,7 @@ describe('per-caller rate limits', () => {
     query: string,
     headers: Record<string, string> = {},
   ): Promise<Answer> => {
-    const { status, headers: h, body } = await post(url, query, undefined, headers);
+    const { status, headers: h, body } = await postGraphQL(url, query, { headers });
     return { status, retryAfter: h.get('retry-after'), cacheControl: h.get('cache-control'), body };
   };
 
@@ -102,11 +103,11 @@ describe('per-caller rate limits', () => {
     tax = await startFixture(taxes);
     file = await tempSupergraph(composeSupergraph([people, tax]));
     registry = new MemoryRegistry()
-      .addAgency({ agencyId: 'city-tax', name: 'City tax', roles: [], apiKey: 'k-tax' })
-      .addAgency({ agencyId: 'police', name: 'Police', roles: [], apiKey: 'k-police' })
-      .addPurpose('tax-assessment')
-      .grant('city-tax', 'tax-assessment', ['Query.person', 'Person.name'])
-      .grant('police', 'tax-assessment', ['Query.person', 'Person.name'])
+      .addAgency(CITY_TAX)
+      .addAgency(POLICE)
+      .addPurpose(TAX_ASSESSMENT)
+      .grant(CITY_TAX.agencyId, TAX_ASSESSMENT, ['Query.person', 'Person.name'])
+      .grant(POLICE.agencyId, TAX_ASSESSMENT, ['Query.person', 'Person.name'])
       .setCitizenCoordinates(['Query.person', 'Person.name', 'Person.nationalId']);
   });
 
@@ -149,10 +150,10 @@ describe('per-caller rate limits', () => {
       expect(Number.isInteger(seconds) && seconds >= 1 && seconds <= WINDOW).toBe(true);
       expect(body.data).toBeUndefined();
       expect(body.errors).toHaveLength(1);
-      expect(body.errors?.[0]?.message).toMatch(
+      expect(firstError(body).message).toMatch(
         /Retry in \d+ s.*raises the agency's requestsPerSecond/,
       );
-      expect(body.errors?.[0]?.extensions).toEqual({
+      expect(firstError(body).extensions).toEqual({
         code: 'RATE_LIMITED',
         retryAfterSeconds: seconds,
         limit: { name: 'requestsPerSecond', max: 1 },
@@ -162,7 +163,7 @@ describe('per-caller rate limits', () => {
     // Nothing refused was audited: only the ten answered reads are on record.
     expect(audit.entries).toHaveLength(WINDOW);
     // Another agency has a budget of its own.
-    expect((await ask(a.url, NAME_QUERY, POLICE)).status).toBe(200);
+    expect((await ask(a.url, NAME_QUERY, AS_POLICE)).status).toBe(200);
     // The Redis keys name the agency, and the instances counted in one key.
     const keys = await redis.keys(`${keyPrefix}:*`);
     expect(keys.sort()).toEqual([
@@ -195,12 +196,12 @@ describe('per-caller rate limits', () => {
     // A batch larger than what is left is refused whole, before any operation is parsed.
     const big = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...POLICE },
+      headers: { 'content-type': 'application/json', ...AS_POLICE },
       body: JSON.stringify(Array.from({ length: 11 }, () => ({ query: NAME_QUERY }))),
     });
     expect(big.status).toBe(429);
     const body = (await big.json()) as GraphQLResponse;
-    expect(body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(firstErrorCode(body)).toBe('RATE_LIMITED');
   });
 
   it('counts aliases as one request, but charges their estimated cost to the cost budget', async () => {
@@ -216,7 +217,7 @@ describe('per-caller rate limits', () => {
     expect(second.status).toBe(429);
     expect(Number(second.retryAfter)).toBeGreaterThanOrEqual(1);
     expect(second.cacheControl).toBe('private, no-store');
-    expect(second.body.errors?.[0]?.extensions).toEqual({
+    expect(firstError(second.body).extensions).toEqual({
       code: 'RATE_LIMITED',
       retryAfterSeconds: Number(second.retryAfter),
       limit: { name: 'costPerSecond', max: 1 },
@@ -226,17 +227,20 @@ describe('per-caller rate limits', () => {
     expect(fetches()).toBe(before);
     expect(audit.entries).toHaveLength(1);
     // Fragments, inline fragments and variables do not make the same fields cheaper.
-    const viaFragment = await post(
+    const viaFragment = await postGraphQL(
       url,
-      'query Q($id: NationalId!) { ...F } fragment F on Query { person(nationalId: $id) { name } }',
-      { id: LI },
-      TAX,
+      {
+        query:
+          'query Q($id: NationalId!) { ...F } fragment F on Query { person(nationalId: $id) { name } }',
+        variables: { id: LI },
+      },
+      { headers: TAX },
     );
     expect(viaFragment.status).toBe(429);
     const inline = `{ ... on Query { person(nationalId: "${LI}") { name } } }`;
     expect((await ask(url, inline, TAX)).status).toBe(429);
     // Another agency's cost budget is its own.
-    expect((await ask(url, inline, POLICE)).status).toBe(200);
+    expect((await ask(url, inline, AS_POLICE)).status).toBe(200);
   });
 
   it('charges answers replayed from the response cache like any other', async () => {
@@ -264,7 +268,7 @@ describe('per-caller rate limits', () => {
     const denied = `{ ${Array.from({ length: 30 }, (_, i) => `p${i}: person(nationalId: "${WANG}") { health }`).join(' ')} }`;
     const answer = await ask(url, denied, TAX);
     expect(answer.status).toBe(403);
-    expect(answer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(firstErrorCode(answer.body)).toBe('FORBIDDEN');
     expect(audit.entries.map((entry) => entry.outcome)).toEqual(['denied']);
     // The 10 of cost in the window are still there to spend.
     expect((await ask(url, NAME_QUERY, TAX)).status).toBe(200);
@@ -309,7 +313,7 @@ describe('per-caller rate limits', () => {
     for (let i = 0; i < 12; i++)
       guesses.push(await ask(url, PUBLIC_QUERY, { 'x-api-key': `guess-${i}` }));
     expect(statuses(guesses)).toEqual([...Array(10).fill(401), 429, 429]);
-    expect(guesses[11]?.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(firstErrorCode(guesses[11]?.body ?? {})).toBe('RATE_LIMITED');
     // The address's anonymous budget is the one spent.
     expect((await ask(url, PUBLIC_QUERY)).status).toBe(429);
     // An agency calling from the same address keeps its own.
@@ -326,7 +330,7 @@ describe('per-caller rate limits', () => {
       guesses.push({
         status: res.status,
         retryAfter: res.headers.get('retry-after'),
-        code: body.errors?.[0]?.extensions?.code,
+        code: firstErrorCode(body),
       });
     }
     expect(guesses.map((g) => g.status)).toEqual([...Array(10).fill(401), 429, 429]);
@@ -348,7 +352,7 @@ describe('per-caller rate limits', () => {
       ),
     );
     expect(passed(wang)).toBe(WINDOW);
-    expect(wang.find((a) => a.status === 429)?.body.errors?.[0]?.message).toMatch(
+    expect(firstError(wang.find((a) => a.status === 429)?.body ?? {}).message).toMatch(
       /^You have used your budget of 1 operations per second/,
     );
     expect((await ask(url, own(LI), { authorization: `Bearer citizen:${LI}` })).status).toBe(200);
@@ -374,7 +378,7 @@ describe('per-caller rate limits', () => {
     expect(passed(await burst(standard.url, 15))).toBe(WINDOW);
     const more = await burst(raised.url, 35);
     expect(passed(more)).toBe(3 * WINDOW);
-    expect(more.find((a) => a.status === 429)?.body.errors?.[0]?.extensions?.limit).toEqual({
+    expect(firstError(more.find((a) => a.status === 429)?.body ?? {}).extensions?.limit).toEqual({
       name: 'requestsPerSecond',
       max: 3,
     });
@@ -407,7 +411,7 @@ describe('per-caller rate limits', () => {
       await own.start();
       await until(async () => (await gauge(a.server)) === 1 && (await gauge(b.server)) === 1);
       const back = await Promise.all(
-        Array.from({ length: 30 }, (_, i) => ask(i % 2 ? a.url : b.url, NAME_QUERY, POLICE)),
+        Array.from({ length: 30 }, (_, i) => ask(i % 2 ? a.url : b.url, NAME_QUERY, AS_POLICE)),
       );
       expect(passed(back)).toBe(WINDOW);
     } finally {

@@ -3,17 +3,18 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGatewayServer } from '../src/index.js';
-import * as companies from './fixtures/companies.js';
-import * as people from './fixtures/people.js';
+import * as companies from './support/departments/companies.js';
+import * as people from './support/departments/people.js';
 import {
   composeSupergraph,
+  firstErrorCode,
   freePort,
-  post,
+  postGraphQL,
   silentLogger,
   startFixture,
   tempSupergraph,
-} from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+} from './support/index.js';
 
 describe('gateway readiness', () => {
   const cleanups: (() => Promise<void>)[] = [];
@@ -45,9 +46,9 @@ describe('gateway readiness', () => {
     const ready = await fetch(`${url}/ready`);
     expect(ready.status).toBe(503);
     expect(await ready.json()).toEqual({ status: 'not ready', reason: 'no supergraph loaded yet' });
-    const early = await post(`${url}/graphql`, '{ names(size: 1) }');
+    const early = await postGraphQL(`${url}/graphql`, '{ names(size: 1) }');
     expect(early.status).toBe(503);
-    expect(early.body.errors?.[0]?.extensions?.code).toBe('GATEWAY_NOT_READY');
+    expect(firstErrorCode(early.body)).toBe('GATEWAY_NOT_READY');
     expect(registry.requests).toHaveLength(0);
 
     await file.write(composeSupergraph([registry, business]));
@@ -55,7 +56,7 @@ describe('gateway readiness', () => {
     cleanups.push(listening.close);
 
     expect((await fetch(`${url}/ready`)).status).toBe(200);
-    const { body } = await post(`${url}/graphql`, '{ names(size: 1) }');
+    const { body } = await postGraphQL(`${url}/graphql`, '{ names(size: 1) }');
     expect(body).toEqual({ data: { names: ['Wang Fang'] } });
   });
 
@@ -76,7 +77,7 @@ describe('gateway readiness', () => {
       logger: silentLogger(),
     }).listen(0);
     cleanups.push(listening.close);
-    const { body } = await post(
+    const { body } = await postGraphQL(
       `${listening.url}/graphql`,
       '{ __typename __type(name: "Query") { fields { name } } }',
     );

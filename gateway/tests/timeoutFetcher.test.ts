@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResponseTooLargeError, timeoutFetcher } from '../src/dataSource/timeoutFetcher.js';
-import { freePort } from './helpers.js';
+import { freePort } from './support/index.js';
 
 interface Department {
   url: string;

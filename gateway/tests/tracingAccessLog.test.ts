@@ -1,53 +1,44 @@
-import { type Listening, startTracing } from '@govgraph/server';
+import { startTracing } from '@govgraph/server';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
+
+import { residents } from './support/departments/accessDepartments.js';
 import {
-  composeSupergraph,
+  createHubTester,
+  type HubTester,
+  LI,
+  MemoryRegistry,
   memoryLogger,
-  type RunningFixture,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { LI, residents } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+} from './support/index.js';
 
 const CALLER = { 'x-api-key': 'k-res', 'x-purpose': 'residence-check' };
 const QUERY = 'query CitizenRecord($id: NationalId!) { person(nationalId: $id) { name } }';
 const TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
 
 describe('the access log line carries the trace id', () => {
-  let people: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
   const log = memoryLogger();
   const exporter = new InMemorySpanExporter();
 
   beforeAll(async () => {
-    people = await startFixture(residents);
-    file = await tempSupergraph(composeSupergraph([people]));
     const registry = new MemoryRegistry()
       .addAgency({ agencyId: 'city-res', name: 'City residence', roles: [], apiKey: 'k-res' })
       .addPurpose('residence-check')
       .grant('city-res', 'residence-check', ['Query.person', 'Person.name']);
-    gateway = await createGatewayServer({
-      supergraphPath: file.path,
-      logger: log.logger,
-      access: { registry, signer: testCallerToken.signer },
-    }).listen(0);
+    hub = await createHubTester({
+      departments: [residents],
+      registry,
+      gateway: { logger: log.logger },
+    });
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await people?.close();
-    await file?.remove();
+    await hub?.close();
   });
 
   // The line is written once the answer has been sent: wait for it, not for a fixed time.
   async function accessLineOf(headers: Record<string, string>) {
-    const res = await fetch(`${gateway.url}/graphql`, {
+    const res = await fetch(hub.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...CALLER, ...headers },
       body: JSON.stringify({ query: QUERY, variables: { id: LI } }),

@@ -14,9 +14,14 @@ import {
 } from '@govgraph/governance';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WORKER_HEADER } from '../src/cluster/useWorkerHeader.js';
-import * as people from './fixtures/people.js';
-import { composeSupergraph, freePort, startFixture, tempSupergraph } from './helpers.js';
-import { testCallerToken } from './support/testCallerToken.js';
+import * as people from './support/departments/people.js';
+import {
+  composeSupergraph,
+  freePort,
+  startFixture,
+  tempSupergraph,
+  testCallerToken,
+} from './support/index.js';
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 

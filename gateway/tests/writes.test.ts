@@ -9,30 +9,27 @@ import {
   latestAuditRecords,
   openHubStore,
 } from '@govgraph/governance';
-import { creditCodeCheckChar } from '@govgraph/schema';
-import type { Listening } from '@govgraph/server';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
+
+import { deskDepartment } from './support/departments/deskDepartment.js';
 import {
-  composeSupergraph,
-  post,
-  type RunningFixture,
+  createHubTester,
+  firstError,
+  firstErrorCode,
+  type HubTester,
+  LI,
+  MemoryRegistry,
+  POLICE,
   silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-} from './helpers.js';
-import { LI, WANG } from './support/accessFixtures.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
-import { deskDepartment } from './support/writeFixtures.js';
+  TEA,
+  WANG,
+} from './support/index.js';
 
 // The write model at the gateway (issue #10): a grant per Mutation coordinate, the acting
 // official, a case when writing on someone's behalf, citizens for themselves only, and every
 // mutation in the audit log — intent before it runs, outcome after, fail closed.
 
-const TEA = `91350100M000100Y4${creditCodeCheckChar('91350100M000100Y4')}`;
 const DESK = {
   'x-api-key': 'k-desk',
   'x-purpose': 'service-desk',
@@ -42,7 +39,7 @@ const DESK = {
 const { 'x-operator-id': _operator, ...DESK_WITHOUT_OPERATOR } = DESK;
 const { 'x-case-id': _case, ...DESK_WITHOUT_CASE } = DESK;
 const { 'x-purpose': _purpose, ...DESK_WITHOUT_PURPOSE } = DESK;
-const POLICE = { ...DESK, 'x-api-key': 'k-police' };
+const AS_POLICE = { ...DESK, 'x-api-key': POLICE.apiKey };
 const citizen = (nationalId: string) => ({ authorization: `Bearer citizen:${nationalId}` });
 
 const FILE = 'mutation File($input: RequestInput!) { fileRequest(input: $input) { id text } }';
@@ -53,16 +50,14 @@ describe('writes at the gateway', () => {
   const desk = deskDepartment(async () => {
     if (breakAuditAfterWrite) await auditTable('off');
   });
-  let department: RunningFixture;
-  let file: TempFile;
-  let gateway: Listening;
+  let hub: HubTester;
   let dataDir: string;
   let store: HubStore;
   let log: HubAuditLog;
   let before: number;
 
   const ask = (query: string, variables?: Record<string, unknown>, headers = {}) =>
-    post(`${gateway.url}/graphql`, query, variables, headers);
+    hub.post({ query, variables }, { headers });
   /** Takes the audit table away (a broken hub store), or puts it back. */
   const auditTable = async (state: 'off' | 'on') => {
     const [from, to] =
@@ -78,9 +73,9 @@ describe('writes at the gateway', () => {
   ) => {
     expect(response.status).toBe(403);
     expect(response.body.data).toBeUndefined();
-    const error = response.body.errors?.[0];
-    expect(error?.extensions?.code).toBe('FORBIDDEN');
-    const denied = error?.extensions?.denied as { coordinate: string; reason: string }[];
+    const error = firstError(response.body);
+    expect(error.extensions?.code).toBe('FORBIDDEN');
+    const denied = error.extensions?.denied as { coordinate: string; reason: string }[];
     // Every coordinate given is refused for that reason (fields the write returns may be too).
     expect(Object.fromEntries(denied.map((d) => [d.coordinate, d.reason]))).toMatchObject(
       Object.fromEntries(
@@ -94,8 +89,6 @@ describe('writes at the gateway', () => {
   };
 
   beforeAll(async () => {
-    department = await startFixture(desk.fixture);
-    file = await tempSupergraph(composeSupergraph([department]));
     dataDir = mkdtempSync(join(tmpdir(), 'govgraph-gateway-writes-'));
     store = await openHubStore({ sqliteFile: join(dataDir, 'hub.sqlite') });
     log = createAuditLog({ store, logger: silentLogger() });
@@ -107,20 +100,17 @@ describe('writes at the gateway', () => {
         apiKey: 'k-desk',
         department: 'GOVERNMENT_SERVICES',
       })
-      .addAgency({ agencyId: 'police', name: 'Police', roles: [], apiKey: 'k-police' })
+      .addAgency(POLICE)
       .addPurpose('service-desk')
       .grant('desk-app', 'service-desk', ['Mutation.fileRequest', 'Request.*'])
       .grant('police', 'service-desk', ['Request.*', 'Mutation.note'])
       .setCitizenCoordinates(['Mutation.fileRequest', 'Request.id', 'Request.text']);
-    const server = createGatewayServer({
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      access: { registry, signer: testCallerToken.signer },
-      audit: { log },
+    hub = await createHubTester({
+      departments: [desk.fixture],
+      registry,
       // The in-process caches, on: writes must go past them.
-      cache: {},
+      gateway: { audit: { log }, cache: {} },
     });
-    gateway = await server.listen(0);
   });
 
   beforeEach(async () => {
@@ -130,9 +120,7 @@ describe('writes at the gateway', () => {
   });
 
   afterAll(async () => {
-    await gateway?.close();
-    await department?.close();
-    await file?.remove();
+    await hub?.close();
     await log?.close();
     await store?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -203,7 +191,7 @@ describe('writes at the gateway', () => {
     await expectRefused(await ask(FILE, forWang, { ...DESK, 'x-purpose': 'fishing' }), {
       'Mutation.fileRequest': /purpose "fishing" is not registered/,
     });
-    await expectRefused(await ask(FILE, forWang, POLICE), {
+    await expectRefused(await ask(FILE, forWang, AS_POLICE), {
       'Mutation.fileRequest':
         /agency police holds no grant to write it under purpose "service-desk"/,
     });
@@ -310,8 +298,8 @@ describe('writes at the gateway', () => {
       const { status, body } = await ask(FILE, forWang, DESK);
       expect(status).toBe(503);
       expect(body.data).toBeNull();
-      expect(body.errors?.[0]?.extensions?.code).toBe('AUDIT_UNAVAILABLE');
-      expect(body.errors?.[0]?.message).toMatch(/so nothing was written/);
+      expect(firstErrorCode(body)).toBe('AUDIT_UNAVAILABLE');
+      expect(firstError(body).message).toMatch(/so nothing was written/);
     } finally {
       await auditTable('on');
     }
@@ -324,8 +312,8 @@ describe('writes at the gateway', () => {
     try {
       const { status, body, text } = await ask(FILE, forWang, DESK);
       expect(status).toBe(503);
-      expect(body.errors?.[0]?.extensions?.code).toBe('AUDIT_UNAVAILABLE');
-      expect(body.errors?.[0]?.message).toMatch(/The write ran/);
+      expect(firstErrorCode(body)).toBe('AUDIT_UNAVAILABLE');
+      expect(firstError(body).message).toMatch(/The write ran/);
       expect(text).not.toContain('a parking permit');
     } finally {
       await auditTable('on');

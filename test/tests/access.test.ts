@@ -1,4 +1,5 @@
 import { createCallerTokenSigner, generateCallerTokenKeys } from '@govgraph/server';
+import { firstError } from '@govgraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessHub, startAccessHub } from './support/accessHub.js';
 
@@ -12,7 +13,7 @@ interface Denied {
   reason: string;
 }
 const deniedOf = (body: { errors?: { extensions?: Record<string, unknown> }[] }) =>
-  ((body.errors?.[0]?.extensions?.denied as Denied[] | undefined) ?? []).map((d) => d.coordinate);
+  ((firstError(body).extensions?.denied as Denied[] | undefined) ?? []).map((d) => d.coordinate);
 
 describe('access by agency, purpose and grant over the whole hub', () => {
   let t: AccessHub;
@@ -124,7 +125,7 @@ describe('access by agency, purpose and grant over the whole hub', () => {
     const { nationalId } = t.world.person(9);
     const without = await t.ask(t.agency(TAX), query, { id: nationalId });
     expect(without.status).toBe(403);
-    expect(without.body.errors?.[0]?.extensions?.denied).toEqual([
+    expect(firstError(without.body).extensions?.denied).toEqual([
       {
         coordinate: 'PersonTaxProfile.arrears',
         level: 'SENSITIVE',

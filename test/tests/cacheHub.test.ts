@@ -12,7 +12,7 @@ import {
   latestAuditRecords,
 } from '@govgraph/governance';
 import type { Listening } from '@govgraph/server';
-import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/testing';
+import { connectTestRedis, firstErrorCode, TEST_REDIS_URL } from '@govgraph/testing';
 import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
 import { Kind, parse } from 'graphql';
 import type { Redis } from 'ioredis';
@@ -347,7 +347,7 @@ describe('the caches over the whole hub, shared through Redis', () => {
     for (const refused of [callers.business, callers.anonymous]) {
       const res = await post(a(), citizenRecord, { nationalId }, refused);
       expect(res.data ?? null).toBeNull();
-      expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(firstErrorCode(res)).toBe('FORBIDDEN');
     }
   });
 

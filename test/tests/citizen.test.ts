@@ -1,3 +1,4 @@
+import { firstError, firstErrorCode } from '@govgraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessHub, startAccessHub } from './support/accessHub.js';
 import type { CallerHeaders, GraphQLResponse } from './support/testHub.js';
@@ -21,7 +22,7 @@ interface Denied {
   reason: string;
 }
 const deniedOf = (body: GraphQLResponse) =>
-  (body.errors?.[0]?.extensions?.denied as Denied[] | undefined) ?? [];
+  (firstError(body).extensions?.denied as Denied[] | undefined) ?? [];
 
 describe('a citizen reads only their own record', () => {
   let t: AccessHub;
@@ -57,7 +58,7 @@ describe('a citizen reads only their own record', () => {
   ) => {
     expect(answer.status).toBe(403);
     expect(answer.body.data ?? null).toBeNull();
-    expect(answer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(firstErrorCode(answer.body)).toBe('FORBIDDEN');
     const denied = deniedOf(answer.body);
     for (const coordinate of coordinates) {
       expect(denied).toContainEqual({ coordinate, level: 'PERSONAL', reason: OWN_REASON });
@@ -72,8 +73,8 @@ describe('a citizen reads only their own record', () => {
   it('refuses a legal representative reached through a company, and audits the refusal', async () => {
     const answer = await t.ask(citizen(), REPRESENTATIVE, { code: companyCode });
     expectRefused(answer, ['Person.name', 'Person.nationalId']);
-    expect(answer.body.errors?.[0]?.message).toContain('Person.name');
-    expect(answer.body.errors?.[0]?.message).toContain('personal data of the citizen alone');
+    expect(firstError(answer.body).message).toContain('Person.name');
+    expect(firstError(answer.body).message).toContain('personal data of the citizen alone');
     expect(await t.latestAudit()).toMatchObject({
       outcome: 'denied',
       denied: expect.arrayContaining([{ coordinate: 'Person.name', reason: OWN_REASON }]),

@@ -1,4 +1,5 @@
 import { runAgencyCli } from '@govgraph/governance';
+import { firstErrorCode } from '@govgraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessHub, startAccessHub } from './support/accessHub.js';
 import { callerHeaders } from './support/testHub.js';
@@ -54,7 +55,7 @@ describe('browser origins of the whole hub', () => {
     return {
       status: res.status,
       name: body.data?.person?.name,
-      code: body.errors?.[0]?.extensions?.code,
+      code: firstErrorCode(body),
     };
   };
 

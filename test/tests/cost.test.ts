@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setAgencyLimits } from '@govgraph/governance';
-import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/testing';
+import { connectTestRedis, firstErrorCode, TEST_REDIS_URL } from '@govgraph/testing';
 import { registerSyntheticAgency, syntheticAgencyHeaders } from '@govgraph/tools';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,7 +182,7 @@ describe('demand control (cost) through the hub', () => {
     });
     const body = (await res.json()) as Sent['body'];
     expect(res.status).toBe(403);
-    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(firstErrorCode(body)).toBe('FORBIDDEN');
     expect(JSON.stringify(body)).not.toContain('"cost"');
   });
 
@@ -255,7 +255,7 @@ describe('demand control (cost) through the hub', () => {
     expect((await post(copies(1))).body.errors).toBeUndefined();
     const sent = await post(copies(3));
     expect(sent.status).toBe(400);
-    expect(sent.body.errors?.[0]?.extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+    expect(firstErrorCode(sent.body)).toBe('COST_LIMIT_EXCEEDED');
   });
 
   it('refuses an operation over the limit even when its answer is in the shared response cache', async () => {

@@ -9,6 +9,7 @@ import {
   revokeCoordinates,
   setOperatorDisabled,
 } from '@govgraph/governance';
+import { firstError, firstErrorCode } from '@govgraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './support/testHub.js';
 
@@ -101,8 +102,8 @@ describe('service-desk sessions', () => {
     const otherAgency = await signIn({ agency: 'tax-bureau', operator: 'clerk-01', password });
     for (const refused of [wrong, unknown, otherAgency]) {
       expect(refused.status).toBe(401);
-      expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-      expect(refused.body.errors?.[0]?.message).toBe(wrong.body.errors?.[0]?.message);
+      expect(firstErrorCode(refused.body)).toBe('UNAUTHENTICATED');
+      expect(firstError(refused.body).message).toBe(firstError(wrong.body).message);
       expect(refused.body.token).toBeUndefined();
     }
     const rows = await t.hub.services.store.db
@@ -122,7 +123,7 @@ describe('service-desk sessions', () => {
       body: '{"agency":',
     });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as Answer).errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(firstErrorCode((await res.json()) as Answer)).toBe('BAD_REQUEST');
   });
 
   it('refuses a sign-in that is not JSON (a cross-site form cannot post one without CORS)', async () => {
@@ -150,7 +151,7 @@ describe('service-desk sessions', () => {
       });
       expect(res.status).toBe(401);
       const body = (await res.json()) as Answer;
-      expect(body.errors?.[0]?.message).toMatch(/signed out/);
+      expect(firstError(body).message).toMatch(/signed out/);
     }
   });
 
@@ -165,7 +166,7 @@ describe('service-desk sessions', () => {
     });
     const { status, body } = await byHash(desk(token), IDENTITY, { nationalId: person.nationalId });
     expect(status).toBe(401);
-    expect(body.errors?.[0]?.message).toContain(`expired at ${expiresAt.toISOString()}`);
+    expect(firstError(body).message).toContain(`expired at ${expiresAt.toISOString()}`);
   });
 
   it('ends the sessions of a disabled operator at once and refuses their sign-in', async () => {
@@ -180,7 +181,7 @@ describe('service-desk sessions', () => {
     expect(status).toBe(401);
     const again = await signIn({ agency: DESK, operator: 'clerk-02', password: own });
     expect(again.status).toBe(401);
-    expect(again.body.errors?.[0]?.message).toMatch(/disabled/);
+    expect(firstError(again.body).message).toMatch(/disabled/);
   });
 
   it('refuses an X-Operator-Id naming someone else; the same operator is accepted', async () => {
@@ -189,7 +190,7 @@ describe('service-desk sessions', () => {
       nationalId: person.nationalId,
     });
     expect(other.status).toBe(400);
-    expect(other.body.errors?.[0]?.message).toMatch(/clerk-01/);
+    expect(firstError(other.body).message).toMatch(/clerk-01/);
     const same = await byHash(desk(token, { 'x-operator-id': 'clerk-01' }), IDENTITY, {
       nationalId: person.nationalId,
     });
@@ -206,7 +207,7 @@ describe('service-desk sessions', () => {
     // The tax bureau holds no SERVICE_DESK grant: the session is the tax bureau's, whatever it claims.
     const read = await byHash(desk(token), IDENTITY, { nationalId: person.nationalId });
     expect(read.status).toBe(403);
-    expect(read.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(firstErrorCode(read.body)).toBe('FORBIDDEN');
     const write = await byHash(desk(token), FILE_COMPLAINT, {
       input: {
         complainantNationalId: person.nationalId,
@@ -275,7 +276,7 @@ describe('service-desk sessions', () => {
       expect.arrayContaining(['name', 'taxProfile', 'socialInsurance', 'complaintsFiled']),
     );
     const unknown = await byHash(desk(token), '{ nothing }', {});
-    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(firstErrorCode(unknown.body)).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
   it('slows password guessing: after five failures even the right password waits', async () => {
@@ -290,7 +291,7 @@ describe('service-desk sessions', () => {
     }
     const blocked = await signIn({ agency: DESK, operator: 'clerk-03', password: 'guess-6' });
     expect(blocked.status).toBe(429);
-    expect(blocked.body.errors?.[0]?.extensions?.code).toBe('SIGN_IN_THROTTLED');
+    expect(firstErrorCode(blocked.body)).toBe('SIGN_IN_THROTTLED');
   });
 
   it('keeps a trusted document: other text under its hash is refused, the document still runs', async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { openDatabase } from '@govgraph/department/db';
 import { createCallerTokenSigner } from '@govgraph/server';
-import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/testing';
+import { connectTestRedis, firstError, firstErrorCode, TEST_REDIS_URL } from '@govgraph/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessHub, startAccessHub } from './support/accessHub.js';
@@ -86,10 +86,10 @@ describe('edges of the hub', () => {
       for (const caller of [{}, reader()]) {
         const sent = await post({ query }, caller);
         expect(sent.status).toBe(400);
-        expect(sent.body.errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+        expect(firstErrorCode(sent.body)).toBe('OPERATION_RESOLUTION_FAILURE');
         const named = await post({ query, operationName: 'C' }, caller);
         expect(named.status).toBe(400);
-        expect(named.body.errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+        expect(firstErrorCode(named.body)).toBe('OPERATION_RESOLUTION_FAILURE');
       }
     });
 
@@ -97,7 +97,7 @@ describe('edges of the hub', () => {
       const query = 'subscription S { __typename }';
       const sent = await post({ query }, reader());
       expect(sent.status).toBe(400);
-      expect(sent.body.errors?.[0]?.extensions?.code).toBe('SUBSCRIPTION_NOT_SUPPORTED');
+      expect(firstErrorCode(sent.body)).toBe('SUBSCRIPTION_NOT_SUPPORTED');
       const get = await send({ method: 'GET', search: `?query=${encodeURIComponent(query)}` });
       expect(get.status).toBeGreaterThanOrEqual(400);
       expect(get.status).toBeLessThan(500);
@@ -402,8 +402,8 @@ describe('edges of the hub', () => {
         reader(),
       );
       expect(sent.status).toBe(400);
-      expect(sent.body.errors?.[0]?.extensions?.code).toBe('INVALID_NATIONAL_ID');
-      expect(sent.body.errors?.[0]?.message).toContain('"12345"');
+      expect(firstErrorCode(sent.body)).toBe('INVALID_NATIONAL_ID');
+      expect(firstError(sent.body).message).toContain('"12345"');
     });
   });
 
@@ -424,7 +424,7 @@ describe('edges of the hub', () => {
       const tenYears = await createCallerTokenSigner({ privateKey, ttlSeconds: 10 * 365 * 86_400 });
       const refused = await askPopulation(await tenYears.sign(claims));
       expect(refused.status).toBe(401);
-      expect(refused.body.errors?.[0]?.extensions?.code).toBe('HUB_CONTEXT_REQUIRED');
+      expect(firstErrorCode(refused.body)).toBe('HUB_CONTEXT_REQUIRED');
       const normal = await createCallerTokenSigner({ privateKey });
       const taken = await askPopulation(await normal.sign(claims));
       expect(taken.status).toBe(200);

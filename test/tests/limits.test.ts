@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { resetAgencyLimits, setAgencyLimits } from '@govgraph/governance';
+import { firstError, firstErrorCode } from '@govgraph/testing';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type AccessHub, startAccessHub } from './support/accessHub.js';
@@ -127,7 +128,7 @@ describe('request limits', () => {
       const sent = await post(t.agency(READER.id), representedChain(8), { id: representative });
       expectRefused(sent, 'maxDepth', 15);
       // person, eight rounds of three levels, name.
-      expect(sent.body.errors?.[0]?.extensions?.limit).toMatchObject({ value: 26 });
+      expect(firstError(sent.body).extensions?.limit).toMatchObject({ value: 26 });
       expect(statements()).toBe(0);
     });
 
@@ -213,7 +214,7 @@ describe('request limits', () => {
       const sent = await post(t.agency(READER.id), aliases(5000));
       expectRefused(sent, 'maxTokens', 5000);
       // Counting stops one past the limit (unless an agency allowed more lexed the text whole).
-      expect(sent.body.errors?.[0]?.message).toMatch(
+      expect(firstError(sent.body).message).toMatch(
         /the operation has at least 5001\b|has 15001\b/,
       );
     });
@@ -222,7 +223,7 @@ describe('request limits', () => {
       await raise(RAISED.id, { maxTokens: 50_000 });
       const sent = await post(t.agency(RAISED.id), aliases(5000));
       expectRefused(sent, 'maxAliases', 50);
-      expect(sent.body.errors?.[0]?.extensions?.limit).toEqual({
+      expect(firstError(sent.body).extensions?.limit).toEqual({
         name: 'maxAliases',
         value: 5000,
         max: 50,
@@ -237,7 +238,7 @@ describe('request limits', () => {
       const sent = await post(t.agency(READER.id), query);
       expectRefused(sent, 'maxAliases', 50);
       // 60 aliased fields and `b`, and A's 30 response names written a second time in one set.
-      expect(sent.body.errors?.[0]?.extensions?.limit).toMatchObject({ value: 91 });
+      expect(firstError(sent.body).extensions?.limit).toMatchObject({ value: 91 });
     });
 
     it('counts a field repeated across fragments like an alias (validation compares them pairwise)', async () => {
@@ -248,7 +249,7 @@ describe('request limits', () => {
       const spreads = Array.from({ length: 250 }, (_, i) => `...F${i}`).join(' ');
       const sent = await post(t.agency(READER.id), `{ ${spreads} }\n${fragments.join('\n')}`);
       expectRefused(sent, 'maxAliases', 50);
-      expect(sent.body.errors?.[0]?.extensions?.limit).toMatchObject({ value: 249 });
+      expect(firstError(sent.body).extensions?.limit).toMatchObject({ value: 249 });
     });
 
     it('refuses too many directives, however they are written', async () => {
@@ -257,7 +258,7 @@ describe('request limits', () => {
         (_, i) => `f${i}: __typename @include(if: $yes) @skip(if: false)`,
       ).join(' ');
       const sent = await post(t.agency(READER.id), `query Q($yes: Boolean = true) { ${fields} }`);
-      expect(sent.body.errors?.[0]?.extensions?.limit).toMatchObject({ name: 'maxDirectives' });
+      expect(firstError(sent.body).extensions?.limit).toMatchObject({ name: 'maxDirectives' });
       // Without aliases: only the directive count is over.
       const plain = Array.from({ length: 51 }, () => `__typename @include(if: true)`).join(' ');
       expectRefused(await post(t.agency(READER.id), `{ ${plain} }`), 'maxDirectives', 50);
@@ -284,7 +285,7 @@ describe('request limits', () => {
       // Batching is off: the array is refused before any operation in it is parsed or run.
       expect(sent.status).toBe(400);
       expect(sent.body.errors).toHaveLength(1);
-      expect(sent.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+      expect(firstErrorCode(sent.body)).toBe('BAD_REQUEST');
       expect(statements()).toBe(0);
     });
 
@@ -300,7 +301,7 @@ describe('request limits', () => {
       );
       const refused = await Promise.all(floods);
       expect(health).toEqual([200, 200, 200, 200, 200]);
-      expect(refused.map((r) => r.body.errors?.[0]?.extensions?.code)).toEqual(
+      expect(refused.map((r) => firstErrorCode(r.body))).toEqual(
         Array(20).fill('OPERATION_LIMIT_EXCEEDED'),
       );
     });
@@ -317,7 +318,7 @@ describe('request limits', () => {
       const sent = await post(t.agency(READER.id), PAGE, { id: representative });
       expect(sent.status).toBe(400);
       expect(sent.body.data).toBeUndefined();
-      expect(sent.body.errors?.[0]?.extensions).toMatchObject({
+      expect(firstError(sent.body).extensions).toMatchObject({
         code: 'RESPONSE_TOO_LARGE',
         limit: { name: 'maxResponseBytes', value: size, max: size - 1 },
         requestId: expect.any(String),
@@ -326,7 +327,7 @@ describe('request limits', () => {
       const record = await t.latestAudit();
       expect(record).toMatchObject({ agencyId: READER.id, outcome: 'ok' });
       expect(record?.subjects).toContain(representative);
-      expect(record?.requestId).toBe(sent.body.errors?.[0]?.extensions?.requestId);
+      expect(record?.requestId).toBe(firstError(sent.body).extensions?.requestId);
     });
 
     it('refuses it from the response cache too', async () => {
@@ -336,7 +337,7 @@ describe('request limits', () => {
       await raise(RAISED.id, { maxResponseBytes: 200 });
       const replay = await post(t.agency(RAISED.id), PAGE, { id: representative });
       expect(replay.status).toBe(400);
-      expect(replay.body.errors?.[0]?.extensions?.code).toBe('RESPONSE_TOO_LARGE');
+      expect(firstErrorCode(replay.body)).toBe('RESPONSE_TOO_LARGE');
       expect(replay.text).not.toContain(representative);
     });
   });

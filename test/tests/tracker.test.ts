@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorld, type World } from '@govgraph/datagen';
 import { grantCoordinates, issueApiKey } from '@govgraph/governance';
+import { firstError } from '@govgraph/testing';
 import { departments, type Hub, hubConfig, startHub } from '@govgraph/tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessHubEnv, testCitizenIssuer } from './support/accessHub.js';
@@ -172,10 +173,10 @@ describe('the data tracker over the whole hub', () => {
     );
     expect(refused.body.data).toEqual({ person: { name: reader.name, accessLog: null } });
     expect(refused.body.errors).toHaveLength(1);
-    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+    expect(firstError(refused.body).extensions).toMatchObject({
       code: 'FORBIDDEN',
       department: 'tracker',
     });
-    expect(refused.body.errors?.[0]?.path).toEqual(['person', 'accessLog']);
+    expect(firstError(refused.body).path).toEqual(['person', 'accessLog']);
   });
 });

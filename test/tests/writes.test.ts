@@ -1,4 +1,5 @@
 import type { Person } from '@govgraph/datagen';
+import { firstError, firstErrorCode } from '@govgraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallerHeaders } from './support/testHub.js';
 import {
@@ -78,8 +79,8 @@ describe('writes over the whole hub', () => {
     const { status, body } = await hub.ask(caller, query, variables);
     expect(status).toBe(403);
     expect(body.data).toBeUndefined();
-    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(body.errors?.[0]?.message).toMatch(reason);
+    expect(firstErrorCode(body)).toBe('FORBIDDEN');
+    expect(firstError(body).message).toMatch(reason);
     expect(await departmentState()).toEqual(before);
     const records = await hub.auditAfter(head);
     expect(records.map((r) => [r.outcome, r.phase])).toEqual([['denied', undefined]]);
@@ -218,7 +219,7 @@ describe('writes over the whole hub', () => {
     const head = await hub.auditHead();
     const wrong = await hub.ask(housing, REVIEWED, { input });
     expect(wrong.body.data).toBeNull();
-    expect(wrong.body.errors?.[0]?.extensions?.code).toBe('DEPARTMENT_MISMATCH');
+    expect(firstErrorCode(wrong.body)).toBe('DEPARTMENT_MISMATCH');
     expect(await departmentState()).toEqual(before);
     const refused = await hub.auditAfter(head);
     expect(refused.map((r) => [r.phase, r.outcome, r.agencyId])).toEqual([
@@ -270,7 +271,7 @@ describe('writes over the whole hub', () => {
     const service = await file('SERVICE');
     const before = await departmentState();
     const wrong = await hub.ask(regulator, RESOLVE, close(service));
-    expect(wrong.body.errors?.[0]?.extensions?.code).toBe('DEPARTMENT_MISMATCH');
+    expect(firstErrorCode(wrong.body)).toBe('DEPARTMENT_MISMATCH');
     expect(await departmentState()).toEqual(before);
 
     const pricing = await file('PRICING');
@@ -306,7 +307,7 @@ describe('writes over the whole hub', () => {
     const { status, body } = await hub.withAuditBroken(() => hub.ask(desk, SUBMIT, submission()));
     expect(status).toBe(503);
     expect(body.data).toBeNull();
-    expect(body.errors?.[0]?.extensions?.code).toBe('AUDIT_UNAVAILABLE');
+    expect(firstErrorCode(body)).toBe('AUDIT_UNAVAILABLE');
     expect(await departmentState()).toEqual(before);
   });
 

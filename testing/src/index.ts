@@ -5,6 +5,14 @@ export {
   ensureChromium,
   requireChromium,
 } from './chromium.js';
+export {
+  type ErrorLike,
+  errorCodes,
+  firstError,
+  firstErrorCode,
+  type GraphQLResponseError,
+  type WithErrors,
+} from './graphqlErrors.js';
 export { createTestCallerToken, type TestCallerToken } from './testCallerToken.js';
 export {
   createTestDatabase,

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Listening } from '@govgraph/server';
 import { createGatewayServer } from '../../src/index.js';
-import { silentLogger, type TempFile, tempSupergraph } from '../helpers.js';
+import { silentLogger } from './loggers.js';
 import { MemoryRegistry } from './memoryRegistry.js';
+import { type TempFile, tempSupergraph } from './tempSupergraph.js';
 import { testCallerToken } from './testCallerToken.js';
 
 /** The tax office's key: it holds grants under TAX_AUDIT only. */

@@ -1,14 +1,10 @@
 import type { DepartmentResolvers } from '@govgraph/department';
-import { nationalIdCheckChar } from '@govgraph/schema';
 import type { RequestScope } from '@govgraph/server';
 import { parse } from 'graphql';
+import { LI, WANG } from '../identities.js';
 
 // Two small departments whose fields span every classification level, an interface with two
 // implementations, an input object carrying national IDs, and an entity both of them extend.
-
-const id = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
-export const WANG = '11010519491231002X';
-export const LI = id('31010419800315123');
 
 const PEOPLE: Record<string, { name: string; district: string; health: string }> = {
   [WANG]: { name: 'Wang Fang', district: 'Xicheng', health: 'asthma' },

@@ -1,19 +1,10 @@
 import type { DepartmentResolvers } from '@govgraph/department';
-import { creditCodeCheckChar, nationalIdCheckChar } from '@govgraph/schema';
 import { parse } from 'graphql';
-import type { Fixture } from './helpers.js';
+import type { Fixture } from '../fixtureDepartment.js';
+import { LANTERN, LI, TEA, WANG, ZHANG } from '../identities.js';
 
 // Two small departments with cache hints and levels, whose resolvers count their calls, for the
 // cache tests. Their data is mutable so tests can write and check that caches follow.
-
-const id = (first17: string) => `${first17}${nationalIdCheckChar(first17)}`;
-const code = (first17: string) => `${first17}${creditCodeCheckChar(first17)}`;
-
-export const WANG = '11010519491231002X';
-export const LI = id('31010419800315123');
-export const ZHANG = id('44030519951120456');
-export const TEA = '91350100M000100Y43';
-export const LANTERN = code('91110000600007336');
 
 /** What the departments hold, and how often they were asked. */
 export interface CacheWorld {

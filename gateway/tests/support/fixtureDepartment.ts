@@ -1,0 +1,59 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import {
+  buildDepartmentSchema,
+  createDepartmentServer,
+  type DepartmentResolvers,
+} from '@govgraph/department';
+import type { Listening, Logger } from '@govgraph/server';
+import type { DocumentNode } from 'graphql';
+import { silentLogger } from './loggers.js';
+import { testCallerToken } from './testCallerToken.js';
+
+/** A fixture department module: `import * as people from './support/departments/people.js'`. */
+export interface Fixture {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: DepartmentResolvers;
+}
+
+export interface RunningFixture {
+  name: string;
+  /** The GraphQL endpoint, as a supergraph names it. */
+  url: string;
+  typeDefs: DocumentNode;
+  /** Headers of every HTTP request the fixture received, in order. */
+  requests: IncomingHttpHeaders[];
+  /** TCP connections the fixture accepted. */
+  connections(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a fixture with the same factory real departments use, on a free port. It accepts
+ * the caller tokens of `testCallerToken` (give the gateway `access: { unchecked: true, signer: testCallerToken.signer }`).
+ */
+export async function startFixture(
+  fixture: Fixture,
+  logger: Logger = silentLogger(),
+  port = 0,
+): Promise<RunningFixture> {
+  const listening: Listening = await createDepartmentServer({
+    name: fixture.name,
+    callerToken: testCallerToken.verifier,
+    schema: buildDepartmentSchema(fixture.typeDefs, fixture.resolvers),
+    logger,
+    context: (scope) => scope,
+  }).listen(port);
+  const requests: IncomingHttpHeaders[] = [];
+  let connections = 0;
+  listening.server.on('request', (req) => requests.push(req.headers));
+  listening.server.on('connection', () => connections++);
+  return {
+    name: fixture.name,
+    url: `${listening.url}/graphql`,
+    typeDefs: fixture.typeDefs,
+    requests,
+    connections: () => connections,
+    close: () => listening.close(),
+  };
+}
