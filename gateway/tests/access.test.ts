@@ -124,23 +124,23 @@ describe('the access policy at the gateway', () => {
   it('reuses a token per caller, purpose, case and operator, never across them', async () => {
     const callers: Record<string, string>[] = [
       { ...TAX, 'x-case-id': 'TAX-A', 'x-operator-id': 'officer-7' },
-      POLICE,
+      AS_POLICE,
       { ...TAX, 'x-case-id': 'TAX-B', 'x-operator-id': 'officer-7' },
       { ...TAX, 'x-case-id': 'TAX-A', 'x-operator-id': 'officer-8' },
     ];
-    const before = people.requests.length;
+    const before = people().requests.length;
     // Interleaved and concurrent: five rounds of the four callers at once.
     const answers = await Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
         const headers = callers[i % callers.length] ?? {};
-        const reply = await post(graphql(), '{ whoAsks }', undefined, headers);
+        const reply = await hub.post('{ whoAsks }', { headers });
         return { i, reply, claims: JSON.parse(String(reply.body.data?.whoAsks)) };
       }),
     );
     for (const { i, claims } of answers) {
       const headers = callers[i % callers.length] ?? {};
       expect(claims).toEqual(
-        headers === POLICE
+        headers === AS_POLICE
           ? { caller: 'agency', agency: 'police', roles: [] }
           : {
               caller: 'agency',
@@ -153,7 +153,7 @@ describe('the access policy at the gateway', () => {
       );
     }
     // The department saw each request under its own request id, and each caller's one token.
-    const seen = people.requests.slice(before);
+    const seen = people().requests.slice(before);
     expect(seen).toHaveLength(20);
     const tokenOf = new Map<string, string | string[] | undefined>(
       seen.map((h) => [String(h['x-request-id']), h['x-govgraph-caller']]),

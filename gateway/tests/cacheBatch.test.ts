@@ -8,18 +8,23 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createValueCipher, type ValueCipher } from '../src/cache/valueCipher.js';
 import { createGatewayServer, type GatewayServer } from '../src/index.js';
-import { business, type CacheWorld, cacheWorld, registry } from './cacheFixtures.js';
+import {
+  business,
+  type CacheWorld,
+  cacheWorld,
+  registry,
+} from './support/departments/cacheDepartments.js';
 import {
   composeSupergraph,
-  post,
+  MemoryRegistry,
+  postGraphQL,
   type RunningFixture,
   silentLogger,
   startFixture,
   type TempFile,
   tempSupergraph,
-} from './helpers.js';
-import { MemoryRegistry } from './support/memoryRegistry.js';
-import { testCallerToken } from './support/testCallerToken.js';
+  testCallerToken,
+} from './support/index.js';
 
 // The entity cache seals the entities of one department fetch together: one blob per batch,
 // one cipher call to write it and one to read it, each entity's entry pointing into it
@@ -154,7 +159,7 @@ describe('the entity cache seals one blob per fetch batch', () => {
     },
   });
   const ask = async (instance: Instance) =>
-    (await post(instance.url, PEOPLE, { ids: t.people })).body;
+    (await postGraphQL(instance.url, { query: PEOPLE, variables: { ids: t.people } })).body;
   const keysOf = (kind: string) => t.redis.keys(`{${t.prefix}}:${kind}:business:*`);
   const resetCounts = () => {
     counting.calls.length = 0;
@@ -243,25 +248,37 @@ describe('entries cached for one agency’s grant', () => {
     .grant('names', 'case-work', ['Query.people', 'Person.name'])
     .grant('no-names', 'case-work', ['Query.people']);
   const t = useBatchGateways({ access });
-  const as = (apiKey: string) => ({ 'x-api-key': apiKey, 'x-purpose': 'case-work' });
+  const as = (apiKey: string) => ({ as: { apiKey }, purpose: 'case-work' });
   const NAMED = `query($ids: [NationalId!]!) { people(nationalIds: $ids) { name companies { name } } }`;
   const UNNAMED = `query($ids: [NationalId!]!) { people(nationalIds: $ids) { companies { name } } }`;
 
   it('are never served to a caller without the grant, and the rest is shared', async () => {
-    const named = await post(t.first.url, NAMED, { ids: t.people }, as('k-names'));
+    const named = await postGraphQL(
+      t.first.url,
+      { query: NAMED, variables: { ids: t.people } },
+      as('k-names'),
+    );
     expect(named.body.errors).toBeUndefined();
     expect(named.text).toContain('Resident 3');
     expect(await t.redis.keys(`{${t.prefix}}:b:business:*`)).toHaveLength(1);
     const lookups = new Map(t.world.companyLookups);
 
     // The same operation, by an agency without the grant: refused, though all of it is cached.
-    const refused = await post(t.first.url, NAMED, { ids: t.people }, as('k-no-names'));
+    const refused = await postGraphQL(
+      t.first.url,
+      { query: NAMED, variables: { ids: t.people } },
+      as('k-no-names'),
+    );
     expect(refused.status).toBe(403);
     expect(refused.body.data ?? null).toBeNull();
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(refused.text).not.toContain('Resident');
     // What it may read comes from the same cached batch, and no name comes with it.
-    const unnamed = await post(t.first.url, UNNAMED, { ids: t.people }, as('k-no-names'));
+    const unnamed = await postGraphQL(
+      t.first.url,
+      { query: UNNAMED, variables: { ids: t.people } },
+      as('k-no-names'),
+    );
     expect(unnamed.body.errors).toBeUndefined();
     expect(unnamed.text).toContain('Workshop 3');
     expect(unnamed.text).not.toContain('Resident');

@@ -10,7 +10,7 @@ import type { CacheStore } from '../src/cache/store/CacheStore.js';
 import { createMemoryStore } from '../src/cache/store/memoryStore.js';
 import { createRedisStore } from '../src/cache/store/redisStore.js';
 import { createValueCipher } from '../src/cache/valueCipher.js';
-import { silentLogger } from './helpers.js';
+import { silentLogger } from './support/index.js';
 
 // Batch entries in both stores: eviction by tag reaches one entity of a batch, a department
 // evicted wholesale loses its blobs too, and a blob that cannot be read makes misses only.
