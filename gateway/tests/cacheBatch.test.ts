@@ -16,6 +16,7 @@ import {
 } from './support/departments/cacheDepartments.js';
 import {
   composeSupergraph,
+  firstErrorCode,
   MemoryRegistry,
   postGraphQL,
   type RunningFixture,
@@ -271,7 +272,7 @@ describe('entries cached for one agency’s grant', () => {
     );
     expect(refused.status).toBe(403);
     expect(refused.body.data ?? null).toBeNull();
-    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(firstErrorCode(refused.body)).toBe('FORBIDDEN');
     expect(refused.text).not.toContain('Resident');
     // What it may read comes from the same cached batch, and no name comes with it.
     const unnamed = await postGraphQL(
