@@ -43,6 +43,9 @@ export async function startBenchHub(options: StartBenchHubOptions): Promise<Benc
   const hub = await startHub({
     departments,
     createWorld,
+    // Scale is measured on the departments' databases: no gateway cache may answer instead,
+    // whatever CACHE_* the environment holds (the sample repeats people across blocks).
+    cache: { enabled: false },
     config: hubConfig(departments, {
       ...prepared.databaseEnv,
       ...(await benchHubDatabaseEnv(options.serverUrl, people)),
