@@ -224,6 +224,9 @@ export function activeTraceId(): string | undefined {
 
 // The table a statement reads or writes: after from / into / update / join, quoted or not.
 const TABLE = /\b(?:from|into|update|join)\s+"?([\w.]+)"?/i;
+// A statement that inserts is named for the table it inserts into, even when a CTE before the
+// insert updates another (the PostgreSQL audit append moves the head, then inserts records).
+const INSERTED = /\binsert\s+into\s+"?([\w.]+)"?/i;
 
 /**
  * A span for one SQL statement that has just run, started `durationMs` ago, as a child of the
@@ -238,7 +241,7 @@ export function recordStatementSpan(
 ): void {
   if (!provider) return;
   const operation = (/^\s*(\w+)/.exec(sql)?.[1] ?? 'other').toUpperCase();
-  const table = TABLE.exec(sql)?.[1];
+  const table = (INSERTED.exec(sql) ?? TABLE.exec(sql))?.[1];
   const end = Date.now();
   const span = trace.getTracer(TRACER_NAME).startSpan(table ? `${operation} ${table}` : operation, {
     kind: SpanKind.CLIENT,

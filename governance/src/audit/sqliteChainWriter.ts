@@ -1,10 +1,13 @@
 import { Worker } from 'node:worker_threads';
+import { recordStatementSpan } from '@govgraph/server';
 import type { AuditEntry } from '../types.js';
 import { type AuditChainWriter, auditWriteError } from './auditChainWriter.js';
 import type { ThreadReply, ThreadRequest } from './sqliteAuditThread.js';
 
 const BOOT = new URL('./auditThreadBoot.mjs', import.meta.url);
 const THREAD = new URL('./sqliteAuditThread.ts', import.meta.url).href;
+// How the append shows in a trace: its kind and table, as every traced statement.
+const APPEND = 'insert into audit_records';
 
 /** The SQLite chain writer, with the thread it writes from (its resource use, its id). */
 export interface SqliteChainWriter extends AuditChainWriter {
@@ -66,11 +69,23 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
     write(entries: readonly AuditEntry[]) {
       const worker = thread ?? start();
       const id = nextId++;
-      return new Promise<void>((resolve, reject) => {
+      const started = performance.now();
+      const written = new Promise<void>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.ref();
         worker.postMessage({ id, entries: [...entries] } satisfies ThreadRequest);
       });
+      // The thread's statements trace nothing themselves; the append is one span, in the trace
+      // of the request that wrote it (these callbacks run in the caller's context).
+      const span = (failed: boolean) =>
+        recordStatementSpan(APPEND, 'sqlite', performance.now() - started, failed);
+      return written.then(
+        () => span(false),
+        (error: unknown) => {
+          span(true);
+          throw error;
+        },
+      );
     },
     async close() {
       const worker = thread;
