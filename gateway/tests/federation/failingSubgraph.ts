@@ -26,3 +26,12 @@ export async function startFailingSubgraph(): Promise<FailingSubgraph> {
       }),
   };
 }
+
+/** The address of a subgraph that is down: a port that was free a moment ago, now closed. */
+export async function downSubgraphUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/graphql`;
+}

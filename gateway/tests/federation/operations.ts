@@ -46,6 +46,14 @@ export const OPERATIONS: readonly NamedOperation[] = [
     query: '{ topProducts { upc usdShipping price(currency: EUR) } }',
   },
   {
+    // Found by the random operations: Apollo's planner asks products for `price` and the
+    // required `price(currency: USD)` under one response name when the selected one carries
+    // a directive, and products refuses the fetch (400, GRAPHQL_VALIDATION_FAILED); the
+    // answer is null in both gateways (an upstream planner bug, reported in the PR).
+    name: '@requires a field with arguments beside the same field under @skip',
+    query: '{ topProducts(first: 1) { price @skip(if: false) usdShipping } }',
+  },
+  {
     name: '@requires through an entity chain',
     query: '{ topReviews { product { upc usdShipping shippingEstimate(zone: 2) } } }',
   },
@@ -183,6 +191,15 @@ export const OPERATIONS: readonly NamedOperation[] = [
   {
     name: 'a subgraph answers HTTP 500 under a chain',
     query: '{ topReviews { id product { name discount inStock } } }',
+  },
+  {
+    name: 'a subgraph is down',
+    query: '{ product(upc: "1") { name deliveryDays } }',
+  },
+  {
+    name: 'a subgraph is down, asked by two fetches of one plan',
+    query:
+      '{ topProducts(first: 2) { upc deliveryDays } topReviews(first: 2) { product { deliveryDays } } }',
   },
   {
     name: 'errors from several subgraphs at once',

@@ -6,13 +6,14 @@ import {
 } from '../support/index.js';
 import * as accounts from './accounts.js';
 import * as catalog from './catalog.js';
-import { startFailingSubgraph } from './failingSubgraph.js';
+import { downSubgraphUrl, startFailingSubgraph } from './failingSubgraph.js';
 import * as inventory from './inventory.js';
 import * as locations from './locations.js';
 import * as pricing from './pricing.js';
 import * as products from './products.js';
 import * as ratings from './ratings.js';
 import * as reviews from './reviews.js';
+import * as shipping from './shipping.js';
 
 /** The fixture subgraphs served by the department factory (`startFixture`). */
 export const FIXTURES: readonly Fixture[] = [
@@ -25,11 +26,11 @@ export const FIXTURES: readonly Fixture[] = [
   ratings,
 ];
 
-/** The fixtures running, plus `pricing` answering HTTP 500, composed into one supergraph. */
+/** The fixtures running, plus `pricing` (HTTP 500) and `shipping` (down), in one supergraph. */
 export interface Federation extends AsyncDisposable {
   supergraphSdl: string;
   subgraphs: readonly RunningFixture[];
-  /** Subgraphs that are not fixtures (`pricing`, answering HTTP 500), by name. */
+  /** Subgraphs that are not fixtures (`pricing` answers HTTP 500, `shipping` is down), by name. */
   otherUrls: Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
@@ -48,14 +49,16 @@ export async function startFederation(): Promise<Federation> {
     }
     const failing = await startFailingSubgraph();
     closers.push(() => failing.close());
+    const down = await downSubgraphUrl();
     const supergraphSdl = composeSupergraph([
       ...subgraphs,
       { name: pricing.name, url: failing.url, typeDefs: pricing.typeDefs },
+      { name: shipping.name, url: down, typeDefs: shipping.typeDefs },
     ]);
     return {
       supergraphSdl,
       subgraphs,
-      otherUrls: { [pricing.name]: failing.url },
+      otherUrls: { [pricing.name]: failing.url, [shipping.name]: down },
       close,
       [Symbol.asyncDispose]: close,
     };
