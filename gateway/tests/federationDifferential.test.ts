@@ -39,6 +39,8 @@ import {
 // Random operations: a failure prints the seed and path; rerun with FC_SEED=<seed> FC_PATH=<path>.
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 const path = process.env.FC_PATH;
+// FC_RUNS=<n> multiplies the runs, for a longer search than CI's.
+const runs = 100 * Number(process.env.FC_RUNS ?? 1);
 
 /** Argument values the random operations take: known and unknown keys of every fixture. */
 const SCALARS: ScalarValues = {
@@ -162,7 +164,7 @@ describe('govgraph answers random operations over the fixtures as bare @apollo/g
         await expectSameAnswers({ query: rendered.text, variables: rendered.variables });
       }),
       {
-        numRuns: 100,
+        numRuns: runs,
         ...(seed === undefined ? {} : { seed }),
         ...(path === undefined ? {} : { path }),
       },
