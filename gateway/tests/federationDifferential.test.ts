@@ -16,6 +16,8 @@ import { OPERATIONS } from './federation/operations.js';
 import { type Federation, startFederation } from './federation/startFederation.js';
 import {
   createHubTester,
+  errorCodes,
+  firstError,
   type GraphQLRequest,
   type HubTester,
   postGraphQL,
@@ -157,6 +159,21 @@ describe('govgraph answers every fixture operation as bare @apollo/gateway does'
     expect(await cacheHits(entity, 'entity')).toBeGreaterThan(0);
     expect(await cacheHits(entity, 'root')).toBeGreaterThan(0);
     expect(await cacheHits(all, 'response')).toBeGreaterThan(0);
+  });
+});
+
+describe('a department refusing the document the gateway built', () => {
+  // Apollo's planner bug above: products refuses the fetch GRAPHQL_VALIDATION_FAILED. The
+  // caller's operation was valid, so govgraph must not say it failed validation (bare does).
+  it('is the hub’s fault: DEPARTMENT_ERROR, never the department’s validation code', async () => {
+    const query = '{ topProducts(first: 1) { price @skip(if: false) usdShipping } }';
+    const { body: bareBody } = await postGraphQL(bare.graphqlUrl, query);
+    expect(JSON.stringify(bareBody.errors)).toContain('GRAPHQL_VALIDATION_FAILED');
+    const { body } = await postGraphQL(off.graphqlUrl, query);
+    expect(body.data).toBeNull();
+    expect(errorCodes(body)).toEqual(['DEPARTMENT_ERROR']);
+    expect(firstError(body).extensions?.department).toBe('products');
+    expect(JSON.stringify(body)).not.toContain('VALIDATION');
   });
 });
 

@@ -1,9 +1,17 @@
 import {
+  BAD_REQUEST,
   DEPARTMENT_ANSWER_TOO_LARGE,
   DEPARTMENT_ERROR,
   DEPARTMENT_UNAVAILABLE,
+  GRAPHQL_PARSE_FAILED,
+  GRAPHQL_VALIDATION_FAILED,
+  HUB_CONTEXT_REQUIRED,
   INTERNAL_ERROR,
   isRegisteredCode,
+  OPERATION_RESOLUTION_FAILURE,
+  PERSISTED_QUERY_NOT_FOUND,
+  PERSISTED_QUERY_NOT_SUPPORTED,
+  SUBSCRIPTION_NOT_SUPPORTED,
 } from '@govgraph/schema';
 import type { GraphQLFormattedError } from 'graphql';
 import type { GuardRefusal } from './departmentGuard.js';
@@ -36,9 +44,30 @@ export function fromDepartment(
   };
 }
 
+/**
+ * Codes a department gives the request the gateway built and signed, never the caller's: the
+ * caller's operation was parsed and validated against the supergraph before any fetch, so a
+ * department refusing the document, its HTTP form or its caller token is the hub's fault (a query
+ * planner bug, a version skew), and telling the caller "your operation failed validation" would
+ * send them to look for a mistake that is not theirs. The log keeps the department's words.
+ */
+const HUB_FAULT_CODES: ReadonlySet<string> = new Set(
+  [
+    BAD_REQUEST,
+    GRAPHQL_PARSE_FAILED,
+    GRAPHQL_VALIDATION_FAILED,
+    HUB_CONTEXT_REQUIRED,
+    OPERATION_RESOLUTION_FAILURE,
+    PERSISTED_QUERY_NOT_FOUND,
+    PERSISTED_QUERY_NOT_SUPPORTED,
+    SUBSCRIPTION_NOT_SUPPORTED,
+    INTERNAL_ERROR,
+  ].map((definition) => definition.code),
+);
+
 /** True for a code a department may return to callers as it is. */
 export function passesThrough(code: unknown): code is string {
-  return isRegisteredCode(code) && code !== INTERNAL_ERROR.code;
+  return isRegisteredCode(code) && !HUB_FAULT_CODES.has(code);
 }
 
 /** Why a department could not be asked, in words a caller can act on (never its address). */

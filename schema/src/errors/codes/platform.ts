@@ -16,7 +16,7 @@ export const DEPARTMENT_ERROR = makeCode(
   'DEPARTMENT_ERROR',
   'availability',
   502,
-  'A department answered with an error that it did not classify. The fields it owns are null; `extensions.department` names it and `extensions.requestId` lets the operator find the detail in the logs.',
+  'A department answered with an error that it did not classify, or refused the request the gateway built for it (a department never tells a caller their valid operation failed validation). The fields it owns are null; `extensions.department` names it and `extensions.requestId` lets the operator find the detail in the logs.',
 );
 export const GATEWAY_NOT_READY = makeCode(
   'GATEWAY_NOT_READY',
