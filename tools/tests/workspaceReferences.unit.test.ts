@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, normalize } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { rootReferences, rootTsconfig } from '../src/rootReferences.js';
 import { workspaceFolders } from '../src/workspaceFolders.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,6 +35,33 @@ describe('the workspace list is the one place a package is added', () => {
   it('has the root tsconfig.json reference every workspace, so tsc -b checks it', () => {
     const referenced = referencedFolders('.');
     expect(FOLDERS.filter((folder) => !referenced.has(folder))).toEqual([]);
+    // …because it is the file `npm run references` derives from the workspace list.
+    expect(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')).toBe(rootTsconfig(ROOT));
+  });
+
+  it("derives a new department's reference, and its tests project, from subgraphs/*", () => {
+    const root = mkdtempSync(join(tmpdir(), 'govgraph-refs-'));
+    try {
+      const write = (path: string, text: string) => {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), text);
+      };
+      write('package.json', JSON.stringify({ workspaces: ['schema', 'subgraphs/*', 'tools'] }));
+      for (const folder of ['schema', 'subgraphs/parks', 'subgraphs/ports', 'tools']) {
+        write(`${folder}/package.json`, '{}');
+      }
+      write('subgraphs/ports/tests/tsconfig.json', '{}');
+      write('subgraphs/notes/README.md', 'not a package');
+      expect(rootReferences(root).map((r) => r.path)).toEqual([
+        'schema',
+        'subgraphs/parks',
+        'subgraphs/ports',
+        'subgraphs/ports/tests',
+        'tools',
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it("has each workspace's tsconfig.json reference every workspace package it depends on", () => {
