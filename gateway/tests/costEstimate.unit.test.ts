@@ -211,6 +211,38 @@ describe('actual cost', () => {
   });
 });
 
+describe('actual cost of long lists', () => {
+  const actual = (query: string, data: Record<string, unknown>) =>
+    actualCost({ schema, ...operationOf(query), directives, data });
+
+  // The walk prices a list's selections once per member type and reuses them item by item:
+  // every item must still be priced by its own member, in any order.
+  it('prices each item of a mixed list by the member it names, whatever the order', () => {
+    const q = '{ named { name ... on Car { model } ... on Person { car { model } } } }';
+    const car = (name: string) => ({ __typename: 'Car', name, model: 'm' });
+    const person = (name: string, withCar: boolean) => ({
+      __typename: 'Person',
+      name,
+      car: withCar ? { model: 'x' } : null,
+    });
+    const items = [car('c'), person('p', true), car('d'), person('q', false)];
+    // Each item weighs 1 (a Named); the Person with a car adds the Car's 4.
+    expect(actual(q, { named: items })).toBe(1 + 5 + 1 + 1);
+    expect(actual(q, { named: [...items].reverse() })).toBe(8);
+    expect(actual(q, { named: [person('q', false), ...items] })).toBe(9);
+  });
+
+  it('grows with the items of nested lists, one by one', () => {
+    const q = '{ people(ids: [1]) { friends { car { model } } } }';
+    const friend = (withCar: boolean) => ({ car: withCar ? { model: 'x' } : null });
+    const people = Array.from({ length: 50 }, (_, i) => ({
+      friends: [friend(i % 2 === 0), friend(false)],
+    }));
+    // 50 people (1 each), 100 friends (1 each), 25 cars (4 each).
+    expect(actual(q, { people })).toBe(50 + 100 + 25 * 4);
+  });
+});
+
 describe('cost directives of a supergraph', () => {
   it('reads @cost and @listSize under the names the cost spec link gives them', () => {
     expect(directives.weights.get('Car')).toBe(4);

@@ -42,29 +42,80 @@ export function actualCost(input: CostInput & { data: Data | null | undefined })
   const base = input.operation.operation === 'mutation' ? MUTATION_COST : 0;
   const root = rootType(input.schema, input.operation);
   if (!root || !input.data) return base;
-  return base + objectActual(scope, root, [input.operation.selectionSet], input.data);
+  return base + objectActual(scope, root, [input.operation.selectionSet], input.data, new Map());
 }
+
+/** One response key of an object, priced once: everything about it but the value it holds. */
+interface PricedKey {
+  key: string;
+  /** What its arguments weigh (`@cost` on arguments), counted once per object holding it. */
+  argumentsCost: number;
+  /** What each value (each item, for a list) weighs. */
+  weight: number;
+  /** The object type its values are, and the selections that apply to them; none for leaves. */
+  child: GraphQLCompositeType | undefined;
+  childSets: readonly SelectionSetNode[];
+}
+
+/**
+ * Priced keys by selection sets (the array's identity: each key's `childSets` is built once)
+ * and by the type they are collected on. A list of 100 people collects and prices its
+ * selections once, not 100 times: the walk's cost grows with the data, not data × selections.
+ */
+type PriceMemo = Map<readonly SelectionSetNode[], Map<GraphQLCompositeType, readonly PricedKey[]>>;
 
 function objectActual(
   scope: CostScope,
   type: GraphQLCompositeType,
   sets: readonly SelectionSetNode[],
   value: Data,
+  memo: PriceMemo,
 ): number {
-  const concrete = concreteType(scope, type, value);
-  const fields = new Map<string, Collected>();
-  for (const set of sets) collect(scope, concrete ?? type, concrete, set, fields);
   let cost = 0;
-  for (const [key, { owner, nodes }] of fields) {
-    const [node] = nodes;
-    if (!node) continue;
-    const field = definitionOn(scope, owner, node.name.value);
-    if (!field) continue;
-    const coordinate = `${owner.name}.${field.name}`;
-    cost += argumentsWeight(scope, coordinate, node);
-    cost += valueActual(scope, coordinate, field, nodes, value[key]);
+  for (const priced of pricedKeys(scope, type, sets, value, memo)) {
+    cost += priced.argumentsCost + valueActual(scope, priced, value[priced.key], memo);
   }
   return cost;
+}
+
+function pricedKeys(
+  scope: CostScope,
+  type: GraphQLCompositeType,
+  sets: readonly SelectionSetNode[],
+  value: Data,
+  memo: PriceMemo,
+): readonly PricedKey[] {
+  const concrete = concreteType(scope, type, value);
+  // The fields collected depend only on the sets and on this owner: the concrete type, or the
+  // abstract type itself when the answer does not say which member it is.
+  const owner = concrete ?? type;
+  let byOwner = memo.get(sets);
+  if (!byOwner) {
+    byOwner = new Map();
+    memo.set(sets, byOwner);
+  }
+  const known = byOwner.get(owner);
+  if (known) return known;
+  const fields = new Map<string, Collected>();
+  for (const set of sets) collect(scope, owner, concrete, set, fields);
+  const priced: PricedKey[] = [];
+  for (const [key, { owner: declaring, nodes }] of fields) {
+    const [node] = nodes;
+    if (!node) continue;
+    const field = definitionOn(scope, declaring, node.name.value);
+    if (!field) continue;
+    const coordinate = `${declaring.name}.${field.name}`;
+    const named = getNamedType(field.type);
+    priced.push({
+      key,
+      argumentsCost: argumentsWeight(scope, coordinate, node),
+      weight: typeWeight(scope, coordinate, field),
+      child: isCompositeType(named) ? named : undefined,
+      childSets: nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : [])),
+    });
+  }
+  byOwner.set(owner, priced);
+  return priced;
 }
 
 function definitionOn(
@@ -77,24 +128,15 @@ function definitionOn(
   return undefined;
 }
 
-function valueActual(
-  scope: CostScope,
-  coordinate: string,
-  field: GraphQLField<unknown, unknown>,
-  nodes: readonly FieldNode[],
-  value: unknown,
-): number {
+function valueActual(scope: CostScope, priced: PricedKey, value: unknown, memo: PriceMemo): number {
   if (value === null || value === undefined) return 0;
   if (Array.isArray(value)) {
     let sum = 0;
-    for (const item of value) sum += valueActual(scope, coordinate, field, nodes, item);
+    for (const item of value) sum += valueActual(scope, priced, item, memo);
     return sum;
   }
-  const weight = typeWeight(scope, coordinate, field);
-  const named = getNamedType(field.type);
-  if (!isCompositeType(named) || typeof value !== 'object') return weight;
-  const sets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
-  return weight + objectActual(scope, named, sets, value as Data);
+  if (!priced.child || typeof value !== 'object') return priced.weight;
+  return priced.weight + objectActual(scope, priced.child, priced.childSets, value as Data, memo);
 }
 
 function concreteType(
