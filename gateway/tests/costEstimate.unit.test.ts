@@ -213,7 +213,7 @@ describe('actual cost', () => {
 
 describe('actual cost of long lists', () => {
   const actual = (query: string, data: Record<string, unknown>) =>
-    actualCost({ schema, ...operationOf(query), directives, data });
+    actualCost({ schema, ...operationOf(query), variables: {}, directives, data });
 
   // The walk prices a list's selections once per member type and reuses them item by item:
   // every item must still be priced by its own member, in any order.
