@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApolloGateway } from '@apollo/gateway';
+import type { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { trustedDeskDocuments } from '@govgraph/desk';
 import type { AccessRegistry, AuditLog, OperatorSessions } from '@govgraph/governance';
@@ -58,8 +58,8 @@ import { requestPipeline } from './pipeline/requestPipeline.js';
 import { createRateLimiter, type RateLimitOptions } from './rateLimit/rateLimiter.js';
 import { operationCount } from './rateLimit/useRateLimit.js';
 import { requestContext } from './requestContext.js';
+import { createApolloGateway } from './supergraph/createApolloGateway.js';
 import { supergraphFromFile } from './supergraph/supergraphFromFile.js';
-import { withoutApolloUsageReporting } from './supergraph/withoutApolloUsageReporting.js';
 
 export type { GatewayContext } from './context.js';
 
@@ -164,38 +164,35 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     ...(options.operationNames ? { operationNames: options.operationNames } : {}),
   });
   const audit = options.audit ? observedAuditLog(options.audit.log, metrics) : undefined;
-  const gateway = withoutApolloUsageReporting(
-    () =>
-      new ApolloGateway({
-        // Apollo's own spans (plan, execute, fetch) join the request's trace when tracing is on;
-        // never with the document or error messages, which may quote a national ID.
-        telemetry: { includeDocument: false, recordExceptions: false },
-        supergraphSdl: supergraphFromFile({
-          path: options.supergraphPath,
-          logger,
-          debounceMs: options.reloadDebounceMs,
-        }),
-        buildService: ({ name, url }) => {
-          const departmentUrl = options.subgraphUrls?.[name] ?? url ?? '';
-          readiness.register(name, departmentUrl);
-          return new DepartmentDataSource({
-            name,
-            url: departmentUrl,
-            logger,
-            timeoutMs: options.subgraphTimeoutMs,
-            cache,
-            callerToken: signer,
-            guard: guardFor(name),
-            maxResponseBytes: guardConfig.maxResponseBytes,
-            metrics,
-            onFetch: observer.fetched,
-          });
-        },
-        // Refuse a malformed supergraph in production too, rather than failing on the first query.
-        validateSupergraph: true,
+  const gateway = createApolloGateway({
+    // Apollo's own spans (plan, execute, fetch) join the request's trace when tracing is on;
+    // never with the document or error messages, which may quote a national ID.
+    telemetry: { includeDocument: false, recordExceptions: false },
+    supergraphSdl: supergraphFromFile({
+      path: options.supergraphPath,
+      logger,
+      debounceMs: options.reloadDebounceMs,
+    }),
+    buildService: ({ name, url }) => {
+      const departmentUrl = options.subgraphUrls?.[name] ?? url ?? '';
+      readiness.register(name, departmentUrl);
+      return new DepartmentDataSource({
+        name,
+        url: departmentUrl,
         logger,
-      }),
-  );
+        timeoutMs: options.subgraphTimeoutMs,
+        cache,
+        callerToken: signer,
+        guard: guardFor(name),
+        maxResponseBytes: guardConfig.maxResponseBytes,
+        metrics,
+        onFetch: observer.fetched,
+      });
+    },
+    // Refuse a malformed supergraph in production too, rather than failing on the first query.
+    validateSupergraph: true,
+    logger,
+  });
   observeQueryPlanCache(gateway, metrics);
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => readiness.retain(coreSupergraphSdl));
   // Registered before the first load, so the policy knows every supergraph the gateway serves.

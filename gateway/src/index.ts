@@ -25,10 +25,10 @@ export { limitVar } from './limits/limitsConfig.js';
 export { countTokens, measureDocument } from './limits/measureOperation.js';
 export { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits.js';
 export type { RateLimitOptions } from './rateLimit/rateLimiter.js';
+export { createApolloGateway } from './supergraph/createApolloGateway.js';
 export {
   type DepartmentUrls,
   departmentNamesOf,
   departmentUrls,
   departmentUrlVar,
 } from './supergraph/departmentUrls.js';
-export { withoutApolloUsageReporting } from './supergraph/withoutApolloUsageReporting.js';

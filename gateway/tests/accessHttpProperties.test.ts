@@ -1,7 +1,8 @@
-import { ApolloGateway } from '@apollo/gateway';
+import type { ApolloGateway } from '@apollo/gateway';
 import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApolloGateway } from '../src/index.js';
 
 import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
@@ -45,7 +46,7 @@ const registry = new MemoryRegistry()
 
 beforeAll(async () => {
   hub = await createHubTester({ departments: [residents, taxes], registry });
-  api = new ApolloGateway({ supergraphSdl: hub.supergraphSdl, logger: silentLogger() });
+  api = createApolloGateway({ supergraphSdl: hub.supergraphSdl, logger: silentLogger() });
   schema = (await api.load()).schema;
 });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ApolloGateway } from '@apollo/gateway';
+import type { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import type { Caller } from '@govgraph/governance';
 import { creditCodeCheckChar, FORBIDDEN, standardScalars } from '@govgraph/schema';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Declared, Denial } from '../src/access/policy.js';
 import { type AccessPolicy, createAccessPolicy } from '../src/access/useAccessPolicy.js';
 import type { GatewayContext } from '../src/context.js';
+import { createApolloGateway } from '../src/index.js';
 import { applyScalarRules } from '../src/plugins/useStandardScalars.js';
 import { LI, MemoryRegistry, silentLogger, WANG } from './support/index.js';
 import {
@@ -84,7 +85,7 @@ const registry = new MemoryRegistry().addPurpose(PURPOSE);
 
 beforeAll(async () => {
   // The API schema as the gateway builds it, with the scalar rules its plugin applies.
-  gateway = new ApolloGateway({ supergraphSdl, logger: silentLogger() });
+  gateway = createApolloGateway({ supergraphSdl, logger: silentLogger() });
   schema = (await gateway.load()).schema;
   applyScalarRules(schema, standardScalars);
   policy = createAccessPolicy({ registry });

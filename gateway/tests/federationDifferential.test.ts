@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloGateway } from '@apollo/gateway';
 import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/testing';
 import fc from 'fast-check';
 import { type GraphQLSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayServerOptions } from '../src/index.js';
+import { createApolloGateway } from '../src/index.js';
 import { type BareGateway, startBareGateway } from './federation/bareGateway.js';
 import {
   type Answer,
@@ -96,7 +96,7 @@ beforeAll(async () => {
   off = await startHub({ enabled: false });
   entity = await startHub({ response: false });
   all = await startHub({});
-  const gateway = new ApolloGateway({
+  const gateway = createApolloGateway({
     supergraphSdl: federation.supergraphSdl,
     logger: silentLogger(),
   });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { ApolloGateway } from '@apollo/gateway';
+import type { ApolloGateway } from '@apollo/gateway';
 import { type GraphQLSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleTabs, PUBLIC_START } from '../src/graphiql/graphiqlExamples.js';
+import { createApolloGateway } from '../src/index.js';
 
 import { residents, taxes } from './support/departments/accessDepartments.js';
 import {
@@ -257,7 +258,7 @@ describe('GraphiQL example tabs', () => {
 
   beforeAll(async () => {
     const sdl = readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8');
-    gateway = new ApolloGateway({ supergraphSdl: sdl, logger: silentLogger() });
+    gateway = createApolloGateway({ supergraphSdl: sdl, logger: silentLogger() });
     ({ schema } = await gateway.load());
   });
 

@@ -1,8 +1,8 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { CALLER_TOKEN_HEADER, type CallerTokenSigner } from '@govgraph/server';
-import { withoutApolloUsageReporting } from '../../src/index.js';
+import { createApolloGateway } from '../../src/index.js';
 
 // The reference every differential test compares govgraph's gateway with: @apollo/gateway's
 // planner and executor behind @apollo/server and nothing else, as tools/src/bench/bareGateway.ts
@@ -34,13 +34,10 @@ export async function startBareGateway(
   supergraphSdl: string,
   signer: CallerTokenSigner,
 ): Promise<BareGateway> {
-  const gateway = withoutApolloUsageReporting(
-    () =>
-      new ApolloGateway({
-        supergraphSdl,
-        buildService: ({ url }) => new SignedDataSource(url ?? '', signer),
-      }),
-  );
+  const gateway = createApolloGateway({
+    supergraphSdl,
+    buildService: ({ url }) => new SignedDataSource(url ?? '', signer),
+  });
   // No stack traces (vitest runs with NODE_ENV=test, where Apollo would add them).
   const server = new ApolloServer({
     gateway,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { withoutApolloUsageReporting } from '@govgraph/gateway';
+import { createApolloGateway } from '@govgraph/gateway';
 import type { GatewayJob } from './gatewayJob.js';
 
 // The floor every Node federation gateway starts from: @apollo/gateway's planner and executor
@@ -29,14 +29,11 @@ export class FixedHeadersDataSource extends RemoteGraphQLDataSource {
 /** Starts the bare gateway on a free loopback port; resolves with the port. */
 export async function startBareGateway(job: GatewayJob): Promise<number> {
   // The baseline does no more than govgraph's gateway: no usage export, no metadata probes.
-  const gateway = withoutApolloUsageReporting(
-    () =>
-      new ApolloGateway({
-        supergraphSdl: readFileSync(job.supergraphPath, 'utf8'),
-        buildService: ({ name, url }) =>
-          new FixedHeadersDataSource(job.subgraphUrls[name] ?? url ?? '', job.subgraphHeaders),
-      }),
-  );
+  const gateway = createApolloGateway({
+    supergraphSdl: readFileSync(job.supergraphPath, 'utf8'),
+    buildService: ({ name, url }) =>
+      new FixedHeadersDataSource(job.subgraphUrls[name] ?? url ?? '', job.subgraphHeaders),
+  });
   const server = new ApolloServer({ gateway, stopOnTerminationSignals: false });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
   return Number(new URL(url).port);

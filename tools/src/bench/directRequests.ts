@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { ApolloGateway, type RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { withoutApolloUsageReporting } from '@govgraph/gateway';
+import { createApolloGateway } from '@govgraph/gateway';
 import { FixedHeadersDataSource } from './bareGateway.js';
 import type { BenchRequest } from './scenarios.js';
 
@@ -42,14 +42,10 @@ export async function directRequests(options: {
     }
   }
   // The baseline does no more than govgraph's gateway: no usage export, no metadata probes.
-  const gateway = withoutApolloUsageReporting(
-    () =>
-      new ApolloGateway({
-        supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
-        buildService: ({ name, url }) =>
-          new Recording(name, options.subgraphUrls[name] ?? url ?? ''),
-      }),
-  );
+  const gateway = createApolloGateway({
+    supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
+    buildService: ({ name, url }) => new Recording(name, options.subgraphUrls[name] ?? url ?? ''),
+  });
   const server = new ApolloServer({ gateway, stopOnTerminationSignals: false });
   await server.start();
   const first: DirectRequest[] = [];

@@ -1,0 +1,15 @@
+import { ApolloGateway, type GatewayConfig } from '@apollo/gateway';
+
+/**
+ * An @apollo/gateway with its data collection off: every gateway this project builds — the
+ * hub's, the benchmarks' baseline, the tests' references — comes from here. By default Apollo's
+ * constructor starts an exporter that sends usage metrics to apollographql.com and, to describe
+ * the host, probes the cloud metadata endpoints of GCP, AWS, Azure and Alibaba. A government hub
+ * sends nothing about its traffic to a third party and probes no one, so this is not
+ * configurable. Apollo reads the switch from the environment in the constructor, so it is set
+ * for the process (tests: gateway/tests/noPhoneHome.test.ts).
+ */
+export function createApolloGateway(config: GatewayConfig): ApolloGateway {
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  return new ApolloGateway(config);
+}
