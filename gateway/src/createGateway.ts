@@ -39,6 +39,7 @@ import {
 import { createDeskPlanner } from './desk/deskPlan.js';
 import { deskRoutes } from './desk/deskRoutes.js';
 import { trustedDocumentCache } from './desk/trustedDocumentCache.js';
+import { type ExecutorChoice, leanGateway } from './executor/leanGateway.js';
 import { graphiqlRoutes } from './graphiql/graphiqlRoutes.js';
 import { createGraphiQLMetadata } from './graphiql/useGraphiQLMetadata.js';
 import { healthRoutes } from './healthRoutes.js';
@@ -119,6 +120,11 @@ export interface GatewayServerOptions {
   readiness?: DepartmentProbeOptions;
   /** Operation names counted by name in `govgraph_requests_total` besides the trusted documents'. */
   operationNames?: readonly string[];
+  /**
+   * Which executor runs @apollo/gateway's query plans: govgraph's lean one, or Apollo's own
+   * (docs/architecture.md "The lean executor"; both give the same answers). @default 'lean'
+   */
+  executor?: ExecutorChoice;
 }
 
 export interface GatewayServer {
@@ -227,7 +233,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
   const graphiqlMetadata = createGraphiQLMetadata();
   gateway.onSchemaLoadOrUpdate((supergraph) => graphiqlMetadata.update(supergraph));
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: leanGateway(gateway, { executor: options.executor ?? 'lean', metrics, logger }),
     logger,
     formatError: formatPublicError,
     includeStacktraceInErrorResponses: false,

@@ -68,13 +68,17 @@ let federation: Federation;
 let bare: BareGateway;
 let schema: GraphQLSchema;
 let off: HubTester;
+let apolloExecutor: HubTester;
 let entity: HubTester;
 let all: HubTester;
 const departmentByUrl = new Map<string, string>();
 const prefixes: string[] = [];
 
 /** govgraph over the fixtures with these caches, in Redis under a prefix of its own. */
-function startHub(cache: GatewayServerOptions['cache']): Promise<HubTester> {
+function startHub(
+  cache: GatewayServerOptions['cache'],
+  executor: GatewayServerOptions['executor'] = 'lean',
+): Promise<HubTester> {
   const keyPrefix = `govgraph-test:federation:${randomUUID()}`;
   prefixes.push(keyPrefix);
   return createHubTester({
@@ -84,6 +88,7 @@ function startHub(cache: GatewayServerOptions['cache']): Promise<HubTester> {
       // The limits refuse before anything runs (their own tests cover them); here they would
       // only refuse a random operation bare @apollo/gateway answers, or a burst of them.
       limits: UNLIMITED,
+      executor,
     },
   });
 }
@@ -94,6 +99,7 @@ beforeAll(async () => {
   for (const [name, url] of Object.entries(federation.otherUrls)) departmentByUrl.set(url, name);
   bare = await startBareGateway(federation.supergraphSdl, testCallerToken.signer);
   off = await startHub({ enabled: false });
+  apolloExecutor = await startHub({ enabled: false }, 'apollo');
   entity = await startHub({ response: false });
   all = await startHub({});
   const gateway = createApolloGateway({
@@ -105,7 +111,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const hub of [off, entity, all]) await hub?.close();
+  for (const hub of [off, apolloExecutor, entity, all]) await hub?.close();
   await bare?.close();
   await federation?.close();
   const redis = await connectTestRedis();
@@ -133,6 +139,7 @@ async function expectSameAnswers(request: GraphQLRequest): Promise<void> {
   const expected = await answer(bare.graphqlUrl, request, 'bare');
   const variants: [string, HubTester][] = [
     ['caches off', off],
+    ["caches off, Apollo's executor", apolloExecutor],
     ['entity + root caches, cold', entity],
     ['entity + root caches, warm', entity],
     ['every cache, cold', all],
@@ -204,6 +211,33 @@ describe('govgraph answers random operations over the fixtures as bare @apollo/g
     120_000 * scale,
   );
 });
+
+describe('the executors behind the answers', () => {
+  it('the lean executor ran the fixture operations; Apollo’s only where the hub says so', async () => {
+    for (const op of OPERATIONS) await off.post({ query: op.query, variables: op.variables });
+    const lean = await executions(off);
+    expect(lean.get('lean')).toBeGreaterThanOrEqual(OPERATIONS.length);
+    // Every fixture plan is one the lean executor runs: none was left to Apollo's.
+    expect([...lean.keys()].filter((key) => key !== 'lean')).toEqual([]);
+    const apollo = await executions(apolloExecutor);
+    expect(apollo.get('lean')).toBeUndefined();
+  });
+});
+
+/** `govgraph_executions_total` of a gateway, by executor (and reason, for Apollo's). */
+async function executions(hub: HubTester): Promise<Map<string, number>> {
+  const text = await (await fetch(`${hub.url}/metrics`)).text();
+  const counts = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const match = /^govgraph_executions_total\{executor="(\w+)",reason="([^"]*)"\} (\d+)/.exec(
+      line,
+    );
+    if (!match) continue;
+    const key = match[2] ? `${match[1]}: ${match[2]}` : `${match[1]}`;
+    counts.set(key, (counts.get(key) ?? 0) + Number(match[3]));
+  }
+  return counts;
+}
 
 /** The hits a govgraph gateway counted for one cache (`govgraph_cache_hits_total`). */
 async function cacheHits(hub: HubTester, cache: string): Promise<number> {

@@ -60,6 +60,8 @@ export interface GatewayMetrics {
   queryPlanCache: Counter<'result'>;
   /** Plans held in Apollo's query-plan cache. */
   queryPlanCacheSize: Gauge;
+  /** Operations executed, by executor (`lean`, or `apollo` with the reason the lean one declined). */
+  executions: Counter<'executor' | 'reason'>;
   /** 1 when the department answered `/ready`'s last probe of its `/health`, else 0. */
   departmentUp: Gauge<'department'>;
 }
@@ -165,6 +167,7 @@ type RequestMetrics = Pick<
   | 'auditBatchSize'
   | 'queryPlanCache'
   | 'queryPlanCacheSize'
+  | 'executions'
   | 'departmentUp'
 >;
 
@@ -225,6 +228,12 @@ function requestMetrics(registry: Registry): RequestMetrics {
     queryPlanCacheSize: new Gauge({
       name: 'govgraph_query_plan_cache_size',
       help: "Query plans held in Apollo's query-plan cache.",
+      registers,
+    }),
+    executions: new Counter({
+      name: 'govgraph_executions_total',
+      help: "Operations executed, by executor: lean, or apollo with the reason the lean one left it to Apollo's.",
+      labelNames: ['executor', 'reason'],
       registers,
     }),
     departmentUp: new Gauge({
