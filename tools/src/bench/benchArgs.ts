@@ -12,6 +12,7 @@ export const VARIANT_NAMES = [
   'bare',
   'direct',
   'govgraph',
+  'govgraph-apollo',
   'entity-cold',
   'entity-warm',
   'response-cold',

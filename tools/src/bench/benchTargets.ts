@@ -17,7 +17,14 @@ export const THROUGHPUT_TARGETS: {
   scenarios: ScenarioName[];
   atLeast: number;
 }[] = [
-  { variant: 'govgraph', scenarios: ['citizen-record'], atLeast: 0.9 },
+  // Issue #14: with every feature on and caches off, no scenario below ×0.9 bare, and the
+  // citizen record (the lean executor's own target) at ×1.5.
+  {
+    variant: 'govgraph',
+    scenarios: ['citizen-record', 'people-list', 'company-search', 'mixed'],
+    atLeast: 0.9,
+  },
+  { variant: 'govgraph', scenarios: ['citizen-record'], atLeast: 1.5 },
   { variant: 'entity-warm', scenarios: ['citizen-record', 'people-list'], atLeast: 3 },
   { variant: 'response-warm', scenarios: ['citizen-record', 'people-list'], atLeast: 10 },
 ];

@@ -30,7 +30,7 @@ export async function startGatewayFleet(
   variants: readonly Variant[],
   job: Omit<GatewayJob, 'kind' | 'caches'>,
 ): Promise<GatewayFleet> {
-  const byKey = new Map<string, Pick<GatewayJob, 'kind' | 'caches'>>();
+  const byKey = new Map<string, Pick<GatewayJob, 'kind' | 'caches' | 'executor'>>();
   for (const { target } of variants) {
     const key = processKey(target);
     if (key && target.kind === 'gateway') byKey.set(key, target.job);

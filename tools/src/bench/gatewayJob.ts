@@ -9,6 +9,8 @@ export interface GatewayJob {
   kind: 'bare' | 'govgraph' | 'hive' | 'hive-router';
   /** The govgraph cache mode (ignored by `bare`). */
   caches: 'off' | 'entity' | 'response';
+  /** Which executor runs govgraph's query plans (ignored by the others). @default 'lean' */
+  executor?: 'lean' | 'apollo';
   supergraphPath: string;
   /** Department URL by supergraph name. */
   subgraphUrls: Record<string, string>;

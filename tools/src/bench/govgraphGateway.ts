@@ -49,6 +49,7 @@ export async function startGovgraphGateway(job: GatewayJob): Promise<number> {
     },
     audit: { log: createAuditLog({ store, logger }) },
     cache: cacheOptions(job.caches, govgraph),
+    executor: job.executor ?? 'lean',
   });
   const listening = await gateway.listen(0, '127.0.0.1');
   return listening.port;

@@ -5,7 +5,7 @@ import type { BenchCaller } from './scenarios.js';
 /** What a variant puts between the load generator and the departments. */
 export type VariantTarget =
   | { kind: 'direct' }
-  | { kind: 'gateway'; job: Pick<GatewayJob, 'kind' | 'caches'> };
+  | { kind: 'gateway'; job: Pick<GatewayJob, 'kind' | 'caches' | 'executor'> };
 
 export interface Variant {
   name: VariantName;
@@ -38,6 +38,12 @@ export const VARIANTS: Record<VariantName, Variant> = {
     target: { kind: 'gateway', job: { kind: 'govgraph', caches: 'off' } },
     warm: false,
   },
+  'govgraph-apollo': {
+    name: 'govgraph-apollo',
+    title: "govgraph gateway, caches off, plans run by Apollo's executor instead of the lean one",
+    target: { kind: 'gateway', job: { kind: 'govgraph', caches: 'off', executor: 'apollo' } },
+    warm: false,
+  },
   'entity-cold': {
     name: 'entity-cold',
     title: 'govgraph, entity cache, cold (people not asked for before)',
@@ -66,7 +72,9 @@ export const VARIANTS: Record<VariantName, Variant> = {
 
 /** The gateway process a variant runs on; variants with the same key share one. */
 export function processKey(target: VariantTarget): string | undefined {
-  return target.kind === 'gateway' ? `${target.job.kind}-${target.job.caches}` : undefined;
+  if (target.kind !== 'gateway') return undefined;
+  const { kind, caches, executor } = target.job;
+  return `${kind}-${caches}${executor === 'apollo' ? '-apollo' : ''}`;
 }
 
 /**

@@ -26,7 +26,12 @@ export async function startHeavyGateways(
   const started: HeavyGateway[] = [];
   try {
     for (const variant of variants) {
-      const running = await startGatewayProcess({ ...job, kind: variant.kind, caches: 'off' });
+      const running = await startGatewayProcess({
+        ...job,
+        kind: variant.kind,
+        caches: 'off',
+        ...(variant.executor ? { executor: variant.executor } : {}),
+      });
       started.push({
         variant,
         process: running,
