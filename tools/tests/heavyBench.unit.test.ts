@@ -21,23 +21,25 @@ const run = (variant: HeavyRun['variant'], perSecond: number, p50: number, cpu: 
 });
 
 describe('parseHeavyArgs', () => {
-  it('defaults to every variant, 10 s in 2 rounds, 8 connections, SQLite, recorded', () => {
+  it('defaults to every variant, 10 s in 2 rounds, 8 connections, SQLite, no profile, recorded', () => {
     expect(parseHeavyArgs([])).toEqual({
       durationSeconds: 10,
       rounds: 2,
       connections: 8,
-      variants: ['bare', 'hive', 'hive-router', 'govgraph'],
+      variants: ['bare', 'hive', 'hive-router', 'govgraph', 'govgraph-apollo'],
       postgres: false,
+      profile: false,
       record: true,
     });
   });
 
   it('always measures the bare baseline, in table order whatever order names were given in', () => {
     expect(
-      parseHeavyArgs(['--variants', 'govgraph, hive', '--postgres', '--no-record']),
+      parseHeavyArgs(['--variants', 'govgraph, hive', '--postgres', '--profile', '--no-record']),
     ).toMatchObject({
       variants: ['bare', 'hive', 'govgraph'],
       postgres: true,
+      profile: true,
       record: false,
     });
   });

@@ -21,7 +21,10 @@ process.once('message', async (job: GatewayJob) => {
   try {
     const port = await startGateway(job);
     if (job.profileDir)
-      profiler = await startCpuProfile(job.profileDir, `${job.kind}-${job.caches}`);
+      profiler = await startCpuProfile(
+        job.profileDir,
+        `${job.kind}-${job.caches}${job.executor === 'apollo' ? '-apollo' : ''}`,
+      );
     reply({ type: 'listening', port });
   } catch (error) {
     reply({ type: 'failed', message: error instanceof Error ? error.message : String(error) });

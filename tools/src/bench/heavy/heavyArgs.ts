@@ -6,7 +6,7 @@ import { HEAVY_VARIANT_NAMES, type HeavyVariantName } from './heavyVariants.js';
 
 export const HEAVY_USAGE = `usage: npm run bench:heavy -- [--duration <seconds>] [--rounds <count>]
                              [--connections <count>] [--variants <name,...>] [--postgres]
-                             [--no-record]
+                             [--profile] [--no-record]
 
 Measures the heavy query (four subgraphs, ~87 KB answer) through bare @apollo/gateway, Hive
 Gateway (JavaScript and Rust planners) and govgraph's gateway, each pinned to one core, with
@@ -17,6 +17,8 @@ autocannon on the other; every gateway's answer is checked identical first.
   --variants     ${HEAVY_VARIANT_NAMES.join(', ')} (default all)
   --postgres     govgraph's hub store (grants, audit log) on PostgreSQL (BENCH_POSTGRES_URL,
                  database govgraph_heavy_hub) instead of an embedded SQLite file
+  --profile      write a V8 CPU profile of every gateway process to bench-results/heavy/profiles/
+                 and print each one's costliest packages and functions
   --no-record    print the figures; leave docs/benchmarks.md as it is`;
 
 export interface HeavyArgs {
@@ -25,6 +27,7 @@ export interface HeavyArgs {
   connections: number;
   variants: HeavyVariantName[];
   postgres: boolean;
+  profile: boolean;
   record: boolean;
 }
 
@@ -50,6 +53,7 @@ function variantsFrom(raw: string | undefined): HeavyVariantName[] {
 export function parseHeavyArgs(argv: readonly string[]): HeavyArgs {
   let values: Partial<Record<'duration' | 'rounds' | 'connections' | 'variants', string>> & {
     postgres?: boolean;
+    profile?: boolean;
     'no-record'?: boolean;
   };
   try {
@@ -61,6 +65,7 @@ export function parseHeavyArgs(argv: readonly string[]): HeavyArgs {
         connections: { type: 'string' },
         variants: { type: 'string' },
         postgres: { type: 'boolean' },
+        profile: { type: 'boolean' },
         'no-record': { type: 'boolean' },
       },
       strict: true,
@@ -77,6 +82,7 @@ export function parseHeavyArgs(argv: readonly string[]): HeavyArgs {
     connections: integer('connections', 8),
     variants: variantsFrom(values.variants),
     postgres: values.postgres === true,
+    profile: values.profile === true,
     record: values['no-record'] !== true,
   };
 }

@@ -8,6 +8,7 @@ import { appendBenchmarkEntry } from '../benchmarksDoc.js';
 import { commitOf } from '../commitOf.js';
 import { describeMachine } from '../machine.js';
 import { pinToCore } from '../pinToCore.js';
+import { formatProfiles } from '../profileSummary.js';
 import { startLoadClient } from '../runAutocannon.js';
 import { HEAVY_USAGE, type HeavyArgs, parseHeavyArgs } from './heavyArgs.js';
 import {
@@ -83,6 +84,7 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const runDir = join(RESULTS, stamp);
 mkdirSync(runDir, { recursive: true });
 const variants = args.variants.map((name) => HEAVY_VARIANTS[name]);
+const profileDir = args.profile ? join(RESULTS, 'profiles', stamp) : undefined;
 let subgraphs: HeavySubgraphs | undefined;
 let govgraph: HeavyGovgraph | undefined;
 let gateways: HeavyGateway[] = [];
@@ -101,6 +103,7 @@ try {
       subgraphUrls: subgraphs.urls,
       subgraphHeaders: {},
       govgraph: govgraph.settings,
+      ...(profileDir ? { profileDir } : {}),
     },
     govgraph.callerHeaders,
     pinned ? GATEWAY_CORE : undefined,
@@ -149,7 +152,9 @@ try {
   }
 } finally {
   await load.stop();
+  // Each gateway writes its profile as it stops.
   await stopHeavyGateways(gateways);
   await govgraph?.close();
   await subgraphs?.stop();
 }
+if (profileDir) console.log(`\n${formatProfiles(profileDir)}`);
