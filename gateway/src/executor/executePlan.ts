@@ -317,16 +317,48 @@ function moveIntoCursor(cursor: Cursor, path: ResponsePath): Cursor | undefined 
   return data ? { path: cursor.path.concat(path), data, fullResult: cursor.fullResult } : undefined;
 }
 
-function flattenAtPath(value: unknown, path: ResponsePath, at: number): unknown {
-  if (at === path.length) return value;
-  if (value === undefined || value === null) return value;
-  const current = path[at];
-  if (current === '@') {
-    return (value as unknown[]).flatMap((element) => flattenAtPath(element, path, at + 1));
+/** executeQueryPlan's `flattenResultsAtPath`, with every `@` level pushed into one array. */
+function flattenAtPath(value: unknown, path: ResponsePath, from: number): unknown {
+  let current = value;
+  for (let at = from; at < path.length; at++) {
+    if (current === undefined || current === null) return current;
+    const element = path[at];
+    if (element === '@') {
+      const out: unknown[] = [];
+      for (const item of current as unknown[]) pushAtPath(out, item, path, at + 1);
+      return out;
+    }
+    current = fieldOf(current, element);
   }
-  if (typeof current !== 'string') throw new Error(`Unexpected ${typeof current} found in path`);
+  return current;
+}
+
+/** What `flatMap` of flattenResultsAtPath adds for one list element. */
+function pushAtPath(out: unknown[], value: unknown, path: ResponsePath, from: number): void {
+  let current = value;
+  for (let at = from; at < path.length; at++) {
+    if (current === undefined || current === null) {
+      out.push(current);
+      return;
+    }
+    const element = path[at];
+    if (element === '@') {
+      for (const item of current as unknown[]) pushAtPath(out, item, path, at + 1);
+      return;
+    }
+    current = fieldOf(current, element);
+  }
+  if (Array.isArray(current)) {
+    for (const item of current) out.push(item);
+  } else {
+    out.push(current);
+  }
+}
+
+function fieldOf(value: unknown, element: string | number | undefined): unknown {
+  if (typeof element !== 'string') throw new Error(`Unexpected ${typeof element} found in path`);
   if (Array.isArray(value))
-    throw new Error(`Unexpected array in result for path element ${current}`);
+    throw new Error(`Unexpected array in result for path element ${element}`);
   const object = value as Data;
-  return flattenAtPath(Object.hasOwn(object, current) ? object[current] : undefined, path, at + 1);
+  return Object.hasOwn(object, element) ? object[element] : undefined;
 }

@@ -152,6 +152,8 @@ interface Run {
   shape: CompiledShape;
   variables: Record<string, unknown>;
   errors: GraphQLError[];
+  /** INVALID and HAS_ERRORS of the value updateOutputValue returned last. */
+  flags: number;
 }
 
 const OK = 0;
@@ -167,6 +169,7 @@ export function shapeResponse(
     shape,
     variables: { __proto__: null, ...shape.defaultedVariables, ...variables },
     errors: [],
+    flags: 0,
   };
   const data: Record<string, unknown> = Object.create(null);
   const result = applySelections(run, input, shape.selections, data, [], shape.rootType);
@@ -233,7 +236,7 @@ function applySelections(
       const outputValue = output[responseName];
       const inputValue = Object.hasOwn(input, responseName) ? (input[responseName] ?? null) : null;
       path.push(responseName);
-      const { updated, isInvalid } = updateOutputValue(
+      const updated = updateOutputValue(
         run,
         outputValue,
         selection.type,
@@ -244,7 +247,7 @@ function applySelections(
       );
       output[responseName] = updated;
       path.pop();
-      if (isInvalid) return NULL_BUBBLE_UP;
+      if (run.flags & INVALID) return NULL_BUBBLE_UP;
     } else if (selection.kind === 'typename') {
       const { responseName } = selection;
       if (output[responseName] !== undefined) continue;
@@ -286,11 +289,10 @@ function describeLast(path: (string | number)[], currentType: Type, parentType: 
     : `array element of type ${currentType} at index ${element}`;
 }
 
-interface Updated {
-  updated: unknown;
-  isInvalid?: boolean;
-  hasErrors?: boolean;
-}
+// What the last updateOutputValue learned, besides the value it returned: Apollo returns
+// `{ updated, isInvalid, hasErrors }` per value; one number on the run saves an object per value.
+const INVALID = 1;
+const HAS_ERRORS = 2;
 
 function updateOutputValue(
   run: Run,
@@ -300,12 +302,11 @@ function updateOutputValue(
   selections: readonly ShapeSelection[] | undefined,
   path: (string | number)[],
   parentType: CompositeType,
-): Updated {
-  if (outputValue === null || (outputValue !== undefined && !selections)) {
-    return { updated: outputValue };
-  }
+): unknown {
+  run.flags = 0;
+  if (outputValue === null || (outputValue !== undefined && !selections)) return outputValue;
   if (isNonNullType(type)) {
-    const { updated, hasErrors } = updateOutputValue(
+    const updated = updateOutputValue(
       run,
       outputValue,
       type.ofType,
@@ -315,7 +316,7 @@ function updateOutputValue(
       parentType,
     );
     if (updated === null) {
-      if (!hasErrors) {
+      if (!(run.flags & HAS_ERRORS)) {
         run.errors.push(
           ERRORS.INVALID_GRAPHQL.err(
             `Cannot return null for non-nullable ${describeLast(path, type.ofType, parentType)}.`,
@@ -323,11 +324,13 @@ function updateOutputValue(
           ),
         );
       }
-      return { updated, isInvalid: true, hasErrors: true };
+      run.flags = INVALID | HAS_ERRORS;
+      return updated;
     }
-    return { updated };
+    run.flags = 0;
+    return updated;
   }
-  if (inputValue === null) return { updated: null };
+  if (inputValue === null) return null;
   if (isListType(type)) {
     if (!Array.isArray(inputValue)) {
       throw new Error(
@@ -350,7 +353,7 @@ function updateOutputValue(
     const updated = new Array<unknown>(inputValue.length);
     for (let index = 0; index < inputValue.length; index++) {
       path.push(index);
-      const element = updateOutputValue(
+      updated[index] = updateOutputValue(
         run,
         outputList?.[index],
         type.ofType,
@@ -360,11 +363,11 @@ function updateOutputValue(
         parentType,
       );
       path.pop();
-      shouldNullify ||= !!element.isInvalid;
-      hasErrors ||= !!element.hasErrors;
-      updated[index] = element.updated;
+      shouldNullify ||= (run.flags & INVALID) !== 0;
+      hasErrors ||= (run.flags & HAS_ERRORS) !== 0;
     }
-    return { updated: shouldNullify ? null : updated, hasErrors };
+    run.flags = hasErrors ? HAS_ERRORS : 0;
+    return shouldNullify ? null : updated;
   }
   if (isCompositeType(type)) {
     if (!selections) throw new Error(`Invalid empty selection set for composite type ${type}`);
@@ -393,7 +396,8 @@ function updateOutputValue(
             { path: Array.from(path) },
           ),
         );
-        return { updated: null, hasErrors: true };
+        run.flags = HAS_ERRORS;
+        return null;
       }
       objectType = typenameType;
     }
@@ -403,7 +407,8 @@ function updateOutputValue(
         : (outputValue as Record<string, unknown>);
     const result = applySelections(run, input, selections, outputObject, path, objectType);
     const hasErrors = result === NULL_BUBBLE_UP;
-    return { updated: hasErrors ? null : outputObject, hasErrors };
+    run.flags = hasErrors ? HAS_ERRORS : 0;
+    return hasErrors ? null : outputObject;
   }
   if (outputValue !== undefined) {
     throw new Error(`Excepted output to be undefined but got ${type} for type ${type}`);
@@ -414,9 +419,13 @@ function updateOutputValue(
     run.errors.push(
       ERRORS.INVALID_GRAPHQL.err(
         `Invalid value found for ${describeLast(path, type, parentType)}.`,
-        { path: Array.from(path) },
+        {
+          path: Array.from(path),
+        },
       ),
     );
+    run.flags = HAS_ERRORS;
+    return null;
   }
-  return { updated: valid ? inputValue : null, hasErrors: !valid };
+  return inputValue;
 }
