@@ -11,6 +11,7 @@ const fetch = (serviceName: string, extra: Partial<FetchNode> = {}): FetchNode =
   serviceName,
   variableUsages: [],
   operation: '{ __typename }',
+  operationName: undefined,
   operationKind: OperationTypeNode.QUERY,
   operationDocumentNode: undefined,
   ...extra,
