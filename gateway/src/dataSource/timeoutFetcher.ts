@@ -156,5 +156,15 @@ export function timeoutFetcher(timeoutMs: number, options: TimeoutFetcherOptions
       req.end(body);
     });
 
-  return (url, init) => send(new URL(url), init, Date.now() + timeoutMs, true);
+  // A department's URL is the same on every fetch: parse it once, not once per fetch.
+  const parsed = new Map<string, URL>();
+  const urlOf = (url: string): URL => {
+    let known = parsed.get(url);
+    if (!known) {
+      known = new URL(url);
+      if (parsed.size < 64) parsed.set(url, known);
+    }
+    return known;
+  };
+  return (url, init) => send(urlOf(url), init, Date.now() + timeoutMs, true);
 }
