@@ -191,7 +191,7 @@ describe.each([
       for (const span of spans) {
         expect(JSON.stringify([span.name, span.attributes, span.events])).not.toContain(nationalId);
       }
-      // Apollo's request span recorded the name; it was dropped before export.
+      // The executor's span recorded the name; it was dropped before export.
       const names = spans.map((s) => s.attributes['graphql.operation.name']);
       expect(names).toContain('dropped: looks like a national ID');
     });
