@@ -230,6 +230,25 @@ describe('the executors behind the answers', () => {
     expect(apollo.get('lean')).toBeUndefined();
   });
 
+  it('never shows a caller the query plan, whatever header it sends', async () => {
+    // Apollo's executor answers this header with the plan outside NODE_ENV=production.
+    const query = '{ topReviews { id product { name warehouse { city } } } }';
+    for (const format of ['prettified', 'internal']) {
+      const headers = {
+        'Apollo-Query-Plan-Experimental': 'true',
+        'Apollo-Query-Plan-Experimental-Format': format,
+      };
+      for (const hub of [off, apolloExecutor]) {
+        const { body } = await hub.post({ query }, { headers });
+        expect(body.errors).toBeUndefined();
+        expect(body.extensions).toBeUndefined();
+        expect(JSON.stringify(body)).not.toContain('Fetch');
+      }
+      const { body } = await postGraphQL(bare.graphqlUrl, { query }, { headers });
+      expect(body.extensions).toBeUndefined();
+    }
+  });
+
   it('schema introspection goes to Apollo’s executor, with the same answer', async () => {
     const query = '{ __schema { queryType { name } } topProducts(first: 1) { upc } }';
     const before = (await executions(off)).get('apollo: schema introspection') ?? 0;

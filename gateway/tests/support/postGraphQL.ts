@@ -12,6 +12,7 @@ export {
 export interface GraphQLResponse {
   data?: Record<string, unknown> | null;
   errors?: GraphQLResponseError[];
+  extensions?: Record<string, unknown>;
 }
 
 /** What a test sends: a bare query, or the whole body (persisted-query tests send no query). */
