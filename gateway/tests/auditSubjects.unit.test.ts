@@ -110,3 +110,61 @@ describe('subjects named by an operation and its answer', () => {
     ).toEqual([]);
   });
 });
+
+// The arguments are found once per document (Apollo keeps one per query text) and schema: each
+// request's variables must still name its own subjects, and a reloaded schema its own types.
+describe('subjects named by the same document, request after request', () => {
+  const document = parse(`
+    query($one: NationalId!, $ids: [NationalId!]!, $input: ComplaintInput!) {
+      person(nationalId: $one) { name }
+      people(nationalIds: $ids) { name }
+      ...Spouse
+    }
+    fragment Spouse on Query { again: person(nationalId: "${ZHANG}") { name } }
+    mutation File($input: ComplaintInput!) { fileComplaint(input: $input) { id } }
+  `);
+  const [query, mutation] = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+  );
+  if (!query || !mutation) throw new Error('two operations expected');
+  const named = (
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+    scalars?: ReadonlySet<string>,
+    on = schema,
+  ) => {
+    const into = new Set<string>();
+    argumentSubjects(on, document, operation, variables, into, scalars);
+    return [...into].sort();
+  };
+
+  it('names each request’s own subjects, by the scalars asked for', () => {
+    expect(named(query, { one: WANG, ids: [LI] })).toEqual([LI, WANG, ZHANG].sort());
+    expect(named(query, { one: LI, ids: [] })).toEqual([LI, ZHANG].sort());
+    expect(named(query, { ids: [WANG, LI] })).toEqual([LI, WANG, ZHANG].sort());
+    const input = { complainantNationalId: LI, againstCreditCode: LANTERN, description: 'x' };
+    expect(named(mutation, { input })).toEqual([LANTERN, LI, ZHANG].sort());
+    expect(named(mutation, { input }, new Set(['CreditCode']))).toEqual([LANTERN]);
+    expect(named(mutation, { input }, new Set(['NationalId']))).toEqual([LI, ZHANG].sort());
+    expect(named(mutation, { input: { ...input, againstCreditCode: TEA } })).toEqual(
+      [LI, TEA, ZHANG].sort(),
+    );
+  });
+
+  it('reads the argument types of the schema it is given', () => {
+    // The same document against a schema where a person is found by a plain string.
+    const plain = buildSchema(`
+      scalar NationalId
+      scalar CreditCode
+      type Query { person(nationalId: String!): Person people(nationalIds: [NationalId!]!): [Person!]! }
+      type Mutation { fileComplaint(input: ComplaintInput!): Complaint! }
+      input ComplaintInput { complainantNationalId: String! againstCreditCode: CreditCode! description: String! }
+      type Complaint { id: ID! }
+      type Person { name: String! }
+    `);
+    expect(named(query, { one: WANG, ids: [LI] }, undefined, plain)).toEqual([LI]);
+    expect(named(query, { one: WANG, ids: [LI] })).toEqual([LI, WANG, ZHANG].sort());
+    const input = { complainantNationalId: LI, againstCreditCode: LANTERN, description: 'x' };
+    expect(named(mutation, { input }, undefined, plain)).toEqual([LANTERN]);
+  });
+});

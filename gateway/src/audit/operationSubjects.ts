@@ -2,16 +2,21 @@ import { SUBJECT_SCALARS } from '@govgraph/department';
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLInputObjectType,
+  type GraphQLInputType,
   GraphQLInterfaceType,
   GraphQLObjectType,
   GraphQLScalarType,
   type GraphQLSchema,
   getNamedType,
   isCompositeType,
+  isInputObjectType,
+  isScalarType,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
   TypeInfo,
+  type ValueNode,
   valueFromAST,
   valueFromASTUntyped,
   visit,
@@ -33,16 +38,77 @@ export function argumentSubjects(
   into: Set<string>,
   scalars: ReadonlySet<string> = SUBJECT_SCALARS,
 ): void {
-  const typeInfo = new TypeInfo(schema);
+  const sites = argumentSites(schema, document, operation, scalars);
+  if (sites.length === 0) return;
   const values = withVariableDefaults(operation, variables);
+  for (const { value: node, type } of sites) {
+    const value = valueFromAST(node, type, values);
+    for (const subject of inputScalarValues(value, type, scalars)) {
+      if (typeof subject === 'string') into.add(subject);
+    }
+  }
+}
+
+/** An argument of the document and its type in the schema. */
+interface ArgumentSite {
+  value: ValueNode;
+  type: GraphQLInputType;
+}
+
+/** An operation's arguments, and those whose type can hold each set of scalars. */
+interface OperationSites {
+  document: DocumentNode;
+  all: readonly ArgumentSite[];
+  byScalars: Map<string, readonly ArgumentSite[]>;
+}
+
+// Per schema (a reload brings a new one) and operation node (Apollo keeps one parsed document
+// per query text): the arguments are found with TypeInfo once, not on every request.
+const sitesBySchema = new WeakMap<
+  GraphQLSchema,
+  WeakMap<OperationDefinitionNode, OperationSites>
+>();
+
+/**
+ * The arguments of the operation and of every fragment of the document, in document order,
+ * whose type can hold one of `scalars` (the others never name a subject).
+ */
+function argumentSites(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  scalars: ReadonlySet<string>,
+): readonly ArgumentSite[] {
+  let byOperation = sitesBySchema.get(schema);
+  if (!byOperation) {
+    byOperation = new WeakMap();
+    sitesBySchema.set(schema, byOperation);
+  }
+  let sites = byOperation.get(operation);
+  if (!sites || sites.document !== document) {
+    sites = { document, all: allArgumentSites(schema, document, operation), byScalars: new Map() };
+    byOperation.set(operation, sites);
+  }
+  const key = [...scalars].sort().join('\n');
+  let holding = sites.byScalars.get(key);
+  if (!holding) {
+    holding = sites.all.filter((site) => canHold(site.type, scalars, new Set()));
+    sites.byScalars.set(key, holding);
+  }
+  return holding;
+}
+
+function allArgumentSites(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): ArgumentSite[] {
+  const sites: ArgumentSite[] = [];
+  const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
     Argument(node) {
       const argument = typeInfo.getArgument();
-      if (!argument) return;
-      const value = valueFromAST(node.value, argument.type, values);
-      for (const subject of inputScalarValues(value, argument.type, scalars)) {
-        if (typeof subject === 'string') into.add(subject);
-      }
+      if (argument) sites.push({ value: node.value, type: argument.type });
     },
   });
   visit(operation, visitor);
@@ -51,6 +117,20 @@ export function argumentSubjects(
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
   }
+  return sites;
+}
+
+/** Whether a value of this type can hold one of the scalars (as `inputScalarValues` looks). */
+function canHold(
+  type: GraphQLInputType,
+  scalars: ReadonlySet<string>,
+  seen: Set<GraphQLInputObjectType>,
+): boolean {
+  const named = getNamedType(type);
+  if (isScalarType(named)) return scalars.has(named.name);
+  if (!isInputObjectType(named) || seen.has(named)) return false;
+  seen.add(named);
+  return Object.values(named.getFields()).some((field) => canHold(field.type, scalars, seen));
 }
 
 /** The request's variables, and the operation's default for each one it leaves out. */
