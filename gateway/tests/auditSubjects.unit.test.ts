@@ -151,6 +151,39 @@ describe('subjects named by the same document, request after request', () => {
     );
   });
 
+  it('finds each answer’s own subjects in the data', () => {
+    const listed = parse(`
+      query($ids: [NationalId!]!) {
+        people(nationalIds: $ids) { nationalId ...Spouse }
+        owner(certificate: "c") { ... on LegalEntity { code: creditCode } ... on Person { nationalId } }
+      }
+      fragment Spouse on Person { spouse { nationalId formerIds } }
+    `);
+    const [operation] = listed.definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+    );
+    if (!operation) throw new Error('an operation expected');
+    const found = (data: unknown) => {
+      const into = new Set<string>();
+      dataSubjects(schema, listed, operation, data, into);
+      return [...into].sort();
+    };
+    const person = (id: string, spouse: string | null = null) => ({
+      nationalId: id,
+      spouse: spouse ? { nationalId: spouse, formerIds: [] } : null,
+    });
+    expect(found({ people: [person(WANG, LI)], owner: { code: TEA } })).toEqual(
+      [LI, TEA, WANG].sort(),
+    );
+    expect(found({ people: [person(ZHANG), person(LI)], owner: { nationalId: WANG } })).toEqual(
+      [LI, WANG, ZHANG].sort(),
+    );
+    expect(found({ people: [], owner: null })).toEqual([]);
+    expect(found({ people: [person(LI, ZHANG)], owner: { code: LANTERN } })).toEqual(
+      [LANTERN, LI, ZHANG].sort(),
+    );
+  });
+
   it('reads the argument types of the schema it is given', () => {
     // The same document against a schema where a person is found by a plain string.
     const plain = buildSchema(`
