@@ -1,6 +1,7 @@
 import { nationalIdCheckChar } from '@govgraph/schema';
 import { buildSchema, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { canonicalScalarValue } from '../src/access/inputScalarValues.js';
 import { argumentSubjects, dataSubjects } from '../src/audit/operationSubjects.js';
 import { LANTERN, LI, TEA, WANG, ZHANG } from './support/identities.js';
 
@@ -199,5 +200,21 @@ describe('subjects named by the same document, request after request', () => {
     expect(named(query, { one: WANG, ids: [LI] })).toEqual([LI, WANG, ZHANG].sort());
     const input = { complainantNationalId: LI, againstCreditCode: LANTERN, description: 'x' };
     expect(named(mutation, { input }, undefined, plain)).toEqual([LANTERN]);
+  });
+});
+
+describe('canonical subject values', () => {
+  it('reads each text as the scalar does, again and again', () => {
+    // A check character X typed lower-case.
+    const lower = '11010519491230018x';
+    expect(nationalIdCheckChar('11010519491230018')).toBe('X');
+    for (let i = 0; i < 3; i++) {
+      expect(canonicalScalarValue('NationalId', lower)).toBe('11010519491230018X');
+      expect(canonicalScalarValue('NationalId', WANG)).toBe(WANG);
+      // Refused by the scalar: as given.
+      expect(canonicalScalarValue('NationalId', 'not an id')).toBe('not an id');
+      expect(canonicalScalarValue('NationalId', 42)).toBe(42);
+      expect(canonicalScalarValue('NoSuchScalar', 'x')).toBe('x');
+    }
   });
 });
