@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { actualCost } from '../src/limits/actualCost.js';
 import { costDirectives } from '../src/limits/costDirectives.js';
 import { estimateCost } from '../src/limits/costEstimate.js';
+import { createCostFigures, variablesRead } from '../src/limits/costFigures.js';
 
 // A tiny schema in the supergraph's shape: the cost spec linked, `@listSize` imported as `@size`.
 const SDL = /* GraphQL */ `
@@ -289,5 +290,135 @@ describe('the committed supergraph', () => {
       sizedFields: ['nodes'],
     });
     expect(served.weights.get('Query.searchLegalEntities')).toBe(10);
+  });
+});
+
+// Apollo Server keeps one parsed document per query text: the figures kept for it must follow
+// the variables they read, the data and the schema, and never serve one request's for another's.
+describe('cost figures kept per document', () => {
+  const FIRST =
+    'query($n: Int, $s: Boolean = false) { search(first: $n) { nodes { name car @skip(if: $s) { model } } } }';
+
+  it('costs the same document again for other page sizes and conditions, and reuses the rest', () => {
+    const figures = createCostFigures();
+    const { document, operation } = operationOf(FIRST);
+    const estimate = (variables?: Record<string, unknown>) =>
+      figures.estimate({ schema, document, operation, variables, directives });
+    const cases: (Record<string, unknown> | undefined)[] = [
+      { n: 3 },
+      { n: 7 },
+      { n: 3, s: true },
+      { n: 7, s: true },
+      { n: null },
+      {},
+      undefined,
+      { n: '3' },
+      { n: [3] },
+      { n: 3 },
+    ];
+    // Twice through, in order: each answer is the uncached one for its own variables.
+    for (const variables of [...cases, ...cases]) {
+      expect(estimate(variables)).toBe(
+        estimateCost({ schema, document, operation, variables, directives }),
+      );
+    }
+    expect(estimate({ n: 3 })).toBe(1 + 3 * (1 + 4));
+    expect(estimate({ n: 3, s: true })).toBe(1 + 3);
+    expect(estimate({ n: 7 })).toBe(1 + 7 * (1 + 4));
+    expect(estimate({})).toBe(1 + 20 * (1 + 4));
+    // Sent as a string or a list, `first` sizes nothing, not even by its default: 100 nodes.
+    expect(estimate({ n: '3' })).toBe(1 + 100 * (1 + 4));
+    expect(estimate({ n: [3] })).toBe(1 + 100 * (1 + 4));
+  });
+
+  it('reads only the variables a figure can depend on', () => {
+    const { document } = operationOf(FIRST);
+    expect(variablesRead(document, directives)).toEqual(['n', 's']);
+    const { document: byId } = operationOf(
+      'query($id: ID!, $ids: [ID!]!) { person(id: $id) { name } people(ids: $ids) { name } }',
+    );
+    expect(variablesRead(byId, directives)).toEqual([]);
+  });
+
+  it('walks each answer it is given: other list lengths, other members, other conditions', () => {
+    const figures = createCostFigures();
+    const { document, operation } = operationOf(FIRST);
+    const actual = (data: Record<string, unknown>, variables?: Record<string, unknown>) =>
+      figures.actual({ schema, document, operation, variables, directives, data });
+    const nodes = (n: number, car: boolean) =>
+      Array.from({ length: n }, (_, i) => ({ name: `p${i}`, car: car ? { model: 'm' } : null }));
+    expect(actual({ search: { nodes: nodes(2, true) } }, { n: 5 })).toBe(1 + 2 * (1 + 4));
+    expect(actual({ search: { nodes: nodes(5, true) } }, { n: 5 })).toBe(1 + 5 * (1 + 4));
+    expect(actual({ search: { nodes: nodes(5, false) } }, { n: 5 })).toBe(1 + 5);
+    expect(actual({ search: null }, { n: 5 })).toBe(0);
+    // Skipped, the car is not priced even when the answer holds one under that key.
+    expect(actual({ search: { nodes: nodes(3, true) } }, { n: 5, s: true })).toBe(1 + 3);
+    expect(actual({ search: { nodes: nodes(3, true) } }, { n: 5 })).toBe(1 + 3 * (1 + 4));
+    const mixed = operationOf(
+      '{ things { ... on Person { car { model } } ... on Car { model } } }',
+    );
+    const things = (items: Record<string, unknown>[]) =>
+      figures.actual({ schema, ...mixed, variables: {}, directives, data: { things: items } });
+    const person = { __typename: 'Person', car: { model: 'x' } };
+    const car = { __typename: 'Car', model: 'y' };
+    expect(things([person])).toBe(5);
+    expect(things([car, car])).toBe(2);
+    expect(things([car, person, car])).toBe(1 + 5 + 1);
+  });
+
+  it('costs the same document by the directives and schema of a reloaded supergraph', () => {
+    const figures = createCostFigures();
+    const { document, operation } = operationOf('{ people(ids: [1]) { name } others { id } }');
+    const data = { people: [{ name: 'a' }], others: [{ id: 1 }, { id: 2 }] };
+    expect(figures.estimate({ schema, document, operation, variables: {}, directives })).toBe(
+      10 + 100,
+    );
+    expect(figures.actual({ schema, document, operation, variables: {}, directives, data })).toBe(
+      3,
+    );
+    const reloadedSdl = SDL.replace(
+      'others: [Person!]!',
+      'others: [Person!]! @size(assumedSize: 4)',
+    ).replace('type Person implements Named {', 'type Person implements Named @cost(weight: 3) {');
+    const reloaded = buildSchema(reloadedSdl);
+    const reloadedDirectives = costDirectives(reloadedSdl);
+    const input = {
+      schema: reloaded,
+      document,
+      operation,
+      variables: {},
+      directives: reloadedDirectives,
+    };
+    expect(figures.estimate(input)).toBe(10 * 3 + 4 * 3);
+    expect(figures.actual({ ...input, data })).toBe(3 * 3);
+    // New directives with the old schema object, as between a reload's two updates.
+    const sameSchema = {
+      schema,
+      document,
+      operation,
+      variables: {},
+      directives: reloadedDirectives,
+    };
+    expect(figures.estimate(sameSchema)).toBe(
+      estimateCost({ schema, document, operation, variables: {}, directives: reloadedDirectives }),
+    );
+    // And back: the first supergraph's figures again.
+    expect(figures.estimate({ schema, document, operation, variables: {}, directives })).toBe(110);
+  });
+
+  it('keeps one operation’s figures apart from another’s in the same document', () => {
+    const figures = createCostFigures();
+    const document = parse(
+      'query A { report { total } } query B { person(id: 1) { car { model } } }',
+    );
+    const [a, b] = document.definitions as OperationDefinitionNode[];
+    if (!a || !b) throw new Error('two operations expected');
+    expect(figures.estimate({ schema, document, operation: a, variables: {}, directives })).toBe(
+      50,
+    );
+    expect(figures.estimate({ schema, document, operation: b, variables: {}, directives })).toBe(5);
+    expect(figures.estimate({ schema, document, operation: a, variables: {}, directives })).toBe(
+      50,
+    );
   });
 });

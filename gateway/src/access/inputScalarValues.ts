@@ -45,9 +45,27 @@ export function inputScalarValues(
 export function canonicalScalarValue(scalar: string, value: unknown): unknown {
   const standard = standardScalars[scalar];
   if (!standard || typeof value !== 'string') return value;
-  try {
-    return standard.parseValue(value);
-  } catch {
-    return value;
+  let known = canonical.get(scalar);
+  if (!known) {
+    known = new Map();
+    canonical.set(scalar, known);
   }
+  const kept = known.get(value);
+  if (kept !== undefined) return kept;
+  let read: unknown;
+  try {
+    read = standard.parseValue(value);
+  } catch {
+    read = value;
+  }
+  if (known.size >= CANONICAL_KEPT) known.clear();
+  if (read !== undefined) known.set(value, read);
+  return read;
 }
+
+/**
+ * Values read, by scalar and text: a list of 100 people names them again on every request, and
+ * a standard scalar's reading (checks, check character) depends on the text alone.
+ */
+const canonical = new Map<string, Map<string, unknown>>();
+const CANONICAL_KEPT = 10_000;

@@ -37,12 +37,27 @@ interface Collected {
  * selections the executor merged into one response key count once. So for the same operation
  * the estimate is never below it as long as no list is longer than its `@listSize` says.
  */
-export function actualCost(input: CostInput & { data: Data | null | undefined }): number {
+export function actualCost(
+  input: CostInput & { data: Data | null | undefined },
+  memo: PriceMemo = new Map(),
+): number {
   const scope = costScope(input);
   const base = input.operation.operation === 'mutation' ? MUTATION_COST : 0;
   const root = rootType(input.schema, input.operation);
   if (!root || !input.data) return base;
-  return base + objectActual(scope, root, [input.operation.selectionSet], input.data, new Map());
+  return base + objectActual(scope, root, rootSets(input.operation.selectionSet), input.data, memo);
+}
+
+// The root's selection sets as one array per operation, so a memo kept across requests finds them.
+const roots = new WeakMap<SelectionSetNode, readonly SelectionSetNode[]>();
+
+function rootSets(set: SelectionSetNode): readonly SelectionSetNode[] {
+  let sets = roots.get(set);
+  if (!sets) {
+    sets = [set];
+    roots.set(set, sets);
+  }
+  return sets;
 }
 
 /** One response key of an object, priced once: everything about it but the value it holds. */
@@ -61,8 +76,14 @@ interface PricedKey {
  * Priced keys by selection sets (the array's identity: each key's `childSets` is built once)
  * and by the type they are collected on. A list of 100 people collects and prices its
  * selections once, not 100 times: the walk's cost grows with the data, not data × selections.
+ * What it holds depends on the schema, the cost directives, the document and the `@skip` /
+ * `@include` conditions only, never on the data: a memo may serve every request that shares
+ * those (`costFigures`); a new memo (the default) is always right.
  */
-type PriceMemo = Map<readonly SelectionSetNode[], Map<GraphQLCompositeType, readonly PricedKey[]>>;
+export type PriceMemo = Map<
+  readonly SelectionSetNode[],
+  Map<GraphQLCompositeType, readonly PricedKey[]>
+>;
 
 function objectActual(
   scope: CostScope,

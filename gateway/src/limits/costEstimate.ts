@@ -97,7 +97,8 @@ export function rootType(
   return schema.getQueryType() ?? undefined;
 }
 
-function withDefaults(
+/** The request's variables over the operation's defaults: what every cost reads them from. */
+export function withDefaults(
   operation: OperationDefinitionNode,
   sent: Readonly<Record<string, unknown>> | undefined,
 ): Record<string, unknown> {

@@ -16,9 +16,9 @@ import {
 } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
-import { actualCost } from './actualCost.js';
 import { type CostDirectives, costDirectives } from './costDirectives.js';
 import { estimateCost } from './costEstimate.js';
+import { createCostFigures } from './costFigures.js';
 
 /** Demand control: fed each supergraph the gateway loads, installed as a server plugin. */
 export interface CostLimit {
@@ -56,6 +56,9 @@ const FULL_INTROSPECTION = parse(
 export function createCostLimit(options: { metrics: GatewayMetrics }): CostLimit {
   const { metrics } = options;
   let directives = NO_DIRECTIVES;
+  // Per document and schema: the figures of an operation Apollo already parsed are not worked
+  // out again; replaced with the directives on every supergraph load.
+  let figures = createCostFigures();
   const allowances = new WeakMap<GraphQLSchema, number>();
 
   const introspectionAllowance = (schema: GraphQLSchema): number => {
@@ -83,7 +86,7 @@ export function createCostLimit(options: { metrics: GatewayMetrics }): CostLimit
     if (!operation || (ctx.access?.denied.length ?? 0) > 0) return;
     const { schema, document } = rc;
     const variables = rc.request.variables;
-    const estimated = estimateCost({ schema, document, operation, variables, directives });
+    const estimated = figures.estimate({ schema, document, operation, variables, directives });
     ctx.cost = { estimated };
     metrics.operationCost.observe(
       { measure: 'estimated', operation: operation.operation },
@@ -105,7 +108,7 @@ export function createCostLimit(options: { metrics: GatewayMetrics }): CostLimit
     if (!cost || !operation || !rc.document || body.kind !== 'single') return;
     // No data at all: the operation was refused (by this limit or a later check) and never ran.
     if (body.singleResult.data === undefined) return;
-    cost.actual = actualCost({
+    cost.actual = figures.actual({
       schema: rc.schema,
       document: rc.document,
       operation,
@@ -122,6 +125,7 @@ export function createCostLimit(options: { metrics: GatewayMetrics }): CostLimit
   return {
     update({ coreSupergraphSdl }) {
       directives = costDirectives(coreSupergraphSdl);
+      figures = createCostFigures();
     },
     plugin: () => ({
       async requestDidStart() {
