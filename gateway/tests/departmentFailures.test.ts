@@ -195,3 +195,15 @@ describe('when a department fails', () => {
     );
   });
 });
+
+describe('the department fetch', () => {
+  it('is govgraph’s sendRequest, which builds no node-fetch Request per fetch', async () => {
+    const { DepartmentDataSource } = await import('../src/dataSource/DepartmentDataSource.js');
+    const { RemoteGraphQLDataSource } = await import('@apollo/gateway');
+    const own = Reflect.get(DepartmentDataSource.prototype, 'sendRequest');
+    expect(Object.hasOwn(DepartmentDataSource.prototype, 'sendRequest')).toBe(true);
+    // Apollo's is still there to replace: an upgrade that renamed it would leave ours unused.
+    expect(typeof Reflect.get(RemoteGraphQLDataSource.prototype, 'sendRequest')).toBe('function');
+    expect(own).not.toBe(Reflect.get(RemoteGraphQLDataSource.prototype, 'sendRequest'));
+  });
+});
