@@ -69,6 +69,25 @@ describe('timeoutFetcher', () => {
     });
   });
 
+  it('reads the answer’s headers as fetch does: any case, repeated ones joined, read-only', async () => {
+    const department = await started((_req, res) => {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Set-Cookie', ['a=1', 'b=2']);
+      res.setHeader('X-Trace', 'one');
+      res.end('{}');
+    });
+    const { headers } = await timeoutFetcher(5000)(department.url, post('{}'));
+    expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(headers.get('CONTENT-TYPE')).toBe('application/json; charset=utf-8');
+    expect(headers.has('x-trace')).toBe(true);
+    expect(headers.get('x-missing')).toBeNull();
+    expect(headers.get('set-cookie')).toBe('a=1, b=2');
+    const entries = Object.fromEntries(headers);
+    expect(entries).toMatchObject({ 'x-trace': 'one', 'set-cookie': 'a=1, b=2' });
+    expect(Object.keys(entries)).toEqual(Object.keys(entries).sort());
+    expect(() => headers.set('x-trace', 'two')).toThrow(TypeError);
+  });
+
   it('keeps one connection alive for sequential requests, and a few for concurrent ones', async () => {
     const department = await started(echo);
     const fetcher = timeoutFetcher(5000);

@@ -7,6 +7,7 @@ import { ensureError } from '@govgraph/schema';
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 type FetcherInit = Parameters<Fetcher>[1];
+type FetcherHeaders = FetcherResponse['headers'];
 
 export interface TimeoutFetcherOptions {
   /** Connections kept open to the department at most (in use and idle). @default 256 */
@@ -33,6 +34,57 @@ export class ResponseTooLargeError extends Error {
   }
 }
 
+/**
+ * A department answer's headers as Apollo's fetcher interface reads them, straight from Node's
+ * parsed headers (names already lower-case): Apollo reads two of them per answer, and building
+ * undici's `Headers` validated and copied every one on every fetch. Read-only, as an answer's are.
+ */
+class ReceivedHeaders implements FetcherHeaders {
+  constructor(private readonly raw: IncomingMessage['headers']) {}
+
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+  has(name: string): boolean {
+    return this.raw[name.toLowerCase()] !== undefined;
+  }
+  getSetCookie(): string[] {
+    return [...(this.raw['set-cookie'] ?? [])];
+  }
+  forEach(
+    callback: (value: string, key: string, parent: Headers) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
+  }
+  *entries(): IterableIterator<[string, string]> {
+    for (const key of Object.keys(this.raw).sort()) {
+      const value = this.get(key);
+      if (value !== null) yield [key, value];
+    }
+  }
+  *keys(): IterableIterator<string> {
+    for (const [key] of this.entries()) yield key;
+  }
+  *values(): IterableIterator<string> {
+    for (const [, value] of this.entries()) yield value;
+  }
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
+  append(): void {
+    throw new TypeError('A department answer’s headers are read-only');
+  }
+  set(): void {
+    throw new TypeError('A department answer’s headers are read-only');
+  }
+  delete(): void {
+    throw new TypeError('A department answer’s headers are read-only');
+  }
+}
+
 // The body of an answer already read: Apollo reads each department answer once, as JSON.
 class BufferedResponse implements FetcherResponse {
   readonly bodyUsed = false;
@@ -40,7 +92,7 @@ class BufferedResponse implements FetcherResponse {
   readonly ok: boolean;
   readonly status: number;
   readonly statusText: string;
-  readonly headers: Headers;
+  readonly headers: FetcherHeaders;
 
   constructor(
     readonly url: string,
@@ -50,11 +102,7 @@ class BufferedResponse implements FetcherResponse {
     this.status = res.statusCode ?? 0;
     this.ok = this.status >= 200 && this.status < 300;
     this.statusText = res.statusMessage ?? '';
-    this.headers = new Headers();
-    for (const [name, value] of Object.entries(res.headers)) {
-      if (typeof value === 'string') this.headers.set(name, value);
-      else if (value) for (const v of value) this.headers.append(name, v);
-    }
+    this.headers = new ReceivedHeaders(res.headers);
   }
 
   async arrayBuffer(): Promise<ArrayBuffer> {
