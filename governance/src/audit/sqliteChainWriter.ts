@@ -73,6 +73,11 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
       const written = new Promise<void>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.ref();
+        // What this costs in a profile is waking the idle thread (a kernel wake-up, ~0.2-0.9 ms
+        // of this thread's CPU on a loaded 2-vCPU VM), not the structured clone: measured in the
+        // gateway, a second message to the thread just woken costs ~15 µs, a batch ~26 µs, the
+        // batch as one JSON string ~18 µs plus its stringify. Fewer messages would help; a
+        // cheaper encoding would not.
         worker.postMessage({ id, entries: [...entries] } satisfies ThreadRequest);
       });
       // The thread's statements trace nothing themselves; the append is one span, in the trace
