@@ -1,0 +1,951 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { complaintsOfPerson, personApplications, type World } from '@govgraph/datagen';
+import {
+  FILE_COMPLAINT,
+  RECORD_SECTIONS,
+  recordDocument,
+  SUBMIT_APPLICATION,
+  trustedDeskDocuments,
+} from '@govgraph/desk';
+import { createApolloGateway, type GatewayServerOptions } from '@govgraph/gateway';
+import {
+  createCallerTokenVerifier,
+  createLogger,
+  type Listening,
+  type Logger,
+} from '@govgraph/server';
+import { departmentSettings, departments, SUPERGRAPH_PATH } from '@govgraph/tools';
+import fc from 'fast-check';
+import {
+  type GraphQLSchema,
+  Kind,
+  type OperationDefinitionNode,
+  parse,
+  type TypeNode,
+  validate,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The test support of another workspace and two modules its package does not export, by
+// relative path: test/'s tsconfig references gateway/ and tools/, so tsc reads their built
+// declarations, and vitest runs the sources.
+import { exampleTabs, SAMPLE_NATIONAL_ID } from '../../gateway/src/graphiql/graphiqlExamples.js';
+import {
+  anyStyle,
+  type Rendered,
+  randomOperation,
+  render,
+  type ScalarValues,
+} from '../../gateway/tests/support/randomOperations.js';
+import { benchRng, scenarios } from '../../tools/src/bench/scenarios.js';
+import { exampleQuery } from '../../tools/src/exampleQuery.js';
+import { type AccessHub, startAccessHub } from './support/accessHub.js';
+import { type CallerHeaders, callerHeaders } from './support/testHub.js';
+
+// Differential tests of the lean executor (gateway/src/executor) over the whole hub: nine
+// seeded departments, two gateways in front of them — `executor: 'lean'` and `executor:
+// 'apollo'` (@apollo/gateway's executeQueryPlan), caches off, one access registry — and every
+// request sent to both. The answers must be equal byte for byte as canonical JSON (keys
+// sorted recursively) of the HTTP status, `data`, `errors` and `extensions`. The one thing
+// taken out is each error's `extensions.requestId`: a fresh UUID per request, whichever
+// executor ran (checked to be there on both sides, then replaced by a placeholder).
+//
+// The requests: every document the project's suites and docs send (the desk's trusted
+// documents, citizen-record.graphql, client/, the bench's scenarios and `npm start`'s example,
+// GraphiQL's default tabs, the ```graphql blocks of README.md and docs/*.md), random
+// operations over the hub's API schema, callers whose grants cover only part of what they
+// ask, and departments down.
+
+// Random operations: a failure prints the seed and path; rerun with FC_SEED=<seed> FC_PATH=<path>.
+const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+const path = process.env.FC_PATH;
+// FC_RUNS=<n> multiplies the runs, for a longer search than CI's.
+const scale = Number(process.env.FC_RUNS ?? 1);
+const runs = 100 * scale;
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const FULL = 'lean-diff-full';
+const FULL_PURPOSE = 'LEAN_DIFFERENTIAL';
+const PARTIAL = 'lean-diff-partial';
+const PARTIAL_PURPOSE = 'LEAN_DIFFERENTIAL_PARTIAL';
+/** What the partial agency may read: a person's name and birth date, and their access log. */
+const PARTIAL_GRANTS = [
+  'Query.person',
+  'Person.name',
+  'Person.birthDate',
+  'Person.nationalId',
+  'Person.accessLog',
+  'AccessRecordConnection.*',
+  'AccessRecord.*',
+  'Query.legalEntity',
+  'LegalEntity.name',
+  'LegalEntity.creditCode',
+];
+const CASE = { caseId: 'LD-2026-0001', operatorId: 'lean-diff-01' };
+
+// The limits refuse before anything is executed (their own tests cover them); here they would
+// only turn random operations into refusals that compare nothing.
+const UNLIMITED = {
+  maxDepth: 1000,
+  maxAliases: 1e6,
+  maxDirectives: 1e6,
+  maxTokens: 1e6,
+  maxCost: 1e9,
+  requestsPerSecond: 1e6,
+  costPerSecond: 1e12,
+};
+
+interface Request {
+  /** Where it comes from, for failure messages and counts. */
+  label: string;
+  caller: CallerHeaders;
+  query: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+}
+
+interface Posted {
+  status: number;
+  body: {
+    data?: unknown;
+    errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[];
+    extensions?: Record<string, unknown>;
+  };
+}
+
+interface Pair {
+  lean: Listening;
+  apollo: Listening;
+}
+
+/** JSON with every object's keys sorted, recursively. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** What both gateways must answer alike: status, data, errors, extensions. */
+function comparable({ status, body }: Posted): string {
+  const errors = body.errors?.map((error) => {
+    if (error.extensions?.requestId === undefined) return error;
+    expect(error.extensions.requestId).toMatch(UUID);
+    return { ...error, extensions: { ...error.extensions, requestId: '<request id>' } };
+  });
+  return canonicalJson({ status, data: body.data, errors, extensions: body.extensions });
+}
+
+async function post(gateway: Listening, request: Request): Promise<Posted> {
+  const res = await fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...callerHeaders(request.caller) },
+    body: JSON.stringify({
+      query: request.query,
+      operationName: request.operationName,
+      variables: request.variables,
+    }),
+  });
+  return { status: res.status, body: (await res.json()) as Posted['body'] };
+}
+
+/** What one comparison saw: the lean gateway's answer. */
+interface Compared {
+  request: Request;
+  answer: Posted;
+}
+
+/** Sends the request to both gateways of the pair; their answers must be equal. */
+async function expectSame(pair: Pair, request: Request): Promise<Compared> {
+  const [lean, apollo] = await Promise.all([post(pair.lean, request), post(pair.apollo, request)]);
+  expect(
+    comparable(lean),
+    `${request.label}\n${request.query}\n${JSON.stringify(request.variables)}`,
+  ).toBe(comparable(apollo));
+  return { request, answer: lean };
+}
+
+/** Each item through `run`, `width` at a time; results in the items' order. */
+async function inPool<T, R>(items: readonly T[], width: number, run: (item: T) => Promise<R>) {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return results;
+}
+
+/** Whether the gateway executed the operation: an answer with a `data` key. */
+const executed = (c: Compared) => 'data' in c.answer.body;
+
+/** `govgraph_executions_total` of a gateway, by executor (and reason, for Apollo's). */
+async function executions(gateway: Listening): Promise<Map<string, number>> {
+  const text = await (await fetch(`${gateway.url}/metrics`)).text();
+  const counts = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const match = /^govgraph_executions_total\{executor="(\w+)",reason="([^"]*)"\} (\d+)/.exec(
+      line,
+    );
+    if (!match) continue;
+    const key = match[2] ? `${match[1]}: ${match[2]}` : `${match[1]}`;
+    counts.set(key, (counts.get(key) ?? 0) + Number(match[3]));
+  }
+  return counts;
+}
+
+// ---- The documents the project's suites and docs use ----------------------------------------
+
+/** The operation definitions of a document; none for SDL and other non-executable text. */
+function operationsOf(text: string): OperationDefinitionNode[] {
+  try {
+    return parse(text).definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** The ```graphql blocks of a Markdown file. */
+function graphqlBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^[ \t]*```graphql[^\n]*\n([\s\S]*?)^[ \t]*```/gm)].map(
+    (m) => m[1] ?? '',
+  );
+}
+
+/** Files under a folder (no node_modules, dist or generated code), relative to the root. */
+function filesUnder(folder: string): string[] {
+  const skip = new Set(['node_modules', 'dist', '__generated__', '.turbo']);
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (skip.has(entry.name)) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(relative(ROOT, full));
+    }
+  };
+  walk(join(ROOT, folder));
+  return out;
+}
+
+/**
+ * The GraphQL documents of client/: .graphql files, ```graphql blocks of its Markdown, and the
+ * tagged templates (`graphql(`…`)`, gql`…`) of its TypeScript.
+ */
+function clientDocuments(): { source: string; text: string }[] {
+  const documents: { source: string; text: string }[] = [];
+  for (const file of filesUnder('client')) {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    if (file.endsWith('.graphql')) documents.push({ source: file, text });
+    if (file.endsWith('.md')) {
+      for (const block of graphqlBlocks(text)) documents.push({ source: file, text: block });
+    }
+    if (/\.tsx?$/.test(file)) {
+      for (const m of text.matchAll(/(?:graphql\(\s*|gql)`([^`]*)`/g)) {
+        documents.push({ source: file, text: m[1] ?? '' });
+      }
+    }
+  }
+  return documents.filter((d) => operationsOf(d.text).length > 0);
+}
+
+/** README.md's and docs/*.md's ```graphql blocks that are executable operations. */
+function markdownDocuments(): { source: string; text: string }[] {
+  const files = [
+    'README.md',
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
+  return files.flatMap((file) =>
+    graphqlBlocks(readFileSync(join(ROOT, file), 'utf8'))
+      .filter((text) => operationsOf(text).length > 0)
+      .map((text) => ({ source: file, text })),
+  );
+}
+
+/** Real values from the seeded data, harvested through the hub, and unknown ones. */
+interface Seeded {
+  /** People of several kinds: representatives of companies, a child, plain residents. */
+  people: string[];
+  /** A valid national ID of nobody, and malformed ones. */
+  unknownPeople: string[];
+  companies: string[];
+  searchTerms: string[];
+  buildings: string[];
+  certificates: string[];
+  applications: string[];
+  complaints: string[];
+  divisions: string[];
+  years: number[];
+  cursors: string[];
+}
+
+/** The variables an operation needs, from its variable definitions (defaults left to it). */
+function variablesFor(
+  operation: OperationDefinitionNode,
+  nationalId: string,
+  seeded: Seeded,
+): Record<string, unknown> {
+  const variables: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    if (definition.defaultValue) continue;
+    const name = definition.variable.name.value;
+    const type = typeText(definition.type);
+    if (type === 'NationalId!' || type === 'NationalId') variables[name] = nationalId;
+    else if (type === '[NationalId!]!')
+      variables[name] = [nationalId, ...seeded.people.slice(0, 9)];
+    else if (type === 'String!' && name === 'name') variables[name] = seeded.searchTerms[0];
+    else if (type === 'String!' && name === 'code') variables[name] = 'POP_REGISTERED';
+    else throw new Error(`no seeded value for $${name}: ${type}`);
+  }
+  return variables;
+}
+
+function typeText(type: TypeNode): string {
+  if (type.kind === Kind.NON_NULL_TYPE) return `${typeText(type.type)}!`;
+  if (type.kind === Kind.LIST_TYPE) return `[${typeText(type.type)}]`;
+  return type.name.value;
+}
+
+// ---- The hub --------------------------------------------------------------------------------
+
+let t: AccessHub;
+let world: World;
+let main: Pair;
+let schema: GraphQLSchema;
+let seeded: Seeded;
+const silent: Logger = createLogger('lean-diff', 'silent');
+
+const full = (): CallerHeaders => t.agency(FULL, CASE);
+const partial = (): CallerHeaders => t.agency(PARTIAL, CASE);
+
+async function pairOf(
+  overrides: Pick<GatewayServerOptions, 'subgraphUrls' | 'departmentGuard'> = {},
+): Promise<Pair> {
+  return {
+    lean: await t.hub.addGateway({ executor: 'lean', limits: UNLIMITED, ...overrides }),
+    apollo: await t.hub.addGateway({ executor: 'apollo', limits: UNLIMITED, ...overrides }),
+  };
+}
+
+beforeAll(async () => {
+  const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const everyType = parse(supergraph)
+    .definitions.filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION)
+    .map((d) => `${d.name.value}.*`);
+  t = await startAccessHub([
+    { id: FULL, purpose: FULL_PURPOSE, coordinates: everyType },
+    { id: PARTIAL, purpose: PARTIAL_PURPOSE, coordinates: PARTIAL_GRANTS },
+  ]);
+  world = t.world;
+  main = await pairOf();
+  const gateway = createApolloGateway({ supergraphSdl: supergraph, logger: silent });
+  schema = (await gateway.load()).schema;
+  await gateway.stop();
+  seeded = await harvest();
+}, 300_000);
+
+afterAll(async () => {
+  await t?.stop();
+});
+
+/** Real keys of every kind, read through the hub (lean gateway) as the full agency. */
+async function harvest(): Promise<Seeded> {
+  const representatives = [3, 5, 10, 20].map((j) => world.company(j).representativeIndex);
+  const everyone = [...world.persons()];
+  const child = everyone.find((p) => p.birthDate > '2015-01-01');
+  // People who applied for something, and who complained: the approvals' and hotline's rows.
+  const applicant = everyone.findIndex((_, i) => personApplications(world, i).length > 0);
+  const complainant = everyone.findIndex((_, i) => complaintsOfPerson(world, i).length > 0);
+  const ids = [
+    ...new Set([
+      ...representatives.map((i) => world.person(i).nationalId),
+      ...(child ? [child.nationalId] : []),
+      ...[applicant, complainant].filter((i) => i >= 0).map((i) => world.person(i).nationalId),
+      ...[0, 1, 7, 42, 99, 150, 260, 399].map((i) => world.person(i).nationalId),
+    ]),
+  ];
+  const query = `query($ids: [NationalId!]!, $term: String!) {
+    people(nationalIds: $ids) {
+      nationalId
+      householdRegistration { divisionCode building { buildingId } }
+      realEstate(first: 2) { nodes { certificateNumber } }
+      complaintsFiled(first: 2) { nodes { id } }
+      applications(first: 2) { nodes { id } }
+      taxProfile { years(last: 2) { year } }
+    }
+    searchLegalEntities(name: $term, first: 2) { pageInfo { endCursor } }
+  }`;
+  const term = world.company(3).name.slice(2, 4);
+  const { status, body } = await post(main.lean, {
+    label: 'harvest',
+    caller: full(),
+    query,
+    variables: { ids, term },
+  });
+  expect(status, JSON.stringify(body.errors)).toBe(200);
+  interface HarvestedPerson {
+    householdRegistration: { divisionCode: string; building: { buildingId: string } | null } | null;
+    realEstate: { nodes: { certificateNumber: string }[] };
+    complaintsFiled: { nodes: { id: string }[] };
+    applications: { nodes: { id: string }[] };
+    taxProfile: { years: { year: number }[] } | null;
+  }
+  const data = body.data as {
+    people: (HarvestedPerson | null)[];
+    searchLegalEntities: { pageInfo: { endCursor: string | null } };
+  };
+  const people = data.people.flatMap((p) => (p ? [p] : []));
+  const unique = <T>(values: T[]) => [...new Set(values)];
+  const harvested: Seeded = {
+    people: ids,
+    unknownPeople: [SAMPLE_NATIONAL_ID, '110105194912310021', 'not-an-id'],
+    companies: [3, 5, 10].map((j) => world.company(j).creditCode),
+    searchTerms: [term, world.company(5).name.slice(2, 4)],
+    buildings: unique(
+      people.flatMap((p) =>
+        p.householdRegistration?.building ? [p.householdRegistration.building.buildingId] : [],
+      ),
+    ).slice(0, 3),
+    certificates: unique(
+      people.flatMap((p) => p.realEstate.nodes.map((n) => n.certificateNumber)),
+    ).slice(0, 3),
+    applications: unique(people.flatMap((p) => p.applications.nodes.map((n) => n.id))).slice(0, 3),
+    complaints: unique(people.flatMap((p) => p.complaintsFiled.nodes.map((n) => n.id))).slice(0, 3),
+    divisions: unique(
+      people.flatMap((p) =>
+        p.householdRegistration ? [p.householdRegistration.divisionCode] : [],
+      ),
+    ).slice(0, 2),
+    years: unique(people.flatMap((p) => p.taxProfile?.years.map((y) => y.year) ?? [])).slice(0, 2),
+    cursors: data.searchLegalEntities.pageInfo.endCursor
+      ? [data.searchLegalEntities.pageInfo.endCursor]
+      : [],
+  };
+  // The random operations and documents must hit real rows of every kind.
+  for (const [kind, values] of Object.entries(harvested)) {
+    expect(values.length, `seeded ${kind}`).toBeGreaterThan(0);
+  }
+  return harvested;
+}
+
+/** The people a document is asked for: real ones of several kinds, nobody, and malformed. */
+const peopleToAsk = () => [
+  ...seeded.people.slice(0, 4),
+  seeded.people[seeded.people.length - 1] ?? '',
+  ...seeded.unknownPeople,
+];
+
+/** Requests for a document: once per person to ask, with the variables it needs. */
+function requestsFor(label: string, text: string, caller: CallerHeaders): Request[] {
+  const operations = operationsOf(text);
+  expect(operations.length, label).toBeGreaterThan(0);
+  const usesPerson = operations.some((o) =>
+    o.variableDefinitions?.some((v) => typeText(v.type).includes('NationalId')),
+  );
+  const people = usesPerson ? peopleToAsk() : [seeded.people[0] ?? ''];
+  return operations.flatMap((operation) =>
+    people.map((nationalId) => ({
+      label: `${label} (${nationalId})`,
+      caller,
+      query: text,
+      ...(operations.length > 1 && operation.name ? { operationName: operation.name.value } : {}),
+      variables: variablesFor(operation, nationalId, seeded),
+    })),
+  );
+}
+
+// ---- 1. Every document the project's suites and docs use ------------------------------------
+
+describe('the lean executor answers every document of the project as Apollo’s does', () => {
+  const counts: Record<string, number> = {};
+  const compared: Compared[] = [];
+  let before: Map<string, number>;
+
+  beforeAll(async () => {
+    before = await executions(main.lean);
+  });
+
+  const compareAll = async (source: string, requests: Request[], documents: number) => {
+    counts[source] = documents;
+    compared.push(...(await inPool(requests, 4, (r) => expectSame(main, r))));
+  };
+
+  it('the desk’s trusted documents: every record section set for several people, and the writes’ refusals', async () => {
+    const texts = [...trustedDeskDocuments().values()];
+    const reads = texts.filter((text) => operationsOf(text)[0]?.operation === 'query');
+    const writes = texts.filter((text) => operationsOf(text)[0]?.operation === 'mutation');
+    expect(reads.length).toBe(2 ** 11 - 1);
+    expect(writes.length).toBe(2);
+    // Each record document for one person, the people taking turns: real people of every
+    // kind, nobody, malformed IDs. The full set of sections for every one of them.
+    const people = peopleToAsk();
+    const requests: Request[] = reads.map((text, i) => ({
+      label: `desk record ${i}`,
+      caller: full(),
+      query: text,
+      variables: { nationalId: people[i % people.length] },
+    }));
+    const everySection = reads.at(-1) ?? '';
+    expect(everySection).toContain('accessLog');
+    for (const nationalId of people) {
+      requests.push({
+        label: 'desk record, every section',
+        caller: full(),
+        query: everySection,
+        variables: { nationalId },
+      });
+    }
+    await compareAll('desk (reads)', requests, reads.length);
+    // The writes that write nothing (a department refuses them): equal errors. Writes that
+    // change data are compared in their own test below.
+    const [fileComplaint, submitApplication] = writes;
+    const refused: Request[] = [
+      {
+        label: 'desk complaint, description too short',
+        caller: full(),
+        query: fileComplaint ?? '',
+        variables: {
+          input: {
+            complainantNationalId: seeded.people[0],
+            againstCreditCode: seeded.companies[0],
+            category: 'FOOD_SAFETY',
+            description: 'short',
+          },
+        },
+      },
+      {
+        label: 'desk application, both applicants',
+        caller: full(),
+        query: submitApplication ?? '',
+        variables: {
+          input: {
+            idempotencyKey: 'lean-diff-both-applicants',
+            applicantNationalId: seeded.people[0],
+            applicantCreditCode: seeded.companies[0],
+            kind: 'FOOD_BUSINESS_LICENSE',
+          },
+        },
+      },
+    ];
+    await compareAll('desk (writes refused)', refused, writes.length);
+  }, 600_000);
+
+  it('the desk’s writes that write: an application (idempotent) and a complaint', async () => {
+    // Sequential, lean first: each write changes what the next request reads.
+    const application: Request = {
+      label: 'desk application',
+      caller: full(),
+      query: SUBMIT_APPLICATION,
+      variables: {
+        input: {
+          idempotencyKey: 'lean-diff-application-1',
+          applicantNationalId: seeded.people[1],
+          kind: 'FOOD_BUSINESS_LICENSE',
+        },
+      },
+    };
+    const first = await post(main.lean, application);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    // The key is the agency's: the retry through Apollo's executor returns the same application.
+    const apollo = await post(main.apollo, application);
+    expect(comparable(apollo)).toBe(comparable(first));
+    const retried = await post(main.lean, application);
+    expect(comparable(retried)).toBe(comparable(first));
+    compared.push({ request: application, answer: first });
+    // A complaint is a new ticket each time: equal but for its number and filing time.
+    const complaint: Request = {
+      label: 'desk complaint',
+      caller: full(),
+      query: FILE_COMPLAINT,
+      variables: {
+        input: {
+          complainantNationalId: seeded.people[1],
+          againstCreditCode: seeded.companies[0],
+          category: 'FOOD_SAFETY',
+          description: 'The noodles were sold past their use-by date.',
+        },
+      },
+    };
+    const filed = [await post(main.lean, complaint), await post(main.apollo, complaint)];
+    const tickets = filed.map((answer) => {
+      const made = (answer.body.data as { fileComplaint: { id: string; filedAt: string } } | null)
+        ?.fileComplaint;
+      expect(made?.id, JSON.stringify(answer.body)).toMatch(/^12345-/);
+      expect(made?.filedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+      return made?.id;
+    });
+    expect(tickets[0]).not.toBe(tickets[1]);
+    const withoutTicket = (answer: Posted) =>
+      comparable({
+        ...answer,
+        body: {
+          ...answer.body,
+          data: {
+            fileComplaint: {
+              ...(answer.body.data as { fileComplaint: object }).fileComplaint,
+              id: '<ticket>',
+              filedAt: '<now>',
+            },
+          },
+        },
+      });
+    expect(withoutTicket(filed[1] as Posted)).toBe(withoutTicket(filed[0] as Posted));
+    compared.push({ request: complaint, answer: filed[0] as Posted });
+    // And the record of the person they were made for reads alike afterwards.
+    const record = readFileSync(join(ROOT, 'citizen-record.graphql'), 'utf8');
+    compared.push(
+      await expectSame(main, {
+        label: 'citizen record after the writes',
+        caller: full(),
+        query: record,
+        variables: { nationalId: seeded.people[1] },
+      }),
+    );
+    counts['desk (writes)'] = 2;
+  });
+
+  it('citizen-record.graphql', async () => {
+    const text = readFileSync(join(ROOT, 'citizen-record.graphql'), 'utf8');
+    await compareAll('citizen-record.graphql', requestsFor('citizen record', text, full()), 1);
+  });
+
+  it('client/: its GraphQL documents (it has none of its own: its recipe uses citizen-record.graphql)', async () => {
+    const documents = clientDocuments();
+    const requests = documents.flatMap((d) => requestsFor(d.source, d.text, full()));
+    await compareAll('client/', requests, documents.length);
+    // The client's README points its codegen recipe at the citizen record compared above.
+    expect(readFileSync(join(ROOT, 'client/README.md'), 'utf8')).toContain('CitizenRecordDocument');
+  });
+
+  it('the bench’s scenarios (npm run bench) and npm start’s example query', async () => {
+    const all = scenarios();
+    const requests: Request[] = [];
+    let documents = 0;
+    for (const scenario of Object.values(all)) {
+      if (scenario.name === 'mixed') continue; // the other three in turn
+      documents++;
+      for (const [i, request] of scenario.requests(world, benchRng(11, 0), 6).entries()) {
+        const { query, variables } = JSON.parse(request.body) as Request;
+        requests.push({
+          label: `bench ${scenario.name} ${i}`,
+          caller: request.caller === 'agency' ? full() : {},
+          query,
+          ...(variables ? { variables } : {}),
+        });
+      }
+    }
+    const mixed = all.mixed.requests(world, benchRng(11, 1), 6);
+    expect(mixed.length).toBe(6);
+    documents++;
+    for (const nationalId of peopleToAsk()) {
+      requests.push({
+        label: 'npm start example',
+        caller: full(),
+        query: exampleQuery(nationalId),
+      });
+    }
+    await compareAll('bench + npm start', requests, documents);
+  });
+
+  it('GraphiQL’s default tabs, with their variables and with seeded ones', async () => {
+    const tabs = [...exampleTabs(), ...exampleTabs({ nationalId: seeded.people[0] ?? '' })];
+    const requests: Request[] = [];
+    for (const [i, tab] of tabs.entries()) {
+      const variables = tab.variables
+        ? (JSON.parse(tab.variables) as Record<string, unknown>)
+        : undefined;
+      for (const caller of [full(), {}]) {
+        requests.push({
+          label: `GraphiQL tab ${i}`,
+          caller,
+          query: tab.query,
+          ...(variables ? { variables } : {}),
+        });
+      }
+      requests.push(...requestsFor(`GraphiQL tab ${i}, seeded`, tab.query, full()));
+    }
+    await compareAll('GraphiQL tabs', requests, exampleTabs().length);
+  });
+
+  it('the ```graphql blocks of README.md and docs/*.md that are operations', async () => {
+    const documents = markdownDocuments();
+    expect(documents.length).toBeGreaterThan(0);
+    const requests = documents.flatMap((d) => requestsFor(d.source, d.text, full()));
+    // The README's block asks for a legal entity by a credit code; ask for seeded ones too.
+    for (const creditCode of seeded.companies) {
+      for (const d of documents.filter((doc) => /creditCode: "\w+"/.test(doc.text))) {
+        requests.push({
+          label: `${d.source}, seeded credit code`,
+          caller: full(),
+          query: d.text.replace(/creditCode: "\w+"/, `creditCode: "${creditCode}"`),
+        });
+      }
+    }
+    await compareAll('README.md + docs/*.md', requests, documents.length);
+  });
+
+  it('the lean executor ran them: govgraph_executions_total{executor="lean"} grew by each', async () => {
+    const ran = compared.filter(executed);
+    // Most requests are executed (the rest are refused before execution, equal too: the
+    // malformed national IDs among the people asked for).
+    expect(ran.length).toBeGreaterThan(compared.length * 0.7);
+    const after = await executions(main.lean);
+    const grown = (after.get('lean') ?? 0) - (before.get('lean') ?? 0);
+    expect(grown).toBeGreaterThanOrEqual(ran.length);
+    // None of them was left to Apollo's executor by the lean gateway.
+    expect([...after.keys()].filter((key) => key !== 'lean')).toEqual([]);
+    // The other gateway hands Apollo's executor to Apollo Server as it is: the lean one never
+    // ran there, so the equal answers came from two executors.
+    const apollo = await executions(main.apollo);
+    expect(apollo.get('lean') ?? 0).toBe(0);
+    // Partial answers are among them: data with errors (the access log, refused at run time).
+    expect(ran.some((c) => c.answer.body.data && c.answer.body.errors?.length)).toBe(true);
+    console.info(
+      `lean-executor differential: documents per source ${JSON.stringify(counts)}; ${compared.length} requests, ${ran.length} executed`,
+    );
+  });
+});
+
+// ---- 2. Random operations over the hub's API schema -----------------------------------------
+
+describe('the lean executor answers random operations over the hub as Apollo’s does', () => {
+  it(
+    'random valid operations, with fragments, aliases, variables and directives, over seeded and unknown keys',
+    async () => {
+      const scalars: ScalarValues = {
+        NationalId: [...seeded.people.slice(0, 5), ...seeded.unknownPeople],
+        CreditCode: [...seeded.companies, '91350100M000100Y43', 'not-a-code'],
+        BuildingId: [...seeded.buildings, '110105B99999999', 'B1'],
+        DivisionCode: [...seeded.divisions, '999999', 'x'],
+        ID: [...seeded.applications, ...seeded.complaints, '404', 'x1'],
+        String: [
+          ...seeded.searchTerms,
+          ...seeded.certificates,
+          ...seeded.cursors,
+          'POP_REGISTERED',
+          'a',
+          'ghost',
+        ],
+        Int: [1, 3, ...seeded.years, 0, -1],
+        Float: [1.5],
+        Boolean: [true, false],
+      };
+      const before = await executions(main.lean);
+      let ran = 0;
+      let total = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.gen(), anyStyle, async (g, style) => {
+          const operation = randomOperation(g, schema, 'query', 4, scalars);
+          const rendered: Rendered = render(operation, style);
+          const errors = validate(schema, parse(rendered.text));
+          if (errors.length > 0) {
+            throw new Error(
+              `generated an invalid operation: ${errors[0]?.message}\n${rendered.text}`,
+            );
+          }
+          const c = await expectSame(main, {
+            label: 'random operation',
+            caller: full(),
+            query: rendered.text,
+            variables: rendered.variables,
+          });
+          total++;
+          if (executed(c)) ran++;
+        }),
+        {
+          numRuns: runs,
+          ...(seed === undefined ? {} : { seed }),
+          ...(path === undefined ? {} : { path }),
+        },
+      );
+      // Most random operations are executed, not refused: the comparison proves something.
+      console.info(`lean-executor differential: ${total} random operations, ${ran} executed`);
+      expect(ran).toBeGreaterThan(total / 2);
+      const after = await executions(main.lean);
+      expect((after.get('lean') ?? 0) - (before.get('lean') ?? 0)).toBeGreaterThanOrEqual(ran);
+    },
+    300_000 * scale,
+  );
+});
+
+// ---- 3. Access denials and partial answers --------------------------------------------------
+
+describe('the lean executor answers callers with partial grants as Apollo’s does', () => {
+  it('an agency granted some of the fields asked: refusals, and fields nulled with errors', async () => {
+    const before = await executions(main.lean);
+    const texts = [...trustedDeskDocuments().values()].filter(
+      (text) => operationsOf(text)[0]?.operation === 'query',
+    );
+    // The record for each single section, and the sections the grants cover (with the access
+    // log, which the tracker refuses at run time to anyone but an auditor: null and an error).
+    const single = RECORD_SECTIONS.map((section) => recordDocument([section.key]));
+    expect(single.every((text) => texts.includes(text))).toBe(true);
+    const requests: Request[] = [];
+    for (const text of single) {
+      for (const nationalId of peopleToAsk().slice(0, 3)) {
+        requests.push({
+          label: 'partial agency, one section',
+          caller: partial(),
+          query: text,
+          variables: { nationalId },
+        });
+      }
+    }
+    const granted = `query($id: NationalId!) { person(nationalId: $id) { name birthDate accessLog(first: 3) { totalCount nodes { at } } } }`;
+    const aliased = `query($id: NationalId!) { me: person(nationalId: $id) { n: name log: accessLog { totalCount } ... on Person { birthDate } } }`;
+    const companyLog = `query($c: CreditCode!) { legalEntity(creditCode: $c) { name accessLog { totalCount } } }`;
+    for (const nationalId of peopleToAsk()) {
+      for (const query of [granted, aliased]) {
+        requests.push({
+          label: 'partial agency, access log',
+          caller: partial(),
+          query,
+          variables: { id: nationalId },
+        });
+      }
+    }
+    for (const c of seeded.companies) {
+      requests.push({
+        label: 'partial agency, company access log',
+        caller: partial(),
+        query: companyLog,
+        variables: { c },
+      });
+    }
+    // The same agency without a case and operator; an anonymous caller; a citizen reading
+    // their own name (what the registry lets citizens read), more, and someone else's.
+    const citizen = seeded.people[0] ?? '';
+    const ownRecord = recordDocument([
+      'name',
+      'householdRegistration',
+      'taxProfile',
+      'socialInsurance',
+      'complaintsFiled',
+      'applications',
+    ]);
+    const name = 'query($id: NationalId!) { person(nationalId: $id) { __typename name } }';
+    for (const [label, caller, nationalId, query] of [
+      ['partial agency, no case', t.agency(PARTIAL), citizen, granted],
+      ['partial agency, no case', t.agency(PARTIAL), citizen, ownRecord],
+      ['anonymous', {}, citizen, granted],
+      ['anonymous', {}, citizen, name],
+      ['citizen, own name', t.citizen(citizen), citizen, name],
+      ['citizen, own record', t.citizen(citizen), citizen, ownRecord],
+      ['citizen, another name', t.citizen(citizen), seeded.people[1] ?? '', name],
+    ] as const) {
+      const variables = query === ownRecord ? { nationalId } : { id: nationalId };
+      requests.push({ label, caller, query, variables });
+    }
+    const compared = await inPool(requests, 4, (r) => expectSame(main, r));
+    const refused = compared.filter((c) => c.answer.status === 403);
+    const nulled = compared.filter(
+      (c) =>
+        c.answer.body.data &&
+        c.answer.body.errors?.some((e) => e.extensions?.code === 'FORBIDDEN' && e.path),
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    expect(nulled.length).toBeGreaterThan(0);
+    // The citizen reads their own name (executed) but not another's (refused).
+    const own = compared.find((c) => c.request.label === 'citizen, own name');
+    expect(own?.answer.body, JSON.stringify(own?.answer.body)).toEqual({
+      data: {
+        person: {
+          __typename: 'Person',
+          name: world.person(world.personIndexOf(citizen) ?? -1).name,
+        },
+      },
+    });
+    const theirs = compared.find((c) => c.request.label === 'citizen, another name');
+    expect(theirs?.answer.status).toBe(403);
+    const after = await executions(main.lean);
+    expect((after.get('lean') ?? 0) - (before.get('lean') ?? 0)).toBeGreaterThanOrEqual(
+      compared.filter(executed).length,
+    );
+  }, 300_000);
+});
+
+// ---- 4. A department down -------------------------------------------------------------------
+
+describe('the lean executor answers as Apollo’s does while a department is down', () => {
+  /** A second server of the department over its database: one the test can stop. */
+  async function departmentCopy(name: string): Promise<Listening> {
+    const department = departments.find((d) => d.name === name);
+    if (!department) throw new Error(`no department ${name}`);
+    const database = await department.openDatabase(
+      departmentSettings(department, { GOVGRAPH_DATA_DIR: t.dataDir }).database,
+    );
+    const listening = await department
+      .createServer({
+        database,
+        logger: silent,
+        callerToken: createCallerTokenVerifier({ publicKeys: t.hub.callerTokenKeys.publicJwks }),
+      })
+      .listen(0, '127.0.0.1');
+    return {
+      ...listening,
+      close: async () => {
+        await listening.close();
+        await database.close();
+      },
+    };
+  }
+
+  for (const down of ['population', 'tax', 'market']) {
+    it(`${down} down: equal answers and errors, the department named at the same paths`, async () => {
+      const copy = await departmentCopy(down);
+      const urls = Object.fromEntries(t.hub.departments.map((d) => [d.name, d.url]));
+      urls[down] = `${copy.url}/graphql`;
+      // The circuit stays closed: an open one says when it is tried again, to the millisecond
+      // of each gateway's own failure, which no two gateways share.
+      const pair = await pairOf({ subgraphUrls: urls, departmentGuard: { breakerFailures: 1000 } });
+      const citizenRecord = readFileSync(join(ROOT, 'citizen-record.graphql'), 'utf8');
+      const desk = [...trustedDeskDocuments().values()].filter(
+        (text) => operationsOf(text)[0]?.operation === 'query',
+      );
+      const requests: Request[] = [
+        ...requestsFor('citizen record', citizenRecord, full()),
+        ...markdownDocuments().flatMap((d) => requestsFor(d.source, d.text, full())),
+        ...exampleTabs().flatMap((tab, i) => requestsFor(`GraphiQL tab ${i}`, tab.query, full())),
+        ...desk
+          .filter((_, i) => i % 97 === 0)
+          .map((query) => ({
+            label: 'desk record',
+            caller: full(),
+            query,
+            variables: { nationalId: seeded.people[0] },
+          })),
+      ];
+      // With the department up, both answer without its errors.
+      const up = await inPool(requests.slice(0, 3), 2, (r) => expectSame(pair, r));
+      expect(JSON.stringify(up.map((c) => c.answer.body.errors ?? []))).not.toContain(
+        'DEPARTMENT_UNAVAILABLE',
+      );
+      await copy.close();
+      const before = await executions(pair.lean);
+      const compared = await inPool(requests, 2, (r) => expectSame(pair, r));
+      const unavailable = compared.filter((c) =>
+        c.answer.body.errors?.some(
+          (e) =>
+            e.extensions?.code === 'DEPARTMENT_UNAVAILABLE' && e.extensions.department === down,
+        ),
+      );
+      expect(unavailable.length).toBeGreaterThan(0);
+      const after = await executions(pair.lean);
+      expect((after.get('lean') ?? 0) - (before.get('lean') ?? 0)).toBeGreaterThanOrEqual(
+        compared.filter(executed).length,
+      );
+    }, 300_000);
+  }
+});
