@@ -104,6 +104,8 @@ interface Request {
   query: string;
   operationName?: string;
   variables?: Record<string, unknown>;
+  /** Sent besides the caller's. */
+  headers?: Record<string, string>;
 }
 
 interface Posted {
@@ -144,7 +146,11 @@ function comparable({ status, body }: Posted): string {
 async function post(gateway: Listening, request: Request): Promise<Posted> {
   const res = await fetch(`${gateway.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...callerHeaders(request.caller) },
+    headers: {
+      'content-type': 'application/json',
+      ...request.headers,
+      ...callerHeaders(request.caller),
+    },
     body: JSON.stringify({
       query: request.query,
       operationName: request.operationName,
@@ -614,6 +620,41 @@ describe('the lean executor answers every document of the project as Apollo’s 
       }),
     );
     counts['desk (writes)'] = 2;
+  });
+
+  it('a request asking for Apollo’s experimental query plan (Apollo-Query-Plan-Experimental)', async () => {
+    // Apollo's executor answers it with the plan in `extensions` (outside NODE_ENV=production,
+    // @apollo/gateway's default); the lean executor did not, until it mirrored that.
+    const text = readFileSync(join(ROOT, 'citizen-record.graphql'), 'utf8');
+    const smallest = '{ indicators(first: 1) { totalCount } }';
+    const requests: Request[] = [];
+    for (const format of [undefined, 'prettified', 'internal', 'other']) {
+      const headers = {
+        'apollo-query-plan-experimental': '1',
+        ...(format ? { 'apollo-query-plan-experimental-format': format } : {}),
+      };
+      requests.push(
+        { label: `smallest, plan ${format}`, caller: {}, query: smallest, headers },
+        {
+          label: `citizen record, plan ${format}`,
+          caller: full(),
+          query: text,
+          variables: { nationalId: seeded.people[0] },
+          headers,
+        },
+      );
+    }
+    const before = compared.length;
+    await compareAll('query-plan header', requests, 2);
+    const plans = compared.slice(before).map((c) => c.answer.body.extensions);
+    expect(plans[0]).toEqual({
+      __queryPlanExperimental: expect.stringContaining('Fetch(service: "statistics")'),
+    });
+    expect(plans[1]?.__queryPlanExperimental).toContain('Fetch(service: "tax")');
+    expect(plans[4]).toEqual({
+      __queryPlanExperimental: expect.objectContaining({ kind: 'QueryPlan' }),
+    });
+    expect(plans[6]).toEqual({ __queryPlanExperimental: true });
   });
 
   it('citizen-record.graphql', async () => {

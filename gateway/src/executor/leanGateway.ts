@@ -5,7 +5,7 @@ import {
   buildOperationContext,
   type OperationContext,
 } from '@apollo/gateway/dist/operationContext.js';
-import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
+import { prettyFormatQueryPlan, type QueryPlan, type QueryPlanner } from '@apollo/query-planner';
 import type {
   GatewayExecutionResult,
   GatewayExecutor,
@@ -41,6 +41,8 @@ interface GatewayInternals {
   serviceMap: Record<string, { dataSource: GraphQLDataSource }>;
   recursiveSelectionsLimitDisabled: boolean;
   nonLocalSelectionsLimitDisabled: boolean;
+  /** The gateway's config: `__exposeQueryPlanExperimental` defaults to NODE_ENV !== 'production'. */
+  config?: { __exposeQueryPlanExperimental?: boolean };
 }
 
 function internalsOf(gateway: ApolloGateway): GatewayInternals | undefined {
@@ -179,7 +181,8 @@ export function leanGateway(gateway: ApolloGateway, options: LeanGatewayOptions)
         return declined('non-boolean condition variable', requestContext);
       }
       metrics.executions.inc({ executor: 'lean', reason: '' });
-      return execute(ready, requestContext, internals);
+      const response = await execute(ready, requestContext, internals);
+      return withQueryPlan(response, plan, requestContext, internals);
     };
   };
 
@@ -197,6 +200,33 @@ export function leanGateway(gateway: ApolloGateway, options: LeanGatewayOptions)
       return { executor: lean(executor) };
     },
   };
+}
+
+/**
+ * The query plan in `extensions`, as @apollo/gateway 2.14's executor adds it (index.js, after
+ * executeQueryPlan) when the request asks with `Apollo-Query-Plan-Experimental` and the
+ * gateway's `__exposeQueryPlanExperimental` is on (its default outside NODE_ENV=production):
+ * prettified, or `Apollo-Query-Plan-Experimental-Format: internal` for the plan object, `true`
+ * for any other format. Apollo replaces the response's extensions with it.
+ */
+function withQueryPlan(
+  response: GatewayExecutionResult,
+  plan: QueryPlan,
+  requestContext: GatewayGraphQLRequestContext,
+  internals: GatewayInternals,
+): GatewayExecutionResult {
+  const headers = requestContext.request.http?.headers;
+  if (!internals.config?.__exposeQueryPlanExperimental || !headers) return response;
+  if (!headers.get('Apollo-Query-Plan-Experimental')) return response;
+  const format = headers.has('Apollo-Query-Plan-Experimental-Format')
+    ? headers.get('Apollo-Query-Plan-Experimental-Format')
+    : 'prettified';
+  const pretty = plan.node ? prettyFormatQueryPlan(plan) : null;
+  response.extensions = {
+    __queryPlanExperimental:
+      format === 'prettified' ? pretty || true : format === 'internal' ? plan : true,
+  };
+  return response;
 }
 
 function compileLean(plan: QueryPlan, operationContext: OperationContext, apiSchema: Schema): Lean {
