@@ -761,59 +761,93 @@ describe('the lean executor answers every document of the project as Apollo’s 
 
 // ---- 2. Random operations over the hub's API schema -----------------------------------------
 
+/** Argument values: seeded keys of every kind, valid keys of nothing, and malformed ones. */
+function randomScalars(): ScalarValues {
+  return {
+    NationalId: [...seeded.people.slice(0, 5), ...seeded.unknownPeople],
+    CreditCode: [...seeded.companies, '91350100M000100Y43', 'not-a-code'],
+    BuildingId: [...seeded.buildings, '110105B99999999', 'B1'],
+    DivisionCode: [...seeded.divisions, '999999', 'x'],
+    ID: [...seeded.applications, ...seeded.complaints, '404', 'x1'],
+    String: [
+      ...seeded.searchTerms,
+      ...seeded.certificates,
+      ...seeded.cursors,
+      'POP_REGISTERED',
+      'a',
+      'ghost',
+    ],
+    Int: [1, 3, ...seeded.years, 0, -1],
+    Float: [1.5],
+    Boolean: [true, false],
+  };
+}
+
+/**
+ * `numRuns` random valid queries over the hub's API schema, rewritten in random styles, sent
+ * to both gateways of the pair as `caller`; what they were answered.
+ */
+async function randomComparisons(
+  pair: Pair,
+  caller: () => CallerHeaders,
+  numRuns: number,
+): Promise<Compared[]> {
+  const scalars = randomScalars();
+  const compared: Compared[] = [];
+  await fc.assert(
+    fc.asyncProperty(fc.gen(), anyStyle, async (g, style) => {
+      const operation = randomOperation(g, schema, 'query', 4, scalars);
+      const rendered: Rendered = render(operation, style);
+      const errors = validate(schema, parse(rendered.text));
+      if (errors.length > 0) {
+        throw new Error(`generated an invalid operation: ${errors[0]?.message}\n${rendered.text}`);
+      }
+      compared.push(
+        await expectSame(pair, {
+          label: 'random operation',
+          caller: caller(),
+          query: rendered.text,
+          variables: rendered.variables,
+        }),
+      );
+    }),
+    {
+      numRuns,
+      ...(seed === undefined ? {} : { seed }),
+      ...(path === undefined ? {} : { path }),
+    },
+  );
+  return compared;
+}
+
 describe('the lean executor answers random operations over the hub as Apollo’s does', () => {
   it(
     'random valid operations, with fragments, aliases, variables and directives, over seeded and unknown keys',
     async () => {
-      const scalars: ScalarValues = {
-        NationalId: [...seeded.people.slice(0, 5), ...seeded.unknownPeople],
-        CreditCode: [...seeded.companies, '91350100M000100Y43', 'not-a-code'],
-        BuildingId: [...seeded.buildings, '110105B99999999', 'B1'],
-        DivisionCode: [...seeded.divisions, '999999', 'x'],
-        ID: [...seeded.applications, ...seeded.complaints, '404', 'x1'],
-        String: [
-          ...seeded.searchTerms,
-          ...seeded.certificates,
-          ...seeded.cursors,
-          'POP_REGISTERED',
-          'a',
-          'ghost',
-        ],
-        Int: [1, 3, ...seeded.years, 0, -1],
-        Float: [1.5],
-        Boolean: [true, false],
-      };
       const before = await executions(main.lean);
-      let ran = 0;
-      let total = 0;
-      await fc.assert(
-        fc.asyncProperty(fc.gen(), anyStyle, async (g, style) => {
-          const operation = randomOperation(g, schema, 'query', 4, scalars);
-          const rendered: Rendered = render(operation, style);
-          const errors = validate(schema, parse(rendered.text));
-          if (errors.length > 0) {
-            throw new Error(
-              `generated an invalid operation: ${errors[0]?.message}\n${rendered.text}`,
-            );
-          }
-          const c = await expectSame(main, {
-            label: 'random operation',
-            caller: full(),
-            query: rendered.text,
-            variables: rendered.variables,
-          });
-          total++;
-          if (executed(c)) ran++;
-        }),
-        {
-          numRuns: runs,
-          ...(seed === undefined ? {} : { seed }),
-          ...(path === undefined ? {} : { path }),
-        },
-      );
+      const compared = await randomComparisons(main, full, runs);
+      const ran = compared.filter(executed).length;
       // Most random operations are executed, not refused: the comparison proves something.
-      console.info(`lean-executor differential: ${total} random operations, ${ran} executed`);
-      expect(ran).toBeGreaterThan(total / 2);
+      console.info(
+        `lean-executor differential: ${compared.length} random operations, ${ran} executed`,
+      );
+      expect(ran).toBeGreaterThan(compared.length / 2);
+      const after = await executions(main.lean);
+      expect((after.get('lean') ?? 0) - (before.get('lean') ?? 0)).toBeGreaterThanOrEqual(ran);
+    },
+    300_000 * scale,
+  );
+
+  it(
+    'the same as an anonymous caller and as the agency with partial grants: refused or public',
+    async () => {
+      const before = await executions(main.lean);
+      const compared = [
+        ...(await randomComparisons(main, () => ({}), Math.ceil(runs / 4))),
+        ...(await randomComparisons(main, partial, Math.ceil(runs / 4))),
+      ];
+      const ran = compared.filter(executed).length;
+      expect(ran).toBeGreaterThan(0);
       const after = await executions(main.lean);
       expect((after.get('lean') ?? 0) - (before.get('lean') ?? 0)).toBeGreaterThanOrEqual(ran);
     },
@@ -983,6 +1017,7 @@ describe('the lean executor answers as Apollo’s does while a department is dow
         ),
       );
       expect(unavailable.length).toBeGreaterThan(0);
+      compared.push(...(await randomComparisons(pair, full, Math.ceil(runs / 4))));
       const after = await executions(pair.lean);
       expect((after.get('lean') ?? 0) - (before.get('lean') ?? 0)).toBeGreaterThanOrEqual(
         compared.filter(executed).length,
