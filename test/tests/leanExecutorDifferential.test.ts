@@ -759,6 +759,108 @@ describe('the lean executor answers every document of the project as Apollo’s 
   });
 });
 
+// ---- Hand-written edges of plan execution ----------------------------------------------------
+
+describe('the lean executor answers the edges of plan execution as Apollo’s does', () => {
+  it('lists with nulls, entity errors at list paths, unions, introspection, conditions, several operations', async () => {
+    const [a = '', b = '', c = ''] = seeded.people;
+    const [unknown = '', , malformed = ''] = seeded.unknownPeople;
+    const certificate = seeded.certificates[0] ?? '';
+    const application = seeded.applications[0] ?? '';
+    const cases: [string, Record<string, unknown>?, string?][] = [
+      // Entity fetches over a list with null holes: representations skip them, paths do not.
+      [
+        'query($ids: [NationalId!]!) { people(nationalIds: $ids) { name taxProfile { hasArrears } socialInsurance { pensionStatus } } }',
+        { ids: [a, unknown, b, unknown, c] },
+      ],
+      // An entity error (the tracker's FORBIDDEN) for every element: hydrated error paths.
+      [
+        'query($ids: [NationalId!]!) { people(nationalIds: $ids) { name accessLog(first: 1) { totalCount } } }',
+        { ids: [a, unknown, b] },
+      ],
+      // Nested entity chains: person → companies → penalties → back to people.
+      [
+        'query($id: NationalId!) { person(nationalId: $id) { representedEntities { nodes { name legalRepresentative { name taxProfile { arrears } representedEntities { totalCount } } } } } }',
+        { id: world.person(world.company(3).representativeIndex).nationalId },
+      ],
+      // The same field twice under aliases with other arguments, across departments.
+      [
+        'query($id: NationalId!) { person(nationalId: $id) { x: taxProfile { years(last: 1) { year } } y: taxProfile { years(last: 3) { year taxPaid } } taxProfile { hasArrears } } }',
+        { id: a },
+      ],
+      // Unions: a title's owners, an application's applicant.
+      [
+        'query($n: String!) { realEstateTitle(certificateNumber: $n) { unit owners { share owner { __typename ... on Person { name taxProfile { hasArrears } } ... on LegalEntity { name status } } } } }',
+        { n: certificate },
+      ],
+      [
+        'query($id: ID!) { application(id: $id) { kind status applicant { __typename ... on Person { name birthDate } ... on LegalEntity { name } } reviews { department status } } }',
+        { id: application },
+      ],
+      // Introspection beside data, and __typename at every level.
+      [
+        'query($id: NationalId!) { __typename __type(name: "Person") { name kind } person(nationalId: $id) { __typename name taxProfile { __typename } } }',
+        { id: a },
+      ],
+      // Conditions from variables sent, defaulted, and null; @skip and @include together.
+      [
+        'query($id: NationalId!, $yes: Boolean!, $no: Boolean = false) { person(nationalId: $id) { name taxProfile @include(if: $yes) { arrears } socialInsurance @skip(if: $no) { pensionStatus } employment @include(if: $no) { since } } }',
+        { id: a, yes: true },
+      ],
+      [
+        'query($id: NationalId!, $yes: Boolean!, $no: Boolean = false) { person(nationalId: $id) { name taxProfile @include(if: $yes) @skip(if: $yes) { arrears } socialInsurance @skip(if: $no) { pensionStatus } } }',
+        { id: a, yes: false, no: true },
+      ],
+      [
+        'query($id: NationalId!, $maybe: Boolean) { person(nationalId: $id) { name taxProfile @include(if: $maybe) { arrears } } }',
+        { id: a, maybe: null },
+      ],
+      // Fragments on the entity type spread at several levels.
+      [
+        'fragment P on Person { name taxProfile { hasArrears } } query($id: NationalId!) { person(nationalId: $id) { ...P spouse { ...P } parents { ...P } children { ...P } } }',
+        { id: a },
+      ],
+      // Several operations: the one named runs.
+      [
+        'query One($id: NationalId!) { person(nationalId: $id) { name } } query Two($id: NationalId!) { person(nationalId: $id) { taxProfile { arrears } } }',
+        { id: b },
+        'Two',
+      ],
+      // Values a department refuses: a malformed key inline, a short search, a bad cursor.
+      [`{ person(nationalId: "${malformed}") { name } }`],
+      ['{ searchLegalEntities(name: "a") { totalCount } }'],
+      ['{ searchLegalEntities(name: "公司", after: "not-a-cursor") { totalCount } }'],
+      ['{ building(buildingId: "110105B99999999") { address titles { totalCount } } }'],
+      // Root fields of several departments at once.
+      [
+        `{ indicators(first: 2) { nodes { code total } } taxCreditRatingsPublished(year: ${seeded.years[0]}, first: 2) { totalCount nodes { creditCode } } searchLegalEntities(name: "公司", first: 2) { nodes { name } } }`,
+      ],
+    ];
+    const requests = cases.map(([query, variables, operationName], i) => ({
+      label: `edge ${i}`,
+      caller: full(),
+      query,
+      ...(variables ? { variables } : {}),
+      ...(operationName ? { operationName } : {}),
+    }));
+    const before = await executions(main.lean);
+    const compared = await inPool(requests, 4, (r) => expectSame(main, r));
+    // Entity errors land at list paths; the union answers are real rows.
+    expect(JSON.stringify(compared[1]?.answer.body.errors?.map((e) => e.path))).toBe(
+      JSON.stringify([
+        ['people', 0, 'accessLog'],
+        ['people', 2, 'accessLog'],
+      ]),
+    );
+    expect(JSON.stringify(compared[4]?.answer.body.data)).toContain('"owner":{"__typename"');
+    expect(JSON.stringify(compared[5]?.answer.body.data)).toContain('"applicant":{"__typename"');
+    const after = await executions(main.lean);
+    expect((after.get('lean') ?? 0) - (before.get('lean') ?? 0)).toBeGreaterThanOrEqual(
+      compared.filter(executed).length,
+    );
+  });
+});
+
 // ---- 2. Random operations over the hub's API schema -----------------------------------------
 
 /** Argument values: seeded keys of every kind, valid keys of nothing, and malformed ones. */
