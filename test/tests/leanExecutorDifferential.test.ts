@@ -915,6 +915,67 @@ describe('the lean executor answers the edges of plan execution as Apollo’s do
   });
 });
 
+describe('the lean executor answers mutations that change nothing as Apollo’s does', () => {
+  it('several mutations in one document, the first refused or idempotent, entities under them', async () => {
+    const [a = '', b = ''] = seeded.people;
+    const company = seeded.companies[0] ?? '';
+    const application = seeded.applications[0] ?? '';
+    const submit = (key: string, extra = '') =>
+      `submitApplication(input: { idempotencyKey: "${key}", applicantNationalId: "${a}", kind: FOOD_BUSINESS_LICENSE${extra} }) { id kind status applicant { __typename ... on Person { name taxProfile { hasArrears } } } }`;
+    const cases: [string, Record<string, unknown>?][] = [
+      // The same key twice: the same application, and the entity fields under it.
+      [
+        `mutation { first: ${submit('lean-diff-mutation-1')} again: ${submit('lean-diff-mutation-1')} }`,
+      ],
+      // Refused by the department: the later mutations do not run, data is null.
+      [
+        `mutation { bad: ${submit('lean-diff-mutation-2', `, applicantCreditCode: "${company}"`)} never: ${submit('lean-diff-mutation-3')} }`,
+      ],
+      // An application found again, then a refusal (the agency acts for no department): both
+      // fields are non-null, so the refusal nulls the whole answer.
+      [
+        `mutation { ok: ${submit('lean-diff-mutation-1')} review: recordReview(input: { applicationId: "${application}", department: FIRE_SERVICE, decision: APPROVE }) { id status reviews { department status } } }`,
+      ],
+      [
+        'mutation($id: ID!) { resolveComplaint(input: { id: $id, outcome: RESOLVED, resolution: "Refunded in full." }) { id status } }',
+        { id: '12345-1999-999999' },
+      ],
+      [
+        'mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id complainant { name } against { name } } }',
+        {
+          input: {
+            complainantNationalId: b,
+            againstCreditCode: company,
+            category: 'PRICING',
+            description: ' too short ',
+          },
+        },
+      ],
+    ];
+    // One after another: the first creates the application the others find again.
+    const compared: Compared[] = [];
+    for (const [i, [query, variables]] of cases.entries()) {
+      const request: Request = {
+        label: `mutation ${i}`,
+        caller: full(),
+        query,
+        ...(variables ? { variables } : {}),
+      };
+      const lean = await post(main.lean, request);
+      const apollo = await post(main.apollo, request);
+      expectSameAnswer(lean, apollo, `${request.label}\n${query}`);
+      compared.push({ request, answer: lean });
+    }
+    const [twice, refused, partly] = compared.map((c) => c.answer.body);
+    const made = twice?.data as { first: { id: string }; again: { id: string } } | undefined;
+    expect(made?.first.id).toBe(made?.again.id);
+    expect(refused?.data).toBeNull();
+    expect(refused?.errors?.length).toBe(1);
+    expect(partly?.data, JSON.stringify(partly)).toBeNull();
+    expect(JSON.stringify(partly?.errors)).toContain('DEPARTMENT_MISMATCH');
+  });
+});
+
 // ---- 2. Random operations over the hub's API schema -----------------------------------------
 
 /** Argument values: seeded keys of every kind, valid keys of nothing, and malformed ones. */
