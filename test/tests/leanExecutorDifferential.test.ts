@@ -28,9 +28,10 @@ import {
   validate,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The test support of another workspace and two modules its package does not export, by
-// relative path: test/'s tsconfig references gateway/ and tools/, so tsc reads their built
-// declarations, and vitest runs the sources.
+// The test support of another workspace and modules their packages do not export, by relative
+// path: test/'s tsconfig references gateway/ and tools/, so tsc reads their built declarations
+// and vitest runs the sources. fast-check (above) is gateway's devDependency, hoisted to the
+// root node_modules; test/package.json does not list it yet.
 import { exampleTabs, SAMPLE_NATIONAL_ID } from '../../gateway/src/graphiql/graphiqlExamples.js';
 import {
   anyStyle,
