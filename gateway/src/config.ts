@@ -15,6 +15,7 @@ import {
   departmentGuardEnv,
   toDepartmentGuardConfig,
 } from './dataSource/departmentGuardConfig.js';
+import type { ExecutorChoice } from './executor/leanGateway.js';
 import { limitsEnv, toRequestLimits } from './limits/limitsConfig.js';
 import type { RequestLimits } from './limits/requestLimits.js';
 import { rateLimitEnv, toRateLimitOptions } from './rateLimit/rateLimitConfig.js';
@@ -46,6 +47,8 @@ export interface GatewayConfig {
   departmentGuard: DepartmentGuardConfig;
   /** `LIMIT_MAX_DEPTH`, `LIMIT_MAX_ALIASES`, …: every caller's limits unless its agency's are raised. */
   limits: RequestLimits;
+  /** `GATEWAY_EXECUTOR`: `lean` (govgraph's executor) or `apollo` (Apollo's, the way back). */
+  executor: ExecutorChoice;
 }
 
 /** Reads the gateway's configuration from the environment; a bad value throws a `ConfigError` naming it. */
@@ -68,6 +71,9 @@ export function gatewayConfig(
         .default(5000),
       LOG_LEVEL: logLevelVar,
       GATEWAY_WORKERS: workersVar,
+      GATEWAY_EXECUTOR: z
+        .enum(['lean', 'apollo'], { error: 'must be lean or apollo' })
+        .default('lean'),
       ...cacheEnv,
       ...rateLimitEnv,
       ...departmentGuardEnv,
@@ -88,5 +94,6 @@ export function gatewayConfig(
     callerTokenPrivateKey: callerTokenPrivateKeyVar(env),
     departmentGuard: toDepartmentGuardConfig(raw),
     limits: toRequestLimits(raw),
+    executor: raw.GATEWAY_EXECUTOR,
   };
 }

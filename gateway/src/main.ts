@@ -62,6 +62,7 @@ async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
     limits: config.limits,
     access: { registry: hub.registry, signer },
     audit: { log: hub.auditLog },
+    executor: config.executor,
   });
   if (config.workers > 1) gateway.server.addPlugin(useWorkerHeader());
 

@@ -28,6 +28,7 @@ describe('gatewayConfig', () => {
         maxResponseBytes: 8 * 1024 * 1024,
       },
       limits: DEFAULT_REQUEST_LIMITS,
+      executor: 'lean',
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toBe(resolve(import.meta.dirname, '../supergraph.graphql'));
   });
@@ -41,6 +42,7 @@ describe('gatewayConfig', () => {
         SUBGRAPH_TIMEOUT_MS: '1500',
         LOG_LEVEL: 'debug',
         GATEWAY_WORKERS: '3',
+        GATEWAY_EXECUTOR: 'apollo',
         RATE_LIMIT_ENABLED: 'false',
         RATE_LIMIT_TRUSTED_PROXIES: '10.0.0.5, ::1',
         DEPARTMENT_MAX_IN_FLIGHT: '32',
@@ -75,6 +77,7 @@ describe('gatewayConfig', () => {
         maxResponseBytes: 1_048_576,
       },
       limits: DEFAULT_REQUEST_LIMITS,
+      executor: 'apollo',
     });
   });
 
@@ -86,8 +89,14 @@ describe('gatewayConfig', () => {
 
   it('stops on bad values with a message naming each bad variable', () => {
     const bad = () =>
-      gatewayConfig({ GATEWAY_PORT: '70000', SUBGRAPH_TIMEOUT_MS: 'soon', LOG_LEVEL: 'loud' });
+      gatewayConfig({
+        GATEWAY_PORT: '70000',
+        SUBGRAPH_TIMEOUT_MS: 'soon',
+        LOG_LEVEL: 'loud',
+        GATEWAY_EXECUTOR: 'graphql-js',
+      });
     expect(bad).toThrow(ConfigError);
+    expect(bad).toThrow(/GATEWAY_EXECUTOR is "graphql-js": must be lean or apollo/);
     expect(bad).toThrow(/GATEWAY_PORT is "70000": must be 0-65535/);
     expect(bad).toThrow(/SUBGRAPH_TIMEOUT_MS is "soon": must be a number of milliseconds/);
     expect(bad).toThrow(/LOG_LEVEL is "loud": must be one of/);

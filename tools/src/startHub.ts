@@ -186,6 +186,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       subgraphUrls,
       cache,
       limits: config.gateway.limits,
+      executor: config.gateway.executor,
       audit: { log: hubServices.auditLog },
       access: { registry: hubServices.registry, signer },
       desk: { sessions: hubServices.sessions },
