@@ -26,8 +26,10 @@ import {
 } from './support/index.js';
 import {
   anyStyle,
+  executionCounts,
   type Rendered,
   randomOperation,
+  randomSearch,
   render,
   type ScalarValues,
 } from './support/randomOperations.js';
@@ -38,11 +40,8 @@ import {
 // the entity and root caches on (then also the response cache), cold and then warm. Only the
 // differences govgraph makes on purpose are normalised away, in one place (normalizeAnswer).
 
-// Random operations: a failure prints the seed and path; rerun with FC_SEED=<seed> FC_PATH=<path>.
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-const path = process.env.FC_PATH;
-// FC_RUNS=<n> multiplies the runs, for a longer search than CI's.
-const scale = Number(process.env.FC_RUNS ?? 1);
+// Random operations: FC_RUNS, FC_SEED and FC_PATH as randomSearch says.
+const { scale } = randomSearch;
 const runs = 100 * scale;
 
 /** Argument values the random operations take: known and unknown keys of every fixture. */
@@ -201,9 +200,7 @@ describe('govgraph answers random operations over the fixtures as bare @apollo/g
           await expectSameAnswers({ query: rendered.text, variables: rendered.variables });
         }),
         {
-          numRuns: runs,
-          ...(seed === undefined ? {} : { seed }),
-          ...(path === undefined ? {} : { path }),
+          ...randomSearch.parameters(runs),
         },
       );
       // Six requests per operation; a loaded machine (the whole suite on two cores) needs room.
@@ -214,19 +211,19 @@ describe('govgraph answers random operations over the fixtures as bare @apollo/g
 
 describe('the executors behind the answers', () => {
   it('the lean executor ran the fixture operations; Apollo’s only where the hub says so', async () => {
-    const before = (await executions(off)).get('lean') ?? 0;
+    const before = (await executionCounts(off.url)).get('lean') ?? 0;
     // Refused before execution (validation, variables): the answer has no `data` at all.
     let executed = 0;
     for (const op of OPERATIONS) {
       const { body } = await off.post({ query: op.query, variables: op.variables });
       if ('data' in body) executed += 1;
     }
-    const lean = await executions(off);
+    const lean = await executionCounts(off.url);
     expect(executed).toBeGreaterThan(OPERATIONS.length - 5);
     expect(lean.get('lean')).toBe(before + executed);
     // Every fixture plan is one the lean executor runs: none was left to Apollo's.
     expect([...lean.keys()].filter((key) => key !== 'lean')).toEqual([]);
-    const apollo = await executions(apolloExecutor);
+    const apollo = await executionCounts(apolloExecutor.url);
     expect(apollo.get('lean')).toBeUndefined();
   });
 
@@ -251,14 +248,14 @@ describe('the executors behind the answers', () => {
 
   it('schema introspection goes to Apollo’s executor, with the same answer', async () => {
     const query = '{ __schema { queryType { name } } topProducts(first: 1) { upc } }';
-    const before = (await executions(off)).get('apollo: schema introspection') ?? 0;
+    const before = (await executionCounts(off.url)).get('apollo: schema introspection') ?? 0;
     await expectSameAnswers({ query });
     const { body } = await off.post({ query });
     expect(body.data).toEqual({
       __schema: { queryType: { name: 'Query' } },
       topProducts: [{ upc: '1' }],
     });
-    expect((await executions(off)).get('apollo: schema introspection')).toBe(before + 2);
+    expect((await executionCounts(off.url)).get('apollo: schema introspection')).toBe(before + 2);
   });
 
   it('a condition variable sent as null goes to Apollo’s executor, with the same answer', async () => {
@@ -266,29 +263,17 @@ describe('the executors behind the answers', () => {
     // request on it. The lean one checks before any fetch and leaves such a request to Apollo.
     const query =
       'query ($s: Boolean = false) { topProducts(first: 1) { upc name @skip(if: $s) } }';
-    const before = (await executions(off)).get('apollo: non-boolean condition variable') ?? 0;
+    const before =
+      (await executionCounts(off.url)).get('apollo: non-boolean condition variable') ?? 0;
     await expectSameAnswers({ query, variables: { s: null } });
-    expect((await executions(off)).get('apollo: non-boolean condition variable')).toBe(before + 1);
+    expect((await executionCounts(off.url)).get('apollo: non-boolean condition variable')).toBe(
+      before + 1,
+    );
     await expectSameAnswers({ query, variables: { s: true } });
     const { body } = await off.post({ query, variables: { s: true } });
     expect(body).toEqual({ data: { topProducts: [{ upc: '1' }] } });
   });
 });
-
-/** `govgraph_executions_total` of a gateway, by executor (and reason, for Apollo's). */
-async function executions(hub: HubTester): Promise<Map<string, number>> {
-  const text = await (await fetch(`${hub.url}/metrics`)).text();
-  const counts = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const match = /^govgraph_executions_total\{executor="(\w+)",reason="([^"]*)"\} (\d+)/.exec(
-      line,
-    );
-    if (!match) continue;
-    const key = match[2] ? `${match[1]}: ${match[2]}` : `${match[1]}`;
-    counts.set(key, (counts.get(key) ?? 0) + Number(match[3]));
-  }
-  return counts;
-}
 
 /** The hits a govgraph gateway counted for one cache (`govgraph_cache_hits_total`). */
 async function cacheHits(hub: HubTester, cache: string): Promise<number> {

@@ -34,8 +34,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleTabs, SAMPLE_NATIONAL_ID } from '../../gateway/src/graphiql/graphiqlExamples.js';
 import {
   anyStyle,
+  executionCounts,
   type Rendered,
   randomOperation,
+  randomSearch,
   render,
   type ScalarValues,
 } from '../../gateway/tests/support/randomOperations.js';
@@ -61,11 +63,8 @@ import { type CallerHeaders, callerHeaders } from './support/testHub.js';
 // operations over the hub's API schema, callers whose grants cover only part of what they
 // ask, and departments down.
 
-// Random operations: a failure prints the seed and path; rerun with FC_SEED=<seed> FC_PATH=<path>.
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
-const path = process.env.FC_PATH;
-// FC_RUNS=<n> multiplies the runs, for a longer search than CI's.
-const scale = Number(process.env.FC_RUNS ?? 1);
+// Random operations: FC_RUNS, FC_SEED and FC_PATH as randomSearch says.
+const { scale } = randomSearch;
 const runs = 100 * scale;
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -244,21 +243,6 @@ async function inPool<T, R>(items: readonly T[], width: number, run: (item: T) =
 
 /** Whether the gateway executed the operation: an answer with a `data` key. */
 const executed = (c: Compared) => 'data' in c.answer.body;
-
-/** `govgraph_executions_total` of a gateway, by executor (and reason, for Apollo's). */
-async function executions(gateway: Listening): Promise<Map<string, number>> {
-  const text = await (await fetch(`${gateway.url}/metrics`)).text();
-  const counts = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    const match = /^govgraph_executions_total\{executor="(\w+)",reason="([^"]*)"\} (\d+)/.exec(
-      line,
-    );
-    if (!match) continue;
-    const key = match[2] ? `${match[1]}: ${match[2]}` : `${match[1]}`;
-    counts.set(key, (counts.get(key) ?? 0) + Number(match[3]));
-  }
-  return counts;
-}
 
 // ---- The documents the project's suites and docs use ----------------------------------------
 
@@ -532,7 +516,7 @@ describe('the lean executor answers every document of the project as Apollo’s 
   let before: Map<string, number>;
 
   beforeAll(async () => {
-    before = await executions(main.lean);
+    before = await executionCounts(main.lean.url);
   });
 
   const compareAll = async (source: string, requests: Request[], documents: number) => {
@@ -795,14 +779,14 @@ describe('the lean executor answers every document of the project as Apollo’s 
     // Most requests are executed (the rest are refused before execution, equal too: the
     // malformed national IDs among the people asked for).
     expect(ran.length).toBeGreaterThan(compared.length * 0.7);
-    const after = await executions(main.lean);
+    const after = await executionCounts(main.lean.url);
     const grown = (after.get('lean') ?? 0) - (before.get('lean') ?? 0);
     expect(grown).toBeGreaterThanOrEqual(ran.length);
     // None of them was left to Apollo's executor by the lean gateway.
     expect([...after.keys()].filter((key) => key !== 'lean')).toEqual([]);
     // The other gateway hands Apollo's executor to Apollo Server as it is: the lean one never
     // ran there, so the equal answers came from two executors.
-    const apollo = await executions(main.apollo);
+    const apollo = await executionCounts(main.apollo.url);
     expect(apollo.get('lean') ?? 0).toBe(0);
     // Partial answers are among them: data with errors (the access log, refused at run time).
     expect(ran.some((c) => c.answer.body.data && c.answer.body.errors?.length)).toBe(true);
@@ -896,7 +880,7 @@ describe('the lean executor answers the edges of plan execution as Apollo’s do
       ...(variables ? { variables } : {}),
       ...(operationName ? { operationName } : {}),
     }));
-    const before = await executions(main.lean);
+    const before = await executionCounts(main.lean.url);
     const compared = await inPool(requests, 4, (r) => expectSame(main, r));
     // Entity errors land at list paths; the union answers are real rows.
     expect(JSON.stringify(compared[1]?.answer.body.errors?.map((e) => e.path))).toBe(
@@ -907,7 +891,7 @@ describe('the lean executor answers the edges of plan execution as Apollo’s do
     );
     expect(JSON.stringify(compared[4]?.answer.body.data)).toContain('"owner":{"__typename"');
     expect(JSON.stringify(compared[5]?.answer.body.data)).toContain('"applicant":{"__typename"');
-    const after = await executions(main.lean);
+    const after = await executionCounts(main.lean.url);
     expect((after.get('lean') ?? 0) - (before.get('lean') ?? 0)).toBeGreaterThanOrEqual(
       compared.filter(executed).length,
     );
@@ -1027,11 +1011,7 @@ async function randomComparisons(
         }),
       );
     }),
-    {
-      numRuns,
-      ...(seed === undefined ? {} : { seed }),
-      ...(path === undefined ? {} : { path }),
-    },
+    randomSearch.parameters(numRuns),
   );
   return compared;
 }
@@ -1040,7 +1020,7 @@ describe('the lean executor answers random operations over the hub as Apollo’s
   it(
     'random valid operations, with fragments, aliases, variables and directives, over seeded and unknown keys',
     async () => {
-      const before = await executions(main.lean);
+      const before = await executionCounts(main.lean.url);
       const compared = await randomComparisons(main, full, runs);
       const ran = compared.filter(executed).length;
       // Most random operations are executed, not refused: the comparison proves something.
@@ -1048,7 +1028,7 @@ describe('the lean executor answers random operations over the hub as Apollo’s
         `lean-executor differential: ${compared.length} random operations, ${ran} executed`,
       );
       expect(ran).toBeGreaterThan(compared.length / 2);
-      const after = await executions(main.lean);
+      const after = await executionCounts(main.lean.url);
       expect((after.get('lean') ?? 0) - (before.get('lean') ?? 0)).toBeGreaterThanOrEqual(ran);
     },
     300_000 * scale,
@@ -1057,14 +1037,14 @@ describe('the lean executor answers random operations over the hub as Apollo’s
   it(
     'the same as an anonymous caller and as the agency with partial grants: refused or public',
     async () => {
-      const before = await executions(main.lean);
+      const before = await executionCounts(main.lean.url);
       const compared = [
         ...(await randomComparisons(main, () => ({}), Math.ceil(runs / 4))),
         ...(await randomComparisons(main, partial, Math.ceil(runs / 4))),
       ];
       const ran = compared.filter(executed).length;
       expect(ran).toBeGreaterThan(0);
-      const after = await executions(main.lean);
+      const after = await executionCounts(main.lean.url);
       expect((after.get('lean') ?? 0) - (before.get('lean') ?? 0)).toBeGreaterThanOrEqual(ran);
     },
     300_000 * scale,
@@ -1075,7 +1055,7 @@ describe('the lean executor answers random operations over the hub as Apollo’s
 
 describe('the lean executor answers callers with partial grants as Apollo’s does', () => {
   it('an agency granted some of the fields asked: refusals, and fields nulled with errors', async () => {
-    const before = await executions(main.lean);
+    const before = await executionCounts(main.lean.url);
     const texts = [...trustedDeskDocuments().values()].filter(
       (text) => operationsOf(text)[0]?.operation === 'query',
     );
@@ -1160,7 +1140,7 @@ describe('the lean executor answers callers with partial grants as Apollo’s do
     });
     const theirs = compared.find((c) => c.request.label === 'citizen, another name');
     expect(theirs?.answer.status).toBe(403);
-    const after = await executions(main.lean);
+    const after = await executionCounts(main.lean.url);
     expect((after.get('lean') ?? 0) - (before.get('lean') ?? 0)).toBeGreaterThanOrEqual(
       compared.filter(executed).length,
     );
@@ -1229,7 +1209,7 @@ describe('the lean executor answers as Apollo’s does while a department is dow
           'DEPARTMENT_UNAVAILABLE',
         );
         await copy.close();
-        const before = await executions(pair.lean);
+        const before = await executionCounts(pair.lean.url);
         const compared = await inPool(requests, 2, (r) => expectSame(pair, r));
         const unavailable = compared.filter((c) =>
           c.answer.body.errors?.some(
@@ -1239,7 +1219,7 @@ describe('the lean executor answers as Apollo’s does while a department is dow
         );
         expect(unavailable.length).toBeGreaterThan(0);
         compared.push(...(await randomComparisons(pair, full, Math.ceil(runs / 4))));
-        const after = await executions(pair.lean);
+        const after = await executionCounts(pair.lean.url);
         expect((after.get('lean') ?? 0) - (before.get('lean') ?? 0)).toBeGreaterThanOrEqual(
           compared.filter(executed).length,
         );

@@ -450,3 +450,37 @@ export function withNationalIds(operation: Operation, replace: (id: string) => s
       : { ...s, fields: s.fields.map(field) };
   return { ...operation, selections: operation.selections.map(selection) };
 }
+
+/**
+ * How long the random-operation properties search, from the environment: `FC_RUNS=<n>`
+ * multiplies the runs (and the tests' time limits) for a longer search than CI's; a failure
+ * prints its seed and path, and `FC_SEED=<seed> FC_PATH=<path>` replays it.
+ */
+export const randomSearch = {
+  scale: Number(process.env.FC_RUNS ?? 1),
+  /** fast-check's parameters for `runs` runs at this scale, replaying a seed and path when given. */
+  parameters(runs: number): { numRuns: number; seed?: number; path?: string } {
+    const seed = process.env.FC_SEED;
+    const path = process.env.FC_PATH;
+    return {
+      numRuns: runs,
+      ...(seed === undefined ? {} : { seed: Number(seed) }),
+      ...(path === undefined ? {} : { path }),
+    };
+  },
+};
+
+/** `govgraph_executions_total` of the gateway at `baseUrl`, by executor (and reason, for Apollo's). */
+export async function executionCounts(baseUrl: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const counts = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const match = /^govgraph_executions_total\{executor="(\w+)",reason="([^"]*)"\} (\d+)/.exec(
+      line,
+    );
+    if (!match) continue;
+    const key = match[2] ? `${match[1]}: ${match[2]}` : `${match[1]}`;
+    counts.set(key, (counts.get(key) ?? 0) + Number(match[3]));
+  }
+  return counts;
+}
