@@ -69,7 +69,7 @@ describe('timeoutFetcher', () => {
     });
   });
 
-  it('reads the answer’s headers as fetch does: any case, repeated ones joined, read-only', async () => {
+  it('reads the answer’s headers as fetch does, in either case, repeated ones joined, read-only', async () => {
     const department = await started((_req, res) => {
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader('Set-Cookie', ['a=1', 'b=2']);
