@@ -212,6 +212,24 @@ describe('demand control (cost) through the hub', () => {
     expect((await post(paged, { id: nationalId })).body.errors).toBeUndefined();
   });
 
+  it('costs a document again for every page size: a cheap request first makes no later one cheap', async () => {
+    // The gateway keeps each document's estimate across requests (limits/costFigures.ts); an
+    // attacker warms it with a small page, then sends the same text with a huge one, and then
+    // floods it with other values to push the small one out and back in.
+    const nested = `query($id: NationalId!, $n: Int, $deep: Boolean = false) { person(nationalId: $id) {
+      representedEntities(first: $n) { nodes { legalRepresentative {
+        representedEntities(first: $n) @include(if: $deep) { nodes { administrativePenalties(first: $n) { nodes { kind } } } } } } } } }`;
+    const small = await post(nested, { id: nationalId, n: 3, deep: true });
+    expect(small.body.errors).toBeUndefined();
+    expectRefused(await post(nested, { id: nationalId, n: 100, deep: true }));
+    // The same page with the costly branch left out, then in through its default and a variable.
+    expect((await post(nested, { id: nationalId, n: 100 })).body.errors).toBeUndefined();
+    expectRefused(await post(nested, { id: nationalId, n: 100, deep: true }));
+    for (let n = 1; n <= 70; n += 1) await post(nested, { id: nationalId, n: n % 4, deep: n > 66 });
+    expect((await post(nested, { id: nationalId, n: 3, deep: true })).body.errors).toBeUndefined();
+    expectRefused(await post(nested, { id: nationalId, n: 100, deep: true }));
+  });
+
   it('refuses the same operation sent as GET', async () => {
     const query = `{ person(nationalId: "${nationalId}") { ${family(8)} } }`;
     let sent: Sent | undefined;
