@@ -14,6 +14,7 @@ import type {
 } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { UnsupportedOperation } from './shapeResponse.js';
 
 // Runs a query plan the way @apollo/gateway 2.14's executeQueryPlan.js does — the same fetches
 // in the same order, the same representations, the same merging and the same error paths —
@@ -51,34 +52,14 @@ export interface PlanRun {
   errors: GraphQLError[];
 }
 
-/** Plan nodes the lean executor runs; any other kind leaves the operation to Apollo's. */
-const SUPPORTED = new Set(['Sequence', 'Parallel', 'Flatten', 'Fetch', 'Condition']);
-
-/** Why the plan cannot run here, or undefined when it can. */
-export function unsupportedNode(node: QueryPlan['node']): string | undefined {
-  if (!node) return undefined;
-  if (!SUPPORTED.has(node.kind)) return `${node.kind} node`;
-  switch (node.kind) {
-    case 'Sequence':
-    case 'Parallel':
-      for (const child of node.nodes) {
-        const reason = unsupportedNode(child);
-        if (reason) return reason;
-      }
-      return undefined;
-    case 'Flatten':
-      return unsupportedNode(node.node);
-    case 'Condition':
-      return unsupportedNode(node.ifClause) ?? unsupportedNode(node.elseClause);
-    default:
-      return undefined;
-  }
-}
-
+/**
+ * Compiles the plan, or throws `UnsupportedOperation` naming the first node kind the lean
+ * executor does not run (`Defer`, `Subscription`): the operation is then left to Apollo's.
+ */
 export function compilePlan(plan: QueryPlan): CompiledPlan {
   const representations = new Map<FetchNode, Representation>();
   const conditionVariables = new Set<string>();
-  const visit = (node: PlanNode | undefined): void => {
+  const visit = (node: QueryPlan['node']): void => {
     if (!node) return;
     switch (node.kind) {
       case 'Sequence':
@@ -96,11 +77,13 @@ export function compilePlan(plan: QueryPlan): CompiledPlan {
       case 'Fetch':
         if (node.requires) representations.set(node, compileSelections(node.requires));
         return;
+      default:
+        throw new UnsupportedOperation(`${node.kind} node`);
     }
   };
-  // unsupportedNode has turned away subscriptions before a plan is compiled.
+  visit(plan.node);
+  // visit turned away every other kind, Subscription included.
   const node = plan.node as PlanNode | undefined;
-  visit(node);
   return { node, representations, conditionVariables: [...conditionVariables] };
 }
 
@@ -174,7 +157,7 @@ export async function executePlanNode(
       return;
     }
     default:
-      // compileLean refuses every other kind before a plan runs here.
+      // compilePlan refuses every other kind before a plan runs here.
       throw new Error(`Unsupported plan node ${node.kind}`);
   }
 }

@@ -16,13 +16,14 @@ import { inSpan, type Logger, SpanKind } from '@govgraph/server';
 import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
-import { type CompiledPlan, compilePlan, executePlanNode, unsupportedNode } from './executePlan.js';
+import { type CompiledPlan, compilePlan, executePlanNode } from './executePlan.js';
 import {
   type CompiledShape,
   compileShape,
   conditionsAreBoolean,
   shapeResponse,
   UnsupportedOperation,
+  withDefaults,
 } from './shapeResponse.js';
 
 /** Which executor runs the query plans: govgraph's lean one (default) or Apollo's own. */
@@ -174,8 +175,8 @@ export function leanGateway(gateway: ApolloGateway, options: LeanGatewayOptions)
       }
       const ready = leanOf(plan, operationContext, internals);
       if ('declined' in ready) return declined(ready.declined, requestContext);
-      const variables = request.variables ?? {};
-      if (!conditionsAreBoolean(ready.shape, variables, ready.conditionVariables)) {
+      const variables = withDefaults(ready.shape, request.variables);
+      if (!conditionsAreBoolean(variables, ready.conditionVariables)) {
         return declined('non-boolean condition variable', requestContext);
       }
       metrics.executions.inc({ executor: 'lean', reason: '' });
@@ -188,7 +189,7 @@ export function leanGateway(gateway: ApolloGateway, options: LeanGatewayOptions)
         attributes['graphql.operation.name'] = requestContext.operationName;
       }
       return inSpan('gateway.execute', SpanKind.INTERNAL, attributes, () =>
-        execute(ready, requestContext, internals),
+        execute(ready, requestContext, variables, internals),
       );
     };
   };
@@ -210,9 +211,8 @@ export function leanGateway(gateway: ApolloGateway, options: LeanGatewayOptions)
 }
 
 function compileLean(plan: QueryPlan, operationContext: OperationContext, apiSchema: Schema): Lean {
-  const unsupported = unsupportedNode(plan.node);
-  if (unsupported) return { declined: unsupported };
   try {
+    const compiledPlan = compilePlan(plan);
     const operation = operationFromDocument(
       apiSchema,
       {
@@ -221,7 +221,6 @@ function compileLean(plan: QueryPlan, operationContext: OperationContext, apiSch
       },
       { validate: false },
     );
-    const compiledPlan = compilePlan(plan);
     const shape = compileShape(operation);
     return {
       plan: compiledPlan,
@@ -239,13 +238,13 @@ function compileLean(plan: QueryPlan, operationContext: OperationContext, apiSch
 async function execute(
   lean: { plan: CompiledPlan; shape: CompiledShape },
   requestContext: GatewayGraphQLRequestContext,
+  variables: Record<string, unknown>,
   internals: GatewayInternals,
 ): Promise<GatewayExecutionResult> {
   const serviceMap: Record<string, GraphQLDataSource> = Object.create(null);
   for (const [name, { dataSource }] of Object.entries(internals.serviceMap)) {
     serviceMap[name] = dataSource;
   }
-  const variables = requestContext.request.variables;
   const errors: GraphQLError[] = [];
   const unfiltered: Record<string, unknown> = Object.create(null);
   if (lean.plan.node) {
@@ -255,7 +254,7 @@ async function execute(
         serviceMap,
         requestContext,
         supergraphSchema: internals.supergraphSchema,
-        conditionValues: { ...lean.shape.defaultedVariables, ...variables },
+        conditionValues: variables,
         errors,
       },
       lean.plan.node,

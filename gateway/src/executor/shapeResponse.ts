@@ -137,15 +137,18 @@ export function compileShape(operation: Operation): CompiledShape {
 
 /** True when each of these variables holds a boolean, given or defaulted, as Apollo asserts. */
 export function conditionsAreBoolean(
-  shape: CompiledShape,
-  variables: Record<string, unknown>,
+  variables: Readonly<Record<string, unknown>>,
   names: readonly string[],
 ): boolean {
-  for (const name of names) {
-    const value = Object.hasOwn(variables, name) ? variables[name] : shape.defaultedVariables[name];
-    if (typeof value !== 'boolean') return false;
-  }
-  return true;
+  return names.every((name) => typeof variables[name] === 'boolean');
+}
+
+/** The request's variables over the operation's defaults: what conditions and shaping read. */
+export function withDefaults(
+  shape: CompiledShape,
+  sent: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
+  return { __proto__: null, ...shape.defaultedVariables, ...sent };
 }
 
 interface Run {
@@ -159,15 +162,16 @@ interface Run {
 const OK = 0;
 const NULL_BUBBLE_UP = 1;
 
+/** `variables`: the request's over the operation's defaults (`withDefaults`). */
 export function shapeResponse(
   shape: CompiledShape,
-  variables: Record<string, unknown> | undefined,
+  variables: Record<string, unknown>,
   input: Record<string, unknown> | null | undefined,
 ): { data: Record<string, unknown> | null | undefined; errors: GraphQLError[] } {
   if (!input) return { data: input, errors: [] };
   const run: Run = {
     shape,
-    variables: { __proto__: null, ...shape.defaultedVariables, ...variables },
+    variables,
     errors: [],
     flags: 0,
   };
