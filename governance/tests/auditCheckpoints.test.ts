@@ -5,8 +5,9 @@ import { createLogger } from '@govgraph/server';
 import { ENGINES } from '@govgraph/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAuditCli } from '../src/cli/runAuditCli.js';
-import { type AuditCheckpoint, createAuditLog, GENESIS_HASH, type HubStore } from '../src/index.js';
+import { type AuditCheckpoint, createAuditLog, type HubStore } from '../src/index.js';
 import { auditEntry } from './auditEntries.js';
+import { emptyChain } from './emptyChain.js';
 import { captureOutput, useHubStore } from './useHubStore.js';
 
 const logger = createLogger('hub-test', 'silent');
@@ -17,13 +18,6 @@ async function append(store: HubStore, from: number, to: number): Promise<void> 
     Array.from({ length: to - from + 1 }, (_, i) => log.append(auditEntry(from + i))),
   );
   await log.close();
-}
-
-/** Empties the log: the chain starts again from genesis. */
-async function emptyChain(store: HubStore): Promise<void> {
-  await store.db.deleteFrom('audit_subjects').execute();
-  await store.db.deleteFrom('audit_records').execute();
-  await store.db.updateTable('audit_head').set({ seq: 0, hash: GENESIS_HASH }).execute();
 }
 
 /**
@@ -39,7 +33,10 @@ async function deleteNewestAndRewind(store: HubStore, keep: number): Promise<voi
     .select('hash')
     .where('seq', '=', keep)
     .executeTakeFirstOrThrow();
-  await store.db.updateTable('audit_head').set({ seq: keep, hash: last.hash }).execute();
+  await store.db
+    .updateTable('audit_head')
+    .set({ seq: keep, hash: last.hash, indexed_seq: keep })
+    .execute();
 }
 
 /** The two environment lines `checkpoint-key` prints, as variables. */

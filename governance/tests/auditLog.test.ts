@@ -71,7 +71,8 @@ describe.each(ENGINES)('audit log on %s', (engine) => {
       .select('hash')
       .where('seq', '=', 200)
       .executeTakeFirst();
-    expect(head).toEqual({ id: 1, seq: 200, hash: last?.hash });
+    // The log of the test before was closed: the subject index covers the whole chain.
+    expect(head).toEqual({ id: 1, seq: 200, hash: last?.hash, indexed_seq: 200 });
   });
 
   it('writes at most maxBatch entries per transaction; later ones go to the next', async () => {

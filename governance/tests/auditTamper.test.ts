@@ -13,15 +13,14 @@ import {
   verifyAuditChain,
 } from '../src/index.js';
 import { auditEntry, STRANGER } from './auditEntries.js';
+import { emptyChain } from './emptyChain.js';
 import { useHubStore } from './useHubStore.js';
 
 const logger = createLogger('hub-test', 'silent');
 
 /** Empties the log and writes records 1-10 through the audit log. */
 async function freshChain(store: HubStore): Promise<void> {
-  await store.db.deleteFrom('audit_subjects').execute();
-  await store.db.deleteFrom('audit_records').execute();
-  await store.db.updateTable('audit_head').set({ seq: 0, hash: GENESIS_HASH }).execute();
+  await emptyChain(store);
   const log = createAuditLog({ store, logger, maxBatch: 4 });
   await Promise.all(Array.from({ length: 10 }, (_, i) => log.append(auditEntry(i + 1))));
   await log.close();
@@ -61,7 +60,10 @@ describe.each(ENGINES)('audit chain verification on %s', (engine) => {
   it('passes an empty log', async () => {
     await hub.store.db.deleteFrom('audit_subjects').execute();
     await hub.store.db.deleteFrom('audit_records').execute();
-    await hub.store.db.updateTable('audit_head').set({ seq: 0, hash: GENESIS_HASH }).execute();
+    await hub.store.db
+      .updateTable('audit_head')
+      .set({ seq: 0, hash: GENESIS_HASH, indexed_seq: 0 })
+      .execute();
     expect(await verify()).toEqual({ ok: true, records: 0 });
   });
 

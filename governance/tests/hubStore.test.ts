@@ -76,7 +76,7 @@ describe.each(ENGINES)('hub store on %s', (engine) => {
       );
       const [first] = stores;
       const head = await first?.db.selectFrom('audit_head').selectAll().execute();
-      expect(head).toEqual([{ id: 1, seq: 0, hash: '0'.repeat(64) }]);
+      expect(head).toEqual([{ id: 1, seq: 0, hash: '0'.repeat(64), indexed_seq: 0 }]);
       await Promise.all(stores.map((s) => s.close()));
     } finally {
       await database.drop();

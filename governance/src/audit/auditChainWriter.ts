@@ -2,12 +2,18 @@ import type { AuditEntry } from '../types.js';
 
 /**
  * Writes one batch of entries to the chain in one transaction: locks the head, numbers and
- * chains the records from it, inserts them with their subject rows, and moves the head. Resolves
+ * chains the records from it, inserts them (with their subject rows, except on a SQLite file), and moves the head. Resolves
  * once the transaction has committed; rejects (with SQLite's `code` kept, so a taken write
  * lock can be retried) when it did not.
  */
 export interface AuditChainWriter {
   write(entries: readonly AuditEntry[]): Promise<void>;
+  /**
+   * Brings the subject index up to the chain head. Only the SQLite file writer lets the index
+   * trail (it indexes in bulk, docs/architecture.md#the-subject-index); the others index each
+   * record in its own transaction and resolve at once.
+   */
+  indexSubjects(): Promise<void>;
   /** Releases what the writer holds (the SQLite writer's thread); call once nothing is pending. */
   close(): Promise<void>;
 }

@@ -5,10 +5,15 @@ import type { AuditReader, AuditRecord } from '../types.js';
 import { fromAuditRow } from './auditRows.js';
 
 /**
- * Reads the audit log by data subject, for the data tracker. One statement serves every
- * subject asked for (the tracker batches with DataLoader): per subject, a backward range scan
- * of the (subject, seq) key stopping after `limit` rows, all joined in one UNION ALL. Unlike a
- * window over each subject's records, its cost does not grow with how often a subject was read.
+ * Reads the audit log by data subject, for the data tracker. The subject index covers the
+ * records up to `audit_head.indexed_seq`; the records after it (the SQLite writer indexes in
+ * bulk, docs/architecture.md#the-subject-index) are read from the chain and matched by their
+ * subjects here. One statement reads both, so both halves see the same mark.
+ *
+ * One statement serves every subject asked for (the tracker batches with DataLoader): per
+ * subject, a backward range scan of the (subject, seq) key stopping after `limit` rows, all
+ * joined in one UNION ALL. Unlike a window over each subject's records, its cost does not grow
+ * with how often a subject was read.
  */
 export function createAuditReader(store: HubStore): AuditReader {
   return {
@@ -18,15 +23,29 @@ export function createAuditReader(store: HubStore): AuditReader {
       if (unique.length === 0 || limit < 1) return result;
       const newest = unique.map(
         (subject, i) =>
-          sql`select * from (select subject, seq from audit_subjects where subject = ${subject}${olderThan(before)} order by seq desc limit ${limit}) ${sql.raw(`s${i}`)}`,
+          sql`select * from (select subject, seq from audit_subjects where subject = ${subject} and seq <= ${INDEXED}${olderThan(before)} order by seq desc limit ${limit}) ${sql.raw(`s${i}`)}`,
       );
-      const rows = await sql<AuditRecordRow & { subject: string }>`
+      // Rows with a subject come from the index; rows without one are the records past it.
+      const rows = await sql<AuditRecordRow & { subject: string | null }>`
         select s.subject, r.*
         from (${sql.join(newest, sql` union all `)}) s
         join audit_records r on r.seq = s.seq
-        order by s.subject, s.seq desc`.execute(store.db);
+        union all
+        select null as subject, r.*
+        from audit_records r
+        where r.seq > ${INDEXED}${olderThan(before)}
+        order by seq desc`.execute(store.db);
       for (const { subject, ...row } of rows.rows) {
-        result.get(subject)?.push(fromAuditRow(row));
+        // A record past the mark is read whole only when it names a subject still short.
+        const named = subject === null ? new Set(subjectsOf(row.subjects)) : [subject];
+        const wanting: AuditRecord[][] = [];
+        for (const s of named) {
+          const found = result.get(s);
+          if (found && found.length < limit) wanting.push(found);
+        }
+        if (wanting.length === 0) continue;
+        const record = fromAuditRow(row);
+        for (const found of wanting) found.push(record);
       }
       return result;
     },
@@ -34,17 +53,44 @@ export function createAuditReader(store: HubStore): AuditReader {
       const counts = new Map<string, number>(subjects.map((s) => [s, 0]));
       const unique = [...new Set(subjects)];
       if (unique.length === 0) return counts;
-      const rows = await store.db
-        .selectFrom('audit_subjects')
-        .select(['subject', (eb) => eb.fn.countAll<number | string | bigint>().as('records')])
-        .where('subject', 'in', unique)
-        .groupBy('subject')
-        .execute();
-      // PostgreSQL's count(*) is a bigint, which its driver hands over as a string.
-      for (const row of rows) counts.set(row.subject, Number(row.records));
+      const rows = await sql<{
+        subject: string | null;
+        records: number | string | bigint;
+        subjects: string | null;
+      }>`
+        select subject, count(*) as records, null as subjects
+        from audit_subjects
+        where subject in (${sql.join(unique)}) and seq <= ${INDEXED}
+        group by subject
+        union all
+        select null, 0, subjects from audit_records where seq > ${INDEXED}`.execute(store.db);
+      for (const row of rows.rows) {
+        // PostgreSQL's count(*) is a bigint, which its driver hands over as a string.
+        if (row.subject !== null) counts.set(row.subject, Number(row.records));
+      }
+      for (const row of rows.rows) {
+        if (row.subject !== null || row.subjects === null) continue;
+        for (const subject of new Set(subjectsOf(row.subjects))) {
+          const count = counts.get(subject);
+          if (count !== undefined) counts.set(subject, count + 1);
+        }
+      }
       return counts;
     },
   };
+}
+
+/** The last record the subject index covers, read in the statement that uses it. */
+const INDEXED = sql`(select indexed_seq from audit_head where id = 1)`;
+
+/** A stored record's subjects (none when the column was edited into something else). */
+function subjectsOf(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 function olderThan(before: number | undefined) {

@@ -3,22 +3,43 @@ import Database from 'better-sqlite3';
 import type { AuditEntry } from '../types.js';
 import type { AuditWriteFailure } from './auditChainWriter.js';
 import { AUDIT_ROW_COLUMNS, toAuditRow } from './auditRows.js';
-import { chainRecords, subjectRows } from './chainRecords.js';
+import { chainRecords } from './chainRecords.js';
 
 // The SQLite audit writer's thread (started by sqliteChainWriter.ts): better-sqlite3 is
 // synchronous, so hashing, inserting and committing a batch here keeps all of it off the
 // gateway's event loop. One connection of its own; batches arrive one at a time.
+//
+// The subject index trails the chain here (docs/architecture.md#the-subject-index). A batch's
+// transaction writes its records and moves the head; their subject rows are written later. Each
+// subject row lands on its own page of the (subject, seq) key, and SQLite's WAL writes every page
+// a commit touched, so a 100-person list read indexed at its own commit cost ~100 page writes
+// (2-3 ms of CPU, mostly in the kernel). Instead, a sweep takes the records since the mark
+// (`audit_head.indexed_seq`) into a sorted in-memory table and writes their rows in key order,
+// a slice of the key space per short transaction: rows that share a page are written together,
+// and batches commit between slices. Nothing is lost meanwhile: the records hold their subjects
+// (their hash covers them), and the tracker reads the records past the mark from the chain.
 
-/** A batch to commit, numbered so its answer finds its promise. */
-export interface ThreadRequest {
-  id: number;
-  entries: AuditEntry[];
-}
+/** A batch to commit, or (`index`) a request to bring the subject index up to the head. */
+export type ThreadTask = { entries: AuditEntry[] } | { index: true };
 
-/** Committed (`ok`), or the driver's code and message. */
+/** A task numbered, so its answer finds its promise. */
+export type ThreadRequest = ThreadTask & { id: number };
+
+/** Done (`ok`), or the driver's code and message. */
 export type ThreadReply =
   | { id: number; ok: true }
   | { id: number; ok: false; failure: AuditWriteFailure };
+
+/** Records past the mark before a sweep starts under load, without waiting for quiet. */
+const SWEEP_AFTER_RECORDS = 512;
+/** How long the chain must be quiet (no batch committed) before a sweep takes what trails. */
+const SWEEP_WHEN_QUIET_MS = 250;
+/** Records read into the sorted table per step (a read: no write lock). */
+const LOAD_RECORDS = 64;
+/** Subject rows written per transaction: a few ms of the write lock. */
+const SLICE_ROWS = 2000;
+/** How long after a failed step (the lock taken, the store gone) the sweep is tried again. */
+const RETRY_MS = 1000;
 
 const { file } = workerData as { file: string };
 const port = parentPort;
@@ -30,57 +51,197 @@ const db = new Database(file);
 // store's own connection (WAL is a property of the file, set when the store opened it).
 db.pragma('busy_timeout = 0');
 db.pragma('synchronous = NORMAL');
+// The sweep's sorted table lives in this connection's memory.
+db.pragma('temp_store = MEMORY');
+db.exec(
+  'create temp table if not exists audit_sweep (subject text not null, seq integer not null, primary key (subject, seq)) without rowid',
+);
 
 // Prepared on first use, inside a write, so a store that cannot take them fails that write
 // (closed) instead of the thread.
 let statements: ReturnType<typeof prepare> | undefined;
 function prepare() {
   return {
-    head: db.prepare<[], { seq: number; hash: string }>(
-      'select seq, hash from audit_head where id = 1',
+    head: db.prepare<[], { seq: number; hash: string; indexed_seq: number }>(
+      'select seq, hash, indexed_seq from audit_head where id = 1',
     ),
     record: db.prepare(
       `insert into audit_records (${AUDIT_ROW_COLUMNS.join(', ')}) values (${AUDIT_ROW_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     ),
-    // Every subject row of the batch in one statement, whatever their number.
-    subjects: db.prepare<[string]>(
-      'insert into audit_subjects (subject, seq) select value ->> 0, value ->> 1 from json_each(?)',
-    ),
     moveHead: db.prepare<[number, string]>('update audit_head set seq = ?, hash = ? where id = 1'),
+    // The subjects of records (from, to], read from the records themselves. A record whose
+    // subjects are not a JSON array (edited: verify names it) adds none.
+    load: db.prepare<[number, number]>(
+      `insert or ignore into temp.audit_sweep (subject, seq)
+       select s.value, r.seq
+       from audit_records r, json_each(case when json_valid(r.subjects) then r.subjects else '[]' end) s
+       where r.seq > ? and r.seq <= ? and s.type = 'text'`,
+    ),
+    // The next slice of the sorted table, after the last row written.
+    slice: db.prepare<[string, number, number], { subject: string; seq: number }>(
+      'select subject, seq from temp.audit_sweep where (subject, seq) > (?, ?) order by subject, seq limit ?',
+    ),
+    // A row already there (written by a writer that indexes at once, or a sweep that died
+    // before moving the mark) is kept.
+    write: db.prepare<[string]>(
+      'insert or ignore into audit_subjects (subject, seq) select value ->> 0, value ->> 1 from json_each(?)',
+    ),
+    moveMark: db.prepare<[number]>(
+      'update audit_head set indexed_seq = max(indexed_seq, ?) where id = 1',
+    ),
+    clear: db.prepare('delete from temp.audit_sweep'),
   };
+}
+
+/** The statements, and the chain head as it is now. */
+function readHead() {
+  statements ??= prepare();
+  const row = statements.head.get();
+  if (!row) throw new Error('the audit chain head row is missing (audit_head id 1)');
+  const head = { seq: Number(row.seq), hash: row.hash, indexed: Number(row.indexed_seq) };
+  return { sql: statements, head };
 }
 
 // BEGIN IMMEDIATE: the write lock up front, so a read lock never has to be upgraded (which
 // fails, not waits, under WAL), and another process's appends take turns with this one.
-const commit = db.transaction((entries: readonly AuditEntry[]) => {
-  statements ??= prepare();
-  const head = statements.head.get();
-  if (!head) throw new Error('the audit chain head row is missing (audit_head id 1)');
-  const records = chainRecords({ seq: Number(head.seq), hash: head.hash }, entries);
-  for (const record of records) statements.record.run(toAuditRow(record));
-  const subjects = subjectRows(records).map((r) => [r.subject, r.seq]);
-  if (subjects.length > 0) statements.subjects.run(JSON.stringify(subjects));
+// Returns how many records the index now trails the head by.
+const commit = db.transaction((entries: readonly AuditEntry[]): number => {
+  const { sql, head } = readHead();
+  const records = chainRecords({ seq: head.seq, hash: head.hash }, entries);
+  for (const record of records) sql.record.run(toAuditRow(record));
   const last = records.at(-1);
-  if (last) statements.moveHead.run(last.seq, last.hash);
+  if (last) sql.moveHead.run(last.seq, last.hash);
+  return (last?.seq ?? head.seq) - head.indexed;
 }).immediate;
+
+/**
+ * A sweep: records (from, to] to index, `loaded` of them read into the sorted table so far,
+ * and the last row written (rows are written in key order once all are loaded).
+ */
+interface Sweep {
+  from: number;
+  to: number;
+  loaded: number;
+  after: { subject: string; seq: number } | undefined;
+}
+let sweep: Sweep | undefined;
+
+/** Starts a sweep of what trails the head now; false when nothing does. */
+function startSweep(): boolean {
+  const { sql, head } = readHead();
+  if (head.indexed >= head.seq) return false;
+  sql.clear.run();
+  sweep = { from: head.indexed, to: head.seq, loaded: head.indexed, after: undefined };
+  return true;
+}
+
+// One slice in one transaction; the last one moves the mark. Returns true when done.
+const writeSlice = db.transaction((current: Sweep): boolean => {
+  const { sql } = readHead();
+  const rows = sql.slice.all(current.after?.subject ?? '', current.after?.seq ?? -1, SLICE_ROWS);
+  if (rows.length > 0) sql.write.run(JSON.stringify(rows.map((r) => [r.subject, r.seq])));
+  const last = rows.at(-1);
+  if (last) current.after = last;
+  if (rows.length === SLICE_ROWS) return false;
+  sql.moveMark.run(current.to);
+  return true;
+}).immediate;
+
+/** One step of the sweep: loads a few records, or writes one slice. Returns true when done. */
+function sweepStep(): boolean {
+  if (!sweep && !startSweep()) return true;
+  const current = sweep as Sweep;
+  if (current.loaded < current.to) {
+    const upTo = Math.min(current.to, current.loaded + LOAD_RECORDS);
+    readHead().sql.load.run(current.loaded, upTo);
+    current.loaded = upTo;
+    return false;
+  }
+  if (!writeSlice(current)) return false;
+  sweep = undefined;
+  statements?.clear.run();
+  return true;
+}
+
+/** Runs the sweep to the end now (a request, or a stopping gateway). Throws what SQLite threw. */
+function sweepAll(): void {
+  while (!sweepStep());
+  // Batches committed during the sweep trail it: take them too.
+  while (!sweepStep());
+}
+
+let lastCommit = 0;
+let quietTimer: NodeJS.Timeout | undefined;
+let stepping = false;
+
+/**
+ * Sweeps a step per turn of the event loop, so the batches that arrived meanwhile commit
+ * between steps (their messages are taken before the next immediate runs).
+ */
+function sweepInSteps(): void {
+  if (stepping) return;
+  stepping = true;
+  const step = () => {
+    try {
+      if (!sweepStep()) return void setImmediate(step);
+      stepping = false;
+    } catch {
+      stepping = false;
+      retryLater();
+    }
+  };
+  setImmediate(step);
+}
+
+/** After a failed step: another process holds the write lock, or the store is gone. */
+function retryLater(): void {
+  statements = undefined;
+  // The sweep restarts from the mark; the rows it wrote are kept (insert or ignore).
+  sweep = undefined;
+  lastCommit = performance.now() + RETRY_MS;
+  sweepWhenQuiet();
+}
+
+/** Sweeps once the chain has been quiet for SWEEP_WHEN_QUIET_MS. */
+function sweepWhenQuiet(): void {
+  if (quietTimer) return;
+  const wait = Math.max(1, lastCommit + SWEEP_WHEN_QUIET_MS - performance.now());
+  quietTimer = setTimeout(() => {
+    quietTimer = undefined;
+    if (performance.now() - lastCommit < SWEEP_WHEN_QUIET_MS) return sweepWhenQuiet();
+    sweepInSteps();
+  }, wait);
+  // A pending sweep never keeps the thread (or the process) alive.
+  quietTimer.unref();
+}
+
+function failureOf(error: unknown): AuditWriteFailure {
+  const code = (error as { code?: unknown }).code;
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    ...(typeof code === 'string' ? { code } : {}),
+  };
+}
 
 port.on('message', (request: ThreadRequest) => {
   let reply: ThreadReply;
+  let trailing = 0;
   try {
-    commit(request.entries);
+    if ('index' in request) sweepAll();
+    else trailing = commit(request.entries);
     reply = { id: request.id, ok: true };
   } catch (error) {
     // A statement prepared against a table that was then changed must be prepared again.
     statements = undefined;
-    const code = (error as { code?: unknown }).code;
-    reply = {
-      id: request.id,
-      ok: false,
-      failure: {
-        message: error instanceof Error ? error.message : String(error),
-        ...(typeof code === 'string' ? { code } : {}),
-      },
-    };
+    if ('index' in request) sweep = undefined;
+    reply = { id: request.id, ok: false, failure: failureOf(error) };
   }
   port.postMessage(reply);
+  if ('index' in request || !reply.ok) return;
+  lastCommit = performance.now();
+  if (trailing >= SWEEP_AFTER_RECORDS) sweepInSteps();
+  else if (trailing > 0) sweepWhenQuiet();
 });
+
+// What a thread that died, or a process that stopped, left unindexed.
+sweepWhenQuiet();

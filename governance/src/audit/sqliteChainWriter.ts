@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { recordStatementSpan } from '@govgraph/server';
 import type { AuditEntry } from '../types.js';
 import { type AuditChainWriter, auditWriteError } from './auditChainWriter.js';
-import type { ThreadReply, ThreadRequest } from './sqliteAuditThread.js';
+import type { ThreadReply, ThreadRequest, ThreadTask } from './sqliteAuditThread.js';
 
 const BOOT = new URL('./auditThreadBoot.mjs', import.meta.url);
 const THREAD = new URL('./sqliteAuditThread.ts', import.meta.url).href;
@@ -62,24 +62,27 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
   };
   start();
 
+  /** Sends `task` (numbered here) and resolves with the thread's answer. */
+  const ask = (task: ThreadTask) => {
+    const worker = thread ?? start();
+    const id = nextId++;
+    return new Promise<void>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ id, ...task } satisfies ThreadRequest);
+    });
+  };
+
   return {
     get thread() {
       return thread;
     },
     write(entries: readonly AuditEntry[]) {
-      const worker = thread ?? start();
-      const id = nextId++;
       const started = performance.now();
-      const written = new Promise<void>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.ref();
-        // What this costs in a profile is waking the idle thread (a kernel wake-up, ~0.2-0.9 ms
-        // of this thread's CPU on a loaded 2-vCPU VM), not the structured clone: measured in the
-        // gateway, a second message to the thread just woken costs ~15 µs, a batch ~26 µs, the
-        // batch as one JSON string ~18 µs plus its stringify. Fewer messages would help; a
-        // cheaper encoding would not.
-        worker.postMessage({ id, entries: [...entries] } satisfies ThreadRequest);
-      });
+      const written = ask({ entries: [...entries] });
+      // What posting costs in a profile is waking the idle thread (a kernel wake-up), not the
+      // structured clone: measured in the gateway, a second message to the thread just woken
+      // costs ~15 µs, a batch ~26 µs. Fewer messages would help; a cheaper encoding would not.
       // The thread's statements trace nothing themselves; the append is one span, in the trace
       // of the request that wrote it (these callbacks run in the caller's context).
       const span = (failed: boolean) =>
@@ -92,7 +95,13 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
         },
       );
     },
+    indexSubjects() {
+      return ask({ index: true });
+    },
     async close() {
+      // A stopping gateway leaves the subject index complete when it can; when it cannot, the
+      // next thread to start on this file indexes what trails.
+      if (thread) await this.indexSubjects().catch(() => {});
       const worker = thread;
       thread = undefined;
       // better-sqlite3 closes the thread's connection when the thread ends.

@@ -23,7 +23,7 @@ type Broken = { ok: false; seq: number; reason: string };
  * Checks the audit chain from the first record to the head: each record's hash against its
  * content, seq continuity from 1, each prevHash against the record before, the head row
  * against the last record, and the subject index (what the data tracker reads) against each
- * record's subjects. Finds an edited field, a record deleted in the middle or at the end,
+ * record's subjects, as far as `indexed_seq` says it reaches. Finds an edited field, a record deleted in the middle or at the end,
  * records swapped, a record inserted without rewriting everything after it, and accesses
  * hidden from (or planted in) the tracker. Reads in one snapshot (repeatable read on
  * PostgreSQL, one transaction on SQLite), so appends running meanwhile do not look like
@@ -39,12 +39,20 @@ export async function verifyAuditChain(
     async (trx): Promise<AuditChainVerdict> => {
       const head = await trx
         .selectFrom('audit_head')
-        .select(['seq', 'hash'])
+        .select(['seq', 'hash', 'indexed_seq'])
         .where('id', '=', 1)
         .executeTakeFirst();
       if (!head)
         return { ok: false, seq: 0, reason: 'the chain head row (audit_head id 1) is missing' };
       const headSeq = Number(head.seq);
+      const indexedSeq = Number(head.indexed_seq);
+      if (indexedSeq > headSeq) {
+        return {
+          ok: false,
+          seq: indexedSeq,
+          reason: `the subject index claims to cover record ${indexedSeq}, past the chain head (${headSeq}): the head row was edited`,
+        };
+      }
       const pastHead = (seq: number): Broken => ({
         ok: false,
         seq,
@@ -91,7 +99,7 @@ export async function verifyAuditChain(
           expectedSeq++;
         }
         // The records before a break are sound; one of their index rows may break earlier.
-        const indexBroken = await checkSubjectIndex(trx, records);
+        const indexBroken = await checkSubjectIndex(trx, records, indexedSeq);
         if (indexBroken || broken) return indexBroken ?? (broken as Broken);
         if (rows.length < pageSize) break;
       }
@@ -162,10 +170,16 @@ function checkRecord(row: AuditRecordRow, prevHash: string): AuditRecord | Broke
   return record;
 }
 
-/** The first record of the page whose subject index rows differ from its subjects. */
+/**
+ * The first record of the page whose subject index rows differ from its subjects. Records the
+ * index covers (up to `indexedSeq`) must have exactly their subjects' rows; the records after
+ * it, which the tracker reads from the chain, may have none yet (or some, from a writer that
+ * indexes at once) but never a row for another subject.
+ */
 async function checkSubjectIndex(
   trx: Transaction<HubDB>,
   records: readonly AuditRecord[],
+  indexedSeq: number,
 ): Promise<Broken | null> {
   const [first] = records;
   const last = records.at(-1);
@@ -186,8 +200,9 @@ async function checkSubjectIndex(
   for (const record of records) {
     const expected = new Set(record.subjects);
     const actual = indexed.get(record.seq) ?? new Set<string>();
-    const same = expected.size === actual.size && [...expected].every((s) => actual.has(s));
-    if (!same) {
+    const planted = [...actual].some((s) => !expected.has(s));
+    const hidden = record.seq <= indexedSeq && [...expected].some((s) => !actual.has(s));
+    if (planted || hidden) {
       return {
         ok: false,
         seq: record.seq,

@@ -243,6 +243,24 @@ const apiKeyExpiry: Migration = {
   },
 };
 
+/**
+ * The subject index may trail the chain (docs/audit.md#the-subject-index): `indexed_seq` is the
+ * last record whose subjects are in `audit_subjects`. Every record written before this
+ * migration was indexed with it.
+ */
+const auditIndexedSeq: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('audit_head')
+      .addColumn('indexed_seq', 'bigint', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await sql`update audit_head set indexed_seq = seq`.execute(db);
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('audit_head').dropColumn('indexed_seq').execute();
+  },
+};
+
 /** The hub's migrations, in order; the same ones run on SQLite and PostgreSQL. */
 export function hubMigrations(engine: Engine): Record<string, Migration> {
   return {
@@ -254,5 +272,6 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
     '0006_agency_origins': agencyOrigins(engine),
     '0007_operator_sessions': operatorSessions(engine),
     '0008_api_key_expiry': apiKeyExpiry,
+    '0009_audit_indexed_seq': auditIndexedSeq,
   };
 }

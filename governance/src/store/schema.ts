@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Where a registry row came from: the reviewed registry file, or the `agency` command. */
 export type RowSource = 'file' | 'cli';
@@ -108,6 +108,8 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** The last record whose subjects are in `audit_subjects` (≤ `seq`; the index may trail). */
+  indexed_seq: Generated<number>;
 }
 
 /** A named official of an agency who signs in at the service desk (docs/access.md). */

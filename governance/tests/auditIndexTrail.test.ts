@@ -1,0 +1,203 @@
+import { createLogger } from '@govgraph/server';
+import { ENGINES } from '@govgraph/testing';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createSqliteChainWriter } from '../src/audit/sqliteChainWriter.js';
+import {
+  createAuditLog,
+  createAuditReader,
+  type HubStore,
+  verifyAuditChain,
+} from '../src/index.js';
+import { auditEntry, COMPANY, PEOPLE, STRANGER } from './auditEntries.js';
+import { emptyChain } from './emptyChain.js';
+import { useHubStore } from './useHubStore.js';
+
+// The subject index may trail the chain (docs/architecture.md#the-subject-index): the SQLite
+// file writer indexes in bulk, after the records' own commit. These tests try to make the
+// tracker miss or double an access across that mark, and to hide or plant one by editing the
+// mark, and check that verify sees every such edit.
+
+const logger = createLogger('hub-test', 'silent');
+const PERSON = PEOPLE[0] as string;
+
+/** Empties the log and writes records 1-`count` through the audit log, indexed whole. */
+async function freshChain(store: HubStore, count: number): Promise<void> {
+  await emptyChain(store);
+  const log = createAuditLog({ store, logger, maxBatch: 7 });
+  await Promise.all(Array.from({ length: count }, (_, i) => log.append(auditEntry(i + 1))));
+  await log.close();
+}
+
+/** Leaves the index as a bulk-indexing writer leaves it: covering records 1-`mark` only. */
+async function trailAt(store: HubStore, mark: number): Promise<void> {
+  await store.db.deleteFrom('audit_subjects').where('seq', '>', mark).execute();
+  await store.db.updateTable('audit_head').set({ indexed_seq: mark }).execute();
+}
+
+const head = (store: HubStore) =>
+  store.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+
+describe.each(ENGINES)('the data tracker across the subject index mark on %s', (engine) => {
+  const hub = useHubStore(engine, { label: 'hub_index_trail' });
+  const reader = () => createAuditReader(hub.store);
+  // PERSON is in records 3, 6, 9, ... (auditEntry(i) names PEOPLE[i % 3]); COMPANY in 4, 8, ...
+  const personSeqs = (to: number) =>
+    Array.from({ length: Math.floor(to / 3) }, (_, i) => to - (to % 3) - 3 * i);
+
+  beforeEach(() => freshChain(hub.store, 30));
+
+  it('reads the same history, newest first, wherever the index stops', async () => {
+    const indexedWhole = await reader().recordsForSubjects([PERSON, COMPANY, STRANGER], 50);
+    expect(indexedWhole.get(PERSON)?.map((r) => r.seq)).toEqual(personSeqs(30));
+    // The mark only moves back here: each step leaves the index as a writer behind it would.
+    for (const mark of [29, 13, 12, 1, 0]) {
+      await trailAt(hub.store, mark);
+      const read = await reader().recordsForSubjects([PERSON, COMPANY, STRANGER], 50);
+      expect(read).toEqual(indexedWhole);
+      const counts = await reader().countsForSubjects([PERSON, COMPANY, STRANGER]);
+      expect(Object.fromEntries(counts)).toEqual({
+        [PERSON]: 10,
+        [COMPANY]: 7,
+        [STRANGER]: 0,
+      });
+      expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 30 });
+    }
+  });
+
+  it('keeps the limit and pages with `before` across the mark, never twice, never skipping', async () => {
+    await trailAt(hub.store, 14);
+    const pages: number[][] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = (await reader().recordsForSubjects([PERSON], 4, { before })).get(PERSON) ?? [];
+      if (page.length === 0) break;
+      pages.push(page.map((r) => r.seq));
+      before = page.at(-1)?.seq;
+    }
+    expect(pages).toEqual([
+      [30, 27, 24, 21],
+      [18, 15, 12, 9],
+      [6, 3],
+    ]);
+  });
+
+  it('counts a record once when rows exist past the mark too (a writer that indexes at once)', async () => {
+    // The index covers 1-10; rows for 11-30 exist as well, as a PostgreSQL-style writer would
+    // have added them while the mark was behind.
+    await hub.store.db.updateTable('audit_head').set({ indexed_seq: 10 }).execute();
+    const seqs = (await reader().recordsForSubjects([PERSON], 50)).get(PERSON)?.map((r) => r.seq);
+    expect(seqs).toEqual(personSeqs(30));
+    expect((await reader().countsForSubjects([PERSON])).get(PERSON)).toBe(10);
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 30 });
+  });
+
+  it('shows an access whose index rows were deleted before the mark reached it', async () => {
+    await trailAt(hub.store, 20);
+    // Nothing to delete past the mark: the tracker reads those records from the chain.
+    const seqs = (await reader().recordsForSubjects([PERSON], 50)).get(PERSON)?.map((r) => r.seq);
+    expect(seqs?.slice(0, 4)).toEqual([30, 27, 24, 21]);
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 30 });
+  });
+
+  it('catches a mark moved over records the index does not hold', async () => {
+    await trailAt(hub.store, 20);
+    await hub.store.db.updateTable('audit_head').set({ indexed_seq: 30 }).execute();
+    // Records 21-30 would vanish from the tracker: verify names the first.
+    expect(await verifyAuditChain(hub.store, { pageSize: 4 })).toEqual({
+      ok: false,
+      seq: 21,
+      reason:
+        'its subject index rows do not match its subjects: the data tracker would show a different history',
+    });
+  });
+
+  it('catches a mark past the chain head', async () => {
+    await hub.store.db.updateTable('audit_head').set({ indexed_seq: 31 }).execute();
+    expect(await verifyAuditChain(hub.store)).toEqual({
+      ok: false,
+      seq: 31,
+      reason:
+        'the subject index claims to cover record 31, past the chain head (30): the head row was edited',
+    });
+  });
+
+  it('catches an access planted past the mark', async () => {
+    await trailAt(hub.store, 20);
+    await hub.store.db
+      .insertInto('audit_subjects')
+      .values({ subject: STRANGER, seq: 25 })
+      .execute();
+    expect(await verifyAuditChain(hub.store)).toMatchObject({
+      ok: false,
+      seq: 25,
+      reason: expect.stringMatching(/subject index/),
+    });
+  });
+});
+
+describe('the SQLite writer indexes what trails', () => {
+  const hub = useHubStore('sqlite', { label: 'hub_index_thread' });
+
+  /** Waits (up to 10 s) until the index has caught up with the head. */
+  async function caughtUp(): Promise<{ seq: number; indexed_seq: number }> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const now = await head(hub.store);
+      if (Number(now.indexed_seq) === Number(now.seq) || Date.now() > deadline) return now;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  beforeEach(() => freshChain(hub.store, 0));
+
+  it('once the chain is quiet, without being closed', async () => {
+    const log = createAuditLog({ store: hub.store, logger });
+    await Promise.all(Array.from({ length: 40 }, (_, i) => log.append(auditEntry(i + 1))));
+    const now = await caughtUp();
+    expect([Number(now.seq), Number(now.indexed_seq)]).toEqual([40, 40]);
+    const rows = await hub.store.db
+      .selectFrom('audit_subjects')
+      .select(['seq'])
+      .where('subject', '=', PERSON)
+      .orderBy('seq', 'desc')
+      .execute();
+    expect(rows.map((r) => Number(r.seq))).toEqual([
+      39, 36, 33, 30, 27, 24, 21, 18, 15, 12, 9, 6, 3,
+    ]);
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 40 });
+    await log.close();
+  });
+
+  it('left by a thread that died: the next thread indexes it', async () => {
+    const writer = createSqliteChainWriter(hub.store.file ?? '');
+    await writer.write(Array.from({ length: 30 }, (_, i) => auditEntry(i + 1)));
+    await writer.thread?.terminate();
+    expect(Number((await head(hub.store)).indexed_seq)).toBe(0);
+    const next = createSqliteChainWriter(hub.store.file ?? '');
+    const now = await caughtUp();
+    expect([Number(now.seq), Number(now.indexed_seq)]).toEqual([30, 30]);
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 30 });
+    await Promise.all([writer.close(), next.close()]);
+  });
+
+  it('past a record whose subjects were edited into something else, which verify names', async () => {
+    const first = createSqliteChainWriter(hub.store.file ?? '');
+    await first.write(Array.from({ length: 12 }, (_, i) => auditEntry(i + 1)));
+    // Stopped before it indexed them, so the edit lands before any sweep.
+    await first.thread?.terminate();
+    await hub.store.db
+      .updateTable('audit_records')
+      .set({ subjects: 'not json' })
+      .where('seq', '=', 6)
+      .execute();
+    const writer = createSqliteChainWriter(hub.store.file ?? '');
+    await writer.indexSubjects();
+    expect(Number((await head(hub.store)).indexed_seq)).toBe(12);
+    const seqs = (await createAuditReader(hub.store).recordsForSubjects([PERSON], 50))
+      .get(PERSON)
+      ?.map((r) => r.seq);
+    expect(seqs).toEqual([12, 9, 3]);
+    expect(await verifyAuditChain(hub.store)).toMatchObject({ ok: false, seq: 6 });
+    await Promise.all([first.close(), writer.close()]);
+  });
+});
