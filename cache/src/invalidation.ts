@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Logger } from '@govgraph/server';
 import { createRedisClient, type RedisClient, redisNodes } from '@govgraph/server';
 import { z } from 'zod';
@@ -32,7 +32,7 @@ export type OnEntitiesChanged = (
 
 /** The tag of every cache entry holding data of this entity. */
 export function entityTag(typename: string, key: string): string {
-  return `e:${createHash('sha256').update(`${typename}:${key}`).digest('hex')}`;
+  return `e:${hash('sha256', `${typename}:${key}`, 'hex')}`;
 }
 
 /** The tag of every cache entry built from a root-field fetch of this department. */

@@ -1,7 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { entityTag } from '@govgraph/cache';
 import { ConfigError } from '@govgraph/server';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { digest } from '../src/cache/cacheEntry.js';
 import { cacheHintsFromSupergraph } from '../src/cache/cacheHints.js';
 import { cachePolicy } from '../src/cache/cachePolicy.js';
 import { createMemoryStore } from '../src/cache/store/memoryStore.js';
@@ -156,5 +158,20 @@ describe('the in-process store’s bounds', () => {
     expect(kept).toBeLessThan(10);
     expect(read?.values.at(-1)).toBe(value); // the newest stays
     expect(read?.values[0]).toBeNull(); // the oldest went
+  });
+});
+
+describe('cache key digests', () => {
+  it('stay the bytes they were: each part and a NUL, SHA-256, 40 hex digits', () => {
+    // Entries written before the one-shot hash must keep their names (and their tags), or a
+    // deployment's warm cache goes cold and old entries outlive the evictions meant for them.
+    const parts = ['selection', '{"id":"110101194912310021"}', 'Wáng 王'];
+    const before = createHash('sha256');
+    for (const part of parts) before.update(part).update('\u0000');
+    expect(digest(...parts)).toBe(before.digest('hex').slice(0, 40));
+    expect(digest()).toBe(createHash('sha256').digest('hex').slice(0, 40));
+    expect(entityTag('Person', '110101194912310021')).toBe(
+      `e:${createHash('sha256').update('Person:110101194912310021').digest('hex')}`,
+    );
   });
 });

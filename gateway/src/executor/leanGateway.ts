@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { operationFromDocument, type Schema } from '@apollo/federation-internals';
 import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import {
@@ -151,7 +151,7 @@ export function leanGateway(gateway: ApolloGateway, options: LeanGatewayOptions)
         if (errors) return { errors };
       }
       const planKey = request.operationName
-        ? createHash('sha256').update(queryHash).update(request.operationName).digest('hex')
+        ? hash('sha256', queryHash + request.operationName, 'hex')
         : queryHash;
       let plan = await internals.queryPlanStore.get(planKey);
       if (!plan) {

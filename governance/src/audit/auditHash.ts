@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AuditRecord } from '../types.js';
 
 /**
@@ -42,5 +42,5 @@ function addedFields(record: Omit<AuditRecord, 'hash'>): Record<string, string> 
 
 /** sha256 hex of the canonical text. */
 export function auditRecordHash(record: Omit<AuditRecord, 'hash'>): string {
-  return createHash('sha256').update(canonicalAuditText(record)).digest('hex');
+  return hash('sha256', canonicalAuditText(record), 'hex');
 }
