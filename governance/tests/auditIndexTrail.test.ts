@@ -152,7 +152,11 @@ describe('the SQLite writer indexes what trails', () => {
 
   it('once the chain is quiet, without being closed', async () => {
     const log = createAuditLog({ store: hub.store, logger });
+    // The gateway's gauge hears how far the index trails after each batch.
+    const trailing: (number | undefined)[] = [];
+    log.observe({ flushed: (_entries, _seconds, _ok, behind) => trailing.push(behind) });
     await Promise.all(Array.from({ length: 40 }, (_, i) => log.append(auditEntry(i + 1))));
+    expect(trailing.at(-1)).toBe(40);
     const now = await caughtUp();
     expect([Number(now.seq), Number(now.indexed_seq)]).toEqual([40, 40]);
     const rows = await hub.store.db

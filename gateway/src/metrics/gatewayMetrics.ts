@@ -56,6 +56,8 @@ export interface GatewayMetrics {
   auditAppendDuration: Histogram<'outcome'>;
   /** Entries written per audit transaction (group commit), when the hub's audit log reports them. */
   auditBatchSize: Histogram;
+  /** Records the audit subject index trailed the chain head by after the last batch. */
+  auditIndexTrailing: Gauge;
   /** Apollo's query-plan cache: lookups that found a plan (`hit`) or planned anew (`miss`). */
   queryPlanCache: Counter<'result'>;
   /** Plans held in Apollo's query-plan cache. */
@@ -165,6 +167,7 @@ type RequestMetrics = Pick<
   | 'policyDenials'
   | 'auditAppendDuration'
   | 'auditBatchSize'
+  | 'auditIndexTrailing'
   | 'queryPlanCache'
   | 'queryPlanCacheSize'
   | 'executions'
@@ -217,6 +220,11 @@ function requestMetrics(registry: Registry): RequestMetrics {
       name: 'govgraph_audit_batch_size',
       help: 'Audit entries written per transaction (group commit).',
       buckets: BATCH_BUCKETS,
+      registers,
+    }),
+    auditIndexTrailing: new Gauge({
+      name: 'govgraph_audit_index_trailing_records',
+      help: 'Audit records the subject index trailed the chain head by after the last batch (SQLite file stores index in sweeps; 0 elsewhere).',
       registers,
     }),
     queryPlanCache: new Counter({

@@ -3,7 +3,9 @@ import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 
 /** An audit log that can report each transaction it writes (the hub's createAuditLog can). */
 interface ObservableAuditLog extends AuditLog {
-  observe(observer: { flushed(entries: number, seconds: number, ok: boolean): void }): void;
+  observe(observer: {
+    flushed(entries: number, seconds: number, ok: boolean, indexTrailing?: number): void;
+  }): void;
 }
 
 function isObservable(log: AuditLog): log is ObservableAuditLog {
@@ -12,12 +14,18 @@ function isObservable(log: AuditLog): log is ObservableAuditLog {
 
 /**
  * The audit log as the gateway uses it, timed: every append's wait until it commits (or fails
- * closed) goes to `govgraph_audit_append_duration_seconds`, and the hub log's batch sizes to
- * `govgraph_audit_batch_size`.
+ * closed) goes to `govgraph_audit_append_duration_seconds`, the hub log's batch sizes to
+ * `govgraph_audit_batch_size`, and how far its subject index trails the chain to
+ * `govgraph_audit_index_trailing_records`.
  */
 export function observedAuditLog(log: AuditLog, metrics: GatewayMetrics): AuditLog {
   if (isObservable(log)) {
-    log.observe({ flushed: (entries) => metrics.auditBatchSize.observe(entries) });
+    log.observe({
+      flushed: (entries, _seconds, _ok, indexTrailing) => {
+        metrics.auditBatchSize.observe(entries);
+        if (indexTrailing !== undefined) metrics.auditIndexTrailing.set(indexTrailing);
+      },
+    });
   }
   return {
     async append(entry) {

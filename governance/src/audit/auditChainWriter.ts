@@ -7,7 +7,7 @@ import type { AuditEntry } from '../types.js';
  * lock can be retried) when it did not.
  */
 export interface AuditChainWriter {
-  write(entries: readonly AuditEntry[]): Promise<void>;
+  write(entries: readonly AuditEntry[]): Promise<WriteReport>;
   /**
    * Brings the subject index up to the chain head. Only the SQLite file writer lets the index
    * trail (it indexes in bulk, docs/architecture.md#the-subject-index); the others index each
@@ -16,6 +16,12 @@ export interface AuditChainWriter {
   indexSubjects(): Promise<void>;
   /** Releases what the writer holds (the SQLite writer's thread); call once nothing is pending. */
   close(): Promise<void>;
+}
+
+/** What a committed batch leaves behind. */
+export interface WriteReport {
+  /** Records the subject index now trails the head by (0 where each batch indexes its own). */
+  indexTrailing: number;
 }
 
 /** What a writer's failure keeps of the driver's error: its code and message. */

@@ -32,7 +32,8 @@ export interface HubAuditLog extends AuditLog {
 
 /** Hears each audit transaction: how many entries, how long it took, whether it committed. */
 export interface AuditFlushObserver {
-  flushed(entries: number, seconds: number, ok: boolean): void;
+  /** `indexTrailing`: records the subject index trails the head by, after a committed batch. */
+  flushed(entries: number, seconds: number, ok: boolean, indexTrailing?: number): void;
 }
 
 interface Queued {
@@ -86,11 +87,11 @@ export function createAuditLog(options: AuditLogOptions): HubAuditLog {
     for (let pause = FIRST_RETRY_MS; ; pause = Math.min(pause * 2, MAX_RETRY_MS)) {
       flushes++;
       const started = performance.now();
-      const told = (ok: boolean) =>
-        observer?.flushed(batch.length, (performance.now() - started) / 1000, ok);
+      const told = (ok: boolean, indexTrailing?: number) =>
+        observer?.flushed(batch.length, (performance.now() - started) / 1000, ok, indexTrailing);
       try {
-        await commit(batch);
-        told(true);
+        const { indexTrailing } = await commit(batch);
+        told(true, indexTrailing);
         for (const q of batch) q.resolve();
         return;
       } catch (cause) {

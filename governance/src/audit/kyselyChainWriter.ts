@@ -73,8 +73,9 @@ export function createKyselyChainWriter(store: HubStore): AuditChainWriter {
     // One transaction for the batch. On SQLite the busy timeout is 0 inside it: better-sqlite3
     // is synchronous, and its busy handler would freeze the whole process while another
     // connection holds the write lock; instead the write fails at once with SQLITE_BUSY.
-    write: (entries) =>
-      store.db.transaction().execute(async (trx) => {
+    // Each batch indexes its own records: nothing trails.
+    write: async (entries) => {
+      await store.db.transaction().execute(async (trx) => {
         if (store.engine === 'postgres') return writeBatch(trx, entries);
         const waited = await busyTimeout(trx, 0);
         try {
@@ -82,7 +83,9 @@ export function createKyselyChainWriter(store: HubStore): AuditChainWriter {
         } finally {
           await busyTimeout(trx, waited);
         }
-      }),
+      });
+      return { indexTrailing: 0 };
+    },
     indexSubjects: async () => {},
     close: async () => {},
   };

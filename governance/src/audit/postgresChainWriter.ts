@@ -64,7 +64,8 @@ export function createPostgresChainWriter(store: HubStore): AuditChainWriter {
       try {
         for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
           known ??= await readHead();
-          if (await tryWrite(known, entries)) return;
+          // Each batch's statement indexes its own records: nothing trails.
+          if (await tryWrite(known, entries)) return { indexTrailing: 0 };
           known = undefined;
         }
       } catch (error) {

@@ -25,9 +25,9 @@ export type ThreadTask = { entries: AuditEntry[] } | { index: true };
 /** A task numbered, so its answer finds its promise. */
 export type ThreadRequest = ThreadTask & { id: number };
 
-/** Done (`ok`), or the driver's code and message. */
+/** Done (`ok`, with the records the index trails by), or the driver's code and message. */
 export type ThreadReply =
-  | { id: number; ok: true }
+  | { id: number; ok: true; indexTrailing: number }
   | { id: number; ok: false; failure: AuditWriteFailure };
 
 /** Records past the mark before a sweep starts under load, without waiting for quiet. */
@@ -229,7 +229,7 @@ port.on('message', (request: ThreadRequest) => {
   try {
     if ('index' in request) sweepAll();
     else trailing = commit(request.entries);
-    reply = { id: request.id, ok: true };
+    reply = { id: request.id, ok: true, indexTrailing: trailing };
   } catch (error) {
     // A statement prepared against a table that was then changed must be prepared again.
     statements = undefined;

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { recordStatementSpan } from '@govgraph/server';
 import type { AuditEntry } from '../types.js';
-import { type AuditChainWriter, auditWriteError } from './auditChainWriter.js';
+import { type AuditChainWriter, auditWriteError, type WriteReport } from './auditChainWriter.js';
 import type { ThreadReply, ThreadRequest, ThreadTask } from './sqliteAuditThread.js';
 
 const BOOT = new URL('./auditThreadBoot.mjs', import.meta.url);
@@ -16,7 +16,7 @@ export interface SqliteChainWriter extends AuditChainWriter {
 }
 
 interface Pending {
-  resolve: () => void;
+  resolve: (report: WriteReport) => void;
   reject: (error: Error) => void;
 }
 
@@ -46,7 +46,7 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
       if (!p) return;
       pending.delete(reply.id);
       if (pending.size === 0) worker.unref();
-      if (reply.ok) p.resolve();
+      if (reply.ok) p.resolve({ indexTrailing: reply.indexTrailing });
       else p.reject(auditWriteError(reply.failure));
     });
     worker.on('error', (error) => {
@@ -66,7 +66,7 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
   const ask = (task: ThreadTask) => {
     const worker = thread ?? start();
     const id = nextId++;
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<WriteReport>((resolve, reject) => {
       pending.set(id, { resolve, reject });
       worker.ref();
       worker.postMessage({ id, ...task } satisfies ThreadRequest);
@@ -88,15 +88,18 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
       const span = (failed: boolean) =>
         recordStatementSpan(APPEND, 'sqlite', performance.now() - started, failed);
       return written.then(
-        () => span(false),
+        (report) => {
+          span(false);
+          return report;
+        },
         (error: unknown) => {
           span(true);
           throw error;
         },
       );
     },
-    indexSubjects() {
-      return ask({ index: true });
+    async indexSubjects() {
+      await ask({ index: true });
     },
     async close() {
       // A stopping gateway leaves the subject index complete when it can; when it cannot, the
