@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { entityTag } from '@govgraph/cache';
 import { ConfigError } from '@govgraph/server';
+import fc from 'fast-check';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { digest } from '../src/cache/cacheEntry.js';
+import { canonicalJson, digest } from '../src/cache/cacheEntry.js';
 import { cacheHintsFromSupergraph } from '../src/cache/cacheHints.js';
 import { cachePolicy } from '../src/cache/cachePolicy.js';
 import { createMemoryStore } from '../src/cache/store/memoryStore.js';
@@ -173,5 +174,30 @@ describe('cache key digests', () => {
     expect(entityTag('Person', '110101194912310021')).toBe(
       `e:${createHash('sha256').update('Person:110101194912310021').digest('hex')}`,
     );
+  });
+});
+
+describe('canonical JSON', () => {
+  /** The walk canonicalJson used to be: keys sorted, undefined left out. */
+  function walked(value: unknown): string {
+    if (Array.isArray(value)) return `[${value.map(walked).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${walked(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+  }
+
+  it('writes the text it always wrote, so cache keys keep their names', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => canonicalJson(value) === walked(value)),
+      { numRuns: 2000 },
+    );
+    const odd = { b: undefined, a: [undefined, 1], é: 'x', É: { z: null, y: '\u2028' } };
+    expect(canonicalJson(odd)).toBe(walked(odd));
+    expect(canonicalJson(odd)).toBe('{"a":[null,1],"É":{"y":"\u2028","z":null},"é":"x"}');
+    expect(canonicalJson(undefined)).toBe('null');
   });
 });
