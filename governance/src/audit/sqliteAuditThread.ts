@@ -77,14 +77,18 @@ function prepare() {
        from audit_records r, json_each(case when json_valid(r.subjects) then r.subjects else '[]' end) s
        where r.seq > ? and r.seq <= ? and s.type = 'text'`,
     ),
-    // The next slice of the sorted table, after the last row written.
-    slice: db.prepare<[string, number, number], { subject: string; seq: number }>(
-      'select subject, seq from temp.audit_sweep where (subject, seq) > (?, ?) order by subject, seq limit ?',
+    // The next rows of the sorted table, after the last one written, into the index. A row
+    // already there (written by a writer that indexes at once, or a sweep that died before
+    // moving the mark) is kept.
+    writeSlice: db.prepare<[string, number, number]>(
+      `insert or ignore into audit_subjects (subject, seq)
+       select subject, seq from temp.audit_sweep where (subject, seq) > (?, ?)
+       order by subject, seq limit ?`,
     ),
-    // A row already there (written by a writer that indexes at once, or a sweep that died
-    // before moving the mark) is kept.
-    write: db.prepare<[string]>(
-      'insert or ignore into audit_subjects (subject, seq) select value ->> 0, value ->> 1 from json_each(?)',
+    // The last row of that slice; none when the slice was the last.
+    sliceEnd: db.prepare<[string, number, number], { subject: string; seq: number }>(
+      `select subject, seq from temp.audit_sweep where (subject, seq) > (?, ?)
+       order by subject, seq limit 1 offset ?`,
     ),
     moveMark: db.prepare<[number]>(
       'update audit_head set indexed_seq = max(indexed_seq, ?) where id = 1',
@@ -115,15 +119,18 @@ const commit = db.transaction((entries: readonly AuditEntry[]): number => {
 }).immediate;
 
 /**
- * A sweep: records (from, to] to index, `loaded` of them read into the sorted table so far,
- * and the last row written (rows are written in key order once all are loaded).
+ * A sweep: records (from, to] to index, read into the sorted table up to `loaded`; once all
+ * are, its rows go to the index in key order, a slice at a time, `after` the last one written.
  */
 interface Sweep {
   from: number;
   to: number;
   loaded: number;
-  after: { subject: string; seq: number } | undefined;
+  after: { subject: string; seq: number };
 }
+
+/** Before every row of the sorted table (subjects are never empty, seqs start at 1). */
+const FIRST = { subject: '', seq: 0 };
 let sweep: Sweep | undefined;
 
 /** Starts a sweep of what trails the head now; false when nothing does. */
@@ -131,20 +138,19 @@ function startSweep(): boolean {
   const { sql, head } = readHead();
   if (head.indexed >= head.seq) return false;
   sql.clear.run();
-  sweep = { from: head.indexed, to: head.seq, loaded: head.indexed, after: undefined };
+  sweep = { from: head.indexed, to: head.seq, loaded: head.indexed, after: FIRST };
   return true;
 }
 
-// One slice in one transaction; the last one moves the mark. Returns true when done.
-const writeSlice = db.transaction((current: Sweep): boolean => {
+// One slice in one transaction; the last one moves the mark. Returns the last row written, or
+// undefined when the sweep is done.
+const writeSlice = db.transaction((current: Sweep) => {
   const { sql } = readHead();
-  const rows = sql.slice.all(current.after?.subject ?? '', current.after?.seq ?? -1, SLICE_ROWS);
-  if (rows.length > 0) sql.write.run(JSON.stringify(rows.map((r) => [r.subject, r.seq])));
-  const last = rows.at(-1);
-  if (last) current.after = last;
-  if (rows.length === SLICE_ROWS) return false;
-  sql.moveMark.run(current.to);
-  return true;
+  const { subject, seq } = current.after;
+  sql.writeSlice.run(subject, seq, SLICE_ROWS);
+  const end = sql.sliceEnd.get(subject, seq, SLICE_ROWS - 1);
+  if (!end) sql.moveMark.run(current.to);
+  return end;
 }).immediate;
 
 /** One step of the sweep: loads a few records, or writes one slice. Returns true when done. */
@@ -157,7 +163,12 @@ function sweepStep(): boolean {
     current.loaded = upTo;
     return false;
   }
-  if (!writeSlice(current)) return false;
+  // Moved only once the slice committed: a failed one is written again.
+  const end = writeSlice(current);
+  if (end) {
+    current.after = end;
+    return false;
+  }
   sweep = undefined;
   statements?.clear.run();
   return true;
