@@ -172,6 +172,22 @@ describe('the SQLite writer indexes what trails', () => {
     await log.close();
   });
 
+  it('longer than one sweep takes, in several', async () => {
+    const writer = createSqliteChainWriter(hub.store.file ?? '');
+    const entries = Array.from({ length: 2600 }, (_, i) => auditEntry(i + 1));
+    for (let i = 0; i < entries.length; i += 500) await writer.write(entries.slice(i, i + 500));
+    await writer.indexSubjects();
+    expect(Number((await head(hub.store)).indexed_seq)).toBe(2600);
+    const rows = await hub.store.db
+      .selectFrom('audit_subjects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    // PEOPLE[i % 3] in every record, COMPANY in every fourth.
+    expect(Number(rows?.n)).toBe(2600 + 650);
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 2600 });
+    await writer.close();
+  });
+
   it('left by a thread that died: the next thread indexes it', async () => {
     const writer = createSqliteChainWriter(hub.store.file ?? '');
     await writer.write(Array.from({ length: 30 }, (_, i) => auditEntry(i + 1)));

@@ -34,6 +34,11 @@ export type ThreadReply =
 const SWEEP_AFTER_RECORDS = 512;
 /** How long the chain must be quiet (no batch committed) before a sweep takes what trails. */
 const SWEEP_WHEN_QUIET_MS = 250;
+/**
+ * Most records one sweep takes (~200,000 subject rows for 100-person lists, tens of MB in
+ * memory); a longer backlog (a hub restarted after the index fell behind) takes several.
+ */
+const SWEEP_MAX_RECORDS = 2048;
 /** Records read into the sorted table per step (a read: no write lock). */
 const LOAD_RECORDS = 64;
 /** Subject rows written per transaction: a few ms of the write lock. */
@@ -119,11 +124,10 @@ const commit = db.transaction((entries: readonly AuditEntry[]): number => {
 }).immediate;
 
 /**
- * A sweep: records (from, to] to index, read into the sorted table up to `loaded`; once all
+ * A sweep: records up to `to` to index, read into the sorted table up to `loaded`; once all
  * are, its rows go to the index in key order, a slice at a time, `after` the last one written.
  */
 interface Sweep {
-  from: number;
   to: number;
   loaded: number;
   after: { subject: string; seq: number };
@@ -133,12 +137,19 @@ interface Sweep {
 const FIRST = { subject: '', seq: 0 };
 let sweep: Sweep | undefined;
 
-/** Starts a sweep of what trails the head now; false when nothing does. */
+/** Records the index trails the head by now. */
+function trailing(): number {
+  const { head } = readHead();
+  return head.seq - head.indexed;
+}
+
+/** Starts a sweep of what trails the head now (at most SWEEP_MAX_RECORDS); false when nothing does. */
 function startSweep(): boolean {
   const { sql, head } = readHead();
   if (head.indexed >= head.seq) return false;
   sql.clear.run();
-  sweep = { from: head.indexed, to: head.seq, loaded: head.indexed, after: FIRST };
+  const to = Math.min(head.seq, head.indexed + SWEEP_MAX_RECORDS);
+  sweep = { to, loaded: head.indexed, after: FIRST };
   return true;
 }
 
@@ -174,11 +185,14 @@ function sweepStep(): boolean {
   return true;
 }
 
-/** Runs the sweep to the end now (a request, or a stopping gateway). Throws what SQLite threw. */
+/** Sweeps up to the head now (a request, or a stopping gateway). Throws what SQLite threw. */
 function sweepAll(): void {
-  while (!sweepStep());
-  // Batches committed during the sweep trail it: take them too.
-  while (!sweepStep());
+  const { head } = readHead();
+  // Up to the head as it was when asked: another process's appends do not keep it going.
+  for (;;) {
+    while (!sweepStep());
+    if (readHead().head.indexed >= head.seq) return;
+  }
 }
 
 let lastCommit = 0;
@@ -194,8 +208,11 @@ function sweepInSteps(): void {
   stepping = true;
   const step = () => {
     try {
-      if (!sweepStep()) return void setImmediate(step);
+      // A sweep's steps, then the next sweep while a full one's worth still trails; what is
+      // left waits for quiet.
+      if (!sweepStep() || trailing() >= SWEEP_AFTER_RECORDS) return void setImmediate(step);
       stepping = false;
+      if (trailing() > 0) sweepWhenQuiet();
     } catch {
       stepping = false;
       retryLater();
