@@ -9,6 +9,14 @@ import { benchHubDatabaseEnv, vacuumAnalyze } from './benchDatabases.js';
 import { prepareWorld } from './prepareWorld.js';
 import { benchRng } from './scenarios.js';
 
+/**
+ * Connections per database pool. bench:scale runs two hubs side by side on one PostgreSQL
+ * server (100 connections by default), each with a pool per department and one for its store:
+ * at the default of 10 the concurrent phase asked for more than the server allows ("too many
+ * clients already"); 4 each leaves room for the tools' own.
+ */
+const POOL_SIZE = 4;
+
 export interface StartBenchHubOptions {
   departments: readonly HubDepartment<World>[];
   serverUrl: string;
@@ -40,23 +48,28 @@ export async function startBenchHub(options: StartBenchHubOptions): Promise<Benc
   const { departments, people, seed, log } = options;
   log(`\n${people.toLocaleString('en-US')} people`);
   const prepared = await prepareWorld(options);
+  const config = hubConfig(departments, {
+    ...prepared.databaseEnv,
+    ...(await benchHubDatabaseEnv(options.serverUrl, people)),
+    ...Object.fromEntries(departments.map((d) => [`${d.envPrefix}_PORT`, '0'])),
+    GATEWAY_PORT: '0',
+    GATEWAY_HOST: '127.0.0.1',
+    SUPERGRAPH_PATH: options.supergraphPath,
+    GOVGRAPH_PEOPLE: String(people),
+    GOVGRAPH_SEED: String(seed),
+    LOG_LEVEL: 'warn',
+  });
+  for (const settings of Object.values(config.departments)) {
+    settings.database = { ...settings.database, poolSize: POOL_SIZE };
+  }
+  config.hub.database = { ...config.hub.database, poolSize: POOL_SIZE };
   const hub = await startHub({
     departments,
     createWorld,
     // Scale is measured on the departments' databases: no gateway cache may answer instead,
     // whatever CACHE_* the environment holds (the sample repeats people across blocks).
     cache: { enabled: false },
-    config: hubConfig(departments, {
-      ...prepared.databaseEnv,
-      ...(await benchHubDatabaseEnv(options.serverUrl, people)),
-      ...Object.fromEntries(departments.map((d) => [`${d.envPrefix}_PORT`, '0'])),
-      GATEWAY_PORT: '0',
-      GATEWAY_HOST: '127.0.0.1',
-      SUPERGRAPH_PATH: options.supergraphPath,
-      GOVGRAPH_PEOPLE: String(people),
-      GOVGRAPH_SEED: String(seed),
-      LOG_LEVEL: 'warn',
-    }),
+    config,
   });
   let apiKey: string;
   try {
