@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { entityTag } from '@govgraph/cache';
+import { cacheKeys, entityTag } from '@govgraph/cache';
 import { ConfigError } from '@govgraph/server';
 import fc from 'fast-check';
 import { parse } from 'graphql';
@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, digest } from '../src/cache/cacheEntry.js';
 import { cacheHintsFromSupergraph } from '../src/cache/cacheHints.js';
 import { cachePolicy } from '../src/cache/cachePolicy.js';
+import { entityReferences } from '../src/cache/entityReferences.js';
+import type { Job } from '../src/cache/fetchJob.js';
 import { createMemoryStore } from '../src/cache/store/memoryStore.js';
 import { createValueCipher, parseEncryptionKeys } from '../src/cache/valueCipher.js';
 import { gatewayConfig } from '../src/index.js';
@@ -199,5 +201,84 @@ describe('canonical JSON', () => {
     expect(canonicalJson(odd)).toBe(walked(odd));
     expect(canonicalJson(odd)).toBe('{"a":[null,1],"É":{"y":"\u2028","z":null},"é":"x"}');
     expect(canonicalJson(undefined)).toBe('null');
+  });
+});
+
+describe('entity references', () => {
+  const job = (over: {
+    prefix?: string;
+    department?: string;
+    selection?: string;
+    first?: number;
+  }) =>
+    ({
+      cache: {
+        prefix: over.prefix ?? 'gg',
+        hints: { keyField: new Map([['Person', 'nationalId']]) },
+      },
+      department: over.department ?? 'tax',
+      options: { request: { variables: { representations: [], first: over.first ?? 10 } } },
+      policy: { selection: over.selection ?? '{ taxProfile { year } }' },
+    }) as unknown as Job;
+  /** The key as documented: the selection and other variables, then the representation. */
+  const expectedKey = (j: Job, representation: Record<string, unknown>) => {
+    const { representations: _, ...others } = j.options.request.variables ?? {};
+    const selection = digest(j.policy.selection, canonicalJson(others));
+    return cacheKeys.entity(
+      j.cache.prefix,
+      j.department,
+      String(representation.__typename),
+      digest(selection, canonicalJson(representation)),
+    );
+  };
+  const person = (id: string) => ({ __typename: 'Person', nationalId: id });
+
+  it('names each entity by its scope and representation, whichever way it is memoised', () => {
+    const base = job({});
+    const plain = person('110101194912310021');
+    const reordered = { nationalId: '110101194912310021', __typename: 'Person' };
+    const withRequires = { ...plain, income: 12 };
+    for (let round = 0; round < 2; round++) {
+      const [a, b, c, none] = entityReferences(base, [
+        plain,
+        reordered,
+        withRequires,
+        { __typename: 'Person' },
+      ]);
+      expect(a).toEqual({
+        typename: 'Person',
+        tag: entityTag('Person', '110101194912310021'),
+        key: expectedKey(base, plain),
+      });
+      expect(b).toEqual(a);
+      expect(c?.key).toBe(expectedKey(base, withRequires));
+      expect(c?.key).not.toBe(a?.key);
+      expect(none).toBeUndefined();
+    }
+  });
+
+  it('never lends one scope’s reference to another', () => {
+    const plain = person('110101198001010010');
+    const scopes = [
+      job({}),
+      job({ prefix: 'other' }),
+      job({ department: 'social' }),
+      job({ selection: '{ taxProfile { year amount } }' }),
+      job({ first: 11 }),
+    ];
+    const keys = scopes.map((j) => entityReferences(j, [plain])[0]?.key);
+    expect(new Set(keys).size).toBe(scopes.length);
+    scopes.forEach((j, i) => {
+      expect(keys[i]).toBe(expectedKey(j, plain));
+    });
+  });
+
+  it('stays right past its bound', () => {
+    const base = job({ selection: '{ bound }' });
+    const many = Array.from({ length: 20_500 }, (_, i) => person(String(i).padStart(18, '0')));
+    const references = entityReferences(base, many);
+    const first = many[0] ?? person('0');
+    expect(entityReferences(base, [first])[0]?.key).toBe(expectedKey(base, first));
+    expect(references[20_499]?.key).toBe(expectedKey(base, many[20_499] ?? first));
   });
 });

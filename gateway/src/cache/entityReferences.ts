@@ -12,8 +12,20 @@ export interface EntityReference {
 }
 
 // Lists ask for the same entities again and again: two SHA-256 digests per representation
-// were a tenth of a warm list's CPU. The memo key holds no more than the request already did.
-const knownReferences = new LRUCache<string, EntityReference>({ max: 10_000 });
+// were a tenth of a warm list's CPU. The memo holds no more than the requests already did.
+// Nearly every representation is a plain reference (`__typename` and the key field): those
+// are found by key value in a map per fetch scope (cache, department, selection, variables),
+// without building a string per representation; any other shape is memoised by its JSON.
+const MEMO_SIZE = 20_000;
+const plainReferences = new LRUCache<string, Map<string, EntityReference>>({
+  max: 1_000,
+  dispose: (map) => {
+    plainCount -= map.size;
+  },
+});
+const otherReferences = new LRUCache<string, EntityReference>({ max: MEMO_SIZE });
+/** Entries across the plain maps; all of them are dropped when it passes MEMO_SIZE. */
+let plainCount = 0;
 
 /**
  * The reference of each representation of an `_entities` fetch, in order; undefined where a
@@ -27,8 +39,15 @@ export function entityReferences(
 ): (EntityReference | undefined)[] {
   const { representations: _, ...otherVariables } = job.options.request.variables ?? {};
   const selection = digest(job.policy.selection, canonicalJson(otherVariables));
+  const scope = `${job.cache.prefix}\u0000${job.department}\u0000${selection}`;
+  let plain = plainReferences.get(scope);
+  if (!plain) {
+    plain = new Map();
+    plainReferences.set(scope, plain);
+  }
+  const known = plain;
   return representations.map((representation) =>
-    entityReference(job.cache, job.department, selection, representation),
+    entityReference(job.cache, job.department, selection, scope, known, representation),
   );
 }
 
@@ -36,6 +55,8 @@ function entityReference(
   cache: GatewayCache,
   department: string,
   selection: string,
+  scope: string,
+  plain: Map<string, EntityReference>,
   representation: Record<string, unknown>,
 ): EntityReference | undefined {
   const typename = representation.__typename;
@@ -43,8 +64,11 @@ function entityReference(
   const keyField = cache.hints.keyField.get(typename);
   const keyValue = keyField ? representation[keyField] : undefined;
   if (typeof keyValue !== 'string') return undefined;
-  const memo = `${cache.prefix}\u0000${department}\u0000${selection}\u0000${JSON.stringify(representation)}`;
-  let reference = knownReferences.get(memo);
+  const isPlain = Object.keys(representation).length === 2;
+  const memo = isPlain
+    ? `${typename}\u0000${keyValue}`
+    : `${scope}\u0000${JSON.stringify(representation)}`;
+  let reference = isPlain ? plain.get(memo) : otherReferences.get(memo);
   if (!reference) {
     reference = {
       typename,
@@ -56,7 +80,17 @@ function entityReference(
         digest(selection, canonicalJson(representation)),
       ),
     };
-    knownReferences.set(memo, reference);
+    if (!isPlain) otherReferences.set(memo, reference);
+    else {
+      if (plainCount >= MEMO_SIZE) forgetPlainReferences();
+      plain.set(memo, reference);
+      plainCount++;
+    }
   }
   return reference;
+}
+
+function forgetPlainReferences(): void {
+  for (const map of plainReferences.values()) map.clear();
+  plainCount = 0;
 }
