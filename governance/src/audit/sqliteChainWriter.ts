@@ -73,6 +73,10 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
     });
   };
 
+  const indexSubjects = async () => {
+    await ask({ index: true });
+  };
+
   return {
     get thread() {
       return thread;
@@ -98,13 +102,11 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
         },
       );
     },
-    async indexSubjects() {
-      await ask({ index: true });
-    },
+    indexSubjects,
     async close() {
       // A stopping gateway leaves the subject index complete when it can; when it cannot, the
       // next thread to start on this file indexes what trails.
-      if (thread) await this.indexSubjects().catch(() => {});
+      if (thread) await indexSubjects().catch(() => {});
       const worker = thread;
       thread = undefined;
       // better-sqlite3 closes the thread's connection when the thread ends.
