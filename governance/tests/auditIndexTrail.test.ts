@@ -152,13 +152,15 @@ describe('the SQLite writer indexes what trails', () => {
 
   it('once the chain is quiet, without being closed', async () => {
     const log = createAuditLog({ store: hub.store, logger });
-    // The gateway's gauge hears how far the index trails after each batch.
-    const trailing: (number | undefined)[] = [];
-    log.observe({ flushed: (_entries, _seconds, _ok, behind) => trailing.push(behind) });
+    // The gateway's gauge hears how far the index trails after each batch, and after the sweep.
+    const trailing: number[] = [];
+    log.observe({ flushed: () => {}, indexTrailing: (behind) => trailing.push(behind) });
     await Promise.all(Array.from({ length: 40 }, (_, i) => log.append(auditEntry(i + 1))));
     expect(trailing.at(-1)).toBe(40);
     const now = await caughtUp();
     expect([Number(now.seq), Number(now.indexed_seq)]).toEqual([40, 40]);
+    // A quiet hub's gauge must not stay at what the last batch left: the sweep reports too.
+    await expect.poll(() => trailing.at(-1), { timeout: 5_000 }).toBe(0);
     const rows = await hub.store.db
       .selectFrom('audit_subjects')
       .select(['seq'])

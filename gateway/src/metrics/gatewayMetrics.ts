@@ -56,7 +56,7 @@ export interface GatewayMetrics {
   auditAppendDuration: Histogram<'outcome'>;
   /** Entries written per audit transaction (group commit), when the hub's audit log reports them. */
   auditBatchSize: Histogram;
-  /** Records the audit subject index trailed the chain head by after the last batch. */
+  /** Records the audit subject index trails the chain head by, as of the last batch or sweep. */
   auditIndexTrailing: Gauge;
   /** Apollo's query-plan cache: lookups that found a plan (`hit`) or planned anew (`miss`). */
   queryPlanCache: Counter<'result'>;
@@ -224,7 +224,7 @@ function requestMetrics(registry: Registry): RequestMetrics {
     }),
     auditIndexTrailing: new Gauge({
       name: 'govgraph_audit_index_trailing_records',
-      help: 'Audit records the subject index trailed the chain head by after the last batch (SQLite file stores index in sweeps; 0 elsewhere).',
+      help: 'Audit records the subject index trails the chain head by, as of the last batch or sweep (SQLite file stores index in sweeps; 0 elsewhere).',
       registers,
     }),
     queryPlanCache: new Counter({

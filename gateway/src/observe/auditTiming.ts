@@ -4,7 +4,8 @@ import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 /** An audit log that can report each transaction it writes (the hub's createAuditLog can). */
 interface ObservableAuditLog extends AuditLog {
   observe(observer: {
-    flushed(entries: number, seconds: number, ok: boolean, indexTrailing?: number): void;
+    flushed(entries: number, seconds: number, ok: boolean): void;
+    indexTrailing?(records: number): void;
   }): void;
 }
 
@@ -21,10 +22,8 @@ function isObservable(log: AuditLog): log is ObservableAuditLog {
 export function observedAuditLog(log: AuditLog, metrics: GatewayMetrics): AuditLog {
   if (isObservable(log)) {
     log.observe({
-      flushed: (entries, _seconds, _ok, indexTrailing) => {
-        metrics.auditBatchSize.observe(entries);
-        if (indexTrailing !== undefined) metrics.auditIndexTrailing.set(indexTrailing);
-      },
+      flushed: (entries) => metrics.auditBatchSize.observe(entries),
+      indexTrailing: (records) => metrics.auditIndexTrailing.set(records),
     });
   }
   return {

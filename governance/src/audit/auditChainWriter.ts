@@ -14,6 +14,8 @@ export interface AuditChainWriter {
    * record in its own transaction and resolve at once.
    */
   indexSubjects(): Promise<void>;
+  /** Hears how far the index trails after each sweep (writers whose index can trail). */
+  onIndexTrailing?(listener: (records: number) => void): void;
   /** Releases what the writer holds (the SQLite writer's thread); call once nothing is pending. */
   close(): Promise<void>;
 }

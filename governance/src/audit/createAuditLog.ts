@@ -32,8 +32,12 @@ export interface HubAuditLog extends AuditLog {
 
 /** Hears each audit transaction: how many entries, how long it took, whether it committed. */
 export interface AuditFlushObserver {
-  /** `indexTrailing`: records the subject index trails the head by, after a committed batch. */
-  flushed(entries: number, seconds: number, ok: boolean, indexTrailing?: number): void;
+  flushed(entries: number, seconds: number, ok: boolean): void;
+  /**
+   * How many records the subject index trails the head by: after each committed batch, and
+   * after each sweep of a SQLite file writer (0 where each batch indexes its own).
+   */
+  indexTrailing?(records: number): void;
 }
 
 interface Queued {
@@ -65,6 +69,7 @@ export function createAuditLog(options: AuditLogOptions): HubAuditLog {
   let observer: AuditFlushObserver | undefined;
 
   const writer = chainWriterFor(store);
+  writer.onIndexTrailing?.((records) => observer?.indexTrailing?.(records));
   const commit = (batch: readonly Queued[]) => writer.write(batch.map((q) => q.entry));
 
   const fail = (batch: readonly Queued[], cause: unknown) => {
@@ -87,11 +92,12 @@ export function createAuditLog(options: AuditLogOptions): HubAuditLog {
     for (let pause = FIRST_RETRY_MS; ; pause = Math.min(pause * 2, MAX_RETRY_MS)) {
       flushes++;
       const started = performance.now();
-      const told = (ok: boolean, indexTrailing?: number) =>
-        observer?.flushed(batch.length, (performance.now() - started) / 1000, ok, indexTrailing);
+      const told = (ok: boolean) =>
+        observer?.flushed(batch.length, (performance.now() - started) / 1000, ok);
       try {
         const { indexTrailing } = await commit(batch);
-        told(true, indexTrailing);
+        told(true);
+        observer?.indexTrailing?.(indexTrailing);
         for (const q of batch) q.resolve();
         return;
       } catch (cause) {

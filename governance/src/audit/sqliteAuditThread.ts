@@ -30,6 +30,11 @@ export type ThreadReply =
   | { id: number; ok: true; indexTrailing: number }
   | { id: number; ok: false; failure: AuditWriteFailure };
 
+/** Sent unasked after each sweep: how far the index trails now. */
+export interface ThreadProgress {
+  indexTrailing: number;
+}
+
 /** Records past the mark before a sweep starts under load, without waiting for quiet. */
 const SWEEP_AFTER_RECORDS = 512;
 /** How long the chain must be quiet (no batch committed) before a sweep takes what trails. */
@@ -212,13 +217,19 @@ function sweepInSteps(): void {
       // left waits for quiet.
       if (!sweepStep() || trailing() >= SWEEP_AFTER_RECORDS) return void setImmediate(step);
       stepping = false;
-      if (trailing() > 0) sweepWhenQuiet();
+      const left = trailing();
+      tellProgress(left);
+      if (left > 0) sweepWhenQuiet();
     } catch {
       stepping = false;
       retryLater();
     }
   };
   setImmediate(step);
+}
+
+function tellProgress(indexTrailing: number): void {
+  port?.postMessage({ indexTrailing } satisfies ThreadProgress);
 }
 
 /** After a failed step: another process holds the write lock, or the store is gone. */
@@ -253,11 +264,14 @@ function failureOf(error: unknown): AuditWriteFailure {
 
 port.on('message', (request: ThreadRequest) => {
   let reply: ThreadReply;
-  let trailing = 0;
+  let behind = 0;
   try {
-    if ('index' in request) sweepAll();
-    else trailing = commit(request.entries);
-    reply = { id: request.id, ok: true, indexTrailing: trailing };
+    if ('index' in request) {
+      sweepAll();
+      behind = trailing();
+      tellProgress(behind);
+    } else behind = commit(request.entries);
+    reply = { id: request.id, ok: true, indexTrailing: behind };
   } catch (error) {
     // A statement prepared against a table that was then changed must be prepared again.
     statements = undefined;
@@ -267,8 +281,8 @@ port.on('message', (request: ThreadRequest) => {
   port.postMessage(reply);
   if ('index' in request || !reply.ok) return;
   lastCommit = performance.now();
-  if (trailing >= SWEEP_AFTER_RECORDS) sweepInSteps();
-  else if (trailing > 0) sweepWhenQuiet();
+  if (behind >= SWEEP_AFTER_RECORDS) sweepInSteps();
+  else if (behind > 0) sweepWhenQuiet();
 });
 
 // What a thread that died, or a process that stopped, left unindexed.

@@ -2,7 +2,12 @@ import { Worker } from 'node:worker_threads';
 import { recordStatementSpan } from '@govgraph/server';
 import type { AuditEntry } from '../types.js';
 import { type AuditChainWriter, auditWriteError, type WriteReport } from './auditChainWriter.js';
-import type { ThreadReply, ThreadRequest, ThreadTask } from './sqliteAuditThread.js';
+import type {
+  ThreadProgress,
+  ThreadReply,
+  ThreadRequest,
+  ThreadTask,
+} from './sqliteAuditThread.js';
 
 const BOOT = new URL('./auditThreadBoot.mjs', import.meta.url);
 const THREAD = new URL('./sqliteAuditThread.ts', import.meta.url).href;
@@ -30,6 +35,7 @@ interface Pending {
 export function createSqliteChainWriter(file: string): SqliteChainWriter {
   let thread: Worker | undefined;
   let nextId = 0;
+  let progress: ((records: number) => void) | undefined;
   const pending = new Map<number, Pending>();
 
   const failAll = (error: Error) => {
@@ -41,7 +47,8 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
     const worker = new Worker(BOOT, { workerData: { file, entry: THREAD } });
     // Idle, the thread does not keep the process alive; a write in flight does (see write).
     worker.unref();
-    worker.on('message', (reply: ThreadReply) => {
+    worker.on('message', (reply: ThreadReply | ThreadProgress) => {
+      if (!('id' in reply)) return void progress?.(reply.indexTrailing);
       const p = pending.get(reply.id);
       if (!p) return;
       pending.delete(reply.id);
@@ -103,6 +110,9 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
       );
     },
     indexSubjects,
+    onIndexTrailing(listener) {
+      progress = listener;
+    },
     async close() {
       // A stopping gateway leaves the subject index complete when it can; when it cannot, the
       // next thread to start on this file indexes what trails.
