@@ -86,7 +86,8 @@ export function fromAuditRow(row: AuditRecordRow): AuditRecord {
   };
 }
 
-function parseJson<T>(text: string, fallback: T): T {
+/** The parsed text, or `fallback` when it is not JSON (an edited row). */
+export function parseJson<T>(text: string, fallback: T): T {
   try {
     return JSON.parse(text) as T;
   } catch {

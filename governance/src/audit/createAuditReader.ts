@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { HubStore } from '../store/openHubStore.js';
 import type { AuditRecordRow } from '../store/schema.js';
 import type { AuditReader, AuditRecord } from '../types.js';
-import { fromAuditRow } from './auditRows.js';
+import { fromAuditRow, parseJson } from './auditRows.js';
 
 /**
  * Reads the audit log by data subject, for the data tracker. The subject index covers the
@@ -65,14 +65,14 @@ export function createAuditReader(store: HubStore): AuditReader {
         union all
         select null, 0, subjects from audit_records where seq > ${INDEXED}`.execute(store.db);
       for (const row of rows.rows) {
-        // PostgreSQL's count(*) is a bigint, which its driver hands over as a string.
-        if (row.subject !== null) counts.set(row.subject, Number(row.records));
-      }
-      for (const row of rows.rows) {
-        if (row.subject !== null || row.subjects === null) continue;
-        for (const subject of new Set(subjectsOf(row.subjects))) {
+        // An index row's count, or a record past the mark counting once for each subject asked
+        // for that it names. PostgreSQL's count(*) is a bigint, handed over as a string.
+        const named =
+          row.subject !== null ? [row.subject] : new Set(subjectsOf(row.subjects ?? ''));
+        const add = row.subject !== null ? Number(row.records) : 1;
+        for (const subject of named) {
           const count = counts.get(subject);
-          if (count !== undefined) counts.set(subject, count + 1);
+          if (count !== undefined) counts.set(subject, count + add);
         }
       }
       return counts;
@@ -85,12 +85,8 @@ const INDEXED = sql`(select indexed_seq from audit_head where id = 1)`;
 
 /** A stored record's subjects (none when the column was edited into something else). */
 function subjectsOf(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : [];
-  } catch {
-    return [];
-  }
+  const value = parseJson<unknown>(text, []);
+  return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : [];
 }
 
 function olderThan(before: number | undefined) {

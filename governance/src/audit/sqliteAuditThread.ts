@@ -107,13 +107,19 @@ function prepare() {
   };
 }
 
+/** The prepared statements (prepared again after a failure). */
+function prepared() {
+  statements ??= prepare();
+  return statements;
+}
+
 /** The statements, and the chain head as it is now. */
 function readHead() {
-  statements ??= prepare();
-  const row = statements.head.get();
+  const sql = prepared();
+  const row = sql.head.get();
   if (!row) throw new Error('the audit chain head row is missing (audit_head id 1)');
   const head = { seq: Number(row.seq), hash: row.hash, indexed: Number(row.indexed_seq) };
-  return { sql: statements, head };
+  return { sql, head };
 }
 
 // BEGIN IMMEDIATE: the write lock up front, so a read lock never has to be upgraded (which
@@ -161,7 +167,7 @@ function startSweep(): boolean {
 // One slice in one transaction; the last one moves the mark. Returns the last row written, or
 // undefined when the sweep is done.
 const writeSlice = db.transaction((current: Sweep) => {
-  const { sql } = readHead();
+  const sql = prepared();
   const { subject, seq } = current.after;
   sql.writeSlice.run(subject, seq, SLICE_ROWS);
   const end = sql.sliceEnd.get(subject, seq, SLICE_ROWS - 1);
@@ -175,7 +181,7 @@ function sweepStep(): boolean {
   const current = sweep as Sweep;
   if (current.loaded < current.to) {
     const upTo = Math.min(current.to, current.loaded + LOAD_RECORDS);
-    readHead().sql.load.run(current.loaded, upTo);
+    prepared().load.run(current.loaded, upTo);
     current.loaded = upTo;
     return false;
   }
@@ -186,7 +192,7 @@ function sweepStep(): boolean {
     return false;
   }
   sweep = undefined;
-  statements?.clear.run();
+  prepared().clear.run();
   return true;
 }
 
@@ -215,9 +221,10 @@ function sweepInSteps(): void {
     try {
       // A sweep's steps, then the next sweep while a full one's worth still trails; what is
       // left waits for quiet.
-      if (!sweepStep() || trailing() >= SWEEP_AFTER_RECORDS) return void setImmediate(step);
-      stepping = false;
+      if (!sweepStep()) return void setImmediate(step);
       const left = trailing();
+      if (left >= SWEEP_AFTER_RECORDS) return void setImmediate(step);
+      stepping = false;
       tellProgress(left);
       if (left > 0) sweepWhenQuiet();
     } catch {
