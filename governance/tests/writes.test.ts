@@ -89,10 +89,23 @@ describe.each(ENGINES)('migration 0004_agency_department on %s', (engine) => {
       const store = await openHubStore(database.options);
       try {
         expect(await verifyAuditChain(store)).toEqual({ ok: true, records: 3 });
+        // 0009 marks the records indexed before it as indexed: the tracker reads them from the
+        // index, and verify holds their rows to them exactly.
+        const head = await store.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+        expect(Number(head.indexed_seq)).toBe(3);
         const log = createAuditLog({ store, logger });
         await log.append(auditEntry(4, { phase: 'intent' }));
         await log.close();
         expect(await verifyAuditChain(store)).toEqual({ ok: true, records: 4 });
+        expect(
+          Number(
+            (await store.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow())
+              .indexed_seq,
+          ),
+        ).toBe(4);
+        // An old row hidden after the upgrade is caught, as before it.
+        await store.db.deleteFrom('audit_subjects').where('seq', '=', 2).execute();
+        expect(await verifyAuditChain(store)).toMatchObject({ ok: false, seq: 2 });
       } finally {
         await store.close();
       }
