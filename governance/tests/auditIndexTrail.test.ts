@@ -174,6 +174,32 @@ describe('the SQLite writer indexes what trails', () => {
     await log.close();
   });
 
+  it('again after someone lowers the mark and deletes the rows above it', async () => {
+    // An intruder's way to hide accesses without verify noticing: move the mark back, then
+    // delete the rows past it. The tracker still reads those records from the chain, and the
+    // next sweep writes the rows again.
+    const writer = createSqliteChainWriter(hub.store.file ?? '');
+    await writer.write(Array.from({ length: 30 }, (_, i) => auditEntry(i + 1)));
+    await writer.indexSubjects();
+    await trailAt(hub.store, 5);
+    const seqs = async () =>
+      (await createAuditReader(hub.store).recordsForSubjects([PERSON], 50))
+        .get(PERSON)
+        ?.map((r) => r.seq);
+    expect(await seqs()).toEqual([30, 27, 24, 21, 18, 15, 12, 9, 6, 3]);
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 30 });
+    await writer.indexSubjects();
+    expect(Number((await head(hub.store)).indexed_seq)).toBe(30);
+    const rows = await hub.store.db
+      .selectFrom('audit_subjects')
+      .select('seq')
+      .where('subject', '=', PERSON)
+      .orderBy('seq', 'desc')
+      .execute();
+    expect(rows.map((r) => Number(r.seq))).toEqual([30, 27, 24, 21, 18, 15, 12, 9, 6, 3]);
+    await writer.close();
+  });
+
   it('longer than one sweep takes, in several', async () => {
     const writer = createSqliteChainWriter(hub.store.file ?? '');
     const entries = Array.from({ length: 2600 }, (_, i) => auditEntry(i + 1));
