@@ -1,13 +1,8 @@
-import type { AuditLog } from '@govgraph/governance';
+import type { AuditLog, HubAuditLog } from '@govgraph/governance';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
 
 /** An audit log that can report each transaction it writes (the hub's createAuditLog can). */
-interface ObservableAuditLog extends AuditLog {
-  observe(observer: {
-    flushed(entries: number, seconds: number, ok: boolean): void;
-    indexTrailing?(records: number): void;
-  }): void;
-}
+type ObservableAuditLog = AuditLog & Pick<HubAuditLog, 'observe'>;
 
 function isObservable(log: AuditLog): log is ObservableAuditLog {
   return typeof (log as Partial<ObservableAuditLog>).observe === 'function';
