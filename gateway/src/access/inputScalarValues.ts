@@ -18,23 +18,37 @@ export function inputScalarValues(
   type: GraphQLInputType,
   scalars: ReadonlySet<string>,
 ): unknown[] {
-  if (value === undefined || value === null) return [];
+  const found: unknown[] = [];
+  collect(value, type, scalars, found);
+  return found;
+}
+
+// Pushes into one array: a list of 100 national IDs is read on every request of the list.
+function collect(
+  value: unknown,
+  type: GraphQLInputType,
+  scalars: ReadonlySet<string>,
+  found: unknown[],
+): void {
+  if (value === undefined || value === null) return;
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) {
-    const items = Array.isArray(value) ? value : [value];
-    return items.flatMap((item) => inputScalarValues(item, inner.ofType, scalars));
+    // A single value where a list is expected is a list of one.
+    const items: readonly unknown[] = Array.isArray(value) ? value : [value];
+    for (const item of items) collect(item, inner.ofType, scalars, found);
+    return;
   }
   if (isScalarType(inner)) {
-    return scalars.has(inner.name) ? [canonicalScalarValue(inner.name, value)] : [];
+    if (scalars.has(inner.name)) found.push(canonicalScalarValue(inner.name, value));
+    return;
   }
   if (isInputObjectType(inner) && typeof value === 'object') {
     const fields = inner.getFields();
-    return Object.entries(value).flatMap(([name, v]) => {
+    for (const [name, v] of Object.entries(value)) {
       const field = fields[name];
-      return field ? inputScalarValues(v, field.type, scalars) : [];
-    });
+      if (field) collect(v, field.type, scalars, found);
+    }
   }
-  return [];
 }
 
 /**
