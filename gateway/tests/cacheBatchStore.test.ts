@@ -1,16 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
 import { entityTag } from '@govgraph/cache';
-import { connectTestRedis, TEST_REDIS_URL } from '@govgraph/testing';
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CacheEntry, serializeEntry } from '../src/cache/cacheEntry.js';
 import { createBatchMemo, encodeBatch, openBatchEntries } from '../src/cache/entityBatch.js';
 import type { CacheStore } from '../src/cache/store/CacheStore.js';
-import { createMemoryStore } from '../src/cache/store/memoryStore.js';
-import { createRedisStore } from '../src/cache/store/redisStore.js';
 import { createValueCipher } from '../src/cache/valueCipher.js';
-import { silentLogger } from './support/index.js';
+import { storeUnderTest } from './support/index.js';
 
 // Batch entries in both stores: eviction by tag reaches one entity of a batch, a department
 // evicted wholesale loses its blobs too, and a blob that cannot be read makes misses only.
@@ -27,26 +22,13 @@ describe.each(['memory', 'redis'] as const)('fetch batches in the %s store', (ba
   const place = { prefix, department: 'registry' };
   const key = (name: string) => `{${prefix}}:e:registry:Person:${name}`;
   let store: CacheStore;
-  let admin: Redis | undefined;
 
+  const under = storeUnderTest(backend, prefix);
   beforeAll(async () => {
-    if (backend === 'memory') {
-      store = createMemoryStore();
-      return;
-    }
-    admin = await connectTestRedis();
-    store = createRedisStore({ url: TEST_REDIS_URL, prefix, logger: silentLogger() });
-    store.start();
-    for (let i = 0; i < 200 && !(await store.read([], [])); i++) await delay(20);
+    await under.open();
+    store = under.store;
   });
-  afterAll(async () => {
-    await store?.close();
-    if (admin) {
-      const keys = await admin.keys(`{${prefix}}:*`);
-      if (keys.length > 0) await admin.del(...keys);
-      admin.disconnect();
-    }
-  });
+  afterAll(() => under.close());
 
   const writeBatch = async (names: string[]) => {
     const version = (await store.read([], ['registry']))?.versions[0] ?? '0';

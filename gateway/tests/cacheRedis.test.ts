@@ -7,10 +7,8 @@ import {
   privateRedis,
   TEST_REDIS_URL,
 } from '@govgraph/testing';
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CacheStore } from '../src/cache/store/CacheStore.js';
-import { createMemoryStore } from '../src/cache/store/memoryStore.js';
 import { createRedisStore } from '../src/cache/store/redisStore.js';
 import {
   business,
@@ -22,20 +20,13 @@ import {
   createHubTester,
   type HubTester,
   memoryLogger,
+  readyStore,
   silentLogger,
+  storeUnderTest,
   WANG,
 } from './support/index.js';
 
 const REDIS_URL = TEST_REDIS_URL;
-
-/** Waits (bounded) until the store reads, i.e. its connection is up. */
-async function ready(store: CacheStore): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await store.read([], [])) return;
-    await delay(20);
-  }
-  throw new Error('the cache store never became ready');
-}
 
 const change = (department: string, typename: string, key: string): InvalidationMessage => ({
   department,
@@ -45,28 +36,15 @@ const change = (department: string, typename: string, key: string): Invalidation
 describe.each(['memory', 'redis'] as const)('the %s cache store', (backend) => {
   const prefix = `test-store-${randomBytes(4).toString('hex')}`;
   let store: CacheStore;
-  let admin: Redis | undefined;
   const key = (name: string) => `{${prefix}}:e:registry:Person:${name}`;
   const wang = entityTag('Person', WANG);
 
+  const under = storeUnderTest(backend, prefix);
   beforeAll(async () => {
-    if (backend === 'redis') {
-      admin = await connectTestRedis();
-      store = createRedisStore({ url: REDIS_URL, prefix, logger: silentLogger() });
-      store.start();
-      await ready(store);
-    } else {
-      store = createMemoryStore();
-    }
+    await under.open();
+    store = under.store;
   });
-  afterAll(async () => {
-    await store?.close();
-    if (admin) {
-      const keys = await admin.keys(`{${prefix}}:*`);
-      if (keys.length > 0) await admin.del(...keys);
-      admin.disconnect();
-    }
-  });
+  afterAll(() => under.close());
 
   it('reads nothing and version 0 before anything was written', async () => {
     expect(await store.read([key('a'), key('b')], ['registry', 'business'])).toEqual({
@@ -147,8 +125,7 @@ describe('tags in Redis', () => {
     const admin = await connectTestRedis();
     const store = createRedisStore({ url: REDIS_URL, prefix, logger: silentLogger() });
     try {
-      store.start();
-      await ready(store);
+      await readyStore(store);
       const tag = departmentTag('registry');
       const write = (name: string, ttlMs: number) =>
         store.write(

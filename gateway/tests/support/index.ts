@@ -32,5 +32,6 @@ export {
   type PostOptions,
   postGraphQL,
 } from './postGraphQL.js';
+export { readyStore, type StoreUnderTest, storeUnderTest } from './storeUnderTest.js';
 export { type TempFile, tempSupergraph } from './tempSupergraph.js';
 export { testCallerToken } from './testCallerToken.js';
