@@ -81,8 +81,10 @@ export const cacheKeys = {
   /** A root-field fetch entry. */
   root: (prefix: string, department: string, digest: string) =>
     `{${prefix}}:r:${department}:${digest}`,
-  /** A whole response. */
+  /** A whole response: a pointer into its answer blob (docs/caching.md#serving-a-hit). */
   response: (prefix: string, digest: string) => `{${prefix}}:q:${digest}`,
+  /** An answer blob: one stored response, sealed when personal. Untagged, like a batch blob. */
+  answer: (prefix: string, answerId: string) => `{${prefix}}:a:${answerId}`,
 };
 
 /**

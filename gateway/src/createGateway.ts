@@ -24,6 +24,7 @@ import {
   type GatewayCache,
   type GatewayCacheOptions,
 } from './cache/createGatewayCache.js';
+import { encodedBody, stringifyResult } from './cache/storedAnswer.js';
 import { PRIVATE_NO_STORE } from './cache/useCacheControlHeader.js';
 import { DEFAULT_CATALOG_CACHE } from './catalog/buildCatalog.js';
 import { createCatalogService } from './catalog/catalogRoutes.js';
@@ -236,6 +237,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
     gateway: leanGateway(gateway, { executor: options.executor ?? 'lean', metrics, logger }),
     logger,
     formatError: formatPublicError,
+    // A response-cache hit's data is written as stored (cache/storedAnswer.ts).
+    stringifyResult,
     includeStacktraceInErrorResponses: false,
     // The process edge (main.ts, `npm start`) owns SIGINT/SIGTERM; Apollo's own handler would
     // race it and hang the shutdown.
@@ -292,6 +295,8 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         screen: (request, context) => limitChecks.screen(request, context),
         // Measured on the serialized answer, after the audit plugin recorded the read.
         maxResponseBytes: (context) => context.limits.maxResponseBytes,
+        // A response-cache hit's stored bytes (cache/storedAnswer.ts).
+        encodedBody,
         onResponseTooLarge: (context, bytes, max) =>
           limitChecks.responseRefused(context, bytes, max),
         routes: {

@@ -16,6 +16,9 @@ import { createRateLimiter } from '../src/rateLimit/rateLimiter.js';
 
 const WANG = '11010519491231002X';
 const PERSON = 'query Person($id: ID!) { person(id: $id) }';
+// The spouse's national ID is in the answer only: no department reports it as a subject.
+const LI = '110105195003150027';
+const SPOUSE = 'query Spouse($id: ID!) { partner: spouse(id: $id) }';
 const logger = createLogger('requestPipeline.test', 'silent');
 // An operator sees the response cache's workings in `extensions.cache` (CACHE_DEBUG_HEADER).
 const agency = (agencyId: string): Caller => ({
@@ -84,10 +87,10 @@ describe('the request pipeline', () => {
   let cache: GatewayCache | undefined;
   let server: ApolloServer<GatewayContext>;
   let resolved = 0;
-  const ask = async (context: GatewayContext) => {
+  const ask = async (context: GatewayContext, query = PERSON) => {
     const response = await server.executeOperation(
       {
-        query: PERSON,
+        query,
         variables: { id: WANG },
         http: {
           method: 'POST',
@@ -115,7 +118,8 @@ describe('the request pipeline', () => {
       graphiqlMetadata: noStage,
     });
     server = new ApolloServer<GatewayContext>({
-      typeDefs: 'type Query { person(id: ID!): String }',
+      typeDefs:
+        'scalar NationalId type Query { person(id: ID!): String spouse(id: ID!): NationalId }',
       resolvers: {
         Query: {
           person: (_: unknown, { id }: { id: string }, context: GatewayContext) => {
@@ -124,6 +128,7 @@ describe('the request pipeline', () => {
             context.ledger.record([id]);
             return 'Wang Fang';
           },
+          spouse: () => LI,
         },
       },
       plugins: stages.map(({ plugin }) => plugin),
@@ -164,6 +169,21 @@ describe('the request pipeline', () => {
       cached: true,
       subjects: [WANG],
     });
+  });
+
+  it('audits a hit with every subject its answer names, also those no department reported', async () => {
+    const stored = await ask(contextOf('police', 'spouse-first'), SPOUSE);
+    expect(stored.data).toEqual({ partner: LI });
+    expect(stored.extensions?.cache).toMatchObject({ response: 'stored' });
+    const hit = await ask(contextOf('police', 'spouse-hit'), SPOUSE);
+    expect(hit.extensions?.cache).toMatchObject({ response: 'hit' });
+    expect(hit.data).toEqual({ partner: LI });
+    const records = ['spouse-first', 'spouse-hit'].map((id) =>
+      audited.find((e) => e.requestId === id),
+    );
+    // The first from its data; the hit from its entry, its data never walked.
+    expect(records.map((r) => r?.subjects)).toEqual([[LI], [LI]]);
+    expect(records[1]).toMatchObject({ cached: true, outcome: 'ok' });
   });
 
   it('never serves a denied operation from the response cache, and audits it as denied', async () => {

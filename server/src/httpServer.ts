@@ -53,6 +53,12 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   /** Told of every answer refused over `maxResponseBytes` (to log and count it). */
   onResponseTooLarge?: (context: TContext, bytes: number, max: number) => void;
   /**
+   * The UTF-8 bytes of a complete answer's text when the application already holds them (the
+   * gateway's response-cache hits), sent instead of encoding the text again. Unset or
+   * undefined: the text is sent.
+   */
+  encodedBody?: (context: TContext, text: string) => Buffer | undefined;
+  /**
    * Looks at the request once its context is built, before Apollo parses or validates anything
    * (the gateway's request limits). An error it returns, with `extensions.http.status`, refuses
    * the request with that status and that one error.
@@ -153,10 +159,14 @@ export function createGraphQLHandler<TContext extends BaseContext>(
           httpGraphQLRequest,
           context: async () => context,
         });
+        const encoded =
+          response.body.kind === 'complete'
+            ? options.encodedBody?.(context, response.body.string)
+            : undefined;
         const cap = options.maxResponseBytes?.(context);
         if (cap !== undefined) {
           const body = await wholeBody(response.body);
-          const bytes = Buffer.byteLength(body);
+          const bytes = encoded?.length ?? Buffer.byteLength(body);
           if (bytes > cap) {
             options.onResponseTooLarge?.(context, bytes, cap);
             sendTooLarge(res, bytes, cap, requestId);
@@ -170,7 +180,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(
         }
         res.statusCode = response.status ?? 200;
         if (response.body.kind === 'complete') {
-          res.end(response.body.string);
+          res.end(encoded ?? response.body.string);
           return;
         }
         for await (const chunk of response.body.asyncIterator) res.write(chunk);

@@ -270,6 +270,65 @@ describe('the caches over the whole hub, shared through Redis', () => {
     }
   });
 
+  it('serves a hit as the very bytes of the cold answer, at its cost, on either instance, POST or GET', async () => {
+    const off = await t.hub.addGateway({ cache: { enabled: false } });
+    const ids = [3, 8, 13, 21, 34, 55].map((i) => t.world.person(i).nationalId);
+    const cases: { query: string; variables: Record<string, unknown> }[] = [
+      { query: citizenRecord, variables: { nationalId: t.world.person(40).nationalId } },
+      {
+        // Aliases, a fragment, a list, __typename, and names in Chinese (UTF-8 beyond ASCII).
+        query: `query($ids: [NationalId!]!) { folks: people(nationalIds: $ids) { ...P } }
+          fragment P on Person { __typename who: name id: nationalId spouse { name } }`,
+        variables: { ids },
+      },
+    ];
+    const send = async (url: string, c: (typeof cases)[number], headers = callers.agency) => {
+      const res = c.query.startsWith('query($ids')
+        ? await fetch(
+            `${url}?query=${encodeURIComponent(c.query)}&variables=${encodeURIComponent(JSON.stringify(c.variables))}`,
+            { headers: { ...headers, 'apollo-require-preflight': 'true' } },
+          )
+        : await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...headers },
+            body: JSON.stringify(c),
+          });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(text));
+      return text;
+    };
+    // A figure of one gateway's /metrics: the first line starting with `series`.
+    const figure = async (base: string, series: string) => {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      const line = text.split('\n').find((l) => l.startsWith(series));
+      return Number(line?.slice(line.lastIndexOf(' ') + 1) ?? 0);
+    };
+    // What the cost limit measured on the answers sent (the actual-cost histogram's sum).
+    const measured = () => figure(t.hub.gatewayUrl, 'govgraph_operation_cost_sum{measure="actual"');
+    const hits = (base: string) => figure(base, 'govgraph_cache_hits_total{cache="response"');
+    for (const c of cases) {
+      const uncached = await send(`${off.url}/graphql`, c);
+      expect(uncached).toMatch(/^\{"data":\{"(person|folks)":/);
+      expect(uncached).toContain(t.world.person(c.variables.ids ? 3 : 40).name);
+      const before = await measured();
+      expect(await send(a(), c)).toBe(uncached); // stored by this instance
+      const coldCost = (await measured()) - before;
+      expect(coldCost).toBeGreaterThan(0);
+      const [hitsA, hitsB] = [await hits(t.hub.gatewayUrl), await hits(other.url)];
+      expect(await send(a(), c)).toBe(uncached); // a hit from what it stored
+      expect(await send(b(), c)).toBe(uncached); // a hit read from Redis by the other
+      expect(await hits(t.hub.gatewayUrl)).toBe(hitsA + 1);
+      expect(await hits(other.url)).toBe(hitsB + 1);
+      expect((await measured()) - before).toBe(2 * coldCost);
+      // An operator's hit carries the cache's workings after the stored data, bytes unchanged.
+      const debug = await send(a(), c, { ...callers.operator, 'x-govgraph-debug': 'cache' });
+      const data = uncached.slice(0, -2); // without the closing brace and newline
+      expect(debug.startsWith(`${data},"extensions":{"cache":{`)).toBe(true);
+      expect(JSON.parse(debug).extensions.cache).toMatchObject({ response: 'hit' });
+    }
+  });
+
   it('shows a write made through one gateway instance at once through the other, every time', async () => {
     const person = t.world.person(12);
     const against = t.world.company(4).creditCode;

@@ -6,6 +6,7 @@ import type {
   GraphQLSchema,
   OperationDefinitionNode,
 } from 'graphql';
+import { isStoredAnswer } from '../cache/storedAnswer.js';
 import type { AccessDecision, GatewayContext } from '../context.js';
 import { argumentSubjects, dataSubjects } from './operationSubjects.js';
 
@@ -36,7 +37,10 @@ export function auditEntry(rc: Audited, access: AccessDecision, result?: Result)
   if (caller.kind === 'citizen') subjects.add(caller.nationalId);
   if (rc.document && rc.operation) {
     argumentSubjects(rc.schema, rc.document, rc.operation, rc.request.variables, subjects);
-    if (result) dataSubjects(rc.schema, rc.document, rc.operation, result.data, subjects);
+    // A response-cache hit's subjects came with its entry (the ledger), data ones included.
+    if (result && !isStoredAnswer(result.data)) {
+      dataSubjects(rc.schema, rc.document, rc.operation, result.data, subjects);
+    }
   }
   return {
     at: new Date(),

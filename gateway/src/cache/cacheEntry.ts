@@ -30,36 +30,94 @@ interface StoredEntry {
   h?: number;
 }
 
-/** An entry's JSON, as stored (sealed or not) and as followers of an in-flight read get it. */
-export function serializeEntry(entry: CacheEntry): string {
-  const stored: StoredEntry = {
-    d: entry.data,
+/** An entry's fields other than its data, in their stored letters. */
+type StoredFields = Omit<StoredEntry, 'd'>;
+
+function storedFields(entry: Omit<CacheEntry, 'data'>): StoredFields {
+  return {
     ...(entry.subjects !== undefined ? { s: entry.subjects } : {}),
     t: entry.tags,
     ...(entry.expiresAt !== undefined ? { x: entry.expiresAt } : {}),
     ...(entry.extensions !== undefined ? { e: entry.extensions } : {}),
     ...(entry.maxAgeHint !== undefined ? { h: entry.maxAgeHint } : {}),
   };
-  return JSON.stringify(stored);
+}
+
+/** The fields of parsed stored JSON; undefined unless it has the shape `storedFields` writes. */
+function entryFields<S>(stored: unknown): Omit<CacheEntry<never, S>, 'data'> | undefined {
+  if (!stored || typeof stored !== 'object') return undefined;
+  const { s, t, x, e, h } = stored as Partial<StoredEntry>;
+  if (!Array.isArray(t)) return undefined;
+  return {
+    ...(s !== undefined ? { subjects: s as S } : {}),
+    tags: t,
+    ...(x !== undefined ? { expiresAt: x } : {}),
+    ...(e !== undefined ? { extensions: e } : {}),
+    ...(h !== undefined ? { maxAgeHint: h } : {}),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An entry's JSON, as stored (sealed or not) and as followers of an in-flight read get it. */
+export function serializeEntry(entry: CacheEntry): string {
+  const { data, ...rest } = entry;
+  return JSON.stringify({ d: data, ...storedFields(rest) });
 }
 
 /** Reads an entry's JSON; undefined unless it has the shape `serializeEntry` writes. */
 export function parseEntry<D = unknown, S = unknown>(text: string): CacheEntry<D, S> | undefined {
-  let stored: Partial<StoredEntry> | null;
-  try {
-    stored = JSON.parse(text) as Partial<StoredEntry> | null;
-  } catch {
-    return undefined;
-  }
-  if (!stored || typeof stored !== 'object' || !Array.isArray(stored.t)) return undefined;
+  const stored = parseJson(text);
+  const fields = entryFields<S>(stored);
+  return fields && { data: (stored as { d?: unknown }).d as D, ...fields };
+}
+
+/** A whole response's entry: its data kept as the JSON text the cold answer's data was. */
+export interface ResponseEntry extends Omit<CacheEntry<never, string[]>, 'data'> {
+  /** `JSON.stringify` of the answer's `data` (an object). */
+  dataJson: string;
+  /** The cold answer's actual cost (docs/limits.md): a hit is measured alike. */
+  actualCost?: number;
+}
+
+/**
+ * A response entry's stored form: its other fields as JSON (the letters above, the actual
+ * cost as `c`), a newline, then the data's JSON text. `JSON.stringify` writes no newline, so
+ * the first one ends the header, and a hit reads the header without parsing the data
+ * (docs/caching.md#serving-a-hit).
+ */
+export function serializeResponseEntry(entry: ResponseEntry): string {
+  const { dataJson, actualCost, ...rest } = entry;
+  const header = { ...storedFields(rest), ...(actualCost !== undefined ? { c: actualCost } : {}) };
+  return `${JSON.stringify(header)}\n${dataJson}`;
+}
+
+/**
+ * Reads a response entry; undefined unless it has the shape `serializeResponseEntry` writes
+ * (an entry of the earlier one-JSON form is a miss, and the answer is stored again).
+ */
+export function parseResponseEntry(text: string): ResponseEntry | undefined {
+  const end = text.indexOf('\n');
+  if (end < 0 || text[end + 1] !== '{') return undefined;
+  const header = parseJson(text.slice(0, end));
+  const fields = entryFields<string[]>(header);
+  if (!fields || (fields.subjects !== undefined && !isStrings(fields.subjects))) return undefined;
+  const cost = (header as { c?: unknown }).c;
   return {
-    data: stored.d as D,
-    ...(stored.s !== undefined ? { subjects: stored.s as S } : {}),
-    tags: stored.t,
-    ...(stored.x !== undefined ? { expiresAt: stored.x } : {}),
-    ...(stored.e !== undefined ? { extensions: stored.e } : {}),
-    ...(stored.h !== undefined ? { maxAgeHint: stored.h } : {}),
+    ...fields,
+    dataJson: text.slice(end + 1),
+    ...(typeof cost === 'number' ? { actualCost: cost } : {}),
   };
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 const PLAIN = 'p.';
@@ -84,8 +142,13 @@ export function openEntry<D = unknown, S = unknown>(
   key: string,
   value: string,
 ): CacheEntry<D, S> | undefined {
-  const text = value.startsWith(PLAIN) ? value.slice(PLAIN.length) : cipher.open(value, key);
+  const text = openValue(cipher, key, value);
   return text === undefined ? undefined : parseEntry<D, S>(text);
+}
+
+/** A stored value's plaintext (sealed or plain); undefined when it does not open under `key`. */
+export function openValue(cipher: ValueCipher, key: string, value: string): string | undefined {
+  return value.startsWith(PLAIN) ? value.slice(PLAIN.length) : cipher.open(value, key);
 }
 
 const stableJson = configure({ deterministic: true });

@@ -3,6 +3,7 @@ import type { Logger } from '@govgraph/server';
 import { type DocumentNode, parse } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.js';
+import { type AnswerMemo, createAnswerMemo } from './answerBlob.js';
 import { digest } from './cacheEntry.js';
 import { type CacheHints, cacheHintsFromSupergraph, NO_HINTS } from './cacheHints.js';
 import { type CachePolicy, cachePolicy } from './cachePolicy.js';
@@ -61,6 +62,8 @@ export interface GatewayCache {
   schemaId: string;
   /** Batch blobs this gateway stored or opened, until they expire (`entityBatch`). */
   readonly batches: BatchMemo;
+  /** Response answers this gateway stored or opened, until they expire (`answerBlob`). */
+  readonly answers: AnswerMemo;
   /** Reads of the same entry in flight: later identical misses wait for the first. */
   readonly inFlight: Map<string, Promise<string | undefined>>;
   /** The policy of a document's text (memoised). */
@@ -117,6 +120,7 @@ export function createGatewayCache(
     hints: NO_HINTS,
     schemaId: 'none',
     batches: createBatchMemo(),
+    answers: createAnswerMemo(),
     inFlight,
     policyFor(text, document) {
       let policy = policies.get(text);

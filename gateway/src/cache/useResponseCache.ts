@@ -1,19 +1,15 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { cacheKeys } from '@govgraph/cache';
+import { dataSubjects } from '../audit/operationSubjects.js';
 import type { GatewayContext } from '../context.js';
 import type { AccessVerdicts } from '../pipeline/accessStage.js';
-import {
-  type CacheEntry,
-  canonicalJson,
-  digest,
-  encodeEntry,
-  openEntry,
-  serializeEntry,
-} from './cacheEntry.js';
+import { encodeAnswer, openAnswer, rememberAnswer } from './answerBlob.js';
+import { canonicalJson, digest, type ResponseEntry } from './cacheEntry.js';
 import { isPersonal } from './cacheHints.js';
 import type { CachePolicy } from './cachePolicy.js';
 import type { GatewayCache } from './createGatewayCache.js';
 import { cacheStateOf } from './requestCacheState.js';
+import { rememberBody, storedAnswer } from './storedAnswer.js';
 
 /** Header that asks for `extensions.cache`; shown to agencies with the operator or auditor role. */
 export const CACHE_DEBUG_HEADER = 'x-govgraph-debug';
@@ -83,34 +79,44 @@ export function useResponseCache(
             return null;
           }
           const raw = read.values[0];
-          const entry = raw
-            ? openEntry<Record<string, unknown>, string[]>(cache.cipher, key, raw)
+          const readBlob = async (blobKey: string) =>
+            (await cache.store.read([blobKey], []))?.values[0];
+          const answer = raw
+            ? await openAnswer(cache.cipher, cache.prefix, key, raw, readBlob, cache.answers)
             : undefined;
           const labels = { cache: 'response', department: 'gateway', type: 'response' };
-          if (!entry) {
+          if (!answer) {
             state.response = 'miss';
             missed = { key, policy };
             cache.metrics.cacheMisses.inc(labels);
             return null;
           }
+          const { entry } = answer;
           state.response = 'hit';
           cache.metrics.cacheHits.inc(labels);
           // A hit is an access: the audit record gets the subjects of the stored answer.
           contextValue.ledger.markCached();
           contextValue.ledger.record(entry.subjects ?? []);
+          // The cost limit measured the cold answer; the hit's data is not walked again.
+          if (contextValue.cost && entry.actualCost !== undefined) {
+            contextValue.cost.actual = entry.actualCost;
+          }
           replayCacheHint(overallCachePolicy, entry);
+          rememberBody(contextValue, answer.body);
           return {
             http: { status: undefined, headers: new HeaderMap() },
             body: {
               kind: 'single',
               singleResult: {
-                data: entry.data,
+                // Written as stored unless a later plugin opens it (storedAnswer.ts).
+                data: storedAnswer(entry.dataJson, answer.body),
                 ...(entry.extensions ? { extensions: entry.extensions } : {}),
               },
             },
           };
         },
-        async willSendResponse({ response, contextValue, request, overallCachePolicy }) {
+        async willSendResponse(rc) {
+          const { response, contextValue, request, overallCachePolicy } = rc;
           if (response.body.kind !== 'single') return;
           const state = cacheStateOf(contextValue);
           const result = response.body.singleResult;
@@ -123,19 +129,31 @@ export function useResponseCache(
             // An answer with less than a second left is not kept.
             if (ttlMs >= 1000) {
               const hint = overallCachePolicy.maxAge;
-              const entry: CacheEntry = {
-                data: result.data,
-                subjects: [...contextValue.ledger.subjects],
+              // Every subject the audit would find in this answer: the departments' (the
+              // ledger) and those the data names, so a hit's record lists them without
+              // reading the data again (auditEntry.ts).
+              const subjects = new Set(contextValue.ledger.subjects);
+              if (rc.document && rc.operation) {
+                dataSubjects(rc.schema, rc.document, rc.operation, result.data, subjects);
+              }
+              const actualCost = contextValue.cost?.actual;
+              const entry: ResponseEntry = {
+                dataJson: JSON.stringify(result.data),
+                subjects: [...subjects],
                 tags: [...state.tags],
                 expiresAt: Date.now() + ttlMs,
                 // A hit must be indistinguishable from the cold answer, extensions included.
                 ...(result.extensions ? { extensions: result.extensions } : {}),
                 ...(hint !== undefined ? { maxAgeHint: hint } : {}),
+                // Measured by the cost limit, whose willSendResponse runs before this one.
+                ...(actualCost !== undefined ? { actualCost } : {}),
               };
-              const sealed = isPersonal(policy.level) || contextValue.ledger.subjects.size > 0;
-              const value = encodeEntry(cache.cipher, key, sealed, serializeEntry(entry));
-              const stored = { key, value, ttlMs, tags: entry.tags };
-              if (await cache.store.write([stored], state.versions)) state.response = 'stored';
+              const sealed = isPersonal(policy.level) || subjects.size > 0;
+              const encoded = encodeAnswer(cache.cipher, cache.prefix, key, entry, sealed, ttlMs);
+              if (await cache.store.write(encoded.entries, state.versions)) {
+                rememberAnswer(cache.answers, encoded, ttlMs);
+                state.response = 'stored';
+              }
             }
           }
           if (wantsDebug(contextValue, request.http?.headers.get(CACHE_DEBUG_HEADER))) {
@@ -163,7 +181,7 @@ export function useResponseCache(
  */
 function replayCacheHint(
   policy: { replace(hint: { maxAge?: number }): void },
-  entry: CacheEntry,
+  entry: Pick<ResponseEntry, 'expiresAt' | 'maxAgeHint'>,
 ): void {
   const left =
     entry.expiresAt === undefined ? undefined : Math.floor((entry.expiresAt - Date.now()) / 1000);

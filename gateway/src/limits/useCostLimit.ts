@@ -108,7 +108,8 @@ export function createCostLimit(options: { metrics: GatewayMetrics }): CostLimit
     if (!cost || !operation || !rc.document || body.kind !== 'single') return;
     // No data at all: the operation was refused (by this limit or a later check) and never ran.
     if (body.singleResult.data === undefined) return;
-    cost.actual = figures.actual({
+    // A response-cache hit carries the actual cost measured on its cold answer.
+    cost.actual ??= figures.actual({
       schema: rc.schema,
       document: rc.document,
       operation,
