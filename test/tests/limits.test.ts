@@ -330,10 +330,32 @@ describe('request limits', () => {
       expect(record?.requestId).toBe(firstError(sent.body).extensions?.requestId);
     });
 
-    it('refuses it from the response cache too', async () => {
+    it('refuses it from the response cache too, counting the stored bytes sent', async () => {
       await raise(RAISED.id, { maxResponseBytes: 1_000_000 });
       const first = await post(t.agency(RAISED.id), PAGE, { id: representative });
       expect(first.status).toBe(200);
+      // UTF-8 bytes, not characters: the answer holds Chinese names and addresses.
+      const size = Buffer.byteLength(first.text);
+      expect(size).toBeGreaterThan(first.text.length);
+      const responseHits = async () => {
+        const metrics = await (await fetch(`${t.hub.gatewayUrl}/metrics`)).text();
+        const line = metrics
+          .split('\n')
+          .find((l) => l.startsWith('govgraph_cache_hits_total{cache="response"'));
+        return Number(line?.split(' ').at(-1) ?? 0);
+      };
+      const hits = await responseHits();
+      await raise(RAISED.id, { maxResponseBytes: size });
+      const exact = await post(t.agency(RAISED.id), PAGE, { id: representative });
+      expect(exact.status).toBe(200);
+      expect(exact.text).toBe(first.text);
+      expect(await responseHits()).toBe(hits + 1);
+      await raise(RAISED.id, { maxResponseBytes: size - 1 });
+      const over = await post(t.agency(RAISED.id), PAGE, { id: representative });
+      expect(firstError(over.body).extensions).toMatchObject({
+        code: 'RESPONSE_TOO_LARGE',
+        limit: { name: 'maxResponseBytes', value: size, max: size - 1 },
+      });
       await raise(RAISED.id, { maxResponseBytes: 200 });
       const replay = await post(t.agency(RAISED.id), PAGE, { id: representative });
       expect(replay.status).toBe(400);
