@@ -174,6 +174,23 @@ describe('the SQLite writer indexes what trails', () => {
     await log.close();
   });
 
+  it('at once when asked through the log, with what was still queued', async () => {
+    // Long before the quiet sweep would start: the log commits its queue, then indexes.
+    const log = createAuditLog({ store: hub.store, logger });
+    const appended = Array.from({ length: 25 }, (_, i) => log.append(auditEntry(i + 1)));
+    await log.indexSubjects();
+    await Promise.all(appended);
+    const now = await head(hub.store);
+    expect([Number(now.seq), Number(now.indexed_seq)]).toEqual([25, 25]);
+    const rows = await hub.store.db
+      .selectFrom('audit_subjects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    expect(Number(rows?.n)).toBe(25 + 6); // PEOPLE[i % 3] in each, COMPANY in every fourth
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 25 });
+    await log.close();
+  });
+
   it('again after someone lowers the mark and deletes the rows above it', async () => {
     // An intruder's way to hide accesses without verify noticing: move the mark back, then
     // delete the rows past it. The tracker still reads those records from the chain, and the
