@@ -10,7 +10,7 @@ import { REPO_ROOT } from '../paths.js';
 import { type Hub, startHub } from '../startHub.js';
 import { registerBenchAgency } from './benchAgency.js';
 import { BENCH_USAGE, type BenchArgs, parseBenchArgs } from './benchArgs.js';
-import { benchHubEnv } from './benchHubEnv.js';
+import { benchHubEnv, freshHubStore } from './benchHubEnv.js';
 import { appendBenchmarkEntry } from './benchmarksDoc.js';
 import { type BenchRecord, formatConsoleReport, formatMarkdownEntry } from './benchReport.js';
 import { benchSettings, FIXED_TOKEN_TTL_SECONDS } from './benchSettings.js';
@@ -91,6 +91,7 @@ const config = hubConfig(departments, {
   GOVGRAPH_SEED: String(args.seed),
   LOG_LEVEL: 'warn',
 });
+freshHubStore(config.hub.database);
 let hub: Hub | undefined;
 try {
   const started = performance.now();

@@ -53,16 +53,27 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<b
   });
 }
 
+/** Drops database `name` (ending its sessions) and creates it empty. */
+export async function recreateDatabase(serverUrl: string, name: string): Promise<void> {
+  await withClient(serverUrl, async (client) => {
+    // The name is ours (benchDatabaseName): letters, digits and underscores only.
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
+  });
+}
+
 /**
  * `HUB_DATABASE_URL` for the world of `people`: a hub store of its own (agencies, grants, the
- * audit log), `govgraph_bench_<people>_hub`, created if missing.
+ * audit log), `govgraph_bench_<people>_hub`, created if missing, or anew with `fresh`.
  */
 export async function benchHubDatabaseEnv(
   serverUrl: string,
   people: number,
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<{ HUB_DATABASE_URL: string }> {
   const name = benchDatabaseName(people, 'hub');
-  await ensureDatabase(serverUrl, name);
+  if (fresh) await recreateDatabase(serverUrl, name);
+  else await ensureDatabase(serverUrl, name);
   return { HUB_DATABASE_URL: databaseUrl(serverUrl, name) };
 }
 

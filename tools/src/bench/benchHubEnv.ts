@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { World } from '@govgraph/datagen';
 import type { HubDepartment } from '../HubDepartment.js';
@@ -15,7 +16,9 @@ export interface BenchHubEnv {
  * Where the benchmark's hub keeps its data. Embedded: SQLite files under `dataRoot`, one
  * directory per world, seeded by the first run and reused. PostgreSQL: bench:scale's
  * databases (one per department and world size, seeded once) and `govgraph_bench_<people>_hub`
- * for the hub store (agencies, grants, the audit log).
+ * for the hub store (agencies, grants, the audit log). The hub store starts empty on every
+ * run (the SQLite file is removed by `freshHubStore`): a log kept from earlier runs grew by
+ * ~100 MB per run and made each run's govgraph figures depend on how many came before.
  */
 export async function benchHubEnv(options: {
   departments: readonly HubDepartment<World>[];
@@ -40,9 +43,16 @@ export async function benchHubEnv(options: {
   return {
     env: {
       ...databaseEnv,
-      ...(await benchHubDatabaseEnv(serverUrl, options.people)),
+      ...(await benchHubDatabaseEnv(serverUrl, options.people, { fresh: true })),
       GOVGRAPH_DATA_DIR: dataDir,
     },
     engine,
   };
+}
+
+/** Removes an embedded hub store's files, so the hub starts with an empty one. */
+export function freshHubStore(database: { url?: string | undefined; sqliteFile: string }): void {
+  if (database.url) return; // PostgreSQL: made anew by benchHubDatabaseEnv
+  for (const suffix of ['', '-wal', '-shm'])
+    rmSync(`${database.sqliteFile}${suffix}`, { force: true });
 }

@@ -145,7 +145,7 @@ export function formatMarkdownEntry(record: BenchRecord): string {
     `- Versions: ${Object.entries(record.versions)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,
-    `- Dataset: ${args.people.toLocaleString('en-US')} people, seed ${args.seed}; departments in the benchmark process on ${record.engine}.`,
+    `- Dataset: ${args.people.toLocaleString('en-US')} people, seed ${args.seed}; departments in the benchmark process on ${record.engine}; the hub store (grants, audit log) starts empty.`,
     `- Load: autocannon in its own process, ${args.connections} connections, ${args.durationSeconds} s per scenario and variant in ${args.rounds} blocks alternating between the variants; each gateway in its own process; load average (1 min) ${record.loadAverage[0].toFixed(2)} → ${record.loadAverage[1].toFixed(2)}.`,
     '',
     ...table([COLUMNS, ...record.runs.map((run) => rowCells(run, record.runs))]),

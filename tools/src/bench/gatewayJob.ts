@@ -41,7 +41,11 @@ export interface GovgraphSettings {
 export type GatewayReply =
   | { type: 'listening'; port: number }
   | { type: 'failed'; message: string }
-  | { type: 'memory'; rss: number; heapUsed: number; cpuMicros: number };
+  | { type: 'memory'; rss: number; heapUsed: number; cpuMicros: number }
+  | { type: 'settled' };
 
-/** What the parent may ask once the gateway listens. */
-export type GatewayCommand = { type: 'memory' } | { type: 'stop' };
+/**
+ * What the parent may ask once the gateway listens. `settle`: finish the work a block of load
+ * left behind in the gateway (govgraph's audit subject index), so it is counted in that block.
+ */
+export type GatewayCommand = { type: 'memory' } | { type: 'settle' } | { type: 'stop' };

@@ -8,18 +8,27 @@ import { startGovgraphGateway } from './govgraphGateway.js';
 
 const reply = (message: GatewayReply) => process.send?.(message);
 
-async function startGateway(job: GatewayJob): Promise<number> {
-  if (job.kind === 'bare') return startBareGateway(job);
+/** A started gateway: its port, and what finishes the work load left behind (none: nothing). */
+interface Started {
+  port: number;
+  settle?: () => Promise<void>;
+}
+
+async function startGateway(job: GatewayJob): Promise<Started> {
+  if (job.kind === 'bare') return { port: await startBareGateway(job) };
   if (job.kind === 'govgraph') return startGovgraphGateway(job);
   // Loaded only by a Hive Gateway process: its dependency tree would weigh on every other's RSS.
   const { startHiveGateway } = await import('./hiveGateway.js');
-  return startHiveGateway(job);
+  return { port: await startHiveGateway(job) };
 }
 
 process.once('message', async (job: GatewayJob) => {
   let profiler: CpuProfiler | undefined;
+  let settle: Started['settle'];
   try {
-    const port = await startGateway(job);
+    const started = await startGateway(job);
+    const { port } = started;
+    settle = started.settle;
     if (job.profileDir)
       profiler = await startCpuProfile(
         job.profileDir,
@@ -35,6 +44,9 @@ process.once('message', async (job: GatewayJob) => {
       const { rss, heapUsed } = process.memoryUsage();
       const { user, system } = process.cpuUsage();
       reply({ type: 'memory', rss, heapUsed, cpuMicros: user + system });
+    } else if (command.type === 'settle') {
+      await settle?.();
+      reply({ type: 'settled' });
     } else {
       await profiler?.stop();
       process.exit(0);

@@ -17,6 +17,8 @@ export interface GatewayProcess {
   pid: number;
   graphqlUrl: string;
   memory(): Promise<GatewayMemory>;
+  /** Finishes what the last load left behind in the gateway (`GatewayCommand` settle). */
+  settle(): Promise<void>;
   /** Ends the process and waits for it (and for its CPU profile, when profiling). */
   stop(): Promise<void>;
 }
@@ -76,6 +78,11 @@ export async function startGatewayProcess(job: GatewayJob): Promise<GatewayProce
       child.send({ type: 'memory' });
       const { rss, heapUsed, cpuMicros } = await answer;
       return { rss, heapUsed, cpuMicros };
+    },
+    async settle() {
+      const answer = nextReply(child, 'settled');
+      child.send({ type: 'settle' });
+      await answer;
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.send({ type: 'stop' });
