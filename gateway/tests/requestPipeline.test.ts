@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessPolicy } from '../src/access/useAccessPolicy.js';
 import { takeSubjects } from '../src/audit/takeSubjects.js';
 import { createGatewayCache, type GatewayCache } from '../src/cache/createGatewayCache.js';
+import { isUnopened } from '../src/cache/storedAnswer.js';
 import type { GatewayContext } from '../src/context.js';
 import { DEFAULT_REQUEST_LIMITS } from '../src/limits/requestLimits.js';
 import { createGatewayMetrics } from '../src/metrics/gatewayMetrics.js';
@@ -161,7 +162,10 @@ describe('the request pipeline', () => {
     expect(stored.data).toEqual({ person: 'Wang Fang' });
     expect(stored.extensions?.cache).toMatchObject({ response: 'stored' });
     const hit = await ask(contextOf('police', 'second'));
+    // No stage opened the hit's data (the audit, the cache's own store path): sent as stored.
+    expect(isUnopened(hit.data)).toBe(true);
     expect(hit.data).toEqual({ person: 'Wang Fang' });
+    expect(isUnopened(hit.data)).toBe(false);
     expect(hit.extensions?.cache).toMatchObject({ response: 'hit' });
     expect(resolved).toBe(1);
     expect(audited.find((e) => e.requestId === 'second')).toMatchObject({
@@ -177,6 +181,7 @@ describe('the request pipeline', () => {
     expect(stored.extensions?.cache).toMatchObject({ response: 'stored' });
     const hit = await ask(contextOf('police', 'spouse-hit'), SPOUSE);
     expect(hit.extensions?.cache).toMatchObject({ response: 'hit' });
+    expect(isUnopened(hit.data)).toBe(true); // the audit did not walk it
     expect(hit.data).toEqual({ partner: LI });
     const records = ['spouse-first', 'spouse-hit'].map((id) =>
       audited.find((e) => e.requestId === id),

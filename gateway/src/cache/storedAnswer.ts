@@ -78,6 +78,11 @@ export function isStoredAnswer(data: unknown): boolean {
   return typeof data === 'object' && data !== null && standIns.has(data);
 }
 
+/** True for a hit's data nothing has looked inside yet: it is sent as stored. */
+export function isUnopened(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && untouched.has(data);
+}
+
 /**
  * Apollo Server's `stringifyResult`: its own serialisation (`JSON.stringify` and a newline),
  * except that a hit's data nobody opened is written as its stored text. The text is what
