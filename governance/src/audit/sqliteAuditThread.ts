@@ -206,7 +206,9 @@ function sweepAll(): void {
   }
 }
 
-let lastCommit = 0;
+// From the thread's start, so the first sweep (of what a dead thread left) waits a quiet period
+// like any other: however long the thread took to boot, a batch already posted commits first.
+let lastCommit = performance.now();
 let quietTimer: NodeJS.Timeout | undefined;
 let stepping = false;
 
