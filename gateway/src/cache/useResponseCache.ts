@@ -110,7 +110,8 @@ export function useResponseCache(
               singleResult: {
                 // Written as stored unless a later plugin opens it (storedAnswer.ts).
                 data: storedAnswer(entry.dataJson, answer.body),
-                ...(entry.extensions ? { extensions: entry.extensions } : {}),
+                // A copy: the memo's entry is shared by every hit, a plugin may change this one.
+                ...(entry.extensions ? { extensions: structuredClone(entry.extensions) } : {}),
               },
             },
           };
