@@ -45,8 +45,13 @@ describe.each(['memory', 'redis'] as const)('response answers in the %s store', 
     return encoded;
   };
   const pointerAt = async (name: string) => (await store.read([key(name)], []))?.values[0];
-  const open = async (name: string, value: string | null | undefined, memo = createAnswerMemo()) =>
-    value ? openAnswer(cipher, prefix, key(name), value, readBlob, memo) : undefined;
+  const open = async (
+    name: string,
+    value: string | null | undefined,
+    memo = createAnswerMemo(),
+    sealedOnly = true,
+  ) =>
+    value ? openAnswer(cipher, prefix, key(name), value, readBlob, memo, sealedOnly) : undefined;
 
   it('stores a pointer under the key and the answer sealed in its own blob', async () => {
     const encoded = await storeAnswer('wang');
@@ -100,12 +105,12 @@ describe.each(['memory', 'redis'] as const)('response answers in the %s store', 
     // Sealed under keys this gateway does not hold.
     const stranger = createValueCipher();
     expect(
-      await openAnswer(stranger, prefix, key('qian'), pointer, readBlob, createAnswerMemo()),
+      await openAnswer(stranger, prefix, key('qian'), pointer, readBlob, createAnswerMemo(), true),
     ).toBeUndefined();
     // The store away, a blob gone, and a value that is no pointer (an earlier entry form).
     const away = async () => undefined;
     expect(
-      await openAnswer(cipher, prefix, key('qian'), pointer, away, createAnswerMemo()),
+      await openAnswer(cipher, prefix, key('qian'), pointer, away, createAnswerMemo(), true),
     ).toBeUndefined();
     expect(await open('qian', `a.${randomBytes(12).toString('base64url')}`)).toBeUndefined();
     expect(await open('qian', `p.{"d":{"person":null},"t":[]}`)).toBeUndefined();
@@ -115,8 +120,29 @@ describe.each(['memory', 'redis'] as const)('response answers in the %s store', 
     const entry = entryOf('public', { subjects: [], extensions: { valueCompletion: [] } });
     const encoded = await storeAnswer('public', entry, false);
     expect(encoded.entries[0]?.value.startsWith(`p.${key('public')}\n`)).toBe(true);
-    const opened = await open('public', await pointerAt('public'));
+    const opened = await open('public', await pointerAt('public'), createAnswerMemo(), false);
     expect(opened?.entry.extensions).toEqual({ valueCompletion: [] });
     expect(opened?.body).toBeUndefined();
+  });
+
+  it('refuses a plain answer where personal data is read: only a key holder seals', async () => {
+    // An intruder with write access to Redis but not the encryption keys stores a plain answer
+    // (their data, no subjects for the audit) and points a personal operation's key at it.
+    const forged: ResponseEntry = {
+      dataJson: '{"person":{"name":"Forged"}}',
+      subjects: [],
+      tags: [],
+      expiresAt: Date.now() + 60_000,
+    };
+    await storeAnswer('personal', forged, false);
+    const pointer = await pointerAt('personal');
+    const memo = createAnswerMemo();
+    expect(await open('personal', pointer, memo, true)).toBeUndefined();
+    // Not once it is in the memo either (read for a non-personal operation of the same key).
+    expect(await open('personal', pointer, memo, false)).toBeDefined();
+    expect(await open('personal', pointer, memo, true)).toBeUndefined();
+    // A sealed answer opens either way.
+    await storeAnswer('sealed');
+    expect(await open('sealed', await pointerAt('sealed'), createAnswerMemo(), true)).toBeDefined();
   });
 });

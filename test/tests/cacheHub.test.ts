@@ -329,6 +329,46 @@ describe('the caches over the whole hub, shared through Redis', () => {
     }
   });
 
+  it('never serves a personal answer an intruder stored plain in Redis', async () => {
+    // Write access to Redis without the encryption keys: the intruder points a stored personal
+    // answer's key at a plain answer of their own (other data, no subjects for the audit).
+    const fresh = `${prefix}-forged`;
+    const on = await t.hub.addGateway({ cache: { redisUrl: REDIS_URL, keyPrefix: fresh } });
+    const person = t.world.person(41);
+    const ask = () =>
+      post<{ person: { name: string } }>(
+        `${on.url}/graphql`,
+        'query($id: NationalId!) { person(nationalId: $id) { name } }',
+        { id: person.nationalId },
+        { ...callers.operator, 'x-govgraph-debug': 'cache' },
+      );
+    try {
+      // The new instance connects to Redis on its first requests.
+      await expect
+        .poll(async () => (await ask()).extensions?.cache, { timeout: 5_000 })
+        .toMatchObject({ response: 'stored' });
+      const [responseKey] = await redis.keys(`{${fresh}}:q:*`);
+      expect(responseKey).toBeDefined();
+      const id = 'forgedforgedforg';
+      const header = JSON.stringify({ s: [], t: [], x: Date.now() + 60_000 });
+      await redis.set(
+        `{${fresh}}:a:${id}`,
+        `p.${responseKey}\n${header}\n{"person":{"name":"Forged"}}`,
+        'PX',
+        60_000,
+      );
+      await redis.set(String(responseKey), `a.${id}`, 'PX', 60_000);
+      const after = await ask();
+      expect(after.data?.person.name).toBe(person.name);
+      expect(after.extensions?.cache).toMatchObject({ response: 'stored' });
+      // The record of that read names the person: nothing was taken from the forged answer.
+      const [record] = await latestAuditRecords(t.hub.services.store, 1);
+      expect(record?.subjects).toContain(person.nationalId);
+    } finally {
+      await dropPrefix(redis, fresh);
+    }
+  });
+
   it('shows a write made through one gateway instance at once through the other, every time', async () => {
     const person = t.world.person(12);
     const against = t.world.company(4).creditCode;

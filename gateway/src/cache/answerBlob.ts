@@ -3,6 +3,7 @@ import { cacheKeys } from '@govgraph/cache';
 import { LRUCache } from 'lru-cache';
 import {
   encodeEntry,
+  isPlain,
   openValue,
   parseResponseEntry,
   type ResponseEntry,
@@ -28,6 +29,8 @@ export interface OpenedAnswer {
   /** The response key it was stored for: a pointer copied under another key is a miss. */
   key: string;
   entry: ResponseEntry;
+  /** Whether it was sealed (AES-GCM: written by a holder of the key) or stored plain. */
+  sealed: boolean;
   /** `{"data":…}` and a newline, as text and as UTF-8; none when the entry has extensions. */
   body?: AnswerBody;
 }
@@ -78,7 +81,7 @@ export function encodeAnswer(
       { key, value: `${POINTER}${answerId}`, ttlMs, tags: entry.tags },
     ],
     blobKey,
-    opened: openedAnswer(key, entry),
+    opened: openedAnswer(key, entry, sealed),
   };
 }
 
@@ -92,8 +95,10 @@ export type ReadBlob = (key: string) => Promise<string | null | undefined>;
 
 /**
  * The answer a response entry's stored `value` points to, from the memo or read and opened;
- * undefined for a miss: not a pointer, its blob gone or unreadable, or a blob stored for
- * another key.
+ * undefined for a miss: not a pointer, its blob gone or unreadable, a blob stored for another
+ * key, or (`sealedOnly`, an operation reading personal data) a blob stored plain. This gateway
+ * seals every personal answer, so a plain one under such a key was written by someone without
+ * the encryption keys: its data and its subjects (what the audit records) are theirs.
  */
 export async function openAnswer(
   cipher: ValueCipher,
@@ -102,27 +107,30 @@ export async function openAnswer(
   value: string,
   readBlob: ReadBlob,
   memo: AnswerMemo,
+  sealedOnly: boolean,
 ): Promise<OpenedAnswer | undefined> {
   const answerId = POINTER_SHAPE.exec(value)?.[1];
   if (answerId === undefined) return undefined;
   const blobKey = cacheKeys.answer(prefix, answerId);
+  const trusted = (opened: OpenedAnswer) =>
+    opened.key === key && (opened.sealed || !sealedOnly) ? opened : undefined;
   const kept = memo.get(blobKey);
-  if (kept) return kept.key === key ? kept : undefined;
+  if (kept) return trusted(kept);
   const blob = await readBlob(blobKey);
   // Opened under the blob's own key: a blob copied to another answer id does not open.
   const text = blob ? openValue(cipher, blobKey, blob) : undefined;
   const newline = text?.indexOf('\n') ?? -1;
-  if (text === undefined || newline < 0) return undefined;
+  if (!blob || text === undefined || newline < 0) return undefined;
   const entry = parseResponseEntry(text.slice(newline + 1));
   if (!entry) return undefined;
-  const opened = openedAnswer(text.slice(0, newline), entry);
+  const opened = openedAnswer(text.slice(0, newline), entry, !isPlain(blob));
   const ttl = (entry.expiresAt ?? 0) - Date.now();
   if (ttl > 0) memo.set(blobKey, opened, { ttl });
-  return opened.key === key ? opened : undefined;
+  return trusted(opened);
 }
 
-function openedAnswer(key: string, entry: ResponseEntry): OpenedAnswer {
-  if (entry.extensions !== undefined) return { key, entry };
+function openedAnswer(key: string, entry: ResponseEntry, sealed: boolean): OpenedAnswer {
+  if (entry.extensions !== undefined) return { key, entry, sealed };
   const text = `{"data":${entry.dataJson}}\n`;
-  return { key, entry, body: { text, bytes: Buffer.from(text, 'utf8') } };
+  return { key, entry, sealed, body: { text, bytes: Buffer.from(text, 'utf8') } };
 }

@@ -148,7 +148,12 @@ export function openEntry<D = unknown, S = unknown>(
 
 /** A stored value's plaintext (sealed or plain); undefined when it does not open under `key`. */
 export function openValue(cipher: ValueCipher, key: string, value: string): string | undefined {
-  return value.startsWith(PLAIN) ? value.slice(PLAIN.length) : cipher.open(value, key);
+  return isPlain(value) ? value.slice(PLAIN.length) : cipher.open(value, key);
+}
+
+/** True for a value stored unsealed (`encodeEntry` with `personal` false). */
+export function isPlain(value: string): boolean {
+  return value.startsWith(PLAIN);
 }
 
 const stableJson = configure({ deterministic: true });

@@ -82,7 +82,16 @@ export function useResponseCache(
           const readBlob = async (blobKey: string) =>
             (await cache.store.read([blobKey], []))?.values[0];
           const answer = raw
-            ? await openAnswer(cache.cipher, cache.prefix, key, raw, readBlob, cache.answers)
+            ? await openAnswer(
+                cache.cipher,
+                cache.prefix,
+                key,
+                raw,
+                readBlob,
+                cache.answers,
+                // A personal answer is always stored sealed: a plain one is forged.
+                isPersonal(policy.level),
+              )
             : undefined;
           const labels = { cache: 'response', department: 'gateway', type: 'response' };
           if (!answer) {
