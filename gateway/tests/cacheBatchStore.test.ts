@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { entityTag } from '@govgraph/cache';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CacheEntry, serializeEntry } from '../src/cache/cacheEntry.js';
+import { type CacheEntry, openEntry, serializeEntry } from '../src/cache/cacheEntry.js';
 import { createBatchMemo, encodeBatch, openBatchEntries } from '../src/cache/entityBatch.js';
 import type { CacheStore } from '../src/cache/store/CacheStore.js';
 import { createValueCipher } from '../src/cache/valueCipher.js';
@@ -95,6 +95,35 @@ describe.each(['memory', 'redis'] as const)('fetch batches in the %s store', (ba
       changes: [{ typename: 'Person', tag: entityTag('Person', 'g') }],
     });
     expect(await open()).toEqual([null, 'h']);
+  });
+
+  it('refuses a plain entry where personal data is read, and any plain blob', async () => {
+    // An intruder with write access to the store but not the keys writes plain values.
+    const forged = `p.${serializeEntry({ data: { name: 'Forged' }, subjects: [], tags: [] })}`;
+    expect(
+      await store.write([{ key: key('x'), value: forged, ttlMs: 60_000, tags: [] }], new Map()),
+    ).toBe(true);
+    const values = (await store.read([key('x')], []))?.values ?? [];
+    const readBlobs = async (blobKeys: readonly string[]) =>
+      (await store.read(blobKeys, []))?.values;
+    const open = (sealedOnly: boolean) =>
+      openBatchEntries(cipher, place, [key('x')], values, readBlobs, undefined, sealedOnly);
+    // A public entity may be stored plain; a personal one never is.
+    expect((await open(false))[0]?.data).toEqual({ name: 'Forged' });
+    expect(await open(true)).toEqual([undefined]);
+    expect(openEntry(cipher, key('x'), forged, true)).toBeUndefined();
+    // A pointer into a plain blob does not open, personal or not: blobs are always sealed.
+    const [blob, pointer] = await writeBatch(['y']);
+    const plainBlob = `p.${blob?.key}`;
+    expect(
+      await store.write(
+        [{ key: String(blob?.key), value: plainBlob, ttlMs: 60_000, tags: [] }],
+        new Map(),
+      ),
+    ).toBe(true);
+    expect(
+      await openBatchEntries(cipher, place, [key('y')], [pointer?.value ?? null], readBlobs),
+    ).toEqual([undefined]);
   });
 
   it('reads entries whose blob cannot be read as misses', async () => {

@@ -136,19 +136,33 @@ export function encodeEntry(
   return personal ? cipher.seal(json, key) : PLAIN + json;
 }
 
-/** The entry, or undefined when it cannot be opened or read (another key, tampered): a miss. */
+/**
+ * The entry, or undefined when it cannot be opened or read (another key, tampered, or plain
+ * where `sealedOnly`): a miss.
+ */
 export function openEntry<D = unknown, S = unknown>(
   cipher: ValueCipher,
   key: string,
   value: string,
+  sealedOnly = false,
 ): CacheEntry<D, S> | undefined {
-  const text = openValue(cipher, key, value);
+  const text = openValue(cipher, key, value, sealedOnly);
   return text === undefined ? undefined : parseEntry<D, S>(text);
 }
 
-/** A stored value's plaintext (sealed or plain); undefined when it does not open under `key`. */
-export function openValue(cipher: ValueCipher, key: string, value: string): string | undefined {
-  return isPlain(value) ? value.slice(PLAIN.length) : cipher.open(value, key);
+/**
+ * A stored value's plaintext (sealed or plain); undefined when it does not open under `key`,
+ * or when it is plain and `sealedOnly` (data of a personal operation, which this gateway always
+ * seals: a plain value there was written by someone without the keys).
+ */
+export function openValue(
+  cipher: ValueCipher,
+  key: string,
+  value: string,
+  sealedOnly = false,
+): string | undefined {
+  if (isPlain(value)) return sealedOnly ? undefined : value.slice(PLAIN.length);
+  return cipher.open(value, key);
 }
 
 /** True for a value stored unsealed (`encodeEntry` with `personal` false). */

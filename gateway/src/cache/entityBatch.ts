@@ -95,7 +95,8 @@ export type ReadBlobs = (keys: readonly string[]) => Promise<(string | null)[] |
 
 /**
  * The entries of `keys` from their stored `values` (null: not cached), in order; undefined for
- * a miss: not cached, its blob gone or unreadable, or a pointer that names another entity.
+ * a miss: not cached, its blob gone or unreadable, a pointer that names another entity, or a
+ * plain entry where `sealedOnly` (blobs are always sealed).
  * Each blob is read and opened at most once, and not at all when the memo holds it.
  */
 export async function openBatchEntries(
@@ -105,6 +106,7 @@ export async function openBatchEntries(
   values: readonly (string | null)[],
   readBlobs: ReadBlobs,
   memo?: BatchMemo,
+  sealedOnly = false,
 ): Promise<(CacheEntry | undefined)[]> {
   const entries: (CacheEntry | undefined)[] = new Array(keys.length).fill(undefined);
   /** Positions in `keys` pointing into each blob, with their index in the batch. */
@@ -113,7 +115,7 @@ export async function openBatchEntries(
     const key = keys[position];
     if (value === null || key === undefined) return;
     if (!value.startsWith(POINTER)) {
-      entries[position] = openEntry(cipher, key, value);
+      entries[position] = openEntry(cipher, key, value, sealedOnly);
       return;
     }
     const [, batchId, index] = POINTER_SHAPE.exec(value) ?? [];

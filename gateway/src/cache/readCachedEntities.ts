@@ -1,4 +1,5 @@
 import type { CacheEntry } from './cacheEntry.js';
+import { isPersonal } from './cacheHints.js';
 import { openBatchEntries } from './entityBatch.js';
 import type { EntityReference } from './entityReferences.js';
 import { type Job, readVersion } from './fetchJob.js';
@@ -37,6 +38,8 @@ export async function readCachedEntities(
           // A store gone between the two reads: those entries are misses, like any other.
           async (blobKeys) => (await cache.store.read(blobKeys, []))?.values,
           cache.batches,
+          // Personal entities are always stored sealed: a plain entry is forged.
+          isPersonal(job.policy.level),
         );
   let position = 0;
   const entries = references.map((reference) =>

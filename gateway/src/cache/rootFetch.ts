@@ -8,6 +8,7 @@ import {
   openEntry,
   serializeEntry,
 } from './cacheEntry.js';
+import { isPersonal } from './cacheHints.js';
 import {
   countLookups,
   entityTagsIn,
@@ -39,7 +40,13 @@ export async function rootFetch(job: Job): Promise<ProcessResult> {
   if (!read) return job.fetch(options);
   const value = read.values[0];
   const hit = value
-    ? openEntry<RootEntry['data'], SubjectsByRoot>(cache.cipher, key, value)
+    ? openEntry<RootEntry['data'], SubjectsByRoot>(
+        cache.cipher,
+        key,
+        value,
+        // Personal answers are always stored sealed: a plain entry is forged.
+        isPersonal(job.policy.level),
+      )
     : undefined;
   if (hit) {
     countLookups(job, 'hit', 'Query');
