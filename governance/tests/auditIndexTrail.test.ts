@@ -1,6 +1,9 @@
 import { createLogger } from '@govgraph/server';
 import { ENGINES } from '@govgraph/testing';
+import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { AuditChainWriter } from '../src/audit/auditChainWriter.js';
+import { createPostgresChainWriter } from '../src/audit/postgresChainWriter.js';
 import { createSqliteChainWriter } from '../src/audit/sqliteChainWriter.js';
 import {
   createAuditLog,
@@ -13,7 +16,7 @@ import { emptyChain } from './emptyChain.js';
 import { useHubStore } from './useHubStore.js';
 
 // The subject index may trail the chain (docs/architecture.md#the-subject-index): the SQLite
-// file writer indexes in bulk, after the records' own commit. These tests try to make the
+// file and PostgreSQL writers index in bulk, after the records' own commit. These tests try to make the
 // tracker miss or double an access across that mark, and to hide or plant one by editing the
 // mark, and check that verify sees every such edit.
 
@@ -32,6 +35,13 @@ async function freshChain(store: HubStore, count: number): Promise<void> {
 async function trailAt(store: HubStore, mark: number): Promise<void> {
   await store.db.deleteFrom('audit_subjects').where('seq', '>', mark).execute();
   await store.db.updateTable('audit_head').set({ indexed_seq: mark }).execute();
+}
+
+/** The chain writer a gateway uses on the store's engine (a SQLite file: its thread). */
+function writerFor(store: HubStore): AuditChainWriter {
+  return store.engine === 'postgres'
+    ? createPostgresChainWriter(store)
+    : createSqliteChainWriter(store.file ?? '');
 }
 
 const head = (store: HubStore) =>
@@ -135,8 +145,8 @@ describe.each(ENGINES)('the data tracker across the subject index mark on %s', (
   });
 });
 
-describe('the SQLite writer indexes what trails', () => {
-  const hub = useHubStore('sqlite', { label: 'hub_index_thread' });
+describe.each(ENGINES)('the %s writer indexes what trails', (engine) => {
+  const hub = useHubStore(engine, { label: 'hub_index_thread' });
 
   /** Waits (up to 10 s) until the index has caught up with the head. */
   async function caughtUp(): Promise<{ seq: number; indexed_seq: number }> {
@@ -195,7 +205,7 @@ describe('the SQLite writer indexes what trails', () => {
     // An intruder's way to hide accesses without verify noticing: move the mark back, then
     // delete the rows past it. The tracker still reads those records from the chain, and the
     // next sweep writes the rows again.
-    const writer = createSqliteChainWriter(hub.store.file ?? '');
+    const writer = writerFor(hub.store);
     await writer.write(Array.from({ length: 30 }, (_, i) => auditEntry(i + 1)));
     await writer.indexSubjects();
     await trailAt(hub.store, 5);
@@ -218,7 +228,7 @@ describe('the SQLite writer indexes what trails', () => {
   });
 
   it('longer than one sweep takes, in several', async () => {
-    const writer = createSqliteChainWriter(hub.store.file ?? '');
+    const writer = writerFor(hub.store);
     const entries = Array.from({ length: 2600 }, (_, i) => auditEntry(i + 1));
     for (let i = 0; i < entries.length; i += 500) await writer.write(entries.slice(i, i + 500));
     await writer.indexSubjects();
@@ -233,29 +243,36 @@ describe('the SQLite writer indexes what trails', () => {
     await writer.close();
   });
 
-  it('left by a thread that died: the next thread indexes it', async () => {
-    const writer = createSqliteChainWriter(hub.store.file ?? '');
-    await writer.write(Array.from({ length: 30 }, (_, i) => auditEntry(i + 1)));
-    await writer.thread?.terminate();
-    expect(Number((await head(hub.store)).indexed_seq)).toBe(0);
-    const next = createSqliteChainWriter(hub.store.file ?? '');
+  it('left behind by an instance that stopped before its sweep: the next write sweeps it', async () => {
+    const first = writerFor(hub.store);
+    await first.write(Array.from({ length: 30 }, (_, i) => auditEntry(i + 1)));
+    await first.close();
+    // What a stopped instance leaves: records past the mark and none of their rows.
+    await trailAt(hub.store, 0);
+    const next = writerFor(hub.store);
+    await next.write([auditEntry(31)]);
     const now = await caughtUp();
-    expect([Number(now.seq), Number(now.indexed_seq)]).toEqual([30, 30]);
-    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 30 });
-    await Promise.all([writer.close(), next.close()]);
+    expect([Number(now.seq), Number(now.indexed_seq)]).toEqual([31, 31]);
+    const rows = await hub.store.db
+      .selectFrom('audit_subjects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    expect(Number(rows?.n)).toBe(31 + 7); // PEOPLE[i % 3] in each, COMPANY in every fourth
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 31 });
+    await next.close();
   });
 
   it('past a record whose subjects were edited into something else, which verify names', async () => {
-    const first = createSqliteChainWriter(hub.store.file ?? '');
-    await first.write(Array.from({ length: 12 }, (_, i) => auditEntry(i + 1)));
-    // Stopped before it indexed them, so the edit lands before any sweep.
-    await first.thread?.terminate();
+    const writer = writerFor(hub.store);
+    await writer.write(Array.from({ length: 12 }, (_, i) => auditEntry(i + 1)));
+    await writer.indexSubjects();
+    // The edit lands on a record the index does not cover yet.
+    await trailAt(hub.store, 0);
     await hub.store.db
       .updateTable('audit_records')
       .set({ subjects: 'not json' })
       .where('seq', '=', 6)
       .execute();
-    const writer = createSqliteChainWriter(hub.store.file ?? '');
     await writer.indexSubjects();
     expect(Number((await head(hub.store)).indexed_seq)).toBe(12);
     const seqs = (await createAuditReader(hub.store).recordsForSubjects([PERSON], 50))
@@ -263,6 +280,79 @@ describe('the SQLite writer indexes what trails', () => {
       ?.map((r) => r.seq);
     expect(seqs).toEqual([12, 9, 3]);
     expect(await verifyAuditChain(hub.store)).toMatchObject({ ok: false, seq: 6 });
-    await Promise.all([first.close(), writer.close()]);
+    await writer.close();
+  });
+});
+
+describe('the SQLite writer thread', () => {
+  const hub = useHubStore('sqlite', { label: 'hub_index_thread_death' });
+
+  beforeEach(() => freshChain(hub.store, 0));
+
+  it('left by a thread that died: the next thread indexes it', async () => {
+    const writer = createSqliteChainWriter(hub.store.file ?? '');
+    await writer.write(Array.from({ length: 30 }, (_, i) => auditEntry(i + 1)));
+    await writer.thread?.terminate();
+    expect(Number((await head(hub.store)).indexed_seq)).toBe(0);
+    const next = createSqliteChainWriter(hub.store.file ?? '');
+    await expect
+      .poll(async () => Number((await head(hub.store)).indexed_seq), { timeout: 10_000 })
+      .toBe(30);
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 30 });
+    await Promise.all([writer.close(), next.close()]);
+  });
+});
+
+describe('the PostgreSQL writer', () => {
+  const hub = useHubStore('postgres', { label: 'hub_index_sweep_lock' });
+
+  beforeEach(() => freshChain(hub.store, 0));
+
+  it('leaves the sweep to the instance holding its lock, and sweeps once that one is done', async () => {
+    // Another gateway instance in the middle of a sweep: it holds the advisory lock.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked: () => void = () => {};
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const other = hub.store.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${0x61756478})`.execute(trx);
+      locked();
+      await held;
+    });
+    await lockTaken;
+    const writer = createPostgresChainWriter(hub.store);
+    const trailing: number[] = [];
+    writer.onIndexTrailing?.((records) => trailing.push(records));
+    // More than a sweep's trigger: this instance tries at once, finds the lock taken, and
+    // reports the index still trailing rather than waiting on the lock or writing twice.
+    const report = await writer.write(Array.from({ length: 600 }, (_, i) => auditEntry(i + 1)));
+    expect(report.indexTrailing).toBe(600);
+    await expect.poll(() => trailing.at(-1), { timeout: 5_000 }).toBe(600);
+    expect(Number((await head(hub.store)).indexed_seq)).toBe(0);
+    // The tracker reads those accesses from the chain meanwhile.
+    const seqs = async () =>
+      (await createAuditReader(hub.store).recordsForSubjects([PERSON], 2))
+        .get(PERSON)
+        ?.map((r) => r.seq);
+    expect(await seqs()).toEqual([600, 597]);
+    release();
+    await other;
+    // Once the chain has been quiet, the next try takes the lock and indexes every record once.
+    await expect
+      .poll(async () => Number((await head(hub.store)).indexed_seq), { timeout: 10_000 })
+      .toBe(600);
+    await expect.poll(() => trailing.at(-1), { timeout: 5_000 }).toBe(0);
+    const rows = await hub.store.db
+      .selectFrom('audit_subjects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    expect(Number(rows?.n)).toBe(600 + 150); // PEOPLE[i % 3] in each, COMPANY in every fourth
+    expect(await seqs()).toEqual([600, 597]);
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 600 });
+    await writer.close();
   });
 });

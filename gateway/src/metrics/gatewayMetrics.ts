@@ -224,7 +224,7 @@ function requestMetrics(registry: Registry): RequestMetrics {
     }),
     auditIndexTrailing: new Gauge({
       name: 'govgraph_audit_index_trailing_records',
-      help: 'Audit records the subject index trails the chain head by, as of the last batch or sweep (SQLite file stores index in sweeps; 0 elsewhere).',
+      help: 'Audit records the subject index trails the chain head by, as of the last batch or sweep (SQLite file and PostgreSQL stores index in sweeps; 0 in memory).',
       registers,
     }),
     queryPlanCache: new Counter({

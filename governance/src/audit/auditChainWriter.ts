@@ -2,16 +2,16 @@ import type { AuditEntry } from '../types.js';
 
 /**
  * Writes one batch of entries to the chain in one transaction: locks the head, numbers and
- * chains the records from it, inserts them (with their subject rows, except on a SQLite file), and moves the head. Resolves
+ * chains the records from it, inserts them (with their subject rows in memory only), and moves the head. Resolves
  * once the transaction has committed; rejects (with SQLite's `code` kept, so a taken write
  * lock can be retried) when it did not.
  */
 export interface AuditChainWriter {
   write(entries: readonly AuditEntry[]): Promise<WriteReport>;
   /**
-   * Brings the subject index up to the chain head. Only the SQLite file writer lets the index
-   * trail (it indexes in bulk, docs/architecture.md#the-subject-index); the others index each
-   * record in its own transaction and resolve at once.
+   * Brings the subject index up to the chain head. The SQLite file and PostgreSQL writers let
+   * the index trail (they index in bulk, docs/architecture.md#the-subject-index); the in-memory
+   * one indexes each record in its own transaction and resolves at once.
    */
   indexSubjects(): Promise<void>;
   /** Hears how far the index trails after each sweep (writers whose index can trail). */

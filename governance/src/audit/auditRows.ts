@@ -94,3 +94,9 @@ export function parseJson<T>(text: string, fallback: T): T {
     return fallback;
   }
 }
+
+/** The subjects a stored record names; none when its text is not a JSON array (an edited row). */
+export function subjectsOf(text: string): string[] {
+  const value = parseJson<unknown>(text, []);
+  return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : [];
+}

@@ -29,9 +29,9 @@ export interface HubAuditLog extends AuditLog {
   /** Tells `observer` of every transaction written from now on (the gateway's metrics). */
   observe(observer: AuditFlushObserver): void;
   /**
-   * Commits what is queued, then brings the subject index up to the chain head (a SQLite file
-   * writer's index trails it, docs/architecture.md#the-subject-index; other writers' never
-   * does). For whoever needs the index whole now: the benchmark between its blocks.
+   * Commits what is queued, then brings the subject index up to the chain head (the SQLite file
+   * and PostgreSQL writers' index trails it, docs/architecture.md#the-subject-index; the
+   * in-memory one's never does). For whoever needs the index whole now: the benchmark between its blocks.
    */
   indexSubjects(): Promise<void>;
 }
@@ -41,7 +41,7 @@ export interface AuditFlushObserver {
   flushed(entries: number, seconds: number, ok: boolean): void;
   /**
    * How many records the subject index trails the head by: after each committed batch, and
-   * after each sweep of a SQLite file writer (0 where each batch indexes its own).
+   * after each sweep of a SQLite file or PostgreSQL writer (0 where each batch indexes its own).
    */
   indexTrailing?(records: number): void;
 }
@@ -61,7 +61,7 @@ const MAX_RETRY_MS = 50;
 /**
  * The hash-chained audit log with group commit: appends queue up, and one flush at a time
  * writes everything queued in one transaction: it locks the chain head, numbers and chains the
- * records from it, inserts them with their subject index rows, and moves the head. Every
+ * records from it, inserts them, and moves the head (their subject index rows follow in sweeps). Every
  * append of the batch resolves when it commits and rejects when it does not (the gateway then
  * withholds the data). Appends that arrive during a flush go into the next one, so a busy
  * gateway writes many records per transaction instead of queueing a transaction per request.

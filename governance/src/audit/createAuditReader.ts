@@ -2,12 +2,12 @@ import { sql } from 'kysely';
 import type { HubStore } from '../store/openHubStore.js';
 import type { AuditRecordRow } from '../store/schema.js';
 import type { AuditReader, AuditRecord } from '../types.js';
-import { fromAuditRow, parseJson } from './auditRows.js';
+import { fromAuditRow, subjectsOf } from './auditRows.js';
 
 /**
  * Reads the audit log by data subject, for the data tracker. The subject index covers the
- * records up to `audit_head.indexed_seq`; the records after it (the SQLite writer indexes in
- * bulk, docs/architecture.md#the-subject-index) are read from the chain and matched by their
+ * records up to `audit_head.indexed_seq`; the records after it (the SQLite file and PostgreSQL
+ * writers index in bulk, docs/architecture.md#the-subject-index) are read from the chain and matched by their
  * subjects here. One statement reads both, so both halves see the same mark.
  *
  * One statement serves every subject asked for (the tracker batches with DataLoader): per
@@ -84,11 +84,6 @@ export function createAuditReader(store: HubStore): AuditReader {
 const INDEXED = sql`(select indexed_seq from audit_head where id = 1)`;
 
 /** A stored record's subjects (none when the column was edited into something else). */
-function subjectsOf(text: string): string[] {
-  const value = parseJson<unknown>(text, []);
-  return Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : [];
-}
-
 function olderThan(before: number | undefined) {
   return before === undefined ? sql`` : sql` and seq < ${before}`;
 }
