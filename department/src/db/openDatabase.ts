@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { StatementCounter } from './StatementCounter.js';
+import { keepingStatements } from './statementCache.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -69,7 +70,10 @@ export function openDatabase<DB>(options: DatabaseOptions): Database<DB> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log });
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: keepingStatements(sqlite) }),
+    log,
+  });
   return {
     db,
     engine: 'sqlite',
