@@ -355,4 +355,34 @@ describe('the PostgreSQL writer', () => {
     expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 600 });
     await writer.close();
   });
+
+  it('closes at once while another instance sweeps, leaving the rest to it', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked: () => void = () => {};
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const other = hub.store.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${0x61756478})`.execute(trx);
+      locked();
+      await held;
+    });
+    await lockTaken;
+    const writer = createPostgresChainWriter(hub.store, { closeSweepMs: 60_000 });
+    await writer.write(Array.from({ length: 30 }, (_, i) => auditEntry(i + 1)));
+    // Waiting behind the other sweep would hold up the stopping gateway (and its store's close):
+    // the lock is released only after close resolves, so a close that waited would never end.
+    await writer.close();
+    expect(Number((await head(hub.store)).indexed_seq)).toBe(0);
+    release();
+    await other;
+    const next = createPostgresChainWriter(hub.store);
+    await next.indexSubjects();
+    expect(Number((await head(hub.store)).indexed_seq)).toBe(30);
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 30 });
+    await next.close();
+  });
 });

@@ -18,6 +18,8 @@ const SWEEP_WHEN_QUIET_MS = 250;
 const SWEEP_MAX_RECORDS = 2048;
 /** How long after a failed sweep (the server away) it is tried again. */
 const RETRY_MS = 1000;
+/** Longest a closing writer waits to sweep to the head (another instance's sweep, a server away). */
+const CLOSE_SWEEP_MS = 5000;
 /**
  * The transaction-level advisory lock a sweep holds (any constant unique to this use), so the
  * gateway instances sharing a store sweep one at a time instead of writing the same rows.
@@ -46,7 +48,10 @@ interface SweepResult {
  * once 512 trail or the chain has been quiet for 250 ms, then moves the mark; the reader takes
  * the records past the mark from the chain meanwhile.
  */
-export function createPostgresChainWriter(store: HubStore): AuditChainWriter {
+export function createPostgresChainWriter(
+  store: HubStore,
+  { closeSweepMs = CLOSE_SWEEP_MS }: { closeSweepMs?: number } = {},
+): AuditChainWriter {
   let known: { seq: number; hash: string } | undefined;
   /** The mark as last seen: what the index covers (other instances may have moved it on). */
   let indexed = 0;
@@ -159,19 +164,21 @@ export function createPostgresChainWriter(store: HubStore): AuditChainWriter {
     return trailing;
   };
 
-  // Up to the head as it was when asked: other instances' appends do not keep it going.
-  const indexSubjects = async () => {
+  // Up to the head as it was when asked: other instances' appends do not keep it going. With
+  // `wait`, behind another instance's sweep; without, that sweep is left to finish the work.
+  const sweepToHead = async (wait: boolean) => {
     while (sweeping) await sweeping;
     const { seq } = await readHead();
     for (;;) {
-      const result = await sweepOnce(true);
+      const result = await sweepOnce(wait);
       indexed = result.indexed;
-      if (result.indexed >= seq || result.indexed >= result.head) {
+      if (result.busy || result.indexed >= seq || result.indexed >= result.head) {
         listener?.(Math.max(0, result.head - result.indexed));
         return;
       }
     }
   };
+  const indexSubjects = () => sweepToHead(true);
 
   return {
     async write(entries) {
@@ -192,13 +199,20 @@ export function createPostgresChainWriter(store: HubStore): AuditChainWriter {
     onIndexTrailing(next) {
       listener = next;
     },
-    // Sweeps to the head, as the SQLite writer's thread does; a store already away leaves the
-    // rest to whichever instance writes next.
+    // Sweeps to the head, as the SQLite writer's thread does, unless another instance is
+    // sweeping (it finishes the work), and for at most closeSweepMs: a store that is away
+    // leaves the rest to whichever instance writes next, and never holds up a stopping gateway.
     async close() {
       if (quietTimer) clearTimeout(quietTimer);
       quietTimer = undefined;
       closed = true;
-      await indexSubjects().catch(() => {});
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, closeSweepMs);
+        timer.unref();
+      });
+      await Promise.race([sweepToHead(false).catch(() => {}), waited]);
+      clearTimeout(timer);
     },
   };
 }
