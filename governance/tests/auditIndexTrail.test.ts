@@ -3,7 +3,7 @@ import { ENGINES } from '@govgraph/testing';
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuditChainWriter } from '../src/audit/auditChainWriter.js';
-import { createPostgresChainWriter } from '../src/audit/postgresChainWriter.js';
+import { AUDIT_SWEEP_LOCK, createPostgresChainWriter } from '../src/audit/postgresChainWriter.js';
 import { createSqliteChainWriter } from '../src/audit/sqliteChainWriter.js';
 import {
   createAuditLog,
@@ -303,27 +303,40 @@ describe('the SQLite writer thread', () => {
   });
 });
 
+/**
+ * Another gateway instance in the middle of a sweep: a transaction holding the sweep's advisory
+ * lock until `finish`.
+ */
+async function anotherInstanceSweeping(store: HubStore): Promise<{ finish(): Promise<void> }> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let locked: () => void = () => {};
+  const lockTaken = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
+  const done = store.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${AUDIT_SWEEP_LOCK})`.execute(trx);
+    locked();
+    await held;
+  });
+  await lockTaken;
+  return {
+    finish: () => {
+      release();
+      return done;
+    },
+  };
+}
+
 describe('the PostgreSQL writer', () => {
   const hub = useHubStore('postgres', { label: 'hub_index_sweep_lock' });
 
   beforeEach(() => freshChain(hub.store, 0));
 
   it('leaves the sweep to the instance holding its lock, and sweeps once that one is done', async () => {
-    // Another gateway instance in the middle of a sweep: it holds the advisory lock.
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked: () => void = () => {};
-    const lockTaken = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
-    const other = hub.store.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${0x61756478})`.execute(trx);
-      locked();
-      await held;
-    });
-    await lockTaken;
+    const other = await anotherInstanceSweeping(hub.store);
     const writer = createPostgresChainWriter(hub.store);
     const trailing: number[] = [];
     writer.onIndexTrailing?.((records) => trailing.push(records));
@@ -339,8 +352,7 @@ describe('the PostgreSQL writer', () => {
         .get(PERSON)
         ?.map((r) => r.seq);
     expect(await seqs()).toEqual([600, 597]);
-    release();
-    await other;
+    await other.finish();
     // Once the chain has been quiet, the next try takes the lock and indexes every record once.
     await expect
       .poll(async () => Number((await head(hub.store)).indexed_seq), { timeout: 10_000 })
@@ -357,28 +369,14 @@ describe('the PostgreSQL writer', () => {
   });
 
   it('closes at once while another instance sweeps, leaving the rest to it', async () => {
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked: () => void = () => {};
-    const lockTaken = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
-    const other = hub.store.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${0x61756478})`.execute(trx);
-      locked();
-      await held;
-    });
-    await lockTaken;
+    const other = await anotherInstanceSweeping(hub.store);
     const writer = createPostgresChainWriter(hub.store, { closeSweepMs: 60_000 });
     await writer.write(Array.from({ length: 30 }, (_, i) => auditEntry(i + 1)));
     // Waiting behind the other sweep would hold up the stopping gateway (and its store's close):
     // the lock is released only after close resolves, so a close that waited would never end.
     await writer.close();
     expect(Number((await head(hub.store)).indexed_seq)).toBe(0);
-    release();
-    await other;
+    await other.finish();
     const next = createPostgresChainWriter(hub.store);
     await next.indexSubjects();
     expect(Number((await head(hub.store)).indexed_seq)).toBe(30);

@@ -2,9 +2,9 @@ import type { AuditEntry } from '../types.js';
 
 /**
  * Writes one batch of entries to the chain in one transaction: locks the head, numbers and
- * chains the records from it, inserts them (with their subject rows in memory only), and moves the head. Resolves
- * once the transaction has committed; rejects (with SQLite's `code` kept, so a taken write
- * lock can be retried) when it did not.
+ * chains the records from it, inserts them (with their subject rows in memory only), and moves
+ * the head. Resolves once the transaction has committed; rejects (with SQLite's `code` kept, so
+ * a taken write lock can be retried) when it did not.
  */
 export interface AuditChainWriter {
   write(entries: readonly AuditEntry[]): Promise<WriteReport>;

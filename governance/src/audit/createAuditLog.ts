@@ -31,7 +31,8 @@ export interface HubAuditLog extends AuditLog {
   /**
    * Commits what is queued, then brings the subject index up to the chain head (the SQLite file
    * and PostgreSQL writers' index trails it, docs/architecture.md#the-subject-index; the
-   * in-memory one's never does). For whoever needs the index whole now: the benchmark between its blocks.
+   * in-memory one's never does). For whoever needs the index whole now: the benchmark between
+   * its blocks.
    */
   indexSubjects(): Promise<void>;
 }
@@ -61,8 +62,9 @@ const MAX_RETRY_MS = 50;
 /**
  * The hash-chained audit log with group commit: appends queue up, and one flush at a time
  * writes everything queued in one transaction: it locks the chain head, numbers and chains the
- * records from it, inserts them, and moves the head (their subject index rows follow in sweeps). Every
- * append of the batch resolves when it commits and rejects when it does not (the gateway then
+ * records from it, inserts them, and moves the head (their subject index rows in the same
+ * transaction in memory, in sweeps after it on a SQLite file or PostgreSQL). Every append of
+ * the batch resolves when it commits and rejects when it does not (the gateway then
  * withholds the data). Appends that arrive during a flush go into the next one, so a busy
  * gateway writes many records per transaction instead of queueing a transaction per request.
  */

@@ -7,8 +7,8 @@ import { fromAuditRow, subjectsOf } from './auditRows.js';
 /**
  * Reads the audit log by data subject, for the data tracker. The subject index covers the
  * records up to `audit_head.indexed_seq`; the records after it (the SQLite file and PostgreSQL
- * writers index in bulk, docs/architecture.md#the-subject-index) are read from the chain and matched by their
- * subjects here. One statement reads both, so both halves see the same mark.
+ * writers index in bulk, docs/architecture.md#the-subject-index) are read from the chain and
+ * matched by their subjects here. One statement reads both, so both halves see the same mark.
  *
  * One statement serves every subject asked for (the tracker batches with DataLoader): per
  * subject, a backward range scan of the (subject, seq) key stopping after `limit` rows, all
@@ -83,7 +83,6 @@ export function createAuditReader(store: HubStore): AuditReader {
 /** The last record the subject index covers, read in the statement that uses it. */
 const INDEXED = sql`(select indexed_seq from audit_head where id = 1)`;
 
-/** A stored record's subjects (none when the column was edited into something else). */
 function olderThan(before: number | undefined) {
   return before === undefined ? sql`` : sql` and seq < ${before}`;
 }

@@ -24,7 +24,7 @@ const CLOSE_SWEEP_MS = 5000;
  * The transaction-level advisory lock a sweep holds (any constant unique to this use), so the
  * gateway instances sharing a store sweep one at a time instead of writing the same rows.
  */
-const SWEEP_LOCK = 0x61756478; // "audx"
+export const AUDIT_SWEEP_LOCK = 0x61756478; // "audx"
 
 interface SweepResult {
   /** The mark after the sweep. */
@@ -102,8 +102,10 @@ export function createPostgresChainWriter(
   const sweepOnce = (wait: boolean): Promise<SweepResult> =>
     store.db.transaction().execute(async (trx) => {
       const lock = wait
-        ? sql<{ busy: boolean }>`select false as busy from pg_advisory_xact_lock(${SWEEP_LOCK})`
-        : sql<{ busy: boolean }>`select not pg_try_advisory_xact_lock(${SWEEP_LOCK}) as busy`;
+        ? sql<{
+            busy: boolean;
+          }>`select false as busy from pg_advisory_xact_lock(${AUDIT_SWEEP_LOCK})`
+        : sql<{ busy: boolean }>`select not pg_try_advisory_xact_lock(${AUDIT_SWEEP_LOCK}) as busy`;
       const busy = (await lock.execute(trx)).rows[0];
       const head = await trx
         .selectFrom('audit_head')
