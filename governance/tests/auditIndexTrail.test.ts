@@ -262,26 +262,31 @@ describe.each(ENGINES)('the %s writer indexes what trails', (engine) => {
     await next.close();
   });
 
-  it('past a record whose subjects were edited into something else, which verify names', async () => {
-    const writer = writerFor(hub.store);
-    await writer.write(Array.from({ length: 12 }, (_, i) => auditEntry(i + 1)));
-    await writer.indexSubjects();
-    // The edit lands on a record the index does not cover yet.
-    await trailAt(hub.store, 0);
-    await hub.store.db
-      .updateTable('audit_records')
-      .set({ subjects: 'not json' })
-      .where('seq', '=', 6)
-      .execute();
-    await writer.indexSubjects();
-    expect(Number((await head(hub.store)).indexed_seq)).toBe(12);
-    const seqs = (await createAuditReader(hub.store).recordsForSubjects([PERSON], 50))
-      .get(PERSON)
-      ?.map((r) => r.seq);
-    expect(seqs).toEqual([12, 9, 3]);
-    expect(await verifyAuditChain(hub.store)).toMatchObject({ ok: false, seq: 6 });
-    await writer.close();
-  });
+  // Text the server could not expand as JSON must not stop the sweep: not JSON at all, an array
+  // with an escaped quote and a number, an object, a cut-off array.
+  it.each(['not json', `["${PERSON}\\"x",7,null]`, '{"subjects":[]}', `["${PERSON}"`])(
+    'past a record whose subjects were edited into %s, which verify names',
+    async (edited) => {
+      const writer = writerFor(hub.store);
+      await writer.write(Array.from({ length: 12 }, (_, i) => auditEntry(i + 1)));
+      await writer.indexSubjects();
+      // The edit lands on a record the index does not cover yet.
+      await trailAt(hub.store, 0);
+      await hub.store.db
+        .updateTable('audit_records')
+        .set({ subjects: edited })
+        .where('seq', '=', 6)
+        .execute();
+      await writer.indexSubjects();
+      expect(Number((await head(hub.store)).indexed_seq)).toBe(12);
+      const seqs = (await createAuditReader(hub.store).recordsForSubjects([PERSON], 50))
+        .get(PERSON)
+        ?.map((r) => r.seq);
+      expect(seqs).toEqual([12, 9, 3]);
+      expect(await verifyAuditChain(hub.store)).toMatchObject({ ok: false, seq: 6 });
+      await writer.close();
+    },
+  );
 });
 
 describe('the SQLite writer thread', () => {
