@@ -6,7 +6,7 @@ import type { AuditChainWriter } from './auditChainWriter.js';
 import { toAuditRow } from './auditRows.js';
 import { chainRecords, subjectRows } from './chainRecords.js';
 
-// Rows per INSERT: well under both engines' bound-parameter limits (19 and 2 columns).
+// Rows per INSERT: well under SQLite's bound-parameter limit (19 and 2 columns).
 const RECORDS_PER_INSERT = 500;
 const SUBJECTS_PER_INSERT = 5000;
 
@@ -16,23 +16,14 @@ const SUBJECTS_PER_INSERT = 5000;
  */
 export function createKyselyChainWriter(store: HubStore): AuditChainWriter {
   const writeBatch = async (trx: Transaction<HubDB>, entries: readonly AuditEntry[]) => {
-    // The head row is the lock: on PostgreSQL `for update` makes gateway instances sharing the
-    // database take turns; on SQLite a write takes the database's write lock up front, so the
-    // transaction never has to upgrade a read lock (which fails, not waits, under WAL).
-    const head =
-      store.engine === 'postgres'
-        ? await trx
-            .selectFrom('audit_head')
-            .select(['seq', 'hash'])
-            .where('id', '=', 1)
-            .forUpdate()
-            .executeTakeFirst()
-        : await trx
-            .updateTable('audit_head')
-            .set((eb) => ({ seq: eb.ref('seq') }))
-            .where('id', '=', 1)
-            .returning(['seq', 'hash'])
-            .executeTakeFirst();
+    // A write first: it takes the database's write lock up front, so the transaction never has
+    // to upgrade a read lock (which fails, not waits, under WAL).
+    const head = await trx
+      .updateTable('audit_head')
+      .set((eb) => ({ seq: eb.ref('seq') }))
+      .where('id', '=', 1)
+      .returning(['seq', 'hash'])
+      .executeTakeFirst();
     if (!head) throw new Error('the audit chain head row is missing (audit_head id 1)');
     const records = chainRecords({ seq: Number(head.seq), hash: head.hash }, entries);
     for (let i = 0; i < records.length; i += RECORDS_PER_INSERT) {
@@ -70,13 +61,12 @@ export function createKyselyChainWriter(store: HubStore): AuditChainWriter {
   };
 
   return {
-    // One transaction for the batch. On SQLite the busy timeout is 0 inside it: better-sqlite3
+    // One transaction for the batch, with SQLite's busy timeout 0 inside it: better-sqlite3
     // is synchronous, and its busy handler would freeze the whole process while another
     // connection holds the write lock; instead the write fails at once with SQLITE_BUSY.
     // Each batch indexes its own records: nothing trails.
     write: async (entries) => {
       await store.db.transaction().execute(async (trx) => {
-        if (store.engine === 'postgres') return writeBatch(trx, entries);
         const waited = await busyTimeout(trx, 0);
         try {
           await writeBatch(trx, entries);
