@@ -172,6 +172,23 @@ describe('timeoutFetcher', () => {
     expect(closed).toBe(true);
   });
 
+  it('refuses a chunked answer over the cap that arrives whole in one read', async () => {
+    // No Content-Length (chunked), and small enough to be parsed in one read: the answer ends
+    // right after the read that passed the cap. It used to resolve as an empty 200 while the
+    // cap's error escaped as an uncaught exception.
+    const department = await started((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('x'.repeat(2000));
+    });
+    const fetcher = timeoutFetcher(5_000, { maxResponseBytes: 800 });
+    await expect(fetcher(department.url, post('{}'))).rejects.toMatchObject({
+      name: 'ResponseTooLargeError',
+      limit: 800,
+    });
+    // The connection's close after the refusal reports nothing more.
+    await delay(50);
+  });
+
   it('refuses an answer whose Content-Length is over the cap without reading it', async () => {
     const department = await started((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '2048' });

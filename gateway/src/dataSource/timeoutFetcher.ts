@@ -188,15 +188,22 @@ export function timeoutFetcher(timeoutMs: number, options: TimeoutFetcherOptions
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         let bytes = 0;
-        const tooLarge = () => req.destroy(new ResponseTooLargeError(maxBytes));
+        res.on('error', fail);
+        // Failed first, then the connection closed: an answer that arrived whole in one read
+        // still ends after the close, and must not resolve; the close's own errors are ignored.
+        const tooLarge = () => {
+          fail(new ResponseTooLargeError(maxBytes));
+          req.destroy();
+        };
         if (Number(res.headers['content-length'] ?? 0) > maxBytes) return tooLarge();
         res.on('data', (chunk: Buffer) => {
+          if (failed) return;
           bytes += chunk.length;
           if (bytes > maxBytes) return tooLarge();
           chunks.push(chunk);
         });
-        res.on('error', fail);
         res.on('end', () => {
+          if (failed) return;
           settle();
           resolve(new BufferedResponse(url.href, res, Buffer.concat(chunks)));
         });
