@@ -4,7 +4,7 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { standardsTypeDefs } from '@govgraph/schema/directives';
-import { HUB_CONTEXT_REQUIRED } from '@govgraph/schema/errors';
+import { BAD_REQUEST, HUB_CONTEXT_REQUIRED } from '@govgraph/schema/errors';
 import { standardScalars } from '@govgraph/schema/scalars';
 import type { Logger } from '@govgraph/server';
 import {
@@ -19,7 +19,14 @@ import {
   traceRequest,
   useErrorMasking,
 } from '@govgraph/server';
-import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
+import {
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  OperationTypeNode,
+  parse,
+} from 'graphql';
 import { type QueryExecutorProvider, sql } from 'kysely';
 import {
   createDepartmentMetrics,
@@ -117,6 +124,10 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
     includeStacktraceInErrorResponses: false,
     // Subgraphs are called by the gateway only; the gateway owns GraphiQL and CSRF policy.
     csrfPrevention: false,
+    // The gateway sends the fetches of one request to this department that leave together as
+    // one POST of a JSON array (docs/architecture.md#batched-department-fetches): they share
+    // the request's context, so its loaders, and the caller token is checked once.
+    allowBatchedHttpRequests: true,
     introspection: true,
     // Whoever listens owns shutdown (runDepartmentMain, the tools' startHub); Apollo's own
     // SIGINT/SIGTERM handler would stop the server under them and hang their close.
@@ -142,7 +153,8 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
     async listen(port, host) {
       await server.start();
       const handler = createGraphQLHandler(server, {
-        context: async (req, requestId) => {
+        context: async (req, requestId, body) => {
+          if (Array.isArray(body)) refuseUnsafeBatch(body);
           const logger = log.child({ requestId });
           const hub = await verifyCallerToken(options.callerToken, req, logger);
           return options.context({ requestId, logger, hub }, req);
@@ -198,6 +210,55 @@ async function verifyCallerToken(
     );
   }
 }
+
+/**
+ * The most operations one batched request may carry; a larger batch is refused whole (400
+ * BAD_REQUEST) before anything runs. The gateway never sends more (it splits longer ones).
+ */
+export const MAX_BATCHED_OPERATIONS = 16;
+
+/**
+ * A batch is taken only when it holds at most MAX_BATCHED_OPERATIONS queries: a mutation is
+ * run alone, in its own request, so that a write is never one of several run at once. Anything
+ * else (a mutation, a document that does not parse, an element that is no operation) refuses
+ * the whole batch before any of it runs.
+ */
+function refuseUnsafeBatch(operations: readonly unknown[]): void {
+  if (operations.length > MAX_BATCHED_OPERATIONS) {
+    throw BAD_REQUEST.refusal(
+      `The request is a batch of ${operations.length} operations; a department takes at most ${MAX_BATCHED_OPERATIONS} in one request. Nothing was run: send them in smaller batches.`,
+    );
+  }
+  for (const operation of operations) {
+    const query = (operation as { query?: unknown } | null)?.query;
+    if (typeof query !== 'string' || !onlyQueries(query)) {
+      throw BAD_REQUEST.refusal(
+        'A batched request may hold queries only: send each mutation (and any operation that does not parse) in a request of its own. Nothing was run.',
+      );
+    }
+  }
+}
+
+/** Whether every operation a document defines is a query, by document text (kept, as the gateway repeats its texts). */
+function onlyQueries(text: string): boolean {
+  let known = queryDocuments.get(text);
+  if (known === undefined) {
+    try {
+      known = parse(text).definitions.every(
+        (definition) =>
+          definition.kind !== Kind.OPERATION_DEFINITION ||
+          definition.operation === OperationTypeNode.QUERY,
+      );
+    } catch {
+      known = false;
+    }
+    if (queryDocuments.size >= QUERY_DOCUMENTS_KEPT) queryDocuments.clear();
+    queryDocuments.set(text, known);
+  }
+  return known;
+}
+const queryDocuments = new Map<string, boolean>();
+const QUERY_DOCUMENTS_KEPT = 1000;
 
 function callerTokenRequired(why: string): GraphQLError {
   return HUB_CONTEXT_REQUIRED.refusal(

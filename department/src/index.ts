@@ -11,6 +11,7 @@ export {
   type DepartmentResolvers,
   type DepartmentServer,
   type DepartmentServerOptions,
+  MAX_BATCHED_OPERATIONS,
 } from './departmentServer.js';
 export {
   createEntityEvents,

@@ -41,7 +41,10 @@ interface Collector {
   seen: WeakSet<Path>;
 }
 
-// One collector per request, keyed by its context object (resolvers receive nothing else of ours).
+// One collector per operation, keyed by its context object (resolvers receive nothing else of
+// ours). Apollo Server gives each operation a shallow copy of the request's context, so the
+// operations of one batched request (departmentServer.ts) keep theirs apart while sharing its
+// loaders.
 const collectors = new WeakMap<object, Collector>();
 const instrumented = new WeakSet<GraphQLSchema>();
 

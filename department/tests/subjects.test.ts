@@ -1,5 +1,6 @@
 import {
   createDepartmentServer,
+  MAX_BATCHED_OPERATIONS,
   SUBJECTS_EXTENSION,
   subjectsFromExtensions,
 } from '@govgraph/department';
@@ -202,6 +203,99 @@ describe('departments report the data subjects they answered for', () => {
     ]);
     expect(first?.extensions?.subjects).toEqual({ person: [WANG] });
     expect(second?.extensions?.subjects).toEqual({ person: [LI] });
+  });
+
+  describe('a batched request (the gateway’s fetches that leave together)', () => {
+    const batch = async (operations: unknown[], headers?: Record<string, string>) => {
+      const res = await fetch(`${listening.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(headers ?? (await hub.headers())) },
+        body: JSON.stringify(operations),
+      });
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    const entities = `query($representations: [_Any!]!) {
+      _entities(representations: $representations) { ... on Person { name } } }`;
+    const ofPerson = (id: string) => ({
+      query: entities,
+      variables: { representations: [{ __typename: 'Person', nationalId: id }] },
+    });
+
+    it('answers each operation with its own data and subjects, under the same root keys', async () => {
+      // The same document twice, for two people: both report `_entities.0`, each its own.
+      const { status, body } = await batch([
+        ofPerson(WANG),
+        ofPerson(ZHANG),
+        { query: `{ who: person(nationalId: "${LI}") { spouse { name } } }` },
+      ]);
+      expect(status).toBe(200);
+      expect(body).toEqual([
+        {
+          data: { _entities: [{ name: 'Wang Fang' }] },
+          extensions: { subjects: { '_entities.0': [WANG] } },
+        },
+        {
+          data: { _entities: [{ name: 'Zhang Min' }] },
+          extensions: { subjects: { '_entities.0': [ZHANG] } },
+        },
+        {
+          data: { who: { spouse: { name: 'Wang Fang' } } },
+          extensions: { subjects: { who: [LI, WANG].sort() } },
+        },
+      ]);
+    });
+
+    it('keeps one operation’s error to its own answer', async () => {
+      const { body } = await batch([
+        ofPerson(WANG),
+        { query: '{ person(nationalId: "not an id") { name } }' },
+      ]);
+      const [good, bad] = body as Reply[];
+      expect(good).toEqual({
+        data: { _entities: [{ name: 'Wang Fang' }] },
+        extensions: { subjects: { '_entities.0': [WANG] } },
+      });
+      expect(bad?.data).toBeUndefined();
+      expect(bad?.errors).toHaveLength(1);
+      expect(bad?.extensions).toBeUndefined();
+    });
+
+    it(`refuses a batch of more than ${MAX_BATCHED_OPERATIONS} operations whole, running none`, async () => {
+      const { status, body } = await batch(
+        Array.from({ length: MAX_BATCHED_OPERATIONS + 1 }, () => ofPerson(WANG)),
+      );
+      expect(status).toBe(400);
+      const { errors } = body as { errors: { message: string; extensions: { code: string } }[] };
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.extensions.code).toBe('BAD_REQUEST');
+      expect(errors[0]?.message).toContain(
+        `a batch of ${MAX_BATCHED_OPERATIONS + 1} operations; a department takes at most ${MAX_BATCHED_OPERATIONS}`,
+      );
+      // Exactly the limit is taken.
+      const taken = await batch(
+        Array.from({ length: MAX_BATCHED_OPERATIONS }, () => ofPerson(ZHANG)),
+      );
+      expect(taken.status).toBe(200);
+      expect(taken.body).toHaveLength(MAX_BATCHED_OPERATIONS);
+    });
+
+    it('refuses a batch with an element that is no parsable query, running none', async () => {
+      for (const odd of [{ query: '{ person(' }, { variables: {} }, 'text', null]) {
+        const { status, body } = await batch([ofPerson(WANG), odd]);
+        expect(status).toBe(400);
+        expect(JSON.stringify(body)).toContain('may hold queries only');
+        expect(JSON.stringify(body)).not.toContain('Wang Fang');
+      }
+    });
+
+    it('refuses a batch without a caller token like a single request, running none', async () => {
+      const { status, body } = await batch([ofPerson(WANG), ofPerson(LI)], {});
+      expect(status).toBe(401);
+      expect(JSON.stringify(body)).not.toContain('Wang Fang');
+      expect(
+        (body as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
+      ).toBe('HUB_CONTEXT_REQUIRED');
+    });
   });
 });
 
