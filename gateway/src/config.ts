@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAX_BATCHED_OPERATIONS } from '@govgraph/department';
 import {
   callerTokenPrivateKeyVar,
   type JWK,
@@ -31,6 +32,8 @@ export interface GatewayConfig {
   host: string;
   supergraphPath: string;
   subgraphTimeoutMs: number;
+  /** `SUBGRAPH_BATCH_OPERATIONS`: the most queries of one request batched to a department (1: none). */
+  subgraphBatchOperations: number;
   logLevel: string;
   /** REDIS_URL and the CACHE_* variables. */
   cache: CacheConfig;
@@ -69,6 +72,15 @@ export function gatewayConfig(
         .min(1, 'must be at least 1 millisecond')
         .max(600_000, 'must be at most 600000 (10 minutes)')
         .default(5000),
+      SUBGRAPH_BATCH_OPERATIONS: z.coerce
+        .number({ error: 'must be a number of operations' })
+        .int('must be a whole number of operations')
+        .min(1, 'must be at least 1 (1 sends every fetch alone)')
+        .max(
+          MAX_BATCHED_OPERATIONS,
+          `must be at most ${MAX_BATCHED_OPERATIONS}, what a department takes`,
+        )
+        .default(MAX_BATCHED_OPERATIONS),
       LOG_LEVEL: logLevelVar,
       GATEWAY_WORKERS: workersVar,
       GATEWAY_EXECUTOR: z
@@ -87,6 +99,7 @@ export function gatewayConfig(
     // A relative path is read from the working directory, as a shell user expects.
     supergraphPath: resolve(raw.SUPERGRAPH_PATH),
     subgraphTimeoutMs: raw.SUBGRAPH_TIMEOUT_MS,
+    subgraphBatchOperations: raw.SUBGRAPH_BATCH_OPERATIONS,
     logLevel: raw.LOG_LEVEL,
     cache: toCacheConfig(raw),
     rateLimit: toRateLimitOptions(raw),

@@ -71,6 +71,11 @@ export interface GatewayServerOptions {
   logger: Logger;
   /** How long one department fetch may take. @default 5000 */
   subgraphTimeoutMs?: number;
+  /**
+   * The most queries of one request sent to a department together, as one batched POST
+   * (docs/architecture.md#batched-department-fetches); 1 sends every fetch alone. @default 16
+   */
+  subgraphBatchOperations?: number;
   /** Overrides a department's URL by its supergraph name (tests start departments on free ports). */
   subgraphUrls?: Record<string, string>;
   /** Query text GraphiQL's first tab opens with. @default a query of public statistics */
@@ -188,6 +193,9 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         url: departmentUrl,
         logger,
         timeoutMs: options.subgraphTimeoutMs,
+        ...(options.subgraphBatchOperations !== undefined
+          ? { batchOperations: options.subgraphBatchOperations }
+          : {}),
         cache,
         callerToken: signer,
         guard: guardFor(name),

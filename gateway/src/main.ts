@@ -54,6 +54,7 @@ async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
   const gateway = createGatewayServer({
     supergraphPath: config.supergraphPath,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    subgraphBatchOperations: config.subgraphBatchOperations,
     subgraphUrls,
     departmentGuard: config.departmentGuard,
     logger,

@@ -29,6 +29,7 @@ describe('gatewayConfig', () => {
       },
       limits: DEFAULT_REQUEST_LIMITS,
       executor: 'lean',
+      subgraphBatchOperations: 16,
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toBe(resolve(import.meta.dirname, '../supergraph.graphql'));
   });
@@ -40,6 +41,7 @@ describe('gatewayConfig', () => {
         GATEWAY_HOST: '127.0.0.1',
         SUPERGRAPH_PATH: 'build/supergraph.graphql',
         SUBGRAPH_TIMEOUT_MS: '1500',
+        SUBGRAPH_BATCH_OPERATIONS: '4',
         LOG_LEVEL: 'debug',
         GATEWAY_WORKERS: '3',
         GATEWAY_EXECUTOR: 'apollo',
@@ -78,6 +80,7 @@ describe('gatewayConfig', () => {
       },
       limits: DEFAULT_REQUEST_LIMITS,
       executor: 'apollo',
+      subgraphBatchOperations: 4,
     });
   });
 
@@ -119,6 +122,15 @@ describe('gatewayConfig', () => {
   it('refuses a zero timeout', () => {
     expect(() => gatewayConfig({ SUBGRAPH_TIMEOUT_MS: '0' })).toThrow(
       /SUBGRAPH_TIMEOUT_MS is "0": must be at least 1 millisecond/,
+    );
+    expect(() => gatewayConfig({ SUBGRAPH_BATCH_OPERATIONS: '0' })).toThrow(
+      /SUBGRAPH_BATCH_OPERATIONS is "0": must be at least 1 \(1 sends every fetch alone\)/,
+    );
+    expect(() => gatewayConfig({ SUBGRAPH_BATCH_OPERATIONS: '17' })).toThrow(
+      /SUBGRAPH_BATCH_OPERATIONS is "17": must be at most 16, what a department takes/,
+    );
+    expect(() => gatewayConfig({ SUBGRAPH_BATCH_OPERATIONS: 'many' })).toThrow(
+      /SUBGRAPH_BATCH_OPERATIONS is "many": must be a number of operations/,
     );
   });
 });

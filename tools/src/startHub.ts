@@ -181,6 +181,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
     const gatewayOptions: GatewayServerOptions = {
       supergraphPath: config.gateway.supergraphPath,
       subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
+      subgraphBatchOperations: config.gateway.subgraphBatchOperations,
       departmentGuard: config.gateway.departmentGuard,
       logger: logger.child({ component: 'gateway' }),
       subgraphUrls,

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { MAX_BATCHED_OPERATIONS } from '@govgraph/department';
 import { ensureError } from '@govgraph/schema';
 import {
   CALLER_TOKEN_HEADER,
@@ -27,6 +28,7 @@ import {
   unavailableError,
 } from './departmentErrors.js';
 import { type DepartmentGuard, DepartmentRefusedError } from './departmentGuard.js';
+import { createFetchBatcher, type FetchBatcher } from './fetchBatcher.js';
 import { atPaths, nulledPaths } from './nulledPaths.js';
 import { ResponseTooLargeError, timeoutFetcher } from './timeoutFetcher.js';
 
@@ -53,6 +55,12 @@ export interface DepartmentDataSourceOptions {
   metrics?: GatewayMetrics;
   /** Told when each real fetch ends (cache hits excluded): the request metrics and access log. */
   onFetch?: (context: unknown, department: string, seconds: number, outcome: FetchOutcome) => void;
+  /**
+   * The most queries of one request that leave for the department together in one batched
+   * POST (docs/architecture.md#batched-department-fetches); 1 sends every fetch alone.
+   * @default MAX_BATCHED_OPERATIONS (16), what a department takes
+   */
+  batchOperations?: number;
 }
 
 /**
@@ -72,13 +80,17 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
   readonly #guard: DepartmentGuard | undefined;
   readonly #metrics: GatewayMetrics | undefined;
   readonly #onFetch: DepartmentDataSourceOptions['onFetch'];
+  /** Sends the fetches (`sendRequest` below), a request's queries that leave together as one. */
+  readonly batcher: FetchBatcher;
 
   constructor(options: DepartmentDataSourceOptions) {
     const timeoutMs = options.timeoutMs ?? 5000;
     const { maxResponseBytes } = options;
-    super({
-      url: options.url,
-      fetcher: timeoutFetcher(timeoutMs, maxResponseBytes ? { maxResponseBytes } : {}),
+    const fetcher = timeoutFetcher(timeoutMs, maxResponseBytes ? { maxResponseBytes } : {});
+    super({ url: options.url, fetcher });
+    this.batcher = createFetchBatcher(fetcher, {
+      maxOperations: options.batchOperations ?? MAX_BATCHED_OPERATIONS,
+      ...(maxResponseBytes ? { maxResponseBytes } : {}),
     });
     this.department = options.name;
     this.timeoutMs = timeoutMs;
@@ -278,7 +290,7 @@ const sendRequest: SendRequest = async function sendRequest(request, context) {
   };
   let response: Awaited<ReturnType<DepartmentDataSource['fetcher']>> | undefined;
   try {
-    response = await this.fetcher(http.url, init);
+    response = await this.batcher.fetch(http.url, init, isQuery(request.query));
     if (!response.ok) throw await this.errorFromResponse(response);
     const body: unknown = await this.parseBody(response);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -290,6 +302,14 @@ const sendRequest: SendRequest = async function sendRequest(request, context) {
     throw error;
   }
 };
+/**
+ * Whether a fetch is a query, which may share a batched request. The query planner writes every
+ * fetch as `query …` or `mutation …`; anything else is sent alone.
+ */
+function isQuery(text: string | undefined): boolean {
+  return text !== undefined && /^\s*(?:query\b|\{)/.test(text);
+}
+
 Object.defineProperty(DepartmentDataSource.prototype, 'sendRequest', {
   value: sendRequest,
   writable: true,

@@ -5,9 +5,19 @@ import { ensureError } from '@govgraph/schema';
 
 /** The fetch signature `RemoteGraphQLDataSource` calls. */
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
-type FetcherResponse = Awaited<ReturnType<Fetcher>>;
-type FetcherInit = Parameters<Fetcher>[1];
-type FetcherHeaders = FetcherResponse['headers'];
+export type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+export type FetcherInit = Parameters<Fetcher>[1];
+export type FetcherHeaders = FetcherResponse['headers'];
+
+/**
+ * A `Fetcher` that also takes the largest answer to read for one call (a batch of fetches reads
+ * up to the sum of its parts' caps).
+ */
+export type DepartmentFetch = (
+  url: string,
+  init: FetcherInit,
+  maxResponseBytes?: number,
+) => Promise<FetcherResponse>;
 
 export interface TimeoutFetcherOptions {
   /** Connections kept open to the department at most (in use and idle). @default 256 */
@@ -134,7 +144,10 @@ const timeoutError = (ms: number) =>
  * uses the plain client. A request that fails because a reused idle connection was reset
  * (the department closed it as we wrote) never reached the department and is sent once more.
  */
-export function timeoutFetcher(timeoutMs: number, options: TimeoutFetcherOptions = {}): Fetcher {
+export function timeoutFetcher(
+  timeoutMs: number,
+  options: TimeoutFetcherOptions = {},
+): DepartmentFetch {
   const agentOptions = {
     keepAlive: true,
     maxSockets: options.maxSockets ?? 256,
@@ -143,9 +156,15 @@ export function timeoutFetcher(timeoutMs: number, options: TimeoutFetcherOptions
     scheduling: 'lifo' as const,
   };
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
-  const maxBytes = options.maxResponseBytes ?? Number.POSITIVE_INFINITY;
+  const defaultMaxBytes = options.maxResponseBytes ?? Number.POSITIVE_INFINITY;
 
-  const send = (url: URL, init: FetcherInit, deadline: number, retry: boolean) =>
+  const send = (
+    url: URL,
+    init: FetcherInit,
+    deadline: number,
+    retry: boolean,
+    maxBytes: number,
+  ): Promise<FetcherResponse> =>
     new Promise<FetcherResponse>((resolve, reject) => {
       const secure = url.protocol === 'https:';
       const body = init?.body;
@@ -173,7 +192,7 @@ export function timeoutFetcher(timeoutMs: number, options: TimeoutFetcherOptions
         settle();
         const code = (error as NodeJS.ErrnoException).code;
         if (retry && req.reusedSocket && code === 'ECONNRESET') {
-          send(url, init, deadline, false).then(resolve, reject);
+          send(url, init, deadline, false, maxBytes).then(resolve, reject);
         } else {
           reject(
             error.name === 'TimeoutError' ||
@@ -221,5 +240,6 @@ export function timeoutFetcher(timeoutMs: number, options: TimeoutFetcherOptions
     }
     return known;
   };
-  return (url, init) => send(urlOf(url), init, Date.now() + timeoutMs, true);
+  return (url, init, maxResponseBytes = defaultMaxBytes) =>
+    send(urlOf(url), init, Date.now() + timeoutMs, true, maxResponseBytes);
 }

@@ -75,7 +75,13 @@ export function callerHeaders(caller: CallerHeaders): Record<string, string> {
  * The whole hub as `npm start` runs it (same `startHub`, same factories), on free ports, over
  * fresh databases of one engine, seeded with a small world.
  */
-export async function startTestHub(engine: Engine, people = 1_500, seed = 11): Promise<TestHub> {
+export async function startTestHub(
+  engine: Engine,
+  people = 1_500,
+  seed = 11,
+  /** More configuration, as environment variables (e.g. `SUBGRAPH_BATCH_OPERATIONS`). */
+  settings: Record<string, string> = {},
+): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-hub-'));
   const databases: TestDatabase[] = [];
   const env: Record<string, string> = {
@@ -85,6 +91,7 @@ export async function startTestHub(engine: Engine, people = 1_500, seed = 11): P
     GOVGRAPH_DATA_DIR: dataDir,
     GOVGRAPH_PEOPLE: String(people),
     GOVGRAPH_SEED: String(seed),
+    ...settings,
   };
   for (const department of departments) {
     env[`${department.envPrefix}_PORT`] = '0';

@@ -1,0 +1,175 @@
+import type {
+  DepartmentFetch,
+  FetcherHeaders,
+  FetcherInit,
+  FetcherResponse,
+} from './timeoutFetcher.js';
+
+// Batched department fetches (docs/architecture.md#batched-department-fetches). A query plan
+// often sends several fetches to one department at the same moment: the citizen record's
+// parallel stages ask housing twice and the business registry twice. Sent as one POST of a JSON
+// array (Apollo Server's batched requests), the department checks the caller token once and
+// runs the operations in one context, so its loaders answer them with shared SQL; the gateway
+// writes and reads one HTTP message instead of several.
+//
+// Only fetches that could not tell the difference go together: the same department URL, the
+// very same headers (so the same request id and caller token: one caller request, never two
+// callers), queries only (a mutation is always sent alone, in its plan's order), and leaving in
+// the same turn of the event loop (the fetches of one plan stage). Each part is answered as if
+// it had been sent alone: its own data, errors and `extensions.subjects` (Apollo Server gives
+// each operation of a batch its own copy of the context), the batch's status and headers.
+
+/** One fetch waiting for its turn's batch. */
+interface Part {
+  init: FetcherInit & { body: string };
+  resolve: (response: FetcherResponse) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface FetchBatcherOptions {
+  /** The most operations in one batch; more leave in several. */
+  maxOperations: number;
+  /** The largest answer read for one fetch; a batch reads up to this times its parts. */
+  maxResponseBytes?: number;
+}
+
+/** Apollo Server's answer to a batch where batching is off: the department takes single fetches. */
+const BATCHING_DISABLED = 'Operation batching disabled';
+
+/**
+ * Sends department fetches through `fetch`, those that may go together in one batched request.
+ * `batchable` says whether this one may (a query); any other is sent at once, alone.
+ */
+export function createFetchBatcher(
+  fetch: DepartmentFetch,
+  { maxOperations, maxResponseBytes }: FetchBatcherOptions,
+) {
+  const waiting = new Map<string, { url: string; parts: Part[] }>();
+  /** Department URLs that answered a batch with "batching disabled": sent single from then on. */
+  const single = new Set<string>();
+
+  const sendAlone = (url: string, part: Part) =>
+    fetch(url, part.init, maxResponseBytes).then(part.resolve, part.reject);
+
+  const sendBatch = async (url: string, parts: readonly Part[]) => {
+    const [first] = parts;
+    if (!first) return;
+    if (parts.length === 1) return sendAlone(url, first);
+    const body = `[${parts.map((part) => part.init.body).join(',')}]`;
+    const cap = maxResponseBytes === undefined ? undefined : maxResponseBytes * parts.length;
+    let response: FetcherResponse;
+    try {
+      response = await fetch(url, { ...first.init, body }, cap);
+    } catch (error) {
+      for (const part of parts) part.reject(error);
+      return;
+    }
+    // Refused whole before anything ran (batching off, a batch above the department's limit):
+    // each part goes again, alone, and is answered as it would have been.
+    if (response.status === 400) {
+      if ((await response.text()).includes(BATCHING_DISABLED)) single.add(url);
+      for (const part of parts) void sendAlone(url, part);
+      return;
+    }
+    // A refusal of the request itself (caller token, overload): every part's answer.
+    if (!response.ok) {
+      for (const part of parts) part.resolve(response);
+      return;
+    }
+    let answers: unknown;
+    try {
+      answers = await response.json();
+    } catch (error) {
+      for (const part of parts) part.reject(error);
+      return;
+    }
+    if (!Array.isArray(answers) || answers.length !== parts.length) {
+      const error = new Error(
+        `The department answered a batch of ${parts.length} operations with something else than ${parts.length} answers`,
+      );
+      for (const part of parts) part.reject(error);
+      return;
+    }
+    parts.forEach((part, index) => {
+      part.resolve(new BatchPartResponse(response, answers[index]));
+    });
+  };
+
+  const flush = (key: string) => {
+    const batch = waiting.get(key);
+    waiting.delete(key);
+    if (!batch) return;
+    for (let at = 0; at < batch.parts.length; at += maxOperations) {
+      void sendBatch(batch.url, batch.parts.slice(at, at + maxOperations));
+    }
+  };
+
+  return {
+    fetch(
+      url: string,
+      init: FetcherInit & { body: string; headers: Record<string, string> },
+      batchable: boolean,
+    ): Promise<FetcherResponse> {
+      if (!batchable || maxOperations < 2 || single.has(url)) {
+        return fetch(url, init, maxResponseBytes);
+      }
+      return new Promise<FetcherResponse>((resolve, reject) => {
+        const key = batchKey(url, init.method ?? 'POST', init.headers);
+        let batch = waiting.get(key);
+        if (!batch) {
+          batch = { url, parts: [] };
+          waiting.set(key, batch);
+          // After the current turn: every fetch of a plan stage has been asked for by then.
+          setImmediate(flush, key);
+        }
+        batch.parts.push({ init, resolve, reject });
+      });
+    },
+  };
+}
+
+/** Fetches that may share a request: one URL, one method, the very same headers. */
+function batchKey(url: string, method: string, headers: Record<string, string>): string {
+  const names = Object.keys(headers).sort();
+  let key = `${method} ${url}`;
+  for (const name of names) key += `\n${name.toLowerCase()}: ${headers[name]}`;
+  return key;
+}
+
+/** One operation's answer out of a batch's: its own body, the batch's status and headers. */
+class BatchPartResponse implements FetcherResponse {
+  readonly bodyUsed = false;
+  readonly redirected = false;
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: FetcherHeaders;
+  readonly url: string;
+
+  constructor(
+    batch: FetcherResponse,
+    private readonly answer: unknown,
+  ) {
+    this.ok = batch.ok;
+    this.status = batch.status;
+    this.statusText = batch.statusText;
+    this.headers = batch.headers;
+    this.url = batch.url;
+  }
+
+  async json(): Promise<unknown> {
+    return this.answer;
+  }
+  async text(): Promise<string> {
+    return JSON.stringify(this.answer);
+  }
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = Buffer.from(JSON.stringify(this.answer));
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+  clone(): FetcherResponse {
+    return this;
+  }
+}
+
+export type FetchBatcher = ReturnType<typeof createFetchBatcher>;

@@ -1,0 +1,280 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFetchBatcher } from '../src/dataSource/fetchBatcher.js';
+import { ResponseTooLargeError, timeoutFetcher } from '../src/dataSource/timeoutFetcher.js';
+
+// The batcher against a real HTTP server standing in for a department: it records every request
+// it receives and answers each operation with what it was asked (Apollo Server's batch shape: a
+// JSON array of answers in order), or as the test sets it up.
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: unknown;
+}
+
+type Answer = (body: unknown) => { status: number; body: string };
+
+const echo: Answer = (body) => {
+  const answerOf = (operation: unknown) => ({ data: { asked: operation } });
+  return {
+    status: 200,
+    body: JSON.stringify(Array.isArray(body) ? body.map(answerOf) : answerOf(body)),
+  };
+};
+
+let server: Server;
+let url: string;
+let received: Received[];
+let answer: Answer;
+
+beforeEach(async () => {
+  received = [];
+  answer = echo;
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+      received.push({ headers: req.headers, body });
+      const { status, body: text } = answer(body);
+      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'max-age=30' });
+      res.end(text);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+});
+
+afterEach(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const HEADERS = {
+  'content-type': 'application/json',
+  'x-request-id': 'req-1',
+  'x-govgraph-caller': 'token-a',
+};
+
+function operation(n: number, kind: 'query' | 'mutation' = 'query') {
+  return { query: `${kind} Op${n} { f${n} }`, variables: { n } };
+}
+
+function init(body: unknown, headers: Record<string, string> = HEADERS) {
+  return { method: 'POST', headers, body: JSON.stringify(body) };
+}
+
+function batcher(maxOperations = 16, maxResponseBytes?: number) {
+  const fetch = timeoutFetcher(2000, maxResponseBytes ? { maxResponseBytes } : {});
+  return createFetchBatcher(fetch, {
+    maxOperations,
+    ...(maxResponseBytes ? { maxResponseBytes } : {}),
+  });
+}
+
+describe('batched department fetches', () => {
+  it('sends the queries of one request leaving in one turn as one POST, each answered with its own', async () => {
+    const { fetch } = batcher();
+    const responses = await Promise.all([1, 2, 3].map((n) => fetch(url, init(operation(n)), true)));
+    expect(received).toHaveLength(1);
+    expect(received[0]?.body).toEqual([operation(1), operation(2), operation(3)]);
+    expect(received[0]?.headers['x-govgraph-caller']).toBe('token-a');
+    const answers = await Promise.all(responses.map((r) => r.json()));
+    expect(answers).toEqual([1, 2, 3].map((n) => ({ data: { asked: operation(n) } })));
+    // The batch's status and headers are each part's.
+    expect(responses.map((r) => [r.status, r.ok, r.headers.get('cache-control')])).toEqual([
+      [200, true, 'max-age=30'],
+      [200, true, 'max-age=30'],
+      [200, true, 'max-age=30'],
+    ]);
+    expect(await responses[1]?.text()).toBe(JSON.stringify({ data: { asked: operation(2) } }));
+  });
+
+  it('sends a fetch alone in its turn as a single operation, not a batch of one', async () => {
+    const { fetch } = batcher();
+    const response = await fetch(url, init(operation(1)), true);
+    expect(received.map((r) => r.body)).toEqual([operation(1)]);
+    expect(await response.json()).toEqual({ data: { asked: operation(1) } });
+  });
+
+  it('never puts two requests (other request id or caller token) into one batch', async () => {
+    const { fetch } = batcher();
+    await Promise.all([
+      fetch(url, init(operation(1)), true),
+      fetch(url, init(operation(2), { ...HEADERS, 'x-request-id': 'req-2' }), true),
+      fetch(url, init(operation(3), { ...HEADERS, 'x-govgraph-caller': 'token-b' }), true),
+      fetch(url, init(operation(4)), true),
+    ]);
+    const bodies = received.map((r) => r.body);
+    expect(bodies).toHaveLength(3);
+    expect(bodies).toContainEqual([operation(1), operation(4)]);
+    expect(bodies).toContainEqual(operation(2));
+    expect(bodies).toContainEqual(operation(3));
+    const byRequest = received.map((r) => [
+      r.headers['x-request-id'],
+      r.headers['x-govgraph-caller'],
+    ]);
+    expect(byRequest).toContainEqual(['req-2', 'token-a']);
+    expect(byRequest).toContainEqual(['req-1', 'token-b']);
+  });
+
+  it('never batches across turns: a fetch sent after an answer goes in its own request', async () => {
+    const { fetch } = batcher();
+    await fetch(url, init(operation(1)), true);
+    await fetch(url, init(operation(2)), true);
+    expect(received.map((r) => r.body)).toEqual([operation(1), operation(2)]);
+  });
+
+  it('sends a mutation alone, at once, even when queries of the same request leave with it', async () => {
+    const { fetch } = batcher();
+    await Promise.all([
+      fetch(url, init(operation(1)), true),
+      fetch(url, init(operation(2, 'mutation')), false),
+      fetch(url, init(operation(3)), true),
+    ]);
+    const bodies = received.map((r) => r.body);
+    expect(bodies).toHaveLength(2);
+    // The mutation left first, alone; the queries after the turn, together.
+    expect(bodies[0]).toEqual(operation(2, 'mutation'));
+    expect(bodies[1]).toEqual([operation(1), operation(3)]);
+  });
+
+  it('splits a turn with more queries than a batch takes into several batches', async () => {
+    const { fetch } = batcher(2);
+    const responses = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => fetch(url, init(operation(n)), true)),
+    );
+    expect(received.map((r) => r.body)).toEqual([
+      [operation(1), operation(2)],
+      [operation(3), operation(4)],
+      operation(5),
+    ]);
+    expect(await Promise.all(responses.map((r) => r.json()))).toEqual(
+      [1, 2, 3, 4, 5].map((n) => ({ data: { asked: operation(n) } })),
+    );
+  });
+
+  it('with batching set to 1, sends every fetch alone', async () => {
+    const { fetch } = batcher(1);
+    await Promise.all([1, 2].map((n) => fetch(url, init(operation(n)), true)));
+    expect(received.map((r) => r.body)).toEqual([operation(1), operation(2)]);
+  });
+
+  it('resends each part alone to a department with batching off, and batches no more there', async () => {
+    answer = (body) =>
+      Array.isArray(body)
+        ? {
+            status: 400,
+            body: JSON.stringify({ errors: [{ message: 'Operation batching disabled.' }] }),
+          }
+        : echo(body);
+    const { fetch } = batcher();
+    const first = await Promise.all([1, 2].map((n) => fetch(url, init(operation(n)), true)));
+    expect(await Promise.all(first.map((r) => r.json()))).toEqual([
+      { data: { asked: operation(1) } },
+      { data: { asked: operation(2) } },
+    ]);
+    expect(received.map((r) => r.body)).toEqual([
+      [operation(1), operation(2)],
+      operation(1),
+      operation(2),
+    ]);
+    received = [];
+    await Promise.all([3, 4].map((n) => fetch(url, init(operation(n)), true)));
+    expect(received.map((r) => r.body)).toEqual([operation(3), operation(4)]);
+  });
+
+  it('resends each part alone when a batch is refused for another reason before running', async () => {
+    let refused = 0;
+    answer = (body) => {
+      if (!Array.isArray(body)) return echo(body);
+      refused++;
+      return { status: 400, body: JSON.stringify({ errors: [{ message: 'too many' }] }) };
+    };
+    const { fetch } = batcher();
+    const responses = await Promise.all([1, 2].map((n) => fetch(url, init(operation(n)), true)));
+    expect(await Promise.all(responses.map((r) => r.json()))).toEqual([
+      { data: { asked: operation(1) } },
+      { data: { asked: operation(2) } },
+    ]);
+    // Not remembered as "batching off": the next turn is batched again.
+    await Promise.all([3, 4].map((n) => fetch(url, init(operation(n)), true)));
+    expect(refused).toBe(2);
+  });
+
+  it('gives every part the refusal of the request itself (a caller token refused)', async () => {
+    answer = () => ({
+      status: 401,
+      body: JSON.stringify({
+        errors: [{ message: 'no token', extensions: { code: 'HUB_CONTEXT_REQUIRED' } }],
+      }),
+    });
+    const { fetch } = batcher();
+    const responses = await Promise.all([1, 2].map((n) => fetch(url, init(operation(n)), true)));
+    expect(received).toHaveLength(1);
+    for (const response of responses) {
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({
+        errors: [{ message: 'no token', extensions: { code: 'HUB_CONTEXT_REQUIRED' } }],
+      });
+    }
+  });
+
+  it('fails every part when the answer is not one answer per operation', async () => {
+    answer = () => ({ status: 200, body: JSON.stringify([{ data: {} }]) });
+    const { fetch } = batcher();
+    const settled = await Promise.allSettled(
+      [1, 2].map((n) => fetch(url, init(operation(n)), true)),
+    );
+    for (const result of settled) {
+      expect(result.status).toBe('rejected');
+      expect(String((result as PromiseRejectedResult).reason)).toContain(
+        'answered a batch of 2 operations with something else than 2 answers',
+      );
+    }
+  });
+
+  it('fails every part when the department cannot be reached', async () => {
+    const { fetch } = batcher();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const settled = await Promise.allSettled(
+      [1, 2].map((n) => fetch(url, init(operation(n)), true)),
+    );
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
+    expect(settled.map((s) => String((s as PromiseRejectedResult).reason))).toEqual([
+      'TypeError: fetch failed',
+      'TypeError: fetch failed',
+    ]);
+  });
+
+  it('reads a batch up to the answer cap times its parts, and no further', async () => {
+    // Each answer ~300 bytes; the cap 400 bytes per fetch.
+    const pad = 'x'.repeat(250);
+    answer = (body) => ({
+      status: 200,
+      body: JSON.stringify(
+        Array.isArray(body) ? body.map(() => ({ data: { pad } })) : { data: { pad } },
+      ),
+    });
+    const { fetch } = batcher(16, 400);
+    const fits = await Promise.all([1, 2, 3].map((n) => fetch(url, init(operation(n)), true)));
+    expect(await Promise.all(fits.map((r) => r.json()))).toEqual([
+      { data: { pad } },
+      { data: { pad } },
+      { data: { pad } },
+    ]);
+    answer = (body) => ({
+      status: 200,
+      body: JSON.stringify((body as unknown[]).map(() => ({ data: { pad: 'x'.repeat(1000) } }))),
+    });
+    const settled = await Promise.allSettled(
+      [1, 2].map((n) => fetch(url, init(operation(n)), true)),
+    );
+    for (const result of settled) {
+      expect(result.status).toBe('rejected');
+      expect((result as PromiseRejectedResult).reason).toBeInstanceOf(ResponseTooLargeError);
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { latestAuditRecords } from '@govgraph/governance';
+import { nationalIdCheckChar } from '@govgraph/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub } from './support/testHub.js';
+
+// The gateway sends the queries of one request that leave for a department together as one
+// batched POST (docs/architecture.md#batched-department-fetches). Against every real department:
+// the answers, their errors and the data subjects the audit record names are the same as when
+// every fetch goes alone (SUBGRAPH_BATCH_OPERATIONS=1).
+
+const citizenRecord = readFileSync(
+  new URL('../../citizen-record.graphql', import.meta.url),
+  'utf8',
+);
+
+describe('batched department fetches answer as single fetches do', () => {
+  let batched: TestHub;
+  let single: TestHub;
+  beforeAll(async () => {
+    [batched, single] = await Promise.all([
+      startTestHub('sqlite'),
+      startTestHub('sqlite', undefined, undefined, { SUBGRAPH_BATCH_OPERATIONS: '1' }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([batched?.stop(), single?.stop()]);
+  });
+
+  it('gives the same citizen records and audits the same subjects', async () => {
+    const world = batched.world;
+    const people = [
+      world.company(3).representativeIndex,
+      world.company(10).representativeIndex,
+      world.person(world.company(3).representativeIndex).childIndexes[0] ?? 2,
+    ].map((index) => world.person(index).nationalId);
+    for (const nationalId of people) {
+      const [a, b] = await Promise.all([
+        batched.query(citizenRecord, { nationalId }),
+        single.query(citizenRecord, { nationalId }),
+      ]);
+      expect(a.errors).toBeUndefined();
+      expect(a.data).toEqual(b.data);
+      expect((a.data?.person as { nationalId: string } | undefined)?.nationalId).toBe(nationalId);
+      const [[recordA], [recordB]] = await Promise.all([
+        latestAuditRecords(batched.hub.services.store, 1),
+        latestAuditRecords(single.hub.services.store, 1),
+      ]);
+      expect(recordA?.subjects).toContain(nationalId);
+      expect([...(recordA?.subjects ?? [])].sort()).toEqual([...(recordB?.subjects ?? [])].sort());
+    }
+  });
+
+  it('answers an unknown person the same way', async () => {
+    const nationalId = `11010519491231001${nationalIdCheckChar('11010519491231001')}`;
+    const [one, two] = await Promise.all([
+      batched.query(citizenRecord, { nationalId }),
+      single.query(citizenRecord, { nationalId }),
+    ]);
+    expect(one).toEqual(two);
+    expect(one).toEqual({ data: { person: null } });
+  });
+});
