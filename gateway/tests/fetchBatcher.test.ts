@@ -154,6 +154,36 @@ describe('batched department fetches', () => {
     );
   });
 
+  it('keeps a batch body under its byte bound: a larger part leaves alone', async () => {
+    const fetch = timeoutFetcher(2000);
+    const { fetch: send } = createFetchBatcher(fetch, { maxOperations: 16, maxBatchBytes: 200 });
+    const big = { query: `query Big { f(x: "${'y'.repeat(300)}") }` };
+    await Promise.all([
+      send(url, init(operation(1)), true),
+      send(url, init(operation(2)), true),
+      send(url, init(big), true),
+      send(url, init(operation(3)), true),
+    ]);
+    expect(received.map((r) => r.body)).toEqual([[operation(1), operation(2)], big, operation(3)]);
+    for (const { body } of received) expect(JSON.stringify(body).length).toBeLessThan(400);
+  });
+
+  it('resends each part alone when the department finds the batch body too large (413)', async () => {
+    answer = (body) =>
+      Array.isArray(body)
+        ? {
+            status: 413,
+            body: JSON.stringify({ errors: [{ message: 'The request body is too large.' }] }),
+          }
+        : echo(body);
+    const { fetch } = batcher();
+    const responses = await Promise.all([1, 2].map((n) => fetch(url, init(operation(n)), true)));
+    expect(await Promise.all(responses.map((r) => r.json()))).toEqual([
+      { data: { asked: operation(1) } },
+      { data: { asked: operation(2) } },
+    ]);
+  });
+
   it('with batching set to 1, sends every fetch alone', async () => {
     const { fetch } = batcher(1);
     await Promise.all([1, 2].map((n) => fetch(url, init(operation(n)), true)));

@@ -29,6 +29,13 @@ interface Part {
 export interface FetchBatcherOptions {
   /** The most operations in one batch; more leave in several. */
   maxOperations: number;
+  /**
+   * The largest request body of a batch, in characters of its JSON text: a turn's parts are cut
+   * into batches below it, and a part larger on its own leaves alone. Half a department's default
+   * body limit (1,000,000 bytes); a batch the department still finds too large (413) is sent
+   * again part by part. @default 500_000
+   */
+  maxBatchBytes?: number;
   /** The largest answer read for one fetch; a batch reads up to this times its parts. */
   maxResponseBytes?: number;
 }
@@ -42,7 +49,7 @@ const BATCHING_DISABLED = 'Operation batching disabled';
  */
 export function createFetchBatcher(
   fetch: DepartmentFetch,
-  { maxOperations, maxResponseBytes }: FetchBatcherOptions,
+  { maxOperations, maxResponseBytes, maxBatchBytes = 500_000 }: FetchBatcherOptions,
 ) {
   const waiting = new Map<string, { url: string; parts: Part[] }>();
   /** Department URLs that answered a batch with "batching disabled": sent single from then on. */
@@ -64,9 +71,9 @@ export function createFetchBatcher(
       for (const part of parts) part.reject(error);
       return;
     }
-    // Refused whole before anything ran (batching off, a batch above the department's limit):
-    // each part goes again, alone, and is answered as it would have been.
-    if (response.status === 400) {
+    // Refused whole before anything ran (batching off, a batch above the department's limits,
+    // a body too large): each part goes again, alone, and is answered as it would have been.
+    if (response.status === 400 || response.status === 413) {
       if ((await response.text()).includes(BATCHING_DISABLED)) single.add(url);
       for (const part of parts) void sendAlone(url, part);
       return;
@@ -99,9 +106,20 @@ export function createFetchBatcher(
     const batch = waiting.get(key);
     waiting.delete(key);
     if (!batch) return;
-    for (let at = 0; at < batch.parts.length; at += maxOperations) {
-      void sendBatch(batch.url, batch.parts.slice(at, at + maxOperations));
+    // In order, each batch up to maxOperations parts and maxBatchBytes of body.
+    let current: Part[] = [];
+    let bytes = 2;
+    for (const part of batch.parts) {
+      const size = part.init.body.length + 1;
+      if (current.length > 0 && (current.length >= maxOperations || bytes + size > maxBatchBytes)) {
+        void sendBatch(batch.url, current);
+        current = [];
+        bytes = 2;
+      }
+      current.push(part);
+      bytes += size;
     }
+    if (current.length > 0) void sendBatch(batch.url, current);
   };
 
   return {
