@@ -1,8 +1,8 @@
-import type {
-  DepartmentFetch,
-  FetcherHeaders,
-  FetcherInit,
-  FetcherResponse,
+import {
+  type DepartmentFetch,
+  type FetcherInit,
+  type FetcherResponse,
+  HeldResponse,
 } from './timeoutFetcher.js';
 
 // Batched department fetches (docs/architecture.md#batched-department-fetches). A query plan
@@ -155,24 +155,12 @@ function batchKey(url: string, method: string, headers: Record<string, string>):
 }
 
 /** One operation's answer out of a batch's: its own body, the batch's status and headers. */
-class BatchPartResponse implements FetcherResponse {
-  readonly bodyUsed = false;
-  readonly redirected = false;
-  readonly ok: boolean;
-  readonly status: number;
-  readonly statusText: string;
-  readonly headers: FetcherHeaders;
-  readonly url: string;
-
+class BatchPartResponse extends HeldResponse {
   constructor(
     batch: FetcherResponse,
     private readonly answer: unknown,
   ) {
-    this.ok = batch.ok;
-    this.status = batch.status;
-    this.statusText = batch.statusText;
-    this.headers = batch.headers;
-    this.url = batch.url;
+    super(batch.url, batch.status, batch.statusText, batch.headers);
   }
 
   async json(): Promise<unknown> {
@@ -180,13 +168,6 @@ class BatchPartResponse implements FetcherResponse {
   }
   async text(): Promise<string> {
     return JSON.stringify(this.answer);
-  }
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    const bytes = Buffer.from(JSON.stringify(this.answer));
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  }
-  clone(): FetcherResponse {
-    return this;
   }
 }
 

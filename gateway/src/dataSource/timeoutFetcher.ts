@@ -95,27 +95,43 @@ class ReceivedHeaders implements FetcherHeaders {
   }
 }
 
-// The body of an answer already read: Apollo reads each department answer once, as JSON.
-class BufferedResponse implements FetcherResponse {
+/** A department answer held whole: its status and headers, and a body read only from memory. */
+export abstract class HeldResponse implements FetcherResponse {
   readonly bodyUsed = false;
   readonly redirected = false;
   readonly ok: boolean;
-  readonly status: number;
-  readonly statusText: string;
-  readonly headers: FetcherHeaders;
 
   constructor(
     readonly url: string,
+    readonly status: number,
+    readonly statusText: string,
+    readonly headers: FetcherHeaders,
+  ) {
+    this.ok = status >= 200 && status < 300;
+  }
+
+  abstract text(): Promise<string>;
+  abstract json(): Promise<unknown>;
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = Buffer.from(await this.text());
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+  clone(): FetcherResponse {
+    return this;
+  }
+}
+
+// The body of an answer already read: Apollo reads each department answer once, as JSON.
+class BufferedResponse extends HeldResponse {
+  constructor(
+    url: string,
     res: IncomingMessage,
     private readonly body: Buffer,
   ) {
-    this.status = res.statusCode ?? 0;
-    this.ok = this.status >= 200 && this.status < 300;
-    this.statusText = res.statusMessage ?? '';
-    this.headers = new ReceivedHeaders(res.headers);
+    super(url, res.statusCode ?? 0, res.statusMessage ?? '', new ReceivedHeaders(res.headers));
   }
 
-  async arrayBuffer(): Promise<ArrayBuffer> {
+  override async arrayBuffer(): Promise<ArrayBuffer> {
     const { buffer, byteOffset, byteLength } = this.body;
     return buffer.slice(byteOffset, byteOffset + byteLength) as ArrayBuffer;
   }
@@ -124,9 +140,6 @@ class BufferedResponse implements FetcherResponse {
   }
   async json(): Promise<unknown> {
     return JSON.parse(this.body.toString('utf8'));
-  }
-  clone(): FetcherResponse {
-    return this;
   }
 }
 
