@@ -139,6 +139,20 @@ describe('batched department fetches', () => {
     expect(bodies[1]).toEqual([operation(1), operation(3)]);
   });
 
+  it('never batches a fetch that is not a POST', async () => {
+    const { fetch } = batcher();
+    answer = (body) => echo(body);
+    await Promise.all([
+      fetch(url, init(operation(1)), true),
+      fetch(url, { ...init(operation(2)), method: 'PUT' }, true),
+      fetch(url, init(operation(3)), true),
+    ]);
+    const bodies = received.map((r) => r.body);
+    expect(bodies).toHaveLength(2);
+    expect(bodies).toContainEqual(operation(2));
+    expect(bodies).toContainEqual([operation(1), operation(3)]);
+  });
+
   it('splits a turn with more queries than a batch takes into several batches', async () => {
     const { fetch } = batcher(2);
     const responses = await Promise.all(

@@ -128,11 +128,13 @@ export function createFetchBatcher(
       init: FetcherInit & { body: string; headers: Record<string, string> },
       batchable: boolean,
     ): Promise<FetcherResponse> {
-      if (!batchable || maxOperations < 2 || single.has(url)) {
+      // Apollo Server takes batches as a POST body only.
+      const post = (init.method ?? 'POST').toUpperCase() === 'POST';
+      if (!batchable || !post || maxOperations < 2 || single.has(url)) {
         return fetch(url, init, maxResponseBytes);
       }
       return new Promise<FetcherResponse>((resolve, reject) => {
-        const key = batchKey(url, init.method ?? 'POST', init.headers);
+        const key = batchKey(url, init.headers);
         let batch = waiting.get(key);
         if (!batch) {
           batch = { url, parts: [] };
@@ -146,10 +148,10 @@ export function createFetchBatcher(
   };
 }
 
-/** Fetches that may share a request: one URL, one method, the very same headers. */
-function batchKey(url: string, method: string, headers: Record<string, string>): string {
+/** Fetches that may share a request: one URL, the very same headers. */
+function batchKey(url: string, headers: Record<string, string>): string {
   const names = Object.keys(headers).sort();
-  let key = `${method} ${url}`;
+  let key = url;
   for (const name of names) key += `\n${name.toLowerCase()}: ${headers[name]}`;
   return key;
 }
