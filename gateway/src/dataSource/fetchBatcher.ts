@@ -102,6 +102,13 @@ export function createFetchBatcher(
     });
   };
 
+  // Whatever goes wrong in a batch's handling fails its parts, never the process.
+  const send = (url: string, parts: Part[]) => {
+    sendBatch(url, parts).catch((error: unknown) => {
+      for (const part of parts) part.reject(error);
+    });
+  };
+
   const flush = (key: string) => {
     const batch = waiting.get(key);
     waiting.delete(key);
@@ -112,14 +119,14 @@ export function createFetchBatcher(
     for (const part of batch.parts) {
       const size = part.init.body.length + 1;
       if (current.length > 0 && (current.length >= maxOperations || bytes + size > maxBatchBytes)) {
-        void sendBatch(batch.url, current);
+        send(batch.url, current);
         current = [];
         bytes = 2;
       }
       current.push(part);
       bytes += size;
     }
-    if (current.length > 0) void sendBatch(batch.url, current);
+    if (current.length > 0) send(batch.url, current);
   };
 
   return {
