@@ -72,7 +72,9 @@ export function createFetchBatcher(
       return;
     }
     // Refused whole before anything ran (batching off, a batch above the department's limits,
-    // a body too large): each part goes again, alone, and is answered as it would have been.
+    // a body too large), or one operation failed validation (Apollo Server then answers the
+    // whole batch 400): each part goes again, alone, and is answered as it would have been.
+    // They are queries, so one that ran already changes nothing by running again.
     if (response.status === 400 || response.status === 413) {
       if ((await response.text()).includes(BATCHING_DISABLED)) single.add(url);
       for (const part of parts) void sendAlone(url, part);
