@@ -154,9 +154,10 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
       await server.start();
       const handler = createGraphQLHandler(server, {
         context: async (req, requestId, body) => {
-          if (Array.isArray(body)) refuseUnsafeBatch(body);
           const logger = log.child({ requestId });
+          // The token first: nobody but the gateway gets a department to parse anything.
           const hub = await verifyCallerToken(options.callerToken, req, logger);
+          if (Array.isArray(body)) refuseUnsafeBatch(body);
           return options.context({ requestId, logger, hub }, req);
         },
         routes: {

@@ -290,6 +290,31 @@ describe('departments report the data subjects they answered for', () => {
       }
     });
 
+    it('refuses a batch whose document also defines a mutation, whichever operation it names', async () => {
+      const both = 'query Q { headcount { value } } mutation M { headcount { value } }';
+      for (const operationName of ['Q', 'M']) {
+        const { status, body } = await batch([ofPerson(WANG), { query: both, operationName }]);
+        expect(status).toBe(400);
+        expect(JSON.stringify(body)).toContain('may hold queries only');
+        expect(JSON.stringify(body)).not.toContain('Wang Fang');
+      }
+    });
+
+    it('checks the caller token before looking into a batch at all', async () => {
+      // Without a token, an oversized or unsafe batch is refused for the token, not parsed.
+      for (const operations of [
+        Array.from({ length: MAX_BATCHED_OPERATIONS + 1 }, () => ofPerson(WANG)),
+        [ofPerson(WANG), { query: 'mutation M { headcount { value } }' }],
+        [{ query: '{ person(' }],
+      ]) {
+        const { status, body } = await batch(operations, {});
+        expect(status).toBe(401);
+        expect(
+          (body as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
+        ).toBe('HUB_CONTEXT_REQUIRED');
+      }
+    });
+
     it('refuses a batch without a caller token like a single request, running none', async () => {
       const { status, body } = await batch([ofPerson(WANG), ofPerson(LI)], {});
       expect(status).toBe(401);
