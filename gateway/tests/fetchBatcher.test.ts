@@ -66,10 +66,7 @@ function init(body: unknown, headers: Record<string, string> = HEADERS) {
 
 function batcher(maxOperations = 16, maxResponseBytes?: number) {
   const fetch = timeoutFetcher(2000, maxResponseBytes ? { maxResponseBytes } : {});
-  return createFetchBatcher(fetch, {
-    maxOperations,
-    ...(maxResponseBytes ? { maxResponseBytes } : {}),
-  });
+  return createFetchBatcher(fetch, { maxOperations });
 }
 
 describe('batched department fetches', () => {

@@ -90,7 +90,6 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     super({ url: options.url, fetcher });
     this.batcher = createFetchBatcher(fetcher, {
       maxOperations: options.batchOperations ?? MAX_BATCHED_OPERATIONS,
-      ...(maxResponseBytes ? { maxResponseBytes } : {}),
     });
     this.department = options.name;
     this.timeoutMs = timeoutMs;

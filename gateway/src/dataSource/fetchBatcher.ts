@@ -36,8 +36,6 @@ export interface FetchBatcherOptions {
    * again part by part. @default 500_000
    */
   maxBatchBytes?: number;
-  /** The largest answer read for one fetch; a batch reads up to this times its parts. */
-  maxResponseBytes?: number;
 }
 
 /** Apollo Server's answer to a batch where batching is off: the department takes single fetches. */
@@ -49,24 +47,24 @@ const BATCHING_DISABLED = 'Operation batching disabled';
  */
 export function createFetchBatcher(
   fetch: DepartmentFetch,
-  { maxOperations, maxResponseBytes, maxBatchBytes = 500_000 }: FetchBatcherOptions,
+  { maxOperations, maxBatchBytes = 500_000 }: FetchBatcherOptions,
 ) {
   const waiting = new Map<string, { url: string; parts: Part[] }>();
   /** Department URLs that answered a batch with "batching disabled": sent single from then on. */
   const single = new Set<string>();
 
   const sendAlone = (url: string, part: Part) =>
-    fetch(url, part.init, maxResponseBytes).then(part.resolve, part.reject);
+    fetch(url, part.init).then(part.resolve, part.reject);
 
   const sendBatch = async (url: string, parts: readonly Part[]) => {
     const [first] = parts;
     if (!first) return;
     if (parts.length === 1) return sendAlone(url, first);
     const body = `[${parts.map((part) => part.init.body).join(',')}]`;
-    const cap = maxResponseBytes === undefined ? undefined : maxResponseBytes * parts.length;
     let response: FetcherResponse;
     try {
-      response = await fetch(url, { ...first.init, body }, cap);
+      // Read up to the answer cap of every part together.
+      response = await fetch(url, { ...first.init, body }, parts.length);
     } catch (error) {
       for (const part of parts) part.reject(error);
       return;
@@ -140,7 +138,7 @@ export function createFetchBatcher(
       // Apollo Server takes batches as a POST body only.
       const post = (init.method ?? 'POST').toUpperCase() === 'POST';
       if (!batchable || !post || maxOperations < 2 || single.has(url)) {
-        return fetch(url, init, maxResponseBytes);
+        return fetch(url, init);
       }
       return new Promise<FetcherResponse>((resolve, reject) => {
         const key = batchKey(url, init.headers);

@@ -10,13 +10,13 @@ export type FetcherInit = Parameters<Fetcher>[1];
 export type FetcherHeaders = FetcherResponse['headers'];
 
 /**
- * A `Fetcher` that also takes the largest answer to read for one call (a batch of fetches reads
- * up to the sum of its parts' caps).
+ * A `Fetcher` that also takes how many answers one call carries (a batch of fetches): it reads
+ * up to the answer cap times that many.
  */
 export type DepartmentFetch = (
   url: string,
   init: FetcherInit,
-  maxResponseBytes?: number,
+  answers?: number,
 ) => Promise<FetcherResponse>;
 
 export interface TimeoutFetcherOptions {
@@ -169,7 +169,7 @@ export function timeoutFetcher(
     scheduling: 'lifo' as const,
   };
   const agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
-  const defaultMaxBytes = options.maxResponseBytes ?? Number.POSITIVE_INFINITY;
+  const maxBytesPerAnswer = options.maxResponseBytes ?? Number.POSITIVE_INFINITY;
 
   const send = (
     url: URL,
@@ -253,6 +253,6 @@ export function timeoutFetcher(
     }
     return known;
   };
-  return (url, init, maxResponseBytes = defaultMaxBytes) =>
-    send(urlOf(url), init, Date.now() + timeoutMs, true, maxResponseBytes);
+  return (url, init, answers = 1) =>
+    send(urlOf(url), init, Date.now() + timeoutMs, true, maxBytesPerAnswer * answers);
 }
