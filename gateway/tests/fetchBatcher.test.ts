@@ -23,6 +23,12 @@ const echo: Answer = (body) => {
   };
 };
 
+/** A department that refuses every batch with this status and message, and answers singles. */
+const refusingBatches =
+  (status: number, message: string): Answer =>
+  (body) =>
+    Array.isArray(body) ? { status, body: JSON.stringify({ errors: [{ message }] }) } : echo(body);
+
 let server: Server;
 let url: string;
 let received: Received[];
@@ -68,6 +74,17 @@ function batcher(maxOperations = 16, maxResponseBytes?: number) {
   const fetch = timeoutFetcher(2000, maxResponseBytes ? { maxResponseBytes } : {});
   return createFetchBatcher(fetch, { maxOperations });
 }
+
+type Batcher = ReturnType<typeof createFetchBatcher>;
+
+/** Sends these operations in one turn and reads each answer. */
+async function answersOf(batcher: Batcher, ns: readonly number[]): Promise<unknown[]> {
+  const responses = await Promise.all(ns.map((n) => batcher.fetch(url, init(operation(n)), true)));
+  return Promise.all(responses.map((r) => r.json()));
+}
+
+/** What the echoing department answers each operation alone. */
+const echoed = (ns: readonly number[]) => ns.map((n) => ({ data: { asked: operation(n) } }));
 
 describe('batched department fetches', () => {
   it('sends the queries of one request leaving in one turn as one POST, each answered with its own', async () => {
@@ -180,19 +197,9 @@ describe('batched department fetches', () => {
   });
 
   it('resends each part alone when the department finds the batch body too large (413)', async () => {
-    answer = (body) =>
-      Array.isArray(body)
-        ? {
-            status: 413,
-            body: JSON.stringify({ errors: [{ message: 'The request body is too large.' }] }),
-          }
-        : echo(body);
-    const { fetch } = batcher();
-    const responses = await Promise.all([1, 2].map((n) => fetch(url, init(operation(n)), true)));
-    expect(await Promise.all(responses.map((r) => r.json()))).toEqual([
-      { data: { asked: operation(1) } },
-      { data: { asked: operation(2) } },
-    ]);
+    answer = refusingBatches(413, 'The request body is too large.');
+    const sender = batcher();
+    expect(await answersOf(sender, [1, 2])).toEqual(echoed([1, 2]));
   });
 
   it('with batching set to 1, sends every fetch alone', async () => {
@@ -202,45 +209,27 @@ describe('batched department fetches', () => {
   });
 
   it('resends each part alone to a department with batching off, and batches no more there', async () => {
-    answer = (body) =>
-      Array.isArray(body)
-        ? {
-            status: 400,
-            body: JSON.stringify({ errors: [{ message: 'Operation batching disabled.' }] }),
-          }
-        : echo(body);
-    const { fetch } = batcher();
-    const first = await Promise.all([1, 2].map((n) => fetch(url, init(operation(n)), true)));
-    expect(await Promise.all(first.map((r) => r.json()))).toEqual([
-      { data: { asked: operation(1) } },
-      { data: { asked: operation(2) } },
-    ]);
+    answer = refusingBatches(400, 'Operation batching disabled.');
+    const sender = batcher();
+    expect(await answersOf(sender, [1, 2])).toEqual(echoed([1, 2]));
     expect(received.map((r) => r.body)).toEqual([
       [operation(1), operation(2)],
       operation(1),
       operation(2),
     ]);
     received = [];
-    await Promise.all([3, 4].map((n) => fetch(url, init(operation(n)), true)));
+    expect(await answersOf(sender, [3, 4])).toEqual(echoed([3, 4]));
     expect(received.map((r) => r.body)).toEqual([operation(3), operation(4)]);
   });
 
   it('resends each part alone when a batch is refused for another reason before running', async () => {
-    let refused = 0;
-    answer = (body) => {
-      if (!Array.isArray(body)) return echo(body);
-      refused++;
-      return { status: 400, body: JSON.stringify({ errors: [{ message: 'too many' }] }) };
-    };
-    const { fetch } = batcher();
-    const responses = await Promise.all([1, 2].map((n) => fetch(url, init(operation(n)), true)));
-    expect(await Promise.all(responses.map((r) => r.json()))).toEqual([
-      { data: { asked: operation(1) } },
-      { data: { asked: operation(2) } },
-    ]);
+    answer = refusingBatches(400, 'too many');
+    const sender = batcher();
+    expect(await answersOf(sender, [1, 2])).toEqual(echoed([1, 2]));
     // Not remembered as "batching off": the next turn is batched again.
-    await Promise.all([3, 4].map((n) => fetch(url, init(operation(n)), true)));
-    expect(refused).toBe(2);
+    expect(await answersOf(sender, [3, 4])).toEqual(echoed([3, 4]));
+    const refused = received.filter((r) => Array.isArray(r.body));
+    expect(refused).toHaveLength(2);
   });
 
   it('gives every part the refusal of the request itself (a caller token refused)', async () => {
