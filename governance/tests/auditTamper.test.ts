@@ -12,7 +12,7 @@ import {
   latestAuditRecords,
   verifyAuditChain,
 } from '../src/index.js';
-import { auditEntry, STRANGER } from './auditEntries.js';
+import { auditEntry, COMPANY, STRANGER } from './auditEntries.js';
 import { emptyChain } from './emptyChain.js';
 import { useHubStore } from './useHubStore.js';
 
@@ -231,6 +231,62 @@ describe.each(ENGINES)('audit chain verification on %s', (engine) => {
       reason: 'the subject index names record 99, which does not exist',
     });
     await hub.store.db.deleteFrom('audit_subjects').where('subject', '=', STRANGER).execute();
+  });
+
+  it('finds rows planted for a subject of another page, in any page, lowest first', async () => {
+    // A page's check reads the index by its own records' subjects (the index has no key on
+    // seq): these rows are found by counting the index per page afterwards.
+    const plant = (seq: number, subject: string) =>
+      hub.store.db.insertInto('audit_subjects').values({ subject, seq }).execute();
+    const unplant = (seq: number) =>
+      hub.store.db
+        .deleteFrom('audit_subjects')
+        .where('seq', '=', seq)
+        .where('subject', 'in', [STRANGER, COMPANY])
+        .where((eb) => eb.not(eb('seq', 'in', [4, 8])))
+        .execute();
+    const planted = {
+      ok: false,
+      reason:
+        'its subject index rows do not match its subjects: the data tracker would show a different history',
+    };
+    // COMPANY is in records 4 and 8 only: pages of 3 are 1-3, 4-6, 7-9, 10.
+    await plant(99, STRANGER);
+    await plant(10, STRANGER);
+    await plant(2, COMPANY);
+    expect(await verify()).toEqual({ ...planted, seq: 2 });
+    expect(await verifyAuditChain(hub.store)).toEqual({ ...planted, seq: 2 });
+    await unplant(2);
+    expect(await verify()).toEqual({ ...planted, seq: 10 });
+    await unplant(10);
+    expect(await verify()).toEqual({
+      ok: false,
+      seq: 99,
+      reason: 'the subject index names record 99, which does not exist',
+    });
+    await plant(0, STRANGER);
+    await plant(-4, COMPANY);
+    expect(await verify()).toEqual({
+      ok: false,
+      seq: -4,
+      reason: 'the subject index names record -4, which does not exist',
+    });
+    for (const seq of [99, 0, -4]) await unplant(seq);
+    expect(await verify()).toEqual({ ok: true, records: 10 });
+  });
+
+  it('finds a planted row that a deleted one makes room for', async () => {
+    // Record 5 names PEOPLE[2]: its row gives way to a stranger's, the row count stays.
+    await hub.store.db.deleteFrom('audit_subjects').where('seq', '=', 5).execute();
+    await hub.store.db.insertInto('audit_subjects').values({ subject: STRANGER, seq: 5 }).execute();
+    expect(await verify()).toMatchObject({ ok: false, seq: 5 });
+    // Past the mark a record may have no rows yet, so only the stranger's row breaks it.
+    await hub.store.db.updateTable('audit_head').set({ indexed_seq: 4 }).execute();
+    expect(await verify()).toMatchObject({
+      ok: false,
+      seq: 5,
+      reason: expect.stringMatching(/subject index/),
+    });
   });
 
   it('catches a rewritten chain head', async () => {

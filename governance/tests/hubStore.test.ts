@@ -3,6 +3,7 @@ import { DEFAULT_DATA_DIR } from '@govgraph/department';
 import { ConfigError } from '@govgraph/server';
 import { createTestDatabase, ENGINES } from '@govgraph/testing';
 import { exportJWK, exportSPKI, generateKeyPair } from 'jose';
+import { Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_REGISTRY_FILE,
@@ -10,6 +11,7 @@ import {
   hubStoreConfig,
   openHubStore,
 } from '../src/index.js';
+import { hubMigrations } from '../src/store/migrations.js';
 
 describe('hub configuration', () => {
   it('uses hub.sqlite in the departments’ data directory unless HUB_DATABASE_URL is set', () => {
@@ -79,6 +81,45 @@ describe.each(ENGINES)('hub store on %s', (engine) => {
       expect(head).toEqual([{ id: 1, seq: 0, hash: '0'.repeat(64), indexed_seq: 0 }]);
       await Promise.all(stores.map((s) => s.close()));
     } finally {
+      await database.drop();
+    }
+  });
+
+  it('keys the subject index by (subject, seq) only; migrating down restores the seq key', async () => {
+    const database = await createTestDatabase(engine, 'hub_index_keys');
+    const store = await openHubStore(database.options);
+    try {
+      // The sweep writes each row into one key (docs/architecture.md#the-subject-index).
+      const keys = async () =>
+        (engine === 'postgres'
+          ? await sql<{
+              name: string;
+            }>`select indexname as name from pg_indexes where tablename = 'audit_subjects'`.execute(
+              store.db,
+            )
+          : await sql<{
+              name: string;
+            }>`select name from sqlite_master where type = 'index' and tbl_name = 'audit_subjects'`.execute(
+              store.db,
+            )
+        ).rows
+          .map((r) => r.name)
+          .sort();
+      const primary =
+        engine === 'postgres' ? 'audit_subjects_pk' : 'sqlite_autoindex_audit_subjects_1';
+      expect(await keys()).toEqual([primary]);
+      const migrator = new Migrator({
+        db: store.db,
+        provider: { getMigrations: async () => hubMigrations(engine) },
+      });
+      expect((await migrator.migrateDown()).results).toEqual([
+        { migrationName: '0010_audit_subjects_one_key', direction: 'Down', status: 'Success' },
+      ]);
+      expect(await keys()).toEqual([primary, 'audit_subjects_seq'].sort());
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      expect(await keys()).toEqual([primary]);
+    } finally {
+      await store.close();
       await database.drop();
     }
   });

@@ -244,7 +244,7 @@ const apiKeyExpiry: Migration = {
 };
 
 /**
- * The subject index may trail the chain (docs/audit.md#the-subject-index): `indexed_seq` is the
+ * The subject index may trail the chain (docs/architecture.md#the-subject-index): `indexed_seq` is the
  * last record whose subjects are in `audit_subjects`. Every record written before this
  * migration was indexed with it.
  */
@@ -261,6 +261,20 @@ const auditIndexedSeq: Migration = {
   },
 };
 
+/**
+ * The subject index without its second key (docs/architecture.md#the-subject-index). A sweep
+ * writes rows in (subject, seq) order; the seq key took every row again, in another order, at
+ * ~40% of the sweep's cost per row, for verify alone, which now reads the rows by subject.
+ */
+const auditSubjectsOneKey: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.dropIndex('audit_subjects_seq').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.createIndex('audit_subjects_seq').on('audit_subjects').column('seq').execute();
+  },
+};
+
 /** The hub's migrations, in order; the same ones run on SQLite and PostgreSQL. */
 export function hubMigrations(engine: Engine): Record<string, Migration> {
   return {
@@ -273,5 +287,6 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
     '0007_operator_sessions': operatorSessions(engine),
     '0008_api_key_expiry': apiKeyExpiry,
     '0009_audit_indexed_seq': auditIndexedSeq,
+    '0010_audit_subjects_one_key': auditSubjectsOneKey,
   };
 }
