@@ -12,6 +12,12 @@ export interface DepartmentMetrics {
   duration: Histogram<'department' | 'outcome'>;
   /** Errors in answers, by registered code (anything else `UNREGISTERED`). */
   errors: Counter<'department' | 'code'>;
+  /**
+   * Operations per HTTP request taken: 1 for a single operation, more for a batch the gateway
+   * sent (docs/architecture.md#batched-department-fetches). Its count is HTTP requests, its
+   * sum operations.
+   */
+  operationsPerRequest: Histogram<'department'>;
 }
 
 const SECONDS_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -39,6 +45,13 @@ export function createDepartmentMetrics(): DepartmentMetrics {
       name: 'govgraph_department_errors_total',
       help: 'Errors in a department’s answers, by registered code.',
       labelNames: ['department', 'code'],
+      registers,
+    }),
+    operationsPerRequest: new Histogram({
+      name: 'govgraph_department_http_operations',
+      help: 'GraphQL operations per HTTP request a department took: 1 alone, more in a batch.',
+      labelNames: ['department'],
+      buckets: [1, 2, 4, 8, 16],
       registers,
     }),
   };

@@ -158,6 +158,10 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
           // The token first: nobody but the gateway gets a department to parse anything.
           const hub = await verifyCallerToken(options.callerToken, req, logger);
           if (Array.isArray(body)) refuseUnsafeBatch(body);
+          metrics.operationsPerRequest.observe(
+            { department: options.name },
+            Array.isArray(body) ? body.length : 1,
+          );
           return options.context({ requestId, logger, hub }, req);
         },
         routes: {

@@ -323,6 +323,30 @@ describe('departments report the data subjects they answered for', () => {
         (body as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
       ).toBe('HUB_CONTEXT_REQUIRED');
     });
+
+    it('counts the HTTP requests it took and their operations, and nothing it refused', async () => {
+      const taken = async () => {
+        const text = await (await fetch(`${listening.url}/metrics`)).text();
+        const read = (name: string) =>
+          Number(new RegExp(`^${name}\\{department="subjects"\\} (\\d+)$`, 'm').exec(text)?.[1]);
+        return {
+          requests: read('govgraph_department_http_operations_count'),
+          operations: read('govgraph_department_http_operations_sum'),
+        };
+      };
+      const before = await taken();
+      expect(before.requests).toBeGreaterThanOrEqual(0);
+      await batch([ofPerson(WANG), ofPerson(LI), ofPerson(ZHANG)]);
+      await query('{ headcount { value } }');
+      // Refused before anything ran: no token, a mutation, too many operations.
+      await batch([ofPerson(WANG), ofPerson(LI)], {});
+      await batch([ofPerson(WANG), { query: 'mutation M { headcount { value } }' }]);
+      await batch(Array.from({ length: MAX_BATCHED_OPERATIONS + 1 }, () => ofPerson(WANG)));
+      expect(await taken()).toEqual({
+        requests: before.requests + 2,
+        operations: before.operations + 4,
+      });
+    });
   });
 });
 

@@ -14,6 +14,28 @@ const citizenRecord = readFileSync(
   'utf8',
 );
 
+/** HTTP requests and GraphQL operations every department of `hub` has taken so far. */
+async function taken(hub: TestHub): Promise<{ requests: number; operations: number }> {
+  let requests = 0;
+  let operations = 0;
+  for (const department of hub.hub.departments) {
+    const text = await (await fetch(new URL('/metrics', department.url))).text();
+    const read = (name: string) =>
+      Number(new RegExp(`^${name}\\{department="[^"]+"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    requests += read('govgraph_department_http_operations_count');
+    operations += read('govgraph_department_http_operations_sum');
+  }
+  return { requests, operations };
+}
+
+const difference = (
+  after: { requests: number; operations: number },
+  before: { requests: number; operations: number },
+) => ({
+  requests: after.requests - before.requests,
+  operations: after.operations - before.operations,
+});
+
 describe('batched department fetches answer as single fetches do', () => {
   let batched: TestHub;
   let single: TestHub;
@@ -27,8 +49,9 @@ describe('batched department fetches answer as single fetches do', () => {
     await Promise.all([batched?.stop(), single?.stop()]);
   });
 
-  it('gives the same citizen records and audits the same subjects', async () => {
+  it('gives the same citizen records and audits the same subjects, in fewer requests', async () => {
     const world = batched.world;
+    const before = await Promise.all([taken(batched), taken(single)]);
     const people = [
       world.company(3).representativeIndex,
       world.company(10).representativeIndex,
@@ -49,6 +72,14 @@ describe('batched department fetches answer as single fetches do', () => {
       expect(recordA?.subjects).toContain(nationalId);
       expect([...(recordA?.subjects ?? [])].sort()).toEqual([...(recordB?.subjects ?? [])].sort());
     }
+    // The departments ran the same operations, in fewer HTTP requests where they were batched.
+    const [a, b] = (await Promise.all([taken(batched), taken(single)])).map((after, i) =>
+      difference(after, before[i] ?? after),
+    );
+    expect(a?.operations).toBeGreaterThan(0);
+    expect(a?.operations).toBe(b?.operations);
+    expect(b?.requests).toBe(b?.operations);
+    expect(a?.requests).toBeLessThan(a?.operations ?? 0);
   });
 
   it('answers an unknown person the same way', async () => {
