@@ -222,6 +222,66 @@ describe('batched department fetches', () => {
     expect(received.map((r) => r.body)).toEqual([operation(3), operation(4)]);
   });
 
+  it('gives each part its own answer when one operation failed validation (400), running none again', async () => {
+    // Apollo Server's answer: the whole batch 400, every operation's own answer in order; the
+    // failed one has errors and no data, the others ran.
+    const invalid = {
+      errors: [
+        {
+          message: 'Cannot query field "f2" on type "Query".',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    };
+    answer = (body) => ({
+      status: 400,
+      body: JSON.stringify(
+        (body as unknown[]).map((operation, i) =>
+          i === 1 ? invalid : { data: { asked: operation } },
+        ),
+      ),
+    });
+    const { fetch } = batcher();
+    const responses = await Promise.all([1, 2, 3].map((n) => fetch(url, init(operation(n)), true)));
+    expect(received).toHaveLength(1);
+    expect(responses.map((r) => [r.status, r.ok, r.statusText])).toEqual([
+      [200, true, 'OK'],
+      [400, false, 'Bad Request'],
+      [200, true, 'OK'],
+    ]);
+    expect(await Promise.all(responses.map((r) => r.json()))).toEqual([
+      { data: { asked: operation(1) } },
+      invalid,
+      { data: { asked: operation(3) } },
+    ]);
+    // A part that ran with an error in its data (null where it failed) ran: 200, as alone.
+    answer = () => ({
+      status: 400,
+      body: JSON.stringify([{ data: null, errors: [{ message: 'failed' }] }, invalid]),
+    });
+    const [ran, refused] = await Promise.all(
+      [4, 5].map((n) => fetch(url, init(operation(n)), true)),
+    );
+    expect([ran?.status, refused?.status]).toEqual([200, 400]);
+  });
+
+  it('resends each part alone when a 400 carries no answer per operation', async () => {
+    for (const text of [
+      JSON.stringify([{ data: {} }]),
+      JSON.stringify([{ data: {} }, 'not an answer']),
+      'not JSON',
+    ]) {
+      received = [];
+      answer = (body) => (Array.isArray(body) ? { status: 400, body: text } : echo(body));
+      expect(await answersOf(batcher(), [1, 2])).toEqual(echoed([1, 2]));
+      expect(received.map((r) => r.body)).toEqual([
+        [operation(1), operation(2)],
+        operation(1),
+        operation(2),
+      ]);
+    }
+  });
+
   it('resends each part alone when a batch is refused for another reason before running', async () => {
     answer = refusingBatches(400, 'too many');
     const sender = batcher();

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import {
   type DepartmentFetch,
   type FetcherInit,
@@ -17,7 +18,8 @@ import {
 // callers), queries only (a mutation is always sent alone, in its plan's order), and leaving in
 // the same turn of the event loop (the fetches of one plan stage). Each part is answered as if
 // it had been sent alone: its own data, errors and `extensions.subjects` (Apollo Server gives
-// each operation of a batch its own copy of the context), the batch's status and headers.
+// each operation of a batch its own copy of the context), the batch's headers and status (a
+// part's own status when the batch was answered 400 for one operation that failed to run).
 
 /** One fetch waiting for its turn's batch. */
 interface Part {
@@ -69,12 +71,23 @@ export function createFetchBatcher(
       for (const part of parts) part.reject(error);
       return;
     }
+    // One operation failed before running (validation, a variable refused): Apollo Server
+    // answers the whole batch 400, with every operation's own answer in order. Each part takes
+    // its own, with the status it would have had alone: 200 if it ran (it has `data`), else 400.
     // Refused whole before anything ran (batching off, a batch above the department's limits,
-    // a body too large), or one operation failed validation (Apollo Server then answers the
-    // whole batch 400): each part goes again, alone, and is answered as it would have been.
-    // They are queries, so one that ran already changes nothing by running again.
+    // a body too large): no answers, so each part goes again, alone.
     if (response.status === 400 || response.status === 413) {
-      if ((await response.text()).includes(BATCHING_DISABLED)) single.add(url);
+      const text = await response.text();
+      const answers = response.status === 400 ? answersIn(text, parts.length) : undefined;
+      if (answers) {
+        parts.forEach((part, index) => {
+          const answer = answers[index];
+          const status = answer && 'data' in answer ? 200 : 400;
+          part.resolve(new BatchPartResponse(response, answer, status));
+        });
+        return;
+      }
+      if (text.includes(BATCHING_DISABLED)) single.add(url);
       for (const part of parts) void sendAlone(url, part);
       return;
     }
@@ -163,13 +176,31 @@ function batchKey(url: string, headers: Record<string, string>): string {
   return key;
 }
 
-/** One operation's answer out of a batch's: its own body, the batch's status and headers. */
+/** A batch's answers when `text` is a JSON array of `count` objects; else undefined. */
+function answersIn(text: string, count: number): Record<string, unknown>[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== count) return undefined;
+  const objects = parsed.every((a) => typeof a === 'object' && a !== null && !Array.isArray(a));
+  return objects ? (parsed as Record<string, unknown>[]) : undefined;
+}
+
+/**
+ * One operation's answer out of a batch's: its own body, the batch's headers, and the batch's
+ * status unless the part's own is known (`status`).
+ */
 class BatchPartResponse extends HeldResponse {
   constructor(
     batch: FetcherResponse,
     private readonly answer: unknown,
+    status = batch.status,
   ) {
-    super(batch.url, batch.status, batch.statusText, batch.headers);
+    const statusText = status === batch.status ? batch.statusText : (STATUS_CODES[status] ?? '');
+    super(batch.url, status, statusText, batch.headers);
   }
 
   async json(): Promise<unknown> {
