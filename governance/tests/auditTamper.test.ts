@@ -12,7 +12,7 @@ import {
   latestAuditRecords,
   verifyAuditChain,
 } from '../src/index.js';
-import { auditEntry, COMPANY, STRANGER } from './auditEntries.js';
+import { auditEntry, COMPANY, PEOPLE, STRANGER } from './auditEntries.js';
 import { emptyChain } from './emptyChain.js';
 import { useHubStore } from './useHubStore.js';
 
@@ -272,6 +272,33 @@ describe.each(ENGINES)('audit chain verification on %s', (engine) => {
       reason: 'the subject index names record -4, which does not exist',
     });
     for (const seq of [99, 0, -4]) await unplant(seq);
+    expect(await verify()).toEqual({ ok: true, records: 10 });
+  });
+
+  it('catches a row between two records, whose seq is no record', async () => {
+    // SQLite keeps 4.5 in an integer column; the tracker's counts would take it for an access.
+    // PostgreSQL's bigint refuses it outright.
+    const plant = (subject: string) =>
+      sql`insert into audit_subjects (subject, seq) values (${subject}, ${4.5})`.execute(
+        hub.store.db,
+      );
+    if (engine === 'postgres') {
+      await expect(plant(STRANGER)).rejects.toThrow(/bigint/);
+      return;
+    }
+    // Record 4 names PEOPLE[1] (read by its page's check), nobody names STRANGER there (found
+    // by the count).
+    for (const subject of [PEOPLE[1] as string, STRANGER]) {
+      await plant(subject);
+      for (const check of [verify, () => verifyAuditChain(hub.store)]) {
+        expect(await check()).toEqual({
+          ok: false,
+          seq: 4.5,
+          reason: 'the subject index names record 4.5, which does not exist',
+        });
+      }
+      await hub.store.db.deleteFrom('audit_subjects').where('seq', '=', 4.5).execute();
+    }
     expect(await verify()).toEqual({ ok: true, records: 10 });
   });
 

@@ -202,14 +202,20 @@ function compareIndexRows(
   rows: readonly { seq: number | string | bigint; subject: string }[],
   indexedSeq: number,
 ): Broken | null {
+  const seqs = new Set(records.map((r) => r.seq));
   const indexed = new Map<number, Set<string>>();
+  // A row between the page's records that is none of them (SQLite keeps 3.5 in an integer
+  // column): it still counts for the tracker's totals, so it is a record that does not exist.
+  let stray: number | undefined;
   for (const row of rows) {
     const seq = Number(row.seq);
+    if (!seqs.has(seq) && (stray === undefined || seq < stray)) stray = seq;
     const set = indexed.get(seq) ?? new Set<string>();
     set.add(row.subject);
     indexed.set(seq, set);
   }
   for (const record of records) {
+    if (stray !== undefined && stray < record.seq) return noSuchRecord(stray);
     const expected = new Set(record.subjects);
     const actual = indexed.get(record.seq) ?? new Set<string>();
     const planted = [...actual].some((s) => !expected.has(s));
@@ -223,7 +229,7 @@ function compareIndexRows(
       };
     }
   }
-  return null;
+  return stray === undefined ? null : noSuchRecord(stray);
 }
 
 /**
@@ -251,7 +257,7 @@ async function findUnreadIndexRow(
     .selectFrom('audit_subjects')
     .select([
       sql<number | string>`case when seq < 1 then -1 when seq > ${last} then -2
-        else (seq - 1) / cast(${pageSize} as integer) end`.as('page'),
+        else cast((seq - 1) / ${pageSize} as integer) end`.as('page'),
       (eb) => eb.fn.countAll<number | string | bigint>().as('rows'),
       (eb) => eb.fn.min('seq').as('first'),
     ])

@@ -244,9 +244,9 @@ const apiKeyExpiry: Migration = {
 };
 
 /**
- * The subject index may trail the chain (docs/architecture.md#the-subject-index): `indexed_seq` is the
- * last record whose subjects are in `audit_subjects`. Every record written before this
- * migration was indexed with it.
+ * The subject index may trail the chain (docs/architecture.md#the-subject-index):
+ * `indexed_seq` is the last record whose subjects are in `audit_subjects`. Every record written
+ * before this migration was indexed with it.
  */
 const auditIndexedSeq: Migration = {
   async up(db: Kysely<unknown>) {
@@ -264,7 +264,7 @@ const auditIndexedSeq: Migration = {
 /**
  * The subject index without its second key (docs/architecture.md#the-subject-index). A sweep
  * writes rows in (subject, seq) order; the seq key took every row again, in another order, at
- * ~40% of the sweep's cost per row, for verify alone, which now reads the rows by subject.
+ * 27-40% of the sweep's cost per row, for verify alone, which now reads the rows by subject.
  */
 const auditSubjectsOneKey: Migration = {
   async up(db: Kysely<unknown>) {
