@@ -6,7 +6,7 @@ import {
 } from '@govgraph/department';
 import { creditCodeCheckChar, nationalIdCheckChar } from '@govgraph/schema';
 import { createLogger, type Listening } from '@govgraph/server';
-import { createTestCallerToken, type TestCallerToken } from '@govgraph/testing';
+import { createTestCallerToken, metricSum, type TestCallerToken } from '@govgraph/testing';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -327,11 +327,10 @@ describe('departments report the data subjects they answered for', () => {
     it('counts the HTTP requests it took and their operations, and nothing it refused', async () => {
       const taken = async () => {
         const text = await (await fetch(`${listening.url}/metrics`)).text();
-        const read = (name: string) =>
-          Number(new RegExp(`^${name}\\{department="subjects"\\} (\\d+)$`, 'm').exec(text)?.[1]);
+        const labels = { department: 'subjects' };
         return {
-          requests: read('govgraph_department_http_operations_count'),
-          operations: read('govgraph_department_http_operations_sum'),
+          requests: metricSum(text, 'govgraph_department_http_operations_count', labels),
+          operations: metricSum(text, 'govgraph_department_http_operations_sum', labels),
         };
       };
       const before = await taken();
@@ -343,8 +342,8 @@ describe('departments report the data subjects they answered for', () => {
       await batch([ofPerson(WANG), { query: 'mutation M { headcount { value } }' }]);
       await batch(Array.from({ length: MAX_BATCHED_OPERATIONS + 1 }, () => ofPerson(WANG)));
       expect(await taken()).toEqual({
-        requests: before.requests + 2,
-        operations: before.operations + 4,
+        requests: Number(before.requests) + 2,
+        operations: Number(before.operations) + 4,
       });
     });
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { latestAuditRecords } from '@govgraph/governance';
 import { nationalIdCheckChar } from '@govgraph/schema';
+import { metricSum } from '@govgraph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './support/testHub.js';
 
@@ -20,10 +21,8 @@ async function taken(hub: TestHub): Promise<{ requests: number; operations: numb
   let operations = 0;
   for (const department of hub.hub.departments) {
     const text = await (await fetch(new URL('/metrics', department.url))).text();
-    const read = (name: string) =>
-      Number(new RegExp(`^${name}\\{department="[^"]+"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-    requests += read('govgraph_department_http_operations_count');
-    operations += read('govgraph_department_http_operations_sum');
+    requests += metricSum(text, 'govgraph_department_http_operations_count') ?? 0;
+    operations += metricSum(text, 'govgraph_department_http_operations_sum') ?? 0;
   }
   return { requests, operations };
 }

@@ -13,6 +13,7 @@ export {
   type GraphQLResponseError,
   type WithErrors,
 } from './graphqlErrors.js';
+export { metricSum } from './metricSum.js';
 export { createTestCallerToken, type TestCallerToken } from './testCallerToken.js';
 export {
   createTestDatabase,
