@@ -18,6 +18,12 @@ export interface DepartmentMetrics {
    * sum operations.
    */
   operationsPerRequest: Histogram<'department'>;
+  /**
+   * Operations sent with a persisted-query hash (docs/architecture.md#persisted-department-queries),
+   * by outcome: `hit` (run by the hash alone), `registered` (text and hash: run, and kept) or
+   * `not_found` (a hash alone the department does not hold; the gateway sends the text again).
+   */
+  persistedQueries: Counter<'department' | 'outcome'>;
 }
 
 const SECONDS_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -54,6 +60,12 @@ export function createDepartmentMetrics(): DepartmentMetrics {
       buckets: [1, 2, 4, 8, 16],
       registers,
     }),
+    persistedQueries: new Counter({
+      name: 'govgraph_department_persisted_queries_total',
+      help: 'Operations a department was sent by persisted-query hash, by outcome: hit, registered or not_found.',
+      labelNames: ['department', 'outcome'],
+      registers,
+    }),
   };
 }
 
@@ -66,9 +78,17 @@ export function useDepartmentMetrics<TContext extends BaseContext>(
     async requestDidStart() {
       const started = performance.now();
       return {
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, metrics: request }) {
           if (response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
+          const persisted = request.persistedQueryHit
+            ? 'hit'
+            : request.persistedQueryRegister && data !== undefined
+              ? 'registered'
+              : errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')
+                ? 'not_found'
+                : undefined;
+          if (persisted) metrics.persistedQueries.inc({ department, outcome: persisted });
           const outcome = !errors?.length ? 'ok' : data ? 'partial' : 'error';
           metrics.requests.inc({ department, outcome });
           metrics.duration.observe({ department, outcome }, (performance.now() - started) / 1000);

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
@@ -158,6 +159,7 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
           // The token first: nobody but the gateway gets a department to parse anything.
           const hub = await verifyCallerToken(options.callerToken, req, logger);
           if (Array.isArray(body)) refuseUnsafeBatch(body);
+          else refuseUnsafePersisting(body);
           metrics.operationsPerRequest.observe(
             { department: options.name },
             Array.isArray(body) ? body.length : 1,
@@ -226,7 +228,9 @@ export const MAX_BATCHED_OPERATIONS = 16;
  * A batch is taken only when it holds at most MAX_BATCHED_OPERATIONS queries: a mutation is
  * run alone, in its own request, so that a write is never one of several run at once. Anything
  * else (a mutation, a document that does not parse, an element that is no operation) refuses
- * the whole batch before any of it runs.
+ * the whole batch before any of it runs. An operation sent by its hash alone (a persisted
+ * query, docs/architecture.md#persisted-department-queries) is a query: only queries are ever
+ * kept by hash (refuseUnsafePersisting), so a hash names a query or nothing.
  */
 function refuseUnsafeBatch(operations: readonly unknown[]): void {
   if (operations.length > MAX_BATCHED_OPERATIONS) {
@@ -236,12 +240,46 @@ function refuseUnsafeBatch(operations: readonly unknown[]): void {
   }
   for (const operation of operations) {
     const query = (operation as { query?: unknown } | null)?.query;
-    if (typeof query !== 'string' || !onlyQueries(query)) {
+    const safe =
+      typeof query === 'string'
+        ? onlyQueries(query)
+        : query === undefined && persistedHashOf(operation) !== undefined;
+    if (!safe) {
       throw BAD_REQUEST.refusal(
         'A batched request may hold queries only: send each mutation (and any operation that does not parse) in a request of its own. Nothing was run.',
       );
     }
   }
+}
+
+/**
+ * A text sent with its hash is kept under that hash (Apollo Server's automatic persisted
+ * queries), to be run later by the hash alone, in a batch too. So only a query may be kept: a
+ * mutation sent with a hash is refused before it runs, and never kept.
+ */
+function refuseUnsafePersisting(operation: unknown): void {
+  const query = (operation as { query?: unknown } | null)?.query;
+  const sent = persistedHashOf(operation);
+  if (typeof query !== 'string' || sent === undefined) return;
+  if (!onlyQueries(query)) {
+    throw BAD_REQUEST.refusal(
+      'Only queries are kept by hash: send a mutation (and any document that does not parse) with its text alone, without a persistedQuery extension. Nothing was run.',
+    );
+  }
+  // Apollo Server checks this too, but answers it without a code.
+  if (hash('sha256', query, 'hex') !== sent) {
+    throw BAD_REQUEST.refusal(
+      'The persistedQuery sha256Hash is not the SHA-256 of the query text: send the hex SHA-256 of the text itself. Nothing was run or kept.',
+    );
+  }
+}
+
+/** The sha256Hash of an operation's persistedQuery extension, when it has one. */
+function persistedHashOf(operation: unknown): string | undefined {
+  const extensions = (operation as { extensions?: unknown } | null)?.extensions;
+  const persisted = (extensions as { persistedQuery?: unknown } | null | undefined)?.persistedQuery;
+  const hash = (persisted as { sha256Hash?: unknown } | null | undefined)?.sha256Hash;
+  return typeof hash === 'string' ? hash : undefined;
 }
 
 /** Whether every operation a document defines is a query, by document text (kept, as the gateway repeats its texts). */

@@ -24,7 +24,7 @@ export const BAD_REQUEST = makeCode(
   'BAD_REQUEST',
   'input',
   400,
-  'The HTTP request cannot be taken as it is: not a GraphQL request (no query, an unsupported content type or method), a malformed `X-Purpose`, `X-Case-Id` or `X-Operator-Id` header (at most 64 of `A-Z a-z 0-9 . _ : / -`), or an operation that mixes introspection (`__schema`, `__type`) with data fields — send those as two operations. Between the gateway and a department, also a batch the department will not take (more than 16 operations, or anything but queries): nothing of it ran, and the gateway sends its parts again one by one, so callers never see this one. The message says which.',
+  'The HTTP request cannot be taken as it is: not a GraphQL request (no query, an unsupported content type or method), a malformed `X-Purpose`, `X-Case-Id` or `X-Operator-Id` header (at most 64 of `A-Z a-z 0-9 . _ : / -`), or an operation that mixes introspection (`__schema`, `__type`) with data fields — send those as two operations. Between the gateway and a department, also a batch the department will not take (more than 16 operations, or anything but queries): nothing of it ran, and the gateway sends its parts again one by one, so callers never see this one; and a persisted-query hash sent with a mutation, or with a text it is not the SHA-256 of (a department keeps queries only, each under its own hash; nothing ran or was kept). The message says which.',
 );
 export const OPERATION_RESOLUTION_FAILURE = makeCode(
   'OPERATION_RESOLUTION_FAILURE',
