@@ -34,6 +34,11 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** `SUBGRAPH_BATCH_OPERATIONS`: the most queries of one request batched to a department (1: none). */
   subgraphBatchOperations: number;
+  /**
+   * `SUBGRAPH_PERSISTED_QUERIES`: send a query a department holds by its hash instead of its
+   * text (docs/architecture.md#persisted-department-queries). On by default.
+   */
+  subgraphPersistedQueries: boolean;
   logLevel: string;
   /** REDIS_URL and the CACHE_* variables. */
   cache: CacheConfig;
@@ -81,6 +86,9 @@ export function gatewayConfig(
           `must be at most ${MAX_BATCHED_OPERATIONS}, what a department takes`,
         )
         .default(MAX_BATCHED_OPERATIONS),
+      SUBGRAPH_PERSISTED_QUERIES: z
+        .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+        .default('true'),
       LOG_LEVEL: logLevelVar,
       GATEWAY_WORKERS: workersVar,
       GATEWAY_EXECUTOR: z
@@ -100,6 +108,7 @@ export function gatewayConfig(
     supergraphPath: resolve(raw.SUPERGRAPH_PATH),
     subgraphTimeoutMs: raw.SUBGRAPH_TIMEOUT_MS,
     subgraphBatchOperations: raw.SUBGRAPH_BATCH_OPERATIONS,
+    subgraphPersistedQueries: ['true', '1'].includes(raw.SUBGRAPH_PERSISTED_QUERIES),
     logLevel: raw.LOG_LEVEL,
     cache: toCacheConfig(raw),
     rateLimit: toRateLimitOptions(raw),

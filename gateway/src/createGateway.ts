@@ -76,6 +76,11 @@ export interface GatewayServerOptions {
    * (docs/architecture.md#batched-department-fetches); 1 sends every fetch alone. @default 16
    */
   subgraphBatchOperations?: number;
+  /**
+   * Sends a query a department has run before by its hash instead of its text (automatic
+   * persisted queries, docs/architecture.md#persisted-department-queries). @default true
+   */
+  subgraphPersistedQueries?: boolean;
   /** Overrides a department's URL by its supergraph name (tests start departments on free ports). */
   subgraphUrls?: Record<string, string>;
   /** Query text GraphiQL's first tab opens with. @default a query of public statistics */
@@ -196,6 +201,7 @@ export function createGatewayServer(options: GatewayServerOptions): GatewayServe
         ...(options.subgraphBatchOperations !== undefined
           ? { batchOperations: options.subgraphBatchOperations }
           : {}),
+        ...(options.subgraphPersistedQueries === false ? { persistedQueries: false } : {}),
         cache,
         callerToken: signer,
         guard: guardFor(name),

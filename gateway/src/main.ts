@@ -55,6 +55,7 @@ async function serve(config: ReturnType<typeof gatewayConfig>): Promise<void> {
     supergraphPath: config.supergraphPath,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     subgraphBatchOperations: config.subgraphBatchOperations,
+    subgraphPersistedQueries: config.subgraphPersistedQueries,
     subgraphUrls,
     departmentGuard: config.departmentGuard,
     logger,

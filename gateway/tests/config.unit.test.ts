@@ -30,6 +30,7 @@ describe('gatewayConfig', () => {
       limits: DEFAULT_REQUEST_LIMITS,
       executor: 'lean',
       subgraphBatchOperations: 16,
+      subgraphPersistedQueries: true,
     });
     expect(DEFAULT_SUPERGRAPH_PATH).toBe(resolve(import.meta.dirname, '../supergraph.graphql'));
   });
@@ -42,6 +43,7 @@ describe('gatewayConfig', () => {
         SUPERGRAPH_PATH: 'build/supergraph.graphql',
         SUBGRAPH_TIMEOUT_MS: '1500',
         SUBGRAPH_BATCH_OPERATIONS: '4',
+        SUBGRAPH_PERSISTED_QUERIES: 'false',
         LOG_LEVEL: 'debug',
         GATEWAY_WORKERS: '3',
         GATEWAY_EXECUTOR: 'apollo',
@@ -81,6 +83,7 @@ describe('gatewayConfig', () => {
       limits: DEFAULT_REQUEST_LIMITS,
       executor: 'apollo',
       subgraphBatchOperations: 4,
+      subgraphPersistedQueries: false,
     });
   });
 

@@ -182,6 +182,7 @@ export async function startHub<W>(options: StartHubOptions<W>): Promise<Hub> {
       supergraphPath: config.gateway.supergraphPath,
       subgraphTimeoutMs: config.gateway.subgraphTimeoutMs,
       subgraphBatchOperations: config.gateway.subgraphBatchOperations,
+      subgraphPersistedQueries: config.gateway.subgraphPersistedQueries,
       departmentGuard: config.gateway.departmentGuard,
       logger: logger.child({ component: 'gateway' }),
       subgraphUrls,

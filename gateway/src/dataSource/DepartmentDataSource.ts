@@ -30,6 +30,13 @@ import {
 import { type DepartmentGuard, DepartmentRefusedError } from './departmentGuard.js';
 import { createFetchBatcher, type FetchBatcher } from './fetchBatcher.js';
 import { atPaths, nulledPaths } from './nulledPaths.js';
+import {
+  PERSISTED_QUERY_NOT_FOUND,
+  PERSISTED_QUERY_NOT_SUPPORTED,
+  type PersistedForm,
+  PersistedQueries,
+  persistedQueryFailure,
+} from './persistedQueries.js';
 import { ResponseTooLargeError, timeoutFetcher } from './timeoutFetcher.js';
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource['process']>[0];
@@ -61,6 +68,13 @@ export interface DepartmentDataSourceOptions {
    * @default MAX_BATCHED_OPERATIONS (16), what a department takes
    */
   batchOperations?: number;
+  /**
+   * Sends a query the department has run before by its hash instead of its text (automatic
+   * persisted queries, docs/architecture.md#persisted-department-queries). Off only for a
+   * subgraph that neither takes persisted queries nor refuses them with
+   * PERSISTED_QUERY_NOT_SUPPORTED. @default true
+   */
+  persistedQueries?: boolean;
 }
 
 /**
@@ -82,6 +96,8 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
   readonly #onFetch: DepartmentDataSourceOptions['onFetch'];
   /** Sends the fetches (`sendRequest` below), a request's queries that leave together as one. */
   readonly batcher: FetchBatcher;
+  /** The queries the department holds by hash; none when persisted queries are off. */
+  readonly persistedQueries: PersistedQueries | undefined;
 
   constructor(options: DepartmentDataSourceOptions) {
     const timeoutMs = options.timeoutMs ?? 5000;
@@ -91,6 +107,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource {
     this.batcher = createFetchBatcher(fetcher, {
       maxOperations: options.batchOperations ?? MAX_BATCHED_OPERATIONS,
     });
+    this.persistedQueries = options.persistedQueries === false ? undefined : new PersistedQueries();
     this.department = options.name;
     this.timeoutMs = timeoutMs;
     this.#logger = options.logger;
@@ -281,26 +298,68 @@ type SendRequest = (
 // the base method private, so it is replaced on the prototype; a test asserts it is in place.
 const sendRequest: SendRequest = async function sendRequest(request, context) {
   if (!request.http) throw new Error("Internal error: Only 'http' requests are supported.");
-  const { http, ...withoutHttp } = request;
-  const init = {
-    method: http.method,
-    headers: Object.fromEntries(http.headers),
-    body: JSON.stringify(withoutHttp),
-  };
-  let response: Awaited<ReturnType<DepartmentDataSource['fetcher']>> | undefined;
-  try {
-    response = await this.batcher.fetch(http.url, init, isQuery(request.query));
-    if (!response.ok) throw await this.errorFromResponse(response);
-    const body: unknown = await this.parseBody(response);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new Error(`Expected JSON response body, but received: ${body}`);
+  const { http, ...operation } = request;
+  const headers = Object.fromEntries(http.headers);
+  const batchable = isQuery(operation.query);
+  // A query goes by hash once the department holds its text (persistedQueries.ts).
+  const persisted =
+    batchable && this.persistedQueries?.supported ? this.persistedQueries : undefined;
+  const queryHash =
+    persisted && operation.query !== undefined ? persisted.hashOf(operation.query) : undefined;
+  let form: PersistedForm =
+    queryHash === undefined ? 'text' : (persisted?.formFor(queryHash) ?? 'text');
+  // At most three sends: the hash, then hash and text (not found), then the text (not supported).
+  for (;;) {
+    const body = bodyOf(operation, form, queryHash);
+    let response: Awaited<ReturnType<DepartmentDataSource['fetcher']>> | undefined;
+    let result: ProcessResult;
+    try {
+      response = await this.batcher.fetch(
+        http.url,
+        { method: http.method, headers, body },
+        batchable,
+      );
+      if (!response.ok) throw await this.errorFromResponse(response);
+      const parsed: unknown = await this.parseBody(response);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new Error(`Expected JSON response body, but received: ${parsed}`);
+      }
+      result = { ...parsed, http: response } as ProcessResult;
+    } catch (error) {
+      this.didEncounterError(ensureError(error), undefined as never, response, context, request);
+      throw error;
     }
-    return { ...body, http: response } as ProcessResult;
-  } catch (error) {
-    this.didEncounterError(ensureError(error), undefined as never, response, context, request);
-    throw error;
+    if (persisted && queryHash !== undefined) {
+      const failure = persistedQueryFailure(result, form);
+      if (failure === PERSISTED_QUERY_NOT_FOUND) {
+        persisted.lost(queryHash);
+        form = 'both';
+        continue;
+      }
+      if (failure === PERSISTED_QUERY_NOT_SUPPORTED) {
+        persisted.refused();
+        form = 'text';
+        continue;
+      }
+      // It ran, so Apollo Server has kept its text under the hash (stored once it resolved).
+      if (form === 'both' && 'data' in result) persisted.held(queryHash);
+    }
+    return result;
   }
 };
+
+type Operation = Omit<ProcessOptions['request'], 'http'>;
+
+/** The JSON body of one operation sent as `form`: Apollo's persisted-query extension for a hash. */
+function bodyOf(operation: Operation, form: PersistedForm, queryHash: string | undefined): string {
+  if (form === 'text' || queryHash === undefined) return JSON.stringify(operation);
+  return JSON.stringify({
+    ...operation,
+    query: form === 'both' ? operation.query : undefined,
+    extensions: { ...operation.extensions, persistedQuery: { version: 1, sha256Hash: queryHash } },
+  });
+}
+
 /**
  * Whether a fetch is a query, which may share a batched request. The query planner writes every
  * fetch as `query …` or `mutation …`; anything else is sent alone.

@@ -23,6 +23,8 @@ export interface RunningFixture {
   typeDefs: DocumentNode;
   /** Headers of every HTTP request the fixture received, in order. */
   requests: IncomingHttpHeaders[];
+  /** The JSON body of every POST the fixture received, in order of arrival. */
+  bodies: unknown[];
   /** TCP connections the fixture accepted. */
   connections(): number;
   close(): Promise<void>;
@@ -45,14 +47,23 @@ export async function startFixture(
     context: (scope) => scope,
   }).listen(port);
   const requests: IncomingHttpHeaders[] = [];
+  const bodies: unknown[] = [];
   let connections = 0;
-  listening.server.on('request', (req) => requests.push(req.headers));
+  listening.server.on('request', (req) => {
+    requests.push(req.headers);
+    if (req.method !== 'POST') return;
+    // Read beside the server's own reader: a readable stream hands each chunk to every listener.
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+  });
   listening.server.on('connection', () => connections++);
   return {
     name: fixture.name,
     url: `${listening.url}/graphql`,
     typeDefs: fixture.typeDefs,
     requests,
+    bodies,
     connections: () => connections,
     close: () => listening.close(),
   };
