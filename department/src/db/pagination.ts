@@ -1,6 +1,7 @@
 import { INVALID_ARGUMENT } from '@govgraph/schema/errors';
 import DataLoader from 'dataloader';
 import { type Kysely, sql } from 'kysely';
+import { runShaped } from './shapedQuery.js';
 
 /** Largest page any list field returns; asking for more is an INVALID_ARGUMENT error. */
 export const MAX_PAGE_SIZE = 100;
@@ -109,10 +110,15 @@ export function createListLoader<DB, Row>(
   spec: ChildListSpec,
 ): DataLoader<string, Row[]> {
   return new DataLoader(async (parents) => {
-    const { rows } = await sql<Record<string, unknown>>`
-      select * from ${sql.table(spec.table)}
-      where ${sql.ref(spec.parentColumn)} in (${sql.join(parents)})
-      order by ${orderSql(spec.orderBy)}`.execute(db);
+    const rows = await runShaped(
+      db,
+      `list|${spec.table}|${spec.parentColumn}|${spec.orderBy.join(',')}|${parents.length}`,
+      () => sql<Record<string, unknown>>`
+        select * from ${sql.table(spec.table)}
+        where ${sql.ref(spec.parentColumn)} in (${sql.join(parents)})
+        order by ${orderSql(spec.orderBy)}`,
+      parents,
+    );
     const byParent = new Map<string, Row[]>(parents.map((parent) => [parent, []]));
     // Keys are strings; an integer parent column comes back as a number on both engines.
     for (const row of rows) byParent.get(String(row[spec.parentColumn]))?.push(row as Row);
@@ -141,11 +147,15 @@ export function createPageLoader<DB, Row>(
       const pages = new Map<string, Page<Row>>();
       for (const group of groups.values()) {
         const { window, filters = {} } = group[0] as PageKey;
-        const conditions = Object.entries(filters).map(
+        const filtered = Object.entries(filters);
+        const conditions = filtered.map(
           ([column, value]) => sql` and ${sql.ref(column)} = ${value}`,
         );
         const parents = [...new Set(group.map((k) => k.parent))];
-        const result = await sql<Row & { __parent: string; __rn: number; __total: number }>`
+        const rows = await runShaped(
+          db,
+          `page|${spec.table}|${spec.parentColumn}|${spec.orderBy.join(',')}|${filtered.map(([column]) => column).join(',')}|${parents.length}`,
+          () => sql<Row & { __parent: string; __rn: number; __total: number }>`
           select * from (
             select t.*, ${sql.ref(spec.parentColumn)} as __parent,
               row_number() over (partition by ${sql.ref(spec.parentColumn)} order by ${orderSql(spec.orderBy)}) as __rn,
@@ -154,9 +164,16 @@ export function createPageLoader<DB, Row>(
             where ${sql.ref(spec.parentColumn)} in (${sql.join(parents)})${sql.join(conditions, sql``)}
           ) windowed
           where __rn > ${window.offset} and __rn <= ${window.offset + window.limit + 1}
-          order by __parent, __rn`.execute(db);
+          order by __parent, __rn`,
+          [
+            ...parents,
+            ...filtered.map(([, value]) => value),
+            window.offset,
+            window.offset + window.limit + 1,
+          ],
+        );
         const byParent = new Map<string, { rows: Row[]; total: number }>();
-        for (const row of result.rows) {
+        for (const row of rows) {
           const { __parent, __rn: _rn, __total, ...rest } = row;
           // Keys are strings; an integer parent column comes back as a number on both engines.
           const parent = String(__parent);

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { type Kysely, sql } from 'kysely';
+import { runShaped } from './shapedQuery.js';
 
 export interface RowSpec {
   /** Table holding the rows. */
@@ -17,9 +18,14 @@ export function createRowLoader<DB, Row>(
   spec: RowSpec,
 ): DataLoader<string, Row | null> {
   return new DataLoader(async (keys) => {
-    const { rows } = await sql<Record<string, unknown>>`
-      select * from ${sql.table(spec.table)}
-      where ${sql.ref(spec.keyColumn)} in (${sql.join(keys)})`.execute(db);
+    const rows = await runShaped(
+      db,
+      `row|${spec.table}|${spec.keyColumn}|${keys.length}`,
+      () => sql<Record<string, unknown>>`
+        select * from ${sql.table(spec.table)}
+        where ${sql.ref(spec.keyColumn)} in (${sql.join(keys)})`,
+      keys,
+    );
     // Keys are strings; an integer key column comes back as a number on both engines.
     const byKey = new Map(rows.map((row) => [String(row[spec.keyColumn]), row as Row]));
     return keys.map((key) => byKey.get(key) ?? null);
