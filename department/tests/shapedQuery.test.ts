@@ -12,6 +12,14 @@ interface TestDB {
   item: { id: number; name: string; kind: string };
 }
 
+const createItems = (database: Database<TestDB>) =>
+  database.db.schema
+    .createTable('item')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .execute();
+
 describe.each(ENGINES)('shaped queries on %s', (engine) => {
   let testDb: TestDatabase;
   let database: Database<TestDB>;
@@ -19,12 +27,7 @@ describe.each(ENGINES)('shaped queries on %s', (engine) => {
   beforeAll(async () => {
     testDb = await createTestDatabase(engine, 'shaped');
     database = openDatabase<TestDB>(testDb.options);
-    await database.db.schema
-      .createTable('item')
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
-      .execute();
+    await createItems(database);
     await database.db
       .insertInto('item')
       .values(
@@ -89,12 +92,7 @@ describe.each(ENGINES)('shaped queries on %s', (engine) => {
     const other = await createTestDatabase(engine, 'shaped_other');
     const second = openDatabase<TestDB>(other.options);
     try {
-      await second.db.schema
-        .createTable('item')
-        .addColumn('id', 'integer', (c) => c.primaryKey())
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .execute();
+      await createItems(second);
       await second.db
         .insertInto('item')
         .values({ id: 1, name: 'elsewhere', kind: 'odd' })
