@@ -21,11 +21,12 @@ interface StringScalarConfig {
  */
 export function makeStringScalar(config: StringScalarConfig): GraphQLScalarType<string, string> {
   const { name, code, check } = config;
-  // A literal's node is attached so the error carries its location in the query.
-  const parse = (value: unknown, shown: string, node?: ValueNode): string => {
+  // A literal's node is attached so the error carries its location in the query. How the value
+  // is shown is worked out only for an error: every field of these types passes through here.
+  const parse = (value: unknown, shown: () => string, node?: ValueNode): string => {
     const nodes = node ? { nodes: node } : {};
     if (typeof value !== 'string') {
-      throw code.err(`${name} must be a string; got ${shown}.`, nodes);
+      throw code.err(`${name} must be a string; got ${shown()}.`, nodes);
     }
     const result = check(value);
     if (!result.ok) {
@@ -37,10 +38,10 @@ export function makeStringScalar(config: StringScalarConfig): GraphQLScalarType<
     name,
     description: config.description,
     specifiedByURL: config.specifiedByURL ?? null,
-    serialize: (value) => parse(value, describe(value)),
-    parseValue: (value) => parse(value, describe(value)),
+    serialize: (value) => parse(value, () => describe(value)),
+    parseValue: (value) => parse(value, () => describe(value)),
     parseLiteral: (node: ValueNode) =>
-      parse(node.kind === Kind.STRING ? node.value : undefined, clipInput(print(node)), node),
+      parse(node.kind === Kind.STRING ? node.value : undefined, () => clipInput(print(node)), node),
   });
 }
 
