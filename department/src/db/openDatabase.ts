@@ -4,6 +4,7 @@ import { recordStatementSpan } from '@govgraph/server';
 import SQLite from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { preparingStatements } from './namedStatements.js';
 import { StatementCounter } from './StatementCounter.js';
 import { keepingStatements } from './statementCache.js';
 
@@ -59,7 +60,10 @@ export function openDatabase<DB>(options: DatabaseOptions): Database<DB> {
     // failures alike (once); the failed query rejects anyway and the pool drops it on release.
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', options.onIdleConnectionError ?? (() => {})));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: preparingStatements(pool) }),
+      log,
+    });
     return { db, engine: 'postgres', statements, close: () => db.destroy() };
   }
   if (options.sqliteFile !== ':memory:')
