@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@govgraph/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRowLoader, type Database, openDatabase } from '../src/db/index.js';
-import { statementName } from '../src/db/namedStatements.js';
+import { NAMED_MAX_PARAMETERS, statementName } from '../src/db/namedStatements.js';
 
 // On PostgreSQL a department prepares each SELECT with parameters once per connection, as a
 // named statement, and later sends only its values. These tests read PostgreSQL's own list of
@@ -110,6 +110,11 @@ describe('statementName', () => {
       /^govgraph_/,
     );
     expect(statementName('select 1', 0)).toBeUndefined();
+    // A long IN list (an audit verify page reads thousands of subjects) is not kept by name.
+    const long = (n: number) =>
+      `select * from "item" where "id" in (${Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ')})`;
+    expect(statementName(long(NAMED_MAX_PARAMETERS), NAMED_MAX_PARAMETERS)).toMatch(/^govgraph_/);
+    expect(statementName(long(NAMED_MAX_PARAMETERS + 1), NAMED_MAX_PARAMETERS + 1)).toBeUndefined();
     expect(statementName('insert into "item" ("id") values ($1)', 1)).toBeUndefined();
     expect(statementName('update "item" set "name" = $1', 1)).toBeUndefined();
     expect(statementName('delete from "item" where "id" = $1', 1)).toBeUndefined();

@@ -1,8 +1,14 @@
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
 
-/** Distinct SELECT texts given a name; past this, new texts run unnamed, as before. */
-const NAMED_KEPT = 2000;
+/**
+ * Distinct SELECT texts given a name; past this, new texts run unnamed, as before. PostgreSQL
+ * keeps every statement a connection prepared until the connection closes, so names are few
+ * and their statements small: a department's loaders have a shape per list length up to 100.
+ */
+const NAMED_KEPT = 500;
+/** Parameters a named statement may have; a longer IN list (an audit verify page) runs unnamed. */
+export const NAMED_MAX_PARAMETERS = 128;
 const names = new Map<string, string>();
 
 /**
@@ -11,7 +17,13 @@ const names = new Map<string, string>();
  */
 export function statementName(text: string, parameters: number): string | undefined {
   let name = names.get(text);
-  if (name === undefined && parameters > 0 && names.size < NAMED_KEPT && SELECT.test(text)) {
+  if (
+    name === undefined &&
+    parameters > 0 &&
+    parameters <= NAMED_MAX_PARAMETERS &&
+    names.size < NAMED_KEPT &&
+    SELECT.test(text)
+  ) {
     name = `govgraph_${names.size + 1}`;
     names.set(text, name);
   }
