@@ -2,7 +2,10 @@ import { hash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { standardsTypeDefs } from '@govgraph/schema/directives';
 import { BAD_REQUEST, HUB_CONTEXT_REQUIRED } from '@govgraph/schema/errors';
@@ -141,6 +144,9 @@ export function createDepartmentServer<TContext extends RequestScope & BaseConte
       // Reports the national IDs and credit codes answered for, for the gateway's audit record.
       useSubjects<TContext>(options.subjectsOf),
       ApolloServerPluginInlineTraceDisabled(),
+      // Nobody browses a department (the gateway owns GraphiQL), and Apollo's landing pages load
+      // from its CDN: the local one outside NODE_ENV=production, the production one in it.
+      ApolloServerPluginLandingPageDisabled(),
       // In this order: the scope is made private before Apollo writes Cache-Control from it.
       usePrivateScope<TContext>(),
       ApolloServerPluginCacheControl(),

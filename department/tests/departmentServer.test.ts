@@ -92,6 +92,16 @@ describe('a department server on a free port', () => {
     expect(reply.body).toEqual({ data: { hello: 'hello desk' } });
   });
 
+  it('serves no landing page to a browser, in any NODE_ENV (Apollo’s loads from its CDN)', async () => {
+    const res = await fetch(`${listening.url}/graphql`, {
+      headers: { accept: 'text/html', ...(await hub.headers()) },
+    });
+    const text = await res.text();
+    // Not acceptable: the department answers JSON only.
+    expect(res.status).toBe(406);
+    expect(text).not.toMatch(/<html|apollographql\.com|embeddable/i);
+  });
+
   it('answers a GET query', async () => {
     const query = encodeURIComponent('{ hello(name: "get") }');
     const reply = await request(`/graphql?query=${query}`, { headers: await hub.headers() });
