@@ -255,6 +255,7 @@ function refuseUnsafeBatch(operations: readonly unknown[]): void {
         'A batched request may hold queries only: send each mutation (and any operation that does not parse) in a request of its own. Nothing was run.',
       );
     }
+    refuseUnsafePersisting(operation);
   }
 }
 

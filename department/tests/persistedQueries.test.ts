@@ -234,6 +234,15 @@ describe('a department keeps queries by hash, and nothing else', () => {
         expect(JSON.stringify(body)).not.toContain('"headcount"');
       }
       expect(bumps).toBe(0);
+      // A text under another text's hash refuses the batch too, and is not kept.
+      const other = 'query OtherInBatch { headcount }';
+      const forged = await post([
+        byHash(HEADCOUNT),
+        { query: HEADCOUNT, extensions: persisted(sha256(other)) },
+      ]);
+      expect(forged.status).toBe(400);
+      expect(JSON.stringify(forged.body)).toContain('is not the SHA-256 of the query text');
+      expect(codesOf((await post(byHash(other))).body)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
     });
   });
 });
