@@ -1,6 +1,7 @@
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { isRegisteredCode } from '@govgraph/schema/errors';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestMetrics } from '@apollo/server';
+import { isRegisteredCode, PERSISTED_QUERY_NOT_FOUND } from '@govgraph/schema/errors';
 import type { RouteHandler } from '@govgraph/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 /** A department's Prometheus metrics, in a registry of its own (tests run several in one process). */
@@ -81,13 +82,7 @@ export function useDepartmentMetrics<TContext extends BaseContext>(
         async willSendResponse({ response, metrics: request }) {
           if (response.body.kind !== 'single') return;
           const { data, errors } = response.body.singleResult;
-          const persisted = request.persistedQueryHit
-            ? 'hit'
-            : request.persistedQueryRegister && data !== undefined
-              ? 'registered'
-              : errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')
-                ? 'not_found'
-                : undefined;
+          const persisted = persistedOutcome(request, data !== undefined, errors);
           if (persisted) metrics.persistedQueries.inc({ department, outcome: persisted });
           const outcome = !errors?.length ? 'ok' : data ? 'partial' : 'error';
           metrics.requests.inc({ department, outcome });
@@ -103,6 +98,18 @@ export function useDepartmentMetrics<TContext extends BaseContext>(
       };
     },
   };
+}
+
+/** How an operation sent with a persisted-query hash went; undefined for one sent as text alone. */
+function persistedOutcome(
+  request: GraphQLRequestMetrics,
+  ran: boolean,
+  errors: readonly GraphQLFormattedError[] | undefined,
+): 'hit' | 'registered' | 'not_found' | undefined {
+  if (request.persistedQueryHit) return 'hit';
+  if (request.persistedQueryRegister) return ran ? 'registered' : undefined;
+  const notFound = errors?.some((e) => e.extensions?.code === PERSISTED_QUERY_NOT_FOUND.code);
+  return notFound ? 'not_found' : undefined;
 }
 
 /** `GET /metrics` in the Prometheus text format. */

@@ -30,13 +30,7 @@ import {
 import { type DepartmentGuard, DepartmentRefusedError } from './departmentGuard.js';
 import { createFetchBatcher, type FetchBatcher } from './fetchBatcher.js';
 import { atPaths, nulledPaths } from './nulledPaths.js';
-import {
-  PERSISTED_QUERY_NOT_FOUND,
-  PERSISTED_QUERY_NOT_SUPPORTED,
-  type PersistedForm,
-  PersistedQueries,
-  persistedQueryFailure,
-} from './persistedQueries.js';
+import { type PersistedForm, PersistedQueries } from './persistedQueries.js';
 import { ResponseTooLargeError, timeoutFetcher } from './timeoutFetcher.js';
 
 type ProcessOptions = Parameters<RemoteGraphQLDataSource['process']>[0];
@@ -303,14 +297,13 @@ const sendRequest: SendRequest = async function sendRequest(request, context) {
   const batchable = isQuery(operation.query);
   // A query goes by hash once the department holds its text (persistedQueries.ts).
   const persisted =
-    batchable && this.persistedQueries?.supported ? this.persistedQueries : undefined;
-  const queryHash =
-    persisted && operation.query !== undefined ? persisted.hashOf(operation.query) : undefined;
-  let form: PersistedForm =
-    queryHash === undefined ? 'text' : (persisted?.formFor(queryHash) ?? 'text');
+    batchable && operation.query !== undefined && this.persistedQueries?.supported
+      ? { queries: this.persistedQueries, hash: this.persistedQueries.hashOf(operation.query) }
+      : undefined;
+  let form: PersistedForm = persisted ? persisted.queries.formFor(persisted.hash) : 'text';
   // At most three sends: the hash, then hash and text (not found), then the text (not supported).
   for (;;) {
-    const body = bodyOf(operation, form, queryHash);
+    const body = bodyOf(operation, form, persisted?.hash);
     let response: Awaited<ReturnType<DepartmentDataSource['fetcher']>> | undefined;
     let result: ProcessResult;
     try {
@@ -329,22 +322,9 @@ const sendRequest: SendRequest = async function sendRequest(request, context) {
       this.didEncounterError(ensureError(error), undefined as never, response, context, request);
       throw error;
     }
-    if (persisted && queryHash !== undefined) {
-      const failure = persistedQueryFailure(result, form);
-      if (failure === PERSISTED_QUERY_NOT_FOUND) {
-        persisted.lost(queryHash);
-        form = 'both';
-        continue;
-      }
-      if (failure === PERSISTED_QUERY_NOT_SUPPORTED) {
-        persisted.refused();
-        form = 'text';
-        continue;
-      }
-      // It ran, so Apollo Server has kept its text under the hash (stored once it resolved).
-      if (form === 'both' && 'data' in result) persisted.held(queryHash);
-    }
-    return result;
+    const again = persisted?.queries.again(persisted.hash, form, result);
+    if (again === undefined) return result;
+    form = again;
   }
 };
 

@@ -1,9 +1,10 @@
 import { hash } from 'node:crypto';
+import { PERSISTED_QUERY_NOT_FOUND, PERSISTED_QUERY_NOT_SUPPORTED } from '@govgraph/schema';
 
 // Persisted department queries (docs/architecture.md#persisted-department-queries). Apollo
 // Server hashes the text of every operation it is sent (SHA-256, the key of its parsed-document
 // cache) before it looks at anything else; on the citizen record that hashing was the largest
-// single cost a department could shed (its CPU per record fell 12-19% without it). With
+// single cost a department could shed (its CPU per record fell by about a sixth without it). With
 // automatic persisted queries (Apollo's APQ protocol) the gateway sends a query's hash instead
 // of its text once the department has the text: the department looks the text up by the hash it
 // is given, and the request carries a few dozen bytes instead of the whole query.
@@ -14,19 +15,18 @@ import { hash } from 'node:crypto';
 // it). A department that refuses persisted queries is sent texts from then on. Mutations are
 // always sent as text, without a hash: a department keeps queries only.
 
-/** Apollo Server's answer to a hash it does not hold, and to a hash when APQ is off. */
-export const PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
-export const PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED';
-
 /** How one operation goes to the department: its text, its hash, or both (registering it). */
 export type PersistedForm = 'text' | 'hash' | 'both';
+
+/** What `again` reads of a department's answer: its errors' codes, and whether it has data. */
+type Answer = { errors?: readonly { extensions?: { code?: unknown } }[] };
 
 /** The query texts one department holds by hash, as far as the gateway knows. */
 export class PersistedQueries {
   readonly #capacity: number;
-  /** Query text → its SHA-256 in hex; least recently used first. */
+  /** Query text → its SHA-256 in hex; the oldest first out. */
   readonly #hashes = new Map<string, string>();
-  /** Hashes the department has run from a text the gateway sent it. */
+  /** Hashes the department has run from a text the gateway sent it; the oldest first out. */
   readonly #held = new Set<string>();
   #supported = true;
 
@@ -54,44 +54,43 @@ export class PersistedQueries {
     return known;
   }
 
-  /** How to send the query with this hash: the hash alone once the department holds its text. */
+  /** How to send the query with this hash first: the hash alone once the department holds it. */
   formFor(queryHash: string): PersistedForm {
-    if (!this.#supported) return 'text';
     return this.#held.has(queryHash) ? 'hash' : 'both';
   }
 
-  /** The department ran the text sent with this hash, so it holds it. */
-  held(queryHash: string): void {
-    if (!this.#supported || this.#held.has(queryHash)) return;
+  /**
+   * Takes the department's answer to the query sent as `form`, and says how to send it again,
+   * or undefined when the answer stands:
+   * - PERSISTED_QUERY_NOT_SUPPORTED: the department takes no hashes; texts from now on;
+   * - PERSISTED_QUERY_NOT_FOUND to a hash alone: it lost the text (restart, eviction); text and
+   *   hash again;
+   * - anything else stands; when text and hash were sent and it ran (it has `data`), Apollo
+   *   Server has kept the text under the hash, so the hash alone goes next time.
+   */
+  again(queryHash: string, form: PersistedForm, answer: Answer): PersistedForm | undefined {
+    if (form === 'text') return undefined;
+    const codes = Array.isArray(answer.errors) ? answer.errors.map((e) => e.extensions?.code) : [];
+    if (codes.includes(PERSISTED_QUERY_NOT_SUPPORTED.code)) {
+      this.#supported = false;
+      this.#held.clear();
+      return 'text';
+    }
+    if (form === 'hash') {
+      if (!codes.includes(PERSISTED_QUERY_NOT_FOUND.code)) return undefined;
+      this.#held.delete(queryHash);
+      return 'both';
+    }
+    if ('data' in answer && this.#supported) this.#hold(queryHash);
+    return undefined;
+  }
+
+  #hold(queryHash: string): void {
+    if (this.#held.has(queryHash)) return;
     if (this.#held.size >= this.#capacity) {
       const oldest = this.#held.values().next().value;
       if (oldest !== undefined) this.#held.delete(oldest);
     }
     this.#held.add(queryHash);
   }
-
-  /** The department answered PERSISTED_QUERY_NOT_FOUND: it lost the text (restart, eviction). */
-  lost(queryHash: string): void {
-    this.#held.delete(queryHash);
-  }
-
-  /** The department answered PERSISTED_QUERY_NOT_SUPPORTED: texts only from now on. */
-  refused(): void {
-    this.#supported = false;
-    this.#held.clear();
-  }
-}
-
-/** The persisted-query code of an answer's errors, when it failed for its hash. */
-export function persistedQueryFailure(
-  body: { errors?: readonly { extensions?: { code?: unknown } }[] },
-  form: PersistedForm,
-): typeof PERSISTED_QUERY_NOT_FOUND | typeof PERSISTED_QUERY_NOT_SUPPORTED | undefined {
-  if (form === 'text' || !Array.isArray(body.errors)) return undefined;
-  for (const error of body.errors) {
-    const code = error.extensions?.code;
-    if (code === PERSISTED_QUERY_NOT_SUPPORTED) return code;
-    if (code === PERSISTED_QUERY_NOT_FOUND && form === 'hash') return code;
-  }
-  return undefined;
 }
