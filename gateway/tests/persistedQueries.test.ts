@@ -5,7 +5,7 @@ import { createGraphQLHandler, type Listening, listen } from '@govgraph/server';
 import { metricSum } from '@govgraph/testing';
 import { parse } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
+import { createGatewayServer, type GatewayServerOptions } from '../src/index.js';
 import * as companies from './support/departments/companies.js';
 import * as people from './support/departments/people.js';
 import {
@@ -62,7 +62,8 @@ describe('persisted department queries', () => {
   let file: TempFile;
   const cleanups: (() => Promise<void>)[] = [];
 
-  const startGateway = async (options: { subgraphUrls?: Record<string, string> } = {}) => {
+  /** A gateway over the fixtures (or `supergraphPath`'s), without access checks; its GraphQL URL. */
+  const startGateway = async (options: Partial<Omit<GatewayServerOptions, 'access'>> = {}) => {
     const listening = await createGatewayServer({
       access: { unchecked: true, signer: testCallerToken.signer },
       supergraphPath: file.path,
@@ -167,16 +168,10 @@ describe('persisted department queries', () => {
   });
 
   it('sends texts only when SUBGRAPH_PERSISTED_QUERIES is off', async () => {
-    const listening = await createGatewayServer({
-      access: { unchecked: true, signer: testCallerToken.signer },
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      subgraphPersistedQueries: false,
-    }).listen(0);
-    cleanups.push(() => listening.close());
+    const url = await startGateway({ subgraphPersistedQueries: false });
     const from = business.bodies.length;
     for (const id of [LI, WANG]) {
-      const { body } = await postGraphQL(`${listening.url}/graphql`, PERSON_WITH_COMPANIES(id));
+      const { body } = await postGraphQL(url, PERSON_WITH_COMPANIES(id));
       expect(body.errors).toBeUndefined();
     }
     expect(formsOf(operationsAt(business, from))).toEqual(['text', 'text']);
@@ -213,13 +208,7 @@ describe('persisted department queries', () => {
     });
 
     it('always sends a mutation as its text, without a hash, and runs it once per call', async () => {
-      const listening = await createGatewayServer({
-        access: { unchecked: true, signer: testCallerToken.signer },
-        supergraphPath: clerkFile.path,
-        logger: silentLogger(),
-      }).listen(0);
-      cleanups.push(() => listening.close());
-      const url = `${listening.url}/graphql`;
+      const url = await startGateway({ supergraphPath: clerkFile.path });
       const mutation = `mutation { register(creditCode: "${LANTERN}") }`;
       expect((await postGraphQL(url, mutation)).body).toEqual({ data: { register: 1 } });
       expect((await postGraphQL(url, mutation)).body).toEqual({ data: { register: 2 } });

@@ -23,7 +23,7 @@ export interface RunningFixture {
   typeDefs: DocumentNode;
   /** Headers of every HTTP request the fixture received, in order. */
   requests: IncomingHttpHeaders[];
-  /** The JSON body of every POST the fixture received, in order of arrival. */
+  /** The body of every POST the fixture received, parsed from JSON, in order of arrival. */
   bodies: unknown[];
   /** TCP connections the fixture accepted. */
   connections(): number;
@@ -55,7 +55,15 @@ export async function startFixture(
     // Read beside the server's own reader: a readable stream hands each chunk to every listener.
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => bodies.push(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+    // A body that is not JSON (a test of malformed requests) is kept as its text.
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        bodies.push(JSON.parse(text));
+      } catch {
+        bodies.push(text);
+      }
+    });
   });
   listening.server.on('connection', () => connections++);
   return {
