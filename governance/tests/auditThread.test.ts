@@ -1,7 +1,10 @@
+import { statSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import { createLogger } from '@govgraph/server';
 import { ENGINES } from '@govgraph/testing';
 import { describe, expect, it } from 'vitest';
 import { createSqliteChainWriter } from '../src/audit/sqliteChainWriter.js';
+import type { CheckpointReport } from '../src/audit/sqliteCheckpointThread.js';
 import { createAuditLog, createAuditReader, verifyAuditChain } from '../src/index.js';
 import { auditEntry } from './auditEntries.js';
 import { useHubStore } from './useHubStore.js';
@@ -149,5 +152,69 @@ describe('the SQLite audit writer thread', () => {
     const after = await verifyAuditChain(hub.store);
     expect(after).toEqual({ ok: true, records: before.records + 1 });
     await log.close();
+  });
+
+  it('checkpoints from a thread of its own, which no write waits on', async () => {
+    const file = hub.store.file ?? '';
+    const before = await verifyAuditChain(hub.store);
+    if (!before.ok) throw new Error('the chain should verify before the test');
+    const writer = createSqliteChainWriter(file);
+    const sizes = () => ({ file: statSync(file).size, wal: statSync(`${file}-wal`).size });
+    const reportsOf = (worker: Worker | undefined) => {
+      const reports: CheckpointReport[] = [];
+      worker?.on('message', (report: CheckpointReport) => reports.push(report));
+      return reports;
+    };
+    // Batches of 100 records of 200 subjects, numbered on from `from`.
+    const writeRecords = async (from: number, count: number) => {
+      for (let i = 0; i < count; i += 100) {
+        await writer.write(
+          Array.from({ length: 100 }, (_, j) =>
+            auditEntry(from + i + j, { subjects: listSubjects((i + j) * 200, 200) }),
+          ),
+        );
+      }
+    };
+    const copied = async (reports: CheckpointReport[], fileBefore: number) => {
+      for (let waited = 0; waited < 5000; waited += 50) {
+        if (reports.some((r) => r.checkpointedPages === r.walPages) && sizes().file > fileBefore) {
+          return true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return false;
+    };
+
+    // Running: what the batches appended to the WAL is copied into the file.
+    const first = writer.checkpointer;
+    const firstReports = reportsOf(first);
+    const start = sizes().file;
+    await writeRecords(1, 200);
+    expect(await copied(firstReports, start)).toBe(true);
+
+    // Stopped: writes go on, and past the 1,000 WAL pages at which SQLite's own checkpoint once
+    // ran inside a commit, the writer's thread leaves the file as it was.
+    await first?.terminate();
+    expect(writer.checkpointer).toBeUndefined();
+    const held = sizes().file;
+    await writeRecords(201, 1000);
+    expect(sizes().wal).toBeGreaterThan(1000 * 4096);
+    expect(sizes().file).toBe(held);
+
+    // The next writer's thread starts a checkpointer again, which copies what waited.
+    await writer.thread?.terminate();
+    await writer.write([auditEntry(1201)]);
+    const second = writer.checkpointer;
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    expect(await copied(reportsOf(second), held)).toBe(true);
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: before.records + 1201 });
+
+    // Closing stops both threads.
+    const thread = writer.thread;
+    await writer.close();
+    expect(writer.checkpointer).toBeUndefined();
+    expect(second?.threadId).toBe(-1);
+    expect(thread?.threadId).toBe(-1);
   });
 });

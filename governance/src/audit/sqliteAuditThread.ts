@@ -61,6 +61,9 @@ const db = new Database(file);
 // store's own connection (WAL is a property of the file, set when the store opened it).
 db.pragma('busy_timeout = 0');
 db.pragma('synchronous = NORMAL');
+// The WAL is copied into the file by the checkpointer's thread (sqliteCheckpointThread.ts), not
+// inside this thread's commits; 10,000 pages (~40 MiB) is the backstop should it fall behind.
+db.pragma('wal_autocheckpoint = 10000');
 // The sweep's sorted table lives in this connection's memory.
 db.pragma('temp_store = MEMORY');
 db.exec(

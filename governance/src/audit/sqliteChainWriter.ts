@@ -8,9 +8,13 @@ import type {
   ThreadRequest,
   ThreadTask,
 } from './sqliteAuditThread.js';
+import type { CheckpointThreadData } from './sqliteCheckpointThread.js';
 
 const BOOT = new URL('./auditThreadBoot.mjs', import.meta.url);
 const THREAD = new URL('./sqliteAuditThread.ts', import.meta.url).href;
+const CHECKPOINTER = new URL('./sqliteCheckpointThread.ts', import.meta.url).href;
+/** How often the checkpointer copies what the WAL holds into the file. */
+const CHECKPOINT_EVERY_MS = 100;
 // How the append shows in a trace: its kind and table, as every traced statement.
 const APPEND = 'insert into audit_records';
 
@@ -18,6 +22,8 @@ const APPEND = 'insert into audit_records';
 export interface SqliteChainWriter extends AuditChainWriter {
   /** The running thread; undefined until started, and again after it died until the next write. */
   readonly thread: Worker | undefined;
+  /** The checkpointer's thread, the same way. */
+  readonly checkpointer: Worker | undefined;
 }
 
 interface Pending {
@@ -34,6 +40,7 @@ interface Pending {
  */
 export function createSqliteChainWriter(file: string): SqliteChainWriter {
   let thread: Worker | undefined;
+  let checkpointer: Worker | undefined;
   let nextId = 0;
   let progress: ((records: number) => void) | undefined;
   const pending = new Map<number, Pending>();
@@ -65,7 +72,28 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
       failAll(new Error(`the audit writer thread stopped (exit code ${code})`));
     });
     thread = worker;
+    if (!checkpointer) startCheckpointer();
     return worker;
+  };
+
+  // Copies the WAL into the file beside the writer's thread (sqliteCheckpointThread.ts). It
+  // holds nothing a write waits for: a checkpointer that dies is started again with the next
+  // writer's thread, and the writer's own automatic checkpoint is the backstop meanwhile.
+  const startCheckpointer = () => {
+    const worker = new Worker(BOOT, {
+      workerData: {
+        file,
+        everyMs: CHECKPOINT_EVERY_MS,
+        entry: CHECKPOINTER,
+      } satisfies CheckpointThreadData & { entry: string },
+    });
+    worker.unref();
+    const gone = () => {
+      if (checkpointer === worker) checkpointer = undefined;
+    };
+    worker.on('error', gone);
+    worker.on('exit', gone);
+    checkpointer = worker;
   };
   start();
 
@@ -87,6 +115,9 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
   return {
     get thread() {
       return thread;
+    },
+    get checkpointer() {
+      return checkpointer;
     },
     write(entries: readonly AuditEntry[]) {
       const started = performance.now();
@@ -117,10 +148,11 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
       // A stopping gateway leaves the subject index complete when it can; when it cannot, the
       // next thread to start on this file indexes what trails.
       if (thread) await indexSubjects().catch(() => {});
-      const worker = thread;
+      const workers = [thread, checkpointer];
       thread = undefined;
-      // better-sqlite3 closes the thread's connection when the thread ends.
-      if (worker) await worker.terminate();
+      checkpointer = undefined;
+      // better-sqlite3 closes each thread's connection when the thread ends.
+      await Promise.all(workers.map((worker) => worker?.terminate()));
     },
   };
 }
