@@ -107,17 +107,79 @@ describe.each(ENGINES)('hub store on %s', (engine) => {
           .sort();
       const primary =
         engine === 'postgres' ? 'audit_subjects_pk' : 'sqlite_autoindex_audit_subjects_1';
-      expect(await keys()).toEqual([primary]);
+      // On SQLite the table without rowid is its own key: no index beside it.
+      const latest = engine === 'postgres' ? [primary] : [];
+      expect(await keys()).toEqual(latest);
       const migrator = new Migrator({
         db: store.db,
         provider: { getMigrations: async () => hubMigrations(engine) },
       });
-      expect((await migrator.migrateDown()).results).toEqual([
-        { migrationName: '0010_audit_subjects_one_key', direction: 'Down', status: 'Success' },
-      ]);
+      expect(
+        (await migrator.migrateTo('0009_audit_indexed_seq')).results?.map((r) => r.migrationName),
+      ).toEqual(['0011_audit_subjects_without_rowid', '0010_audit_subjects_one_key']);
       expect(await keys()).toEqual([primary, 'audit_subjects_seq'].sort());
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
-      expect(await keys()).toEqual([primary]);
+      expect(await keys()).toEqual(latest);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
+
+  it('keeps the subject index in one b-tree on SQLite (without rowid), its rows through migrations', async () => {
+    const database = await createTestDatabase(engine, 'hub_index_rowid');
+    const store = await openHubStore(database.options);
+    try {
+      const tableSql = async () =>
+        (
+          await sql<{
+            sql: string;
+          }>`select sql from sqlite_master where type = 'table' and name = 'audit_subjects'`.execute(
+            store.db,
+          )
+        ).rows[0]?.sql ?? '';
+      const rows = [
+        { subject: '110105194912310021', seq: 2 },
+        { subject: '110105194912310021', seq: 1 },
+        { subject: '91110000100000000X', seq: 1 },
+      ];
+      await store.db.insertInto('audit_subjects').values(rows).execute();
+      const read = () =>
+        store.db
+          .selectFrom('audit_subjects')
+          .selectAll()
+          .orderBy('subject')
+          .orderBy('seq')
+          .execute();
+      const sorted = [rows[1], rows[0], rows[2]];
+      const migrator = new Migrator({
+        db: store.db,
+        provider: { getMigrations: async () => hubMigrations(engine) },
+      });
+      if (engine === 'sqlite') expect(await tableSql()).toMatch(/without rowid$/i);
+      expect((await migrator.migrateDown()).results).toEqual([
+        {
+          migrationName: '0011_audit_subjects_without_rowid',
+          direction: 'Down',
+          status: 'Success',
+        },
+      ]);
+      if (engine === 'sqlite') expect(await tableSql()).not.toMatch(/without rowid/i);
+      expect((await read()).map((r) => ({ subject: r.subject, seq: Number(r.seq) }))).toEqual(
+        sorted,
+      );
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      if (engine === 'sqlite') expect(await tableSql()).toMatch(/without rowid$/i);
+      expect((await read()).map((r) => ({ subject: r.subject, seq: Number(r.seq) }))).toEqual(
+        sorted,
+      );
+      // Still the one key: a row twice is refused.
+      await expect(
+        store.db
+          .insertInto('audit_subjects')
+          .values(rows[0] ?? rows)
+          .execute(),
+      ).rejects.toThrow(/unique|duplicate/i);
     } finally {
       await store.close();
       await database.drop();
