@@ -11,6 +11,7 @@ import {
   NationalIdScalar,
   PROVINCE_PREFIXES,
   parseCents,
+  standardScalarRewrites,
   standardScalars,
 } from '@govgraph/schema/scalars';
 import { formatPublicError } from '@govgraph/server';
@@ -553,5 +554,50 @@ describe('every standard scalar, given any JSON as a variable', () => {
     const manyShown = formatPublicError(manyError.toJSON(), manyError).message;
     expect(manyShown).not.toContain(TAIL);
     expect(manyShown.length).toBeLessThan(2500);
+  });
+});
+
+// ---- Which texts a scalar may rewrite: the gateway skips reading every other one. ----
+
+describe('standardScalarRewrites', () => {
+  const texts = fc.oneof(
+    anyString,
+    validNationalId,
+    validNationalId.map((id) => id.replace(/X$/, 'x')),
+    validCreditCode,
+    validCreditCode.map((code) => code.toLowerCase()),
+  );
+
+  it('names every text a scalar may read otherwise than as given', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        for (const [name, rewrites] of Object.entries(standardScalarRewrites)) {
+          if (rewrites(text)) continue;
+          const scalar = standardScalars[name];
+          if (!scalar) throw new Error(`${name} is not a standard scalar`);
+          // Read as given, or refused (a refused text names nothing and is kept as given).
+          let read: unknown = text;
+          try {
+            read = scalar.parseValue(text);
+          } catch {}
+          expect(read).toBe(text);
+        }
+      }),
+      runs(2000),
+    );
+  });
+
+  it('names the lower-case check character x, which NationalId reads as X', () => {
+    fc.assert(
+      fc.property(
+        validNationalId.filter((id) => id.endsWith('X')),
+        (id) => {
+          const typed = `${id.slice(0, 17)}x`;
+          expect(standardScalarRewrites.NationalId?.(typed)).toBe(true);
+          expect(NationalIdScalar.parseValue(typed)).toBe(id);
+        },
+      ),
+      runs(200),
+    );
   });
 });

@@ -33,3 +33,16 @@ export const standardScalars: Readonly<Record<string, GraphQLScalarType<string, 
   DateTime: DateTimeScalar,
   Money: MoneyScalar,
 };
+
+/**
+ * For standard scalars that read most texts exactly as given: which texts their reading may
+ * change. Any other text a scalar here either reads as given or refuses (NationalId rewrites
+ * only a check character typed as a lower-case x; CreditCode rewrites nothing). A reader that
+ * wants a value's canonical form (the gateway's subject walk, 100 national IDs per list
+ * request) then skips the parse and any memo for the common text. Scalars absent here may
+ * change any text (Money writes every amount anew).
+ */
+export const standardScalarRewrites: Readonly<Record<string, (text: string) => boolean>> = {
+  NationalId: (text) => text.endsWith('x'),
+  CreditCode: () => false,
+};
