@@ -217,4 +217,19 @@ describe('the SQLite audit writer thread', () => {
     expect(second?.threadId).toBe(-1);
     expect(thread?.threadId).toBe(-1);
   });
+
+  it('closes cleanly right after it was made, its checkpointer still starting', async () => {
+    const file = hub.store.file ?? '';
+    // Terminating a thread while it loads better-sqlite3's native module aborts the process
+    // (the whole test run): the checkpointer is asked to stop instead, and ends by itself.
+    for (let i = 0; i < 5; i++) {
+      const writer = createSqliteChainWriter(file);
+      const checkpointer = writer.checkpointer;
+      const exited = new Promise<number>((resolve) => checkpointer?.once('exit', resolve));
+      await writer.close();
+      expect(checkpointer?.threadId).toBe(-1);
+      // Ended by itself (exit code 0), not terminated (exit code 1).
+      expect(await exited).toBe(0);
+    }
+  });
 });

@@ -8,13 +8,15 @@ import type {
   ThreadRequest,
   ThreadTask,
 } from './sqliteAuditThread.js';
-import type { CheckpointThreadData } from './sqliteCheckpointThread.js';
+import type { CheckpointStop, CheckpointThreadData } from './sqliteCheckpointThread.js';
 
 const BOOT = new URL('./auditThreadBoot.mjs', import.meta.url);
 const THREAD = new URL('./sqliteAuditThread.ts', import.meta.url).href;
 const CHECKPOINTER = new URL('./sqliteCheckpointThread.ts', import.meta.url).href;
 /** How often the checkpointer copies what the WAL holds into the file. */
 const CHECKPOINT_EVERY_MS = 100;
+/** How long a stopping checkpointer may take to end by itself before it is terminated. */
+const CHECKPOINTER_STOP_MS = 5000;
 // How the append shows in a trace: its kind and table, as every traced statement.
 const APPEND = 'insert into audit_records';
 
@@ -148,11 +150,29 @@ export function createSqliteChainWriter(file: string): SqliteChainWriter {
       // A stopping gateway leaves the subject index complete when it can; when it cannot, the
       // next thread to start on this file indexes what trails.
       if (thread) await indexSubjects().catch(() => {});
-      const workers = [thread, checkpointer];
+      const worker = thread;
+      const checkpoints = checkpointer;
       thread = undefined;
       checkpointer = undefined;
-      // better-sqlite3 closes each thread's connection when the thread ends.
-      await Promise.all(workers.map((worker) => worker?.terminate()));
+      // better-sqlite3 closes the writer thread's connection when the thread ends.
+      await Promise.all([worker?.terminate(), checkpoints && stopCheckpointer(checkpoints)]);
     },
   };
+}
+
+/**
+ * Asks the checkpointer to stop and waits for it to end. It is terminated only if it has not
+ * ended after CHECKPOINTER_STOP_MS: terminating a thread that is still loading better-sqlite3's
+ * native module aborts the process, and a thread just started (a close right after the writer
+ * was made) may be doing exactly that.
+ */
+async function stopCheckpointer(worker: Worker): Promise<void> {
+  const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  worker.postMessage({ stop: true } satisfies CheckpointStop);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), CHECKPOINTER_STOP_MS);
+  });
+  if ((await Promise.race([ended, late])) === 'late') await worker.terminate();
+  clearTimeout(timer);
 }

@@ -21,13 +21,27 @@ export interface CheckpointReport {
   checkpointedPages: number;
 }
 
+/** What the writer sends to stop the thread: it closes its connection and ends by itself. */
+export interface CheckpointStop {
+  stop: true;
+}
+
 const { file, everyMs } = workerData as CheckpointThreadData;
 const db = new Database(file);
 // Another checkpointer (a second gateway process on the file) running: this one skips a turn.
 db.pragma('busy_timeout = 0');
 db.pragma('synchronous = NORMAL');
 
-setInterval(() => {
+// Stopped by a message, not terminated: a thread terminated while it was still loading
+// better-sqlite3's native module aborts the whole process. A message waits until it has.
+parentPort?.on('message', (message: Partial<CheckpointStop>) => {
+  if (message.stop !== true) return;
+  clearInterval(timer);
+  db.close();
+  parentPort?.close();
+});
+
+const timer = setInterval(() => {
   try {
     const [row] = db.pragma('wal_checkpoint(PASSIVE)') as {
       busy: number;
