@@ -1,21 +1,15 @@
 import { ApolloServer } from '@apollo/server';
 import { buildDepartmentSchema } from '@govgraph/department';
-import { createGraphQLHandler, type Listening, type Logger, listen } from '@govgraph/server';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayServer } from '../src/index.js';
+import { createGraphQLHandler, type Listening, listen } from '@govgraph/server';
+import { describe, expect, it } from 'vitest';
 import * as companies from './support/departments/companies.js';
 import * as people from './support/departments/people.js';
 import {
-  composeSupergraph,
   firstError,
   memoryLogger,
   postGraphQL,
-  type RunningFixture,
-  silentLogger,
   startFixture,
-  type TempFile,
-  tempSupergraph,
-  testCallerToken,
+  useFixtureGateways,
 } from './support/index.js';
 
 // Words that would betray a department's internals in a response.
@@ -29,47 +23,11 @@ const LEAKS = [
 ];
 
 describe('when a department fails', () => {
-  let registry: RunningFixture;
-  let business: RunningFixture;
-  let file: TempFile;
-  const cleanups: (() => Promise<void>)[] = [];
-
-  const startGateway = async (
-    options: {
-      subgraphTimeoutMs?: number;
-      subgraphUrls?: Record<string, string>;
-      logger?: Logger;
-    } = {},
-  ) => {
-    const listening = await createGatewayServer({
-      access: { unchecked: true, signer: testCallerToken.signer },
-      supergraphPath: file.path,
-      logger: options.logger ?? silentLogger(),
-      ...options,
-    }).listen(0);
-    cleanups.push(() => listening.close());
-    return `${listening.url}/graphql`;
-  };
-
-  beforeAll(async () => {
-    registry = await startFixture(people);
-    business = await startFixture(companies);
-    file = await tempSupergraph(composeSupergraph([registry, business]));
-  });
-
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-
-  afterAll(async () => {
-    await registry?.close();
-    await business?.close();
-    await file?.remove();
-  });
+  const { startGateway, afterTest } = useFixtureGateways();
 
   it('returns the other departments’ data and names the one that stopped', async () => {
     const doomed = await startFixture(companies);
-    cleanups.push(() => doomed.close());
+    afterTest(() => doomed.close());
     const url = await startGateway({ subgraphUrls: { business: doomed.url } });
     const query = `{ person(nationalId: "${people.LI}") { name companies { name } } }`;
     const before = await postGraphQL(url, query);
@@ -137,7 +95,7 @@ describe('when a department fails', () => {
   it('masks a department’s unclassified error; the department’s log keeps it under the same request id', async () => {
     const registryLog = memoryLogger();
     const leaky = await startFixture(people, registryLog.logger);
-    cleanups.push(() => leaky.close());
+    afterTest(() => leaky.close());
     const url = await startGateway({ subgraphUrls: { registry: leaky.url } });
 
     const { body, text } = await postGraphQL(url, '{ broken }');
@@ -165,7 +123,7 @@ describe('when a department fails', () => {
       createGraphQLHandler(bare, { context: async () => ({}) }),
       0,
     );
-    cleanups.push(async () => {
+    afterTest(async () => {
       await bareListening.close();
       await bare.stop();
     });

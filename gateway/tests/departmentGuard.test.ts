@@ -1,20 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DepartmentGuardConfig } from '../src/dataSource/departmentGuardConfig.js';
-import { createGatewayServer, type GatewayServer } from '../src/index.js';
-import * as companies from './support/departments/companies.js';
+import type { GatewayServer } from '../src/index.js';
 import * as people from './support/departments/people.js';
 import {
-  composeSupergraph,
   firstError,
   postGraphQL,
   type RunningFixture,
-  silentLogger,
-  startFixture,
-  type TempFile,
-  tempSupergraph,
-  testCallerToken,
+  useFixtureGateways,
 } from './support/index.js';
 
 // docs/reliability.md, "A department that hangs, is slow or answers too much": the business
@@ -122,44 +116,19 @@ async function metricValue(
 }
 
 describe('a department that hangs, is slow or answers too much', () => {
-  let registry: RunningFixture;
-  let business: RunningFixture;
+  const fixtures = useFixtureGateways();
   let department: Department;
-  let file: TempFile;
-  const cleanups: (() => Promise<void>)[] = [];
 
-  const startGateway = async (
+  const startGateway = (
     options: { subgraphTimeoutMs?: number; departmentGuard?: Partial<DepartmentGuardConfig> } = {},
-  ) => {
-    const gateway = createGatewayServer({
-      access: { unchecked: true, signer: testCallerToken.signer },
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      subgraphUrls: { business: department.url },
-      ...options,
-    });
-    const listening = await gateway.listen(0);
-    cleanups.push(() => listening.close());
-    return { gateway, url: `${listening.url}/graphql` };
-  };
+  ) => fixtures.startGatewayServer({ subgraphUrls: { business: department.url }, ...options });
 
-  beforeAll(async () => {
-    registry = await startFixture(people);
-    business = await startFixture(companies);
-    file = await tempSupergraph(composeSupergraph([registry, business]));
-  });
   afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
     await department?.close();
-  });
-  afterAll(async () => {
-    await registry?.close();
-    await business?.close();
-    await file?.remove();
   });
 
   it('stops calling a hanging department after the threshold, answers at once, and closes when it is back', async () => {
-    department = await startSwitchable(business);
+    department = await startSwitchable(fixtures.business);
     const cooldownMs = 1_500;
     const timeoutMs = 1_000;
     const { gateway, url } = await startGateway({
@@ -218,7 +187,7 @@ describe('a department that hangs, is slow or answers too much', () => {
   });
 
   it('answers at once while the probe is in flight, and opens again when it fails', async () => {
-    department = await startSwitchable(business);
+    department = await startSwitchable(fixtures.business);
     department.mode = 'hang';
     const { gateway, url } = await startGateway({
       subgraphTimeoutMs: 1_000,
@@ -247,7 +216,7 @@ describe('a department that hangs, is slow or answers too much', () => {
   });
 
   it('drops a 10 MB answer unread past the cap: only that department’s fields are null', async () => {
-    department = await startSwitchable(business);
+    department = await startSwitchable(fixtures.business);
     const { gateway, url } = await startGateway();
     department.mode = 'huge';
     const { status, body } = await postGraphQL(url, BOTH);
@@ -275,7 +244,7 @@ describe('a department that hangs, is slow or answers too much', () => {
   });
 
   it('a slow department delays only the requests that need it', async () => {
-    department = await startSwitchable(business);
+    department = await startSwitchable(fixtures.business);
     const { url } = await startGateway({ subgraphTimeoutMs: 5_000 });
     department.mode = { delayMs: 3_000 };
     const slow = timedPost(url, BOTH);
@@ -293,7 +262,7 @@ describe('a department that hangs, is slow or answers too much', () => {
   });
 
   it('refuses at once what is over the in-flight limit and the queue', async () => {
-    department = await startSwitchable(business);
+    department = await startSwitchable(fixtures.business);
     const { gateway, url } = await startGateway({
       subgraphTimeoutMs: 5_000,
       departmentGuard: { maxInFlight: 1, maxQueued: 1 },

@@ -4,10 +4,8 @@ import { buildDepartmentSchema } from '@govgraph/department';
 import { createGraphQLHandler, type Listening, listen } from '@govgraph/server';
 import { metricSum } from '@govgraph/testing';
 import { parse } from 'graphql';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGatewayServer, type GatewayServerOptions } from '../src/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as companies from './support/departments/companies.js';
-import * as people from './support/departments/people.js';
 import {
   composeSupergraph,
   type Fixture,
@@ -19,7 +17,7 @@ import {
   startFixture,
   type TempFile,
   tempSupergraph,
-  testCallerToken,
+  useFixtureGateways,
   WANG,
 } from './support/index.js';
 
@@ -57,40 +55,15 @@ const PERSON_WITH_COMPANIES = (id: string) => ({
 });
 
 describe('persisted department queries', () => {
-  let registry: RunningFixture;
-  let business: RunningFixture;
-  let file: TempFile;
-  const cleanups: (() => Promise<void>)[] = [];
-
-  /** A gateway over the fixtures (or `supergraphPath`'s), without access checks; its GraphQL URL. */
-  const startGateway = async (options: Partial<Omit<GatewayServerOptions, 'access'>> = {}) => {
-    const listening = await createGatewayServer({
-      access: { unchecked: true, signer: testCallerToken.signer },
-      supergraphPath: file.path,
-      logger: silentLogger(),
-      ...options,
-    }).listen(0);
-    cleanups.push(() => listening.close());
-    return `${listening.url}/graphql`;
-  };
-
-  beforeAll(async () => {
-    registry = await startFixture(people);
-    business = await startFixture(companies);
-    file = await tempSupergraph(composeSupergraph([registry, business]));
-  });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-  afterAll(async () => {
-    await registry?.close();
-    await business?.close();
-    await file?.remove();
-  });
+  const fixtures = useFixtureGateways();
+  const { startGateway, afterTest } = fixtures;
 
   it('sends a query with its text and hash the first time, then by its hash alone', async () => {
     const url = await startGateway();
-    const [atRegistry, atBusiness] = [registry.bodies.length, business.bodies.length];
+    const [atRegistry, atBusiness] = [
+      fixtures.registry.bodies.length,
+      fixtures.business.bodies.length,
+    ];
     const li = await postGraphQL(url, PERSON_WITH_COMPANIES(LI));
     expect(li.body).toEqual({
       data: { person: { name: 'Li Wei', companies: [{ name: 'Beijing Lantern Works' }] } },
@@ -100,16 +73,18 @@ describe('persisted department queries', () => {
     expect(wang.body).toEqual({
       data: { person: { name: 'Wang Fang', companies: [{ name: 'Minjiang Tea Co.' }] } },
     });
-    expect(formsOf(operationsAt(registry, atRegistry))).toEqual(['both', 'hash']);
-    expect(formsOf(operationsAt(business, atBusiness))).toEqual(['both', 'hash']);
+    expect(formsOf(operationsAt(fixtures.registry, atRegistry))).toEqual(['both', 'hash']);
+    expect(formsOf(operationsAt(fixtures.business, atBusiness))).toEqual(['both', 'hash']);
     // Each hash is that of the first request's text.
-    const [first, second] = operationsAt(business, atBusiness);
+    const [first, second] = operationsAt(fixtures.business, atBusiness);
     expect(second?.extensions?.persistedQuery?.sha256Hash).toBe(sha256(first?.query ?? ''));
     expect(second?.extensions?.persistedQuery?.sha256Hash).toBe(
       first?.extensions?.persistedQuery?.sha256Hash,
     );
     // The department counted one registration and one hit.
-    const metrics = await (await fetch(business.url.replace(/\/graphql$/, '/metrics'))).text();
+    const metrics = await (
+      await fetch(fixtures.business.url.replace(/\/graphql$/, '/metrics'))
+    ).text();
     const outcome = (name: string) =>
       metricSum(metrics, 'govgraph_department_persisted_queries_total', {
         department: 'business',
@@ -120,14 +95,14 @@ describe('persisted department queries', () => {
 
   it('sends the text again to a department that lost it (restarted), and the caller sees nothing', async () => {
     const doomed = await startFixture(companies);
-    cleanups.push(() => doomed.close());
+    afterTest(() => doomed.close());
     const url = await startGateway({ subgraphUrls: { business: doomed.url } });
     await postGraphQL(url, PERSON_WITH_COMPANIES(LI));
     expect(formsOf(operationsAt(doomed))).toEqual(['both']);
 
     await doomed.close();
     const again = await startFixture(companies, silentLogger(), Number(new URL(doomed.url).port));
-    cleanups.push(() => again.close());
+    afterTest(() => again.close());
     const wang = await postGraphQL(url, PERSON_WITH_COMPANIES(WANG));
     expect(wang.body).toEqual({
       data: { person: { name: 'Wang Fang', companies: [{ name: 'Minjiang Tea Co.' }] } },
@@ -153,7 +128,7 @@ describe('persisted department queries', () => {
       req.on('end', () => received.push(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
       handler(req, res);
     }, 0);
-    cleanups.push(async () => {
+    afterTest(async () => {
       await plainListening.close();
       await plain.stop();
     });
@@ -169,12 +144,12 @@ describe('persisted department queries', () => {
 
   it('sends texts only when SUBGRAPH_PERSISTED_QUERIES is off', async () => {
     const url = await startGateway({ subgraphPersistedQueries: false });
-    const from = business.bodies.length;
+    const from = fixtures.business.bodies.length;
     for (const id of [LI, WANG]) {
       const { body } = await postGraphQL(url, PERSON_WITH_COMPANIES(id));
       expect(body.errors).toBeUndefined();
     }
-    expect(formsOf(operationsAt(business, from))).toEqual(['text', 'text']);
+    expect(formsOf(operationsAt(fixtures.business, from))).toEqual(['text', 'text']);
   });
 
   describe('with a mutation', () => {

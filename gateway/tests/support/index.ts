@@ -2,6 +2,7 @@
 // (`import * as people from './support/departments/people.js'`), so their names never collide.
 export { composeSupergraph } from './composeSupergraph.js';
 export { type Fixture, type RunningFixture, startFixture } from './fixtureDepartment.js';
+export { type FixtureGateways, useFixtureGateways } from './fixtureGateways.js';
 export { freePort } from './freePort.js';
 export { createHubTester, type HubTester, type HubTesterOptions } from './hubTester.js';
 export {
