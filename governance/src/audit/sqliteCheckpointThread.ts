@@ -15,7 +15,7 @@ export interface CheckpointThreadData {
   everyMs: number;
 }
 
-/** Sent after each checkpoint that copied pages: how many the WAL held, and how many are in. */
+/** Sent after a checkpoint that found the WAL changed: how many pages it holds, and how many are in. */
 export interface CheckpointReport {
   walPages: number;
   checkpointedPages: number;
@@ -41,6 +41,10 @@ parentPort?.on('message', (message: Partial<CheckpointStop>) => {
   parentPort?.close();
 });
 
+// The last checkpoint reported: an idle WAL keeps its frames (all copied) until the next write
+// starts it over, and is not reported again on every turn.
+let reported = '';
+
 const timer = setInterval(() => {
   try {
     const [row] = db.pragma('wal_checkpoint(PASSIVE)') as {
@@ -48,7 +52,9 @@ const timer = setInterval(() => {
       log: number;
       checkpointed: number;
     }[];
-    if (row && row.log > 0) {
+    const now = row ? `${row.log}/${row.checkpointed}` : '';
+    if (row && row.log > 0 && now !== reported) {
+      reported = now;
       parentPort?.postMessage({
         walPages: row.log,
         checkpointedPages: row.checkpointed,
