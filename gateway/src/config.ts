@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_BATCHED_OPERATIONS } from '@govgraph/department';
 import {
+  booleanVar,
   callerTokenPrivateKeyVar,
   type JWK,
   logLevelVar,
@@ -86,9 +87,7 @@ export function gatewayConfig(
           `must be at most ${MAX_BATCHED_OPERATIONS}, what a department takes`,
         )
         .default(MAX_BATCHED_OPERATIONS),
-      SUBGRAPH_PERSISTED_QUERIES: z
-        .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
-        .default('true'),
+      SUBGRAPH_PERSISTED_QUERIES: booleanVar(true),
       LOG_LEVEL: logLevelVar,
       GATEWAY_WORKERS: workersVar,
       GATEWAY_EXECUTOR: z
@@ -108,7 +107,7 @@ export function gatewayConfig(
     supergraphPath: resolve(raw.SUPERGRAPH_PATH),
     subgraphTimeoutMs: raw.SUBGRAPH_TIMEOUT_MS,
     subgraphBatchOperations: raw.SUBGRAPH_BATCH_OPERATIONS,
-    subgraphPersistedQueries: ['true', '1'].includes(raw.SUBGRAPH_PERSISTED_QUERIES),
+    subgraphPersistedQueries: raw.SUBGRAPH_PERSISTED_QUERIES,
     logLevel: raw.LOG_LEVEL,
     cache: toCacheConfig(raw),
     rateLimit: toRateLimitOptions(raw),

@@ -63,6 +63,14 @@ export const databaseUrlVar = z
   )
   .optional();
 
+/** A switch: `true`/`1` or `false`/`0`, read as a boolean; `fallback` when unset. */
+export function booleanVar(fallback: boolean) {
+  return z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1');
+}
+
 export const logLevelVar = z
   .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, trace, silent',

@@ -15,6 +15,7 @@ export {
   type JWK,
 } from './callerToken.js';
 export {
+  booleanVar,
   ConfigError,
   databaseUrlVar,
   logLevelVar,

@@ -1,5 +1,5 @@
 import { cacheKeyPrefixVar } from '@govgraph/cache';
-import { redisUrlVar } from '@govgraph/server';
+import { booleanVar, redisUrlVar } from '@govgraph/server';
 import { z } from 'zod';
 import { type EncryptionKey, parseEncryptionKeys } from './valueCipher.js';
 
@@ -33,9 +33,7 @@ const seconds = (what: string, fallback: number) =>
 /** The environment variables of the caches, for `parseEnv`. */
 export const cacheEnv = {
   REDIS_URL: redisUrlVar,
-  CACHE_ENABLED: z
-    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
-    .default('true'),
+  CACHE_ENABLED: booleanVar(true),
   CACHE_DEFAULT_TTL_SECONDS: seconds('default time to live', 60),
   CACHE_PERSONAL_MAX_TTL_SECONDS: seconds('ceiling for personal data', 30),
   CACHE_ENCRYPTION_KEYS: z
@@ -61,7 +59,7 @@ type CacheEnv = z.infer<z.ZodObject<typeof cacheEnv>>;
 /** Turns the parsed variables into the caches' settings. */
 export function toCacheConfig(raw: CacheEnv): CacheConfig {
   return {
-    enabled: raw.CACHE_ENABLED === 'true' || raw.CACHE_ENABLED === '1',
+    enabled: raw.CACHE_ENABLED,
     ...(raw.REDIS_URL ? { redisUrl: raw.REDIS_URL } : {}),
     defaultTtlSeconds: raw.CACHE_DEFAULT_TTL_SECONDS,
     personalMaxTtlSeconds: raw.CACHE_PERSONAL_MAX_TTL_SECONDS,

@@ -1,12 +1,11 @@
 import { isIP } from 'node:net';
+import { booleanVar } from '@govgraph/server';
 import { z } from 'zod';
 import type { RateLimitOptions } from './rateLimiter.js';
 
 /** The environment variables of the rate limits, for `parseEnv` (REDIS_URL and CACHE_KEY_PREFIX are the caches'). */
 export const rateLimitEnv = {
-  RATE_LIMIT_ENABLED: z
-    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
-    .default('true'),
+  RATE_LIMIT_ENABLED: booleanVar(true),
   RATE_LIMIT_TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -22,7 +21,7 @@ export const rateLimitEnv = {
 };
 
 interface RateLimitEnv {
-  RATE_LIMIT_ENABLED: 'true' | 'false' | '1' | '0';
+  RATE_LIMIT_ENABLED: boolean;
   RATE_LIMIT_TRUSTED_PROXIES: string[];
   REDIS_URL?: string | undefined;
   CACHE_KEY_PREFIX: string;
@@ -31,7 +30,7 @@ interface RateLimitEnv {
 /** Turns the parsed variables into the rate limiter's settings: shared through REDIS_URL when set. */
 export function toRateLimitOptions(raw: RateLimitEnv): RateLimitOptions {
   return {
-    enabled: raw.RATE_LIMIT_ENABLED === 'true' || raw.RATE_LIMIT_ENABLED === '1',
+    enabled: raw.RATE_LIMIT_ENABLED,
     ...(raw.REDIS_URL ? { redisUrl: raw.REDIS_URL } : {}),
     keyPrefix: `${raw.CACHE_KEY_PREFIX}:rate`,
     trustedProxies: raw.RATE_LIMIT_TRUSTED_PROXIES,
