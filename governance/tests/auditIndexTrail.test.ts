@@ -243,6 +243,29 @@ describe.each(ENGINES)('the %s writer indexes what trails', (engine) => {
     await writer.close();
   });
 
+  it('over many slices of subjects, each subject once per record even when named twice', async () => {
+    // 3,000 subjects in 40 records (the SQLite sweep writes ~2,000 rows a transaction, whole
+    // subjects at a time), and a record that names one of them twice.
+    const many = (i: number) =>
+      Array.from({ length: 75 }, (_, k) => `P-${String((i * 75 + k) % 3000).padStart(4, '0')}`);
+    const entries = Array.from({ length: 40 }, (_, i) =>
+      auditEntry(i + 1, { subjects: i === 9 ? [...many(i), 'P-0700'] : many(i) }),
+    );
+    const writer = writerFor(hub.store);
+    await writer.write(entries);
+    await writer.indexSubjects();
+    expect(Number((await head(hub.store)).indexed_seq)).toBe(40);
+    const rows = await hub.store.db
+      .selectFrom('audit_subjects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    expect(Number(rows?.n)).toBe(3000);
+    const counts = await createAuditReader(hub.store).countsForSubjects(['P-0700', 'P-2999']);
+    expect(Object.fromEntries(counts)).toEqual({ 'P-0700': 1, 'P-2999': 1 });
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 40 });
+    await writer.close();
+  });
+
   it('left behind by an instance that stopped before its sweep: the next write sweeps it', async () => {
     const first = writerFor(hub.store);
     await first.write(Array.from({ length: 30 }, (_, i) => auditEntry(i + 1)));

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { AuditEntry } from '../types.js';
 import type { AuditWriteFailure } from './auditChainWriter.js';
-import { AUDIT_ROW_COLUMNS, toAuditRow } from './auditRows.js';
+import { AUDIT_ROW_COLUMNS, subjectsOf, toAuditRow } from './auditRows.js';
 import { chainRecords } from './chainRecords.js';
 
 // The SQLite audit writer's thread (started by sqliteChainWriter.ts): better-sqlite3 is
@@ -13,11 +13,12 @@ import { chainRecords } from './chainRecords.js';
 // transaction writes its records and moves the head; their subject rows are written later. Each
 // subject row lands on its own page of the (subject, seq) key, and SQLite's WAL writes every page
 // a commit touched, so a 100-person list read indexed at its own commit cost ~100 page writes
-// (2-3 ms of CPU, mostly in the kernel). Instead, a sweep takes the records since the mark
-// (`audit_head.indexed_seq`) into a sorted in-memory table and writes their rows in key order,
-// a slice of the key space per short transaction: rows that share a page are written together,
-// and batches commit between slices. Nothing is lost meanwhile: the records hold their subjects
-// (their hash covers them), and the tracker reads the records past the mark from the chain.
+// (2-3 ms of CPU, mostly in the kernel). Instead, a sweep reads the records since the mark
+// (`audit_head.indexed_seq`), gathers each subject's seqs in memory, and writes them subject by
+// subject in key order, a slice of subjects per short transaction: a subject's rows share pages
+// and go in with one statement, and batches commit between slices. Nothing is lost meanwhile:
+// the records hold their subjects (their hash covers them), and the tracker reads the records
+// past the mark from the chain.
 
 /** A batch to commit, or (`index`) a request to bring the subject index up to the head. */
 export type ThreadTask = { entries: AuditEntry[] } | { index: true };
@@ -35,18 +36,23 @@ export interface ThreadProgress {
   indexTrailing: number;
 }
 
-/** Records past the mark before a sweep starts under load, without waiting for quiet. */
-const SWEEP_AFTER_RECORDS = 512;
+/**
+ * Records past the mark before a sweep starts under load, without waiting for quiet. A sweep's
+ * cost is mostly the index pages it rewrites, one per subject it names however many of that
+ * subject's accesses it writes, so a longer sweep costs less per record wherever people are
+ * read again, while the tracker reads what trails from the chain (~25 µs a record).
+ */
+const SWEEP_AFTER_RECORDS = 1024;
 /** How long the chain must be quiet (no batch committed) before a sweep takes what trails. */
 const SWEEP_WHEN_QUIET_MS = 250;
 /**
- * Most records one sweep takes (~200,000 subject rows for 100-person lists, tens of MB in
+ * Most records one sweep takes (~200,000 subject rows for 100-person lists, a few MB of seqs in
  * memory); a longer backlog (a hub restarted after the index fell behind) takes several.
  */
 const SWEEP_MAX_RECORDS = 2048;
-/** Records read into the sorted table per step (a read: no write lock). */
-const LOAD_RECORDS = 64;
-/** Subject rows written per transaction: a few ms of the write lock. */
+/** Records read per step (a read: no write lock; ~10 µs each for a 100-person list). */
+const LOAD_RECORDS = 128;
+/** Subject rows written per transaction, whole subjects at a time: a few ms of the write lock. */
 const SLICE_ROWS = 2000;
 /** How long after a failed step (the lock taken, the store gone) the sweep is tried again. */
 const RETRY_MS = 1000;
@@ -64,11 +70,6 @@ db.pragma('synchronous = NORMAL');
 // The WAL is copied into the file by the checkpointer's thread (sqliteCheckpointThread.ts), not
 // inside this thread's commits; 10,000 pages (~40 MiB) is the backstop should it fall behind.
 db.pragma('wal_autocheckpoint = 10000');
-// The sweep's sorted table lives in this connection's memory.
-db.pragma('temp_store = MEMORY');
-db.exec(
-  'create temp table if not exists audit_sweep (subject text not null, seq integer not null, primary key (subject, seq)) without rowid',
-);
 
 // Prepared on first use, inside a write, so a store that cannot take them fails that write
 // (closed) instead of the thread.
@@ -82,31 +83,19 @@ function prepare() {
       `insert into audit_records (${AUDIT_ROW_COLUMNS.join(', ')}) values (${AUDIT_ROW_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     ),
     moveHead: db.prepare<[number, string]>('update audit_head set seq = ?, hash = ? where id = 1'),
-    // The subjects of records (from, to], read from the records themselves. A record whose
-    // subjects are not a JSON array (edited: verify names it) adds none.
-    load: db.prepare<[number, number]>(
-      `insert or ignore into temp.audit_sweep (subject, seq)
-       select s.value, r.seq
-       from audit_records r, json_each(case when json_valid(r.subjects) then r.subjects else '[]' end) s
-       where r.seq > ? and r.seq <= ? and s.type = 'text'`,
+    // The subjects of records (from, to], read from the records themselves.
+    load: db.prepare<[number, number], { seq: number; subjects: string }>(
+      'select seq, subjects from audit_records where seq > ? and seq <= ? order by seq',
     ),
-    // The next rows of the sorted table, after the last one written, into the index. A row
-    // already there (written by a writer that indexes at once, or a sweep that died before
-    // moving the mark) is kept.
-    writeSlice: db.prepare<[string, number, number]>(
+    // One subject's rows: its seqs as a JSON array. A row already there (written by a writer
+    // that indexes at once, or a sweep that died before moving the mark) is kept.
+    writeSubject: db.prepare<[string, string]>(
       `insert or ignore into audit_subjects (subject, seq)
-       select subject, seq from temp.audit_sweep where (subject, seq) > (?, ?)
-       order by subject, seq limit ?`,
-    ),
-    // The last row of that slice; none when the slice was the last.
-    sliceEnd: db.prepare<[string, number, number], { subject: string; seq: number }>(
-      `select subject, seq from temp.audit_sweep where (subject, seq) > (?, ?)
-       order by subject, seq limit 1 offset ?`,
+       select ?, value from json_each(?)`,
     ),
     moveMark: db.prepare<[number]>(
       'update audit_head set indexed_seq = max(indexed_seq, ?) where id = 1',
     ),
-    clear: db.prepare('delete from temp.audit_sweep'),
   };
 }
 
@@ -138,17 +127,18 @@ const commit = db.transaction((entries: readonly AuditEntry[]): number => {
 }).immediate;
 
 /**
- * A sweep: records up to `to` to index, read into the sorted table up to `loaded`; once all
- * are, its rows go to the index in key order, a slice at a time, `after` the last one written.
+ * A sweep: records up to `to` to index, read up to `loaded`, each subject's seqs gathered in
+ * `seqs` (ascending). Once all are read, the subjects go to the index in key order, a slice at a
+ * time, from `next` in `order`.
  */
 interface Sweep {
   to: number;
   loaded: number;
-  after: { subject: string; seq: number };
+  seqs: Map<string, number[]>;
+  order?: string[];
+  next: number;
 }
 
-/** Before every row of the sorted table (subjects are never empty, seqs start at 1). */
-const FIRST = { subject: '', seq: 0 };
 let sweep: Sweep | undefined;
 
 /** Records the index trails the head by now. */
@@ -159,43 +149,64 @@ function trailing(): number {
 
 /** Starts a sweep of what trails the head now (at most SWEEP_MAX_RECORDS); false when nothing does. */
 function startSweep(): boolean {
-  const { sql, head } = readHead();
+  const { head } = readHead();
   if (head.indexed >= head.seq) return false;
-  sql.clear.run();
   const to = Math.min(head.seq, head.indexed + SWEEP_MAX_RECORDS);
-  sweep = { to, loaded: head.indexed, after: FIRST };
+  sweep = { to, loaded: head.indexed, seqs: new Map(), next: 0 };
   return true;
 }
 
-// One slice in one transaction; the last one moves the mark. Returns the last row written, or
-// undefined when the sweep is done.
-const writeSlice = db.transaction((current: Sweep) => {
+/** Adds records (from, to]'s subjects to the sweep. A record whose subjects are not a JSON array adds none. */
+function loadRecords(current: Sweep, from: number, to: number): void {
+  for (const row of prepared().load.iterate(from, to)) {
+    const seq = Number(row.seq);
+    for (const subject of subjectsOf(row.subjects)) {
+      const seqs = current.seqs.get(subject);
+      if (!seqs) current.seqs.set(subject, [seq]);
+      // Read in seq order: a subject named twice by one record is its last entry.
+      else if (seqs.at(-1) !== seq) seqs.push(seq);
+    }
+  }
+}
+
+// One slice of subjects in one transaction; the last one moves the mark. Returns where the next
+// slice starts in `order`, or undefined when the sweep is done.
+const writeSlice = db.transaction((current: Sweep, order: readonly string[]) => {
   const sql = prepared();
-  const { subject, seq } = current.after;
-  sql.writeSlice.run(subject, seq, SLICE_ROWS);
-  const end = sql.sliceEnd.get(subject, seq, SLICE_ROWS - 1);
-  if (!end) sql.moveMark.run(current.to);
-  return end;
+  let rows = 0;
+  let next = current.next;
+  while (next < order.length && rows < SLICE_ROWS) {
+    const subject = order[next++] as string;
+    const seqs = current.seqs.get(subject) ?? [];
+    sql.writeSubject.run(subject, JSON.stringify(seqs));
+    rows += seqs.length;
+  }
+  if (next < order.length) return next;
+  sql.moveMark.run(current.to);
+  return undefined;
 }).immediate;
 
-/** One step of the sweep: loads a few records, or writes one slice. Returns true when done. */
+/** One step of the sweep: reads a few records, or writes one slice. Returns true when done. */
 function sweepStep(): boolean {
   if (!sweep && !startSweep()) return true;
   const current = sweep as Sweep;
   if (current.loaded < current.to) {
     const upTo = Math.min(current.to, current.loaded + LOAD_RECORDS);
-    prepared().load.run(current.loaded, upTo);
+    loadRecords(current, current.loaded, upTo);
     current.loaded = upTo;
     return false;
   }
+  // The index's key order, so neighbouring subjects share pages. JavaScript orders by UTF-16
+  // units, SQLite by UTF-8 bytes: the same for every subject the hub writes (ASCII IDs), and
+  // only a matter of locality otherwise.
+  current.order ??= [...current.seqs.keys()].sort();
   // Moved only once the slice committed: a failed one is written again.
-  const end = writeSlice(current);
-  if (end) {
-    current.after = end;
+  const next = writeSlice(current, current.order);
+  if (next !== undefined) {
+    current.next = next;
     return false;
   }
   sweep = undefined;
-  prepared().clear.run();
   return true;
 }
 
