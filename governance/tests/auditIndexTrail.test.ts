@@ -101,6 +101,34 @@ describe.each(ENGINES)('the data tracker across the subject index mark on %s', (
     expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 30 });
   });
 
+  it('finds a subject past the mark however its record spells the JSON', async () => {
+    // The same subjects with every character escaped: the hash covers the parsed values, so
+    // verify passes, and the tracker must still see the access (it skips unparsed only text
+    // that cannot name the subject).
+    await trailAt(hub.store, 0);
+    const record = await hub.store.db
+      .selectFrom('audit_records')
+      .select('subjects')
+      .where('seq', '=', 12)
+      .executeTakeFirstOrThrow();
+    const escaped = `[${(JSON.parse(record.subjects) as string[])
+      .map(
+        (s) =>
+          `"${[...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`,
+      )
+      .join(',')}]`;
+    expect(escaped).not.toContain(PERSON);
+    await hub.store.db
+      .updateTable('audit_records')
+      .set({ subjects: escaped })
+      .where('seq', '=', 12)
+      .execute();
+    const seqs = (await reader().recordsForSubjects([PERSON], 50)).get(PERSON)?.map((r) => r.seq);
+    expect(seqs).toEqual(personSeqs(30));
+    expect((await reader().countsForSubjects([PERSON, COMPANY])).get(PERSON)).toBe(10);
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 30 });
+  });
+
   it('shows an access whose index rows were deleted before the mark reached it', async () => {
     await trailAt(hub.store, 20);
     // Nothing to delete past the mark: the tracker reads those records from the chain.

@@ -35,9 +35,10 @@ export function createAuditReader(store: HubStore): AuditReader {
         from audit_records r
         where r.seq > ${INDEXED}${olderThan(before)}
         order by seq desc`.execute(store.db);
+      const asked = quotedSubjects(unique);
       for (const { subject, ...row } of rows.rows) {
         // A record past the mark is read whole only when it names a subject still short.
-        const named = subject === null ? new Set(subjectsOf(row.subjects)) : [subject];
+        const named = subject === null ? askedNamedBy(row.subjects, asked) : [subject];
         const wanting: AuditRecord[][] = [];
         for (const s of named) {
           const found = result.get(s);
@@ -53,6 +54,7 @@ export function createAuditReader(store: HubStore): AuditReader {
       const counts = new Map<string, number>(subjects.map((s) => [s, 0]));
       const unique = [...new Set(subjects)];
       if (unique.length === 0) return counts;
+      const asked = quotedSubjects(unique);
       const rows = await sql<{
         subject: string | null;
         records: number | string | bigint;
@@ -68,7 +70,7 @@ export function createAuditReader(store: HubStore): AuditReader {
         // An index row's count, or a record past the mark counting once for each subject asked
         // for that it names. PostgreSQL's count(*) is a bigint, handed over as a string.
         const named =
-          row.subject !== null ? [row.subject] : new Set(subjectsOf(row.subjects ?? ''));
+          row.subject !== null ? [row.subject] : askedNamedBy(row.subjects ?? '', asked);
         const add = row.subject !== null ? Number(row.records) : 1;
         for (const subject of named) {
           const count = counts.get(subject);
@@ -85,4 +87,21 @@ const INDEXED = sql`(select indexed_seq from audit_head where id = 1)`;
 
 function olderThan(before: number | undefined) {
   return before === undefined ? sql`` : sql` and seq < ${before}`;
+}
+
+/** Each subject asked for, as JSON.stringify writes it into a record's subjects text. */
+function quotedSubjects(subjects: readonly string[]): readonly string[] {
+  return subjects.map((subject) => JSON.stringify(subject));
+}
+
+/**
+ * The subjects a record past the mark names, or none when it names none of those asked for
+ * (`quoted`), told without parsing where that is certain. A record's subjects text without a
+ * backslash escapes nothing, so every subject it names appears in it exactly as JSON.stringify
+ * writes it: text that holds none of the asked ones' quoted forms names none of them (the
+ * tracker reads up to a sweep's worth of such records per request). Any other text is parsed.
+ */
+function askedNamedBy(text: string, quoted: readonly string[]): Iterable<string> {
+  if (!text.includes('\\') && !quoted.some((q) => text.includes(q))) return [];
+  return new Set(subjectsOf(text));
 }
