@@ -56,7 +56,7 @@ describe.each(ENGINES)('audit batches of list reads on %s', (engine) => {
     const reader = createAuditReader(hub.store);
     const seqsOf = async (subject: string) =>
       ((await reader.recordsForSubjects([subject], 5)).get(subject) ?? []).map((r) => r.seq);
-    // The index trails the chain (written in bulk once the chain is quiet or 1,024 records
+    // The index trails the chain (written in bulk once the chain is quiet or 2,048 records
     // trail), and the tracker reads the newest accesses from the chain meanwhile.
     expect(await indexRows()).toBe(0);
     expect(await seqsOf(newest)).toEqual([200]);
