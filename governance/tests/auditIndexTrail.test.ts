@@ -255,6 +255,36 @@ describe.each(ENGINES)('the %s writer indexes what trails', (engine) => {
     await writer.close();
   });
 
+  it('naming more people than one SQLite sweep gathers (16,384), in several', async () => {
+    // 60 records of 500 people each, none named twice: 30,000 subjects.
+    const entries = Array.from({ length: 60 }, (_, i) =>
+      auditEntry(i + 1, {
+        subjects: Array.from(
+          { length: 500 },
+          (_, k) => `Q-${String(i * 500 + k).padStart(5, '0')}`,
+        ),
+      }),
+    );
+    const writer = writerFor(hub.store);
+    await writer.write(entries);
+    await writer.indexSubjects();
+    expect(Number((await head(hub.store)).indexed_seq)).toBe(60);
+    const rows = await hub.store.db
+      .selectFrom('audit_subjects')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    expect(Number(rows?.n)).toBe(30_000);
+    const reader = createAuditReader(hub.store);
+    const found = await reader.recordsForSubjects(['Q-00000', 'Q-16499', 'Q-29999'], 5);
+    expect([...found].map(([subject, records]) => [subject, records.map((r) => r.seq)])).toEqual([
+      ['Q-00000', [1]],
+      ['Q-16499', [33]],
+      ['Q-29999', [60]],
+    ]);
+    expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 60 });
+    await writer.close();
+  });
+
   it('longer than one sweep takes (4,096 records on SQLite, 2,048 on PostgreSQL), in several', async () => {
     const writer = writerFor(hub.store);
     const entries = Array.from({ length: 4600 }, (_, i) => auditEntry(i + 1));
