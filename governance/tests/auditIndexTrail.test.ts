@@ -47,6 +47,15 @@ function writerFor(store: HubStore): AuditChainWriter {
 const head = (store: HubStore) =>
   store.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
 
+/** Rows in the subject index. */
+async function indexRows(store: HubStore): Promise<number> {
+  const row = await store.db
+    .selectFrom('audit_subjects')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 describe.each(ENGINES)('the data tracker across the subject index mark on %s', (engine) => {
   const hub = useHubStore(engine, { label: 'hub_index_trail' });
   const reader = () => createAuditReader(hub.store);
@@ -220,11 +229,7 @@ describe.each(ENGINES)('the %s writer indexes what trails', (engine) => {
     await Promise.all(appended);
     const now = await head(hub.store);
     expect([Number(now.seq), Number(now.indexed_seq)]).toEqual([25, 25]);
-    const rows = await hub.store.db
-      .selectFrom('audit_subjects')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
-    expect(Number(rows?.n)).toBe(25 + 6); // PEOPLE[i % 3] in each, COMPANY in every fourth
+    expect(await indexRows(hub.store)).toBe(25 + 6); // PEOPLE[i % 3] in each, COMPANY in every fourth
     expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 25 });
     await log.close();
   });
@@ -269,11 +274,7 @@ describe.each(ENGINES)('the %s writer indexes what trails', (engine) => {
     await writer.write(entries);
     await writer.indexSubjects();
     expect(Number((await head(hub.store)).indexed_seq)).toBe(60);
-    const rows = await hub.store.db
-      .selectFrom('audit_subjects')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
-    expect(Number(rows?.n)).toBe(30_000);
+    expect(await indexRows(hub.store)).toBe(30_000);
     const reader = createAuditReader(hub.store);
     const found = await reader.recordsForSubjects(['Q-00000', 'Q-16499', 'Q-29999'], 5);
     expect([...found].map(([subject, records]) => [subject, records.map((r) => r.seq)])).toEqual([
@@ -291,12 +292,8 @@ describe.each(ENGINES)('the %s writer indexes what trails', (engine) => {
     for (let i = 0; i < entries.length; i += 500) await writer.write(entries.slice(i, i + 500));
     await writer.indexSubjects();
     expect(Number((await head(hub.store)).indexed_seq)).toBe(4600);
-    const rows = await hub.store.db
-      .selectFrom('audit_subjects')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
     // PEOPLE[i % 3] in every record, COMPANY in every fourth.
-    expect(Number(rows?.n)).toBe(4600 + 1150);
+    expect(await indexRows(hub.store)).toBe(4600 + 1150);
     expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 4600 });
     await writer.close();
   });
@@ -313,11 +310,7 @@ describe.each(ENGINES)('the %s writer indexes what trails', (engine) => {
     await writer.write(entries);
     await writer.indexSubjects();
     expect(Number((await head(hub.store)).indexed_seq)).toBe(40);
-    const rows = await hub.store.db
-      .selectFrom('audit_subjects')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
-    expect(Number(rows?.n)).toBe(3000);
+    expect(await indexRows(hub.store)).toBe(3000);
     const counts = await createAuditReader(hub.store).countsForSubjects(['P-0700', 'P-2999']);
     expect(Object.fromEntries(counts)).toEqual({ 'P-0700': 1, 'P-2999': 1 });
     expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 40 });
@@ -334,11 +327,7 @@ describe.each(ENGINES)('the %s writer indexes what trails', (engine) => {
     await next.write([auditEntry(31)]);
     const now = await caughtUp();
     expect([Number(now.seq), Number(now.indexed_seq)]).toEqual([31, 31]);
-    const rows = await hub.store.db
-      .selectFrom('audit_subjects')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
-    expect(Number(rows?.n)).toBe(31 + 7); // PEOPLE[i % 3] in each, COMPANY in every fourth
+    expect(await indexRows(hub.store)).toBe(31 + 7); // PEOPLE[i % 3] in each, COMPANY in every fourth
     expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 31 });
     await next.close();
   });
@@ -444,11 +433,7 @@ describe('the PostgreSQL writer', () => {
       .poll(async () => Number((await head(hub.store)).indexed_seq), { timeout: 10_000 })
       .toBe(600);
     await expect.poll(() => trailing.at(-1), { timeout: 5_000 }).toBe(0);
-    const rows = await hub.store.db
-      .selectFrom('audit_subjects')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
-    expect(Number(rows?.n)).toBe(600 + 150); // PEOPLE[i % 3] in each, COMPANY in every fourth
+    expect(await indexRows(hub.store)).toBe(600 + 150); // PEOPLE[i % 3] in each, COMPANY in every fourth
     expect(await seqs()).toEqual([600, 597]);
     expect(await verifyAuditChain(hub.store)).toEqual({ ok: true, records: 600 });
     await writer.close();
