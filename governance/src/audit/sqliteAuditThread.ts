@@ -134,8 +134,8 @@ const commit = db.transaction((entries: readonly AuditEntry[]): number => {
 
 /**
  * A sweep: records up to `to` to index (brought in once it holds SWEEP_MAX_SUBJECTS), read up
- * to `loaded`, each subject's seqs gathered in `seqs` (ascending). Once all are read, the subjects go to the index in key order, a slice at a
- * time, from `next` in `order`.
+ * to `loaded`, each subject's seqs gathered in `seqs` (ascending). Once all are read, the
+ * subjects go to the index in key order, a slice at a time, from `next` in `order`.
  */
 interface Sweep {
   to: number;
@@ -153,7 +153,7 @@ function trailing(): number {
   return head.seq - head.indexed;
 }
 
-/** Starts a sweep of what trails the head now (at most SWEEP_MAX_RECORDS); false when nothing does. */
+/** Starts a sweep of what trails the head now (at most SWEEP_MAX_RECORDS); false if none does. */
 function startSweep(): boolean {
   const { head } = readHead();
   if (head.indexed >= head.seq) return false;
