@@ -566,6 +566,22 @@ describe('standardScalarRewrites', () => {
     validNationalId.map((id) => id.replace(/X$/, 'x')),
     validCreditCode,
     validCreditCode.map((code) => code.toLowerCase()),
+    // What a caller might try so that an audited ID reads as another: a valid one padded, or with
+    // a character a reader might fold (full-width, zero-width, another case, a lookalike x).
+    fc
+      .tuple(
+        fc.oneof(validNationalId, validCreditCode),
+        fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u200b', '\u3000', '\ufeff', ''),
+        fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u200b', '\u3000', '\ufeff', ''),
+      )
+      .map(([id, before, after]) => `${before}${id}${after}`),
+    fc
+      .tuple(
+        fc.oneof(validNationalId, validCreditCode),
+        fc.nat(17),
+        fc.constantFrom('Ｘ', 'х', '×', '０', 'X', 'x'),
+      )
+      .map(([id, at, c]) => `${id.slice(0, at)}${c}${id.slice(at + 1)}`),
   );
 
   it('names every text a scalar may read otherwise than as given', () => {
