@@ -279,7 +279,7 @@ const auditSubjectsOneKey: Migration = {
  * On SQLite the subject index becomes a table without rowid: its rows are its key, (subject,
  * seq), in one b-tree, where a rowid table kept each row twice (the table by rowid, and the
  * key's own index). A swept row is then one b-tree insert instead of two (the sweep's slices
- * ~30% quicker per row, measured: docs/benchmarks.md), and the index takes about half the
+ * 14–30% quicker per row, measured: docs/benchmarks.md), and the index takes about half the
  * space. The rows are copied in key order, in one transaction: the table is never missing.
  * PostgreSQL keeps its table and key.
  */
