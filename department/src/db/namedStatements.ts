@@ -39,17 +39,23 @@ const SELECT = /^\s*(?:select|with)\b/i;
  * and then sends only its values. The loaders' texts are few and fixed (shapedQuery.ts),
  * so the names stay few.
  *
- * Only SELECTs are named: a write or a schema change runs unnamed, as before, and migrations
- * run before a department serves. A SELECT prepared before a schema change that alters its
- * result (a column added to `select *`) fails on that connection with "cached plan must not
- * change result type" until the connection is replaced; departments change their schema only
- * at start. A pooler between the department and PostgreSQL must keep prepared statements per
- * client (PgBouncer in session mode, or 1.21+ with `max_prepared_statements`).
+ * Only SELECTs are named: a write or a schema change runs unnamed, as before. A schema change
+ * made while a department serves (another release migrating the database during a rolling
+ * deploy) can alter what a prepared SELECT returns (a column added to `select *`); PostgreSQL
+ * then refuses every run of it on that connection ("cached plan must not change result
+ * type"). Such a SELECT is sent again unnamed, which plans it afresh, and the connection is
+ * dropped when it goes back to the pool, so the next one prepares its statements anew
+ * (`isStalePlan`). Inside a transaction the refusal has already aborted it: the
+ * transaction fails (and rolls back), and the one after it runs on a fresh connection. A
+ * pooler between the department and PostgreSQL must keep prepared statements per client
+ * (PgBouncer in session mode, or 1.21+ with `max_prepared_statements`).
  */
 export function preparingStatements(pool: pg.Pool): PostgresPool {
   return {
     async connect() {
       const client = await pool.connect();
+      /** A statement prepared on this connection no longer fits the schema: drop it on release. */
+      let stale = false;
       function query<R>(
         sql: string,
         parameters: ReadonlyArray<unknown>,
@@ -65,12 +71,35 @@ export function preparingStatements(pool: pg.Pool): PostgresPool {
         const values = [...parameters];
         const name = statementName(input, values.length);
         const sent = name
-          ? client.query({ name, text: input, values })
+          ? client.query({ name, text: input, values }).catch((error: unknown) => {
+              if (!isStalePlan(error)) throw error;
+              stale = true;
+              // Refused before it ran, so running it again reads nothing twice. In an aborted
+              // transaction this fails too, and the caller gets the refusal itself.
+              return client.query(input, values).catch(() => {
+                throw error;
+              });
+            })
           : client.query(input, values);
         return sent as unknown as Promise<PostgresQueryResult<R>>;
       }
-      return { query, release: (destroy?: boolean) => client.release(destroy) };
+      return {
+        query,
+        release: (destroy?: boolean) => client.release(destroy === true || stale),
+      };
     },
     end: () => pool.end(),
   };
+}
+
+/**
+ * PostgreSQL refusing to run a prepared statement whose result columns changed since it was
+ * prepared. Told apart by the server routine that refuses it (`RevalidateCachedQuery`), since
+ * its SQLSTATE (0A000, feature not supported) covers other refusals and its message is
+ * translated with the server's `lc_messages`.
+ */
+export function isStalePlan(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, routine } = error as { code?: unknown; routine?: unknown };
+  return code === '0A000' && routine === 'RevalidateCachedQuery';
 }
