@@ -1,8 +1,9 @@
 import { createTestDatabase, type TestDatabase } from '@govgraph/testing';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRowLoader, type Database, openDatabase } from '../src/db/index.js';
 import { NAMED_MAX_PARAMETERS, statementName } from '../src/db/namedStatements.js';
+import { APPLICATION_NAME } from '../src/db/readPipeline.js';
 
 // On PostgreSQL a department prepares each SELECT with parameters once per connection, as a
 // named statement, and later sends only its values. These tests read PostgreSQL's own list of
@@ -21,10 +22,12 @@ interface Prepared {
 describe('named statements on PostgreSQL', () => {
   let testDb: TestDatabase;
   let database: Database<TestDB>;
-  /** The statements prepared on the pool's one connection. */
-  const prepared = async (): Promise<Prepared[]> => {
+  /** A second handle on the same database, to watch the first one's sessions from. */
+  let other: Database<TestDB>;
+  /** The statements prepared on the pool's one connection (or a transaction's). */
+  const prepared = async (db: Kysely<TestDB> = database.db): Promise<Prepared[]> => {
     const { rows } = await sql<Prepared>`
-      select name, statement from pg_prepared_statements order by name`.execute(database.db);
+      select name, statement from pg_prepared_statements order by name`.execute(db);
     return rows;
   };
 
@@ -32,6 +35,7 @@ describe('named statements on PostgreSQL', () => {
     testDb = await createTestDatabase('postgres', 'named');
     // One connection, so every statement below runs on the session whose list is read.
     database = openDatabase<TestDB>({ ...testDb.options, poolSize: 1 });
+    other = openDatabase<TestDB>({ ...testDb.options, poolSize: 1 });
     await database.db.schema
       .createTable('item')
       .addColumn('id', 'integer', (c) => c.primaryKey())
@@ -44,31 +48,77 @@ describe('named statements on PostgreSQL', () => {
   });
   afterAll(async () => {
     await database?.close();
+    await other?.close();
     await testDb?.drop();
   });
 
   it('prepares a loader’s SELECT once, and each run answers for its own values', async () => {
-    const before = await prepared();
-    const byIds = (...ids: string[]) => {
-      const loader = createRowLoader<TestDB, { id: number; name: string }>(database.db, {
-        table: 'item',
-        keyColumn: 'id',
-      });
-      return Promise.all(ids.map((id) => loader.load(id)));
-    };
-    expect(await byIds('1', '2')).toEqual([
-      { id: 1, name: 'item 1' },
-      { id: 2, name: 'item 2' },
-    ]);
-    expect(await byIds('3', '9')).toEqual([{ id: 3, name: 'item 3' }, null]);
-    expect(await byIds('2', '1')).toEqual([
-      { id: 2, name: 'item 2' },
-      { id: 1, name: 'item 1' },
-    ]);
-    const added = (await prepared()).filter((p) => !before.some((b) => b.name === p.name));
-    expect(added).toHaveLength(1);
-    expect(added[0]?.name).toMatch(/^govgraph_\d+$/);
-    expect(added[0]?.statement).toMatch(/^\s*select \* from "item"\s+where "id" in \(\$1, \$2\)$/);
+    // In a transaction, so that the loaders run on the connection whose list is read (outside
+    // one they take the read pipeline's connection: below).
+    await database.db.transaction().execute(async (trx) => {
+      const before = await prepared(trx);
+      const byIds = (...ids: string[]) => {
+        const loader = createRowLoader<TestDB, { id: number; name: string }>(trx, {
+          table: 'item',
+          keyColumn: 'id',
+        });
+        return Promise.all(ids.map((id) => loader.load(id)));
+      };
+      expect(await byIds('1', '2')).toEqual([
+        { id: 1, name: 'item 1' },
+        { id: 2, name: 'item 2' },
+      ]);
+      expect(await byIds('3', '9')).toEqual([{ id: 3, name: 'item 3' }, null]);
+      expect(await byIds('2', '1')).toEqual([
+        { id: 2, name: 'item 2' },
+        { id: 1, name: 'item 1' },
+      ]);
+      const added = (await prepared(trx)).filter((p) => !before.some((b) => b.name === p.name));
+      expect(added).toHaveLength(1);
+      expect(added[0]?.name).toMatch(/^govgraph_\d+$/);
+      expect(added[0]?.statement).toMatch(
+        /^\s*select \* from "item"\s+where "id" in \(\$1, \$2\)$/,
+      );
+    });
+  });
+
+  /** What each session of the test database last ran, by application name. */
+  const lastRun = async () => {
+    const { rows } = await sql<{ application_name: string; query: string }>`
+      select application_name, query from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()`.execute(other.db);
+    return rows.map((row) => ({ ...row, query: row.query.replace(/\s+/g, ' ').trim() }));
+  };
+  const loadItem = (db: Kysely<TestDB>, id: string) =>
+    createRowLoader<TestDB, { id: number; name: string }>(db, {
+      table: 'item',
+      keyColumn: 'id',
+    }).load(id);
+
+  it('sends a loader’s read alone on the read pipeline, and in a transaction on its connection', async () => {
+    expect(await loadItem(database.db, '2')).toEqual({ id: 2, name: 'item 2' });
+    const loaderText = 'select * from "item" where "id" in ($1)';
+    expect(await lastRun()).toContainEqual({
+      application_name: APPLICATION_NAME,
+      query: loaderText,
+    });
+    await database.db.transaction().execute(async (trx) => {
+      await sql`select ${'marker'}::text as marker`.execute(trx);
+      expect(await loadItem(trx, '3')).toEqual({ id: 3, name: 'item 3' });
+      const sessions = await lastRun();
+      // The pipeline's session ran nothing since; the transaction's did the read.
+      expect(sessions.filter((s) => s.application_name === APPLICATION_NAME)).toEqual([
+        { application_name: APPLICATION_NAME, query: loaderText },
+      ]);
+      expect(sessions.filter((s) => s.application_name !== APPLICATION_NAME)).toEqual([
+        { application_name: '', query: loaderText },
+      ]);
+    });
+    // A statement that is no loader's goes on the pool's connection, named or not.
+    await sql`select name from item where id = ${1}`.execute(database.db);
+    expect((await lastRun()).filter((s) => s.application_name === APPLICATION_NAME)[0]?.query).toBe(
+      loaderText,
+    );
   });
 
   it('prepares no write, no schema change and no statement without values', async () => {

@@ -1,11 +1,12 @@
 import { createTestDatabase, ENGINES, type TestDatabase } from '@govgraph/testing';
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRowLoader, type Database, openDatabase } from '../src/db/index.js';
 import { isStalePlan } from '../src/db/namedStatements.js';
+import { APPLICATION_NAME } from '../src/db/readPipeline.js';
 
 // A department keeps the statements it prepared: better-sqlite3 statements by SQL text,
-// PostgreSQL named statements per connection. During a rolling deploy another release may
+// PostgreSQL named statements per connection (the pool's, and the read pipeline's). During a rolling deploy another release may
 // migrate the database while this one serves; a column added to a table then changes what a
 // kept `select *` returns. These tests make that change from a second connection, as the
 // other release would, between two reads of the same loader shape.
@@ -56,47 +57,69 @@ describe.each(ENGINES)('a schema change while a department serves (%s)', (engine
 
   if (engine !== 'postgres') return;
 
+  /** The pool's one connection (statements that are no loader's read, and transactions). */
   const backend = async () =>
     (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(database.db)).rows[0]?.pid;
-  const preparedHere = async () =>
+  /** The read pipeline's connections (loaders' reads outside transactions), seen from aside. */
+  const pipelined = async () =>
     (
-      await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(
-        database.db,
+      await sql<{ pid: number }>`
+        select pid from pg_stat_activity
+        where datname = current_database() and application_name = ${APPLICATION_NAME}`.execute(
+        other.db,
       )
-    ).rows.map((row) => row.statement.replace(/\s+/g, ' ').trim());
+    ).rows.map((row) => row.pid);
+  const selectDoc = async (id: number) =>
+    (await sql<TestDB['doc']>`select * from doc where id = ${id}`.execute(database.db)).rows;
 
-  it('replaces the connection whose statement went stale, and prepares it anew there', async () => {
+  it('replaces every connection whose statement went stale, and prepares anew there', async () => {
+    // A loader's read prepared on the pipeline's connection, another SELECT on the pool's.
     expect(await read('1')).toMatchObject({ id: 1 });
-    const before = await backend();
+    expect(await selectDoc(1)).toMatchObject([{ id: 1 }]);
+    const [pipelineBefore] = await pipelined();
+    const poolBefore = await backend();
+    expect(pipelineBefore).toBeTypeOf('number');
     await other.db.schema.alterTable('doc').addColumn('extra', 'integer').execute();
+
     expect(await read('1')).toEqual({ id: 1, title: 'one', note: null, extra: null });
-    // The refused connection went back to the pool to be dropped; this is a new session.
-    const after = await backend();
-    expect(after).toBeTypeOf('number');
-    expect(after).not.toBe(before);
-    expect(await preparedHere()).toEqual([]);
+    expect(await selectDoc(2)).toEqual([{ id: 2, title: 'two', note: 'added later', extra: null }]);
+    // Both went back to be dropped: the pool's is a new session, the pipeline's is closed.
+    const poolAfter = await backend();
+    expect(poolAfter).toBeTypeOf('number');
+    expect(poolAfter).not.toBe(poolBefore);
+    await vi.waitFor(async () => expect(await pipelined()).not.toContain(pipelineBefore));
+    // The next reads prepare their statements anew, on a new pipeline connection.
     expect(await read('2')).toEqual({ id: 2, title: 'two', note: 'added later', extra: null });
-    expect(await preparedHere()).toEqual(['select * from "doc" where "id" in ($1)']);
-    expect(await backend()).toBe(after);
+    expect(await read('1')).toEqual({ id: 1, title: 'one', note: null, extra: null });
+    const now = await pipelined();
+    expect(now).toHaveLength(1);
+    expect(now).not.toContain(pipelineBefore);
+    expect(await backend()).toBe(poolAfter);
   });
 
   it('fails a transaction that meets a stale statement, writes nothing, and the next one runs', async () => {
-    expect(await read('1')).toMatchObject({ id: 1 });
-    await other.db.schema.alterTable('doc').addColumn('more', 'text').execute();
-    const writeThenRead = database.db.transaction().execute(async (trx) => {
-      await trx.insertInto('doc').values({ id: 3, title: 'three' }).execute();
-      return createRowLoader<TestDB, TestDB['doc']>(trx, { table: 'doc', keyColumn: 'id' }).load(
-        '1',
-      );
+    const readIn = (trx: Kysely<TestDB>, id: string) =>
+      createRowLoader<TestDB, TestDB['doc']>(trx, { table: 'doc', keyColumn: 'id' }).load(id);
+    // Prepared on the pool's connection, where transactions run.
+    await database.db.transaction().execute(async (trx) => {
+      expect(await readIn(trx, '1')).toMatchObject({ id: 1 });
     });
-    const refusal = await writeThenRead.then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    await other.db.schema.alterTable('doc').addColumn('more', 'text').execute();
+    const refusal = await database.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.insertInto('doc').values({ id: 3, title: 'three' }).execute();
+        return readIn(trx, '1');
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     expect(isStalePlan(refusal)).toBe(true);
     expect(await read('3')).toBeNull();
     await database.db.transaction().execute(async (trx) => {
       await trx.insertInto('doc').values({ id: 3, title: 'three' }).execute();
+      expect(await readIn(trx, '3')).toMatchObject({ id: 3, title: 'three', more: null });
     });
     expect(await read('3')).toMatchObject({ id: 3, title: 'three', more: null });
   });

@@ -1,5 +1,6 @@
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
+import type { ReadPipeline } from './readPipeline.js';
 
 /**
  * Distinct SELECT texts given a name; past this, new texts run unnamed, as before. PostgreSQL
@@ -31,6 +32,14 @@ export function statementName(text: string, parameters: number): string | undefi
 }
 const SELECT = /^\s*(?:select|with)\b/i;
 
+/** Texts of the loaders' reads (shapedQuery.ts), bounded like the names. */
+const loaderReads = new Set<string>();
+
+/** Marks `text` as a loader's read: a plain SELECT with no effect on the session. */
+export function markLoaderRead(text: string): void {
+  if (loaderReads.size < NAMED_KEPT) loaderReads.add(text);
+}
+
 /**
  * The pool as Kysely sees it, sending each SELECT with parameters as a named (prepared)
  * statement. Kysely's driver sends every query unnamed, so PostgreSQL parsed and planned each
@@ -50,12 +59,26 @@ const SELECT = /^\s*(?:select|with)\b/i;
  * pooler between the department and PostgreSQL must keep prepared statements per client
  * (PgBouncer in session mode, or 1.21+ with `max_prepared_statements`).
  */
-export function preparingStatements(pool: pg.Pool): PostgresPool {
+export function preparingStatements(pool: pg.Pool, pipeline?: ReadPipeline): PostgresPool {
   return {
     async connect() {
       const client = await pool.connect();
       /** A statement prepared on this connection no longer fits the schema: drop it on release. */
       let stale = false;
+      /** Statements this checkout ran: a loader's read that comes first is no transaction's. */
+      let statements = 0;
+      const onClient = (text: string, values: unknown[], name: string | undefined) =>
+        name
+          ? client.query({ name, text, values }).catch((error: unknown) => {
+              if (!isStalePlan(error)) throw error;
+              stale = true;
+              // Refused before it ran, so running it again reads nothing twice. In an aborted
+              // transaction this fails too, and the caller gets the refusal itself.
+              return client.query(text, values).catch(() => {
+                throw error;
+              });
+            })
+          : client.query(text, values);
       function query<R>(
         sql: string,
         parameters: ReadonlyArray<unknown>,
@@ -65,22 +88,27 @@ export function preparingStatements(pool: pg.Pool): PostgresPool {
         input: string | PostgresCursor<R>,
         parameters: ReadonlyArray<unknown> = [],
       ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+        const first = statements++ === 0;
         if (typeof input !== 'string') {
           return (client as unknown as PostgresPoolClient).query(input);
         }
         const values = [...parameters];
         const name = statementName(input, values.length);
-        const sent = name
-          ? client.query({ name, text: input, values }).catch((error: unknown) => {
-              if (!isStalePlan(error)) throw error;
-              stale = true;
-              // Refused before it ran, so running it again reads nothing twice. In an aborted
-              // transaction this fails too, and the caller gets the refusal itself.
-              return client.query(input, values).catch(() => {
-                throw error;
-              });
-            })
-          : client.query(input, values);
+        let sent: Promise<pg.QueryResult>;
+        if (pipeline && first && loaderReads.has(input)) {
+          // A checkout whose first statement is a loader's read is that read alone (Kysely
+          // opens a transaction with BEGIN): it joins the tick's pipelined reads (readPipeline.ts).
+          const read = pipeline.send(
+            name ? { name, text: input, values } : { text: input, values },
+          );
+          sent = read.result.catch((error: unknown) => {
+            if (!isStalePlan(error)) throw error;
+            pipeline.retire(read);
+            return onClient(input, values, name);
+          });
+        } else {
+          sent = onClient(input, values, name);
+        }
         return sent as unknown as Promise<PostgresQueryResult<R>>;
       }
       return {
@@ -88,7 +116,9 @@ export function preparingStatements(pool: pg.Pool): PostgresPool {
         release: (destroy?: boolean) => client.release(destroy === true || stale),
       };
     },
-    end: () => pool.end(),
+    end: async () => {
+      await Promise.all([pool.end(), pipeline?.end()]);
+    },
   };
 }
 

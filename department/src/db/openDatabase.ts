@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { preparingStatements } from './namedStatements.js';
+import { createReadPipeline } from './readPipeline.js';
 import { StatementCounter } from './StatementCounter.js';
 import { keepingStatements } from './statementCache.js';
 
@@ -60,8 +61,12 @@ export function openDatabase<DB>(options: DatabaseOptions): Database<DB> {
     // failures alike (once); the failed query rejects anyway and the pool drops it on release.
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', options.onIdleConnectionError ?? (() => {})));
+    const pipeline = createReadPipeline(
+      { connectionString: options.url },
+      options.onIdleConnectionError,
+    );
     const db = new Kysely<DB>({
-      dialect: new PostgresDialect({ pool: preparingStatements(pool) }),
+      dialect: new PostgresDialect({ pool: preparingStatements(pool, pipeline) }),
       log,
     });
     return { db, engine: 'postgres', statements, close: () => db.destroy() };

@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
+import { markLoaderRead } from './namedStatements.js';
 
 /**
  * SQL texts by database and shape. A loader's statement differs from one batch to the next only
@@ -38,6 +39,8 @@ export async function runShaped<DB, Row>(
       throw new Error(`shaped query ${shape}: its parameters do not match its statement's`);
     }
     text = compiled.sql;
+    // Loaders read and nothing else: on PostgreSQL their reads may share a pipelined connection.
+    markLoaderRead(text);
     if (shapes.size >= SHAPES_KEPT) shapes.clear();
     shapes.set(shape, text);
   }
