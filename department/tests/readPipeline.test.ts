@@ -33,7 +33,8 @@ describe('the read pipeline on PostgreSQL', () => {
   const sockets: CountingSocket[] = [];
   const errors: Error[] = [];
   let pipeline: ReadPipeline;
-  const open = () =>
+  /** A pipeline on counting sockets; one connection unless asked, so each tick uses the same. */
+  const open = (connections = 1) =>
     createReadPipeline(
       {
         connectionString: url,
@@ -43,7 +44,7 @@ describe('the read pipeline on PostgreSQL', () => {
           return socket;
         },
       },
-      (error) => errors.push(error),
+      { onError: (error) => errors.push(error), connections },
     );
   const pid = (p: ReadPipeline) =>
     p.send({ text: 'select pg_backend_pid() as pid' }).result.then((r) => r.rows[0]?.pid as number);
@@ -88,6 +89,31 @@ describe('the read pipeline on PostgreSQL', () => {
     expect(socket.writes - before).toBe(2);
     expect(await pid(pipeline)).toBe(first);
     expect(sockets).toHaveLength(1);
+  });
+
+  it('gives the ticks two connections in turn, each tick’s reads in one write', async () => {
+    pipeline = open(2);
+    const tickOf = (ids: number[]) =>
+      Promise.all([
+        pid(pipeline),
+        ...ids.map((id) => pipeline.send({ name: 'pipe_by_id', text: byId, values: [id] }).result),
+      ]);
+    const [firstPid, ...firstRows] = await tickOf([1, 2]);
+    const [secondPid, ...secondRows] = await tickOf([3]);
+    expect(firstRows.map((r) => r.rows)).toEqual([
+      [{ id: 1, name: 'item 1' }],
+      [{ id: 2, name: 'item 2' }],
+    ]);
+    expect(secondRows.map((r) => r.rows)).toEqual([[{ id: 3, name: 'item 3' }]]);
+    expect(secondPid).not.toBe(firstPid);
+    expect(sockets).toHaveLength(2);
+    const writes = sockets.map((socket) => socket.writes);
+    const [thirdPid, ...thirdRows] = await tickOf([4, 5, 6]);
+    expect(thirdPid).toBe(firstPid);
+    expect(thirdRows.map((r) => r.rows[0]?.id)).toEqual([4, 5, 6]);
+    // The third tick went back to the first connection, in one write; the second had none.
+    expect(sockets.map((socket, i) => socket.writes - (writes[i] ?? 0))).toEqual([1, 0]);
+    expect(sockets).toHaveLength(2);
   });
 
   it('prepares a named read once on its connection', async () => {

@@ -62,23 +62,35 @@ export function markLoaderRead(text: string): void {
 export function preparingStatements(pool: pg.Pool, pipeline?: ReadPipeline): PostgresPool {
   return {
     async connect() {
-      const client = await pool.connect();
+      // Taken from the pool at the first statement that needs it: a checkout that is one
+      // loader's read never does (it goes on the read pipeline), so those hold no pooled
+      // connection while they wait for their answer.
+      let client: pg.PoolClient | undefined;
+      let taking: Promise<pg.PoolClient> | undefined;
+      const pooled = () => {
+        taking ??= pool.connect().then((taken) => {
+          client = taken;
+          return taken;
+        });
+        return taking;
+      };
       /** A statement prepared on this connection no longer fits the schema: drop it on release. */
       let stale = false;
       /** Statements this checkout ran: a loader's read that comes first is no transaction's. */
       let statements = 0;
-      const onClient = (text: string, values: unknown[], name: string | undefined) =>
-        name
-          ? client.query({ name, text, values }).catch((error: unknown) => {
-              if (!isStalePlan(error)) throw error;
-              stale = true;
-              // Refused before it ran, so running it again reads nothing twice. In an aborted
-              // transaction this fails too, and the caller gets the refusal itself.
-              return client.query(text, values).catch(() => {
-                throw error;
-              });
-            })
-          : client.query(text, values);
+      const onPool = async (text: string, values: unknown[], name: string | undefined) => {
+        const on = await pooled();
+        if (!name) return on.query(text, values);
+        return on.query({ name, text, values }).catch((error: unknown) => {
+          if (!isStalePlan(error)) throw error;
+          stale = true;
+          // Refused before it ran, so running it again reads nothing twice. In an aborted
+          // transaction this fails too, and the caller gets the refusal itself.
+          return on.query(text, values).catch(() => {
+            throw error;
+          });
+        });
+      };
       function query<R>(
         sql: string,
         parameters: ReadonlyArray<unknown>,
@@ -90,7 +102,15 @@ export function preparingStatements(pool: pg.Pool, pipeline?: ReadPipeline): Pos
       ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
         const first = statements++ === 0;
         if (typeof input !== 'string') {
-          return (client as unknown as PostgresPoolClient).query(input);
+          // Kysely streams through a cursor only when its dialect is given one (openDatabase
+          // gives none); this keeps the contract all the same.
+          const opened = pooled().then(
+            (on) => (on as unknown as PostgresPoolClient).query(input) as PostgresCursor<R>,
+          );
+          return {
+            read: (rows) => opened.then((cursor) => cursor.read(rows)),
+            close: () => opened.then((cursor) => cursor.close()),
+          };
         }
         const values = [...parameters];
         const name = statementName(input, values.length);
@@ -104,16 +124,25 @@ export function preparingStatements(pool: pg.Pool, pipeline?: ReadPipeline): Pos
           sent = read.result.catch((error: unknown) => {
             if (!isStalePlan(error)) throw error;
             pipeline.retire(read);
-            return onClient(input, values, name);
+            return onPool(input, values, name);
           });
         } else {
-          sent = onClient(input, values, name);
+          sent = onPool(input, values, name);
         }
         return sent as unknown as Promise<PostgresQueryResult<R>>;
       }
       return {
         query,
-        release: (destroy?: boolean) => client.release(destroy === true || stale),
+        release: (destroy?: boolean) => {
+          // A checkout released while its pooled connection is still being taken (a read that
+          // failed before it) gives that connection back as soon as it comes.
+          if (client) client.release(destroy === true || stale);
+          else
+            void taking?.then(
+              (taken) => taken.release(destroy === true || stale),
+              () => {},
+            );
+        },
       };
     },
     end: async () => {

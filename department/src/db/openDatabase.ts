@@ -63,7 +63,7 @@ export function openDatabase<DB>(options: DatabaseOptions): Database<DB> {
     pool.on('connect', (client) => client.on('error', options.onIdleConnectionError ?? (() => {})));
     const pipeline = createReadPipeline(
       { connectionString: options.url },
-      options.onIdleConnectionError,
+      { onError: options.onIdleConnectionError },
     );
     const db = new Kysely<DB>({
       dialect: new PostgresDialect({ pool: preparingStatements(pool, pipeline) }),

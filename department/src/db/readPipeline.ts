@@ -2,14 +2,16 @@ import type { Writable } from 'node:stream';
 import pg from 'pg';
 
 /**
- * Loader reads over one pipelined PostgreSQL connection per database. node-postgres sends each
+ * Loader reads over pipelined PostgreSQL connections, two per database. node-postgres sends each
  * query on a pooled connection of its own and waits for its answer; every statement cost a
  * socket write and woke a server process, and on the benchmark's citizen record those writes were
  * a quarter of the departments' CPU (docs/architecture.md#the-data-layer). Here the reads a tick
  * issues (the loaders of every request then in flight) go out together in one write, on one
  * connection in pipeline mode: the server answers them in order, each with its own Sync, so one
- * failing read fails alone. Only loader reads come here (`isLoaderRead`): plain SELECTs with no
- * session effect, outside any transaction (`preparingStatements` decides).
+ * failing read fails alone. Ticks take the connections in turn, so a slow read holds up only
+ * half of what follows, and two server processes share the work. Only loader reads come here
+ * (`markLoaderRead`): plain SELECTs with no session effect, outside any transaction
+ * (`preparingStatements` decides).
  *
  * A connection that fails or ends is dropped and the next read opens another; the reads it
  * carried fail, as they would have on a pooled connection. A connection that holds a statement
@@ -36,6 +38,13 @@ export const APPLICATION_NAME = 'govgraph-read-pipeline';
 /** An idle pipelined connection closes after this long (node-postgres' pool: 10 s too). */
 const IDLE_MS = 10_000;
 
+export interface ReadPipelineOptions {
+  /** Told of a connection that failed (its reads fail too); a new one is opened when needed. */
+  onError?: (error: Error) => void;
+  /** Connections the ticks take in turn (default 2). */
+  connections?: number;
+}
+
 interface Shared {
   client: pg.Client;
   /** Reads sent and not answered yet. */
@@ -49,9 +58,14 @@ interface Shared {
 
 export function createReadPipeline(
   config: pg.ClientConfig,
-  onError: (error: Error) => void = () => {},
+  { onError = () => {}, connections = 2 }: ReadPipelineOptions = {},
 ): ReadPipeline {
-  let current: Shared | undefined;
+  /** The connections in turn; a retired one's place is taken by a new one at its turn. */
+  const slots: (Shared | undefined)[] = new Array(connections).fill(undefined);
+  let turn = 0;
+  /** The connection this tick's reads go on. */
+  let tick: Shared | undefined;
+  /** Every connection still open, retired ones included. */
   const all = new Set<Shared>();
 
   const close = (shared: Shared): Promise<void> => {
@@ -63,7 +77,9 @@ export function createReadPipeline(
   };
   const retire = (shared: Shared) => {
     shared.retired = true;
-    if (current === shared) current = undefined;
+    const slot = slots.indexOf(shared);
+    if (slot >= 0) slots[slot] = undefined;
+    if (tick === shared) tick = undefined;
     if (shared.inFlight === 0) void close(shared);
   };
 
@@ -106,9 +122,25 @@ export function createReadPipeline(
     });
   };
 
+  /** The next connection in turn, opened if its place is empty. */
+  const next = (): Shared => {
+    turn = (turn + 1) % slots.length;
+    let shared = slots[turn];
+    if (!shared || shared.retired) {
+      shared = open();
+      slots[turn] = shared;
+    }
+    return shared;
+  };
+
   const send = (query: pg.QueryConfig): PipelinedRead => {
-    if (!current || current.retired) current = open();
-    const shared = current;
+    if (!tick || tick.retired) {
+      tick = next();
+      process.nextTick(() => {
+        tick = undefined;
+      });
+    }
+    const shared = tick;
     cork(shared);
     if (shared.inFlight++ === 0) {
       clearTimeout(shared.idle);
@@ -130,7 +162,8 @@ export function createReadPipeline(
       retire(read.connection as Shared);
     },
     async end() {
-      current = undefined;
+      tick = undefined;
+      slots.fill(undefined);
       await Promise.all([...all].map(close));
     },
   };
