@@ -9,6 +9,7 @@ import { type Migration, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  createRowLoader,
   type Database,
   hasRows,
   insertInBatches,
@@ -16,6 +17,7 @@ import {
   openDatabase,
   StatementCounter,
 } from '../src/db/index.js';
+import { APPLICATION_NAME } from '../src/db/readPipeline.js';
 
 const WIDE_COLUMNS = [
   'c00',
@@ -220,6 +222,40 @@ describe('openDatabase', () => {
     expect(reported[0]?.message).toContain('terminating connection');
     const again = await sql<{ one: number }>`select 1 as one`.execute(database.db);
     expect(again.rows).toEqual([{ one: 1 }]);
+    await database.close();
+    await testDb.drop();
+  });
+  it('survives PostgreSQL ending the read pipeline’s idle connections, reports it, and reads on', async () => {
+    const testDb = await createTestDatabase('postgres', 'pipeline_error');
+    const reported: Error[] = [];
+    const database = openDatabase<TestDB>({
+      ...testDb.options,
+      onIdleConnectionError: (error) => reported.push(error),
+    });
+    await migrateToLatest(database.db, migrations);
+    await database.db.insertInto('company').values({ credit_code: 'C1', name: 'one' }).execute();
+    const read = () =>
+      createRowLoader<TestDB, TestDB['company']>(database.db, {
+        table: 'company',
+        keyColumn: 'credit_code',
+      }).load('C1');
+    // Two ticks: both of the pipeline's connections open.
+    expect(await read()).toEqual({ credit_code: 'C1', name: 'one' });
+    expect(await read()).toEqual({ credit_code: 'C1', name: 'one' });
+    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await admin.connect();
+    const ended = await admin.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+       where datname = $1 and application_name = $2`,
+      [new URL(testDb.options.url ?? '').pathname.slice(1), APPLICATION_NAME],
+    );
+    await admin.end();
+    expect(ended.rowCount).toBe(2);
+    await vi.waitFor(() => expect(reported.length).toBe(2));
+    expect(reported[0]?.message).toContain('terminating connection');
+    for (const _tick of [1, 2, 3]) {
+      expect(await read()).toEqual({ credit_code: 'C1', name: 'one' });
+    }
     await database.close();
     await testDb.drop();
   });
