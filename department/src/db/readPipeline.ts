@@ -11,7 +11,9 @@ import pg from 'pg';
  * failing read fails alone. Ticks take the connections in turn, so a slow read holds up only
  * half of what follows, and two server processes share the work. Only loader reads come here
  * (`markLoaderRead`): plain SELECTs with no session effect, outside any transaction
- * (`preparingStatements` decides).
+ * (`preparingStatements` decides). They also read under no session state of the checkout's:
+ * should a department ever scope its reads by session settings (row-level security through
+ * `set_config`), its loader reads must stop coming here.
  *
  * A connection that fails or ends is dropped and the next read opens another; the reads it
  * carried fail, as they would have on a pooled connection. A connection that holds a statement
