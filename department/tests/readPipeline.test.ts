@@ -143,6 +143,24 @@ describe('the read pipeline on PostgreSQL', () => {
     expect(after).toMatchObject({ status: 'fulfilled', value: { rows: [{ name: 'item 6' }] } });
   });
 
+  it('answers each read with its own rows when a caller’s value is refused between them', async () => {
+    // A key a caller typed with a NUL in it: the server refuses its values, and the reads of
+    // other requests sent in the same write must not take its place in the answers.
+    pipeline = open();
+    const byName = 'select id from item where name = $1';
+    const reads = ['item 7', 'item 8\u0000', 'item 9', 'item 10'].map(
+      (name) => pipeline.send({ name: 'pipe_by_name', text: byName, values: [name] }).result,
+    );
+    const settled = await Promise.allSettled(reads);
+    expect(settled[0]).toMatchObject({ status: 'fulfilled', value: { rows: [{ id: 7 }] } });
+    expect(settled[1]).toMatchObject({ status: 'rejected', reason: { code: '22021' } });
+    expect(settled[2]).toMatchObject({ status: 'fulfilled', value: { rows: [{ id: 9 }] } });
+    expect(settled[3]).toMatchObject({ status: 'fulfilled', value: { rows: [{ id: 10 }] } });
+    const again = await pipeline.send({ name: 'pipe_by_name', text: byName, values: ['item 8'] })
+      .result;
+    expect(again.rows).toEqual([{ id: 8 }]);
+  });
+
   it('reports a connection the server ended, fails its reads, and reads on a new one', async () => {
     pipeline = open();
     const first = await pid(pipeline);

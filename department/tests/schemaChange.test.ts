@@ -1,8 +1,8 @@
 import { createTestDatabase, ENGINES, type TestDatabase } from '@govgraph/testing';
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRowLoader, type Database, openDatabase } from '../src/db/index.js';
-import { isStalePlan } from '../src/db/namedStatements.js';
+import { isStalePlan, markLoaderRead, mustPrepareAgain } from '../src/db/namedStatements.js';
 import { APPLICATION_NAME } from '../src/db/readPipeline.js';
 
 // A department keeps the statements it prepared: better-sqlite3 statements by SQL text,
@@ -13,6 +13,22 @@ import { APPLICATION_NAME } from '../src/db/readPipeline.js';
 
 interface TestDB {
   doc: { id: number; title: string; note?: string | null; extra?: number | null };
+}
+
+/** The table both describes read: two docs, `one` and `two`. */
+async function createDocs(db: Kysely<TestDB>): Promise<void> {
+  await db.schema
+    .createTable('doc')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .execute();
+  await db
+    .insertInto('doc')
+    .values([
+      { id: 1, title: 'one' },
+      { id: 2, title: 'two' },
+    ])
+    .execute();
 }
 
 describe.each(ENGINES)('a schema change while a department serves (%s)', (engine) => {
@@ -28,18 +44,7 @@ describe.each(ENGINES)('a schema change while a department serves (%s)', (engine
     testDb = await createTestDatabase(engine, 'schema_change');
     database = openDatabase<TestDB>({ ...testDb.options, poolSize: 1 });
     other = openDatabase<TestDB>({ ...testDb.options, poolSize: 1 });
-    await database.db.schema
-      .createTable('doc')
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('title', 'text', (c) => c.notNull())
-      .execute();
-    await database.db
-      .insertInto('doc')
-      .values([
-        { id: 1, title: 'one' },
-        { id: 2, title: 'two' },
-      ])
-      .execute();
+    await createDocs(database.db);
   });
   afterAll(async () => {
     await database?.close();
@@ -126,6 +131,73 @@ describe.each(ENGINES)('a schema change while a department serves (%s)', (engine
       expect(await readIn(trx, '3')).toMatchObject({ id: 3, title: 'three', more: null });
     });
     expect(await read('3')).toMatchObject({ id: 3, title: 'three', more: null });
+  });
+});
+
+// node-postgres closes a named statement on the server when a run's values cannot be encoded
+// (here a circular object, which JSON.stringify refuses), yet keeps it as prepared: every later
+// run of that text on the connection was refused ("prepared statement does not exist"), on the
+// read pipeline (every request's reads) as on a pooled connection.
+describe('a read whose values cannot be sent (postgres)', () => {
+  let testDb: TestDatabase;
+  let database: Database<TestDB>;
+  const circular: Record<string, unknown> = {};
+  circular.self = circular;
+  const titleOf = (text: string) => (id: unknown) =>
+    database.db
+      .executeQuery(CompiledQuery.raw(text, [id]))
+      .then((result) => (result.rows[0] as { title?: string } | undefined)?.title);
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase('postgres', 'unsendable');
+    database = openDatabase<TestDB>({ ...testDb.options, poolSize: 1 });
+    await createDocs(database.db);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await testDb?.drop();
+  });
+
+  it('fails alone on the read pipeline, and the reads beside and after it are answered', async () => {
+    const text = 'select title from doc where id = $1::int and true';
+    markLoaderRead(text);
+    const title = titleOf(text);
+    expect(await title(1)).toBe('one');
+    const [unsendable, beside, again] = await Promise.allSettled([
+      title(circular),
+      title(2),
+      title(1),
+    ]);
+    expect(unsendable).toMatchObject({ status: 'rejected', reason: { name: 'TypeError' } });
+    expect(beside).toEqual({ status: 'fulfilled', value: 'two' });
+    expect(again).toEqual({ status: 'fulfilled', value: 'one' });
+    for (const id of [2, 1, 2]) expect(await title(id)).toBe(id === 1 ? 'one' : 'two');
+  });
+
+  it('fails alone on a pooled connection, which is replaced', async () => {
+    const title = titleOf('select title from doc where id = $1::int and 1 = 1');
+    const backend = async () =>
+      (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(database.db)).rows[0]
+        ?.pid;
+    expect(await title(1)).toBe('one');
+    const before = await backend();
+    await expect(title(circular)).rejects.toMatchObject({ name: 'TypeError' });
+    expect(await title(2)).toBe('two');
+    const after = await backend();
+    expect(after).toBeTypeOf('number');
+    expect(after).not.toBe(before);
+    expect(await title(1)).toBe('one');
+  });
+});
+
+describe('mustPrepareAgain', () => {
+  it('covers a stale plan and a statement gone, and nothing else', () => {
+    expect(mustPrepareAgain({ code: '0A000', routine: 'RevalidateCachedQuery' })).toBe(true);
+    expect(mustPrepareAgain({ code: '26000', routine: 'FetchPreparedStatement' })).toBe(true);
+    expect(mustPrepareAgain({ code: '0A000', routine: 'transformSelectStmt' })).toBe(false);
+    expect(mustPrepareAgain({ code: '22012' })).toBe(false);
+    expect(mustPrepareAgain(new TypeError('Converting circular structure to JSON'))).toBe(false);
+    expect(mustPrepareAgain(null)).toBe(false);
   });
 });
 

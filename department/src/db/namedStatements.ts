@@ -54,10 +54,11 @@ export function markLoaderRead(text: string): void {
  * then refuses every run of it on that connection ("cached plan must not change result
  * type"). Such a SELECT is sent again unnamed, which plans it afresh, and the connection is
  * dropped when it goes back to the pool, so the next one prepares its statements anew
- * (`isStalePlan`). Inside a transaction the refusal has already aborted it: the
- * transaction fails (and rolls back), and the one after it runs on a fresh connection. A
- * pooler between the department and PostgreSQL must keep prepared statements per client
- * (PgBouncer in session mode, or 1.21+ with `max_prepared_statements`).
+ * (`mustPrepareAgain`, which also covers a statement node-postgres closed itself). Inside a
+ * transaction the refusal has already aborted it: the transaction fails (and rolls back), and
+ * the one after it runs on a fresh connection. A pooler between the department and
+ * PostgreSQL must keep prepared statements per client (PgBouncer in session mode, or 1.21+
+ * with `max_prepared_statements`).
  */
 export function preparingStatements(pool: pg.Pool, pipeline?: ReadPipeline): PostgresPool {
   return {
@@ -82,7 +83,7 @@ export function preparingStatements(pool: pg.Pool, pipeline?: ReadPipeline): Pos
         const on = await pooled();
         if (!name) return on.query(text, values);
         return on.query({ name, text, values }).catch((error: unknown) => {
-          if (!isStalePlan(error)) throw error;
+          if (!mustPrepareAgain(error)) throw error;
           stale = true;
           // Refused before it ran, so running it again reads nothing twice. In an aborted
           // transaction this fails too, and the caller gets the refusal itself.
@@ -122,7 +123,7 @@ export function preparingStatements(pool: pg.Pool, pipeline?: ReadPipeline): Pos
             name ? { name, text: input, values } : { text: input, values },
           );
           sent = read.result.catch((error: unknown) => {
-            if (!isStalePlan(error)) throw error;
+            if (!mustPrepareAgain(error)) throw error;
             pipeline.retire(read);
             return onPool(input, values, name);
           });
@@ -158,7 +159,21 @@ export function preparingStatements(pool: pg.Pool, pipeline?: ReadPipeline): Pos
  * translated with the server's `lc_messages`.
  */
 export function isStalePlan(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, routine } = error as { code?: unknown; routine?: unknown };
+  const { code, routine } = errorFields(error);
   return code === '0A000' && routine === 'RevalidateCachedQuery';
+}
+
+/**
+ * A named statement this connection can no longer run: gone stale (`isStalePlan`), or gone
+ * (26000). node-postgres closes a named statement on the server when a run's values cannot be
+ * encoded (a value `JSON.stringify` refuses), yet keeps it as prepared, so every later run of
+ * that text on the connection was refused. Either way the statement never ran, so it is sent
+ * again unnamed and the connection is replaced.
+ */
+export function mustPrepareAgain(error: unknown): boolean {
+  return isStalePlan(error) || errorFields(error).code === '26000';
+}
+
+function errorFields(error: unknown): { code?: unknown; routine?: unknown } {
+  return typeof error === 'object' && error !== null ? error : {};
 }

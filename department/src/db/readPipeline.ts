@@ -17,14 +17,15 @@ import pg from 'pg';
  *
  * A connection that fails or ends is dropped and the next read opens another; the reads it
  * carried fail, as they would have on a pooled connection. A connection that holds a statement
- * gone stale (a schema change while serving) is retired: it takes no new reads and closes once
- * its reads are answered. An idle connection keeps no process alive, and closes after
+ * it can no longer run (gone stale in a schema change while serving, or closed by
+ * node-postgres: `mustPrepareAgain`) is retired: it takes no new reads and closes once its reads
+ * are answered. An idle connection keeps no process alive, and closes after
  * `IDLE_MS` without reads, as the pool's idle connections do. It is named `APPLICATION_NAME`
  * in `pg_stat_activity`.
  */
 export interface ReadPipeline {
   send(query: pg.QueryConfig): PipelinedRead;
-  /** Retires the connection that carried `read`: it answered with a stale statement. */
+  /** Retires the connection that carried `read`: it holds a statement it can no longer run. */
   retire(read: PipelinedRead): void;
   end(): Promise<void>;
 }
