@@ -135,8 +135,8 @@ export function preparingStatements(pool: pg.Pool, pipeline?: ReadPipeline): Pos
       return {
         query,
         release: (destroy?: boolean) => {
-          // A checkout released while its pooled connection is still being taken (a read that
-          // failed before it) gives that connection back as soon as it comes.
+          // Kysely releases after its statements settle, and each waits for the pooled
+          // connection first; should one come after the release all the same, it goes back.
           if (client) client.release(destroy === true || stale);
           else
             void taking?.then(
